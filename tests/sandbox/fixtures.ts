@@ -1,0 +1,97 @@
+/**
+ * The sandbox's well-known data: credentials, portals and the CRM records tests rely on.
+ * Everything else the sandbox serves is generated deterministically around these
+ * (tests/sandbox/data.ts). Ids are long digit strings, beyond 2^53, as in Zoho.
+ */
+
+/** The CRM org segment of every sandbox CRM URL: https://crm.zoho.<dc>/crm/<CRM_ORG>/tab/... */
+export const CRM_ORG = 'org20110845';
+
+/** Desk portals (organizations). Portal A is the default; B answers list dates as epoch ms. */
+export const PORTALS = {
+  A: { id: '649182735', companyName: 'Zylker Inc.', portalName: 'zylker', timeZone: 'America/Los_Angeles', edition: 'FREE' },
+  B: { id: '7310045521', companyName: 'Zylker Japan 株式会社', portalName: 'zylkerjp', timeZone: 'Asia/Tokyo', edition: 'ENTERPRISE' },
+  /** Listed by /organizations for KEYS.limited, but that key cannot read it (OAUTH_ORG_MISMATCH). */
+  C: { id: '8800120034', companyName: 'Zylker Partners', portalName: 'zylkerpartners', timeZone: null, edition: 'PROFESSIONAL' },
+} as const;
+
+/**
+ * ZSC keys the sandbox knows. A key is sent as `Authorization: Zoho-oauthtoken <key>`.
+ * Every key is valid on desk.zoho.com only (US data centre); other data centres answer
+ * 401 INVALID_OAUTH, as Zoho does for a token of another data centre.
+ */
+export const KEYS = {
+  /** Reaches portals A and B; myinfo emailId = ADMIN_EMAIL. */
+  admin: '1000.zsc.3f9a1c.admin',
+  /** Reaches A and C; reading C answers 403 OAUTH_ORG_MISMATCH. */
+  limited: '1000.zsc.77be02.limited',
+  /** /organizations answers 401 SCOPE_MISMATCH (the key lacks Desk.basic.READ). */
+  noScope: '1000.zsc.0d41e8.noscope',
+  /** /organizations answers 204: the key reaches no portal. */
+  noPortals: '1000.zsc.5c2a90.noportals',
+  /** A key that belongs to ADMIN_EMAIL on portal A and to nobody else; always rejected as INVALID_OAUTH. */
+  revoked: '1000.zsc.dead00.revoked',
+} as const;
+
+export const ADMIN_EMAIL = 'Admin@Zylker.com';
+export const LIMITED_EMAIL = 'support.lead@zylker.com';
+
+export type FixtureModule = 'Leads' | 'Contacts' | 'Accounts';
+
+export interface RecordFixture {
+  module: FixtureModule;
+  /** CRM record id (19 digits). */
+  recordId: string;
+  /** Record name as the CRM page shows it. */
+  name: string;
+  /** Primary first, then secondary. Empty for accounts and for `noEmail`. */
+  emails: string[];
+  accountName?: string;
+  /** How many tickets DeskLink must show for this record in portal A (and B where noted). */
+  expectedTickets: { A: number; B: number };
+}
+
+const rec = (module: FixtureModule, recordId: string, name: string, emails: string[], expected: [number, number], accountName?: string): RecordFixture => ({
+  module,
+  recordId,
+  name,
+  emails,
+  ...(accountName ? { accountName } : {}),
+  expectedTickets: { A: expected[0], B: expected[1] },
+});
+
+/**
+ * Records with known tickets. Counts are what the panel's `All` tab shows (duplicates merged).
+ * The sandbox generates exactly these; tests assert them.
+ */
+export const RECORDS = {
+  /** Lead: 2 tickets by email in A (1 Open and overdue, 1 Closed); none in B. */
+  lead: rec('Leads', '5293322000003516055', 'Ayesha Khan', ['ayesha.khan@northwind.example'], [2, 0]),
+  /**
+   * Contact: 14 tickets in A: 9 by the primary email, 3 by the secondary email, 2 more through the
+   * Desk contact whose zohoCRMContact.id is this record (requester email on those tickets differs),
+   * one ticket matched by both paths (counted once). Statuses: 8 Open (one "Escalated"),
+   * 2 On Hold, 4 Closed. Portal B: 3 other tickets.
+   */
+  contact: rec('Contacts', '5293322000004120017', 'Daniel Okafor', ['daniel.okafor@contoso.example', 'd.okafor@gmail.example'], [14, 3], 'Contoso Ltd'),
+  /**
+   * Account: accounts/search for "Globex Corporation" returns 2 Desk accounts ("Globex Corporation"
+   * and "Globex Corporation Asia"); only one has zohoCRMAccount.id = this record. 5 tickets in A.
+   */
+  account: rec('Accounts', '5293322000002877003', 'Globex Corporation', [], [5, 0], 'Globex Corporation'),
+  /** Contact whose emails match no ticket: every search answers 204. */
+  noTickets: rec('Contacts', '5293322000004120555', 'Mia Schultz', ['mia.schultz@initech.example'], [0, 0]),
+  /** Contact with neither email nor account on the page. */
+  noEmail: rec('Contacts', '5293322000004120777', 'Unnamed Walk-in', [], [0, 0]),
+  /** Japanese contact: Japanese name, subjects and (localised) status labels; 4 tickets in A, 2 in B. */
+  japanese: rec('Contacts', '5293322000004121001', '山田 花子', ['hanako.yamada@example.jp'], [4, 2], '株式会社サンプル'),
+  /** Hostile contact: subjects, names, status labels and priorities carry HTML/script payloads; 3 tickets. */
+  hostile: rec('Contacts', '5293322000004121337', '<img src=x onerror=alert(1)>', ['hostile@evil.example'], [3, 0]),
+  /** Lead with 1,100 tickets by email: beyond Zoho's from ≤ 999 window, so "showing the first 1,000". */
+  big: rec('Leads', '5293322000003519999', 'Bulk Buyer', ['orders@bulkbuyer.example'], [1000, 0]),
+} as const satisfies Record<string, RecordFixture>;
+
+export type RecordName = keyof typeof RECORDS;
+
+/** Path of a record's detail page on any sandbox CRM host. */
+export const recordPath = (r: RecordFixture) => `/crm/${CRM_ORG}/tab/${r.module}/${r.recordId}`;
