@@ -1,0 +1,148 @@
+/**
+ * Tickets per portal and, per CRM record, the ids of its tickets: read and write.
+ *
+ * Reads are one transaction: the record, then all its tickets by key in parallel, so a lookup
+ * stays a couple of milliseconds however large the cache grows. Every operation degrades to
+ * "no cache" (null / no-op) when the database is unavailable; a quota error switches it off.
+ */
+import type { TicketSummary } from '../messages';
+import { cacheDb, isQuotaError, markCacheUnavailable } from './db';
+import { evictionSettled, scheduleEviction } from './eviction';
+import type { CachedRecord, CachedTicket } from './schema';
+
+export interface CachedRecordTickets {
+  tickets: TicketSummary[];
+  fetchedAt: number;
+  fingerprint: string | null;
+  truncated: boolean;
+}
+
+export interface CacheStats {
+  tickets: number;
+  records: number;
+}
+
+/** The key of a record in the cache: `module:recordId`. */
+export function recordKeyOf(record: { module: string; recordId: string }): string {
+  return `${record.module}:${record.recordId}`;
+}
+
+/** All keys of one portal in a store keyed [portalId, …] (arrays sort after strings). */
+function portalRange(portalId: string): IDBKeyRange {
+  return IDBKeyRange.bound([portalId], [portalId, []]);
+}
+
+function withoutPortal({ portalId: _portalId, ...ticket }: CachedTicket): TicketSummary {
+  return ticket;
+}
+
+function reportWriteFailure(error: unknown): void {
+  if (isQuotaError(error)) markCacheUnavailable(error);
+  else console.warn('DeskLink cache write failed', error);
+}
+
+/** The cached tickets of a record, or null (not cached, incomplete, or no cache). */
+export async function readRecordTickets(portalId: string, recordKey: string, now = Date.now()): Promise<CachedRecordTickets | null> {
+  const db = await cacheDb();
+  if (!db) return null;
+  let record: CachedRecord | undefined;
+  let tickets: (CachedTicket | undefined)[];
+  try {
+    const tx = db.transaction(['records', 'tickets'], 'readonly');
+    record = await tx.objectStore('records').get([portalId, recordKey]);
+    if (!record) return null;
+    const store = tx.objectStore('tickets');
+    tickets = await Promise.all(record.ticketIds.map((id) => store.get([portalId, id])));
+  } catch (error) {
+    console.warn('DeskLink cache read failed', error);
+    return null;
+  }
+  // A ticket gone missing (an interrupted eviction) makes the entry unusable: refetch.
+  if (tickets.some((t) => t === undefined)) return null;
+  const touching = touchRecord(portalId, recordKey, now);
+  pendingTouches.add(touching);
+  void touching.finally(() => pendingTouches.delete(touching));
+  return {
+    tickets: (tickets as CachedTicket[]).map(withoutPortal),
+    fetchedAt: record.fetchedAt,
+    fingerprint: record.fingerprint,
+    truncated: record.truncated,
+  };
+}
+
+const pendingTouches = new Set<Promise<void>>();
+
+/** Resolves when background bookkeeping (LRU touches, eviction) has finished (tests, benchmarks). */
+export async function cacheSettled(): Promise<void> {
+  await Promise.all([...pendingTouches]);
+  await evictionSettled();
+}
+
+/** Marks a record as just used (LRU), off the read path. */
+async function touchRecord(portalId: string, recordKey: string, now: number): Promise<void> {
+  const db = await cacheDb();
+  if (!db) return;
+  try {
+    const tx = db.transaction('records', 'readwrite');
+    const record = await tx.store.get([portalId, recordKey]);
+    if (record && record.lastUsedAt < now) await tx.store.put({ ...record, lastUsedAt: now });
+    await tx.done;
+  } catch (error) {
+    reportWriteFailure(error);
+  }
+}
+
+/** Stores a record's freshly fetched tickets (replacing what it had), then evicts if over the cap. */
+export async function writeRecordTickets(portalId: string, recordKey: string, entry: CachedRecordTickets, now = Date.now()): Promise<void> {
+  const db = await cacheDb();
+  if (!db) return;
+  try {
+    const tx = db.transaction(['records', 'tickets'], 'readwrite');
+    const tickets = tx.objectStore('tickets');
+    const writes: Promise<unknown>[] = entry.tickets.map((t) => tickets.put({ ...t, portalId }));
+    writes.push(
+      tx.objectStore('records').put({
+        portalId,
+        recordKey,
+        ticketIds: entry.tickets.map((t) => t.id),
+        fetchedAt: entry.fetchedAt,
+        fingerprint: entry.fingerprint,
+        truncated: entry.truncated,
+        lastUsedAt: now,
+      }),
+    );
+    await Promise.all([...writes, tx.done]);
+  } catch (error) {
+    reportWriteFailure(error);
+    return;
+  }
+  scheduleEviction();
+}
+
+/** Forgets one portal's records and tickets (change of portal). */
+export async function clearPortal(portalId: string): Promise<void> {
+  const db = await cacheDb();
+  if (!db) return;
+  const tx = db.transaction(['records', 'tickets'], 'readwrite');
+  await Promise.all([tx.objectStore('records').delete(portalRange(portalId)), tx.objectStore('tickets').delete(portalRange(portalId)), tx.done]);
+}
+
+/** Forgets everything (deactivate, "Clear cache"). */
+export async function clearAll(): Promise<void> {
+  const db = await cacheDb();
+  if (!db) return;
+  const tx = db.transaction(['records', 'tickets'], 'readwrite');
+  await Promise.all([tx.objectStore('records').clear(), tx.objectStore('tickets').clear(), tx.done]);
+}
+
+export async function cacheStats(): Promise<CacheStats> {
+  const db = await cacheDb();
+  if (!db) return { tickets: 0, records: 0 };
+  try {
+    const tx = db.transaction(['records', 'tickets'], 'readonly');
+    const [tickets, records] = await Promise.all([tx.objectStore('tickets').count(), tx.objectStore('records').count()]);
+    return { tickets, records };
+  } catch {
+    return { tickets: 0, records: 0 };
+  }
+}

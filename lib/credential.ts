@@ -1,0 +1,106 @@
+/**
+ * The Desk credential (ZSC key or OAuth token), kept in the extension's own IndexedDB.
+ *
+ * Why here and not storage.local/sync: content scripts can read those areas; the extension's
+ * IndexedDB is reachable only from extension pages and the background. Only the background
+ * calls these functions; no message response ever carries `key` or `accessToken`.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DataCentreId } from './crm/data-centres';
+
+export const SECRETS_DB_NAME = 'desklink-secrets';
+const SECRETS_DB_VERSION = 1;
+const STORE = 'credential';
+const KEY = 'current';
+
+interface CredentialBase {
+  dataCentre: DataCentreId;
+  /** The email the credential belongs to (the ZSC key's email, or the signed-in agent's). */
+  email: string;
+  /** Zoho answered INVALID_OAUTH with this credential: make no further calls until it changes. */
+  rejected?: boolean;
+  savedAt: number;
+}
+
+export interface ZscCredential extends CredentialBase {
+  kind: 'zsc';
+  key: string;
+}
+
+export interface OAuthCredential extends CredentialBase {
+  kind: 'oauth';
+  accessToken: string;
+  /** Epoch ms after which the token no longer works. */
+  expiresAt: number;
+  clientId: string;
+}
+
+export type Credential = ZscCredential | OAuthCredential;
+/** What callers save: `rejected` and `savedAt` are managed here. */
+export type CredentialToSave = Omit<ZscCredential, 'rejected' | 'savedAt'> | Omit<OAuthCredential, 'rejected' | 'savedAt'>;
+
+interface SecretsSchema extends DBSchema {
+  [STORE]: { key: string; value: Credential };
+}
+
+let dbPromise: Promise<IDBPDatabase<SecretsSchema>> | null = null;
+/** The IDBFactory the cached promise belongs to (tests swap factories between cases). */
+let dbFactory: IDBFactory | null = null;
+
+function db(): Promise<IDBPDatabase<SecretsSchema>> {
+  if (!dbPromise || dbFactory !== globalThis.indexedDB) {
+    dbFactory = globalThis.indexedDB;
+    const opening = openDB<SecretsSchema>(SECRETS_DB_NAME, SECRETS_DB_VERSION, {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) database.createObjectStore(STORE);
+      },
+      blocking() {
+        void opening.then((d) => d.close());
+        dbPromise = null;
+      },
+      terminated() {
+        dbPromise = null;
+      },
+    });
+    // A failed open must not stick: the next call tries again.
+    opening.catch(() => {
+      if (dbPromise === opening) dbPromise = null;
+    });
+    dbPromise = opening;
+  }
+  return dbPromise;
+}
+
+/** The secret part, for comparing two credentials without looking at anything else. */
+export function credentialSecret(credential: Credential): string {
+  return credential.kind === 'zsc' ? credential.key : credential.accessToken;
+}
+
+export async function getCredential(): Promise<Credential | null> {
+  return (await (await db()).get(STORE, KEY)) ?? null;
+}
+
+/** Stores a (new) credential; a new credential is never marked rejected. */
+export async function saveCredential(credential: CredentialToSave): Promise<Credential> {
+  const stored = { ...credential, savedAt: Date.now() } as Credential;
+  await (await db()).put(STORE, stored, KEY);
+  return stored;
+}
+
+/**
+ * Flags the stored credential as rejected by Zoho. With `which`, only when the stored one is still
+ * that credential (a rejection that arrives after the admin saved a new key must not flag it).
+ */
+export async function markCredentialRejected(which?: Credential): Promise<void> {
+  const database = await db();
+  const tx = database.transaction(STORE, 'readwrite');
+  const current = await tx.store.get(KEY);
+  if (current && !current.rejected && (!which || credentialSecret(which) === credentialSecret(current))) {
+    await tx.store.put({ ...current, rejected: true }, KEY);
+  }
+  await tx.done;
+}
+
+export async function clearCredential(): Promise<void> {
+  await (await db()).delete(STORE, KEY);
+}
