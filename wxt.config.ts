@@ -1,8 +1,13 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { ACCOUNTS_HOSTS, CRM_HOSTS, DESK_HOSTS } from './lib/crm/data-centres';
+import { ACCOUNTS_HOSTS, DESK_HOSTS } from './lib/crm/data-centres';
 
 const httpsPatterns = (hosts: readonly string[]) => hosts.map((host) => `https://${host}/*`);
+
+// Chrome refuses to load an extension whose managed_schema file is missing, so the key is only
+// declared once public/managed_schema.json exists (it always does in a release build).
+const hasManagedSchema = existsSync('public/managed_schema.json');
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -10,11 +15,14 @@ export default defineConfig({
   // Parallel builds (e.g. two people testing at once) can each use their own output folder.
   outDir: process.env.DESKLINK_OUT_DIR || '.output',
   vite: () => ({ plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })] }),
+  // Icons come from public/icon/<size>.png (drawn by tests/tools/make-icons.ts), found by WXT.
+  // Content-script `matches` (every CRM host + crmsandbox twin, all_frames) are declared in
+  // entrypoints/crm.content/index.tsx from CRM_HOSTS.
   manifest: ({ browser }) => ({
     name: '__MSG_extensionName__',
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
-    // storage: settings (storage.local) and the managed policy; identity: Sign in with Zoho.
+    // storage: settings (storage.local), short-lived tokens (storage.session), managed policy.
     permissions: ['storage'],
     host_permissions: [...httpsPatterns(DESK_HOSTS), ...httpsPatterns(ACCOUNTS_HOSTS)],
     ...(browser === 'firefox'
@@ -28,6 +36,23 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : {
+          // Enterprise policy (Chrome only; Firefox reads policies.json "3rdparty" without a schema).
+          ...(hasManagedSchema ? { storage: { managed_schema: 'managed_schema.json' } } : {}),
+        }),
   }),
+  zip: {
+    // The AMO sources zip must rebuild the add-on (`npm ci && npm run build`) and hold nothing
+    // else: no tests, sandbox, screenshots or reports. Dot-folders and node_modules are
+    // excluded by WXT already.
+    excludeSources: [
+      'tests/**',
+      'docs/**',
+      'demo-output/**',
+      'test-results/**',
+      'playwright-report/**',
+      'stats.html',
+      'playwright.config.ts',
+    ],
+  },
 });

@@ -1,0 +1,27 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests in real browsers: `chromium` runs every tests/e2e/*.spec.ts except the
+ * `firefox-*` ones, which run in Firefox ESR (puppeteer-core over WebDriver BiDi, see
+ * tests/e2e/firefox.ts). Both read the build from DESKLINK_OUT_DIR (default .output).
+ * One worker: the machine has 2 cores and every test starts its own browser.
+ */
+const FIREFOX_SPEC = /(^|[\\/])firefox-[^\\/]*\.spec\.ts$/;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  // Generous: browsers start slowly on a busy shared machine. No test asserts on timing.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['./tests/e2e/harness/summary-reporter.ts']],
+  outputDir: 'test-results',
+  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  projects: [
+    { name: 'chromium', testMatch: /\.spec\.ts$/, testIgnore: FIREFOX_SPEC },
+    { name: 'firefox', testMatch: FIREFOX_SPEC },
+  ],
+});
