@@ -1,0 +1,208 @@
+/**
+ * zod schemas of the Zoho Desk answers DeskLink reads (reference/zoho-desk-api.md §5–§11).
+ * Strict on what the product needs (ids, ticket number, subject, status), lenient on the rest;
+ * unknown fields are stripped. Each entity has one normalised output type.
+ */
+import { z } from 'zod';
+import { count, deskId, looseText, optionalCount, optionalDate, optionalFlag, optionalId, text } from './schema-primitives';
+
+// ---- Organizations (§5) ----
+
+export const OrganizationSchema = z.object({
+  id: deskId,
+  companyName: z.string(),
+  portalName: z.string(),
+  portalURL: text,
+  isDefault: optionalFlag.transform((v) => v ?? false),
+  isSandboxPortal: optionalFlag,
+  isPayloadEncryptionEnabled: optionalFlag,
+  isAdminInOrg: optionalFlag,
+  /** Case varies in the wild (`Enterprise`, `ZohoOne`); see request-policy.ts. */
+  edition: text,
+  employeeCount: looseText,
+  alias: text,
+  description: text,
+  timeZone: text,
+});
+export type Organization = z.infer<typeof OrganizationSchema>;
+
+// ---- Current agent (§11) ----
+
+export const MyInfoSchema = z.object({
+  id: deskId,
+  firstName: text,
+  lastName: text,
+  name: text,
+  emailId: z.string(),
+  zuid: optionalId,
+  roleId: optionalId,
+  profileId: optionalId,
+  rolePermissionType: text,
+  status: text,
+  isConfirmed: optionalFlag,
+  langCode: text,
+  countryCode: text,
+  timeZone: text,
+  associatedDepartmentIds: z.array(deskId).nullish().transform((v) => v ?? []),
+});
+export type MyInfo = z.infer<typeof MyInfoSchema>;
+
+// ---- Departments, light (§11) ----
+
+export const DepartmentSchema = z.object({
+  id: deskId,
+  name: z.string(),
+  nameInCustomerPortal: text,
+  description: text,
+  isEnabled: optionalFlag,
+  isDefault: optionalFlag,
+});
+export type Department = z.infer<typeof DepartmentSchema>;
+
+// ---- Tickets (§8, §9) ----
+
+const STATUS_TYPES = { open: 'Open', 'on hold': 'On Hold', onhold: 'On Hold', on_hold: 'On Hold', closed: 'Closed' } as const;
+
+/** `Open` | `On Hold` | `Closed`, tolerating case and `ON_HOLD`/`OnHold` spellings. */
+export const statusType = z.string().transform((value, ctx) => {
+  const known = STATUS_TYPES[value.trim().toLowerCase() as keyof typeof STATUS_TYPES];
+  if (known) return known;
+  ctx.issues.push({ code: 'custom', message: 'expected statusType Open, On Hold or Closed', input: value });
+  return z.NEVER;
+});
+
+/** Agent as embedded in tickets: `email` on get/list, `emailId` on search (§8). */
+const PersonSchema = z.object({
+  id: optionalId,
+  firstName: text,
+  lastName: text,
+  email: text,
+  emailId: text,
+});
+
+const NamedRefSchema = z.object({ id: optionalId, name: text });
+
+export const TicketSchema = z
+  .object({
+    id: deskId,
+    ticketNumber: z.union([z.string().trim().min(1), z.number().int().nonnegative().transform(String)]),
+    subject: z.string(),
+    status: z.string(),
+    statusType,
+    priority: text,
+    channel: text,
+    category: text,
+    email: text,
+    contactId: optionalId,
+    accountId: optionalId,
+    departmentId: optionalId,
+    assigneeId: optionalId,
+    createdTime: optionalDate,
+    modifiedTime: optionalDate,
+    dueDate: optionalDate,
+    closedTime: optionalDate,
+    customerResponseTime: optionalDate,
+    /** Zoho spells it `isOverDue`; some answers say `isOverdue`; lists omit it (§15). */
+    isOverDue: optionalFlag,
+    isOverdue: optionalFlag,
+    isSpam: optionalFlag,
+    threadCount: optionalCount,
+    commentCount: optionalCount,
+    webUrl: text,
+    /** Unassigned: null or absent (§15). */
+    assignee: PersonSchema.nullish().transform((v) => v ?? null),
+    department: NamedRefSchema.nullish().transform((v) => v ?? null),
+    contact: z
+      .object({ id: optionalId, firstName: text, lastName: text, email: text })
+      .nullish()
+      .transform((v) => v ?? null),
+  })
+  .transform(({ isOverdue, isOverDue, ...ticket }) => ({ ...ticket, isOverDue: isOverDue ?? isOverdue }));
+export type Ticket = z.infer<typeof TicketSchema>;
+
+// ---- Contacts and accounts (§10) ----
+
+/** `{id, type}` where `type` is a string or (one OAS example) a one-element array. */
+const CrmContactLinkSchema = z.object({
+  id: deskId,
+  type: z
+    .union([z.string(), z.array(z.string())])
+    .nullish()
+    .transform((v) => (Array.isArray(v) ? (v[0] ?? null) : (v ?? null))),
+});
+
+export const ContactSchema = z.object({
+  id: deskId,
+  firstName: text,
+  lastName: text,
+  email: text,
+  secondaryEmail: text,
+  accountId: optionalId,
+  webUrl: text,
+  isEndUser: optionalFlag,
+  isSpam: optionalFlag,
+  createdTime: optionalDate,
+  modifiedTime: optionalDate,
+  /** null: not synced with CRM; the id is a CRM Contact **or** Lead id. */
+  zohoCRMContact: CrmContactLinkSchema.nullish().transform((v) => v ?? null),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+export const AccountSchema = z.object({
+  id: deskId,
+  accountName: z.string(),
+  email: text,
+  website: text,
+  webUrl: text,
+  isFollowing: optionalFlag,
+  createdTime: optionalDate,
+  modifiedTime: optionalDate,
+  /**
+   * `undefined`: the answer did not say (search results usually omit it: fetch the account);
+   * `null`: not linked to CRM; else the CRM Accounts record id.
+   */
+  zohoCRMAccount: z.object({ id: deskId }).nullable().optional(),
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+// ---- Statistics (§7.6): digit-string counters ----
+
+export const StatisticsSchema = z.object({
+  totalTickets: optionalCount,
+  openTickets: optionalCount,
+  closedTickets: optionalCount,
+  onholdTickets: optionalCount,
+  escalatedTickets: optionalCount,
+  overdueTickets: optionalCount,
+  spamTickets: optionalCount,
+  channelWiseCount: z.record(z.string(), count).nullish().transform((v) => v ?? {}),
+  customerHappiness: z
+    .object({ badCount: optionalCount, okCount: optionalCount, goodCount: optionalCount })
+    .nullish()
+    .transform((v) => v ?? null),
+  firstResponseTime: looseText,
+  responseTime: looseText,
+  resolutionTime: looseText,
+});
+export type Statistics = z.infer<typeof StatisticsSchema>;
+
+// ---- Envelopes (§6) ----
+
+/** `{"data":[…]}` of list endpoints (no count). */
+export const listEnvelope = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
+
+/** `{"data":[…],"count":N}` of search endpoints; `count` a number or digit string. */
+export const searchEnvelope = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), count: count.optional() });
+
+export interface SearchPage<T> {
+  data: T[];
+  /** Total hits Zoho reports (may exceed what the from ≤ 999 window can fetch). */
+  count: number;
+}
+
+/** Zoho's error body (§12). */
+export const ErrorBodySchema = z.object({
+  errorCode: z.string(),
+  message: z.string().nullish(),
+});
