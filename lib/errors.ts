@@ -2,6 +2,7 @@
  * The typed error taxonomy every layer speaks. A code says what went wrong; the user-facing
  * text for each code lives in the i18n catalogs (`lib/i18n/errors.ts`, English and Japanese).
  */
+import type { DataCentreId } from './crm/data-centres';
 
 /** Every `errorCode` Zoho Desk documents (reference/zoho-desk-api.md §12). */
 export const DESK_ERROR_CODES = [
@@ -66,6 +67,11 @@ export interface ErrorInfo {
   retryAfterSec?: number;
   /** The Desk host that answered, for diagnostics. */
   host?: string;
+  /**
+   * Setup only: the data centre where the credential does work, after the chosen one rejected
+   * it (the options page then names the right one).
+   */
+  dataCentre?: DataCentreId;
 }
 
 export class DeskLinkError extends Error {
