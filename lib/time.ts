@@ -1,0 +1,77 @@
+/**
+ * Times as the panel writes them: in the settings' IANA time zone (not the browser's), in the
+ * settings' language, through Intl. A bad zone name falls back to UTC rather than throwing.
+ */
+import type { Language } from './messages';
+
+const LOCALES: Record<Language, string> = { en: 'en-US', ja: 'ja-JP' };
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A valid IANA zone name for Intl, or 'UTC'. */
+export function safeTimeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+function formatter(language: Language, timeZone: string, withClock: boolean): Intl.DateTimeFormat {
+  const zone = safeTimeZone(timeZone);
+  const key = `${language}|${zone}|${withClock}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(LOCALES[language], {
+      timeZone: zone,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      // The zone name makes the repeated hour at a DST fall-back unambiguous (01:30 PDT / PST).
+      ...(withClock ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' } : {}),
+    });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+/** Epoch ms of an ISO string, or null when it is not a time. */
+export function parseInstant(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** The machine-readable form for `<time datetime>`: the instant in UTC ISO 8601. */
+export function isoInstant(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** Date and clock time in the zone, e.g. "Mar 10, 2024, 03:30 PDT" / "2024年3月10日 19:30 JST". */
+export function formatDateTime(ms: number, timeZone: string, language: Language): string {
+  return formatter(language, timeZone, true).format(ms);
+}
+
+/** Calendar date in the zone, e.g. "Mar 10, 2024". */
+export function formatDate(ms: number, timeZone: string, language: Language): string {
+  return formatter(language, timeZone, false).format(ms);
+}
+
+const AGE_STEPS: [unit: Intl.RelativeTimeFormatUnit, ms: number][] = [
+  ['year', 365 * 24 * 3600_000],
+  ['month', 30 * 24 * 3600_000],
+  ['day', 24 * 3600_000],
+  ['hour', 3600_000],
+  ['minute', 60_000],
+];
+
+/** How long ago, e.g. "5 minutes ago" / "5 分前"; under a minute is "now" / "今". */
+export function relativeAge(thenMs: number, nowMs: number, language: Language): string {
+  const rtf = new Intl.RelativeTimeFormat(LOCALES[language], { numeric: 'auto' });
+  const elapsed = Math.max(0, nowMs - thenMs);
+  for (const [unit, size] of AGE_STEPS) {
+    if (elapsed >= size) return rtf.format(-Math.floor(elapsed / size), unit);
+  }
+  return rtf.format(0, 'second');
+}
