@@ -1,13 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { ACCOUNTS_HOSTS, DESK_HOSTS } from './lib/crm/data-centres';
 
 const httpsPatterns = (hosts: readonly string[]) => hosts.map((host) => `https://${host}/*`);
-
-// Chrome refuses to load an extension whose managed_schema file is missing, so the key is only
-// declared once public/managed_schema.json exists (it always does in a release build).
-const hasManagedSchema = existsSync('public/managed_schema.json');
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -37,8 +32,9 @@ export default defineConfig({
           },
         }
       : {
-          // Enterprise policy (Chrome only; Firefox reads policies.json "3rdparty" without a schema).
-          ...(hasManagedSchema ? { storage: { managed_schema: 'managed_schema.json' } } : {}),
+          // Enterprise policy schema (public/managed_schema.json). Chrome only: Firefox takes
+          // managed settings from policies.json "3rdparty" and has no schema key.
+          storage: { managed_schema: 'managed_schema.json' },
         }),
   }),
   zip: {

@@ -1,0 +1,88 @@
+/**
+ * The built manifests (npm run build) say what the stores and browsers need: localized name and
+ * description, every icon size, hosts of every data centre, content scripts on every CRM host
+ * and its crmsandbox twin in all frames, and Firefox's MV3 keys. Reads files only; no browser.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { test, expect } from '@playwright/test';
+import { DATA_CENTRES } from '../../lib/crm/data-centres';
+import { OUT_DIR, extensionDir, type BuildTarget } from './harness/paths';
+
+const TARGETS: BuildTarget[] = ['chrome-mv3', 'firefox-mv3'];
+const ICON_SIZES = [16, 32, 48, 96, 128];
+/** Each permission DeskLink may ask for, and why. Anything else is a finding. */
+const ALLOWED_PERMISSIONS = new Set(['storage', 'identity']);
+
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+const manifestOf = (target: BuildTarget) => readJson(path.join(extensionDir(target), 'manifest.json'));
+const pattern = (host: string) => `https://${host}/*`;
+
+for (const target of TARGETS) {
+  test.describe(`${target} manifest`, () => {
+    test('name and description come from _locales in English and Japanese', () => {
+      const manifest = manifestOf(target);
+      expect(manifest.manifest_version).toBe(3);
+      expect(manifest.name).toBe('__MSG_extensionName__');
+      expect(manifest.description).toBe('__MSG_extensionDescription__');
+      expect(manifest.default_locale).toBe('en');
+      for (const lang of ['en', 'ja']) {
+        const messages = readJson(path.join(OUT_DIR, target, '_locales', lang, 'messages.json'));
+        expect(messages.extensionName.message).toBe('DeskLink');
+        expect(messages.extensionDescription.message.length).toBeGreaterThan(10);
+        expect([...messages.extensionDescription.message].length).toBeLessThanOrEqual(132);
+      }
+    });
+
+    test('icons exist at every size the stores ask for, as PNGs of that size', () => {
+      const manifest = manifestOf(target);
+      expect(Object.keys(manifest.icons).map(Number).sort((a, b) => a - b)).toEqual(ICON_SIZES);
+      for (const size of ICON_SIZES) {
+        const png = readFileSync(path.join(OUT_DIR, target, manifest.icons[size]));
+        expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+      }
+    });
+
+    test('host permissions cover the Desk API and Accounts hosts of every data centre', () => {
+      const manifest = manifestOf(target);
+      for (const dc of Object.values(DATA_CENTRES)) {
+        expect(manifest.host_permissions).toContain(pattern(dc.deskHost));
+        expect(manifest.host_permissions).toContain(pattern(dc.accountsHost));
+      }
+      for (const permission of manifest.permissions ?? []) expect(ALLOWED_PERMISSIONS).toContain(permission);
+    });
+
+    test('content scripts run in all frames of every CRM host and its crmsandbox twin', () => {
+      const manifest = manifestOf(target);
+      const allFrameMatches = (manifest.content_scripts ?? [])
+        .filter((script: { all_frames?: boolean; js?: string[] }) => script.all_frames && script.js?.length)
+        .flatMap((script: { matches: string[] }) => script.matches);
+      for (const dc of Object.values(DATA_CENTRES)) {
+        const covered = (host: string) =>
+          allFrameMatches.some((m: string) => m === pattern(host) || m === `https://${host}/crm/*`);
+        expect(covered(dc.crmHost), dc.crmHost).toBe(true);
+        expect(covered(dc.crmSandboxHost), dc.crmSandboxHost).toBe(true);
+      }
+    });
+  });
+}
+
+test('Chrome: service worker background and the enterprise policy schema', () => {
+  const manifest = manifestOf('chrome-mv3');
+  expect(manifest.background.service_worker).toBeTruthy();
+  expect(manifest.browser_specific_settings).toBeUndefined();
+  expect(existsSync(path.join(OUT_DIR, 'chrome-mv3', manifest.storage.managed_schema))).toBe(true);
+});
+
+test('Firefox: background scripts, gecko id, minimum version and data collection permissions', () => {
+  const manifest = manifestOf('firefox-mv3');
+  expect(manifest.background.scripts.length).toBeGreaterThan(0);
+  expect(manifest.background.service_worker).toBeUndefined();
+  expect(manifest.browser_specific_settings.gecko).toMatchObject({
+    id: 'desklink@desklink.app',
+    strict_min_version: expect.stringMatching(/^\d+\.\d+$/),
+    data_collection_permissions: { required: ['none'] },
+  });
+  expect(manifest.storage).toBeUndefined();
+});
