@@ -1,0 +1,106 @@
+/**
+ * Fault injection: rules match requests by host and path, for a number of times, and turn the
+ * normal answer into an error status (documented body), a delay, or a broken body (malformed,
+ * truncated, schema-breaking, empty), or a 429 with Retry-After.
+ */
+import { codeForStatus, deskError, ERROR_STATUS } from './desk/errors';
+import { JSON_TYPE, type Reply } from './reply';
+
+export interface FaultRule {
+  host?: string;
+  /** A string is a path prefix (e.g. '/api/v1/tickets/search'); a RegExp is tested against the path. */
+  path?: string | RegExp;
+  /** How many requests it hits; default unlimited. */
+  times?: number;
+  status?: number;
+  /** Documented body {errorCode, message}; the message is the documented one for the code. */
+  errorCode?: string;
+  delayMs?: number;
+  body?: 'malformed' | 'truncated' | 'schema' | 'empty';
+  retryAfterSec?: number;
+}
+
+/** A reply the server must cut short: Content-Length says `body`'s length, only `sendBytes` are sent. */
+export interface TruncatedReply extends Reply {
+  sendBytes?: number;
+}
+
+interface Entry {
+  rule: FaultRule;
+  remaining: number;
+}
+
+export class FaultBook {
+  private entries: Entry[] = [];
+
+  add(rule: FaultRule): () => void {
+    const entry = { rule, remaining: rule.times ?? Infinity };
+    this.entries.push(entry);
+    return () => {
+      this.entries = this.entries.filter((e) => e !== entry);
+    };
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+
+  /** The first rule matching this request, its budget spent by one. */
+  take(host: string, path: string): FaultRule | undefined {
+    const entry = this.entries.find(({ rule, remaining }) =>
+      remaining > 0 &&
+      (!rule.host || rule.host.toLowerCase() === host) &&
+      (!rule.path || (typeof rule.path === 'string' ? path.startsWith(rule.path) : rule.path.test(path))));
+    if (!entry) return undefined;
+    entry.remaining -= 1;
+    if (entry.remaining <= 0) this.entries = this.entries.filter((e) => e !== entry);
+    return entry.rule;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** JSON that parses but breaks the documented schema of whatever the normal answer was. */
+function schemaBreaking(normal: Reply): string {
+  let parsed: unknown;
+  try {
+    parsed = normal.body ? JSON.parse(normal.body) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && 'data' in parsed) {
+    return JSON.stringify({ data: 'oops', count: 'many' });
+  }
+  if (parsed === undefined) return JSON.stringify({ data: 'oops' });
+  return JSON.stringify(['oops', { id: 12345678901234567890 }]);
+}
+
+/** Applies a matched rule: `normal` computes the answer the request would otherwise get. */
+export async function applyFault(rule: FaultRule, normal: () => Reply): Promise<TruncatedReply> {
+  if (rule.delayMs) await sleep(rule.delayMs);
+  const jsonHeaders = { 'content-type': JSON_TYPE };
+
+  switch (rule.body) {
+    case 'malformed':
+      return { status: rule.status ?? 200, headers: jsonHeaders, body: '<!DOCTYPE html><html><head><title>Zoho Desk</title></head><body>Service temporarily unavailable {"data":[</body></html>' };
+    case 'empty':
+      return { status: rule.status ?? 200, headers: jsonHeaders, body: '' };
+    case 'schema':
+      return { status: rule.status ?? 200, headers: jsonHeaders, body: schemaBreaking(normal()) };
+    case 'truncated': {
+      const base = normal();
+      const body = base.body && base.body.length > 2 ? base.body : JSON.stringify({ data: [{ id: '1892000000100000001', subject: 'truncated' }], count: 1 });
+      return { status: rule.status ?? (base.status === 204 ? 200 : base.status), headers: { ...jsonHeaders, ...base.headers }, body, sendBytes: Math.floor(Buffer.byteLength(body) / 2) };
+    }
+    default:
+      break;
+  }
+
+  if (rule.status !== undefined || rule.errorCode !== undefined || rule.retryAfterSec !== undefined) {
+    const status = rule.status ?? (rule.errorCode ? ERROR_STATUS[rule.errorCode] : undefined) ?? 429;
+    const code = rule.errorCode ?? codeForStatus(status);
+    const headers: Record<string, string> = rule.retryAfterSec !== undefined ? { 'retry-after': String(rule.retryAfterSec) } : {};
+    return deskError(code, undefined, status, headers);
+  }
+  return normal();
+}

@@ -1,0 +1,177 @@
+/**
+ * The sandbox's data model (Desk portals with tickets, contacts, accounts; CRM records) and the
+ * store that indexes it, so a search over 100,000 tickets is a map lookup.
+ * Times are epoch milliseconds here; the Desk layer renders them as ISO strings or numbers.
+ */
+import type { FixtureModule } from '../fixtures';
+
+export type PortalKey = 'A' | 'B' | 'C';
+export type StatusType = 'Open' | 'On Hold' | 'Closed';
+export type CrmModule = FixtureModule | 'Potentials' | 'CustomModule1';
+
+/** All generated times lie before this instant (2026-11-01T00:00:00Z): no Date.now() in data. */
+export const EPOCH = Date.UTC(2026, 10, 1);
+export const DAY = 24 * 60 * 60 * 1000;
+/** Due dates of tickets that are not overdue lie beyond this (far future, so "overdue" stays stable). */
+export const FAR_FUTURE = Date.UTC(2036, 0, 1);
+
+export interface DeskAgent {
+  id: string;
+  firstName: string;
+  lastName: string;
+  emailId: string;
+  zuid: string;
+}
+
+export interface DeskDepartment {
+  id: string;
+  name: string;
+  isDefault: boolean;
+}
+
+export interface DeskAccount {
+  id: string;
+  accountName: string;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+  industry: string | null;
+  /** CRM Accounts record id, or null when not synced. */
+  zohoCRMAccount: string | null;
+  createdTime: number;
+  modifiedTime: number;
+}
+
+export interface DeskContact {
+  id: string;
+  firstName: string | null;
+  lastName: string;
+  email: string | null;
+  secondaryEmail: string | null;
+  phone: string | null;
+  mobile: string | null;
+  accountId: string | null;
+  /** CRM Contact or Lead record id, or null when not synced. */
+  zohoCRMContact: string | null;
+  createdTime: number;
+  modifiedTime: number;
+}
+
+export interface DeskTicket {
+  id: string;
+  ticketNumber: string;
+  subject: string;
+  description: string;
+  status: string;
+  statusType: StatusType;
+  priority: string | null;
+  channel: string;
+  language: string;
+  category: string | null;
+  email: string | null;
+  phone: string | null;
+  contactId: string | null;
+  accountId: string | null;
+  departmentId: string;
+  assigneeId: string | null;
+  createdTime: number;
+  modifiedTime: number;
+  dueDate: number | null;
+  closedTime: number | null;
+  onholdTime: number | null;
+  customerResponseTime: number;
+  threadCount: number;
+  commentCount: number;
+  isEscalated: boolean;
+}
+
+export interface CrmRecord {
+  module: CrmModule;
+  id: string;
+  /** Full name (persons), account name (Accounts), deal or record name (others). */
+  name: string;
+  firstName?: string;
+  lastName?: string;
+  /** Primary first, then secondary. */
+  emails: string[];
+  accountName?: string;
+  company?: string;
+  phone?: string;
+  ownerName: string;
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** One Desk portal's data with its indexes. */
+export class PortalStore {
+  readonly tickets: DeskTicket[] = [];
+  readonly ticketById = new Map<string, DeskTicket>();
+  readonly ticketsByEmail = new Map<string, DeskTicket[]>();
+  readonly ticketsByContact = new Map<string, DeskTicket[]>();
+  readonly ticketsByAccount = new Map<string, DeskTicket[]>();
+  readonly contacts: DeskContact[] = [];
+  readonly contactById = new Map<string, DeskContact>();
+  readonly contactsByEmail = new Map<string, DeskContact[]>();
+  readonly accounts: DeskAccount[] = [];
+  readonly accountById = new Map<string, DeskAccount>();
+  readonly agents: DeskAgent[] = [];
+  readonly agentById = new Map<string, DeskAgent>();
+  readonly departments: DeskDepartment[] = [];
+  private sealed = false;
+
+  constructor(readonly key: PortalKey, readonly idPrefix: string) {}
+
+  addAgent(agent: DeskAgent): DeskAgent {
+    this.agents.push(agent);
+    this.agentById.set(agent.id, agent);
+    return agent;
+  }
+
+  addAccount(account: DeskAccount): DeskAccount {
+    this.accounts.push(account);
+    this.accountById.set(account.id, account);
+    return account;
+  }
+
+  addContact(contact: DeskContact): DeskContact {
+    this.contacts.push(contact);
+    this.contactById.set(contact.id, contact);
+    if (contact.email) push(this.contactsByEmail, lower(contact.email), contact);
+    return contact;
+  }
+
+  addTicket(ticket: DeskTicket): DeskTicket {
+    if (this.sealed) throw new Error('store sealed');
+    this.tickets.push(ticket);
+    this.ticketById.set(ticket.id, ticket);
+    if (ticket.email) push(this.ticketsByEmail, lower(ticket.email), ticket);
+    if (ticket.contactId) push(this.ticketsByContact, ticket.contactId, ticket);
+    if (ticket.accountId) push(this.ticketsByAccount, ticket.accountId, ticket);
+    return ticket;
+  }
+
+  /** Sort every index newest first (the default order of searches and lists). */
+  seal(): void {
+    const newestFirst = (a: DeskTicket, b: DeskTicket) => b.createdTime - a.createdTime || (a.id < b.id ? 1 : -1);
+    this.tickets.sort(newestFirst);
+    for (const index of [this.ticketsByEmail, this.ticketsByContact, this.ticketsByAccount]) {
+      for (const list of index.values()) list.sort(newestFirst);
+    }
+    this.sealed = true;
+  }
+}
+
+/** Everything the sandbox serves for one size. */
+export interface Dataset {
+  portals: Record<PortalKey, PortalStore>;
+  crmRecords: CrmRecord[];
+  crmById: Map<string, CrmRecord>;
+  /** Records of each CRM module in list order (drives list views and previous/next arrows). */
+  crmByModule: Map<CrmModule, CrmRecord[]>;
+}

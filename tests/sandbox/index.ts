@@ -1,0 +1,187 @@
+/**
+ * The DeskLink sandbox: one HTTPS server on 127.0.0.1 standing in for Zoho. It answers by Host
+ * header: desk.zoho.<dc> (Desk API), crm.zoho.<dc> / crmsandbox.zoho.<dc> (CRM NextGen pages),
+ * accounts.zoho.<dc> (reserved for OAuth); any other host gets a plain 404 (Firefox's own
+ * traffic lands here when every name resolves to loopback).
+ */
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleAccounts } from './accounts';
+import { certificateFor } from './cert';
+import { handleCrm } from './crm/server';
+import { getDataset, type SandboxSize } from './data';
+import { handleDesk } from './desk/api';
+import { portalById, tokenOf } from './desk/access';
+import { deskError } from './desk/errors';
+import { applyFault, FaultBook, type FaultRule, type TruncatedReply } from './faults';
+import { PORTALS } from './fixtures';
+import type { PortalKey } from './generate/model';
+import { hostKind, SANDBOX_HOSTS } from './hosts';
+import { textReply, type Reply } from './reply';
+
+export type { FaultRule } from './faults';
+export { CRM_ORG, KEYS, PORTALS, RECORDS, recordPath, ADMIN_EMAIL, LIMITED_EMAIL } from './fixtures';
+export { chromiumHostRulesFlag, firefoxHostPrefs, SANDBOX_HOSTS } from './hosts';
+export { listCrmRecords, type GeneratedRecord, type SandboxSize } from './data';
+
+export interface SandboxOptions {
+  port?: number;
+  /** Filler tickets: 'test' ≈ 50, 'demo' ≈ 2,000, 'bench' 100,000, or a number (fixtures come on top). */
+  size?: SandboxSize;
+  quiet?: boolean;
+  /** How long a CRM page keeps the previous record's DOM after a switch; default 350. */
+  crmRenderDelayMs?: number;
+}
+
+export interface RequestLogEntry {
+  at: number;
+  host: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** 0 until the answer is sent. */
+  status: number;
+  orgId?: string;
+  token?: string;
+}
+
+export interface Sandbox {
+  port: number;
+  hosts: string[];
+  log: RequestLogEntry[];
+  deskCalls(filter?: { path?: string | RegExp }): RequestLogEntry[];
+  clearLog(): void;
+  addFault(rule: FaultRule): () => void;
+  clearFaults(): void;
+  setConcurrencyLimit(orgId: string, limit: number | null): void;
+  close(): Promise<void>;
+}
+
+/** Concurrent calls per portal by edition (reference/zoho-desk-api.md §13). */
+function editionLimit(edition: string): number {
+  const e = edition.toUpperCase();
+  if (e.includes('FREE') || e === 'TRIAL') return 5;
+  if (e === 'EXPRESS' || e === 'STANDARD') return 10;
+  if (e === 'PROFESSIONAL') return 15;
+  return 25; // ENTERPRISE, ZOHOONE, CRMPLUS, ULTIMATE
+}
+
+const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const dataset = getDataset(options.size ?? 'test');
+  const { key, cert } = certificateFor(SANDBOX_HOSTS);
+  const faults = new FaultBook();
+  const log: RequestLogEntry[] = [];
+  const inFlight: Record<PortalKey, number> = { A: 0, B: 0, C: 0 };
+  const limitOverride = new Map<PortalKey, number>();
+  const renderDelayMs = options.crmRenderDelayMs ?? 350;
+
+  const limitOf = (portal: PortalKey) => limitOverride.get(portal) ?? editionLimit(PORTALS[portal].edition);
+
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const url = new URL(req.url ?? '/', 'https://sandbox.invalid');
+    const target = hostKind(firstHeader(req.headers.host));
+    const host = target?.host ?? (firstHeader(req.headers.host) ?? '').replace(/:\d+$/, '').toLowerCase();
+    const orgId = firstHeader(req.headers.orgid);
+    const token = tokenOf(firstHeader(req.headers.authorization));
+    const entry: RequestLogEntry = {
+      at: started, host, method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams),
+      status: 0, ...(orgId !== undefined ? { orgId } : {}), ...(token !== undefined ? { token } : {}),
+    };
+    log.push(entry);
+    const done = () => {
+      if (entry.status) return;
+      entry.status = res.statusCode;
+      if (!options.quiet && target) {
+        const query = url.search.length > 90 ? `${url.search.slice(0, 90)}…` : url.search;
+        console.log(`[sandbox] ${res.statusCode} ${entry.method} ${host}${url.pathname}${query} ${Date.now() - started}ms`);
+      }
+    };
+    res.on('finish', done);
+    res.on('close', done);
+    // The body is never needed (every route is a GET) but must be drained.
+    req.resume();
+
+    if (!target) return write(res, textReply(404, 'Not found'));
+
+    // Desk counts in-flight calls per portal; one beyond the edition's limit is refused at once.
+    let portal: PortalKey | undefined;
+    if (target.kind === 'desk') {
+      portal = portalById(orgId?.trim());
+      if (portal && inFlight[portal] >= limitOf(portal)) return write(res, deskError('TOO_MANY_REQUESTS'));
+      if (portal) {
+        const held = portal;
+        inFlight[held] += 1;
+        res.on('close', () => (inFlight[held] -= 1));
+      }
+    }
+
+    const normal = (): Reply => {
+      const base = { host, method: entry.method, path: url.pathname, query: url.searchParams };
+      if (target.kind === 'desk') return handleDesk(dataset, { ...base, headers: req.headers });
+      if (target.kind === 'crm') return handleCrm(dataset, base, { renderDelayMs });
+      return handleAccounts(base);
+    };
+    const rule = faults.take(host, url.pathname);
+    write(res, rule ? await applyFault(rule, normal) : normal());
+  }
+
+  const server: Server = createServer({ key, cert }, (req, res) => {
+    answer(req, res).catch((error: unknown) => {
+      console.error('[sandbox] handler failed', error);
+      if (!res.headersSent) write(res, deskError('INTERNAL_SERVER_ERROR'));
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    hosts: [...SANDBOX_HOSTS],
+    log,
+    deskCalls(filter) {
+      return log.filter((e) => e.host.startsWith('desk.') && e.path.startsWith('/api/') && (
+        !filter?.path || (typeof filter.path === 'string' ? e.path.startsWith(filter.path) : filter.path.test(e.path))));
+    },
+    clearLog() {
+      log.length = 0;
+    },
+    addFault: (rule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
+    setConcurrencyLimit(orgId, limit) {
+      const portal = portalById(orgId);
+      if (!portal) throw new Error(`no sandbox portal has orgId ${orgId}`);
+      if (limit === null) limitOverride.delete(portal);
+      else limitOverride.set(portal, limit);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function write(res: ServerResponse, reply: TruncatedReply): void {
+  const body = reply.body === undefined ? undefined : Buffer.from(reply.body);
+  const headers: Record<string, string | number> = { ...reply.headers };
+  if (body) headers['content-length'] = body.length;
+  else if (reply.status !== 204 && reply.status !== 304) headers['content-length'] = 0;
+  if (reply.sendBytes !== undefined && body) {
+    // Promise the whole body, send half, then end the connection: the client sees a cut body.
+    headers.connection = 'close';
+    res.writeHead(reply.status, headers);
+    res.write(body.subarray(0, reply.sendBytes), () => res.socket?.end());
+    return;
+  }
+  res.writeHead(reply.status, headers);
+  res.end(body);
+}
