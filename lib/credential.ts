@@ -4,6 +4,8 @@
  * Why here and not storage.local/sync: content scripts can read those areas; the extension's
  * IndexedDB is reachable only from extension pages and the background. Only the background
  * calls these functions; no message response ever carries `key` or `accessToken`.
+ * A policy-provided key is never stored; if Zoho rejects it, only its SHA-256 is remembered so
+ * no further calls are made with it until the policy changes it.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { DataCentreId } from './crm/data-centres';
@@ -12,6 +14,8 @@ export const SECRETS_DB_NAME = 'desklink-secrets';
 const SECRETS_DB_VERSION = 1;
 const STORE = 'credential';
 const KEY = 'current';
+/** SHA-256 of the last secret Zoho rejected (covers a policy key, which is never stored). */
+const REJECTED_KEY = 'rejectedSecretHash';
 
 interface CredentialBase {
   dataCentre: DataCentreId;
@@ -40,7 +44,7 @@ export type Credential = ZscCredential | OAuthCredential;
 export type CredentialToSave = Omit<ZscCredential, 'rejected' | 'savedAt'> | Omit<OAuthCredential, 'rejected' | 'savedAt'>;
 
 interface SecretsSchema extends DBSchema {
-  [STORE]: { key: string; value: Credential };
+  [STORE]: { key: string; value: Credential | string };
 }
 
 let dbPromise: Promise<IDBPDatabase<SecretsSchema>> | null = null;
@@ -76,8 +80,25 @@ export function credentialSecret(credential: Credential): string {
   return credential.kind === 'zsc' ? credential.key : credential.accessToken;
 }
 
+function isCredential(value: Credential | string | undefined): value is Credential {
+  return typeof value === 'object' && value !== null;
+}
+
+async function hashSecret(secret: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export async function getCredential(): Promise<Credential | null> {
-  return (await (await db()).get(STORE, KEY)) ?? null;
+  const stored = await (await db()).get(STORE, KEY);
+  return isCredential(stored) ? stored : null;
+}
+
+/** Whether Zoho rejected this credential: flagged when stored, or its secret was the last rejected. */
+export async function isCredentialRejected(credential: Credential): Promise<boolean> {
+  if (credential.rejected) return true;
+  const rejected = await (await db()).get(STORE, REJECTED_KEY);
+  return typeof rejected === 'string' && rejected === (await hashSecret(credentialSecret(credential)));
 }
 
 /** Stores a (new) credential; a new credential is never marked rejected. */
@@ -92,15 +113,19 @@ export async function saveCredential(credential: CredentialToSave): Promise<Cred
  * that credential (a rejection that arrives after the admin saved a new key must not flag it).
  */
 export async function markCredentialRejected(which?: Credential): Promise<void> {
+  const whichHash = which ? await hashSecret(credentialSecret(which)) : null;
   const database = await db();
   const tx = database.transaction(STORE, 'readwrite');
   const current = await tx.store.get(KEY);
-  if (current && !current.rejected && (!which || credentialSecret(which) === credentialSecret(current))) {
+  if (isCredential(current) && !current.rejected && (!which || credentialSecret(which) === credentialSecret(current))) {
     await tx.store.put({ ...current, rejected: true }, KEY);
   }
+  if (whichHash) await tx.store.put(whichHash, REJECTED_KEY);
   await tx.done;
 }
 
+/** Removes the credential and any memory of a rejected one (deactivate). */
 export async function clearCredential(): Promise<void> {
-  await (await db()).delete(STORE, KEY);
+  const tx = (await db()).transaction(STORE, 'readwrite');
+  await Promise.all([tx.store.delete(KEY), tx.store.delete(REJECTED_KEY), tx.done]);
 }

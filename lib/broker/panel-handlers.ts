@@ -1,0 +1,12 @@
+/** Handlers of the PANEL commands (content script on CRM tabs; dispatch checks the sender first). */
+import type { PanelRequestSchemas, RequestOf, ResponseMap } from '../messages';
+import { panelConfig } from './panel-config';
+import { getTickets } from './tickets';
+
+export type PanelCommand = keyof typeof PanelRequestSchemas;
+export type PanelHandlers = { [C in PanelCommand]: (request: RequestOf<C>) => Promise<ResponseMap[C]> };
+
+export const panelHandlers: PanelHandlers = {
+  'panel.config': () => panelConfig(),
+  'tickets.get': getTickets,
+};

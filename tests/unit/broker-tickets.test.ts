@@ -1,0 +1,178 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessage } from '../../lib/broker/dispatch';
+import { LAST_ERROR_KEY } from '../../lib/broker/diagnostics';
+import { setTicketSource } from '../../lib/broker/tickets';
+import type { TicketSource } from '../../lib/broker/ticket-source';
+import { FRESH_MS, cacheSettled, resetCacheConnection } from '../../lib/cache';
+import { markCredentialRejected, getCredential } from '../../lib/credential';
+import { DeskLinkError } from '../../lib/errors';
+import type { TicketsView } from '../../lib/messages';
+import { tickets } from './cache-helpers';
+import { KEY, connect, identity, lead, scriptedSource, ticketsGet } from './broker-setup';
+import { crmTab } from './broker-senders';
+
+const T0 = Date.UTC(2026, 5, 1, 9, 0, 0);
+let original: TicketSource;
+
+async function ask(message: unknown): Promise<TicketsView> {
+  const response = await handleMessage(message, crmTab());
+  if (!response.ok) throw new Error(`expected ok, got ${JSON.stringify(response.error)}`);
+  return response.data as TicketsView;
+}
+
+async function askError(message: unknown) {
+  const response = await handleMessage(message, crmTab());
+  if (response.ok) throw new Error('expected an error');
+  return response.error;
+}
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(T0);
+  await connect();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  if (original) setTicketSource(original);
+});
+
+function use(script: ReturnType<typeof scriptedSource>) {
+  original = setTicketSource(script.source);
+  return script;
+}
+
+describe('tickets.get freshness', () => {
+  it('first ask fetches from Desk; a second ask within 5 minutes is answered from the cache', async () => {
+    const desk = use(scriptedSource([tickets(0, 3)]));
+    const first = await ask(ticketsGet('cached'));
+    expect(first).toEqual({ tickets: tickets(0, 3), fetchedAt: T0, stale: false, revalidating: false, truncated: false });
+
+    vi.setSystemTime(T0 + FRESH_MS - 1);
+    const second = await ask(ticketsGet('cached'));
+    expect(second.tickets).toEqual(tickets(0, 3));
+    expect(second).toMatchObject({ fetchedAt: T0, stale: false, revalidating: false });
+    expect(desk.calls).toHaveLength(1);
+  });
+
+  it('older than 5 minutes: served at once with its age, revalidated, and `fresh` gets the new list', async () => {
+    const desk = use(scriptedSource([tickets(0, 3), tickets(0, 4)]));
+    await ask(ticketsGet('cached'));
+    vi.setSystemTime(T0 + FRESH_MS + 1_000);
+    desk.hold();
+
+    const stale = await ask(ticketsGet('cached'));
+    expect(stale).toMatchObject({ fetchedAt: T0, stale: true, revalidating: true });
+    expect(stale.tickets).toHaveLength(3);
+    expect(desk.calls).toHaveLength(2);
+
+    // The panel asks again with `fresh`: it joins the revalidation rather than starting another.
+    const pending = ask(ticketsGet('fresh'));
+    desk.release();
+    const fresh = await pending;
+    expect(fresh).toMatchObject({ fetchedAt: T0 + FRESH_MS + 1_000, stale: false, revalidating: false });
+    expect(fresh.tickets).toHaveLength(4);
+    expect(desk.calls).toHaveLength(2);
+  });
+
+  it('`fresh` on a stale entry with nothing running (worker restarted) fetches', async () => {
+    const desk = use(scriptedSource([tickets(0, 1), tickets(0, 2)]));
+    await ask(ticketsGet('cached'));
+    vi.setSystemTime(T0 + FRESH_MS * 2);
+    expect((await ask(ticketsGet('fresh'))).tickets).toHaveLength(2);
+    expect(desk.calls).toHaveLength(2);
+  });
+
+  it('Refresh bypasses a fresh cache', async () => {
+    const desk = use(scriptedSource([tickets(0, 1), tickets(0, 2)]));
+    await ask(ticketsGet('cached'));
+    vi.setSystemTime(T0 + 1_000);
+    const refreshed = await ask(ticketsGet('refresh'));
+    expect(refreshed).toMatchObject({ fetchedAt: T0 + 1_000, stale: false });
+    expect(refreshed.tickets).toHaveLength(2);
+    expect(desk.calls).toHaveLength(2);
+  });
+
+  it('a changed identity (another email) refetches even when the cache is fresh', async () => {
+    const desk = use(scriptedSource([tickets(0, 1), tickets(10, 2)]));
+    await ask(ticketsGet('cached'));
+    const changed = await ask(ticketsGet('cached', undefined, { ...identity, emails: ['new.address@contoso.example'] }));
+    expect(changed.tickets).toEqual(tickets(10, 2));
+    expect(desk.calls).toHaveLength(2);
+    expect(desk.calls[1]?.identity.emails).toEqual(['new.address@contoso.example']);
+  });
+});
+
+describe('tickets.get when Desk fails', () => {
+  it('serves the cached list with the error when the refetch fails (e.g. offline), and records the error', async () => {
+    use(scriptedSource([tickets(0, 2), new DeskLinkError({ code: 'NETWORK', host: 'desk.zoho.com' })]));
+    await ask(ticketsGet('cached'));
+    vi.setSystemTime(T0 + FRESH_MS + 5);
+    const view = await ask(ticketsGet('fresh'));
+    expect(view).toMatchObject({ fetchedAt: T0, stale: true, revalidating: false, error: { code: 'NETWORK' } });
+    expect(view.tickets).toHaveLength(2);
+    const stored = (await fakeBrowser.storage.local.get(LAST_ERROR_KEY))[LAST_ERROR_KEY];
+    expect(stored).toEqual({ code: 'NETWORK', host: 'desk.zoho.com', at: T0 + FRESH_MS + 5 });
+  });
+
+  it('a failed refetch leaves the cache intact for the next ask', async () => {
+    use(scriptedSource([tickets(0, 2), new DeskLinkError({ code: 'INTERNAL_SERVER_ERROR', status: 500 }), tickets(0, 2)]));
+    await ask(ticketsGet('cached'));
+    await ask(ticketsGet('refresh'));
+    vi.setSystemTime(T0 + 1);
+    const again = await ask(ticketsGet('cached'));
+    expect(again).toMatchObject({ fetchedAt: T0, stale: false });
+    expect(again.error).toBeUndefined();
+  });
+
+  it('with nothing cached, the typed error is the answer', async () => {
+    use(scriptedSource([new DeskLinkError({ code: 'TIMEOUT', host: 'desk.zoho.com' })]));
+    expect(await askError(ticketsGet('cached'))).toMatchObject({ code: 'TIMEOUT' });
+  });
+
+  it('INVALID_OAUTH marks the credential rejected; the next ask makes no upstream call', async () => {
+    const desk = use(scriptedSource([new DeskLinkError({ code: 'INVALID_OAUTH', status: 401 })]));
+    expect(await askError(ticketsGet('cached'))).toMatchObject({ code: 'INVALID_OAUTH' });
+    expect(await getCredential()).toMatchObject({ key: KEY, rejected: true });
+    expect(await askError(ticketsGet('refresh'))).toEqual({ code: 'CREDENTIAL_REJECTED' });
+    expect(desk.calls).toHaveLength(1);
+  });
+});
+
+describe('tickets.get sharing and state', () => {
+  it('identical requests in flight share one upstream search; different records do not', async () => {
+    const desk = use(scriptedSource([tickets(0, 3)]));
+    desk.hold();
+    const asks = [ask(ticketsGet('cached')), ask(ticketsGet('cached')), ask(ticketsGet('refresh')), ask(ticketsGet('cached', lead))];
+    await vi.waitFor(() => expect(desk.calls.length).toBeGreaterThanOrEqual(2));
+    desk.release();
+    const views = await Promise.all(asks);
+    expect(views.map((v) => v.tickets.length)).toEqual([3, 3, 3, 3]);
+    expect(desk.calls.map((c) => c.record.module).sort()).toEqual(['Contacts', 'Leads']);
+  });
+
+  it.each([
+    ['not configured', async () => fakeBrowser.storage.local.clear(), 'NOT_CONFIGURED'],
+    ['disabled', async () => connect({ enabled: false }), 'DISABLED'],
+    ['between Change portal and Save', async () => connect({ portal: null }), 'NOT_CONFIGURED'],
+    ['rejected credential', async () => markCredentialRejected(), 'CREDENTIAL_REJECTED'],
+  ] as const)('%s: a typed error and no Desk call', async (_what, arrange, code) => {
+    const desk = use(scriptedSource());
+    await arrange();
+    expect(await askError(ticketsGet('cached'))).toEqual({ code });
+    expect(desk.calls).toHaveLength(0);
+  });
+
+  it('works network-only when the cache cannot open', async () => {
+    const desk = use(scriptedSource([tickets(0, 2)]));
+    vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw new DOMException('no', 'InvalidStateError');
+    });
+    resetCacheConnection();
+    expect((await ask(ticketsGet('cached'))).tickets).toHaveLength(2);
+    expect((await ask(ticketsGet('cached'))).tickets).toHaveLength(2);
+    expect(desk.calls).toHaveLength(2);
+    await cacheSettled();
+  });
+});
