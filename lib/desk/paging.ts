@@ -1,0 +1,40 @@
+/**
+ * Fetching every page inside Zoho's window. Searches take `from` 0–999 and `limit` ≤ 100
+ * (reference §6), so at most 1,000 results are reachable: 10 pages of 100. Lists get the same
+ * cap (deep pages cost more API credits, §13).
+ */
+
+export const PAGE_SIZE = 100;
+/** `from` must stay ≤ 999: results 0..999. */
+export const RESULT_WINDOW = 1000;
+
+export interface Page<T> {
+  items: T[];
+  /** The total Zoho reports (searches only). */
+  count?: number;
+}
+
+export interface Collected<T> {
+  items: T[];
+  /** More results exist beyond the window: "showing the first 1,000". */
+  truncated: boolean;
+}
+
+/** Pages one after another until a short page, the reported count, or the window's end. */
+export async function collectPages<T>(fetchPage: (from: number, limit: number) => Promise<Page<T>>): Promise<Collected<T>> {
+  const items: T[] = [];
+  for (let from = 0; from < RESULT_WINDOW; from += PAGE_SIZE) {
+    const page = await fetchPage(from, PAGE_SIZE);
+    items.push(...page.items);
+    if (page.items.length < PAGE_SIZE) return { items, truncated: false };
+    if (page.count !== undefined && from + PAGE_SIZE >= page.count) return { items, truncated: false };
+  }
+  return { items, truncated: true };
+}
+
+/**
+ * `from` for list endpoints, whose base (0 or 1) is uncertain (§15): the first page leaves it
+ * out (the default is the first item either way); later pages use 0-based offsets, which on a
+ * 1-based list overlap by one ticket (merged away by id) and never skip one.
+ */
+export const listFrom = (from: number): number | undefined => (from === 0 ? undefined : from);
