@@ -34,7 +34,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../sandbox/index';
 import type { RecordFixture } from '../sandbox/fixtures';
 import type { Request, ResponseOf, SettingsView } from '../../lib/messages';
-import { connectWith, type ConnectOptions } from './harness/admin';
+import { connectWith, resetSandbox, type ConnectOptions } from './harness/admin';
 import { crmUrl, type CrmPageOptions } from './harness/crm';
 import { FIREFOX_EXTENSION_ORIGIN, launchFirefox } from './harness/firefox-browser';
 import { byRole } from './harness/firefox-role';
@@ -114,8 +114,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   freshFirefox: [false, { option: true }],
 
   firefox: async ({ firefoxPool, sandbox, freshFirefox }, use, testInfo) => {
-    sandbox.clearFaults();
-    sandbox.clearLog();
+    resetSandbox(sandbox);
     // A fresh test gets its own browser and leaves no owner, so the next test starts another.
     const browser = await firefoxPool.acquire(freshFirefox ? undefined : testInfo.file);
     await use(browser);

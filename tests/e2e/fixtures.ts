@@ -11,15 +11,15 @@
  *   });
  *
  * Every test gets a fresh browser profile (about 1 s), so extension storage and IndexedDB start
- * empty. The sandbox is shared by the worker; its faults and request log are cleared before
- * each test. Playwright locators pierce the panel's open shadow root.
+ * empty. The sandbox is shared by the worker; its faults, request log and concurrency limits are
+ * reset before each test. Playwright locators pierce the panel's open shadow root.
  */
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { startSandbox, type Sandbox } from '../sandbox/index';
 import type { RecordFixture } from '../sandbox/fixtures';
 import type { Request, ResponseOf, SettingsView } from '../../lib/messages';
 import { launchChromium, extensionServiceWorker } from './harness/chromium';
-import { connectWith, type ConnectOptions } from './harness/admin';
+import { connectWith, resetSandbox, type ConnectOptions } from './harness/admin';
 import { crmUrl, type CrmPageOptions } from './harness/crm';
 
 export type { ConnectOptions, CrmPageOptions };
@@ -59,8 +59,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   context: async ({ sandbox }, use) => {
-    sandbox.clearFaults();
-    sandbox.clearLog();
+    resetSandbox(sandbox);
     const context = await launchChromium(sandbox);
     await use(context);
     await context.close();

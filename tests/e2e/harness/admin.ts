@@ -4,6 +4,7 @@
  * fixtures and the demo.
  */
 import type { Request, Response, SettingsView } from '../../../lib/messages';
+import type { Sandbox } from '../../sandbox/index';
 import { ADMIN_EMAIL, KEYS, PORTALS } from '../../sandbox/fixtures';
 
 export interface ConnectOptions {
@@ -50,4 +51,11 @@ export async function connectWith(
     settings = unwrap(await send(request), request.command) as SettingsView;
   }
   return settings!;
+}
+
+/** What one test may change in the shared sandbox, undone before the next test. */
+export function resetSandbox(sandbox: Sandbox): void {
+  sandbox.clearFaults();
+  sandbox.clearLog();
+  for (const portal of Object.values(PORTALS)) sandbox.setConcurrencyLimit(portal.id, null);
 }

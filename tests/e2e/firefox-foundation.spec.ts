@@ -1,0 +1,36 @@
+/**
+ * Foundation, Firefox ESR: DeskLink installs, its background answers, its options page opens,
+ * and the content script puts the "Zoho Desk tickets" region on a CRM Contact record page and
+ * nothing on a list view. One browser serves the file; nothing here configures DeskLink.
+ */
+import { test, expect, byRole } from './firefox';
+import { RECORDS } from '../sandbox/fixtures';
+import { CONTACTS_LIST_PATH } from './harness/pages';
+
+const REGION = byRole('region', 'Zoho Desk tickets');
+
+test('the add-on loads: its background answers and the manifest is DeskLink', async ({ openOptions, sendAdmin }) => {
+  const options = await openOptions();
+  expect(await options.evaluate(() => (globalThis as any).browser.runtime.getManifest().name)).toBe('DeskLink');
+  expect(await sendAdmin({ command: 'settings.get' })).toMatchObject({ ok: true, data: { connected: false } });
+});
+
+test('the options page opens on the setup form', async ({ openOptions }) => {
+  const page = await openOptions();
+  expect(await page.waitForSelector(byRole('combobox', 'Data center'), { visible: true })).toBeTruthy();
+  expect(await page.waitForSelector(byRole('textbox', 'ZSC key'), { visible: true })).toBeTruthy();
+});
+
+test('unconfigured, a Contact record page shows the tickets region with the setup link', async ({ crmPage }) => {
+  const page = await crmPage(RECORDS.contact);
+  const region = await page.waitForSelector(REGION, { visible: true });
+  expect(await region!.$(byRole('link', 'Set up Zoho Desk integration'))).not.toBeNull();
+});
+
+test('a Contacts list view shows no tickets region', async ({ crmPage }) => {
+  const list = await crmPage(CONTACTS_LIST_PATH);
+  // Control: a record page opened after the list gets its region first.
+  const record = await crmPage(RECORDS.contact);
+  await record.waitForSelector(REGION, { visible: true });
+  expect(await list.$$(REGION)).toHaveLength(0);
+});

@@ -1,0 +1,36 @@
+/**
+ * Foundation, Chromium: DeskLink loads, its options page opens, and the content script puts the
+ * "Zoho Desk tickets" region on a CRM Contact record page and nothing on a list view.
+ */
+import { test, expect } from './fixtures';
+import { RECORDS } from '../sandbox/fixtures';
+import { CONTACTS_LIST_PATH } from './harness/pages';
+
+test('the extension loads: its service worker answers and the manifest is DeskLink', async ({ sw, sendAdmin }) => {
+  expect(sw.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\//);
+  const manifest = await sw.evaluate(() => (globalThis as any).chrome.runtime.getManifest());
+  expect(manifest.name).toBe('DeskLink');
+  expect(await sendAdmin({ command: 'settings.get' })).toMatchObject({ ok: true, data: { connected: false } });
+});
+
+test('the options page opens on the setup form', async ({ openOptions }) => {
+  const page = await openOptions();
+  await expect(page.getByLabel('Data center')).toBeVisible();
+  await expect(page.getByLabel('ZSC key')).toBeVisible();
+});
+
+test('unconfigured, a Contact record page shows the tickets region with the setup link', async ({ crmPage }) => {
+  const page = await crmPage(RECORDS.contact);
+  const region = page.getByRole('region', { name: 'Zoho Desk tickets' });
+  await expect(region).toBeVisible();
+  await expect(region.getByRole('link', { name: 'Set up Zoho Desk integration' })).toBeVisible();
+});
+
+test('a Contacts list view shows no tickets region', async ({ crmPage }) => {
+  const list = await crmPage(CONTACTS_LIST_PATH);
+  // Control: a record page opened after the list gets its region, so the list page's content
+  // script has had at least as long to (wrongly) show one.
+  const record = await crmPage(RECORDS.contact);
+  await expect(record.getByRole('region', { name: 'Zoho Desk tickets' })).toBeVisible();
+  await expect(list.getByRole('region', { name: 'Zoho Desk tickets' })).toHaveCount(0);
+});
