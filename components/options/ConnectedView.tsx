@@ -1,0 +1,124 @@
+/**
+ * What the page shows once connected: the portal, email and data center; the enable switch;
+ * language and time zone; `Change portal` and `Deactivate`, each behind a confirmation.
+ */
+import type { ComponentChildren } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import { DATA_CENTRES } from '../../lib/crm/data-centres';
+import { LANGUAGE_NAMES, REGION_NAMES, type OptionsTranslate } from '../../lib/i18n/options';
+import { LANGUAGES, type Language, type SettingsView } from '../../lib/messages';
+import { timeZoneChoices } from '../../lib/settings/time-zones';
+import { ConfirmDialog } from './ConfirmDialog';
+import { Alert, ManagedNote, SelectField, Status } from './fields';
+
+export interface ConnectedViewProps {
+  t: OptionsTranslate;
+  view: SettingsView;
+  busy: boolean;
+  status: string | null;
+  error: string | null;
+  onUpdate: (change: { enabled?: boolean; language?: Language; timeZone?: string }) => void;
+  onChangePortal: () => void;
+  onDeactivate: () => void;
+  children?: ComponentChildren;
+}
+
+export function ConnectedView({ t, view, busy, status, error, onUpdate, onChangePortal, onDeactivate, children }: ConnectedViewProps) {
+  const [confirming, setConfirming] = useState<'portal' | 'deactivate' | null>(null);
+  const zones = useMemo(() => timeZoneChoices(view.timeZone), [view.timeZone]);
+  const managed = (field: SettingsView['managed'][number]) => view.managed.includes(field);
+  const dc = view.dataCentre;
+  const portalName = view.portal?.name ?? '';
+
+  return (
+    <>
+      <section class="card" aria-labelledby="connected-heading">
+        <h2 id="connected-heading">{t('connectedHeading')}</h2>
+        <dl>
+          <dt>{t('connectedPortal')}</dt>
+          <dd data-testid="connected-portal">{portalName}</dd>
+          <dt>{t('connectedEmail')}</dt>
+          <dd data-testid="connected-email">{view.email}</dd>
+          <dt>{t('connectedDataCenter')}</dt>
+          <dd data-testid="connected-data-center">{dc ? `${REGION_NAMES[view.language][dc]} (${DATA_CENTRES[dc].deskHost})` : ''}</dd>
+        </dl>
+        {view.credentialState === 'rejected' && <Alert messages={[t('rejectedKey')]} />}
+        <div class="field checkbox">
+          <input
+            id="enabled"
+            type="checkbox"
+            checked={view.enabled}
+            disabled={busy || managed('enabled')}
+            aria-describedby={managed('enabled') ? 'enabled-hint enabled-managed' : 'enabled-hint'}
+            onChange={(event) => onUpdate({ enabled: event.currentTarget.checked })}
+          />
+          <label for="enabled">{t('enable')}</label>
+          <p id="enabled-hint" class="hint">
+            {t('enableHint')}
+          </p>
+          {managed('enabled') && <ManagedNote id="enabled-managed" t={t} />}
+        </div>
+        <SelectField
+          id="language"
+          label={t('language')}
+          value={view.language}
+          choices={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+          onChange={(value) => onUpdate({ language: value as Language })}
+          managed={managed('language')}
+          disabled={busy}
+          t={t}
+        />
+        <SelectField
+          id="time-zone"
+          label={t('timeZone')}
+          value={view.timeZone}
+          choices={zones.map((zone) => ({ value: zone, label: zone }))}
+          onChange={(value) => onUpdate({ timeZone: value })}
+          managed={managed('timeZone')}
+          disabled={busy}
+          t={t}
+        />
+        <div class="actions">
+          <button type="button" class="secondary" disabled={busy || managed('portal')} onClick={() => setConfirming('portal')}>
+            {t('changePortal')}
+          </button>
+          <button type="button" class="danger" disabled={busy || managed('credential')} onClick={() => setConfirming('deactivate')}>
+            {t('deactivate')}
+          </button>
+        </div>
+        {(managed('portal') || managed('credential')) && <ManagedNote id="setup-managed" t={t} />}
+        <Status>{status}</Status>
+        <Alert messages={error ? [error] : []} />
+      </section>
+      {children}
+      {confirming === 'portal' && (
+        <ConfirmDialog
+          id="confirm-portal"
+          title={t('changePortalTitle')}
+          body={t('changePortalBody', { portal: portalName })}
+          confirmLabel={t('changePortal')}
+          cancelLabel={t('cancel')}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null);
+            onChangePortal();
+          }}
+        />
+      )}
+      {confirming === 'deactivate' && (
+        <ConfirmDialog
+          id="confirm-deactivate"
+          title={t('deactivateTitle')}
+          body={t('deactivateBody')}
+          confirmLabel={t('deactivate')}
+          cancelLabel={t('cancel')}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null);
+            onDeactivate();
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+/** Where each of the seed's three starting points gets a ZSC key. */
+import type { OptionsTranslate } from '../../lib/i18n/options';
+
+export function Guidance({ t }: { t: OptionsTranslate }) {
+  const cases = [
+    ['guideNewTitle', 'guideNew'],
+    ['guideAdminTitle', 'guideAdmin'],
+    ['guideUserTitle', 'guideUser'],
+  ] as const;
+  return (
+    <section class="card guidance" aria-labelledby="guidance-heading">
+      <h2 id="guidance-heading">{t('guidanceHeading')}</h2>
+      {cases.map(([title, text]) => (
+        <div key={title}>
+          <h3>{t(title)}</h3>
+          <p>{t(text)}</p>
+        </div>
+      ))}
+      <p class="hint">{t('guideNote')}</p>
+    </section>
+  );
+}

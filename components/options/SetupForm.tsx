@@ -1,0 +1,108 @@
+/**
+ * Step 1 of the wizard: data center, ZSC key and its email, `Next`. The OAuth sign-in
+ * (Client ID, `Sign in with Zoho`) takes the slot marked below in a later issue.
+ */
+import { useState } from 'preact/hooks';
+import { DATA_CENTRE_IDS, type DataCentreId } from '../../lib/crm/data-centres';
+import { REGION_NAMES, type OptionsTranslate } from '../../lib/i18n/options';
+import type { CredentialInput, Language } from '../../lib/messages';
+import { checkCredentialForm, type CredentialFormErrors } from '../../lib/settings/setup-form';
+import { Alert, ManagedNote, SelectField } from './fields';
+
+export interface SetupFormProps {
+  t: OptionsTranslate;
+  language: Language;
+  initialDataCentre: DataCentreId;
+  /** Email fixed by policy (with the key); the key fields are then not shown. */
+  policyEmail: string | null;
+  dataCentreManaged: boolean;
+  busy: boolean;
+  /** An error of the last `Next`, already in words. */
+  error: string | null;
+  onNext: (dataCentre: DataCentreId, credential: CredentialInput | undefined) => void;
+}
+
+export function SetupForm({ t, language, initialDataCentre, policyEmail, dataCentreManaged, busy, error, onNext }: SetupFormProps) {
+  const [dataCentre, setDataCentre] = useState<DataCentreId>(initialDataCentre);
+  const [key, setKey] = useState('');
+  const [email, setEmail] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<CredentialFormErrors>({});
+  const regions = REGION_NAMES[language];
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (policyEmail !== null) return onNext(dataCentre, undefined);
+    const checked = checkCredentialForm(key, email);
+    setFieldErrors(checked.ok ? {} : checked.errors);
+    if (checked.ok) onNext(dataCentre, checked.credential);
+  };
+
+  const messages = [fieldErrors.key && t(fieldErrors.key), fieldErrors.email && t(fieldErrors.email), error].filter((m): m is string => !!m);
+
+  return (
+    <form class="card" onSubmit={submit} noValidate aria-labelledby="setup-heading">
+      <h2 id="setup-heading">{t('setupHeading')}</h2>
+      <SelectField
+        id="data-center"
+        label={t('dataCenter')}
+        value={dataCentre}
+        choices={DATA_CENTRE_IDS.map((id) => ({ value: id, label: `${regions[id]} (${id})` }))}
+        onChange={(value) => setDataCentre(value as DataCentreId)}
+        managed={dataCentreManaged}
+        t={t}
+      />
+      {policyEmail === null ? (
+        <>
+          <div class="field">
+            <label for="zsc-key">{t('zscKey')}</label>
+            <input
+              id="zsc-key"
+              type="password"
+              autocomplete="off"
+              spellcheck={false}
+              value={key}
+              aria-invalid={fieldErrors.key ? true : undefined}
+              aria-describedby="zsc-key-hint"
+              onInput={(event) => setKey(event.currentTarget.value)}
+            />
+            <p id="zsc-key-hint" class="hint">
+              {t('keyHint')}
+            </p>
+          </div>
+          {/* Slot for OAuth (issue 7): a `Client ID` field and a `Sign in with Zoho` button go here. */}
+          <p class="hint">{t('oauthPlaceholder')}</p>
+          <div class="field">
+            <label for="email">{t('email')}</label>
+            <input
+              id="email"
+              type="email"
+              autocomplete="email"
+              value={email}
+              aria-invalid={fieldErrors.email ? true : undefined}
+              aria-describedby="email-hint"
+              onInput={(event) => setEmail(event.currentTarget.value)}
+            />
+            <p id="email-hint" class="hint">
+              {t('emailHint')}
+            </p>
+          </div>
+        </>
+      ) : (
+        <div class="field">
+          <p>{t('keyManaged')}</p>
+          <p>
+            {t('email')}: <span class="value">{policyEmail}</span>
+          </p>
+          <ManagedNote id="credential-managed" t={t} />
+        </div>
+      )}
+      <Alert messages={messages} />
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          {t('next')}
+        </button>
+        {busy && <span class="hint">{t('working')}</span>}
+      </div>
+    </form>
+  );
+}

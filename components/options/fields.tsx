@@ -1,0 +1,70 @@
+/** Small building blocks of the options page: labelled selects, the policy note, messages. */
+import type { ComponentChildren } from 'preact';
+import type { OptionsTranslate } from '../../lib/i18n/options';
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+interface SelectFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  choices: Choice[];
+  onChange: (value: string) => void;
+  /** Fixed by enterprise policy: disabled, with the note. */
+  managed?: boolean;
+  disabled?: boolean;
+  t: OptionsTranslate;
+}
+
+export function SelectField({ id, label, value, choices, onChange, managed, disabled, t }: SelectFieldProps) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        disabled={managed || disabled}
+        aria-describedby={managed ? `${id}-managed` : undefined}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      >
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+      {managed && <ManagedNote id={`${id}-managed`} t={t} />}
+    </div>
+  );
+}
+
+export function ManagedNote({ id, t }: { id: string; t: OptionsTranslate }) {
+  return (
+    <p id={id} class="managed">
+      {t('managed')}
+    </p>
+  );
+}
+
+/** Errors: role alert, rendered only while there is something to say. */
+export function Alert({ messages }: { messages: string[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <div role="alert" class="alert">
+      {messages.map((message) => (
+        <p key={message}>{message}</p>
+      ))}
+    </div>
+  );
+}
+
+export function Status({ children }: { children?: ComponentChildren }) {
+  return (
+    <p role="status" class="status">
+      {children}
+    </p>
+  );
+}

@@ -1,0 +1,14 @@
+// Wiring only: the options UI (components/options) talks to the broker through admin messages.
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { OptionsApp, type AdminSend } from '../../components/options/OptionsApp';
+import { browserLanguage } from '../../lib/i18n';
+import { watchSettings } from '../../lib/settings/watch';
+import '../../components/options/options.css';
+
+const send = ((request) => browser.runtime.sendMessage(request)) as AdminSend;
+
+render(
+  <OptionsApp send={send} subscribe={watchSettings} initialLanguage={browserLanguage(browser.i18n.getUILanguage())} />,
+  document.getElementById('app')!,
+);
