@@ -28,7 +28,7 @@ function broker(answers: Answers) {
   return { send, sent };
 }
 
-function mount(answers: Answers, subscribe = () => () => {}) {
+function mount(answers: Answers, subscribe: (onChange: () => void) => () => void = () => () => {}) {
   const fake = broker({ 'diagnostics.get': () => diagnostics, ...answers });
   render(<OptionsApp send={fake.send} subscribe={subscribe} initialLanguage="en" />);
   return fake;
