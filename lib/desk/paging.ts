@@ -20,16 +20,21 @@ export interface Collected<T> {
   truncated: boolean;
 }
 
-/** Pages one after another until a short page, the reported count, or the window's end. */
+/**
+ * Pages one after another until a short (or 204) page or the window's end. Only a short page
+ * ends early: whether `count` is the total or the page's size is not documented, so it only
+ * decides, at the window's end, that exactly 1,000 results are not "truncated".
+ */
 export async function collectPages<T>(fetchPage: (from: number, limit: number) => Promise<Page<T>>): Promise<Collected<T>> {
   const items: T[] = [];
+  let count: number | undefined;
   for (let from = 0; from < RESULT_WINDOW; from += PAGE_SIZE) {
     const page = await fetchPage(from, PAGE_SIZE);
     items.push(...page.items);
+    count = page.count;
     if (page.items.length < PAGE_SIZE) return { items, truncated: false };
-    if (page.count !== undefined && from + PAGE_SIZE >= page.count) return { items, truncated: false };
   }
-  return { items, truncated: true };
+  return { items, truncated: count !== items.length };
 }
 
 /**

@@ -129,12 +129,19 @@ describe('Leads and Contacts: by every email, plus linked Desk contacts', () => 
     expect(froms).toEqual(['0', '100', '200', '300', '400', '500', '600', '700', '800', '900']);
   });
 
-  it('stops at the reported count and is not truncated below the window', async () => {
+  it('stops at the first short page (204 included) and is not truncated below the window', async () => {
     const desk = fakeDesk({ tickets: Array.from({ length: 200 }, (_, i) => tk(String(5000 + i), 'a@x.example', i)) });
     const result = await findRecordTickets(desk.client, LEAD, { emails: ['a@x.example'] });
     expect(result.tickets).toHaveLength(200);
     expect(result.truncated).toBe(false);
-    expect(desk.calls.filter((u) => u.pathname.endsWith('tickets/search'))).toHaveLength(2);
+    expect(desk.calls.filter((u) => u.pathname.endsWith('tickets/search')).map((u) => u.searchParams.get('from'))).toEqual(['0', '100', '200']);
+  });
+
+  it('exactly 1,000 matches fill the window without being truncated', async () => {
+    const desk = fakeDesk({ tickets: Array.from({ length: 1000 }, (_, i) => tk(String(20000 + i), 'a@x.example', i % 300)) });
+    const result = await findRecordTickets(desk.client, LEAD, { emails: ['a@x.example'] });
+    expect(result.tickets).toHaveLength(1000);
+    expect(result.truncated).toBe(false);
   });
 
   it('pages a linked contact’s tickets past 100 (first page without from)', async () => {
