@@ -101,10 +101,12 @@ export async function isCredentialRejected(credential: Credential): Promise<bool
   return typeof rejected === 'string' && rejected === (await hashSecret(credentialSecret(credential)));
 }
 
-/** Stores a (new) credential; a new credential is never marked rejected. */
+/** Stores a (new) credential, after Zoho accepted it; a saved credential is never marked rejected. */
 export async function saveCredential(credential: CredentialToSave): Promise<Credential> {
   const stored = { ...credential, savedAt: Date.now() } as Credential;
-  await (await db()).put(STORE, stored, KEY);
+  // Saving follows a successful check with Zoho: any earlier rejection no longer holds.
+  const tx = (await db()).transaction(STORE, 'readwrite');
+  await Promise.all([tx.store.put(stored, KEY), tx.store.delete(REJECTED_KEY), tx.done]);
   return stored;
 }
 

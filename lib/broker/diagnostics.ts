@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { cacheAvailability, cacheStats } from '../cache';
 import type { ErrorInfo } from '../errors';
 import type { Diagnostics } from '../messages';
+import { knownSecrets, redact } from './redact';
 
 export const LAST_ERROR_KEY = 'diagnostics.lastError';
 
@@ -20,7 +21,8 @@ export async function recordDeskError(error: ErrorInfo, at = Date.now()): Promis
   if (error.retryAfterSec !== undefined) stored.retryAfterSec = error.retryAfterSec;
   if (error.detail !== undefined) stored.detail = error.detail.slice(0, 300);
   try {
-    await browser.storage.local.set({ [LAST_ERROR_KEY]: stored });
+    // storage.local is readable by content scripts: no secret may reach it, whatever Zoho said.
+    await browser.storage.local.set({ [LAST_ERROR_KEY]: redact(stored, await knownSecrets()) });
   } catch (e) {
     console.warn('DeskLink could not record the last error', e);
   }

@@ -4,11 +4,11 @@
  * sender or a failing handler all become `{ ok: false, error }` with a typed code.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { credentialSecret, getCredential } from '../credential';
 import { toErrorInfo, type ErrorInfo } from '../errors';
 import { ADMIN_COMMANDS, PANEL_COMMANDS, RequestSchema, type Command, type Request, type Response } from '../messages';
 import { adminHandlers } from './admin-handlers';
 import { panelHandlers } from './panel-handlers';
+import { knownSecrets, redact } from './redact';
 import { isCrmTabSender, isExtensionPageSender, type MessageSender } from './sender-policy';
 
 type AnyHandler = (request: Request) => Promise<unknown>;
@@ -34,25 +34,17 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
     .slice(0, 300);
 }
 
-/**
- * Belt and braces: no error text leaves the broker carrying the credential (a library error
- * message could quote a header or URL). Data responses are typed and never hold it.
- */
-async function withoutSecrets(error: ErrorInfo): Promise<ErrorInfo> {
-  if (error.detail === undefined) return error;
+export async function handleMessage(message: unknown, sender: Runtime.MessageSender | MessageSender): Promise<Response<unknown>> {
+  const response = await answer(message, sender);
   try {
-    const credential = await getCredential();
-    const secret = credential ? credentialSecret(credential) : '';
-    if (secret && error.detail.includes(secret)) return { ...error, detail: error.detail.split(secret).join('[redacted]') };
+    return redact(response, await knownSecrets());
   } catch {
-    // The secrets store itself failing: drop the text rather than risk it.
-    const { detail: _dropped, ...rest } = error;
-    return rest;
+    // The secrets could not be read: an error's free text is dropped rather than risked.
+    return response.ok ? response : fail({ code: response.error.code });
   }
-  return error;
 }
 
-export async function handleMessage(message: unknown, sender: Runtime.MessageSender | MessageSender): Promise<Response<unknown>> {
+async function answer(message: unknown, sender: Runtime.MessageSender | MessageSender): Promise<Response<unknown>> {
   try {
     const command = commandOf(message);
     if (command === undefined) return fail({ code: 'BAD_MESSAGE', detail: 'expected an object with a string "command"' });
@@ -68,6 +60,6 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
     const data = await handler(parsed.data);
     return { ok: true, data };
   } catch (error) {
-    return fail(await withoutSecrets(toErrorInfo(error)));
+    return fail(toErrorInfo(error));
   }
 }

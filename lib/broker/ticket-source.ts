@@ -4,7 +4,9 @@
  * and sharing can be exercised without the network.
  */
 import type { Identity, RecordRef, TicketSummary } from '../messages';
+import { findRecordTickets, identityFingerprint } from '../desk/matching';
 import type { ReadyContext } from './context';
+import { deskClientFor } from './desk-access';
 
 export interface FoundTickets {
   tickets: TicketSummary[];
@@ -17,10 +19,12 @@ export interface TicketSource {
   find(ready: ReadyContext, record: RecordRef, identity: Identity, signal: AbortSignal): Promise<FoundTickets>;
 }
 
-/** Placeholder until lib/desk's matching lands. */
+/** Zoho Desk through the portal's shared request policy; INVALID_OAUTH marks the credential. */
 export const deskTicketSource: TicketSource = {
-  fingerprint: (record, identity) => JSON.stringify([record.module, record.recordId, [...identity.emails].map((e) => e.toLowerCase()).sort(), identity.accountName ?? '']),
-  find: async () => {
-    throw new Error('matching not available yet');
+  fingerprint: identityFingerprint,
+  async find(ready, record, identity, signal) {
+    const client = deskClientFor({ dataCentre: ready.dataCentre, credential: ready.credential, portalId: ready.portalId, markRejected: true });
+    const { tickets, truncated } = await findRecordTickets(client, record, identity, signal);
+    return { tickets, truncated };
   },
 };

@@ -126,6 +126,15 @@ describe('tickets.get when Desk fails', () => {
     expect(again.error).toBeUndefined();
   });
 
+  it('an error text quoting the key reaches neither the panel nor storage.local', async () => {
+    use(scriptedSource([new DeskLinkError({ code: 'UNAUTHORIZED', status: 401, detail: `Zoho-oauthtoken ${KEY} is not valid` })]));
+    const error = await askError(ticketsGet('cached'));
+    expect(error).toEqual({ code: 'UNAUTHORIZED', status: 401, detail: 'Zoho-oauthtoken [redacted] is not valid' });
+    const everything = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    expect(everything).toContain('UNAUTHORIZED');
+    expect(everything).not.toContain(KEY);
+  });
+
   it('with nothing cached, the typed error is the answer', async () => {
     use(scriptedSource([new DeskLinkError({ code: 'TIMEOUT', host: 'desk.zoho.com' })]));
     expect(await askError(ticketsGet('cached'))).toMatchObject({ code: 'TIMEOUT' });
