@@ -1,0 +1,73 @@
+/** Shared steps of the options-page specs (Chromium): the wizard as a person drives it, and axe. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page, Worker } from '@playwright/test';
+import { expect } from './fixtures';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface SetupInput {
+  dc?: string;
+  key: string;
+  email: string;
+}
+
+/** Step 1: data center, key, email, `Next`. */
+export async function fillSetup(page: Page, { dc = 'com', key, email }: SetupInput): Promise<void> {
+  await page.getByLabel('Data center', { exact: true }).selectOption(dc);
+  await page.getByLabel('ZSC key', { exact: true }).fill(key);
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByRole('button', { name: 'Next' }).click();
+}
+
+/** Runs axe-core on the page as it is; returns the violations (ids and targets) for a readable diff. */
+export async function axeViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
+  // Evaluated (not a <script> tag): the extension page's CSP forbids inline scripts.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => (await (globalThis as any).axe.run()).violations);
+  return violations.map((v: any) => ({ id: v.id, targets: v.nodes.map((n: any) => n.target.join(' ')) }));
+}
+
+/** What the extension's own IndexedDB holds: the credential and the cached tickets' portals. */
+export async function extensionStorage(sw: Worker): Promise<{ credential: unknown; ticketPortals: string[]; local: Record<string, unknown> }> {
+  return sw.evaluate(async () => {
+    const open = (name: string) =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const all = (db: IDBDatabase, store: string) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        if (!db.objectStoreNames.contains(store)) return resolve([]);
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    // Open only databases that exist: opening creates one, empty, and would break the extension's upgrade.
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    let credential: unknown = null;
+    if (names.includes('desklink-secrets')) {
+      const secrets = await open('desklink-secrets');
+      credential = (await all(secrets, 'credential'))[0] ?? null;
+      secrets.close();
+    }
+    let ticketPortals: string[] = [];
+    if (names.includes('desklink-cache')) {
+      const cache = await open('desklink-cache');
+      ticketPortals = [...new Set(((await all(cache, 'tickets')) as { portalId: string }[]).map((t) => t.portalId))];
+      cache.close();
+    }
+    const local = await (globalThis as any).chrome.storage.local.get(null);
+    return { credential, ticketPortals, local };
+  });
+}
+
+/** The setup form is back, empty: what a reload shows after a failed attempt. */
+export async function expectEmptySetupForm(page: Page): Promise<void> {
+  await page.reload();
+  await expect(page.getByLabel('ZSC key', { exact: true })).toHaveValue('');
+  await expect(page.getByLabel('Email', { exact: true })).toHaveValue('');
+  await expect(page.getByRole('button', { name: 'Next' })).toBeVisible();
+}
