@@ -1,35 +1,13 @@
-/** What the panel draws: the controller (lib/crm/panel-controller.ts) decides, the panel renders. */
-import type { DataCentreId } from '../../lib/crm/data-centres';
-import type { ErrorInfo } from '../../lib/errors';
-import type { CrmModule, Language, TicketsView } from '../../lib/messages';
+/** The panel's props: the session's view state plus "now", the options link and callbacks. */
+import type { PanelBody, PanelViewState } from '../../lib/crm/panel-state';
 
-export type PanelBody =
-  /** Waiting for the page or the broker: a skeleton, the region busy. */
-  | { kind: 'loading' }
-  /** Nothing connected yet: the set-up link. */
-  | { kind: 'unconfigured' }
-  /** Zoho rejected the stored credential: an alert and the set-up link. */
-  | { kind: 'rejected' }
-  /** An OAuth sign-in expired: an alert and `Sign in again`. */
-  | { kind: 'signedOut' }
-  /** A Lead/Contact without email or an Account without name: nothing to look up. */
-  | { kind: 'noIdentity'; module: CrmModule }
-  /** The broker failed and had nothing cached: an alert saying what to do. */
-  | { kind: 'error'; error: ErrorInfo }
-  /** Tickets (possibly none, possibly stale with the error that kept them stale). */
-  | { kind: 'tickets'; view: TicketsView };
+export type { PanelBody };
 
-export interface PanelProps {
-  body: PanelBody;
-  language: Language;
-  /** IANA zone every time is written in. */
-  timeZone: string;
+export interface PanelProps extends Omit<PanelViewState, 'recordKey' | 'refreshing' | 'dataCentreMismatch'> {
+  refreshing?: boolean;
+  dataCentreMismatch?: PanelViewState['dataCentreMismatch'];
   /** "Now" for ages and overdue marks (epoch ms). */
   now: number;
-  /** A Refresh (or background revalidation) is running. */
-  refreshing?: boolean;
-  /** Set when the CRM page's data centre differs from the configured Desk data centre. */
-  dataCentreMismatch?: { page: DataCentreId; configured: DataCentreId } | null;
   /** Where the set-up / sign-in links point (the options page). */
   optionsUrl: string;
   onRefresh(): void;

@@ -92,3 +92,37 @@ describe('isSearchable and identityFingerprint', () => {
     expect(identityFingerprint({ emails: ['a@x.example'], name: 'B' })).not.toBe(a);
   });
 });
+
+describe('readIdentity on saved sandbox pages', async () => {
+  const { PAGE_VARIANT_HTML } = await import('../../tests/sandbox/crm/page-variants');
+  const { RECORDS } = await import('../../tests/sandbox/fixtures');
+  const load = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+  it.each([
+    ['contact (NextGen)', PAGE_VARIANT_HTML.contact, RECORDS.contact],
+    ['contact (legacy anchors)', PAGE_VARIANT_HTML.legacy, RECORDS.contact],
+    ['contact (no related lists)', PAGE_VARIANT_HTML.norail, RECORDS.contact],
+    ['lead', PAGE_VARIANT_HTML.lead, RECORDS.lead],
+    ['Japanese contact', PAGE_VARIANT_HTML.japanese, RECORDS.japanese],
+    ['hostile contact', PAGE_VARIANT_HTML.hostile, RECORDS.hostile],
+  ] as const)('%s: emails in order and the record name', (_name, html, fixture) => {
+    const doc = load(html);
+    const identity = readIdentity(doc, fixture.module, doc.title);
+    expect(identity.emails).toEqual(fixture.emails);
+    expect(identity.name).toBe(fixture.name);
+    if (fixture.module === 'Contacts' && 'accountName' in fixture) expect(identity.accountName).toBe(fixture.accountName);
+    expect(isSearchable(identity, fixture.module)).toBe(true);
+  });
+
+  it('account: its name, no emails', () => {
+    const doc = load(PAGE_VARIANT_HTML.account);
+    expect(readIdentity(doc, 'Accounts', doc.title)).toEqual({ emails: [], name: 'Globex Corporation', accountName: 'Globex Corporation' });
+  });
+
+  it('contact without email: not searchable, still named', () => {
+    const doc = load(PAGE_VARIANT_HTML.noEmail);
+    const identity = readIdentity(doc, 'Contacts', doc.title);
+    expect(identity).toMatchObject({ emails: [], name: RECORDS.noEmail.name });
+    expect(isSearchable(identity, 'Contacts')).toBe(false);
+  });
+});
