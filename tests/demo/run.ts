@@ -44,15 +44,16 @@ process.on('SIGTERM', () => void stop(143));
 /** The real wizard: Data center, ZSC key, Email, Next, then Portal, Language, Time zone, Save. */
 async function connectWithWizard(options: Page): Promise<void> {
   const quick = { timeout: 10_000 };
-  await options.getByLabel('Data center').selectOption('com', quick);
-  await options.getByLabel('ZSC key').fill(KEYS.admin, quick);
-  await options.getByLabel('Email', { exact: true }).fill(ADMIN_EMAIL, quick);
-  await options.getByRole('button', { name: 'Next' }).click(quick);
-  await options.getByLabel('Portal').selectOption(PORTALS.A.id, quick);
-  await options.getByLabel('Language').selectOption('en', quick);
-  await options.getByLabel('Time zone').selectOption(TIME_ZONE, quick);
-  await options.getByRole('button', { name: 'Save' }).click(quick);
-  await options.getByLabel('Enable Zoho Desk integration').waitFor(quick);
+  const field = (label: string) => options.getByLabel(label, { exact: true });
+  await field('Data center').selectOption('com', quick);
+  await field('ZSC key').fill(KEYS.admin, quick);
+  await field('Email').fill(ADMIN_EMAIL, quick);
+  await options.getByRole('button', { name: 'Next', exact: true }).click(quick);
+  await field('Portal').selectOption(PORTALS.A.id, quick);
+  await field('Language').selectOption('en', quick);
+  await field('Time zone').selectOption(TIME_ZONE, quick);
+  await options.getByRole('button', { name: 'Save', exact: true }).click(quick);
+  await field('Enable Zoho Desk integration').waitFor(quick);
 }
 
 async function main(): Promise<void> {
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
 
   context = await launchChromium(sandbox, {
     headless: !headed,
-    viewport: headed ? null : { width: 1280, height: 900 },
+    viewport: headed ? null : { width: 1280, height: 1000 },
   });
   const sw = await extensionServiceWorker(context);
   const extensionId = new URL(sw.url()).host;
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     await connectWithWizard(options);
     console.log('Connected through the setup wizard.');
   } catch (error) {
+    if (stopping) await new Promise(() => {}); // Ctrl-C closed the browser under the wizard.
     console.log(`The wizard could not be completed (${(error as Error).message.split('\n')[0]}); connecting with admin messages.`);
     const send = (request: Request) =>
       options.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), request) as Promise<Response<unknown>>;

@@ -129,6 +129,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const pages: Page[] = [];
     await use(async () => {
       const page = await firefox.newPage();
+      // Match Playwright's expect timeout rather than puppeteer's 30 s, so a miss fails quickly.
+      page.setDefaultTimeout(10_000);
       pages.push(page);
       return page;
     });
