@@ -37,6 +37,10 @@ export interface OAuthCredential extends CredentialBase {
   /** Epoch ms after which the token no longer works. */
   expiresAt: number;
   clientId: string;
+  /** The client is multi-DC (sign-in started at accounts.zoho.com); `dataCentre` is the user's, from `location`. */
+  multiDc?: boolean;
+  /** Silent renewal needs the user (Zoho session over): no Desk call until a new sign-in. */
+  signedOut?: boolean;
 }
 
 export type Credential = ZscCredential | OAuthCredential;

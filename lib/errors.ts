@@ -38,6 +38,9 @@ export const LOCAL_ERROR_CODES = [
   'SCHEMA_VIOLATION', // JSON, but not the shape Zoho documents
   'CREDENTIAL_REJECTED', // Zoho rejected the stored credential earlier; no call is made until it changes
   'SIGNED_OUT', // an OAuth token expired and cannot be renewed without the user
+  'OAUTH_DENIED', // Sign in with Zoho: consent denied, or the sign-in window closed
+  'OAUTH_CLIENT_INVALID', // Sign in with Zoho: Zoho does not know the client id or its redirect URI
+  'OAUTH_FAILED', // Sign in with Zoho: any other failed sign-in (state mismatch, no token, unsupported data centre)
   'NOT_CONFIGURED', // no credential or portal yet
   'DISABLED', // the admin switched the integration off
   'NO_PORTALS', // the credential reaches no Desk portal
