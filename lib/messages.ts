@@ -69,6 +69,8 @@ export const PanelRequestSchemas = {
     identity: IdentitySchema,
     mode: TicketsModeSchema,
   }),
+  /** The panel's set-up / sign-in link: content scripts cannot open the options page themselves. */
+  'options.open': z.object({ command: z.literal('options.open') }),
 } as const;
 
 export const AdminRequestSchemas = {
@@ -107,6 +109,7 @@ export const AdminRequestSchemas = {
 export const RequestSchema = z.discriminatedUnion('command', [
   PanelRequestSchemas['panel.config'],
   PanelRequestSchemas['tickets.get'],
+  PanelRequestSchemas['options.open'],
   AdminRequestSchemas['settings.get'],
   AdminRequestSchemas['setup.listPortals'],
   AdminRequestSchemas['setup.save'],
@@ -202,6 +205,7 @@ export interface Diagnostics {
 export interface ResponseMap {
   'panel.config': PanelConfig;
   'tickets.get': TicketsView;
+  'options.open': { opened: true };
   'settings.get': SettingsView;
   'setup.listPortals': { portals: PortalChoice[] };
   'setup.save': SettingsView;

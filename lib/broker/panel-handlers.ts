@@ -1,4 +1,5 @@
 /** Handlers of the PANEL commands (content script on CRM tabs; dispatch checks the sender first). */
+import { browser } from 'wxt/browser';
 import type { PanelRequestSchemas, RequestOf, ResponseMap } from '../messages';
 import { panelConfig } from './panel-config';
 import { getTickets } from './tickets';
@@ -9,4 +10,9 @@ export type PanelHandlers = { [C in PanelCommand]: (request: RequestOf<C>) => Pr
 export const panelHandlers: PanelHandlers = {
   'panel.config': () => panelConfig(),
   'tickets.get': getTickets,
+  // The panel's set-up / sign-in link (added by the panel issue: content scripts cannot open it).
+  'options.open': async () => {
+    await browser.runtime.openOptionsPage();
+    return { opened: true };
+  },
 };
