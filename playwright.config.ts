@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -7,6 +8,10 @@ import { defineConfig } from '@playwright/test';
  * One worker: the machine has 2 cores and every test starts its own browser.
  */
 const FIREFOX_SPEC = /(^|[\\/])firefox-[^\\/]*\.spec\.ts$/;
+
+// Playwright empties its output folder when a run starts, so parallel runs with their own build
+// folder (DESKLINK_OUT_DIR=.output-<name>) also get their own results folder (test-results-<name>).
+const runName = path.basename(process.env.DESKLINK_OUT_DIR || '.output').replace(/^\.?output-?/, '');
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -18,7 +23,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['./tests/e2e/harness/summary-reporter.ts']],
-  outputDir: 'test-results',
+  outputDir: runName ? `test-results-${runName}` : 'test-results',
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [
     { name: 'chromium', testMatch: /\.spec\.ts$/, testIgnore: FIREFOX_SPEC },

@@ -5,7 +5,7 @@
  */
 import { test, expect, byRole } from './firefox';
 import { RECORDS } from '../sandbox/fixtures';
-import { CONTACTS_LIST_PATH } from './harness/pages';
+import { CONTACTS_LIST_PATH, LIST_ROW } from './harness/pages';
 
 const REGION = byRole('region', 'Zoho Desk tickets');
 
@@ -29,6 +29,7 @@ test('unconfigured, a Contact record page shows the tickets region with the setu
 
 test('a Contacts list view shows no tickets region', async ({ crmPage }) => {
   const list = await crmPage(CONTACTS_LIST_PATH);
+  await list.waitForSelector(LIST_ROW, { visible: true });
   // Control: a record page opened after the list gets its region first.
   const record = await crmPage(RECORDS.contact);
   await record.waitForSelector(REGION, { visible: true });

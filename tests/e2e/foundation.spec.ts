@@ -4,7 +4,7 @@
  */
 import { test, expect } from './fixtures';
 import { RECORDS } from '../sandbox/fixtures';
-import { CONTACTS_LIST_PATH } from './harness/pages';
+import { CONTACTS_LIST_PATH, LIST_ROW } from './harness/pages';
 
 test('the extension loads: its service worker answers and the manifest is DeskLink', async ({ sw, sendAdmin }) => {
   expect(sw.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\//);
@@ -15,8 +15,8 @@ test('the extension loads: its service worker answers and the manifest is DeskLi
 
 test('the options page opens on the setup form', async ({ openOptions }) => {
   const page = await openOptions();
-  await expect(page.getByLabel('Data center')).toBeVisible();
-  await expect(page.getByLabel('ZSC key')).toBeVisible();
+  await expect(page.getByLabel('Data center', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('ZSC key', { exact: true })).toBeVisible();
 });
 
 test('unconfigured, a Contact record page shows the tickets region with the setup link', async ({ crmPage }) => {
@@ -28,6 +28,7 @@ test('unconfigured, a Contact record page shows the tickets region with the setu
 
 test('a Contacts list view shows no tickets region', async ({ crmPage }) => {
   const list = await crmPage(CONTACTS_LIST_PATH);
+  await expect(list.locator(LIST_ROW).first()).toBeVisible();
   // Control: a record page opened after the list gets its region, so the list page's content
   // script has had at least as long to (wrongly) show one.
   const record = await crmPage(RECORDS.contact);
