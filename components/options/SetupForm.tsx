@@ -57,7 +57,7 @@ export function SetupForm({ t, language, initialDataCentre, policyEmail, dataCen
             <label for="zsc-key">{t('zscKey')}</label>
             <input
               id="zsc-key"
-              type="password"
+              type="text"
               autocomplete="off"
               spellcheck={false}
               value={key}
