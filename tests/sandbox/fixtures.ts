@@ -33,6 +33,14 @@ export const KEYS = {
   revoked: '1000.zsc.dead00.revoked',
 } as const;
 
+/**
+ * OAuth: the client id of the sandbox's client-based app (as if registered in Zoho's API
+ * console with multi-DC on). Its redirect URIs are any extension's identity redirect
+ * (https://<id>.chromiumapp.org/, https://<uuid>.extensions.allizom.org/). Tokens it issues
+ * carry the Desk access of KEYS.admin (the signed-in user is ADMIN_EMAIL) unless a test says otherwise.
+ */
+export const OAUTH_CLIENT_ID = '1000.DSKLNKSANDBOX7Q2W4E6R8T0Y1U3I5';
+
 export const ADMIN_EMAIL = 'Admin@Zylker.com';
 export const LIMITED_EMAIL = 'support.lead@zylker.com';
 

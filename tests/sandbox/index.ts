@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleAccounts } from './accounts';
+import { accountsState, type AccountsState } from './accounts-state';
 import { certificateFor } from './cert';
 import { handleCrm } from './crm/server';
 import { getDataset, type SandboxSize } from './data';
@@ -21,7 +22,7 @@ import { hostKind, SANDBOX_HOSTS } from './hosts';
 import { textReply, type Reply } from './reply';
 
 export type { FaultRule } from './faults';
-export { CRM_ORG, KEYS, PORTALS, RECORDS, recordPath, ADMIN_EMAIL, LIMITED_EMAIL } from './fixtures';
+export { CRM_ORG, KEYS, PORTALS, RECORDS, recordPath, ADMIN_EMAIL, LIMITED_EMAIL, OAUTH_CLIENT_ID } from './fixtures';
 export { chromiumHostRulesFlag, firefoxHostPrefs, SANDBOX_HOSTS } from './hosts';
 export { listCrmRecords, type GeneratedRecord, type SandboxSize } from './data';
 
@@ -55,6 +56,8 @@ export interface Sandbox {
   addFault(rule: FaultRule): () => void;
   clearFaults(): void;
   setConcurrencyLimit(orgId: string, limit: number | null): void;
+  /** Zoho Accounts (OAuth): token lifetime, who signs in, expiring tokens, ending sessions, reset. */
+  oauth: AccountsState;
   close(): Promise<void>;
 }
 
@@ -123,7 +126,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const base = { host, method: entry.method, path: url.pathname, query: url.searchParams };
       if (target.kind === 'desk') return handleDesk(dataset, { ...base, headers: req.headers });
       if (target.kind === 'crm') return handleCrm(dataset, base, { renderDelayMs });
-      return handleAccounts(base);
+      return handleAccounts({ ...base, headers: req.headers });
     };
     const rule = faults.take(host, url.pathname);
     write(res, rule ? await applyFault(rule, normal) : normal());
@@ -156,6 +159,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     addFault: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
+    oauth: accountsState,
     setConcurrencyLimit(orgId, limit) {
       const portal = portalById(orgId);
       if (!portal) throw new Error(`no sandbox portal has orgId ${orgId}`);

@@ -5,6 +5,7 @@
 import { ADMIN_EMAIL, KEYS, LIMITED_EMAIL, PORTALS } from '../fixtures';
 import type { PortalKey } from '../generate/model';
 import { HOME_DESK_HOST } from '../hosts';
+import { accountsState } from '../accounts-state';
 
 export interface KeyAccess {
   email: string;
@@ -36,7 +37,8 @@ export function tokenOf(authorization: string | undefined): string | undefined {
 /** The key's access on `host`, or undefined when Desk would answer INVALID_OAUTH. */
 export function accessFor(token: string | undefined, host: string): KeyAccess | undefined {
   if (!token || host !== HOME_DESK_HOST) return undefined;
-  return ACCESS[token];
+  // An OAuth token from the sandbox's Accounts carries its user's access while it lives.
+  return ACCESS[token] ?? ACCESS[accountsState.keyOfToken(token) ?? ''];
 }
 
 export function portalById(orgId: string | undefined): PortalKey | undefined {
