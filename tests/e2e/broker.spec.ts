@@ -1,0 +1,254 @@
+/**
+ * The broker end to end in Chromium: the real service worker, its IndexedDB and the sandbox Desk.
+ *
+ * Panel commands are sent exactly as the content script sends them: from DeskLink's own isolated
+ * world inside a CRM tab (reached through the DevTools protocol), so the broker sees a real
+ * sender (tab, CRM URL). The panel, which asks on its own, is observed alongside.
+ */
+import type { CDPSession, Page, Worker } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { CRM_ORG, RECORDS, type RecordFixture } from '../sandbox/fixtures';
+import type { FaultRule } from '../sandbox/index';
+import type { Request, Response, TicketsView } from '../../lib/messages';
+
+const SEARCH = '/api/v1/tickets/search';
+
+/** A tickets.get for a sandbox record, as the content script builds it. */
+function ticketsGet(record: RecordFixture, mode: 'cached' | 'fresh' | 'refresh'): Request {
+  return {
+    command: 'tickets.get',
+    record: { crmHost: 'crm.zoho.com', dataCentre: 'com', orgSegment: CRM_ORG, module: record.module, recordId: record.recordId },
+    identity: { emails: [...record.emails], name: record.name, ...(record.accountName ? { accountName: record.accountName } : {}) },
+    mode,
+  };
+}
+
+interface ContentWorld {
+  send: (message: unknown) => Promise<Response<unknown>>;
+  cdp: CDPSession;
+}
+
+/** DeskLink's content-script world in the page's top frame: messages sent from it carry the tab as sender. */
+async function contentWorld(page: Page, extensionId: string): Promise<ContentWorld> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: { id: number; origin: string; auxData?: { frameId?: string; isDefault?: boolean } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  cdp.on('Runtime.executionContextsCleared', () => (contexts.length = 0));
+  await cdp.send('Runtime.enable');
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const ours = () =>
+    contexts.find((c) => c.origin === `chrome-extension://${extensionId}` && c.auxData?.isDefault === false && c.auxData?.frameId === frameTree.frame.id);
+  await expect.poll(() => ours()?.id, { message: 'DeskLink content script world' }).toBeDefined();
+  const send = async (message: unknown) => {
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression: `chrome.runtime.sendMessage(${JSON.stringify(message)})`,
+      contextId: ours()!.id,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value as Response<unknown>;
+  };
+  return { send, cdp };
+}
+
+function view(response: Response<unknown>): TicketsView {
+  if (!response.ok) throw new Error(`expected tickets, got ${JSON.stringify(response.error)}`);
+  return response.data as TicketsView;
+}
+
+/** The cache database as the service worker sees it: records and ticket counts. */
+function readCache(sw: Worker) {
+  return sw.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('desklink-cache');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = <T>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
+        request.onerror = () => reject(request.error);
+      });
+    const records = await all<{ recordKey: string; ticketIds: string[]; fetchedAt: number }>('records');
+    const tickets = await all<{ id: string }>('tickets');
+    db.close();
+    return { records: records.map((r) => ({ recordKey: r.recordKey, tickets: r.ticketIds.length, fetchedAt: r.fetchedAt })), tickets: tickets.length };
+  });
+}
+
+const panel = (page: Page) => page.getByRole('region', { name: 'Zoho Desk tickets' });
+
+test('a record’s tickets come through the service worker into IndexedDB, then from the cache', async ({ connect, crmPage, extensionId, sandbox, sw }) => {
+  await connect();
+  const page = await crmPage(RECORDS.contact);
+  await expect(panel(page).getByRole('tab', { name: /^All\s*14$/ })).toBeVisible();
+  const world = await contentWorld(page, extensionId);
+
+  const first = view(await world.send(ticketsGet(RECORDS.contact, 'cached')));
+  expect(first.tickets).toHaveLength(RECORDS.contact.expectedTickets.A);
+  expect(first.tickets.every((t) => /^\d+$/.test(t.id))).toBe(true);
+  const cache = await readCache(sw);
+  expect(cache.records).toContainEqual(expect.objectContaining({ recordKey: `Contacts:${RECORDS.contact.recordId}`, tickets: 14 }));
+  expect(cache.tickets).toBeGreaterThanOrEqual(14);
+
+  // Fresh in the cache: no Desk call at all.
+  sandbox.clearLog();
+  const again = view(await world.send(ticketsGet(RECORDS.contact, 'cached')));
+  expect(again).toMatchObject({ stale: false, revalidating: false, fetchedAt: first.fetchedAt });
+  expect(sandbox.deskCalls()).toHaveLength(0);
+
+  // Refresh goes to Desk.
+  const refreshed = view(await world.send(ticketsGet(RECORDS.contact, 'refresh')));
+  expect(refreshed.tickets).toHaveLength(14);
+  expect(sandbox.deskCalls({ path: SEARCH }).length).toBeGreaterThan(0);
+});
+
+test('the same record asked from several tabs at once makes one upstream search', async ({ connect, crmPage, extensionId, sandbox }) => {
+  // Tabs opened before connecting show the setup link and ask Desk nothing yet.
+  const pages = await Promise.all([crmPage(RECORDS.contact), crmPage(RECORDS.contact), crmPage(RECORDS.contact)]);
+  const worlds = await Promise.all(pages.map((page) => contentWorld(page, extensionId)));
+  // Desk answers slowly, so every tab's request arrives while the first search is running.
+  sandbox.addFault({ path: SEARCH, delayMs: 4_000 });
+  await connect();
+  sandbox.clearLog();
+
+  const views = (await Promise.all(worlds.map((world) => world.send(ticketsGet(RECORDS.contact, 'refresh'))))).map(view);
+  expect(views.map((v) => v.tickets.length)).toEqual([14, 14, 14]);
+  expect(new Set(views.map((v) => v.fetchedAt)).size).toBe(1);
+  for (const page of pages) await expect(panel(page).getByRole('tab', { name: /^All\s*14$/ })).toBeVisible();
+  // One search (14 tickets fit one page) for the three explicit requests and the three panels.
+  expect(sandbox.deskCalls({ path: SEARCH })).toHaveLength(1);
+});
+
+test('the service worker stopped in the middle of a request: the panel’s request still resolves after it restarts', async ({
+  connect,
+  context,
+  crmPage,
+  sandbox,
+  sw,
+}) => {
+  await connect();
+  sandbox.addFault({ path: SEARCH, delayMs: 3_000, times: 1 });
+  // A mark in the worker's global scope: gone once the worker has really been restarted.
+  await sw.evaluate(() => ((globalThis as { __brokerTestMark?: number }).__brokerTestMark = 1));
+
+  const page = await crmPage(RECORDS.contact);
+  // The panel asked; Desk is holding the search.
+  await expect.poll(() => sandbox.deskCalls({ path: SEARCH }).length).toBe(1);
+  expect(sandbox.deskCalls({ path: SEARCH })[0]?.status).toBe(0);
+
+  const cdp = await context.newCDPSession(page);
+  const statuses: string[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => statuses.push(...versions.map((v) => v.runningStatus)));
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect.poll(() => statuses, { message: 'the service worker was stopped' }).toContain('stopped');
+
+  // The content script retries once; the woken worker searches again and answers.
+  await expect(panel(page).getByRole('tab', { name: /^All\s*14$/ })).toBeVisible({ timeout: 20_000 });
+  await expect(panel(page).getByRole('alert')).toHaveCount(0);
+  expect(sandbox.deskCalls({ path: SEARCH }).length).toBeGreaterThanOrEqual(2);
+  expect(await sw.evaluate(() => (globalThis as { __brokerTestMark?: number }).__brokerTestMark)).toBeUndefined();
+});
+
+/** Faults the sandbox injects and the typed error each must yield. */
+const FAULTS: [string, FaultRule, string][] = [
+  ['400', { status: 400 }, 'BAD_REQUEST'],
+  ['401 UNAUTHORIZED', { errorCode: 'UNAUTHORIZED' }, 'UNAUTHORIZED'],
+  ['401 SCOPE_MISMATCH', { errorCode: 'SCOPE_MISMATCH' }, 'SCOPE_MISMATCH'],
+  ['403 FORBIDDEN', { status: 403 }, 'FORBIDDEN'],
+  ['OAUTH_ORG_MISMATCH', { errorCode: 'OAUTH_ORG_MISMATCH' }, 'OAUTH_ORG_MISMATCH'],
+  ['LICENSE_ACCESS_LIMITED', { errorCode: 'LICENSE_ACCESS_LIMITED' }, 'LICENSE_ACCESS_LIMITED'],
+  ['404', { status: 404 }, 'URL_NOT_FOUND'],
+  ['422', { status: 422 }, 'UNPROCESSABLE_ENTITY'],
+  ['malformed body', { body: 'malformed' }, 'MALFORMED_JSON'],
+  ['schema-breaking body', { body: 'schema' }, 'SCHEMA_VIOLATION'],
+  ['500 (after retries)', { status: 500 }, 'INTERNAL_SERVER_ERROR'],
+  // Chromium's network stack sees the Content-Length mismatch before fetch() resolves, so a body
+  // cut short surfaces as a failed fetch (NETWORK); a cut seen while reading is TRUNCATED_BODY.
+  ['truncated body (after retries)', { body: 'truncated' }, 'NETWORK|TRUNCATED_BODY'],
+  ['429 (after 5 retries)', { status: 429, retryAfterSec: 1 }, 'THRESHOLD_EXCEEDED'],
+  ['429 TOO_MANY_REQUESTS (after 5 retries)', { errorCode: 'TOO_MANY_REQUESTS', retryAfterSec: 1 }, 'TOO_MANY_REQUESTS'],
+];
+
+test('every injected fault yields its typed error and leaves the cached record served', async ({ connect, crmPage, extensionId, sandbox, sw }) => {
+  test.setTimeout(150_000);
+  await connect();
+  const page = await crmPage(RECORDS.contact);
+  await expect(panel(page).getByRole('tab', { name: /^All\s*14$/ })).toBeVisible();
+  const world = await contentWorld(page, extensionId);
+  const cached = view(await world.send(ticketsGet(RECORDS.contact, 'cached')));
+  const before = await readCache(sw);
+
+  for (const [what, rule, code] of FAULTS) {
+    sandbox.clearFaults();
+    sandbox.addFault({ path: SEARCH, ...rule });
+    const answer = view(await world.send(ticketsGet(RECORDS.contact, 'refresh')));
+    expect.soft(answer.error?.code, what).toMatch(new RegExp(`^(${code})$`));
+    expect.soft(answer.tickets.map((t) => t.id), what).toEqual(cached.tickets.map((t) => t.id));
+    expect.soft(answer.fetchedAt, what).toBe(cached.fetchedAt);
+  }
+  sandbox.clearFaults();
+  expect(await readCache(sw)).toEqual(before);
+
+  // A record never cached gets the typed error itself.
+  sandbox.addFault({ path: SEARCH, status: 403 });
+  const uncached = await world.send(ticketsGet(RECORDS.lead, 'cached'));
+  expect(uncached).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  sandbox.clearFaults();
+
+  // The cache still answers at once, without Desk.
+  sandbox.clearLog();
+  expect(view(await world.send(ticketsGet(RECORDS.contact, 'cached')))).toMatchObject({ fetchedAt: cached.fetchedAt, stale: false });
+  expect(sandbox.deskCalls()).toHaveLength(0);
+});
+
+test('a Desk timeout and a revoked key: typed errors, the cache intact, and no more calls with the rejected key', async ({
+  connect,
+  crmPage,
+  extensionId,
+  sandbox,
+  sw,
+}) => {
+  test.setTimeout(90_000);
+  await connect();
+  const page = await crmPage(RECORDS.contact);
+  await expect(panel(page).getByRole('tab', { name: /^All\s*14$/ })).toBeVisible();
+  const world = await contentWorld(page, extensionId);
+  const cached = view(await world.send(ticketsGet(RECORDS.contact, 'cached')));
+  const before = await readCache(sw);
+
+  sandbox.addFault({ path: SEARCH, delayMs: 17_000, times: 1 });
+  const slow = view(await world.send(ticketsGet(RECORDS.contact, 'refresh')));
+  expect(slow).toMatchObject({ error: { code: 'TIMEOUT' }, fetchedAt: cached.fetchedAt });
+  expect(slow.tickets).toHaveLength(14);
+
+  sandbox.clearFaults();
+  sandbox.addFault({ path: SEARCH, errorCode: 'INVALID_OAUTH' });
+  const revoked = view(await world.send(ticketsGet(RECORDS.contact, 'refresh')));
+  expect(revoked).toMatchObject({ error: { code: 'INVALID_OAUTH' }, fetchedAt: cached.fetchedAt });
+  expect(await readCache(sw)).toEqual(before);
+
+  sandbox.clearLog();
+  expect(await world.send(ticketsGet(RECORDS.contact, 'refresh'))).toEqual({ ok: false, error: { code: 'CREDENTIAL_REJECTED' } });
+  expect(await world.send({ command: 'panel.config' })).toMatchObject({ ok: true, data: { state: 'rejected' } });
+  expect(sandbox.deskCalls()).toHaveLength(0);
+});
+
+test('panel commands from a page’s own script cannot reach the broker; admin commands from a content script are refused', async ({
+  connect,
+  crmPage,
+  extensionId,
+}) => {
+  await connect();
+  const page = await crmPage(RECORDS.contact);
+  // The CRM page's own JavaScript has no extension messaging at all.
+  expect(await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+  const world = await contentWorld(page, extensionId);
+  expect(await world.send({ command: 'deactivate' })).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', detail: 'deactivate' } });
+  expect(await world.send({ command: 'settings.get' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+  expect(await world.send({ command: 'nope' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
+  expect(await world.send({ command: 'tickets.get', mode: 'cached' })).toMatchObject({ ok: false, error: { code: 'BAD_MESSAGE' } });
+});
