@@ -4,7 +4,7 @@
  * Nothing is written before every check has passed, so a failed step leaves no trace.
  */
 import { clearAll, clearPortal } from '../cache';
-import { clearCredential, credentialSecret, getCredential, markCredentialRejected, saveCredential, type Credential } from '../credential';
+import { clearCredential, credentialSecret, getCredential, isCredentialRejected, markCredentialRejected, saveCredential, type Credential } from '../credential';
 import type { DataCentreId } from '../crm/data-centres';
 import { DeskLinkError, toErrorInfo } from '../errors';
 import type { AdminRequestSchemas, CredentialInput, ManagedField, RequestOf, ResponseMap } from '../messages';
@@ -125,7 +125,7 @@ async function testConnection(): Promise<ResponseMap['connection.test']> {
   try {
     const email = await whoAmI(effective.dataCentre, credentialSecret(credential), effective.portal.id);
     // It works (again): lift an earlier rejection of this same key.
-    if (credential.rejected) {
+    if (effective.credentialSource === 'stored' && (await isCredentialRejected(credential))) {
       const { rejected: _rejected, savedAt: _savedAt, ...again } = credential;
       await saveCredential(again);
     }
@@ -133,7 +133,7 @@ async function testConnection(): Promise<ResponseMap['connection.test']> {
   } catch (error) {
     const info = toErrorInfo(error);
     await recordDeskError(info);
-    if (info.code === 'INVALID_OAUTH' && effective.credentialSource === 'stored') await markCredentialRejected(credential);
+    if (info.code === 'INVALID_OAUTH') await markCredentialRejected(credential);
     throw error;
   }
 }

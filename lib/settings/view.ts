@@ -1,5 +1,5 @@
 /** The options page's picture of the setup (`SettingsView`): never the key itself. */
-import { getCredential } from '../credential';
+import { isCredentialRejected } from '../credential';
 import type { SettingsView } from '../messages';
 import { effectiveSettings, writePolicyPortal, type EffectiveSettings } from '../settings';
 import { effectiveCredential } from './effective-credential';
@@ -7,17 +7,19 @@ import { listPortals } from './desk-checks';
 
 export async function settingsView(effective?: EffectiveSettings): Promise<SettingsView> {
   const settings = effective ?? (await effectiveSettings());
-  const credential = settings.credentialSource === 'policy' ? null : await getCredential();
-  const hasCredential = settings.credentialSource === 'policy' || credential !== null;
+  const credential = await effectiveCredential(settings.dataCentre);
+  const hasCredential = credential !== null;
+  // A policy key is never stored, but its rejection is remembered (lib/credential.ts).
+  const rejected = credential ? await isCredentialRejected(credential) : false;
   return {
     connected: hasCredential && settings.dataCentre !== null && settings.portal !== null,
     dataCentre: settings.dataCentre,
-    email: hasCredential ? settings.email : null,
+    email: hasCredential || settings.credentialSource === 'policy' ? settings.email : null,
     portal: settings.portal ? { id: settings.portal.id, name: settings.portal.name } : null,
     enabled: settings.enabled,
     language: settings.language,
     timeZone: settings.timeZone,
-    credentialState: !hasCredential ? 'none' : credential?.rejected ? 'rejected' : 'ok',
+    credentialState: !hasCredential ? 'none' : rejected ? 'rejected' : 'ok',
     managed: settings.managed,
   };
 }

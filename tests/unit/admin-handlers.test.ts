@@ -218,6 +218,23 @@ describe('enterprise policy', () => {
     expect(await adminHandlers['connection.test']({ command: 'connection.test' })).toMatchObject({ email: 'admin@zylker.com' });
   });
 
+  it('a rejected policy key shows as rejected, though it is never stored', async () => {
+    await fakeBrowser.storage.managed.set({ dataCenter: 'com', zscKey: KEY.revoked, email: EMAIL, portalId: A.id });
+    expect((await errorOf(adminHandlers['connection.test']({ command: 'connection.test' }))).code).toBe('INVALID_OAUTH');
+    expect((await adminHandlers['settings.get']({ command: 'settings.get' })).credentialState).toBe('rejected');
+    expect(await getCredential()).toBeNull();
+  });
+
+  it('a policy key without a data center still fixes the email the wizard shows', async () => {
+    await fakeBrowser.storage.managed.set({ zscKey: KEY.admin, email: EMAIL });
+    const view = await adminHandlers['settings.get']({ command: 'settings.get' });
+    expect(view).toMatchObject({ connected: false, email: EMAIL });
+    expect(view.managed).toContain('credential');
+    // Next then uses the policy's key, whatever the form holds.
+    const { portals } = await adminHandlers['setup.listPortals']({ command: 'setup.listPortals', dataCentre: 'com' });
+    expect(portals.map((p) => p.id)).toEqual([A.id, B.id]);
+  });
+
   it('locks what it sets: update, change of portal and deactivation are refused', async () => {
     await saveA();
     await fakeBrowser.storage.managed.set({ enabled: true, portalId: A.id });
