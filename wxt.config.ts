@@ -37,6 +37,14 @@ export default defineConfig({
           storage: { managed_schema: 'managed_schema.json' },
         }),
   }),
+  hooks: {
+    // managed_schema.json is read by Chrome only; keep it out of the Firefox package.
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser !== 'firefox') return;
+      const at = files.findIndex((file) => file.relativeDest === 'managed_schema.json');
+      if (at >= 0) files.splice(at, 1);
+    },
+  },
   zip: {
     // The AMO sources zip must rebuild the add-on (`npm ci && npm run build`) and hold nothing
     // else: no tests, sandbox, screenshots or reports. Dot-folders and node_modules are
