@@ -4,7 +4,7 @@
  * fingerprint) share one upstream search, across tabs. The in-flight map is only an
  * optimisation: if the worker dies, the cache in IndexedDB and the settings are the truth.
  */
-import { isFresh, readRecordTickets, recordKeyOf, writeRecordTickets, type CachedRecordTickets } from '../cache';
+import { cacheGeneration, isFresh, readRecordTickets, recordKeyOf, writeRecordTickets, type CachedRecordTickets } from '../cache';
 import { markCredentialRejected } from '../credential';
 import { toErrorInfo } from '../errors';
 import type { Identity, RecordRef, RequestOf, TicketsView, TicketSummary } from '../messages';
@@ -43,11 +43,12 @@ function fetchShared(ready: ReadyContext, record: RecordRef, identity: Identity,
   const key = JSON.stringify([ready.dataCentre, ready.portalId, recordKey, fingerprint]);
   const running = inFlight.get(key);
   if (running) return running;
+  const since = cacheGeneration();
   const search = (async (): Promise<Fetched> => {
     try {
       const found = await source.find(ready, record, identity, new AbortController().signal);
       const fetched = { tickets: found.tickets, truncated: found.truncated, fetchedAt: Date.now() };
-      await writeRecordTickets(ready.portalId, recordKey, { ...fetched, fingerprint });
+      await writeRecordTickets(ready.portalId, recordKey, { ...fetched, fingerprint }, fetched.fetchedAt, since);
       return fetched;
     } catch (error) {
       const info = toErrorInfo(error);

@@ -4,6 +4,7 @@ export { DEFAULT_TICKET_CAP, evictIfOverCap, evictionSettled, getTicketCap, setT
 export { FRESH_MS, ageOf, isFresh } from './freshness';
 export { CACHE_DB_NAME, CACHE_DB_VERSION, type CachedRecord, type CachedTicket } from './schema';
 export {
+  cacheGeneration,
   cacheSettled,
   cacheStats,
   clearAll,

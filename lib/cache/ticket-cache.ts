@@ -59,9 +59,12 @@ export async function readRecordTickets(portalId: string, recordKey: string, now
   }
   // A ticket gone missing (an interrupted eviction) makes the entry unusable: refetch.
   if (tickets.some((t) => t === undefined)) return null;
-  const touching = touchRecord(portalId, recordKey, now);
-  pendingTouches.add(touching);
-  void touching.finally(() => pendingTouches.delete(touching));
+  // LRU to the minute: a write per read would make every panel queue behind bookkeeping.
+  if (now - record.lastUsedAt >= TOUCH_GRANULARITY_MS) {
+    const touching = touchRecord(portalId, recordKey, now);
+    pendingTouches.add(touching);
+    void touching.finally(() => pendingTouches.delete(touching));
+  }
   return {
     tickets: (tickets as CachedTicket[]).map(withoutPortal),
     fetchedAt: record.fetchedAt,
@@ -70,7 +73,17 @@ export async function readRecordTickets(portalId: string, recordKey: string, now
   };
 }
 
+const TOUCH_GRANULARITY_MS = 60_000;
 const pendingTouches = new Set<Promise<void>>();
+/**
+ * Bumped by every clear: a search that started before a clear (deactivate, change of portal)
+ * must not write its result back afterwards.
+ */
+let generation = 0;
+
+export function cacheGeneration(): number {
+  return generation;
+}
 
 /** Resolves when background bookkeeping (LRU touches, eviction) has finished (tests, benchmarks). */
 export async function cacheSettled(): Promise<void> {
@@ -92,10 +105,20 @@ async function touchRecord(portalId: string, recordKey: string, now: number): Pr
   }
 }
 
-/** Stores a record's freshly fetched tickets (replacing what it had), then evicts if over the cap. */
-export async function writeRecordTickets(portalId: string, recordKey: string, entry: CachedRecordTickets, now = Date.now()): Promise<void> {
+/**
+ * Stores a record's freshly fetched tickets (replacing what it had), then evicts if over the cap.
+ * With `since` (a `cacheGeneration()` taken when the search started), nothing is written if the
+ * cache was cleared meanwhile.
+ */
+export async function writeRecordTickets(
+  portalId: string,
+  recordKey: string,
+  entry: CachedRecordTickets,
+  now = Date.now(),
+  since?: number,
+): Promise<void> {
   const db = await cacheDb();
-  if (!db) return;
+  if (!db || (since !== undefined && since !== generation)) return;
   try {
     const tx = db.transaction(['records', 'tickets'], 'readwrite');
     const tickets = tx.objectStore('tickets');
@@ -121,6 +144,7 @@ export async function writeRecordTickets(portalId: string, recordKey: string, en
 
 /** Forgets one portal's records and tickets (change of portal). */
 export async function clearPortal(portalId: string): Promise<void> {
+  generation++;
   const db = await cacheDb();
   if (!db) return;
   const tx = db.transaction(['records', 'tickets'], 'readwrite');
@@ -129,6 +153,7 @@ export async function clearPortal(portalId: string): Promise<void> {
 
 /** Forgets everything (deactivate, "Clear cache"). */
 export async function clearAll(): Promise<void> {
+  generation++;
   const db = await cacheDb();
   if (!db) return;
   const tx = db.transaction(['records', 'tickets'], 'readwrite');

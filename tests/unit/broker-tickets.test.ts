@@ -185,3 +185,17 @@ describe('tickets.get sharing and state', () => {
     await cacheSettled();
   });
 });
+
+describe('tickets.get and clearing the cache', () => {
+  it('a search that was running when the cache was cleared (deactivate) does not write its result back', async () => {
+    const { cacheStats, clearAll } = await import('../../lib/cache');
+    const desk = use(scriptedSource([tickets(0, 3)]));
+    desk.hold();
+    const pending = ask(ticketsGet('cached'));
+    await vi.waitFor(() => expect(desk.calls).toHaveLength(1));
+    await clearAll();
+    desk.release();
+    expect((await pending).tickets).toHaveLength(3);
+    expect(await cacheStats()).toEqual({ tickets: 0, records: 0 });
+  });
+});

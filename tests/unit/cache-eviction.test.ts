@@ -10,8 +10,10 @@ import {
 import { ticket, tickets } from './cache-helpers';
 
 const P = '649182735';
+const MINUTE = 60_000;
+/** Writes a record at minute `at` (LRU is kept to the minute). */
 const write = (key: string, list = tickets(0, 0), at = 0) =>
-  writeRecordTickets(P, key, { tickets: list, fetchedAt: at, fingerprint: 'f', truncated: false }, at);
+  writeRecordTickets(P, key, { tickets: list, fetchedAt: at * MINUTE, fingerprint: 'f', truncated: false }, at * MINUTE);
 
 afterEach(() => setTicketCap(DEFAULT_TICKET_CAP));
 
@@ -26,7 +28,7 @@ describe('LRU eviction', () => {
     await write('Contacts:2', tickets(10, 4), 2);
     await cacheSettled();
     // Reading record 1 makes it the most recently used.
-    expect(await readRecordTickets(P, 'Contacts:1', 3)).not.toBeNull();
+    expect(await readRecordTickets(P, 'Contacts:1', 3 * MINUTE)).not.toBeNull();
     await cacheSettled();
     await write('Contacts:3', tickets(20, 4), 4); // 12 tickets > cap 10
     await cacheSettled();
