@@ -2,7 +2,7 @@
  * The options page's words, English and Japanese. Labels marked "contract" are names users and
  * tests rely on (design.md, Contracts): change them only together with the design.
  */
-import type { DataCentreId } from '../crm/data-centres';
+import { DATA_CENTRES, type DataCentreId } from '../crm/data-centres';
 import type { ErrorInfo } from '../errors';
 import type { Language } from '../messages';
 import { errorMessage } from './errors';
@@ -214,8 +214,6 @@ export interface SetupErrorContext {
   deskHost: string;
   email?: string;
   portalName?: string;
-  /** Desk host of the data centre where the key works, when the chosen one rejected it. */
-  suggestedDeskHost?: string;
 }
 
 /**
@@ -229,8 +227,8 @@ export function setupErrorMessage(info: ErrorInfo, context: SetupErrorContext): 
   switch (info.code) {
     case 'INVALID_OAUTH':
     case 'UNAUTHORIZED':
-      if (info.dataCentre && context.suggestedDeskHost) {
-        return t('wrongDataCenter', { region: regions[info.dataCentre], domain: context.suggestedDeskHost });
+      if (info.dataCentre && info.dataCentre !== context.dataCentre) {
+        return t('wrongDataCenter', { region: regions[info.dataCentre], domain: DATA_CENTRES[info.dataCentre].deskHost });
       }
       return t('setupInvalidKey', { region: regions[context.dataCentre], domain });
     case 'SCOPE_MISMATCH':
