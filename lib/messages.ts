@@ -49,6 +49,8 @@ export const CredentialInputSchema = z.discriminatedUnion('kind', [
     key: z.string().trim().min(1, 'empty key').max(4096),
     email: z.email().max(254),
   }),
+  /** The token of the last `Sign in with Zoho` (`oauth.signIn`), held by the broker; never sent. */
+  z.object({ kind: z.literal('oauth') }),
 ]);
 export type CredentialInput = z.infer<typeof CredentialInputSchema>;
 
@@ -104,6 +106,21 @@ export const AdminRequestSchemas = {
   'diagnostics.get': z.object({ command: z.literal('diagnostics.get') }),
   'cache.clear': z.object({ command: z.literal('cache.clear') }),
   'connection.test': z.object({ command: z.literal('connection.test') }),
+  /** The redirect URI this browser gives Zoho (identity.getRedirectURL()), to register in Zoho's API console. */
+  'oauth.redirectUri': z.object({ command: z.literal('oauth.redirectUri') }),
+  /**
+   * `Sign in with Zoho`: the consent window (identity.launchWebAuthFlow), then the portals the
+   * signed-in agent reaches. The token waits in the broker for `setup.save` with `{kind:'oauth'}`.
+   * multiDc: start at accounts.zoho.com and take the data centre from Zoho's `location`.
+   */
+  'oauth.signIn': z.object({
+    command: z.literal('oauth.signIn'),
+    dataCentre: z.enum(DATA_CENTRE_IDS),
+    clientId: z.string().trim().min(1).max(200),
+    multiDc: z.boolean().optional(),
+  }),
+  /** `Sign in again` once connected: a new consent for the saved client, same agent and portal. */
+  'oauth.reauthorize': z.object({ command: z.literal('oauth.reauthorize') }),
 } as const;
 
 export const RequestSchema = z.discriminatedUnion('command', [
@@ -119,6 +136,9 @@ export const RequestSchema = z.discriminatedUnion('command', [
   AdminRequestSchemas['diagnostics.get'],
   AdminRequestSchemas['cache.clear'],
   AdminRequestSchemas['connection.test'],
+  AdminRequestSchemas['oauth.redirectUri'],
+  AdminRequestSchemas['oauth.signIn'],
+  AdminRequestSchemas['oauth.reauthorize'],
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type Command = Request['command'];
@@ -192,7 +212,10 @@ export interface SettingsView {
   enabled: boolean;
   language: Language;
   timeZone: string;
-  credentialState: 'none' | 'ok' | 'rejected';
+  /** signedOut: an OAuth sign-in that could not be renewed without the user. */
+  credentialState: 'none' | 'ok' | 'rejected' | 'signedOut';
+  /** How DeskLink signs in to Zoho Desk: a ZSC key or `Sign in with Zoho`; absent/null when not set up. */
+  authKind?: 'zsc' | 'oauth' | null;
   /** Fields fixed by enterprise policy ("Managed by your organization"). */
   managed: ManagedField[];
 }
@@ -215,6 +238,10 @@ export interface ResponseMap {
   'diagnostics.get': Diagnostics;
   'cache.clear': Diagnostics;
   'connection.test': { portalName: string; email: string };
+  'oauth.redirectUri': { redirectUri: string };
+  /** dataCentre: the signed-in agent's (from Zoho's `location`); email: theirs (myinfo). */
+  'oauth.signIn': { dataCentre: (typeof DATA_CENTRE_IDS)[number]; email: string; portals: PortalChoice[] };
+  'oauth.reauthorize': SettingsView;
 }
 
 export type Response<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };

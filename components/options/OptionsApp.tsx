@@ -108,7 +108,7 @@ export function OptionsApp({ send, subscribe, initialLanguage }: OptionsAppProps
   const onNext = async (dataCentre: DataCentreId, credential: CredentialInput | undefined) => {
     const answer = await run({ command: 'setup.listPortals', dataCentre, ...(credential ? { credential } : {}) });
     if (answer.ok) setScreen({ kind: 'portal', portals: answer.data.portals, dataCentre, ...(credential ? { credential } : {}), fromSetup: true });
-    else setError(setupErrorMessage(answer.error, setupContext(language, dataCentre, credential?.email)));
+    else setError(setupErrorMessage(answer.error, setupContext(language, dataCentre, credential?.kind === 'zsc' ? credential.email : undefined)));
   };
 
   const onSave = async (selection: PortalSelection) => {
@@ -124,7 +124,7 @@ export function OptionsApp({ send, subscribe, initialLanguage }: OptionsAppProps
       timeZone: selection.timeZone,
     });
     if (!answer.ok) {
-      const email = credential?.email ?? view?.email ?? undefined;
+      const email = (credential?.kind === 'zsc' ? credential.email : undefined) ?? view?.email ?? undefined;
       return setError(setupErrorMessage(answer.error, { ...setupContext(language, dataCentre, email), portalName: selection.portal.companyName }));
     }
     await enter(answer.data);

@@ -15,6 +15,9 @@ import { effectiveCredential } from '../settings/effective-credential';
 import { isTimeZone } from '../settings/time-zones';
 import { learnPolicyPortalName, settingsView } from '../settings/view';
 import { clearLastError, readDiagnostics, recordDeskError } from './diagnostics';
+import { clearPendingSignIn, type PendingSignIn } from '../oauth/pending';
+import { oauthHandlers, pendingSignIn, storePendingSignIn } from './oauth-handlers';
+import { withFreshToken } from './oauth-renewal';
 
 export type AdminCommand = keyof typeof AdminRequestSchemas;
 export type AdminHandlers = { [C in AdminCommand]: (request: RequestOf<C>) => Promise<ResponseMap[C]> };
@@ -28,14 +31,21 @@ interface UsableCredential {
   kind: 'zsc' | 'oauth';
   /** `input`: typed in the form now (saved only on a successful Save). */
   source: 'policy' | 'input' | 'stored';
+  /** `Sign in with Zoho` before `Save`: stored as the credential on a successful Save. */
+  pending?: PendingSignIn;
 }
 
-/** The policy's key wins; then the key typed in the form; then the stored one. */
-async function credentialFor(input: CredentialInput | undefined): Promise<UsableCredential> {
+/** The policy's key wins; then the key typed in the form (or the Zoho sign-in just made); then the stored one. */
+async function credentialFor(input: CredentialInput | undefined, dataCentre?: DataCentreId): Promise<UsableCredential> {
   const fromPolicy = policyCredential((await readPolicy()).policy);
   if (fromPolicy) return { token: fromPolicy.key, email: fromPolicy.email, kind: 'zsc', source: 'policy' };
-  if (input) return { token: input.key, email: input.email, kind: 'zsc', source: 'input' };
-  const stored = await getCredential();
+  if (input?.kind === 'zsc') return { token: input.key, email: input.email, kind: 'zsc', source: 'input' };
+  if (input?.kind === 'oauth') {
+    const pending = await pendingSignIn(dataCentre ?? 'com');
+    return { token: pending.accessToken, email: pending.email, kind: 'oauth', source: 'input', pending };
+  }
+  // An OAuth token close to expiry is renewed silently first.
+  const stored = await withFreshToken(await getCredential());
   if (!stored) throw notConfigured();
   return { token: credentialSecret(stored), email: stored.email, kind: stored.kind, source: 'stored' };
 }
@@ -50,11 +60,12 @@ async function save(request: RequestOf<'setup.save'>): Promise<ResponseMap['setu
   const dataCentre: DataCentreId = policy.dataCenter ?? request.dataCentre;
   const portalId = policy.portalId ?? request.portalId;
   const timeZone = requireTimeZone(policy.timeZone ?? request.timeZone);
-  const credential = await credentialFor(request.credential);
+  const credential = await credentialFor(request.credential, dataCentre);
   const portal = await verifyPortal(dataCentre, credential.token, portalId, credential.email);
 
   const previous = await readStoredSettings();
-  if (credential.source === 'input') {
+  if (credential.pending) await storePendingSignIn(credential.pending);
+  else if (credential.source === 'input') {
     await saveCredential({ kind: 'zsc', key: credential.token, email: credential.email, dataCentre });
   }
   const named = { id: portal.id, name: portal.companyName, portalName: portal.portalName };
@@ -113,6 +124,7 @@ async function deactivate(): Promise<ResponseMap['deactivate']> {
   // Settings first: open CRM tabs watch them and show the set-up link at once.
   await clearStoredSettings();
   await clearCredential();
+  await clearPendingSignIn();
   await clearAll();
   await clearLastError();
   return settingsView();
@@ -120,7 +132,7 @@ async function deactivate(): Promise<ResponseMap['deactivate']> {
 
 async function testConnection(): Promise<ResponseMap['connection.test']> {
   const effective = await effectiveSettings();
-  const credential: Credential | null = await effectiveCredential(effective.dataCentre);
+  const credential: Credential | null = await withFreshToken(await effectiveCredential(effective.dataCentre));
   if (!credential || !effective.dataCentre || !effective.portal) throw notConfigured();
   try {
     const email = await whoAmI(effective.dataCentre, credentialSecret(credential), effective.portal.id);
@@ -142,8 +154,9 @@ export const adminHandlers: AdminHandlers = {
   'settings.get': async () => settingsView(await learnPolicyPortalName(await effectiveSettings())),
   'setup.listPortals': async (request) => {
     const { policy } = await readPolicy();
-    const credential = await credentialFor(request.credential);
-    return { portals: await listPortals(policy.dataCenter ?? request.dataCentre, credential.token) };
+    const dataCentre = policy.dataCenter ?? request.dataCentre;
+    const credential = await credentialFor(request.credential, dataCentre);
+    return { portals: await listPortals(dataCentre, credential.token) };
   },
   'setup.save': save,
   'settings.update': update,
@@ -155,4 +168,5 @@ export const adminHandlers: AdminHandlers = {
     return readDiagnostics();
   },
   'connection.test': testConnection,
+  ...oauthHandlers,
 };

@@ -9,6 +9,7 @@ import { DeskLinkError } from '../errors';
 import type { PanelState } from '../messages';
 import { effectiveSettings, type EffectiveSettings, type Portal } from '../settings';
 import { effectiveCredential } from '../settings/effective-credential';
+import { withFreshToken } from './oauth-renewal';
 
 export interface BrokerContext {
   settings: EffectiveSettings;
@@ -27,7 +28,8 @@ export interface ReadyContext {
 
 export async function loadContext(now = Date.now()): Promise<BrokerContext> {
   const settings = await effectiveSettings();
-  const credential = await effectiveCredential(settings.dataCentre);
+  // An OAuth token close to expiry is renewed silently before anyone decides on it.
+  const credential = await withFreshToken(await effectiveCredential(settings.dataCentre));
   const rejected = credential ? await isCredentialRejected(credential) : false;
   return { settings, credential, state: panelState(settings, credential, rejected, now) };
 }
@@ -37,7 +39,7 @@ export function panelState(settings: EffectiveSettings, credential: Credential |
   if (!settings.enabled) return 'disabled';
   if (!settings.portal) return 'unconfigured';
   if (rejected) return 'rejected';
-  if (credential.kind === 'oauth' && credential.expiresAt <= now) return 'signedOut';
+  if (credential.kind === 'oauth' && (credential.signedOut || credential.expiresAt <= now)) return 'signedOut';
   return 'ready';
 }
 

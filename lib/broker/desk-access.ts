@@ -43,7 +43,8 @@ function rejectionMarking(limiter: RequestLimiter, credential: Credential): Requ
 
 export function deskClientFor(request: DeskClientRequest): DeskClient {
   const shared = request.portalId !== undefined ? policies.get(request.portalId, request.edition ?? undefined) : setupPolicy;
-  const limiter = request.markRejected ? rejectionMarking(shared, request.credential) : shared;
+  // An OAuth token is not rejected for good: oauth-renewal.ts renews it once, else signs out.
+  const limiter = request.markRejected && request.credential.kind === 'zsc' ? rejectionMarking(shared, request.credential) : shared;
   return createDeskClient({
     dataCentre: request.dataCentre,
     token: credentialSecret(request.credential),

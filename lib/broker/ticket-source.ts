@@ -7,6 +7,7 @@ import type { Identity, RecordRef, TicketSummary } from '../messages';
 import { findRecordTickets, identityFingerprint } from '../desk/matching';
 import type { ReadyContext } from './context';
 import { deskClientFor } from './desk-access';
+import { withOAuthRenewal } from './oauth-renewal';
 
 export interface FoundTickets {
   tickets: TicketSummary[];
@@ -19,12 +20,15 @@ export interface TicketSource {
   find(ready: ReadyContext, record: RecordRef, identity: Identity, signal: AbortSignal): Promise<FoundTickets>;
 }
 
-/** Zoho Desk through the portal's shared request policy; INVALID_OAUTH marks the credential. */
-export const deskTicketSource: TicketSource = {
+/**
+ * Zoho Desk through the portal's shared request policy; INVALID_OAUTH marks a key rejected, and
+ * an OAuth sign-in is renewed once and retried (lib/broker/oauth-renewal.ts).
+ */
+export const deskTicketSource: TicketSource = withOAuthRenewal({
   fingerprint: identityFingerprint,
   async find(ready, record, identity, signal) {
     const client = deskClientFor({ dataCentre: ready.dataCentre, credential: ready.credential, portalId: ready.portalId, markRejected: true });
     const { tickets, truncated } = await findRecordTickets(client, record, identity, signal);
     return { tickets, truncated };
   },
-};
+});

@@ -19,7 +19,8 @@ export async function settingsView(effective?: EffectiveSettings): Promise<Setti
     enabled: settings.enabled,
     language: settings.language,
     timeZone: settings.timeZone,
-    credentialState: !hasCredential ? 'none' : rejected ? 'rejected' : 'ok',
+    credentialState: !hasCredential ? 'none' : rejected ? 'rejected' : credential.kind === 'oauth' && credential.signedOut ? 'signedOut' : 'ok',
+    authKind: credential?.kind ?? null,
     managed: settings.managed,
   };
 }
