@@ -13,7 +13,7 @@ import { browser } from 'wxt/browser';
 import type { ErrorInfo } from '../errors';
 import type { RequestOf, ResponseOf } from '../messages';
 
-export type PanelCommand = 'panel.config' | 'tickets.get';
+export type PanelCommand = 'panel.config' | 'tickets.get' | 'options.open';
 export type SendMessage = (message: unknown) => Promise<unknown>;
 
 const WORKER_RESTARTING = /Receiving end does not exist|Could not establish connection|message port closed|message channel closed|Message manager disconnected/i;
