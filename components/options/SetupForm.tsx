@@ -7,7 +7,7 @@ import { DATA_CENTRE_IDS, type DataCentreId } from '../../lib/crm/data-centres';
 import { REGION_NAMES, type OptionsTranslate } from '../../lib/i18n/options';
 import type { CredentialInput, Language } from '../../lib/messages';
 import { checkCredentialForm, type CredentialFormErrors } from '../../lib/settings/setup-form';
-import { Alert, ManagedNote, SelectField } from './fields';
+import { Alert, ManagedNote, SelectField, TextField } from './fields';
 
 export interface SetupFormProps {
   t: OptionsTranslate;
@@ -53,39 +53,19 @@ export function SetupForm({ t, language, initialDataCentre, policyEmail, dataCen
       />
       {policyEmail === null ? (
         <>
-          <div class="field">
-            <label for="zsc-key">{t('zscKey')}</label>
-            <input
-              id="zsc-key"
-              type="text"
-              autocomplete="off"
-              spellcheck={false}
-              value={key}
-              aria-invalid={fieldErrors.key ? true : undefined}
-              aria-describedby="zsc-key-hint"
-              onInput={(event) => setKey(event.currentTarget.value)}
-            />
-            <p id="zsc-key-hint" class="hint">
-              {t('keyHint')}
-            </p>
-          </div>
+          <TextField id="zsc-key" label={t('zscKey')} hint={t('keyHint')} value={key} invalid={!!fieldErrors.key} onInput={setKey} />
           {/* Slot for OAuth (issue 7): a `Client ID` field and a `Sign in with Zoho` button go here. */}
           <p class="hint">{t('oauthPlaceholder')}</p>
-          <div class="field">
-            <label for="email">{t('email')}</label>
-            <input
-              id="email"
-              type="email"
-              autocomplete="email"
-              value={email}
-              aria-invalid={fieldErrors.email ? true : undefined}
-              aria-describedby="email-hint"
-              onInput={(event) => setEmail(event.currentTarget.value)}
-            />
-            <p id="email-hint" class="hint">
-              {t('emailHint')}
-            </p>
-          </div>
+          <TextField
+            id="email"
+            type="email"
+            autocomplete="email"
+            label={t('email')}
+            hint={t('emailHint')}
+            value={email}
+            invalid={!!fieldErrors.email}
+            onInput={setEmail}
+          />
         </>
       ) : (
         <div class="field">

@@ -41,6 +41,40 @@ export function SelectField({ id, label, value, choices, onChange, managed, disa
   );
 }
 
+interface TextFieldProps {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  type?: 'text' | 'email';
+  autocomplete?: string;
+  invalid?: boolean;
+  onInput: (value: string) => void;
+}
+
+/** A labelled text input with its hint (described by it) and an invalid state. */
+export function TextField({ id, label, hint, value, type = 'text', autocomplete = 'off', invalid, onInput }: TextFieldProps) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        // Preact types text and email inputs as separate variants; either is a plain textbox here.
+        type={type as 'text'}
+        autocomplete={autocomplete}
+        spellcheck={false}
+        value={value}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={`${id}-hint`}
+        onInput={(event) => onInput(event.currentTarget.value)}
+      />
+      <p id={`${id}-hint`} class="hint">
+        {hint}
+      </p>
+    </div>
+  );
+}
+
 export function ManagedNote({ id, t }: { id: string; t: OptionsTranslate }) {
   return (
     <p id={id} class="managed">
