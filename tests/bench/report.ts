@@ -1,0 +1,62 @@
+/** Content-script size and the printed table (targets beside the figures; nothing is asserted). */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface BundleBytes {
+  raw: number;
+  gzip: number;
+  files: Record<string, { raw: number; gzip: number }>;
+}
+
+/** Bytes of every .js/.css file of the built content script (`content-scripts/crm.js` + its CSS). */
+export function bundleBytes(dir: string): BundleBytes {
+  const files: BundleBytes['files'] = {};
+  for (const name of readdirSync(dir).filter((n) => /\.(js|css)$/.test(n)).sort()) {
+    const data = readFileSync(path.join(dir, name));
+    files[name] = { raw: data.length, gzip: gzipSync(data, { level: 9 }).length };
+  }
+  const sum = (k: 'raw' | 'gzip') => Object.values(files).reduce((s, f) => s + f[k], 0);
+  return { raw: sum('raw'), gzip: sum('gzip'), files };
+}
+
+type Row = [figure: string, value: string, n: string, target: string, met: boolean | null];
+
+const ms = (s: { p50: number; p95: number } | undefined) => (s ? `p50 ${s.p50} ms, p95 ${s.p95} ms` : '—');
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function tableRows(r: any): Row[] {
+  const rows: Row[] = [];
+  if (r.warmSwitchMs) {
+    rows.push(['warmSwitchMs', ms(r.warmSwitchMs), String(r.warmSwitchMs.n), 'p95 ≤ 50 ms', r.warmSwitchMs.p95 <= 50]);
+    rows.push(['floorMs', ms(r.floorMs), String(r.floorMs.n), '—', null]);
+    rows.push(['warmToFloorRatio', String(r.warmToFloorRatio), '', '≤ 3', r.warmToFloorRatio <= 3]);
+    rows.push(['coldOverheadMs', `${ms(r.coldOverheadMs)} (Desk delay ${r.coldOverheadMs.injectedDelayMs} ms × depth)`, String(r.coldOverheadMs.n), '—', null]);
+    rows.push(['warmApiCalls', String(r.warmApiCalls), String(r.warmSwitchMs.n), '0', r.warmApiCalls === 0]);
+    const tabs = r.tenTabsUpstreamCalls;
+    if (tabs?.byEndpoint) {
+      const per = Object.entries(tabs.byEndpoint as Record<string, number>).map(([e, c]) => `${e} ${c}`).join(', ');
+      rows.push(['tenTabsUpstreamCalls', `${tabs.total}: ${per}`, `${tabs.tabsWithRows}/${tabs.tabs} tabs`, '1 per endpoint', Object.values(tabs.byEndpoint as Record<string, number>).every((c) => c === 1)]);
+    }
+    rows.push(['longTasks', `${r.longTasks.count} (max ${r.longTasks.maxMs} ms)`, `${r.longTasks.switches} switches`, '0', r.longTasks.count === 0]);
+    const c = r.cache100k;
+    rows.push(['cache100k', `lookup p95 ${c.lookupP95Ms} ms, ${kb(c.bytes ?? 0)}; ${c.remainingTickets} of ${c.insertedTickets} tickets kept`, String(c.lookups), `p95 ≤ 10 ms, ≤ ${c.cap} kept`, c.lookupP95Ms <= 10 && c.remainingTickets <= c.cap]);
+  }
+  if (r.contentScriptBytes) {
+    rows.push(['contentScriptBytes', `${kb(r.contentScriptBytes.raw)} raw, ${kb(r.contentScriptBytes.gzip)} gzip`, `${Object.keys(r.contentScriptBytes.files).length} files`, '≤ 25 KB gzip', r.contentScriptBytes.gzip <= 25 * 1024]);
+  }
+  if (r.fuzzCases !== undefined) rows.push(['fuzzCases / fuzzFailures', `${r.fuzzCases} / ${r.fuzzFailures}`, '', '≥ 10,000 / 0', r.fuzzCases >= 10_000 && r.fuzzFailures === 0]);
+  return rows;
+}
+
+export function printTable(report: unknown): void {
+  const rows = tableRows(report);
+  const head: Row = ['figure', 'value', 'n', 'target', null];
+  const cells = [head, ...rows].map(([f, v, n, t, met]) => [f, v, n, t, met === null ? '' : met ? 'met' : 'MISSED']);
+  const widths = cells[0]!.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
+  const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ');
+  console.log(`\n${line(cells[0]!)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
+  for (const row of cells.slice(1)) console.log(line(row));
+  console.log('');
+}

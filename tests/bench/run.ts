@@ -1,0 +1,251 @@
+/**
+ * `npm run bench`: DeskLink's figures in a real Chromium (the built `chrome-mv3`) against the
+ * Zoho sandbox. Writes bench/results.json and prints a table. It reports; it asserts nothing
+ * about timings (exit 0 unless something crashes). How each figure is measured: README.md,
+ * "Performance".
+ *
+ * Env (for quick runs while developing): BENCH_SIZE (sandbox size, default 'bench'),
+ * BENCH_SWITCHES (warm switches, default 60), BENCH_COLD (cold views, default 8),
+ * BENCH_CACHE_TICKETS (default 100000), BENCH_FUZZ_CASES (default 10000, 0 skips),
+ * BENCH_DELAY_MS (injected Desk latency, default 150), BENCH_OUT (default bench/results.json).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { Request, Response } from '../../lib/messages';
+import { connectWith } from '../e2e/harness/admin';
+import { extensionServiceWorker, launchChromium } from '../e2e/harness/chromium';
+import { crmUrl } from '../e2e/harness/crm';
+import { extensionDir } from '../e2e/harness/paths';
+import { listCrmRecords, PORTALS, startSandbox, type GeneratedRecord, type Sandbox, type SandboxSize } from '../sandbox/index';
+import { loadCacheHook } from './cache-load';
+import { runFuzz } from './fuzz';
+import { measureFloor } from './floor';
+import { installProbe, type BenchProbe, type SwitchTiming } from './page-probe';
+import { bundleBytes, printTable } from './report';
+import { countBy, endpointOf, ratio, sequentialDepth, summarize } from './stats';
+
+const env = process.env;
+const SIZE: SandboxSize = env.BENCH_SIZE ? (/^\d+$/.test(env.BENCH_SIZE) ? Number(env.BENCH_SIZE) : (env.BENCH_SIZE as SandboxSize)) : 'bench';
+const SWITCHES = Number(env.BENCH_SWITCHES ?? 60);
+const COLD_VIEWS = Number(env.BENCH_COLD ?? 8);
+const CACHE_TICKETS = Number(env.BENCH_CACHE_TICKETS ?? 100_000);
+const FUZZ_CASES = Number(env.BENCH_FUZZ_CASES ?? 10_000);
+const DELAY_MS = Number(env.BENCH_DELAY_MS ?? 150);
+const OUT = path.resolve(env.BENCH_OUT ?? 'bench/results.json');
+const WARM_RECORDS = 10;
+const TABS = 10;
+/** The sandbox CRM app's own render delay: small, since CRM's rendering is not DeskLink's cost. */
+const CRM_RENDER_DELAY_MS = 30;
+const SWITCH_TIMEOUT_MS = 20_000;
+const PORTAL = PORTALS.A;
+
+// tsx keeps function names with a `__name` helper; functions sent to the browser need it too.
+const NAME_SHIM = 'globalThis.__name ??= (f) => f;';
+
+type Probe = { __deskLinkBench: BenchProbe };
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+/** Records the panel can look up with one page of results (1–60 tickets), spread over modules. */
+function pickRecords(size: SandboxSize, count: number): GeneratedRecord[] {
+  const usable = listCrmRecords(size).filter((r) => {
+    const n = r.expectedTickets.A;
+    if (n < 1 || n > 60) return false;
+    return r.module === 'Accounts' ? Boolean(r.accountName ?? r.name) : r.emails.length > 0;
+  });
+  // Round-robin over modules so every reader is exercised.
+  const byModule = ['Contacts', 'Leads', 'Accounts'].map((m) => usable.filter((r) => r.module === m));
+  const picked: GeneratedRecord[] = [];
+  for (let i = 0; picked.length < count && byModule.some((list) => i < list.length); i++) {
+    for (const list of byModule) if (list[i] && picked.length < count) picked.push(list[i]!);
+  }
+  return picked;
+}
+
+async function openCrmPage(context: BrowserContext, record: GeneratedRecord): Promise<Page> {
+  const page = await context.newPage();
+  await page.addInitScript({ content: `${NAME_SHIM}(${installProbe.toString()})();` });
+  await page.goto(crmUrl(record));
+  return page;
+}
+
+const signatureNow = (page: Page) => page.evaluate(() => (window as unknown as Probe).__deskLinkBench.signature());
+
+async function waitForRows(page: Page): Promise<string> {
+  await page.waitForFunction(() => Boolean((window as unknown as Probe).__deskLinkBench?.signature()), undefined, { timeout: SWITCH_TIMEOUT_MS, polling: 50 });
+  return (await signatureNow(page))!;
+}
+
+function switchTo(page: Page, record: GeneratedRecord, expect: { signature?: string; differentFrom?: string }): Promise<SwitchTiming> {
+  return page.evaluate(([href, e]) => (window as unknown as Probe).__deskLinkBench.switchTo(href, e), [crmUrl(record), { ...expect, timeoutMs: SWITCH_TIMEOUT_MS }] as const);
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const loadAtStart = os.loadavg();
+  const extDir = extensionDir('chrome-mv3');
+  const contentScriptBytes = bundleBytes(path.join(extDir, 'content-scripts'));
+
+  log(`sandbox size ${String(SIZE)} …`);
+  const sandbox: Sandbox = await startSandbox({ size: SIZE, quiet: true, crmRenderDelayMs: CRM_RENDER_DELAY_MS });
+  const records = pickRecords(SIZE, WARM_RECORDS + COLD_VIEWS + 1);
+  const warmRecords = records.slice(0, WARM_RECORDS);
+  const coldRecords = records.slice(WARM_RECORDS, WARM_RECORDS + COLD_VIEWS);
+  const tabsRecord = records[WARM_RECORDS + COLD_VIEWS] ?? null;
+  let context: BrowserContext | undefined;
+  const results: Record<string, unknown> = {};
+  try {
+    context = await launchChromium(sandbox);
+    const sw = await extensionServiceWorker(context);
+    const extensionId = new URL(sw.url()).host;
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const send = (request: Request) => options.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), request) as Promise<Response<unknown>>;
+    await connectWith(send, { portal: 'A', language: 'en' });
+    log(`connected to portal A; Chromium ${context.browser()?.version() ?? ''}`);
+
+    // ---- Warm switches: each record visited once (cached), then switched to again and again.
+    const crm = await openCrmPage(context, warmRecords[0]!);
+    const signatures = new Map<string, string>();
+    signatures.set(warmRecords[0]!.recordId, await waitForRows(crm));
+    let previous = signatures.get(warmRecords[0]!.recordId)!;
+    const warmUp: SwitchTiming[] = [];
+    for (const record of warmRecords.slice(1)) {
+      const timing = await switchTo(crm, record, { differentFrom: previous });
+      warmUp.push(timing);
+      signatures.set(record.recordId, timing.signature);
+      previous = timing.signature;
+    }
+    // Two records showing the same rows could not be told apart: keep one of each.
+    const seen = new Set<string>();
+    const cycle = warmRecords.filter((r) => {
+      const s = signatures.get(r.recordId)!;
+      if (seen.has(s)) return false;
+      seen.add(s);
+      return true;
+    });
+    log(`${cycle.length} records cached; ${SWITCHES} warm switches …`);
+    sandbox.clearLog();
+    const warm: SwitchTiming[] = [];
+    const last = cycle.findIndex((r) => signatures.get(r.recordId) === previous);
+    for (let i = 1; i <= SWITCHES; i++) {
+      const record = cycle[(last + i) % cycle.length]!;
+      warm.push(await switchTo(crm, record, { signature: signatures.get(record.recordId)! }));
+    }
+    const warmApiCalls = sandbox.deskCalls().length;
+    const windowStart = warm[0]!.startedAt;
+    const windowEnd = warm[warm.length - 1]!.endedAt;
+    const longTasks = (await crm.evaluate(() => (window as unknown as Probe).__deskLinkBench.longTasks)).filter(
+      (t) => t.startTime + t.duration >= windowStart && t.startTime <= windowEnd,
+    );
+
+    // ---- Floor: one IndexedDB read of a cached record in an extension page + one frame.
+    await options.bringToFront();
+    await options.evaluate(NAME_SHIM);
+    const floor = await measureFloor(options, PORTAL.id, cycle, SWITCHES);
+    await crm.bringToFront();
+
+    // ---- Cold views: records never seen, every Desk answer delayed by DELAY_MS.
+    log(`${coldRecords.length} cold views (Desk answers delayed ${DELAY_MS} ms) …`);
+    sandbox.addFault({ host: 'desk.zoho.com', delayMs: DELAY_MS });
+    const cold: { viewMs: number; depth: number; calls: number; overheadMs: number }[] = [];
+    let shown = previous;
+    for (const record of coldRecords) {
+      const from = Date.now();
+      const timing = await switchTo(crm, record, { differentFrom: shown });
+      const calls = sandbox.deskCalls().filter((c) => c.at >= from);
+      const depth = sequentialDepth(calls.map((c) => c.at), DELAY_MS);
+      cold.push({ viewMs: timing.panelMs, depth, calls: calls.length, overheadMs: timing.panelMs - depth * DELAY_MS });
+      shown = timing.signature;
+    }
+
+    // ---- Ten tabs open one uncached record at once.
+    let tenTabs: Record<string, unknown> = { skipped: 'no record left' };
+    if (tabsRecord) {
+      log(`${TABS} tabs open one uncached record …`);
+      sandbox.clearLog();
+      const tabs = await Promise.all(Array.from({ length: TABS }, () => context!.newPage()));
+      await Promise.all(tabs.map((tab) => tab.addInitScript({ content: `${NAME_SHIM}(${installProbe.toString()})();` })));
+      await Promise.all(tabs.map((tab) => tab.goto(crmUrl(tabsRecord))));
+      const painted = await Promise.all(tabs.map((tab) => waitForRows(tab).then(() => true, () => false)));
+      const calls = sandbox.deskCalls();
+      tenTabs = {
+        tabs: TABS,
+        tabsWithRows: painted.filter(Boolean).length,
+        total: calls.length,
+        byEndpoint: countBy(calls, (c) => endpointOf(c.path)),
+      };
+      await Promise.all(tabs.map((tab) => tab.close()));
+    }
+    sandbox.clearFaults();
+
+    // ---- 100,000 tickets through the cache module, in the extension's service worker.
+    log(`cache: writing ${CACHE_TICKETS} tickets in the service worker …`);
+    const hook = await loadCacheHook(sw);
+    const filled = await hook.fill({ portalId: PORTAL.id, tickets: CACHE_TICKETS, perRecord: 40 });
+    const lookups = await hook.lookups(PORTAL.id, filled.recentKeys, 300);
+    const bytes = await hook.storageBytes();
+    const lookup = summarize(lookups.samplesMs, 2);
+
+    const warmSwitchMs = summarize(warm.map((t) => t.panelMs));
+    const floorMs = summarize(floor);
+    Object.assign(results, {
+      warmSwitchMs,
+      floorMs,
+      warmToFloorRatio: ratio(warmSwitchMs.p95, floorMs.p95),
+      warmSwitchTotalMs: summarize(warm.map((t) => t.totalMs)),
+      warmCrmRenderMs: summarize(warm.map((t) => t.crmMs)),
+      coldOverheadMs: { ...summarize(cold.map((c) => c.overheadMs)), injectedDelayMs: DELAY_MS, depths: cold.map((c) => c.depth), calls: cold.map((c) => c.calls) },
+      coldViewMs: summarize(cold.map((c) => c.viewMs)),
+      firstVisitMs: summarize(warmUp.map((t) => t.panelMs)),
+      warmApiCalls,
+      tenTabsUpstreamCalls: tenTabs,
+      contentScriptBytes,
+      cache100k: {
+        lookupP95Ms: lookup.p95,
+        lookupP50Ms: lookup.p50,
+        lookups: lookup.n,
+        lookupMisses: lookups.misses,
+        bytes,
+        insertedTickets: filled.insertedTickets,
+        insertedRecords: filled.insertedRecords,
+        remainingTickets: filled.remainingTickets,
+        remainingRecords: filled.remainingRecords,
+        cap: filled.cap,
+        writeSeconds: Number((filled.writeMs / 1000).toFixed(1)),
+        evictionSettleSeconds: Number((filled.settleMs / 1000).toFixed(1)),
+      },
+      longTasks: { count: longTasks.length, totalMs: Math.round(longTasks.reduce((s, t) => s + t.duration, 0)), maxMs: Math.round(Math.max(0, ...longTasks.map((t) => t.duration))), switches: warm.length },
+    });
+  } finally {
+    await context?.close().catch(() => undefined);
+    await sandbox.close();
+  }
+
+  if (FUZZ_CASES > 0) {
+    log(`fuzzing the broker (${FUZZ_CASES} cases) …`);
+    const fuzz = await runFuzz(FUZZ_CASES);
+    Object.assign(results, { fuzzCases: fuzz.fuzzCases, fuzzFailures: fuzz.fuzzFailures, fuzzSeconds: Number(fuzz.seconds.toFixed(1)) });
+  }
+
+  const report = {
+    generatedAt: startedAt.toISOString(),
+    seconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+    machine: { cpus: os.cpus().length, loadAverageAtStart: loadAtStart.map((l) => Number(l.toFixed(2))), loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))) },
+    settings: { sandboxSize: SIZE, switches: SWITCHES, crmRenderDelayMs: CRM_RENDER_DELAY_MS, injectedDeskDelayMs: DELAY_MS },
+    ...results,
+  };
+  mkdirSync(path.dirname(OUT), { recursive: true });
+  writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
+  printTable(report);
+  log(`wrote ${path.relative(process.cwd(), OUT)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,55 @@
+/** Percentiles (nearest rank) and small helpers for the benchmark's figures. */
+
+export interface Summary {
+  p50: number;
+  p95: number;
+  n: number;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+const round = (value: number, digits = 1) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : value);
+
+/** p50 / p95 / n of a sample (ms, rounded to 0.1). */
+export function summarize(samples: readonly number[], digits = 1): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: round(percentile(sorted, 50), digits), p95: round(percentile(sorted, 95), digits), n: sorted.length };
+}
+
+export function ratio(a: number, b: number, digits = 2): number {
+  return b > 0 ? round(a / b, digits) : Number.NaN;
+}
+
+/** A Desk API path with its ids replaced by `:id` (`/api/v1/contacts/:id/tickets`). */
+export function endpointOf(path: string): string {
+  return path.replace(/\/\d{3,}(?=\/|$)/g, '/:id');
+}
+
+export function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
+  return out;
+}
+
+/**
+ * How many upstream round trips were made one after another. Every Desk answer is delayed by
+ * `delayMs` (a sandbox fault), so a request that depends on another starts at least `delayMs`
+ * after that one started, while requests sent together start within a few ms of each other:
+ * a new "wave" begins when a request starts `delayMs` or later after the current wave's first.
+ */
+export function sequentialDepth(startTimes: readonly number[], delayMs: number): number {
+  const sorted = [...startTimes].sort((a, b) => a - b);
+  let depth = 0;
+  let waveStart = Number.NEGATIVE_INFINITY;
+  for (const at of sorted) {
+    if (at - waveStart >= delayMs) {
+      depth += 1;
+      waveStart = at;
+    }
+  }
+  return depth;
+}
