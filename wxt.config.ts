@@ -18,7 +18,8 @@ export default defineConfig({
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
     // storage: settings (storage.local), short-lived tokens (storage.session), managed policy.
-    permissions: ['storage'],
+    // identity: `Sign in with Zoho` (identity.launchWebAuthFlow, getRedirectURL).
+    permissions: ['storage', 'identity'],
     host_permissions: [...httpsPatterns(DESK_HOSTS), ...httpsPatterns(ACCOUNTS_HOSTS)],
     ...(browser === 'firefox'
       ? {
