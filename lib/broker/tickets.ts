@@ -52,8 +52,9 @@ function fetchShared(ready: ReadyContext, record: RecordRef, identity: Identity,
       return fetched;
     } catch (error) {
       const info = toErrorInfo(error);
-      // Whatever the request policy already did, the rejection must stick before anyone retries.
-      if (info.code === 'INVALID_OAUTH') await markCredentialRejected(ready.credential).catch(() => undefined);
+      // Whatever the request policy already did, a key's rejection must stick before anyone
+      // retries. (An OAuth sign-in is renewed or signed out by oauth-renewal.ts instead.)
+      if (info.code === 'INVALID_OAUTH' && ready.credential.kind === 'zsc') await markCredentialRejected(ready.credential).catch(() => undefined);
       await recordDeskError(info);
       throw error;
     }
