@@ -20,10 +20,12 @@ export interface ConnectedViewProps {
   onUpdate: (change: { enabled?: boolean; language?: Language; timeZone?: string }) => void;
   onChangePortal: () => void;
   onDeactivate: () => void;
+  /** `Sign in with Zoho` again after an OAuth sign-in could not be renewed. */
+  onReauthorize?: () => void;
   children?: ComponentChildren;
 }
 
-export function ConnectedView({ t, view, busy, status, error, onUpdate, onChangePortal, onDeactivate, children }: ConnectedViewProps) {
+export function ConnectedView({ t, view, busy, status, error, onUpdate, onChangePortal, onDeactivate, onReauthorize, children }: ConnectedViewProps) {
   const [confirming, setConfirming] = useState<'portal' | 'deactivate' | null>(null);
   const zones = useMemo(() => timeZoneChoices(view.timeZone), [view.timeZone]);
   const managed = (field: SettingsView['managed'][number]) => view.managed.includes(field);
@@ -43,6 +45,18 @@ export function ConnectedView({ t, view, busy, status, error, onUpdate, onChange
           <dd data-testid="connected-data-center">{dc ? `${REGION_NAMES[view.language][dc]} (${DATA_CENTRES[dc].deskHost})` : ''}</dd>
         </dl>
         {view.credentialState === 'rejected' && <Alert messages={[t('rejectedKey')]} />}
+        {view.credentialState === 'signedOut' && (
+          <>
+            <Alert messages={[t('signedOutOptions')]} />
+            {onReauthorize && (
+              <div class="actions">
+                <button type="button" disabled={busy} onClick={onReauthorize}>
+                  {t('signInWithZoho')}
+                </button>
+              </div>
+            )}
+          </>
+        )}
         <div class="field checkbox">
           <input
             id="enabled"

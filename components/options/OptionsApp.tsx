@@ -24,15 +24,17 @@ export interface OptionsAppProps {
   subscribe: (onChange: () => void) => () => void;
   /** Language before the broker has answered. */
   initialLanguage: Language;
+  /** identity.getRedirectURL(): shown beside `Sign in with Zoho` to register in Zoho's API console. */
+  redirectUri?: string | null;
 }
 
 type Screen =
   | { kind: 'loading' }
   | { kind: 'setup' }
-  | { kind: 'portal'; portals: PortalChoice[]; dataCentre: DataCentreId; credential?: CredentialInput; fromSetup: boolean }
+  | { kind: 'portal'; portals: PortalChoice[]; dataCentre: DataCentreId; credential?: CredentialInput; fromSetup: boolean; signedInAs?: string }
   | { kind: 'connected' };
 
-export function OptionsApp({ send, subscribe, initialLanguage }: OptionsAppProps) {
+export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = null }: OptionsAppProps) {
   const [view, setView] = useState<SettingsView | null>(null);
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
   const [busy, setBusy] = useState(false);
@@ -109,6 +111,21 @@ export function OptionsApp({ send, subscribe, initialLanguage }: OptionsAppProps
     const answer = await run({ command: 'setup.listPortals', dataCentre, ...(credential ? { credential } : {}) });
     if (answer.ok) setScreen({ kind: 'portal', portals: answer.data.portals, dataCentre, ...(credential ? { credential } : {}), fromSetup: true });
     else setError(setupErrorMessage(answer.error, setupContext(language, dataCentre, credential?.kind === 'zsc' ? credential.email : undefined)));
+  };
+
+  /** `Sign in with Zoho`: consent in Zoho's window, then the portal step with the agent's portals. */
+  const onSignIn = async (dataCentre: DataCentreId, clientId: string, multiDc: boolean) => {
+    const answer = await run({ command: 'oauth.signIn', dataCentre, clientId, multiDc });
+    if (!answer.ok) return setError(setupErrorMessage(answer.error, setupContext(language, dataCentre)));
+    const { portals, email } = answer.data;
+    setScreen({ kind: 'portal', portals, dataCentre: answer.data.dataCentre, credential: { kind: 'oauth' }, fromSetup: true, signedInAs: email });
+  };
+
+  const onReauthorize = async () => {
+    const answer = await run({ command: 'oauth.reauthorize' });
+    if (!answer.ok) return setError(setupErrorMessage(answer.error, setupContext(language, view?.dataCentre ?? 'com', view?.email ?? undefined)));
+    setView(answer.data);
+    setStatus(t('signedInAs', { email: answer.data.email ?? '' }));
   };
 
   const onSave = async (selection: PortalSelection) => {
@@ -199,10 +216,13 @@ export function OptionsApp({ send, subscribe, initialLanguage }: OptionsAppProps
             busy={busy}
             error={error}
             onNext={onNext}
+            onSignIn={onSignIn}
+            redirectUri={redirectUri}
           />
           <Guidance t={t} />
         </>
       )}
+      {screen.kind === 'portal' && screen.signedInAs && <p role="status">{t('signedInAs', { email: screen.signedInAs })}</p>}
       {screen.kind === 'portal' && view && (
         <PortalForm
           key={screen.portals.map((p) => p.id).join()}
@@ -228,6 +248,7 @@ export function OptionsApp({ send, subscribe, initialLanguage }: OptionsAppProps
           onUpdate={onUpdate}
           onChangePortal={onChangePortal}
           onDeactivate={onDeactivate}
+          onReauthorize={onReauthorize}
         >
           <Diagnostics
             t={t}

@@ -1,6 +1,6 @@
 /**
- * Step 1 of the wizard: data center, ZSC key and its email, `Next`. The OAuth sign-in
- * (Client ID, `Sign in with Zoho`) takes the slot marked below in a later issue.
+ * Step 1 of the wizard: data center, ZSC key and its email, `Next`; beside the key, the OAuth
+ * sign-in (`Client ID`, `Sign in with Zoho`, the redirect URI to register; OAuthSignIn.tsx).
  */
 import { useState } from 'preact/hooks';
 import { DATA_CENTRE_IDS, type DataCentreId } from '../../lib/crm/data-centres';
@@ -8,6 +8,7 @@ import { REGION_NAMES, type OptionsTranslate } from '../../lib/i18n/options';
 import type { CredentialInput, Language } from '../../lib/messages';
 import { checkCredentialForm, type CredentialFormErrors } from '../../lib/settings/setup-form';
 import { Alert, ManagedNote, SelectField, TextField } from './fields';
+import { OAuthSignIn } from './OAuthSignIn';
 
 export interface SetupFormProps {
   t: OptionsTranslate;
@@ -20,9 +21,13 @@ export interface SetupFormProps {
   /** An error of the last `Next`, already in words. */
   error: string | null;
   onNext: (dataCentre: DataCentreId, credential: CredentialInput | undefined) => void;
+  /** `Sign in with Zoho` (offered when given, and not while a policy provides the key). */
+  onSignIn?: (dataCentre: DataCentreId, clientId: string, multiDc: boolean) => void;
+  /** The redirect URI to register in Zoho's API console (identity.getRedirectURL()). */
+  redirectUri?: string | null;
 }
 
-export function SetupForm({ t, language, initialDataCentre, policyEmail, dataCentreManaged, busy, error, onNext }: SetupFormProps) {
+export function SetupForm({ t, language, initialDataCentre, policyEmail, dataCentreManaged, busy, error, onNext, onSignIn, redirectUri }: SetupFormProps) {
   const [dataCentre, setDataCentre] = useState<DataCentreId>(initialDataCentre);
   const [key, setKey] = useState('');
   const [email, setEmail] = useState('');
@@ -54,8 +59,6 @@ export function SetupForm({ t, language, initialDataCentre, policyEmail, dataCen
       {policyEmail === null ? (
         <>
           <TextField id="zsc-key" label={t('zscKey')} hint={t('keyHint')} value={key} invalid={!!fieldErrors.key} onInput={setKey} />
-          {/* Slot for OAuth (issue 7): a `Client ID` field and a `Sign in with Zoho` button go here. */}
-          <p class="hint">{t('oauthPlaceholder')}</p>
           <TextField
             id="email"
             type="email"
@@ -83,6 +86,9 @@ export function SetupForm({ t, language, initialDataCentre, policyEmail, dataCen
         </button>
         {busy && <span class="hint">{t('working')}</span>}
       </div>
+      {policyEmail === null && onSignIn && (
+        <OAuthSignIn t={t} redirectUri={redirectUri ?? null} busy={busy} onSignIn={(clientId, multiDc) => onSignIn(dataCentre, clientId, multiDc)} />
+      )}
     </form>
   );
 }

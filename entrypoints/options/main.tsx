@@ -9,6 +9,12 @@ import '../../components/options/options.css';
 const send = ((request) => browser.runtime.sendMessage(request)) as AdminSend;
 
 render(
-  <OptionsApp send={send} subscribe={watchSettings} initialLanguage={browserLanguage(browser.i18n.getUILanguage())} />,
+  <OptionsApp
+    send={send}
+    subscribe={watchSettings}
+    initialLanguage={browserLanguage(browser.i18n.getUILanguage())}
+    // The redirect URI to register for `Sign in with Zoho` (needs the identity permission).
+    redirectUri={browser.identity?.getRedirectURL() ?? null}
+  />,
   document.getElementById('app')!,
 );

@@ -29,6 +29,19 @@ const en = {
   keyHint: 'The key is checked with Zoho when you press Next and stays in this browser only.',
   emailHint: 'The email address of the Zoho Desk user the key belongs to. It need not be a Zoho CRM user.',
   oauthPlaceholder: 'Signing in with a Zoho account instead of a key is coming in a later version.',
+  // ---- Sign in with Zoho (OAuth); `Client ID` and `Sign in with Zoho` are contract labels ----
+  clientId: 'Client ID',
+  signInWithZoho: 'Sign in with Zoho',
+  oauthHeading: 'Or sign in with Zoho',
+  oauthHint:
+    'Instead of a key, sign in with your Zoho account. Register a Client-based app in Zoho’s API console (api-console.zoho.com) with the redirect URI below as its Authorized Redirect URI and JavaScript Domain, and enter its Client ID here.',
+  redirectUri: 'Redirect URI to register for this browser',
+  multiDc: 'Multi-DC client (sign in at accounts.zoho.com; Zoho tells DeskLink your data center)',
+  clientIdRequired: 'Enter the Client ID of your Client-based app from Zoho’s API console.',
+  signedInAs: 'Signed in to Zoho as {email}.',
+  signedOutOptions: 'The Zoho sign-in has expired and could not be renewed. Press Sign in with Zoho to sign in again.',
+  oauthOtherDataCenter:
+    'You signed in to Zoho in the {region} data center. Choose “{region}” under Data center (or tick Multi-DC client) and sign in again.',
   back: 'Back',
   cancel: 'Cancel',
   working: 'Working…',
@@ -112,6 +125,18 @@ const ja: Record<keyof typeof en, string> = {
   keyHint: 'キーは「次へ」を押したときに Zoho で確認され、このブラウザー内にのみ保存されます。',
   emailHint: 'キーに関連付けられた Zoho Desk ユーザーのメールアドレスです。Zoho CRM のユーザーでなくてもかまいません。',
   oauthPlaceholder: 'キーの代わりに Zoho アカウントでサインインする方法は、今後のバージョンで提供されます。',
+  clientId: 'クライアント ID',
+  signInWithZoho: 'Zoho でサインイン',
+  oauthHeading: 'または Zoho でサインイン',
+  oauthHint:
+    'キーの代わりに Zoho アカウントでサインインできます。Zoho の API コンソール（api-console.zoho.com）でクライアントベースのアプリを登録し、下のリダイレクト URI を「承認済みリダイレクト URI」と「JavaScript ドメイン」に設定して、そのクライアント ID をここに入力してください。',
+  redirectUri: 'このブラウザーで登録するリダイレクト URI',
+  multiDc: 'マルチ DC クライアント（accounts.zoho.com でサインインし、データセンターは Zoho から取得します）',
+  clientIdRequired: 'Zoho の API コンソールで登録したクライアントベースのアプリのクライアント ID を入力してください。',
+  signedInAs: 'Zoho に {email} としてサインインしました。',
+  signedOutOptions: 'Zoho のサインインが期限切れになり、更新できませんでした。「Zoho でサインイン」を押して再度サインインしてください。',
+  oauthOtherDataCenter:
+    '{region} データセンターの Zoho アカウントでサインインしました。データセンターで「{region}」を選ぶ（またはマルチ DC クライアントにチェックを入れる）と、もう一度サインインできます。',
   back: '戻る',
   cancel: 'キャンセル',
   working: '処理中…',
@@ -243,6 +268,9 @@ export function setupErrorMessage(info: ErrorInfo, context: SetupErrorContext): 
       return t('setupNetwork', { domain });
     case 'TIMEOUT':
       return t('setupTimeout', { domain });
+    case 'OAUTH_FAILED':
+      if (info.dataCentre && info.dataCentre !== context.dataCentre) return t('oauthOtherDataCenter', { region: regions[info.dataCentre] });
+      return errorMessage(info, context.language);
     default:
       return errorMessage(info, context.language);
   }

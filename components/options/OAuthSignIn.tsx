@@ -1,0 +1,73 @@
+/**
+ * Beside the ZSC key: `Sign in with Zoho` (issue 7). The `Client ID` of a Client-based app from
+ * Zoho's API console, an optional multi-DC switch, the button, and the redirect URI this browser
+ * gives Zoho (to register as the app's redirect URI and JavaScript domain). Draws only; the
+ * options app runs the sign-in through the broker.
+ */
+import { useState } from 'preact/hooks';
+import type { OptionsTranslate } from '../../lib/i18n/options';
+import { Alert } from './fields';
+
+export interface OAuthSignInProps {
+  t: OptionsTranslate;
+  /** identity.getRedirectURL() as the broker reports it; null until known. */
+  redirectUri: string | null;
+  busy: boolean;
+  onSignIn: (clientId: string, multiDc: boolean) => void;
+}
+
+export function OAuthSignIn({ t, redirectUri, busy, onSignIn }: OAuthSignInProps) {
+  const [clientId, setClientId] = useState('');
+  const [multiDc, setMultiDc] = useState(false);
+  const [missing, setMissing] = useState(false);
+
+  const signIn = () => {
+    const id = clientId.trim();
+    setMissing(id === '');
+    if (id) onSignIn(id, multiDc);
+  };
+
+  return (
+    <fieldset class="oauth" aria-labelledby="oauth-heading">
+      <h3 id="oauth-heading">{t('oauthHeading')}</h3>
+      <p id="oauth-hint" class="hint">
+        {t('oauthHint')}
+      </p>
+      <div class="field">
+        <label for="oauth-client-id">{t('clientId')}</label>
+        <input
+          id="oauth-client-id"
+          type="text"
+          autocomplete="off"
+          spellcheck={false}
+          value={clientId}
+          aria-invalid={missing ? true : undefined}
+          aria-describedby="oauth-hint"
+          onInput={(event) => setClientId(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            // Enter here signs in; it must not submit the key form (`Next`).
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              signIn();
+            }
+          }}
+        />
+      </div>
+      <div class="field checkbox">
+        <input id="oauth-multi-dc" type="checkbox" checked={multiDc} onChange={(event) => setMultiDc(event.currentTarget.checked)} />
+        <label for="oauth-multi-dc">{t('multiDc')}</label>
+      </div>
+      <div class="field">
+        <p class="hint">
+          {t('redirectUri')}: <code data-testid="oauth-redirect-uri">{redirectUri ?? '…'}</code>
+        </p>
+      </div>
+      <Alert messages={missing ? [t('clientIdRequired')] : []} />
+      <div class="actions">
+        <button type="button" disabled={busy} onClick={signIn}>
+          {t('signInWithZoho')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
