@@ -1,0 +1,124 @@
+/**
+ * The tickets panel in Firefox ESR (puppeteer-core over WebDriver BiDi): a representative subset
+ * of tests/e2e/panel.spec.ts — the right tickets for a Contact, Lead and Account; a switch to a
+ * record without tickets with one panel; back and forward; Japanese with a non-UTC zone; hostile
+ * payloads inert; typing in the panel reaches no CRM hotkey.
+ */
+import { test, expect, byRole, type Page } from './firefox';
+import { RECORDS, recordPath, type RecordFixture } from '../sandbox/fixtures';
+
+const REGION = byRole('region', 'Zoho Desk tickets');
+const ROWS = 'desklink-panel >>> tbody tr';
+
+const hostCount = (page: Page) => page.evaluate(() => document.querySelectorAll('desklink-panel').length);
+const switchTo = (page: Page, record: RecordFixture) =>
+  page.evaluate((path) => (window as unknown as { __sandboxNavigate(p: string): void }).__sandboxNavigate(path), recordPath(record));
+const panelText = (page: Page) =>
+  page.evaluate(() => document.querySelector('desklink-panel')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '');
+
+async function expectTickets(page: Page, record: RecordFixture, allLabel = 'All') {
+  const total = record.expectedTickets.A;
+  await page.waitForSelector(byRole('tab', `${allLabel} ${total}`), { visible: true, timeout: 20_000 });
+  expect(await page.$$(ROWS)).toHaveLength(Math.min(total, 10));
+}
+
+test('contact: the panel lists its tickets, 10 then Show more', async ({ connect, crmPage }) => {
+  await connect();
+  const page = await crmPage(RECORDS.contact);
+  await expectTickets(page, RECORDS.contact);
+  const links = await page.$$eval('desklink-panel >>> tbody tr a', (as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')]));
+  for (const [href, target, rel] of links) {
+    expect(href).toMatch(/^https:\/\/desk\.zoho\.com\//);
+    expect(target).toBe('_blank');
+    expect(rel).toContain('noopener');
+  }
+  await (await page.waitForSelector(byRole('button', 'Show more')))!.click();
+  await expect.poll(async () => (await page.$$(ROWS)).length).toBe(RECORDS.contact.expectedTickets.A);
+  expect(await hostCount(page)).toBe(1);
+});
+
+test('lead and account: each gets its own tickets', async ({ connect, crmPage }) => {
+  await connect();
+  await expectTickets(await crmPage(RECORDS.lead), RECORDS.lead);
+  await expectTickets(await crmPage(RECORDS.account), RECORDS.account);
+});
+
+test('switching to a record without tickets shows "No tickets" in the one panel', async ({ connect, crmPage }) => {
+  await connect();
+  const page = await crmPage(RECORDS.contact);
+  await expectTickets(page, RECORDS.contact);
+  await switchTo(page, RECORDS.noTickets);
+  await expect.poll(() => panelText(page)).toContain('No tickets');
+  expect(await page.$$(ROWS)).toHaveLength(0);
+  expect(await hostCount(page)).toBe(1);
+  expect(await page.$$(REGION)).toHaveLength(1);
+});
+
+test('back and forward show each record’s own tickets', async ({ connect, crmPage }) => {
+  await connect();
+  const page = await crmPage(RECORDS.contact);
+  await expectTickets(page, RECORDS.contact);
+  await switchTo(page, RECORDS.lead);
+  await expectTickets(page, RECORDS.lead);
+  await page.goBack();
+  await expectTickets(page, RECORDS.contact);
+  await page.goForward();
+  await expectTickets(page, RECORDS.lead);
+  expect(await hostCount(page)).toBe(1);
+});
+
+test('Japanese with Asia/Tokyo: Japanese names and every time in Tokyo time', async ({ connect, crmPage }) => {
+  await connect({ language: 'ja', timeZone: 'Asia/Tokyo' });
+  const page = await crmPage(RECORDS.japanese);
+  await expectTickets(page, RECORDS.japanese, 'すべて');
+  const region = await page.waitForSelector(byRole('region', 'Zoho Desk のチケット'));
+  expect(await region!.evaluate((el) => el.getAttribute('lang'))).toBe('ja');
+  const times = await page.$$eval('desklink-panel >>> .dl-modified time', (els) => els.map((el) => [el.getAttribute('datetime')!, el.textContent!]));
+  expect(times).toHaveLength(RECORDS.japanese.expectedTickets.A);
+  for (const [iso, text] of times) {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .formatToParts(new Date(iso))
+        .map((part) => [part.type, part.value]),
+    );
+    expect(text).toContain(`${parts.year}年${parts.month}月${parts.day}日`);
+    expect(text).toContain(`${parts.hour}:${parts.minute}`);
+  }
+});
+
+test('hostile payloads stay text: no dialog, no injected elements', async ({ connect, crmPage }) => {
+  await connect();
+  const page = await crmPage(RECORDS.hostile);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await expectTickets(page, RECORDS.hostile);
+  const text = await panelText(page);
+  expect(text).toContain('<img src=x onerror=alert(1)>');
+  expect(text).toContain('<script>alert(1)</script>');
+  const injected = await page.evaluate(() =>
+    [...document.querySelector('desklink-panel')!.shadowRoot!.querySelectorAll('img, script, svg, iframe, b, object, embed')].length,
+  );
+  expect(injected).toBe(0);
+  for (const cell of await page.$$('desklink-panel >>> tbody td')) await cell.hover();
+  expect(dialogs).toEqual([]);
+});
+
+test('typing in the panel reaches no CRM hotkey', async ({ connect, crmPage }) => {
+  await connect();
+  const page = await crmPage(RECORDS.lead);
+  await expectTickets(page, RECORDS.lead);
+  const hotkeys = () => page.evaluate(() => (window as unknown as { __crmHotkeys: string[] }).__crmHotkeys);
+  // Control: typing outside the panel is heard by the page.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('e');
+  await expect.poll(hotkeys).toEqual(['e']);
+  await page.evaluate(() => ((window as unknown as { __crmHotkeys: string[] }).__crmHotkeys = []));
+  await (await page.waitForSelector(byRole('button', 'Refresh')))!.focus();
+  await page.keyboard.type('ce/x');
+  await (await page.waitForSelector(byRole('tab', /^Open/)))!.focus();
+  await page.keyboard.type('n/');
+  expect(await hotkeys()).toEqual([]);
+});
