@@ -102,9 +102,12 @@ export async function deskGet(
     }
 
     const text = new TextDecoder().decode(bytes);
-    if (status === 204 || text.trim() === '') {
-      if (response.ok) return { status, body: undefined };
-      throw errorFromResponse({ status, host, retryAfterSec });
+    // Zoho says "no results" with 204 and no body; an empty body on any other status is a
+    // broken answer, not an empty list (it must not overwrite cached tickets).
+    if (status === 204) return { status, body: undefined };
+    if (text.trim() === '') {
+      if (!response.ok) throw errorFromResponse({ status, host, retryAfterSec });
+      throw deskError({ code: 'MALFORMED_JSON', status, host, detail: `empty body with status ${status}` });
     }
 
     let body: unknown;

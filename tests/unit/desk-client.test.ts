@@ -102,11 +102,16 @@ describe('requests', () => {
 type Desk = ReturnType<typeof createDeskClient>;
 
 describe('answers', () => {
-  it('204 or an empty body means no results', async () => {
-    const { desk } = client((url) => (url.pathname.endsWith('search') ? new Response('', { status: 200 }) : new Response(null, { status: 204 })));
+  it('204 with no body means no results', async () => {
+    const { desk } = client(() => new Response(null, { status: 204 }));
     expect(await desk.searchTickets({})).toEqual({ data: [], count: 0 });
     expect(await desk.contactTickets('5')).toEqual([]);
     expect(await desk.getAccount('6')).toBeNull();
+  });
+
+  it('an empty body with 200 is a broken answer, not an empty list', async () => {
+    const { desk } = client(() => new Response('', { status: 200 }));
+    expect(await failure(desk.searchTickets({}))).toMatchObject({ code: 'MALFORMED_JSON', status: 200 });
   });
 
   it('normalises search pages: digit-string count, big ids exact', async () => {
