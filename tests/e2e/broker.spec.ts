@@ -166,9 +166,8 @@ const FAULTS: [string, FaultRule, string][] = [
   ['malformed body', { body: 'malformed' }, 'MALFORMED_JSON'],
   ['schema-breaking body', { body: 'schema' }, 'SCHEMA_VIOLATION'],
   ['500 (after retries)', { status: 500 }, 'INTERNAL_SERVER_ERROR'],
-  // Chromium's network stack sees the Content-Length mismatch before fetch() resolves, so a body
-  // cut short surfaces as a failed fetch (NETWORK); a cut seen while reading is TRUNCATED_BODY.
-  ['truncated body (after retries)', { body: 'truncated' }, 'NETWORK|TRUNCATED_BODY'],
+  ['truncated body (after retries)', { body: 'truncated' }, 'TRUNCATED_BODY'],
+  ['empty 200 body', { body: 'empty' }, 'MALFORMED_JSON'],
   ['429 (after 5 retries)', { status: 429, retryAfterSec: 1 }, 'THRESHOLD_EXCEEDED'],
   ['429 TOO_MANY_REQUESTS (after 5 retries)', { errorCode: 'TOO_MANY_REQUESTS', retryAfterSec: 1 }, 'TOO_MANY_REQUESTS'],
 ];

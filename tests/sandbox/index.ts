@@ -180,10 +180,12 @@ function write(res: ServerResponse, reply: TruncatedReply): void {
   if (body) headers['content-length'] = body.length;
   else if (reply.status !== 204 && reply.status !== 304) headers['content-length'] = 0;
   if (reply.sendBytes !== undefined && body) {
-    // Promise the whole body, send half, then end the connection: the client sees a cut body.
+    // Promise the whole body, send the headers, then half the body, then end the connection:
+    // the client has a response in hand and sees its body break off, as on a dropped link.
     headers.connection = 'close';
     res.writeHead(reply.status, headers);
-    res.write(body.subarray(0, reply.sendBytes), () => res.socket?.end());
+    res.flushHeaders();
+    setTimeout(() => res.write(body.subarray(0, reply.sendBytes), () => res.socket?.end()), 150);
     return;
   }
   res.writeHead(reply.status, headers);
