@@ -73,7 +73,7 @@ test('Japanese with Asia/Tokyo: Japanese names and every time in Tokyo time', as
   await expectTickets(page, RECORDS.japanese, 'すべて');
   const region = await page.waitForSelector(byRole('region', 'Zoho Desk のチケット'));
   expect(await region!.evaluate((el) => el.getAttribute('lang'))).toBe('ja');
-  const times = await page.$$eval('desklink-panel >>> .dl-modified time', (els) => els.map((el) => [el.getAttribute('datetime')!, el.textContent!]));
+  const times = await page.$$eval('desklink-panel >>> .dl-modified time', (els) => els.map((el) => [el.getAttribute('datetime')!, el.textContent!] as const));
   expect(times).toHaveLength(RECORDS.japanese.expectedTickets.A);
   for (const [iso, text] of times) {
     const parts = Object.fromEntries(

@@ -160,7 +160,7 @@ test.describe('language, time zone and safety', () => {
     await expect(panel).toHaveAttribute('lang', 'ja');
     await expect(panel.getByRole('button', { name: '更新' })).toBeVisible();
     await expect(panel.getByText(/に更新$/)).toBeVisible();
-    const times = await panel.locator('.dl-modified time').evaluateAll((els) => els.map((el) => [el.getAttribute('datetime')!, el.textContent!]));
+    const times = await panel.locator('.dl-modified time').evaluateAll((els) => els.map((el) => [el.getAttribute('datetime')!, el.textContent!] as const));
     expect(times.length).toBe(RECORDS.japanese.expectedTickets.A);
     for (const [iso, text] of times) {
       const parts = Object.fromEntries(
