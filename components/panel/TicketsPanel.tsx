@@ -7,6 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { errorMessage } from '../../lib/i18n/errors';
 import { panelText, type PanelKey } from '../../lib/i18n/panel';
 import type { Translate } from '../../lib/i18n';
+import { DATA_CENTRES } from '../../lib/crm/data-centres';
 import { countByTab, inTab, newestFirst, type StatusTab } from '../../lib/crm/ticket-list';
 import { formatDateTime, isoInstant, relativeAge } from '../../lib/time';
 import type { TicketsView } from '../../lib/messages';
@@ -41,8 +42,8 @@ export function TicketsPanel(props: PanelProps) {
       {dataCentreMismatch && (
         <p class="dl-note dl-warn">
           {t('dataCentreMismatch', {
-            page: t(`dc_${dataCentreMismatch.page}` as PanelKey),
-            configured: t(`dc_${dataCentreMismatch.configured}` as PanelKey),
+            page: DATA_CENTRES[dataCentreMismatch.page].crmHost,
+            configured: DATA_CENTRES[dataCentreMismatch.configured].deskHost,
           })}
         </p>
       )}

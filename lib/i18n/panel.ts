@@ -34,7 +34,7 @@ const en = {
   loading: 'Loading tickets…',
   noTickets: 'No tickets',
   noTicketsInTab: 'No tickets with this status',
-  truncated: 'Showing the first 1,000 tickets. Zoho Desk’s search returns no more than that; open Zoho Desk to see the rest.',
+  truncated: 'Showing the first 1,000 tickets (Zoho Desk’s search limit); see the rest in Zoho Desk.',
   staleOffline: 'Zoho Desk could not be reached, so these are the tickets saved {age}. {reason}',
   noEmail: 'This record has no email address, so DeskLink cannot look up its tickets. Add an email to the record to see them.',
   noAccountName: 'This account has no name on the page, so DeskLink cannot look up its tickets.',
@@ -43,16 +43,7 @@ const en = {
   rejected: 'Zoho Desk rejected the saved key. An admin must enter a valid key on the DeskLink options page.',
   signedOut: 'Your Zoho sign-in has expired and could not be renewed. Sign in again to see tickets.',
   signInAgain: 'Sign in again',
-  dataCentreMismatch:
-    'This CRM page is in the {page} data center, but DeskLink is connected to Zoho Desk in {configured}. Tickets of this CRM may not be found; an admin can change the data center on the options page.',
-  dc_com: 'United States (.com)',
-  dc_eu: 'Europe (.eu)',
-  dc_in: 'India (.in)',
-  'dc_com.au': 'Australia (.com.au)',
-  dc_jp: 'Japan (.jp)',
-  'dc_com.cn': 'China (.com.cn)',
-  dc_sa: 'Saudi Arabia (.sa)',
-  dc_ca: 'Canada (zohocloud.ca)',
+  dataCentreMismatch: 'This CRM page is on {page}, but DeskLink is connected to {configured}: tickets may be missing. An admin can change the data center on the options page.',
 };
 
 const ja: Record<keyof typeof en, string> = {
@@ -82,7 +73,7 @@ const ja: Record<keyof typeof en, string> = {
   loading: 'チケットを読み込んでいます…',
   noTickets: 'チケットはありません',
   noTicketsInTab: 'このステータスのチケットはありません',
-  truncated: '最初の 1,000 件を表示しています。Zoho Desk の検索はそれ以上返しません。残りは Zoho Desk で確認してください。',
+  truncated: '最初の 1,000 件を表示しています (Zoho Desk の検索の上限)。残りは Zoho Desk で確認してください。',
   staleOffline: 'Zoho Desk に接続できなかったため、{age}に保存したチケットを表示しています。{reason}',
   noEmail: 'このレコードにはメールアドレスがないため、チケットを検索できません。表示するにはレコードにメールアドレスを追加してください。',
   noAccountName: 'このページに取引先名がないため、チケットを検索できません。',
@@ -91,16 +82,7 @@ const ja: Record<keyof typeof en, string> = {
   rejected: 'Zoho Desk が保存済みのキーを拒否しました。管理者が DeskLink のオプションページで有効なキーを入力してください。',
   signedOut: 'Zoho のサインインが期限切れになり、更新できませんでした。チケットを表示するには再度サインインしてください。',
   signInAgain: '再度サインイン',
-  dataCentreMismatch:
-    'この CRM ページは {page} のデータセンターにありますが、DeskLink は {configured} の Zoho Desk に接続されています。この CRM のチケットは見つからない可能性があります。管理者はオプションページでデータセンターを変更できます。',
-  dc_com: '米国 (.com)',
-  dc_eu: '欧州 (.eu)',
-  dc_in: 'インド (.in)',
-  'dc_com.au': 'オーストラリア (.com.au)',
-  dc_jp: '日本 (.jp)',
-  'dc_com.cn': '中国 (.com.cn)',
-  dc_sa: 'サウジアラビア (.sa)',
-  dc_ca: 'カナダ (zohocloud.ca)',
+  dataCentreMismatch: 'この CRM ページは {page} ですが、DeskLink は {configured} に接続されています。チケットが表示されない場合があります。管理者はオプションページでデータセンターを変更できます。',
 };
 
 export const panelCatalog = defineCatalog({ en, ja });

@@ -122,3 +122,20 @@ test('typing in the panel reaches no CRM hotkey', async ({ connect, crmPage }) =
   await page.keyboard.type('n/');
   expect(await hotkeys()).toEqual([]);
 });
+
+test('not configured: "Set up Zoho Desk integration" opens the options page', async ({ reset, crmPage, openOptions, extensionOrigin }) => {
+  await reset();
+  const page = await crmPage(RECORDS.contact);
+  const link = await page.waitForSelector(byRole('link', 'Set up Zoho Desk integration'), { visible: true });
+  await link!.click();
+  // Puppeteer over BiDi does not report tabs the add-on opens; ask the browser from an extension page.
+  const admin = await openOptions();
+  const optionsTabs = () =>
+    admin.evaluate(async (url) => {
+      const api = (globalThis as any).browser;
+      const self = await api.tabs.getCurrent();
+      const tabs: { id: number; url?: string }[] = await api.tabs.query({});
+      return tabs.filter((tab) => tab.url === url && tab.id !== self.id).length;
+    }, `${extensionOrigin}/options.html`);
+  await expect.poll(optionsTabs).toBe(1);
+});

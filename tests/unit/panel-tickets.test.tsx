@@ -202,7 +202,7 @@ describe('TicketsPanel with tickets', () => {
 
   it('notes a data-centre mismatch', () => {
     show({ kind: 'tickets', view: view([]) }, { dataCentreMismatch: { page: 'eu', configured: 'com' } });
-    expect(region().textContent).toMatch(/CRM page is in the Europe \(\.eu\) data center.*Zoho Desk in United States \(\.com\)/);
+    expect(region().textContent).toMatch(/This CRM page is on crm\.zoho\.eu, but DeskLink is connected to desk\.zoho\.com/);
   });
 });
 
