@@ -49,7 +49,8 @@ const en = {
     'Zoho sign-in was denied or its window was closed. Press Sign in with Zoho again and choose Accept. If Zoho showed an error page, check the Client ID and the redirect URI registered for it.',
   OAUTH_CLIENT_INVALID:
     'Zoho does not accept this Client ID with this browser’s redirect URI. Check the Client ID, and register the redirect URI shown here in Zoho’s API console.',
-  OAUTH_FAILED: 'Signing in with Zoho did not complete. Press Sign in with Zoho to try again.',
+  OAUTH_FAILED:
+    'Signing in with Zoho did not complete. Check your connection, the Client ID, and that the redirect URI shown here is registered for it in Zoho’s API console; then press Sign in with Zoho again.',
   NOT_CONFIGURED: 'DeskLink is not set up yet. An admin must connect Zoho Desk on the DeskLink options page.',
   DISABLED: 'The Zoho Desk integration is switched off. An admin can enable it on the DeskLink options page.',
   NO_PORTALS: 'This key reaches no Zoho Desk portal. Check the data center, or use a key of a Zoho Desk agent.',
@@ -104,7 +105,8 @@ const ja: Record<keyof typeof en, string> = {
     'Zoho へのサインインが拒否されたか、ウィンドウが閉じられました。もう一度「Zoho でサインイン」を押して「承認」を選んでください。Zoho がエラーページを表示した場合は、クライアント ID と登録済みのリダイレクト URI を確認してください。',
   OAUTH_CLIENT_INVALID:
     'Zoho はこのクライアント ID をこのブラウザーのリダイレクト URI では受け付けません。クライアント ID を確認し、ここに表示されたリダイレクト URI を Zoho の API コンソールに登録してください。',
-  OAUTH_FAILED: 'Zoho へのサインインを完了できませんでした。もう一度「Zoho でサインイン」を押してください。',
+  OAUTH_FAILED:
+    'Zoho へのサインインを完了できませんでした。接続、クライアント ID、およびここに表示されたリダイレクト URI が Zoho の API コンソールに登録されていることを確認してから、もう一度「Zoho でサインイン」を押してください。',
   NOT_CONFIGURED: 'DeskLink はまだ設定されていません。管理者が DeskLink のオプションページで Zoho Desk に接続してください。',
   DISABLED: 'Zoho Desk 連携は無効になっています。管理者が DeskLink のオプションページで有効にできます。',
   NO_PORTALS: 'このキーで利用できる Zoho Desk ポータルがありません。データセンターを確認するか、Zoho Desk 担当者のキーを使用してください。',

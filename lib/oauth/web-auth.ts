@@ -19,8 +19,9 @@ export function redirectUri(): string {
 
 /**
  * Chrome: "The user did not approve access." (window closed), "User interaction required."
- * (silent mode met a page). Firefox: "User cancelled or denied access.", "Requires user
- * interaction". Anything else (page could not load) is a network-level failure.
+ * (silent mode met a page), "Authorization page could not be loaded." (offline, or Zoho answered
+ * an error status, e.g. for an unknown client: Chrome then never shows the window). Firefox:
+ * "User cancelled or denied access.", "Requires user interaction".
  */
 const USER_ENDED = /did not approve|cancel|denied|closed/i;
 const NEEDS_INTERACTION = /interaction|approve|cancel|denied/i;
@@ -40,6 +41,7 @@ export async function runWebAuthFlow(launch: WebAuthLauncher, url: string, inter
     const message = messageOf(error).slice(0, 200);
     if (interactive && USER_ENDED.test(message)) throw new DeskLinkError({ code: 'OAUTH_DENIED', detail: message });
     if (!interactive && NEEDS_INTERACTION.test(message)) throw new DeskLinkError({ code: 'SIGNED_OUT', detail: message });
-    throw new DeskLinkError({ code: 'NETWORK', detail: message });
+    // Silent renewal: try again later. Sign-in: the admin must check the client id, the redirect URI or the network.
+    throw new DeskLinkError({ code: interactive ? 'OAUTH_FAILED' : 'NETWORK', detail: message });
   }
 }

@@ -70,6 +70,11 @@ describe('Sign in with Zoho', () => {
     expect(await codeOf(signIn({ dataCentre: 'com', clientId: '1000.C', multiDc: false }, z.deps))).toBe('OAUTH_FAILED');
   });
 
+  it('a consent page that cannot load (offline, or an error status for an unknown client) is OAUTH_FAILED', async () => {
+    const z = zoho(() => new Error('Authorization page could not be loaded.'));
+    expect(await codeOf(signIn({ dataCentre: 'com', clientId: '1000.C', multiDc: false }, z.deps))).toBe('OAUTH_FAILED');
+  });
+
   it('a client id that cannot be one opens no window', async () => {
     const z = zoho(granted('us'));
     expect(await codeOf(signIn({ dataCentre: 'com', clientId: 'a b&c', multiDc: false }, z.deps))).toBe('INVALID_INPUT');

@@ -1,0 +1,138 @@
+/**
+ * `Sign in with Zoho` in real Chromium against the sandbox's Zoho Accounts (issue 7): the
+ * consent window that identity.launchWebAuthFlow opens is a page of the Playwright context;
+ * the spec presses Accept (or Deny) there as an admin would. Then tickets on a CRM record,
+ * silent renewal (short token lifetime, and an early INVALID_OAUTH), and the signed-out state.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { ADMIN_EMAIL, OAUTH_CLIENT_ID, PORTALS, RECORDS } from '../sandbox/fixtures';
+import type { Sandbox } from '../sandbox/index';
+import { extensionStorage } from './options-helpers';
+
+const REGION = 'Zoho Desk tickets';
+
+test.beforeEach(({ sandbox }) => sandbox.oauth.reset());
+test.afterEach(({ sandbox }) => sandbox.oauth.reset());
+
+/** Client ID, `Sign in with Zoho`; answers the consent window; returns the options page. */
+async function signIn(context: BrowserContext, options: Page, decision: 'Accept' | 'Deny', clientId = OAUTH_CLIENT_ID): Promise<void> {
+  await options.getByLabel('Client ID', { exact: true }).fill(clientId);
+  const consentOpened = context.waitForEvent('page');
+  await options.getByRole('button', { name: 'Sign in with Zoho' }).click();
+  const consent = await consentOpened;
+  await consent.waitForURL(/accounts\.zoho\.com\/oauth\/v2\/auth\?/);
+  await expect(consent.getByText(`Signed in as ${ADMIN_EMAIL}`)).toBeVisible();
+  await consent.getByRole('button', { name: decision }).click();
+}
+
+/** The whole wizard through `Save`, with the sandbox portal A. */
+async function connectWithZoho(context: BrowserContext, openOptions: () => Promise<Page>): Promise<Page> {
+  const options = await openOptions();
+  await signIn(context, options, 'Accept');
+  await expect(options.getByText(`Signed in to Zoho as ${ADMIN_EMAIL}.`, { exact: true })).toBeVisible();
+  await expect(options.getByLabel('Portal', { exact: true })).toHaveValue(PORTALS.A.id);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByTestId('connected-portal')).toHaveText(PORTALS.A.companyName);
+  return options;
+}
+
+const refreshes = (sandbox: Sandbox) => sandbox.log.filter((e) => e.host.startsWith('accounts.') && e.path === '/oauth/v2/auth/refresh');
+const deskTokens = (sandbox: Sandbox) => [...new Set(sandbox.deskCalls().map((e) => e.token))];
+
+test('sign in with Zoho, save, and see a record’s tickets', async ({ context, openOptions, crmPage, extensionId, sandbox, sw }) => {
+  const options = await openOptions();
+  await expect(options.getByTestId('oauth-redirect-uri')).toHaveText(`https://${extensionId}.chromiumapp.org/`);
+  await options.close();
+  await connectWithZoho(context, openOptions);
+  const page = await crmPage(RECORDS.contact);
+  await expect(page.getByRole('region', { name: REGION }).getByRole('tab', { name: `All ${RECORDS.contact.expectedTickets.A}` })).toBeVisible();
+  // Every Desk call carried the token Zoho issued, never a ZSC key.
+  for (const token of deskTokens(sandbox)) expect(token).toMatch(/^1000\.[0-9a-f]{32}\.[0-9a-f]{32}$/);
+  // The token is in the extension's own IndexedDB, never in storage.local (content scripts read that).
+  const stored = await extensionStorage(sw);
+  const credential = stored.credential as { kind: string; accessToken: string; email: string };
+  expect(credential).toMatchObject({ kind: 'oauth', email: ADMIN_EMAIL });
+  expect(deskTokens(sandbox)).toContain(credential.accessToken);
+  expect(JSON.stringify(stored.local)).not.toContain(credential.accessToken);
+});
+
+test('a token about to expire is renewed silently at /oauth/v2/auth/refresh, without a window', async ({ context, openOptions, crmPage, sandbox }) => {
+  // Tokens live 60 s: always inside the five-minute renewal window.
+  sandbox.oauth.setTokenLifetime(60);
+  await connectWithZoho(context, openOptions);
+  const pagesBefore = context.pages().length;
+  sandbox.clearLog();
+  const page = await crmPage(RECORDS.lead);
+  await expect(page.getByRole('region', { name: REGION }).getByRole('tab', { name: `All ${RECORDS.lead.expectedTickets.A}` })).toBeVisible();
+  expect(refreshes(sandbox).length).toBeGreaterThanOrEqual(1);
+  expect(refreshes(sandbox).every((e) => e.status === 302)).toBe(true);
+  // The new tab is the CRM page only: no consent window was needed.
+  expect(context.pages().length).toBe(pagesBefore + 1);
+});
+
+test('Zoho rejects the token early (INVALID_OAUTH): renewed once, the tickets still show', async ({ context, openOptions, crmPage, sandbox }) => {
+  await connectWithZoho(context, openOptions);
+  sandbox.oauth.expireTokens();
+  sandbox.clearLog();
+  const page = await crmPage(RECORDS.contact);
+  await expect(page.getByRole('region', { name: REGION }).getByRole('tab', { name: `All ${RECORDS.contact.expectedTickets.A}` })).toBeVisible();
+  expect(refreshes(sandbox)).toHaveLength(1);
+  const rejected = sandbox.deskCalls().filter((e) => e.status === 401);
+  expect(rejected.length).toBeGreaterThanOrEqual(1);
+  expect(deskTokens(sandbox).length).toBe(2);
+});
+
+test('renewal needs the user: the panel says Sign in again and no call storm follows', async ({ context, openOptions, crmPage, sandbox }) => {
+  await connectWithZoho(context, openOptions);
+  // The user signed out of Zoho and the token died: renewal answers prompt_required.
+  sandbox.oauth.endSessions();
+  sandbox.oauth.expireTokens();
+  sandbox.clearLog();
+  const page = await crmPage(RECORDS.contact);
+  const region = page.getByRole('region', { name: REGION });
+  await expect(region.getByRole('link', { name: 'Sign in again' })).toBeVisible();
+  const zohoCalls = () => sandbox.log.filter((e) => !e.host.startsWith('crm')).length;
+  const afterFirst = zohoCalls();
+  expect(refreshes(sandbox)).toHaveLength(1);
+  // More records and reloads: no further Desk call, no further renewal.
+  await page.reload();
+  await expect(page.getByRole('region', { name: REGION }).getByRole('link', { name: 'Sign in again' })).toBeVisible();
+  const other = await crmPage(RECORDS.lead);
+  await expect(other.getByRole('region', { name: REGION }).getByRole('link', { name: 'Sign in again' })).toBeVisible();
+  expect(zohoCalls()).toBe(afterFirst);
+
+  // The options page offers Sign in with Zoho again; after consent the panel works again.
+  const options = await openOptions();
+  await expect(options.getByRole('alert')).toContainText('expired');
+  const consentOpened = context.waitForEvent('page');
+  await options.getByRole('button', { name: 'Sign in with Zoho' }).click();
+  const consent = await consentOpened;
+  await consent.getByRole('button', { name: 'Accept' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Signed in to Zoho' })).toBeVisible();
+  const again = await crmPage(RECORDS.contact);
+  await expect(again.getByRole('region', { name: REGION }).getByRole('tab', { name: `All ${RECORDS.contact.expectedTickets.A}` })).toBeVisible();
+});
+
+test('denied consent: a clear error in an alert, nothing saved', async ({ context, openOptions }) => {
+  const options = await openOptions();
+  await signIn(context, options, 'Deny');
+  const alert = options.getByRole('alert');
+  await expect(alert).toContainText('denied');
+  await expect(alert).toContainText('Sign in with Zoho');
+  await expect(options.getByLabel('Client ID', { exact: true })).toBeVisible();
+  await expect(options.getByLabel('Portal', { exact: true })).toHaveCount(0);
+});
+
+test('an unknown Client ID: Zoho answers an error page, which Chromium does not show; the alert names the Client ID and redirect URI', async ({ context, openOptions, sandbox }) => {
+  const options = await openOptions();
+  const pagesBefore = context.pages().length;
+  await options.getByLabel('Client ID', { exact: true }).fill('1000.NOTREGISTERED');
+  await options.getByRole('button', { name: 'Sign in with Zoho' }).click();
+  const alert = options.getByRole('alert');
+  await expect(alert).toContainText('Client ID');
+  await expect(alert).toContainText('redirect URI');
+  expect(sandbox.log.filter((e) => e.path === '/oauth/v2/auth').map((e) => e.status)).toEqual([400]);
+  expect(context.pages().length).toBe(pagesBefore);
+  await expect(options.getByLabel('Portal', { exact: true })).toHaveCount(0);
+});
