@@ -26,12 +26,16 @@ export default defineContentScript({
       ask: (request) => askBroker(request),
       surface: createPanelSurface(ctx),
     });
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => sessions.navigate(newUrl));
+    // `ctx.isValid` notices an extension reload/update (runtime.id is gone): WXT then aborts the
+    // context, which removes this instance's panel and every listener; the new instance takes over.
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => ctx.isValid && sessions.navigate(newUrl));
     // bfcache: a page restored from history may show another record than we last saw.
-    ctx.addEventListener(window, 'pageshow', (event) => (event as PageTransitionEvent).persisted && sessions.navigate(location.href));
+    ctx.addEventListener(window, 'pageshow', (event) => {
+      if (ctx.isValid && (event as PageTransitionEvent).persisted) sessions.navigate(location.href);
+    });
 
     const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (ctx.isInvalid) return;
+      if (!ctx.isValid) return;
       if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) sessions.settingsChanged();
     };
     browser.storage.onChanged.addListener(onStorage);

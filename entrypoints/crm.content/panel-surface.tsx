@@ -31,8 +31,8 @@ export function createPanelSurface(ctx: ContentScriptContext): PanelSurface {
         {...state}
         now={Date.now()}
         optionsUrl={optionsPageUrl()}
-        onRefresh={refresh}
-        onOpenOptions={openOptionsPage}
+        onRefresh={() => ctx.isValid && refresh()}
+        onOpenOptions={() => ctx.isValid && openOptionsPage()}
       />,
       container,
     );
