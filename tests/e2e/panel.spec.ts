@@ -73,14 +73,33 @@ test.describe('tickets of a record', () => {
     await expect(rows(page)).toHaveCount(20);
   });
 
+  test('the panel sits just before CRM’s first related list', async ({ connect, crmPage }) => {
+    await connect();
+    const page = await crmPage(RECORDS.contact);
+    await expectTickets(page, RECORDS.contact);
+    expect(await page.evaluate(() => document.querySelector('desklink-panel')!.nextElementSibling?.id)).toMatch(/^relatedList\d+$/);
+  });
+
   for (const variant of ['legacy', 'norail'] as const) {
-    test(`the ${variant} page variant gets the same panel`, async ({ connect, crmPage }) => {
+    test(`the ${variant} page variant (no related-list anchors) gets the same panel at the top of the record`, async ({ connect, crmPage }) => {
       await connect();
       const page = await crmPage(RECORDS.contact, { variant });
       await expectTickets(page, RECORDS.contact);
       expect(await hostCount(page)).toBe(1);
+      expect(await page.evaluate(() => document.querySelector('lyte-tab-body.dv_content_tab_body')?.firstElementChild?.localName)).toBe('desklink-panel');
     });
   }
+
+  test('the crmsandbox twin host gets the panel too', async ({ connect, crmPage }) => {
+    await connect();
+    await expectTickets(await crmPage(RECORDS.lead, { crmSandbox: true }), RECORDS.lead);
+  });
+
+  test('a CRM page in another data centre than the configured one says so', async ({ connect, crmPage }) => {
+    await connect();
+    const page = await crmPage(RECORDS.lead, { dc: 'eu' });
+    await expect(region(page).getByText(/This CRM page is on crm\.zoho\.eu, but DeskLink is connected to desk\.zoho\.com/)).toBeVisible();
+  });
 
   test('a contact without email says why there is nothing to show', async ({ connect, crmPage }) => {
     await connect();
