@@ -45,6 +45,18 @@ export default defineConfig({
       const at = files.findIndex((file) => file.relativeDest === 'managed_schema.json');
       if (at >= 0) files.splice(at, 1);
     },
+    // The CRM content script uses the browsers' own promise-based APIs (Chrome MV3 `chrome`,
+    // Firefox `browser`): webextension-polyfill would add ~2.8 KB gzip to every CRM page for
+    // nothing (README, Performance). The background and options pages keep it.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) {
+        config.resolve!.alias = alias.filter((entry: { find: unknown }) => entry.find !== 'wxt/browser');
+      } else if (alias && 'wxt/browser' in alias) {
+        delete (alias as Record<string, string>)['wxt/browser'];
+      }
+    },
   },
   zip: {
     // The AMO sources zip must rebuild the add-on (`npm ci && npm run build`) and hold nothing
