@@ -60,8 +60,11 @@ export type CredentialInput = z.infer<typeof CredentialInputSchema>;
  * `fresh`: answer only with data younger than the freshness window; joins a revalidation already
  *   running (this is how the panel picks up the result of `revalidating`).
  * `refresh`: the Refresh button: always fetch from Desk.
+ * `peek`: only what the cache holds for exactly this identity (any age), never a Desk call; a
+ *   record not cached for it answers `fetchedAt: null` with no tickets. The panel peeks before
+ *   the page's identity has settled, so a warm switch shows its tickets at once.
  */
-export const TicketsModeSchema = z.enum(['cached', 'fresh', 'refresh']);
+export const TicketsModeSchema = z.enum(['cached', 'fresh', 'refresh', 'peek']);
 
 export const PanelRequestSchemas = {
   'panel.config': z.object({ command: z.literal('panel.config') }),

@@ -63,6 +63,8 @@ function fetchShared(ready: ReadyContext, record: RecordRef, identity: Identity,
   return search;
 }
 
+const NOT_CACHED: TicketsView = { tickets: [], fetchedAt: null, stale: true, revalidating: false, truncated: false };
+
 export async function getTickets(request: RequestOf<'tickets.get'>): Promise<TicketsView> {
   const now = Date.now();
   const ready = requireReady(await loadContext(now));
@@ -74,6 +76,10 @@ export async function getTickets(request: RequestOf<'tickets.get'>): Promise<Tic
   const usable = cached && (cached.fingerprint === fingerprint || cached.fingerprint === null) ? cached : null;
   const fresh = usable !== null && usable.fingerprint !== null && isFresh(usable.fetchedAt, now);
 
+  if (mode === 'peek') {
+    // Asked before the page's identity settles: exactly this identity's list, or "never fetched".
+    return usable && usable.fingerprint === fingerprint ? view(usable, now, false) : NOT_CACHED;
+  }
   if (usable && fresh && mode !== 'refresh') return view(usable, now, false);
   if (usable && mode === 'cached') {
     // Stale: answer now, revalidate in the background; the panel asks again with mode `fresh`.

@@ -10,6 +10,11 @@
  *
  * Watching is event-driven and scoped: the CSS-animation element watcher for anchors appearing,
  * and a MutationObserver on the few identity elements only (their text and value attributes).
+ * Only while waiting for the new record does a document-wide MutationObserver run too: the
+ * animation events arrive two frames after CRM renders, which would be most of a warm switch.
+ *
+ * `onEarlyIdentity` gets the identity as soon as the record shows a searchable one, before the
+ * quiet time: good for answers a partial identity cannot make wrong (a cache peek).
  */
 import type { Identity, RecordRef } from '../messages';
 import { watchElements } from './element-watcher';
@@ -24,6 +29,8 @@ export interface IdentityWatchOptions {
   /** An anchor with entity-id = ref.recordId was on the page when the URL changed. */
   ownAnchorAtSwitch: boolean;
   onIdentity(identity: Identity): void;
+  /** The new record's searchable identity, before the quiet time (it may still grow). */
+  onEarlyIdentity?(identity: Identity): void;
   /** Longest wait for the page to show the new record before using what is there. */
   readyTimeoutMs?: number;
   /** Extra wait for late email/name fields once the record shows without them. */
@@ -51,6 +58,7 @@ export function watchRecordIdentity(options: IdentityWatchOptions): void {
 
   let phase: 'waiting' | 'settling' | 'live' = 'waiting';
   let reported: string | null = null;
+  let early: string | null = null;
   let queued = false;
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
@@ -86,6 +94,8 @@ export function watchRecordIdentity(options: IdentityWatchOptions): void {
     }
   };
 
+  // Until the record shows: any mutation may be CRM rendering it (disconnected once it shows).
+  const switchObserver = new MutationObserver(() => queueEvaluate());
   const evaluate = () => {
     queued = false;
     if (signal.aborted) return;
@@ -100,10 +110,15 @@ export function watchRecordIdentity(options: IdentityWatchOptions): void {
       const ownAnchor = doc.querySelector(ownAnchorSelector(ref.recordId)) !== null;
       if (!fresh && !ownAnchor) return;
       phase = 'settling';
+      switchObserver.disconnect();
       later(settleMs, () => phase === 'settling' && report(read()));
     }
     if (phase === 'settling' && (!fresh || !isSearchable(identity, ref.module))) return;
     if (phase === 'live' && (!hasAny(identity) || fingerprint === reported)) return;
+    if (phase === 'settling' && fingerprint !== early) {
+      early = fingerprint;
+      options.onEarlyIdentity?.(identity);
+    }
     reportWhenQuiet();
   };
   // Many anchors can appear in one render: evaluate once per burst.
@@ -114,11 +129,16 @@ export function watchRecordIdentity(options: IdentityWatchOptions): void {
   };
 
   watchElements(doc, [...IDENTITY_SELECTORS, ownAnchorSelector(ref.recordId)], queueEvaluate, signal);
-  later(readyTimeoutMs, () => phase === 'waiting' && report(read()));
+  switchObserver.observe(doc, { childList: true, subtree: true });
+  later(readyTimeoutMs, () => {
+    switchObserver.disconnect();
+    if (phase === 'waiting') report(read());
+  });
   signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
+      switchObserver.disconnect();
       for (const id of timers) clearTimeout(id);
     },
     { once: true },

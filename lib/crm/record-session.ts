@@ -5,12 +5,15 @@
  * show. Non-record pages get nothing: no observers, no messages, no panel.
  *
  * Broker answers: `cached` first (instant from IndexedDB); when it says `revalidating`, ask again
- * with `fresh` and show that when it arrives. Refresh asks with `refresh`.
+ * with `fresh` and show that when it arrives. Refresh asks with `refresh`. Before the identity
+ * has settled, a `peek` shows the cached tickets of exactly that identity at once (a warm switch
+ * need not wait for the quiet time); the settled identity is looked up as usual unless it is
+ * the one peeked with fresh tickets.
  */
 import type { ErrorInfo } from '../errors';
 import type { Identity, PanelConfig, RecordRef, RequestOf, ResponseOf, TicketsView } from '../messages';
 import type { PanelCommand } from './broker-client';
-import { isSearchable } from './identity';
+import { identityFingerprint, isSearchable } from './identity';
 import type { PanelBody, PanelViewState } from './panel-state';
 import { ownAnchorSelector, snapshotFingerprint, watchRecordIdentity } from './record-identity-watch';
 import { parseRecordPage, recordKey } from './record-page';
@@ -102,6 +105,8 @@ class Session {
   private refreshing = false;
   private watching = false;
   private lookupSeq = 0;
+  /** The identity whose fresh cached tickets a peek showed (its lookup would repeat them). */
+  private peeked: string | null = null;
 
   constructor(
     private readonly ref: RecordRef,
@@ -155,15 +160,30 @@ class Session {
       staleFingerprint: this.stale.fingerprint,
       ownAnchorAtSwitch: this.stale.ownAnchor,
       onIdentity: (identity) => {
-        if (this.config?.state === 'ready') void this.lookup(identity, 'cached');
-        else this.identity = identity;
+        if (this.config?.state !== 'ready') this.identity = identity;
+        else if (this.peeked === identityFingerprint(identity) && this.view) this.identity = identity;
+        else void this.lookup(identity, 'cached');
+      },
+      onEarlyIdentity: (identity) => {
+        if (this.config?.state === 'ready') void this.peek(identity);
       },
       ...this.deps.timing,
     });
   }
 
+  /** Cached tickets of exactly this identity, shown at once; a miss (never fetched) shows nothing. */
+  private async peek(identity: Identity): Promise<void> {
+    if (this.view || !isSearchable(identity, this.ref.module)) return;
+    const seq = this.lookupSeq;
+    const answer = await this.deps.ask({ command: 'tickets.get', record: this.ref, identity, mode: 'peek' });
+    if (this.aborted || seq !== this.lookupSeq || this.view || !answer.ok || answer.data.fetchedAt === null) return;
+    if (!answer.data.stale) this.peeked = identityFingerprint(identity);
+    this.handle(answer);
+  }
+
   private async lookup(identity: Identity, mode: 'cached' | 'refresh'): Promise<void> {
     this.identity = identity;
+    this.peeked = null;
     const seq = ++this.lookupSeq;
     if (!isSearchable(identity, this.ref.module)) {
       this.view = null;

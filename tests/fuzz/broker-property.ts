@@ -81,7 +81,7 @@ export const messageArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.string(), fc.anything()).chain((extra) =>
     fc.constantFrom(...COMMANDS, 'tickets.delete', '', '__proto__', 'constructor', 'toString').map((command) => ({ ...extra, command })),
   ),
-  fc.record({ command: fc.constant('tickets.get'), record: recordArb, identity: identityArb, mode: fc.constantFrom('cached', 'fresh', 'refresh') }),
+  fc.record({ command: fc.constant('tickets.get'), record: recordArb, identity: identityArb, mode: fc.constantFrom('cached', 'fresh', 'refresh', 'peek') }),
   fc.record({ command: fc.constant('tickets.get'), record: fc.anything(), identity: fc.anything(), mode: fc.anything() }),
   fc.constantFrom(...COMMANDS).map((command) => ({ command })),
   fc.record({ command: fc.constant('setup.listPortals'), dataCentre: fc.constantFrom(...DATA_CENTRE_IDS, 'zz') }),

@@ -199,3 +199,33 @@ describe('tickets.get and clearing the cache', () => {
     expect(await cacheStats()).toEqual({ tickets: 0, records: 0 });
   });
 });
+
+describe('tickets.get peek (the panel asks before the page identity settles)', () => {
+  const peek = (who = identity) => ({ ...ticketsGet('cached', undefined, who), mode: 'peek' as const });
+  const NOT_CACHED = { tickets: [], fetchedAt: null, stale: true, revalidating: false, truncated: false };
+
+  it('answers from the cache only: nothing cached → fetchedAt null, and Desk is never called', async () => {
+    const desk = use(scriptedSource([tickets(0, 3)]));
+    expect(await ask(peek())).toEqual(NOT_CACHED);
+    expect(desk.calls).toHaveLength(0);
+    await ask(ticketsGet('cached'));
+    expect(await ask(peek())).toEqual({ tickets: tickets(0, 3), fetchedAt: T0, stale: false, revalidating: false, truncated: false });
+    expect(desk.calls).toHaveLength(1);
+  });
+
+  it('an identity still rendering (one email of two) misses instead of fetching for it', async () => {
+    const desk = use(scriptedSource([tickets(0, 3)]));
+    await ask(ticketsGet('cached'));
+    expect(await ask(peek({ ...identity, emails: identity.emails.slice(0, 1) }))).toEqual(NOT_CACHED);
+    expect(desk.calls).toHaveLength(1);
+  });
+
+  it('a stale list is served marked stale, without revalidating (the settled lookup does that)', async () => {
+    const desk = use(scriptedSource([tickets(0, 3)]));
+    await ask(ticketsGet('cached'));
+    vi.setSystemTime(T0 + FRESH_MS + 1_000);
+    expect(await ask(peek())).toMatchObject({ fetchedAt: T0, stale: true, revalidating: false });
+    expect(desk.calls).toHaveLength(1);
+    await cacheSettled();
+  });
+});

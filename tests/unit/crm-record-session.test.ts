@@ -10,6 +10,8 @@ const TIMING = { readyTimeoutMs: 2000, settleMs: 40, quietMs: 5 };
 
 const CONFIG: PanelConfig = { state: 'ready', language: 'en', timeZone: 'Asia/Tokyo', dataCentre: 'com', portalName: 'Zylker Inc.' };
 const view = (over: Partial<TicketsView> = {}): TicketsView => ({ tickets: [], fetchedAt: 1, stale: false, revalidating: false, truncated: false, ...over });
+/** The broker's answer to a `peek` for an identity it has no tickets for. */
+const NOT_CACHED = view({ fetchedAt: null, stale: true });
 
 /** Puts a saved sandbox page's content into the document, as the CRM app renders it. */
 function render(html: string) {
@@ -28,6 +30,8 @@ function harness(
   answers: {
     config?: () => Response<PanelConfig>;
     tickets?: (request: TicketsRequest) => Response<TicketsView> | Promise<Response<TicketsView>>;
+    /** Answers to `peek` (default: nothing cached, as with an empty cache). */
+    peek?: (request: TicketsRequest) => Response<TicketsView>;
   } = {},
 ) {
   const requests: Request[] = [];
@@ -43,15 +47,19 @@ function harness(
   const ask = (async (request: Request) => {
     requests.push(request);
     if (request.command === 'panel.config') return answers.config?.() ?? { ok: true, data: CONFIG };
+    if (request.command === 'tickets.get' && request.mode === 'peek') return answers.peek?.(request) ?? { ok: true, data: NOT_CACHED };
     if (request.command === 'tickets.get') return (await answers.tickets?.(request)) ?? { ok: true, data: view() };
     return { ok: false, error: { code: 'UNKNOWN_COMMAND' } };
   }) as Ask;
   const controller = new AbortController();
   const sessions = startRecordSessions({ doc: document, signal: controller.signal, ask, surface, timing: TIMING });
-  const ticketRequests = () => requests.filter((r): r is TicketsRequest => r.command === 'tickets.get');
+  const allTicketRequests = () => requests.filter((r): r is TicketsRequest => r.command === 'tickets.get');
+  // Lookups (cached / fresh / refresh); peeks are listed apart.
+  const ticketRequests = () => allTicketRequests().filter((r) => r.mode !== 'peek');
+  const peeks = () => allTicketRequests().filter((r) => r.mode === 'peek');
   const last = () => shown.at(-1);
   const refresh = () => actions?.refresh();
-  return { sessions, requests, ticketRequests, shown, last, surface, controller, refresh };
+  return { sessions, requests, ticketRequests, peeks, shown, last, surface, controller, refresh };
 }
 
 beforeEach(() => {
@@ -91,6 +99,32 @@ describe('record sessions', () => {
     await vi.waitFor(() => expect(h.ticketRequests().map((r) => r.mode)).toEqual(['cached', 'fresh']));
     await vi.waitFor(() => expect(h.last()).toMatchObject({ refreshing: false, body: { kind: 'tickets', view: { fetchedAt: 2 } } }));
     expect(h.shown.some((s) => s.refreshing && s.body.kind === 'tickets')).toBe(true);
+  });
+
+  it('a warm record: the peek shows its cached tickets before the identity settles, and nothing more is asked', async () => {
+    render(PAGE_VARIANT_HTML.contact);
+    const h = harness({
+      peek: () => ({ ok: true, data: view({ fetchedAt: 7 }) }),
+      tickets: () => ({ ok: true, data: view({ fetchedAt: 8 }) }),
+    });
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.last()).toMatchObject({ refreshing: false, body: { kind: 'tickets', view: { fetchedAt: 7 } } }));
+    expect(h.peeks()).toEqual([expect.objectContaining({ identity: expect.objectContaining({ emails: [...RECORDS.contact.emails] }) })]);
+    await new Promise((r) => setTimeout(r, TIMING.settleMs + TIMING.quietMs + 50));
+    expect(h.ticketRequests()).toEqual([]);
+    expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 7 } } });
+  });
+
+  it('a stale peek is shown, then the settled identity is looked up (cached) so it is revalidated', async () => {
+    render(PAGE_VARIANT_HTML.lead);
+    const h = harness({
+      peek: () => ({ ok: true, data: view({ fetchedAt: 1, stale: true }) }),
+      tickets: () => ({ ok: true, data: view({ fetchedAt: 2 }) }),
+    });
+    h.sessions.navigate(url(RECORDS.lead));
+    await vi.waitFor(() => expect(h.shown.some((s) => s.body.kind === 'tickets' && s.body.view.fetchedAt === 1)).toBe(true));
+    await vi.waitFor(() => expect(h.ticketRequests().map((r) => r.mode)).toEqual(['cached']));
+    await vi.waitFor(() => expect(h.last()).toMatchObject({ refreshing: false, body: { kind: 'tickets', view: { fetchedAt: 2 } } }));
   });
 
   it('waits while the previous record’s DOM lingers, then looks up the new record', async () => {
