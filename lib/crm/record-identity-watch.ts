@@ -8,10 +8,12 @@
  * If neither happens within a bounded wait, what the page shows is used anyway (fallback).
  * A record shown without email/name gets a short settle time for late fields first.
  *
- * Watching is event-driven and scoped: the CSS-animation element watcher for anchors appearing,
- * and a MutationObserver on the few identity elements only (their text and value attributes).
- * Only while waiting for the new record does a document-wide MutationObserver run too: the
- * animation events arrive two frames after CRM renders, which would be most of a warm switch.
+ * Watching is event-driven and scoped, never a subtree observer on the whole document: the
+ * CSS-animation element watcher for anchors appearing; a MutationObserver on the few identity
+ * elements only (their text and value attributes); and, while waiting for the new record, the
+ * ancestors of those elements for child changes only (no subtree): CRM replacing the lingering
+ * record at any level is one childList mutation on the replaced node's parent, seen at once,
+ * whereas animation events arrive two frames after CRM renders (most of a warm switch).
  *
  * `onEarlyIdentity` gets the identity as soon as the record shows a searchable one, before the
  * quiet time: good for answers a partial identity cannot make wrong (a cache peek).
@@ -86,16 +88,21 @@ export function watchRecordIdentity(options: IdentityWatchOptions): void {
   };
 
   const observer = new MutationObserver(() => queueEvaluate());
+  // Until the record shows: the identity elements' ancestors, child changes only.
+  const switchObserver = new MutationObserver(() => queueEvaluate());
   const observeIdentityElements = () => {
     observer.disconnect();
+    switchObserver.disconnect();
     const elements = [...doc.querySelectorAll(IDENTITY_SELECTORS.join(','))].slice(0, MAX_OBSERVED);
+    const ancestors = new Set<Node>(doc.body ? [doc.body] : []);
     for (const element of elements) {
       observer.observe(element, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: VALUE_ATTRIBUTES });
+      if (phase !== 'waiting') continue;
+      for (let node = element.parentNode; node && node !== doc; node = node.parentNode) ancestors.add(node);
     }
+    if (phase === 'waiting') for (const node of ancestors) switchObserver.observe(node, { childList: true });
   };
 
-  // Until the record shows: any mutation may be CRM rendering it (disconnected once it shows).
-  const switchObserver = new MutationObserver(() => queueEvaluate());
   const evaluate = () => {
     queued = false;
     if (signal.aborted) return;
@@ -129,7 +136,6 @@ export function watchRecordIdentity(options: IdentityWatchOptions): void {
   };
 
   watchElements(doc, [...IDENTITY_SELECTORS, ownAnchorSelector(ref.recordId)], queueEvaluate, signal);
-  switchObserver.observe(doc, { childList: true, subtree: true });
   later(readyTimeoutMs, () => {
     switchObserver.disconnect();
     if (phase === 'waiting') report(read());

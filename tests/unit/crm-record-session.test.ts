@@ -140,6 +140,21 @@ describe('record sessions', () => {
     expect(h.ticketRequests()[1]).toMatchObject({ record: { recordId: RECORDS.lead.recordId, module: 'Leads' }, identity: { emails: [...RECORDS.lead.emails] } });
   });
 
+  it('notices CRM replacing the lingering record at once, without animation events or the fallback wait', async () => {
+    render(PAGE_VARIANT_HTML.contact);
+    const h = harness();
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(1));
+    h.sessions.navigate(url(RECORDS.lead));
+    await new Promise((r) => setTimeout(r, 50)); // the session is now waiting on the lingering contact
+    expect(h.ticketRequests()).toHaveLength(1);
+    // The app swaps its content container for a new one; no animationstart is dispatched here.
+    const saved = new DOMParser().parseFromString(PAGE_VARIANT_HTML.lead, 'text/html');
+    document.getElementById('crmContent')!.replaceWith(document.importNode(saved.getElementById('crmContent')!, true));
+    await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(2), { timeout: TIMING.readyTimeoutMs / 2 });
+    expect(h.ticketRequests()[1]).toMatchObject({ identity: { emails: [...RECORDS.lead.emails] } });
+  });
+
   it('ignores a late answer for a record the user already left', async () => {
     render(PAGE_VARIANT_HTML.contact);
     let release!: () => void;
