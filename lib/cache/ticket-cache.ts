@@ -139,7 +139,7 @@ export async function writeRecordTickets(
     reportWriteFailure(error);
     return;
   }
-  scheduleEviction();
+  scheduleEviction(entry.tickets.length);
 }
 
 /** Forgets one portal's records and tickets (change of portal). */
