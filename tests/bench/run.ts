@@ -215,6 +215,7 @@ async function main(): Promise<void> {
         cap: filled.cap,
         writeSeconds: Number((filled.writeMs / 1000).toFixed(1)),
         evictionSettleSeconds: Number((filled.settleMs / 1000).toFixed(1)),
+        evictionMaxMs: Math.round(filled.evictionMaxMs),
       },
       longTasks: { count: longTasks.length, totalMs: Math.round(longTasks.reduce((s, t) => s + t.duration, 0)), maxMs: Math.round(Math.max(0, ...longTasks.map((t) => t.duration))), switches: warm.length },
     });
