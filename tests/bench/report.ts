@@ -23,7 +23,7 @@ export function bundleBytes(dir: string): BundleBytes {
 type Row = [figure: string, value: string, n: string, target: string, met: boolean | null];
 
 const ms = (s: { p50: number; p95: number } | undefined) => (s ? `p50 ${s.p50} ms, p95 ${s.p95} ms` : '—');
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function tableRows(r: any): Row[] {
@@ -44,7 +44,7 @@ export function tableRows(r: any): Row[] {
     rows.push(['cache100k', `lookup p95 ${c.lookupP95Ms} ms, ${kb(c.bytes ?? 0)}; ${c.remainingTickets} of ${c.insertedTickets} tickets kept`, String(c.lookups), `p95 ≤ 10 ms, ≤ ${c.cap} kept`, c.lookupP95Ms <= 10 && c.remainingTickets <= c.cap]);
   }
   if (r.contentScriptBytes) {
-    rows.push(['contentScriptBytes', `${kb(r.contentScriptBytes.raw)} raw, ${kb(r.contentScriptBytes.gzip)} gzip`, `${Object.keys(r.contentScriptBytes.files).length} files`, '≤ 25 KB gzip', r.contentScriptBytes.gzip <= 25 * 1024]);
+    rows.push(['contentScriptBytes', `${kb(r.contentScriptBytes.raw)} raw, ${kb(r.contentScriptBytes.gzip)} (${r.contentScriptBytes.gzip} B) gzip`, `${Object.keys(r.contentScriptBytes.files).length} files`, '≤ 25 KiB gzip', r.contentScriptBytes.gzip <= 25 * 1024]);
   }
   if (r.fuzzCases !== undefined) rows.push(['fuzzCases / fuzzFailures', `${r.fuzzCases} / ${r.fuzzFailures}`, '', '≥ 10,000 / 0', r.fuzzCases >= 10_000 && r.fuzzFailures === 0]);
   return rows;
@@ -59,4 +59,10 @@ export function printTable(report: unknown): void {
   console.log(`\n${line(cells[0]!)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
   for (const row of cells.slice(1)) console.log(line(row));
   console.log('');
+}
+
+/** The same rows as a Markdown table (for README.md's Performance section). */
+export function markdownTable(report: unknown): string {
+  const rows = tableRows(report).map(([f, v, n, t, met]) => `| \`${f}\` | ${v} | ${n} | ${t} | ${met === null ? '' : met ? 'met' : '**missed**'} |`);
+  return ['| figure | latest | n | target | |', '|---|---|---|---|---|', ...rows].join('\n');
 }

@@ -8,6 +8,7 @@
  * BENCH_SWITCHES (warm switches, default 60), BENCH_COLD (cold views, default 8),
  * BENCH_CACHE_TICKETS (default 100000), BENCH_FUZZ_CASES (default 10000, 0 skips),
  * BENCH_DELAY_MS (injected Desk latency, default 150), BENCH_OUT (default bench/results.json).
+ * `--markdown` also prints the table as Markdown (README.md).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,7 +24,7 @@ import { loadCacheHook } from './cache-load';
 import { runFuzz } from './fuzz';
 import { measureFloor } from './floor';
 import { installProbe, type BenchProbe, type SwitchTiming } from './page-probe';
-import { bundleBytes, printTable } from './report';
+import { bundleBytes, markdownTable, printTable } from './report';
 import { countBy, endpointOf, ratio, sequentialDepth, summarize } from './stats';
 
 const env = process.env;
@@ -240,6 +241,7 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(OUT), { recursive: true });
   writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
   printTable(report);
+  if (process.argv.includes('--markdown')) console.log(`${markdownTable(report)}\n`);
   log(`wrote ${path.relative(process.cwd(), OUT)}`);
 }
 
