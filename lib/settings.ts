@@ -28,6 +28,8 @@ export const PortalSchema = z.object({
   name: z.string().max(500),
   /** portalName (URL slug). */
   portalName: z.string().max(200),
+  /** Desk edition: sets how many calls may be in flight at once (Free 5 … Enterprise 25). */
+  edition: z.string().max(64).nullable().optional(),
 });
 export type Portal = z.infer<typeof PortalSchema>;
 

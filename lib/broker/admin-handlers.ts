@@ -68,7 +68,7 @@ async function save(request: RequestOf<'setup.save'>): Promise<ResponseMap['setu
   else if (credential.source === 'input') {
     await saveCredential({ kind: 'zsc', key: credential.token, email: credential.email, dataCentre });
   }
-  const named = { id: portal.id, name: portal.companyName, portalName: portal.portalName };
+  const named = { id: portal.id, name: portal.companyName, portalName: portal.portalName, edition: portal.edition };
   await writeStoredSettings({
     version: 1,
     dataCentre,

@@ -27,7 +27,13 @@ export interface TicketSource {
 export const deskTicketSource: TicketSource = withOAuthRenewal({
   fingerprint: identityFingerprint,
   async find(ready, record, identity, signal) {
-    const client = deskClientFor({ dataCentre: ready.dataCentre, credential: ready.credential, portalId: ready.portalId, markRejected: true });
+    const client = deskClientFor({
+      dataCentre: ready.dataCentre,
+      credential: ready.credential,
+      portalId: ready.portalId,
+      edition: ready.portal.edition,
+      markRejected: true,
+    });
     const { tickets, truncated } = await findRecordTickets(client, record, identity, signal);
     return { tickets, truncated };
   },

@@ -126,6 +126,8 @@ describe('setup.save (Save)', () => {
     expect(view).toMatchObject({ connected: true, enabled: true, dataCentre: 'com', email: 'ADMIN@zylker.COM', portal: { id: A.id, name: 'Zylker Inc.' }, language: 'ja', timeZone: 'Asia/Tokyo', credentialState: 'ok', managed: [] });
     expect(await getCredential()).toMatchObject({ kind: 'zsc', key: KEY.admin, dataCentre: 'com' });
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(KEY.admin);
+    // The edition is kept: it sets how many Desk calls may run at once for this portal.
+    expect((await readStoredSettings())?.portal).toMatchObject({ id: A.id, edition: 'FREE' });
   });
 
   it('a key of another user → EMAIL_MISMATCH, nothing stored', async () => {
