@@ -10,6 +10,7 @@
  * BENCH_DELAY_MS (injected Desk latency, default 150), BENCH_OUT (default bench/results.json).
  * `--markdown` also prints the table as Markdown (README.md).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -231,8 +232,18 @@ async function main(): Promise<void> {
     Object.assign(results, { fuzzCases: fuzz.fuzzCases, fuzzFailures: fuzz.fuzzFailures, fuzzSeconds: Number(fuzz.seconds.toFixed(1)) });
   }
 
+  const git = (...args: string[]) => {
+    try {
+      return execFileSync('git', args, { encoding: 'utf8' }).trim();
+    } catch {
+      return null;
+    }
+  };
   const report = {
     generatedAt: startedAt.toISOString(),
+    // The build is made from the working tree: uncommitted changes are part of what was measured.
+    commit: git('rev-parse', '--short', 'HEAD'),
+    uncommittedChanges: (git('status', '--porcelain', '--untracked-files=no') ?? '') !== '',
     seconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
     machine: { cpus: os.cpus().length, loadAverageAtStart: loadAtStart.map((l) => Number(l.toFixed(2))), loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))) },
     settings: { sandboxSize: SIZE, switches: SWITCHES, crmRenderDelayMs: CRM_RENDER_DELAY_MS, injectedDeskDelayMs: DELAY_MS },
