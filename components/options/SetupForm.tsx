@@ -58,7 +58,7 @@ export function SetupForm({ t, language, initialDataCentre, policyEmail, dataCen
       />
       {policyEmail === null ? (
         <>
-          <TextField id="zsc-key" label={t('zscKey')} hint={t('keyHint')} value={key} invalid={!!fieldErrors.key} onInput={setKey} />
+          <TextField id="zsc-key" type="password" label={t('zscKey')} hint={t('keyHint')} value={key} invalid={!!fieldErrors.key} onInput={setKey} />
           <TextField
             id="email"
             type="email"

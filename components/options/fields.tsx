@@ -46,7 +46,7 @@ interface TextFieldProps {
   label: string;
   hint: string;
   value: string;
-  type?: 'text' | 'email';
+  type?: 'text' | 'email' | 'password';
   autocomplete?: string;
   invalid?: boolean;
   onInput: (value: string) => void;
@@ -59,7 +59,7 @@ export function TextField({ id, label, hint, value, type = 'text', autocomplete 
       <label for={id}>{label}</label>
       <input
         id={id}
-        // Preact types text and email inputs as separate variants; either is a plain textbox here.
+        // Preact types each input type as its own variant; all three are plain text entry here.
         type={type as 'text'}
         autocomplete={autocomplete}
         spellcheck={false}
