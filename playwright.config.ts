@@ -24,7 +24,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['./tests/e2e/harness/summary-reporter.ts']],
   outputDir: runName ? `test-results-${runName}` : 'test-results',
-  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  // Recording a trace of every test costs time on this 2-core machine: locally keep the trace
+  // of a failure; on CI (one retry) record only the retry of a failed test.
+  use: { trace: process.env.CI ? 'on-first-retry' : 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [
     { name: 'chromium', testMatch: /\.spec\.ts$/, testIgnore: FIREFOX_SPEC },
     { name: 'firefox', testMatch: FIREFOX_SPEC },
