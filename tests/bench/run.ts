@@ -219,6 +219,12 @@ async function main(): Promise<void> {
         evictionSettleSeconds: Number((filled.settleMs / 1000).toFixed(1)),
         evictionMaxMs: Math.round(filled.evictionMaxMs),
       },
+      // Every sample, in the order taken (ms, 0.1): to see whether a p95 is one hiccup or a trend.
+      samples: {
+        warmSwitchMs: warm.map((t) => Math.round(t.panelMs * 10) / 10),
+        warmCrmRenderMs: warm.map((t) => Math.round(t.crmMs * 10) / 10),
+        floorMs: floor.map((ms) => Math.round(ms * 10) / 10),
+      },
       longTasks: { count: longTasks.length, totalMs: Math.round(longTasks.reduce((s, t) => s + t.duration, 0)), maxMs: Math.round(Math.max(0, ...longTasks.map((t) => t.duration))), switches: warm.length },
     });
   } finally {
@@ -239,6 +245,7 @@ async function main(): Promise<void> {
       return null;
     }
   };
+  const { samples, ...figures } = results;
   const report = {
     generatedAt: startedAt.toISOString(),
     // The build is made from the working tree: uncommitted changes are part of what was measured.
@@ -247,10 +254,13 @@ async function main(): Promise<void> {
     seconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
     machine: { cpus: os.cpus().length, loadAverageAtStart: loadAtStart.map((l) => Number(l.toFixed(2))), loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))) },
     settings: { sandboxSize: SIZE, switches: SWITCHES, crmRenderDelayMs: CRM_RENDER_DELAY_MS, injectedDeskDelayMs: DELAY_MS },
-    ...results,
+    ...figures,
+    samples, // last: the raw samples after the figures
   };
   mkdirSync(path.dirname(OUT), { recursive: true });
-  writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
+  // Arrays of numbers on one line each (the samples), the rest indented.
+  const json = JSON.stringify(report, null, 2).replace(/\[\s+([-\d.,\s]+?)\s+\]/g, (_, inner: string) => `[${inner.split(/,\s*/).join(', ')}]`);
+  writeFileSync(OUT, `${json}\n`);
   printTable(report);
   if (process.argv.includes('--markdown')) console.log(`${markdownTable(report)}\n`);
   log(`wrote ${path.relative(process.cwd(), OUT)}`);
