@@ -63,10 +63,12 @@ describe('CRM host', () => {
     expect((await crm(recordPath(RECORDS.contact))).body).not.toContain('all: unset');
   });
 
-  it('answers unknown hosts with a plain 404 and reserves accounts hosts', async () => {
+  it('answers unknown hosts with a plain 404 and Zoho Accounts hosts with their OAuth pages', async () => {
     expect((await sandboxGet(sandbox.port, 'firefox.settings.services.mozilla.com', '/v1/')).status).toBe(404);
+    // No client_id: Zoho Accounts' own error page, not the generic 404 (tests/unit/oauth-sandbox.test.ts covers the flow).
     const accounts = await sandboxGet(sandbox.port, 'accounts.zoho.com', '/oauth/v2/auth');
-    expect([accounts.status, accounts.body]).toEqual([404, '{"error":"not_implemented"}']);
+    expect(accounts.status).toBe(400);
+    expect(accounts.body).toContain('Invalid Client');
   });
 
   it('presents a certificate whose SANs name every Desk, CRM and Accounts host', async () => {
