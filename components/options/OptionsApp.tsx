@@ -149,9 +149,16 @@ export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = nul
   };
 
   const onUpdate = async (change: { enabled?: boolean; language?: Language; timeZone?: string }) => {
+    // Show the choice at once (a checkbox that waits for the broker looks broken); the broker's
+    // answer then confirms it, or the previous view comes back with the error.
+    const before = view;
+    if (before) setView({ ...before, ...change });
     const answer = await run({ command: 'settings.update', ...change });
     if (answer.ok) setView(answer.data);
-    else setError(errorMessage(answer.error, language));
+    else {
+      setView(before);
+      setError(errorMessage(answer.error, language));
+    }
   };
 
   const onChangePortal = async () => {
