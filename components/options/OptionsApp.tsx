@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { DATA_CENTRES, type DataCentreId } from '../../lib/crm/data-centres';
-import { errorMessage } from '../../lib/i18n/errors';
+import { adminErrorMessage } from '../../lib/i18n/admin-errors';
 import { optionsTranslator, setupErrorMessage } from '../../lib/i18n/options';
 import type { AdminRequestSchemas, CredentialInput, Diagnostics as DiagnosticsData, Language, PortalChoice, RequestOf, ResponseOf, SettingsView } from '../../lib/messages';
 import { isTimeZone } from '../../lib/settings/time-zones';
@@ -75,7 +75,7 @@ export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = nul
   );
 
   useEffect(() => {
-    void send({ command: 'settings.get' }).then((answer) => (answer.ok ? enter(answer.data) : setError(errorMessage(answer.error, initialLanguage))));
+    void send({ command: 'settings.get' }).then((answer) => (answer.ok ? enter(answer.data) : setError(adminErrorMessage(answer.error, initialLanguage))));
   }, []);
 
   // Changes made elsewhere (policy pushed, another options tab) show without a reload.
@@ -157,13 +157,13 @@ export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = nul
     if (answer.ok) setView(answer.data);
     else {
       setView(before);
-      setError(errorMessage(answer.error, language));
+      setError(adminErrorMessage(answer.error, language));
     }
   };
 
   const onChangePortal = async () => {
     const answer = await run({ command: 'portal.change' });
-    if (!answer.ok) return setError(errorMessage(answer.error, language));
+    if (!answer.ok) return setError(adminErrorMessage(answer.error, language));
     const dataCentre = view?.dataCentre ?? 'com';
     setScreen({ kind: 'portal', portals: answer.data.portals, dataCentre, fromSetup: false });
     const fresh = await send({ command: 'settings.get' });
@@ -172,7 +172,7 @@ export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = nul
 
   const onDeactivate = async () => {
     const answer = await run({ command: 'deactivate' });
-    if (!answer.ok) return setError(errorMessage(answer.error, language));
+    if (!answer.ok) return setError(adminErrorMessage(answer.error, language));
     setDiagnostics(null);
     await enter(answer.data);
   };
@@ -187,11 +187,11 @@ export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = nul
         if (answer.ok) {
           setDiagnostics(answer.data);
           setDiagStatus(t('cacheCleared'));
-        } else setDiagError(errorMessage(answer.error, language));
+        } else setDiagError(adminErrorMessage(answer.error, language));
       } else {
         const answer = await send({ command: 'connection.test' });
         if (answer.ok) setDiagStatus(t('testOk', { portal: answer.data.portalName, email: answer.data.email }));
-        else setDiagError(errorMessage(answer.error, language));
+        else setDiagError(adminErrorMessage(answer.error, language));
         await loadDiagnostics();
       }
     } finally {

@@ -2,15 +2,13 @@
  * DeskLink on Zoho CRM pages: wiring only. Runs in every CRM frame (CRM Plus / Zoho One embed
  * CRM in frames); does nothing visible outside Lead/Contact/Account record pages.
  */
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CRM_HOSTS } from '../../lib/crm/data-centres';
 import { askBroker } from '../../lib/crm/broker-client';
 import { removeOtherHosts } from '../../lib/crm/panel-host';
 import { startRecordSessions } from '../../lib/crm/record-session';
+import { watchSettings } from '../../lib/settings/watch';
 import { createPanelSurface } from './panel-surface';
-
-const SETTINGS_KEY = 'settings'; // lib/settings.ts SETTINGS_KEY (not imported: it pulls in zod)
 
 export default defineContentScript({
   matches: CRM_HOSTS.map((host) => `https://${host}/crm/*`),
@@ -34,12 +32,9 @@ export default defineContentScript({
       if (ctx.isValid && (event as PageTransitionEvent).persisted) sessions.navigate(location.href);
     });
 
-    const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (!ctx.isValid) return;
-      if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) sessions.settingsChanged();
-    };
-    browser.storage.onChanged.addListener(onStorage);
-    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+    // Enable/disable, language, time zone and policy changes reach this tab without a reload.
+    const unwatch = watchSettings(() => ctx.isValid && sessions.settingsChanged());
+    ctx.onInvalidated(unwatch);
 
     sessions.navigate(location.href);
   },

@@ -1,10 +1,12 @@
 /**
- * One actionable sentence per error code (lib/errors.ts), in English and Japanese: what
- * happened and what the reader can do. `{seconds}` / `{status}` variants are picked by
- * `errorMessage` when the error carries those values. Zoho's own text (`detail`) is never shown
+ * One actionable sentence per error code a CRM page can show (lib/errors.ts), in English and
+ * Japanese: what happened and what the reader can do. Codes only the options page meets
+ * (sign-in, setup checks) live in lib/i18n/admin-errors.ts, so CRM pages do not carry them.
+ * `{seconds}` / `{status}` variants are picked by `errorMessage` when the error carries those
+ * values. Zoho's own text (`detail`) is never shown
  * here: it is untrusted and stays in diagnostics.
  */
-import type { ErrorCode, ErrorInfo } from '../errors';
+import type { ErrorInfo } from '../errors';
 import type { Language } from '../messages';
 import { defineCatalog, translator } from './index';
 
@@ -45,19 +47,8 @@ const en = {
   SCHEMA_VIOLATION: 'Zoho Desk sent data in an unexpected form. Try again later; if it persists, an admin can see details in DeskLink diagnostics.',
   CREDENTIAL_REJECTED: 'Zoho Desk rejected the saved key. An admin must enter a valid key on the DeskLink options page.',
   SIGNED_OUT: 'Your Zoho sign-in has expired. Sign in again to see tickets.',
-  OAUTH_DENIED:
-    'Zoho sign-in was denied or its window was closed. Press Sign in with Zoho again and choose Accept. If Zoho showed an error page, check the Client ID and the redirect URI registered for it.',
-  OAUTH_CLIENT_INVALID:
-    'Zoho does not accept this Client ID with this browser’s redirect URI. Check the Client ID, and register the redirect URI shown here in Zoho’s API console.',
-  OAUTH_FAILED:
-    'Signing in with Zoho did not complete. Check your connection, the Client ID, and that the redirect URI shown here is registered for it in Zoho’s API console; then press Sign in with Zoho again.',
   NOT_CONFIGURED: 'DeskLink is not set up yet. An admin must connect Zoho Desk on the DeskLink options page.',
   DISABLED: 'The Zoho Desk integration is switched off. An admin can enable it on the DeskLink options page.',
-  NO_PORTALS: 'This key reaches no Zoho Desk portal. Check the data center, or use a key of a Zoho Desk agent.',
-  PORTAL_NOT_FOUND: 'The chosen portal is not available with this key. Choose a portal from the list again.',
-  EMAIL_MISMATCH: 'The key belongs to a different user than the email entered. Enter the email of the user who generated the key.',
-  INVALID_INPUT: 'Some entries are missing or invalid. Correct the highlighted fields and try again.',
-  POLICY_LOCKED: 'This setting is managed by your organization and cannot be changed here.',
   BAD_MESSAGE: 'DeskLink received a request it cannot understand. Reload the page; if it persists, update DeskLink.',
   UNKNOWN_COMMAND: 'DeskLink received an unknown request. Reload the page; if it persists, update DeskLink.',
   FORBIDDEN_SENDER: 'This page is not allowed to make that request to DeskLink.',
@@ -101,19 +92,8 @@ const ja: Record<keyof typeof en, string> = {
     'Zoho Desk から想定外の形式のデータが返されました。しばらくしてからもう一度お試しください。解決しない場合、管理者は DeskLink の診断情報で詳細を確認できます。',
   CREDENTIAL_REJECTED: 'Zoho Desk が保存されたキーを拒否しました。管理者が DeskLink のオプションページで有効なキーを入力してください。',
   SIGNED_OUT: 'Zoho へのサインインの有効期限が切れました。チケットを表示するには再度サインインしてください。',
-  OAUTH_DENIED:
-    'Zoho へのサインインが拒否されたか、ウィンドウが閉じられました。もう一度「Zoho でサインイン」を押して「承認」を選んでください。Zoho がエラーページを表示した場合は、クライアント ID と登録済みのリダイレクト URI を確認してください。',
-  OAUTH_CLIENT_INVALID:
-    'Zoho はこのクライアント ID をこのブラウザーのリダイレクト URI では受け付けません。クライアント ID を確認し、ここに表示されたリダイレクト URI を Zoho の API コンソールに登録してください。',
-  OAUTH_FAILED:
-    'Zoho へのサインインを完了できませんでした。接続、クライアント ID、およびここに表示されたリダイレクト URI が Zoho の API コンソールに登録されていることを確認してから、もう一度「Zoho でサインイン」を押してください。',
   NOT_CONFIGURED: 'DeskLink はまだ設定されていません。管理者が DeskLink のオプションページで Zoho Desk に接続してください。',
   DISABLED: 'Zoho Desk 連携は無効になっています。管理者が DeskLink のオプションページで有効にできます。',
-  NO_PORTALS: 'このキーで利用できる Zoho Desk ポータルがありません。データセンターを確認するか、Zoho Desk 担当者のキーを使用してください。',
-  PORTAL_NOT_FOUND: '選択したポータルはこのキーでは利用できません。一覧からポータルを選び直してください。',
-  EMAIL_MISMATCH: 'キーは入力されたメールアドレスとは別のユーザーのものです。キーを生成したユーザーのメールアドレスを入力してください。',
-  INVALID_INPUT: '未入力または無効な項目があります。表示された項目を修正して、もう一度お試しください。',
-  POLICY_LOCKED: 'この設定は組織によって管理されているため、ここでは変更できません。',
   BAD_MESSAGE: 'DeskLink が解釈できないリクエストを受け取りました。ページを再読み込みし、解決しない場合は DeskLink を更新してください。',
   UNKNOWN_COMMAND: 'DeskLink が不明なリクエストを受け取りました。ページを再読み込みし、解決しない場合は DeskLink を更新してください。',
   FORBIDDEN_SENDER: 'このページからは DeskLink にそのリクエストを送信できません。',
@@ -124,15 +104,10 @@ const ja: Record<keyof typeof en, string> = {
 export const errorCatalog = defineCatalog({ en, ja });
 export type ErrorMessageKey = keyof typeof en;
 
-// Compile-time guard: every ErrorCode has a message.
-type MissingCodes = Exclude<ErrorCode, ErrorMessageKey>;
-const everyCodeHasAMessage: [MissingCodes] extends [never] ? true : MissingCodes = true;
-void everyCodeHasAMessage;
-
 /** The message for a person: the `{seconds}` / `{status}` variant when the error carries it. */
 export function errorMessage(info: ErrorInfo, language: Language): string {
   const t = translator(errorCatalog, language);
-  const code: ErrorMessageKey = Object.hasOwn(en, info.code) ? info.code : 'INTERNAL';
+  const code = Object.hasOwn(en, info.code) ? (info.code as ErrorMessageKey) : 'INTERNAL';
   if ((code === 'TOO_MANY_REQUESTS' || code === 'THRESHOLD_EXCEEDED') && info.retryAfterSec !== undefined) {
     return t(`${code}_WAIT`, { seconds: info.retryAfterSec });
   }

@@ -5,7 +5,7 @@
 import { DATA_CENTRES, type DataCentreId } from '../crm/data-centres';
 import type { ErrorInfo } from '../errors';
 import type { Language } from '../messages';
-import { errorMessage } from './errors';
+import { adminErrorMessage } from './admin-errors';
 import { defineCatalog, translator, type Translate } from './index';
 
 const en = {
@@ -270,8 +270,8 @@ export function setupErrorMessage(info: ErrorInfo, context: SetupErrorContext): 
       return t('setupTimeout', { domain });
     case 'OAUTH_FAILED':
       if (info.dataCentre && info.dataCentre !== context.dataCentre) return t('oauthOtherDataCenter', { region: regions[info.dataCentre] });
-      return errorMessage(info, context.language);
+      return adminErrorMessage(info, context.language);
     default:
-      return errorMessage(info, context.language);
+      return adminErrorMessage(info, context.language);
   }
 }

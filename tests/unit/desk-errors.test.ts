@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESK_ERROR_CODES, ERROR_CODES, DeskLinkError } from '../../lib/errors';
 import { codeForStatus, errorFromResponse, looksTruncatedJson, parseRetryAfter } from '../../lib/desk/errors';
+import { adminErrorCatalog, adminErrorMessage } from '../../lib/i18n/admin-errors';
 import { errorCatalog, errorMessage } from '../../lib/i18n/errors';
 
 const HOST = 'desk.zoho.com';
@@ -68,10 +69,11 @@ describe('looksTruncatedJson', () => {
 
 describe('error messages (lib/i18n/errors.ts)', () => {
   it.each(ERROR_CODES.map((code) => [code]))('%s has an English and a Japanese sentence', (code) => {
-    const en = errorMessage({ code }, 'en');
-    const ja = errorMessage({ code }, 'ja');
-    expect(en).toBe(errorCatalog.en[code]);
-    expect(ja).toBe(errorCatalog.ja[code]);
+    const en = adminErrorMessage({ code }, 'en');
+    const ja = adminErrorMessage({ code }, 'ja');
+    const catalog = code in errorCatalog.en ? errorCatalog : adminErrorCatalog;
+    expect(en).toBe((catalog.en as Record<string, string>)[code]);
+    expect(ja).toBe((catalog.ja as Record<string, string>)[code]);
     expect(en).toMatch(/^[A-Z].*\.$/);
     expect(ja).toMatch(/[ぁ-んァ-ン]/);
     expect(ja).toMatch(/。$/);
