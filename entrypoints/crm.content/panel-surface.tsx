@@ -78,6 +78,10 @@ export function createPanelSurface(ctx: ContentScriptContext): PanelSurface {
     ctx.onInvalidated(() => stop.abort());
     hostObserver = new MutationObserver(keepPlaced);
     watchElements(document, PLACEMENT_SELECTORS, keepPlaced, stop.signal);
+    // "Updated … ago" is drawn from the clock: redraw when the rep comes back to the tab, so the
+    // age stays honest without a timer of our own.
+    const redraw = () => document.visibilityState === 'visible' && void ui?.then((created) => draw(created.uiContainer));
+    document.addEventListener('visibilitychange', redraw, { signal: stop.signal });
   };
 
   return {
