@@ -123,6 +123,44 @@ describe('the setup wizard', () => {
   });
 });
 
+describe('the portal step', () => {
+  const hostile: PortalChoice = { id: '8800120034', companyName: '<img src=x onerror=alert(1)>', portalName: '"><script>alert(2)</script>', isDefault: false, timeZone: null, edition: 'FREE' };
+
+  async function portalStep(portals: PortalChoice[]) {
+    mount({ 'settings.get': () => unconnected, 'setup.listPortals': () => ({ portals }) });
+    fireEvent.input(await screen.findByLabelText('ZSC key'), { target: { value: 'k' } });
+    fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'a@b.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByLabelText('Portal');
+  }
+
+  it('shows a hostile company and portal name as text in the Portal select', async () => {
+    await portalStep([A, hostile]);
+    const option = [...select('Portal').options].find((o) => o.value === hostile.id)!;
+    expect(option.textContent).toBe('<img src=x onerror=alert(1)> ("><script>alert(2)</script>)');
+    expect(document.querySelector('img, script')).toBeNull();
+  });
+
+  it('Time zone lists every IANA zone; a portal without a zone keeps the browser’s', async () => {
+    await portalStep([{ ...hostile, companyName: 'No zone', isDefault: true }, A]);
+    const zones = [...select('Time zone').options].map((o) => o.value);
+    for (const zone of Intl.supportedValuesOf('timeZone')) expect(zones).toContain(zone);
+    // unconnected.timeZone is what the broker reports as the browser's zone.
+    expect(select('Time zone').value).toBe('Europe/Berlin');
+    fireEvent.change(select('Portal'), { target: { value: A.id } });
+    expect(select('Time zone').value).toBe('America/Los_Angeles');
+  });
+
+  it('Language starts from the broker’s default (the browser’s language)', async () => {
+    mount({ 'settings.get': () => ({ ...unconnected, language: 'ja' }), 'setup.listPortals': () => ({ portals: [A] }) });
+    fireEvent.input(await screen.findByLabelText('ZSCキー'), { target: { value: 'k' } });
+    fireEvent.input(screen.getByLabelText('メールアドレス'), { target: { value: 'a@b.example' } });
+    fireEvent.click(screen.getByRole('button', { name: '次へ' }));
+    await screen.findByLabelText('ポータル');
+    expect(select('言語').value).toBe('ja');
+  });
+});
+
 describe('the connected view', () => {
   it('shows portal, email and data center; a hostile portal name stays text', async () => {
     mount({ 'settings.get': () => connected });
