@@ -6,15 +6,14 @@
  */
 import { z } from 'zod';
 
-/** An integral number as its exact decimal digits (String(1e21) would give "1e+21"). */
-function integerDigits(n: number): string {
-  return Number.isSafeInteger(n) ? String(n) : BigInt(n).toString();
-}
-
-/** Ids: digit strings (up to 19 digits in Zoho, beyond 2^53) or, in some answers, numbers. */
+/**
+ * Ids: digit strings (up to 19 digits in Zoho, beyond 2^53) or, in some answers, numbers. zod 4's
+ * `int()` takes safe integers only: a number beyond 2^53 lost its last digits in JSON.parse (an
+ * engine without the reviver's source text) and is refused, since a rounded id names another ticket.
+ */
 export const deskId = z.union([
   z.string().trim().regex(/^\d{1,24}$/, 'expected a digit-string id'),
-  z.number().int().nonnegative().transform(integerDigits),
+  z.number().int().nonnegative().transform(String),
 ]);
 export const optionalId = deskId.nullish().transform((v) => v ?? null);
 

@@ -114,6 +114,20 @@ describe('answers', () => {
     expect(await failure(desk.searchTickets({}))).toMatchObject({ code: 'MALFORMED_JSON', status: 200 });
   });
 
+  it('an id beyond 2^53 sent as a bare JSON number keeps its digits, or the answer is refused: never a rounded id', async () => {
+    const raw = '{"data":[{"id":1892000000042034567,"ticketNumber":"101","subject":"s","status":"Open","statusType":"Open"}],"count":1}';
+    const { desk } = client(() => new Response(raw, { status: 200 }));
+    const outcome = await desk.searchTickets({}).then(
+      (page) => page.data[0]?.id,
+      (error: unknown) => (error as DeskLinkError).code,
+    );
+    // Chrome 114+ and Firefox 135+ give JSON.parse's reviver the source digits; an engine without
+    // them (Node 20) rounds the number, and then only a refusal is honest.
+    let source: unknown;
+    JSON.parse('7', (_key, value, context?: { source?: string }) => ((source = context?.source), value));
+    expect(outcome).toBe(source === '7' ? '1892000000042034567' : 'SCHEMA_VIOLATION');
+  });
+
   it('normalises search pages: digit-string count, big ids exact', async () => {
     const { desk } = client(() => json({ data: [ticket('1892000000042034567', { createdTime: 1507813910000 })], count: '1100' }));
     const page = await desk.searchTickets({});

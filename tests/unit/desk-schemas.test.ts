@@ -97,6 +97,7 @@ describe('TicketSchema', () => {
     ['ticketNumber missing', { ticketNumber: undefined }],
     ['unparsable date', { createdTime: 'yesterday' }],
     ['flag not boolean', { isOverDue: 'yes' }],
+    ['id a JSON number beyond 2^53 (already rounded)', { id: 2 ** 53 + 2 }],
   ])('rejects a ticket with %s', (_name, change) => {
     expect(TicketSchema.safeParse({ ...searchTicket, ...change }).success).toBe(false);
   });
