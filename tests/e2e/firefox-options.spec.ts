@@ -1,10 +1,10 @@
 /**
- * The options page in Firefox ESR against the sandbox: the wizard's happy path, setup errors
- * that save nothing, and deactivation reaching an open CRM tab. One browser serves the file;
- * each test starts unconfigured (`reset`).
+ * The options page in Firefox ESR against the sandbox: the wizard's happy path, each setup error
+ * (none saves anything), the enable switch, change of portal and deactivation reaching an open
+ * CRM tab. One browser serves the file; each test starts unconfigured (`reset`).
  */
 import { test, expect, byRole, type Page } from './firefox';
-import { ADMIN_EMAIL, KEYS, PORTALS, RECORDS } from '../sandbox/fixtures';
+import { ADMIN_EMAIL, KEYS, LIMITED_EMAIL, PORTALS, RECORDS } from '../sandbox/fixtures';
 
 const REGION = byRole('region', 'Zoho Desk tickets');
 
@@ -21,6 +21,18 @@ async function fillSetup(page: Page, dc: string, key: string, email: string): Pr
 
 const text = (page: Page, selector: string) => page.waitForSelector(selector, { visible: true }).then((el) => el!.evaluate((e) => e.textContent ?? ''));
 const value = (page: Page, selector: string) => page.waitForSelector(selector).then((el) => el!.evaluate((e) => (e as HTMLSelectElement).value));
+const alertText = (page: Page) => text(page, byRole('alert'));
+
+type SendAdmin = Parameters<Parameters<typeof test>[2]>[0]['sendAdmin'];
+
+/** Nothing was saved: the broker is not connected, and a new options page shows an empty setup form. */
+async function expectNothingSaved(sendAdmin: SendAdmin, openOptions: () => Promise<Page>): Promise<void> {
+  expect(await sendAdmin({ command: 'settings.get' })).toMatchObject({ ok: true, data: { connected: false, credentialState: 'none', portal: null } });
+  const fresh = await openOptions();
+  expect(await value(fresh, byRole('textbox', 'ZSC key'))).toBe('');
+  expect(await value(fresh, byRole('textbox', 'Email'))).toBe('');
+  expect(await fresh.$(byRole('combobox', 'Portal'))).toBeNull();
+}
 
 test('happy path: Next lists the portals with A preselected; Save connects and enables', async ({ openOptions, sendAdmin }) => {
   const page = await openOptions();
@@ -53,6 +65,94 @@ test('errors: the wrong data center is named, a revoked key is refused, and noth
   await fillSetup(reopened, 'com', KEYS.revoked, ADMIN_EMAIL);
   expect(await text(reopened, byRole('alert'))).toContain('Zoho Desk rejected this key');
   expect(await sendAdmin({ command: 'settings.get' })).toMatchObject({ ok: true, data: { connected: false, credentialState: 'none' } });
+});
+
+test('errors: empty key and malformed email are flagged before any Desk call', async ({ openOptions, sendAdmin, sandbox }) => {
+  const page = await openOptions();
+  sandbox.clearLog();
+  await fillSetup(page, 'com', '   ', 'admin@zylker');
+  await page.waitForFunction(() => document.querySelector('[role="alert"]')?.textContent?.includes('Enter the email address the key belongs to'));
+  expect(await alertText(page)).toContain('Enter the ZSC key');
+  expect(sandbox.deskCalls()).toEqual([]);
+  await expectNothingSaved(sendAdmin, openOptions);
+});
+
+for (const [name, key, words] of [
+  ['a key without the needed scope', KEYS.noScope, 'lacks a permission'],
+  ['a key that reaches no portal', KEYS.noPortals, 'reaches no Zoho Desk portal'],
+] as const) {
+  test(`errors: ${name}`, async ({ openOptions, sendAdmin }) => {
+    const page = await openOptions();
+    await fillSetup(page, 'com', key, ADMIN_EMAIL);
+    expect(await alertText(page)).toContain(words);
+    expect(await page.$(byRole('combobox', 'Portal'))).toBeNull();
+    await expectNothingSaved(sendAdmin, openOptions);
+  });
+}
+
+test('errors: a portal the key cannot read (limited key, portal C)', async ({ openOptions, sendAdmin }) => {
+  const page = await openOptions();
+  await fillSetup(page, 'com', KEYS.limited, LIMITED_EMAIL);
+  await page.waitForSelector(byRole('combobox', 'Portal'), { visible: true });
+  await page.select(byRole('combobox', 'Portal'), PORTALS.C.id);
+  await page.click(byRole('button', 'Save'));
+  expect(await alertText(page)).toContain(`cannot read the portal “${PORTALS.C.companyName}”`);
+  await expectNothingSaved(sendAdmin, openOptions);
+});
+
+test('errors: an email that is not the key’s', async ({ openOptions, sendAdmin }) => {
+  const page = await openOptions();
+  await fillSetup(page, 'com', KEYS.admin, 'someone.else@zylker.com');
+  await page.waitForSelector(byRole('combobox', 'Portal'), { visible: true });
+  await page.click(byRole('button', 'Save'));
+  expect(await alertText(page)).toContain('another Zoho Desk user than someone.else@zylker.com');
+  await expectNothingSaved(sendAdmin, openOptions);
+});
+
+test('the enable switch hides and brings back the panel on an open CRM tab, without a reload', async ({ connect, openOptions, crmPage, sandbox }) => {
+  await connect();
+  const crm = await crmPage(RECORDS.contact);
+  await crm.waitForSelector(byRole('tab', 'All 14'), { visible: true });
+
+  const page = await openOptions();
+  await page.click(byRole('checkbox', 'Enable Zoho Desk integration'));
+  await expect.poll(async () => (await crm.$$(REGION)).length).toBe(0);
+
+  // Off means nothing fetched, even for a fresh page.
+  sandbox.clearLog();
+  const other = await crmPage(RECORDS.lead);
+  await other.waitForFunction((name) => document.body.textContent?.includes(name), {}, RECORDS.lead.name);
+  expect(await other.$$(REGION)).toHaveLength(0);
+  expect(sandbox.deskCalls()).toEqual([]);
+
+  await page.click(byRole('checkbox', 'Enable Zoho Desk integration'));
+  await crm.waitForSelector(byRole('tab', 'All 14'), { visible: true });
+});
+
+test('Change portal: confirmation, the old portal’s links leave the cache and the panel, then portal B', async ({ connect, openOptions, crmPage, sendAdmin }) => {
+  await connect({ portal: 'A' });
+  const crm = await crmPage(RECORDS.contact);
+  await crm.waitForSelector(byRole('tab', 'All 14'), { visible: true });
+  expect(await sendAdmin({ command: 'diagnostics.get' })).toMatchObject({ ok: true, data: { cache: { records: 1 } } });
+
+  const page = await openOptions();
+  await page.click(byRole('button', 'Change portal'));
+  const dialog = await page.waitForSelector(byRole('alertdialog', 'Change the portal?'), { visible: true });
+  const words = await dialog!.evaluate((e) => e.textContent ?? '');
+  expect(words).toContain('removed from this browser');
+  expect(words).toContain('Zoho Desk keeps all its data');
+  await (await dialog!.$(byRole('button', 'Change portal')))!.click();
+
+  // The portal step runs again with the stored key; portal A's cached links are gone already.
+  await page.waitForSelector(byRole('combobox', 'Portal'), { visible: true });
+  expect(await sendAdmin({ command: 'diagnostics.get' })).toMatchObject({ ok: true, data: { cache: { tickets: 0, records: 0 } } });
+  await expect.poll(async () => (await crm.$$(byRole('tab', 'All 14'))).length).toBe(0);
+
+  await page.select(byRole('combobox', 'Portal'), PORTALS.B.id);
+  await page.click(byRole('button', 'Save'));
+  await page.waitForSelector(byRole('checkbox', 'Enable Zoho Desk integration'), { visible: true });
+  expect(await text(page, '[data-testid="connected-portal"]')).toBe(PORTALS.B.companyName);
+  await crm.waitForSelector(byRole('tab', 'All 3'), { visible: true });
 });
 
 test('Deactivate: after confirming, credential and cache are gone and the CRM tab shows the set-up link', async ({ connect, openOptions, crmPage, sendAdmin }) => {
