@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { RECORDS, recordPath, type RecordFixture } from '../sandbox/fixtures';
+import { expectedTickets, getDataset } from '../sandbox/data';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const REGION = 'Zoho Desk tickets';
@@ -20,6 +21,20 @@ const switchTo = (page: Page, record: RecordFixture) =>
   page.evaluate((path) => (window as unknown as { __sandboxNavigate(p: string): void }).__sandboxNavigate(path), recordPath(record));
 /** The rows (tickets) of the panel's table. */
 const rows = (page: Page) => region(page).getByRole('row');
+
+/** `#<ticketNumber>` of every ticket the sandbox holds for the record in portal A, sorted. */
+function expectedNumbers(record: RecordFixture): string[] {
+  const dataset = getDataset('test');
+  const crmRecord = dataset.crmById.get(record.recordId)!;
+  return expectedTickets(dataset, crmRecord, 'A').map((ticket) => `#${ticket.ticketNumber}`).sort();
+}
+
+/** Every ticket number the panel lists (after `Show more` until all rows are shown), sorted. */
+async function shownNumbers(page: Page): Promise<string[]> {
+  const more = region(page).getByRole('button', { name: 'Show more' });
+  while ((await more.count()) > 0) await more.click();
+  return (await rows(page).getByText(/^#\d+$/).allTextContents()).sort();
+}
 
 async function expectTickets(page: Page, record: RecordFixture) {
   const total = record.expectedTickets.A;
@@ -40,6 +55,8 @@ test.describe('tickets of a record', () => {
         .evaluateAll((tabs) => tabs.map((tab) => Number(/(\d+)$/.exec(tab.textContent?.trim() ?? '')?.[1])));
       expect(counts).toHaveLength(4);
       expect(counts[1]! + counts[2]! + counts[3]!).toBe(counts[0]);
+      // Exactly this record's tickets (by number), not merely as many.
+      expect(await shownNumbers(page)).toEqual(expectedNumbers(record));
       // Every row: its number, its subject linked to Desk in a new tab.
       for (const row of await rows(page).all()) {
         await expect(row.getByText(/^#\d+$/)).toBeVisible();
@@ -119,6 +136,17 @@ test.describe('record switches', () => {
     await expect(rows(page)).toHaveCount(0);
     expect(await hostCount(page)).toBe(1);
     await expect(region(page)).toHaveCount(1);
+    // CRM replaced its content (the panel with it): the panel is mounted again in the new
+    // content, before its first related list.
+    await expect(page.locator('html[data-crm-rendered]')).toHaveAttribute('data-crm-rendered', recordPath(RECORDS.noTickets));
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const hosts = [...document.querySelectorAll('desklink-panel')];
+          return hosts.map((host) => [host.closest('#crmContent') !== null, /^relatedList\d+$/.test(host.nextElementSibling?.id ?? '')]);
+        }),
+      )
+      .toEqual([[true, true]]);
   });
 
   test('repeated quick switches end on the last record, with one panel', async ({ connect, crmPage }) => {
@@ -277,21 +305,37 @@ test.describe('language, time zone and safety', () => {
   });
 
   test('axe-core finds no violations in the panel (tickets and set-up states)', async ({ connect, crmPage }) => {
+    type AxeNode = { target: unknown[] };
+    type AxeRule = { id: string; nodes: AxeNode[] };
     const audit = async (page: Page) => {
       await page.addScriptTag({ content: AXE_SOURCE });
       return page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: Element): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+        const axe = (window as unknown as { axe: { run(ctx: Element): Promise<{ violations: AxeRule[]; passes: AxeRule[] }> } }).axe;
         const result = await axe.run(document.querySelector('desklink-panel')!);
-        return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+        // Nodes inside a shadow root have a target path (an array: host, then inner selector).
+        const checkedInShadow = (id: string) =>
+          result.passes.find((rule) => rule.id === id)?.nodes.filter((node) => Array.isArray(node.target[0])).length ?? 0;
+        return {
+          violations: result.violations.map((v) => `${v.id} (${v.nodes.length})`),
+          links: checkedInShadow('link-name'),
+          buttons: checkedInShadow('button-name'),
+        };
       });
     };
     const unconfigured = await crmPage(RECORDS.contact);
     await expect(region(unconfigured).getByRole('link', { name: 'Set up Zoho Desk integration' })).toBeVisible();
-    expect(await audit(unconfigured)).toEqual([]);
+    const setUp = await audit(unconfigured);
+    expect(setUp.violations).toEqual([]);
+    // axe really looked inside the open shadow root: it checked the set-up link there.
+    expect(setUp.links).toBe(1);
     await connect();
     const page = await crmPage(RECORDS.contact);
     await expectTickets(page, RECORDS.contact);
-    expect(await audit(page)).toEqual([]);
+    const tickets = await audit(page);
+    expect(tickets.violations).toEqual([]);
+    // The 10 subject links, the tabs, Refresh and Show more were all checked inside the shadow root.
+    expect(tickets.links).toBe(10);
+    expect(tickets.buttons).toBeGreaterThanOrEqual(6);
   });
 });
 
