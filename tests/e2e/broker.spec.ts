@@ -7,6 +7,7 @@
  */
 import type { CDPSession, Page, Worker } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { expectedTickets, getDataset } from '../sandbox/data';
 import { CRM_ORG, RECORDS, type RecordFixture } from '../sandbox/fixtures';
 import type { FaultRule } from '../sandbox/index';
 import type { Request, Response, TicketsView } from '../../lib/messages';
@@ -80,6 +81,15 @@ function readCache(sw: Worker) {
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Zoho Desk tickets' });
 
+/** The ids of the tickets the sandbox holds for a record in portal A (with other emails, if given), sorted. */
+function sandboxTicketIds(record: RecordFixture, emails: readonly string[] = record.emails): string[] {
+  const dataset = getDataset('test');
+  const crmRecord = dataset.crmById.get(record.recordId)!;
+  return expectedTickets(dataset, { ...crmRecord, emails: [...emails] }, 'A')
+    .map((t) => t.id)
+    .sort();
+}
+
 test('a record’s tickets come through the service worker into IndexedDB, then from the cache', async ({ connect, crmPage, extensionId, sandbox, sw }) => {
   await connect();
   const page = await crmPage(RECORDS.contact);
@@ -88,7 +98,10 @@ test('a record’s tickets come through the service worker into IndexedDB, then 
 
   const first = view(await world.send(ticketsGet(RECORDS.contact, 'cached')));
   expect(first.tickets).toHaveLength(RECORDS.contact.expectedTickets.A);
-  expect(first.tickets.every((t) => /^\d+$/.test(t.id))).toBe(true);
+  // Ids of 19 digits (beyond 2^53) arrive digit for digit: Desk's JSON, the worker, IndexedDB, the message.
+  const ids = first.tickets.map((t) => t.id).sort();
+  expect(ids).toEqual(sandboxTicketIds(RECORDS.contact));
+  expect(ids.some((id) => BigInt(id) > BigInt(Number.MAX_SAFE_INTEGER))).toBe(true);
   const cache = await readCache(sw);
   expect(cache.records).toContainEqual(expect.objectContaining({ recordKey: `Contacts:${RECORDS.contact.recordId}`, tickets: 14 }));
   expect(cache.tickets).toBeGreaterThanOrEqual(14);
@@ -103,6 +116,15 @@ test('a record’s tickets come through the service worker into IndexedDB, then 
   const refreshed = view(await world.send(ticketsGet(RECORDS.contact, 'refresh')));
   expect(refreshed.tickets).toHaveLength(14);
   expect(sandbox.deskCalls({ path: SEARCH }).length).toBeGreaterThan(0);
+
+  // The record gained an email in CRM: the fresh cached list answered another identity, so Desk
+  // is searched again with the new email, and the tickets of both emails come back.
+  sandbox.clearLog();
+  const emails = [...RECORDS.contact.emails, ...RECORDS.japanese.emails];
+  const changed = view(await world.send({ ...ticketsGet(RECORDS.contact, 'cached'), identity: { emails, name: RECORDS.contact.name } }));
+  expect(sandbox.deskCalls({ path: SEARCH }).map((call) => call.query.email)).toContain(emails.join(','));
+  expect(changed.tickets.map((t) => t.id).sort()).toEqual(sandboxTicketIds(RECORDS.contact, emails));
+  expect(changed.tickets.length).toBeGreaterThan(14);
 });
 
 test('the same record asked from several tabs at once makes one upstream search', async ({ connect, crmPage, extensionId, sandbox }) => {
