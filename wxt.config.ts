@@ -64,9 +64,11 @@ export default defineConfig({
     // excluded by WXT already.
     excludeSources: [
       'tests/**',
+      'bench/**',
       'docs/**',
       'demo-output/**',
       'test-results/**',
+      'test-results-*/**',
       'playwright-report/**',
       'stats.html',
       'playwright.config.ts',
