@@ -10,7 +10,7 @@ import { DeskLinkError } from '../../lib/errors';
 import type { TicketsView } from '../../lib/messages';
 import { tickets } from './cache-helpers';
 import { KEY, connect, identity, lead, scriptedSource, ticketsGet } from './broker-setup';
-import { crmTab } from './broker-senders';
+import { crmTab, optionsTab } from './broker-senders';
 
 const T0 = Date.UTC(2026, 5, 1, 9, 0, 0);
 let original: TicketSource;
@@ -183,6 +183,9 @@ describe('tickets.get sharing and state', () => {
     expect((await ask(ticketsGet('cached'))).tickets).toHaveLength(2);
     expect(desk.calls).toHaveLength(2);
     await cacheSettled();
+    // The options page's diagnostics say the cache is off, and why.
+    const diagnostics = await handleMessage({ command: 'diagnostics.get' }, optionsTab());
+    expect(diagnostics).toMatchObject({ ok: true, data: { cache: { available: false, reason: expect.stringContaining('InvalidStateError') } } });
   });
 });
 
