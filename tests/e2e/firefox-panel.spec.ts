@@ -6,6 +6,7 @@
  */
 import { test, expect, byRole, type Page } from './firefox';
 import { RECORDS, recordPath, type RecordFixture } from '../sandbox/fixtures';
+import { expectedTickets, getDataset } from '../sandbox/data';
 
 const REGION = byRole('region', 'Zoho Desk tickets');
 const ROWS = 'desklink-panel >>> tbody tr';
@@ -15,6 +16,22 @@ const switchTo = (page: Page, record: RecordFixture) =>
   page.evaluate((path) => (window as unknown as { __sandboxNavigate(p: string): void }).__sandboxNavigate(path), recordPath(record));
 const panelText = (page: Page) =>
   page.evaluate(() => document.querySelector('desklink-panel')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '');
+
+/** `#<ticketNumber>` of every ticket the sandbox holds for the record in portal A, sorted. */
+function expectedNumbers(record: RecordFixture): string[] {
+  const dataset = getDataset('test');
+  return expectedTickets(dataset, dataset.crmById.get(record.recordId)!, 'A').map((ticket) => `#${ticket.ticketNumber}`).sort();
+}
+
+/** Every ticket number the panel lists, after `Show more` until all rows are shown, sorted. */
+async function shownNumbers(page: Page): Promise<string[]> {
+  for (let more = await page.$(byRole('button', 'Show more')); more; more = await page.$(byRole('button', 'Show more'))) {
+    const before = (await page.$$(ROWS)).length;
+    await more.click();
+    await expect.poll(async () => (await page.$$(ROWS)).length).toBeGreaterThan(before);
+  }
+  return (await page.$$eval('desklink-panel >>> tbody tr .dl-number span:not(.dl-vh)', (els) => els.map((el) => el.textContent ?? ''))).sort();
+}
 
 async function expectTickets(page: Page, record: RecordFixture, allLabel = 'All') {
   const total = record.expectedTickets.A;
@@ -32,15 +49,20 @@ test('contact: the panel lists its tickets, 10 then Show more', async ({ connect
     expect(target).toBe('_blank');
     expect(rel).toContain('noopener');
   }
-  await (await page.waitForSelector(byRole('button', 'Show more')))!.click();
-  await expect.poll(async () => (await page.$$(ROWS)).length).toBe(RECORDS.contact.expectedTickets.A);
+  await page.waitForSelector(byRole('button', 'Show more'));
+  // Exactly this record's tickets (by number), not merely as many.
+  expect(await shownNumbers(page)).toEqual(expectedNumbers(RECORDS.contact));
+  expect(await page.$$(ROWS)).toHaveLength(RECORDS.contact.expectedTickets.A);
   expect(await hostCount(page)).toBe(1);
 });
 
 test('lead and account: each gets its own tickets', async ({ connect, crmPage }) => {
   await connect();
-  await expectTickets(await crmPage(RECORDS.lead), RECORDS.lead);
-  await expectTickets(await crmPage(RECORDS.account), RECORDS.account);
+  for (const record of [RECORDS.lead, RECORDS.account]) {
+    const page = await crmPage(record);
+    await expectTickets(page, record);
+    expect(await shownNumbers(page)).toEqual(expectedNumbers(record));
+  }
 });
 
 test('switching to a record without tickets shows "No tickets" in the one panel', async ({ connect, crmPage }) => {
@@ -52,6 +74,15 @@ test('switching to a record without tickets shows "No tickets" in the one panel'
   expect(await page.$$(ROWS)).toHaveLength(0);
   expect(await hostCount(page)).toBe(1);
   expect(await page.$$(REGION)).toHaveLength(1);
+  // CRM replaced its content (the panel with it): the panel is mounted again in the new
+  // content, before its first related list.
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('desklink-panel')].map((host) => [host.closest('#crmContent') !== null, /^relatedList\d+$/.test(host.nextElementSibling?.id ?? '')]),
+      ),
+    )
+    .toEqual([[true, true]]);
 });
 
 test('back and forward show each record’s own tickets', async ({ connect, crmPage }) => {
@@ -120,6 +151,8 @@ test('typing in the panel reaches no CRM hotkey', async ({ connect, crmPage }) =
   await page.keyboard.type('ce/x');
   await (await page.waitForSelector(byRole('tab', /^Open/)))!.focus();
   await page.keyboard.type('n/');
+  await (await page.waitForSelector('desklink-panel >>> tbody tr a'))!.focus();
+  await page.keyboard.type('e');
   expect(await hotkeys()).toEqual([]);
 });
 
