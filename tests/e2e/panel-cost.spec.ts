@@ -1,0 +1,32 @@
+/**
+ * What the panel costs every CRM page, read from the built extension (no browser): the content
+ * script carries no zod (validation happens in the broker) and stays small. The background
+ * script is the control: it does carry zod, so the markers below would be found if bundled.
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { test, expect } from '@playwright/test';
+import { extensionDir, type BuildTarget } from './harness/paths';
+
+const TARGETS: BuildTarget[] = ['chrome-mv3', 'firefox-mv3'];
+/** Strings every zod 4 bundle contains (class names and issue codes). */
+const ZOD_MARKERS = ['ZodError', '$ZodType', 'invalid_type'];
+/** The content script's budget (README Performance): JS + CSS, gzip. */
+const BUDGET_GZIP_BYTES = 25 * 1024;
+
+const built = (target: BuildTarget, file: string) => readFileSync(path.join(extensionDir(target), file), 'utf8');
+
+for (const target of TARGETS) {
+  test(`${target}: content-scripts/crm.js carries no zod and stays within ${BUDGET_GZIP_BYTES / 1024} KiB gzip`, () => {
+    const crm = built(target, 'content-scripts/crm.js');
+    const background = built(target, 'background.js');
+    for (const marker of ZOD_MARKERS) {
+      expect(background, `control: ${marker} in background.js`).toContain(marker);
+      expect(crm, `${marker} in crm.js`).not.toContain(marker);
+    }
+    const gzip = gzipSync(crm).length + gzipSync(built(target, 'content-scripts/crm.css')).length;
+    console.log(`${target} crm.js + crm.css: ${gzip} bytes gzip`);
+    expect(gzip).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+  });
+}
