@@ -9,6 +9,8 @@ import { axeViolations, expectEmptySetupForm, extensionStorage, fillSetup } from
 test('happy path: key and email, Next, portal A preselected, Save connects and enables', async ({ openOptions, sw }) => {
   const page = await openOptions();
   await expect(page.getByRole('heading', { name: 'Connect Zoho Desk' })).toBeVisible();
+  // The key is a secret: not shown on screen while typed.
+  await expect(page.getByLabel('ZSC key', { exact: true })).toHaveAttribute('type', 'password');
   expect(await axeViolations(page)).toEqual([]);
 
   await fillSetup(page, { key: KEYS.admin, email: ADMIN_EMAIL });
@@ -89,6 +91,9 @@ test.describe('errors are specific, in an alert, and save nothing', () => {
     const page = await openOptions();
     await fillSetup(page, { key: KEYS.limited, email: LIMITED_EMAIL });
     await page.getByLabel('Portal', { exact: true }).selectOption(PORTALS.C.id);
+    // Portal C has no time zone of its own: the browser's is the default.
+    const browserZone = await sw.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    await expect(page.getByLabel('Time zone', { exact: true })).toHaveValue(browserZone);
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('alert')).toContainText(`cannot read the portal “${PORTALS.C.companyName}”`);
     const stored = await extensionStorage(sw);

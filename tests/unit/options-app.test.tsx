@@ -42,7 +42,7 @@ describe('the setup wizard', () => {
   it('is what shows while nothing is connected, with the contract labels', async () => {
     mount({ 'settings.get': () => unconnected });
     expect(await screen.findByLabelText('Data center')).toBeTruthy();
-    expect(screen.getByLabelText('ZSC key')).toBeTruthy();
+    expect((screen.getByLabelText('ZSC key') as HTMLInputElement).type).toBe('password');
     expect(screen.getByLabelText('Email')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Next' })).toBeTruthy();
     const centres = [...select('Data center').options].map((o) => [o.value, o.text]);
