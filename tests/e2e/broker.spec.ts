@@ -190,6 +190,7 @@ const FAULTS: [string, FaultRule, string][] = [
   ['500 (after retries)', { status: 500 }, 'INTERNAL_SERVER_ERROR'],
   ['truncated body (after retries)', { body: 'truncated' }, 'TRUNCATED_BODY'],
   ['empty 200 body', { body: 'empty' }, 'MALFORMED_JSON'],
+  ['connection dropped (after retries)', { body: 'reset' }, 'NETWORK'],
   ['429 (after 5 retries)', { status: 429, retryAfterSec: 1 }, 'THRESHOLD_EXCEEDED'],
   ['429 TOO_MANY_REQUESTS (after 5 retries)', { errorCode: 'TOO_MANY_REQUESTS', retryAfterSec: 1 }, 'TOO_MANY_REQUESTS'],
 ];

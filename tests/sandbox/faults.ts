@@ -16,13 +16,16 @@ export interface FaultRule {
   /** Documented body {errorCode, message}; the message is the documented one for the code. */
   errorCode?: string;
   delayMs?: number;
-  body?: 'malformed' | 'truncated' | 'schema' | 'empty';
+  /** `reset`: the connection is dropped before any answer (a network failure for the client). */
+  body?: 'malformed' | 'truncated' | 'schema' | 'empty' | 'reset';
   retryAfterSec?: number;
 }
 
 /** A reply the server must cut short: Content-Length says `body`'s length, only `sendBytes` are sent. */
 export interface TruncatedReply extends Reply {
   sendBytes?: number;
+  /** Drop the connection without answering. */
+  reset?: true;
 }
 
 interface Entry {
@@ -85,6 +88,8 @@ export async function applyFault(rule: FaultRule, normal: () => Reply): Promise<
       return { status: rule.status ?? 200, headers: jsonHeaders, body: '<!DOCTYPE html><html><head><title>Zoho Desk</title></head><body>Service temporarily unavailable {"data":[</body></html>' };
     case 'empty':
       return { status: rule.status ?? 200, headers: jsonHeaders, body: '' };
+    case 'reset':
+      return { status: 0, headers: {}, reset: true };
     case 'schema':
       return { status: rule.status ?? 200, headers: jsonHeaders, body: schemaBreaking(normal()) };
     case 'truncated': {

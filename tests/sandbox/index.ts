@@ -175,6 +175,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 }
 
 function write(res: ServerResponse, reply: TruncatedReply): void {
+  if (reply.reset) {
+    res.socket?.destroy(); // no status line at all: the client sees the connection fail
+    return;
+  }
   const body = reply.body === undefined ? undefined : Buffer.from(reply.body);
   const headers: Record<string, string | number> = { ...reply.headers };
   if (body) headers['content-length'] = body.length;

@@ -61,6 +61,9 @@ describe('fault rules', () => {
     const empty = await call();
     expect([empty.status, empty.body]).toEqual([200, '']);
 
+    sandbox.addFault({ path: SEARCH, body: 'reset', times: 1 });
+    await expect(call()).rejects.toThrow(/socket hang up|ECONNRESET/);
+
     sandbox.addFault({ path: SEARCH, body: 'truncated', times: 1 });
     const truncated = await call();
     expect(truncated.error).toBeDefined();
