@@ -90,6 +90,16 @@ for (const [name, key, words] of [
   });
 }
 
+test('errors: network failure (the connection to Zoho Desk drops)', async ({ openOptions, sendAdmin, sandbox }) => {
+  sandbox.addFault({ host: 'desk.zoho.com', body: 'reset' });
+  const page = await openOptions();
+  await fillSetup(page, 'com', KEYS.admin, ADMIN_EMAIL);
+  expect(await alertText(page)).toContain('could not be reached');
+  expect(await page.$(byRole('combobox', 'Portal'))).toBeNull();
+  sandbox.clearFaults();
+  await expectNothingSaved(sendAdmin, openOptions);
+});
+
 test('errors: a portal the key cannot read (limited key, portal C)', async ({ openOptions, sendAdmin }) => {
   const page = await openOptions();
   await fillSetup(page, 'com', KEYS.limited, LIMITED_EMAIL);
