@@ -33,6 +33,9 @@ export default defineConfig({
           },
         }
       : {
+          // 114: JSON.parse hands revivers the source text, which keeps 19-digit Desk ids exact
+          // (lib/desk/schema-primitives.ts); Firefox 140 has it too.
+          minimum_chrome_version: '114',
           // Enterprise policy schema (public/managed_schema.json). Chrome only: Firefox takes
           // managed settings from policies.json "3rdparty" and has no schema key.
           storage: { managed_schema: 'managed_schema.json' },

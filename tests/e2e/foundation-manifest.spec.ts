@@ -68,9 +68,11 @@ for (const target of TARGETS) {
   });
 }
 
-test('Chrome: service worker background and the enterprise policy schema', () => {
+test('Chrome: service worker background, minimum version and the enterprise policy schema', () => {
   const manifest = manifestOf('chrome-mv3');
   expect(manifest.background.service_worker).toBeTruthy();
+  // Below 114, JSON.parse gives revivers no source text and 19-digit Desk ids would be refused.
+  expect(Number(manifest.minimum_chrome_version)).toBeGreaterThanOrEqual(114);
   expect(manifest.browser_specific_settings).toBeUndefined();
   expect(existsSync(path.join(OUT_DIR, 'chrome-mv3', manifest.storage.managed_schema))).toBe(true);
 });
