@@ -75,8 +75,18 @@ export function createPanelSurface(ctx: ContentScriptContext): PanelSurface {
     if (visible) return;
     visible = new AbortController();
     const stop = visible;
-    ctx.onInvalidated(() => stop.abort());
-    hostObserver = new MutationObserver(keepPlaced);
+    // Everything below ends with the context too; once hidden, the context forgets this watch.
+    const forget = ctx.onInvalidated(() => stop.abort());
+    const observer = new MutationObserver(keepPlaced);
+    hostObserver = observer;
+    stop.signal.addEventListener(
+      'abort',
+      () => {
+        observer.disconnect();
+        forget();
+      },
+      { once: true },
+    );
     watchElements(document, PLACEMENT_SELECTORS, keepPlaced, stop.signal);
     // "Updated … ago" is drawn from the clock: redraw when the rep comes back to the tab, so the
     // age stays honest without a timer of our own.
