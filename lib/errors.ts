@@ -88,10 +88,6 @@ export class DeskLinkError extends Error {
   }
 }
 
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
-}
-
 /** Any thrown value as an ErrorInfo; unknown throwables become INTERNAL. */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof DeskLinkError) return error.info;

@@ -53,7 +53,3 @@ export function deskClientFor(request: DeskClientRequest): DeskClient {
   });
 }
 
-/** Forgets a portal's request policy (change of portal) or all of them (deactivate). */
-export function forgetPortalPolicies(portalId?: string): void {
-  policies.clear(portalId);
-}

@@ -28,11 +28,6 @@ export function setTicketSource(next: TicketSource): TicketSource {
   return previous;
 }
 
-/** How many upstream searches are running (diagnostics, tests). */
-export function inFlightCount(): number {
-  return inFlight.size;
-}
-
 function view(entry: Omit<CachedRecordTickets, 'fingerprint'>, now: number, revalidating: boolean): TicketsView {
   return { tickets: entry.tickets, fetchedAt: entry.fetchedAt, stale: !isFresh(entry.fetchedAt, now), revalidating, truncated: entry.truncated };
 }

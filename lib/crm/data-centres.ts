@@ -51,6 +51,3 @@ export function dataCentreOfCrmHost(hostname: string): DataCentre | undefined {
   return ALL.find((dc) => dc.crmHost === host || dc.crmSandboxHost === host);
 }
 
-export function isDataCentreId(value: unknown): value is DataCentreId {
-  return typeof value === 'string' && (DATA_CENTRE_IDS as readonly string[]).includes(value);
-}

@@ -201,8 +201,3 @@ export interface SearchPage<T> {
   count: number;
 }
 
-/** Zoho's error body (§12). */
-export const ErrorBodySchema = z.object({
-  errorCode: z.string(),
-  message: z.string().nullish(),
-});

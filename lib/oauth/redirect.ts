@@ -56,11 +56,6 @@ function lifetimeMs(expiresIn: string | null): number | undefined {
   return value > 86_400 ? value : value * 1000;
 }
 
-/** Whether a renewal failure needs the user (the broker then shows `Sign in again`). */
-export function needsUser(error: unknown): boolean {
-  return error instanceof DeskLinkError && error.code === 'SIGNED_OUT';
-}
-
 export function readRedirect(redirectUrl: string, options: ReadRedirectOptions): OAuthToken {
   const params = parametersOf(redirectUrl);
   const state = params.get('state');
