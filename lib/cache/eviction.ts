@@ -7,22 +7,38 @@
  * Cost at the cap (bench: 100,000 tickets written over 2,500 records): IndexedDB's count() reads
  * the whole store, so it is not run after every write: an upper bound (last count + tickets
  * written since) is kept per connection and the store is counted only when the bound passes the
- * cap. Eviction reads each store in one request (getAll / getAllKeys), not a cursor step per
- * row: a cursor walk over 50,000 keys held the stores, and every panel's read, for seconds.
+ * cap. The decision reads each store in one request (getAll / getAllKeys) in a read-only
+ * transaction, which panel reads run beside; the deletes then go in small read-write batches, so
+ * a read waits for one batch at most, never for the whole run. Each batch re-checks what changed
+ * since the decision: a record used or rewritten meanwhile stays, and so do its tickets and
+ * every ticket a write meanwhile stored.
  */
 import { cacheDb, isQuotaError, markCacheUnavailable, type CacheDb } from './db';
 import type { CachedRecord } from './schema';
 
 export const DEFAULT_TICKET_CAP = 50_000;
 const KEEP_RATIO = 0.9;
+/** Records or tickets deleted per read-write transaction (the longest a read can wait). */
+const DEFAULT_BATCH_SIZE = 200;
 
 let ticketCap = DEFAULT_TICKET_CAP;
+let batchSize = DEFAULT_BATCH_SIZE;
 let running: Promise<void> | null = null;
 let rerun = false;
 /** Tickets written since the last eviction check (each may add at most one stored ticket). */
 let writtenSince = 0;
 /** Per connection: at most this many tickets are stored (unknown until counted once). */
 const ticketBound = new WeakMap<CacheDb, number>();
+/** While a run decides and deletes: refs of the records and tickets written since it began. */
+let writtenDuringRun: Set<string> | null = null;
+/** Tests: awaited after each delete batch, to act between batches. */
+let afterBatch: ((batch: EvictionBatch) => void | Promise<void>) | null = null;
+
+export interface EvictionBatch {
+  store: 'records' | 'tickets';
+  /** 1-based, per run. */
+  index: number;
+}
 
 /** The cap in tickets (tests use a small one). */
 export function setTicketCap(cap: number): void {
@@ -33,16 +49,111 @@ export function getTicketCap(): number {
   return ticketCap;
 }
 
+/** Records/tickets per delete batch, and a hook awaited after each batch (tests). */
+export function setEvictionBatching(size = DEFAULT_BATCH_SIZE, hook: typeof afterBatch = null): void {
+  batchSize = Math.max(1, Math.floor(size));
+  afterBatch = hook;
+}
+
 const ticketRef = (portalId: string, ticketId: string) => `${portalId}\u0000${ticketId}`;
+const recordRef = (portalId: string, recordKey: string) => `${portalId}\u0001${recordKey}`;
+
+/**
+ * Called by a write just before it opens its transaction: a run that decided without this
+ * write must not delete the record or any of its tickets.
+ */
+export function noteCacheWrite(portalId: string, recordKey: string, ticketIds: readonly string[]): void {
+  if (!writtenDuringRun) return;
+  writtenDuringRun.add(recordRef(portalId, recordKey));
+  for (const id of ticketIds) writtenDuringRun.add(ticketRef(portalId, id));
+}
 
 export interface EvictionResult {
   records: number;
   tickets: number;
+  /** Records left in place because they were used or rewritten after the decision. */
+  skipped: number;
+}
+
+interface Decision {
+  evicted: CachedRecord[];
+  tickets: [string, string][];
+  stored: number;
+}
+
+/** Which records and tickets go, read without blocking other reads. */
+async function decide(db: CacheDb, target: number): Promise<Decision> {
+  const tx = db.transaction(['records', 'tickets'], 'readonly');
+  const [byUse, ticketKeys] = await Promise.all([tx.objectStore('records').index('byLastUsed').getAll(), tx.objectStore('tickets').getAllKeys()]);
+  const kept = new Set<string>();
+  const evicted: CachedRecord[] = [];
+  let evicting = false;
+  // Newest first (getAll is oldest first): keep records while their tickets fit; the most
+  // recent one is always kept.
+  for (let i = byUse.length - 1; i >= 0; i--) {
+    const record = byUse[i]!;
+    if (!evicting) {
+      const added = record.ticketIds.filter((id) => !kept.has(ticketRef(record.portalId, id))).length;
+      if (kept.size > 0 && kept.size + added > target) evicting = true;
+      else for (const id of record.ticketIds) kept.add(ticketRef(record.portalId, id));
+    }
+    if (evicting) evicted.push(record);
+  }
+  const tickets = ticketKeys.filter((key) => !kept.has(ticketRef(key[0], key[1])));
+  return { evicted, tickets, stored: ticketKeys.length };
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+
+/** Unchanged since the decision: not used (LRU touch), not refetched, not rewritten. */
+function unchanged(now: CachedRecord, then: CachedRecord): boolean {
+  return now.lastUsedAt === then.lastUsedAt && now.fetchedAt === then.fetchedAt && sameList(now.ticketIds, then.ticketIds);
+}
+
+/** Deletes the decided records, then the unreferenced tickets, a small transaction at a time. */
+async function deleteInBatches(db: CacheDb, { evicted, tickets }: Decision, written: Set<string>): Promise<EvictionResult> {
+  const result: EvictionResult = { records: 0, tickets: 0, skipped: 0 };
+  /** Tickets of records that stayed: no longer free to sweep. */
+  const stillUsed = new Set<string>();
+  let index = 0;
+  for (let start = 0; start < evicted.length; start += batchSize) {
+    const batch = evicted.slice(start, start + batchSize);
+    const tx = db.transaction('records', 'readwrite', { durability: 'relaxed' });
+    await Promise.all(
+      batch.map(async (then) => {
+        const now = await tx.store.get([then.portalId, then.recordKey]);
+        if (!now) return; // cleared meanwhile
+        if (written.has(recordRef(then.portalId, then.recordKey)) || !unchanged(now, then)) {
+          result.skipped++;
+          for (const id of now.ticketIds) stillUsed.add(ticketRef(now.portalId, id));
+          return;
+        }
+        await tx.store.delete([then.portalId, then.recordKey]);
+        result.records++;
+      }),
+    );
+    await tx.done;
+    await afterBatch?.({ store: 'records', index: ++index });
+  }
+  for (let start = 0; start < tickets.length; start += batchSize) {
+    // Filtered right before the transaction opens: a write that opened its transaction earlier
+    // is in `written` already; one that opens later runs after this batch and stores its tickets again.
+    const batch = tickets.slice(start, start + batchSize).filter((key) => {
+      const ref = ticketRef(key[0], key[1]);
+      return !written.has(ref) && !stillUsed.has(ref);
+    });
+    if (batch.length === 0) continue;
+    const tx = db.transaction('tickets', 'readwrite', { durability: 'relaxed' });
+    await Promise.all([...batch.map((key) => tx.store.delete(key)), tx.done]);
+    result.tickets += batch.length;
+    await afterBatch?.({ store: 'tickets', index: ++index });
+  }
+  return result;
 }
 
 /** Evicts now if the cache holds more tickets than the cap. */
 export async function evictIfOverCap(): Promise<EvictionResult> {
-  const none = { records: 0, tickets: 0 };
+  const none = { records: 0, tickets: 0, skipped: 0 };
   const db = await cacheDb();
   if (!db) return none;
   const written = writtenSince;
@@ -56,37 +167,22 @@ export async function evictIfOverCap(): Promise<EvictionResult> {
   ticketBound.set(db, stored);
   if (stored <= ticketCap) return none;
   const target = Math.floor(ticketCap * KEEP_RATIO);
+  // Watching starts before the decision's transaction opens: a write opened before it is in the
+  // decision's snapshot, one opened after it is noted.
+  const watched = new Set<string>();
+  writtenDuringRun = watched;
   try {
-    const tx = db.transaction(['records', 'tickets'], 'readwrite');
-    const records = tx.objectStore('records');
-    const tickets = tx.objectStore('tickets');
-    const [byUse, ticketKeys] = await Promise.all([records.index('byLastUsed').getAll(), tickets.getAllKeys()]);
-    const kept = new Set<string>();
-    const evicted: CachedRecord[] = [];
-    let evicting = false;
-    // Newest first (getAll is oldest first): keep records while their tickets fit; the most
-    // recent one is always kept.
-    for (let i = byUse.length - 1; i >= 0; i--) {
-      const record = byUse[i]!;
-      if (!evicting) {
-        const added = record.ticketIds.filter((id) => !kept.has(ticketRef(record.portalId, id))).length;
-        if (kept.size > 0 && kept.size + added > target) evicting = true;
-        else for (const id of record.ticketIds) kept.add(ticketRef(record.portalId, id));
-      }
-      if (evicting) evicted.push(record);
-    }
-    const deletes: Promise<unknown>[] = evicted.map((r) => records.delete([r.portalId, r.recordKey]));
-    for (const key of ticketKeys) {
-      if (!kept.has(ticketRef(key[0], key[1]))) deletes.push(tickets.delete(key));
-    }
-    const evictedTickets = deletes.length - evicted.length;
-    await Promise.all([...deletes, tx.done]);
-    ticketBound.set(db, ticketKeys.length - evictedTickets);
-    return { records: evicted.length, tickets: evictedTickets };
+    const decision = await decide(db, target);
+    const result = await deleteInBatches(db, decision, watched);
+    // Writes during the run are counted in `writtenSince` (scheduleEviction) on top of this.
+    ticketBound.set(db, decision.stored - result.tickets);
+    return result;
   } catch (error) {
     if (isQuotaError(error)) markCacheUnavailable(error);
     else console.warn('DeskLink cache eviction failed', error);
     return none;
+  } finally {
+    if (writtenDuringRun === watched) writtenDuringRun = null;
   }
 }
 
@@ -100,7 +196,9 @@ export function scheduleEviction(written: number): Promise<void> {
   running = (async () => {
     do {
       rerun = false;
-      await evictIfOverCap();
+      // A record that stayed because it was used meanwhile may leave the cache over the cap:
+      // check again (the next decision sees it as recently used).
+      if ((await evictIfOverCap()).skipped > 0) rerun = true;
     } while (rerun);
   })().finally(() => {
     running = null;

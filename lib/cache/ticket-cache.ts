@@ -7,7 +7,7 @@
  */
 import type { TicketSummary } from '../messages';
 import { cacheDb, isQuotaError, markCacheUnavailable } from './db';
-import { evictionSettled, scheduleEviction } from './eviction';
+import { evictionSettled, noteCacheWrite, scheduleEviction } from './eviction';
 import type { CachedRecord, CachedTicket } from './schema';
 
 export interface CachedRecordTickets {
@@ -119,7 +119,10 @@ export async function writeRecordTickets(
 ): Promise<void> {
   const db = await cacheDb();
   if (!db || (since !== undefined && since !== generation)) return;
+  const ticketIds = entry.tickets.map((t) => t.id);
   try {
+    // Synchronously before the transaction opens: an eviction running meanwhile keeps all of this.
+    noteCacheWrite(portalId, recordKey, ticketIds);
     const tx = db.transaction(['records', 'tickets'], 'readwrite');
     const tickets = tx.objectStore('tickets');
     const writes: Promise<unknown>[] = entry.tickets.map((t) => tickets.put({ ...t, portalId }));
@@ -127,7 +130,7 @@ export async function writeRecordTickets(
       tx.objectStore('records').put({
         portalId,
         recordKey,
-        ticketIds: entry.tickets.map((t) => t.id),
+        ticketIds,
         fetchedAt: entry.fetchedAt,
         fingerprint: entry.fingerprint,
         truncated: entry.truncated,
