@@ -4,22 +4,23 @@
  * every ticket no remaining record references is swept (this also clears tickets orphaned when
  * a record was refetched with a different list).
  *
- * Cost at the cap (bench: 100,000 tickets written over 2,500 records): IndexedDB's count() reads
- * the whole store, so it is not run after every write: an upper bound (last count + tickets
- * written since) is kept per connection and the store is counted only when the bound passes the
- * cap. The decision reads each store in one request (getAll / getAllKeys) in a read-only
- * transaction, which panel reads run beside; the deletes then go in small read-write batches, so
- * a read waits for one batch at most, never for the whole run. Each batch re-checks what changed
- * since the decision: a record used or rewritten meanwhile stays, and so do its tickets and
- * every ticket a write meanwhile stored.
+ * Cost at the cap (bench: 100,000 tickets written over 2,500 records): counting the tickets
+ * reads the whole store, so it is not done after every write: an upper bound (last count +
+ * tickets written since) is kept per connection and the store is read only when the bound passes
+ * the cap. Panel reads must never wait for a whole run (it takes over a second at 100k): the
+ * decision reads in pages in a read-only transaction, which reads run beside, and works in
+ * slices; the deletes go in read-write batches of 100, so a read waits for one batch at most.
+ * Each batch re-checks what changed since the decision: a record used or rewritten meanwhile
+ * stays, and so do its tickets and every ticket a write meanwhile stored.
  */
 import { cacheDb, isQuotaError, markCacheUnavailable, type CacheDb } from './db';
+import { decideEviction, ticketRef, type EvictionDecision } from './eviction-decision';
 import type { CachedRecord } from './schema';
 
 export const DEFAULT_TICKET_CAP = 50_000;
 const KEEP_RATIO = 0.9;
-/** Records or tickets deleted per read-write transaction (the longest a read can wait). */
-const DEFAULT_BATCH_SIZE = 200;
+/** Records or tickets deleted per read-write transaction (the longest a read can wait: ~20 ms at 100k). */
+const DEFAULT_BATCH_SIZE = 100;
 
 let ticketCap = DEFAULT_TICKET_CAP;
 let batchSize = DEFAULT_BATCH_SIZE;
@@ -55,7 +56,6 @@ export function setEvictionBatching(size = DEFAULT_BATCH_SIZE, hook: typeof afte
   afterBatch = hook;
 }
 
-const ticketRef = (portalId: string, ticketId: string) => `${portalId}\u0000${ticketId}`;
 const recordRef = (portalId: string, recordKey: string) => `${portalId}\u0001${recordKey}`;
 
 /**
@@ -75,34 +75,6 @@ export interface EvictionResult {
   skipped: number;
 }
 
-interface Decision {
-  evicted: CachedRecord[];
-  tickets: [string, string][];
-  stored: number;
-}
-
-/** Which records and tickets go, read without blocking other reads. */
-async function decide(db: CacheDb, target: number): Promise<Decision> {
-  const tx = db.transaction(['records', 'tickets'], 'readonly');
-  const [byUse, ticketKeys] = await Promise.all([tx.objectStore('records').index('byLastUsed').getAll(), tx.objectStore('tickets').getAllKeys()]);
-  const kept = new Set<string>();
-  const evicted: CachedRecord[] = [];
-  let evicting = false;
-  // Newest first (getAll is oldest first): keep records while their tickets fit; the most
-  // recent one is always kept.
-  for (let i = byUse.length - 1; i >= 0; i--) {
-    const record = byUse[i]!;
-    if (!evicting) {
-      const added = record.ticketIds.filter((id) => !kept.has(ticketRef(record.portalId, id))).length;
-      if (kept.size > 0 && kept.size + added > target) evicting = true;
-      else for (const id of record.ticketIds) kept.add(ticketRef(record.portalId, id));
-    }
-    if (evicting) evicted.push(record);
-  }
-  const tickets = ticketKeys.filter((key) => !kept.has(ticketRef(key[0], key[1])));
-  return { evicted, tickets, stored: ticketKeys.length };
-}
-
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
 /** Unchanged since the decision: not used (LRU touch), not refetched, not rewritten. */
@@ -111,7 +83,7 @@ function unchanged(now: CachedRecord, then: CachedRecord): boolean {
 }
 
 /** Deletes the decided records, then the unreferenced tickets, a small transaction at a time. */
-async function deleteInBatches(db: CacheDb, { evicted, tickets }: Decision, written: Set<string>): Promise<EvictionResult> {
+async function deleteInBatches(db: CacheDb, { evicted, tickets }: EvictionDecision, written: Set<string>): Promise<EvictionResult> {
   const result: EvictionResult = { records: 0, tickets: 0, skipped: 0 };
   /** Tickets of records that stayed: no longer free to sweep. */
   const stillUsed = new Set<string>();
@@ -163,16 +135,14 @@ export async function evictIfOverCap(): Promise<EvictionResult> {
     ticketBound.set(db, bound);
     return none;
   }
-  const stored = await db.count('tickets');
-  ticketBound.set(db, stored);
-  if (stored <= ticketCap) return none;
+  ticketBound.set(db, bound); // until the run knows better (a failed run keeps the writes counted)
   const target = Math.floor(ticketCap * KEEP_RATIO);
   // Watching starts before the decision's transaction opens: a write opened before it is in the
   // decision's snapshot, one opened after it is noted.
   const watched = new Set<string>();
   writtenDuringRun = watched;
   try {
-    const decision = await decide(db, target);
+    const decision = await decideEviction(db, ticketCap, target);
     const result = await deleteInBatches(db, decision, watched);
     // Writes during the run are counted in `writtenSince` (scheduleEviction) on top of this.
     ticketBound.set(db, decision.stored - result.tickets);
