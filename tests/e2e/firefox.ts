@@ -92,6 +92,26 @@ interface TestFixtures {
   crmPage: (target: string | RecordFixture, opts?: CrmPageOptions) => Promise<Page>;
 }
 
+/**
+ * Waits until `page` shows `url`, fully loaded. While the page navigates away from about:blank,
+ * Firefox's BiDi can fail an evaluation outright (a ProtocolError such as "right-hand side of
+ * 'in' should be an object, got null") instead of waiting: such a failure is retried until the
+ * deadline; a real timeout is not.
+ */
+async function untilLoaded(page: Page, url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await page.waitForFunction((expected) => location.href === expected && document.readyState === 'complete', { timeout: Math.max(1, deadline - Date.now()) }, url);
+      return;
+    } catch (error) {
+      const transient = error instanceof Error && /Protocol error/.test(`${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`);
+      if (!transient || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   sandbox: [
     async ({}, use) => {
@@ -143,11 +163,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const url = `${extensionOrigin}/options.html`;
       // goto() to a moz-extension:// page never resolves in Firefox; the document does load.
       page.goto(url).catch(() => {});
-      await page.waitForFunction(
-        (expected) => location.href === expected && document.readyState === 'complete',
-        { timeout: 15_000 },
-        url,
-      );
+      await untilLoaded(page, url, 15_000);
       return page;
     });
   },
