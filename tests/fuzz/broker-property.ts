@@ -8,11 +8,10 @@
  */
 import fc from 'fast-check';
 import { handleMessage } from '../../lib/broker/dispatch';
-import { saveCredential } from '../../lib/credential';
 import { CRM_HOSTS, DATA_CENTRE_IDS } from '../../lib/crm/data-centres';
 import { ERROR_CODES } from '../../lib/errors';
 import { ADMIN_COMMANDS, CRM_MODULES, PANEL_COMMANDS } from '../../lib/messages';
-import { writeStoredSettings } from '../../lib/settings';
+import { connect } from '../unit/broker-setup';
 
 export const FUZZ_KEY = '1000.zsc.fuzz.SECRET-KEY-do-not-leak';
 const EXT_ID = 'test-extension-id';
@@ -20,17 +19,7 @@ const EXT_ORIGIN = `chrome-extension://${EXT_ID}`;
 
 /** A connected DeskLink whose credential the property watches for. */
 export async function connectForFuzz(): Promise<void> {
-  await writeStoredSettings({
-    version: 1,
-    dataCentre: 'com',
-    email: 'Admin@Zylker.com',
-    authKind: 'zsc',
-    portal: { id: '649182735', name: 'Zylker Inc.', portalName: 'zylker' },
-    enabled: true,
-    language: 'en',
-    timeZone: 'UTC',
-  });
-  await saveCredential({ kind: 'zsc', key: FUZZ_KEY, email: 'Admin@Zylker.com', dataCentre: 'com' });
+  await connect({ timeZone: 'UTC' }, FUZZ_KEY);
 }
 
 /**

@@ -4,17 +4,9 @@ import { effectiveSettings, overlaySettings, writeStoredSettings, type StoredSet
 import { managedFields, parsePolicy, readPolicy } from '../../lib/policy';
 import { effectiveCredential } from '../../lib/settings/effective-credential';
 import { saveCredential } from '../../lib/credential';
+import { settings as connectedSettings } from './broker-setup';
 
-const stored: StoredSettings = {
-  version: 1,
-  dataCentre: 'com',
-  email: 'Admin@Zylker.com',
-  authKind: 'zsc',
-  portal: { id: '649182735', name: 'Zylker Inc.', portalName: 'zylker' },
-  enabled: true,
-  language: 'en',
-  timeZone: 'America/Los_Angeles',
-};
+const stored: StoredSettings = connectedSettings();
 const defaults = { language: 'ja' as const, timeZone: 'Europe/Berlin' };
 
 describe('policy parsing', () => {

@@ -9,17 +9,9 @@ import {
   type StoredSettings,
 } from '../../lib/settings';
 import { watchSettings } from '../../lib/settings/watch';
+import { settings as connectedSettings } from './broker-setup';
 
-const settings: StoredSettings = {
-  version: 1,
-  dataCentre: 'com',
-  email: 'Admin@Zylker.com',
-  authKind: 'zsc',
-  portal: { id: '649182735', name: 'Zylker Inc.', portalName: 'zylker' },
-  enabled: true,
-  language: 'en',
-  timeZone: 'America/Los_Angeles',
-};
+const settings: StoredSettings = connectedSettings();
 
 describe('stored settings', () => {
   it('round-trips through storage.local', async () => {
