@@ -7,6 +7,7 @@
 import { test, expect, byRole, type Page } from './firefox';
 import { RECORDS, recordPath, type RecordFixture } from '../sandbox/fixtures';
 import { expectedTickets, getDataset } from '../sandbox/data';
+import { expectTokyoTimes } from './harness/times';
 
 const REGION = byRole('region', 'Zoho Desk tickets');
 const ROWS = 'desklink-panel >>> tbody tr';
@@ -106,15 +107,7 @@ test('Japanese with Asia/Tokyo: Japanese names and every time in Tokyo time', as
   expect(await region!.evaluate((el) => el.getAttribute('lang'))).toBe('ja');
   const times = await page.$$eval('desklink-panel >>> .dl-modified time', (els) => els.map((el) => [el.getAttribute('datetime')!, el.textContent!] as const));
   expect(times).toHaveLength(RECORDS.japanese.expectedTickets.A);
-  for (const [iso, text] of times) {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-        .formatToParts(new Date(iso))
-        .map((part) => [part.type, part.value]),
-    );
-    expect(text).toContain(`${parts.year}年${parts.month}月${parts.day}日`);
-    expect(text).toContain(`${parts.hour}:${parts.minute}`);
-  }
+  expectTokyoTimes(times);
 });
 
 test('hostile payloads stay text: no dialog, no injected elements', async ({ connect, crmPage }) => {

@@ -31,7 +31,8 @@
  */
 import { test as base, expect } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
-import { startSandbox, type Sandbox } from '../sandbox/index';
+import type { Sandbox } from '../sandbox/index';
+import { sandboxFixture } from './harness/sandbox-fixture';
 import type { RecordFixture } from '../sandbox/fixtures';
 import type { Request, ResponseOf, SettingsView } from '../../lib/messages';
 import { connectWith, resetSandbox, type ConnectOptions } from './harness/admin';
@@ -113,14 +114,7 @@ async function untilLoaded(page: Page, url: string, timeoutMs: number): Promise<
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  sandbox: [
-    async ({}, use) => {
-      const sandbox = await startSandbox({ size: 'test', quiet: true });
-      await use(sandbox);
-      await sandbox.close();
-    },
-    { scope: 'worker', timeout: 60_000 },
-  ],
+  sandbox: sandboxFixture,
 
   firefoxPool: [
     async ({ sandbox }, use) => {

@@ -15,7 +15,8 @@
  * reset before each test. Playwright locators pierce the panel's open shadow root.
  */
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { startSandbox, type Sandbox } from '../sandbox/index';
+import type { Sandbox } from '../sandbox/index';
+import { sandboxFixture } from './harness/sandbox-fixture';
 import type { RecordFixture } from '../sandbox/fixtures';
 import type { Request, ResponseOf, SettingsView } from '../../lib/messages';
 import { launchChromium, extensionServiceWorker } from './harness/chromium';
@@ -49,14 +50,7 @@ interface TestFixtures {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  sandbox: [
-    async ({}, use) => {
-      const sandbox = await startSandbox({ size: 'test', quiet: true });
-      await use(sandbox);
-      await sandbox.close();
-    },
-    { scope: 'worker', timeout: 60_000 },
-  ],
+  sandbox: sandboxFixture,
 
   context: async ({ sandbox }, use) => {
     resetSandbox(sandbox);

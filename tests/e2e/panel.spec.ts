@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { RECORDS, recordPath, type RecordFixture } from '../sandbox/fixtures';
 import { expectedTickets, getDataset } from '../sandbox/data';
+import { expectTokyoTimes } from './harness/times';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const REGION = 'Zoho Desk tickets';
@@ -225,15 +226,7 @@ test.describe('language, time zone and safety', () => {
     await expect(panel.getByText(/に更新$/)).toBeVisible();
     const times = await panel.locator('.dl-modified time').evaluateAll((els) => els.map((el) => [el.getAttribute('datetime')!, el.textContent!] as const));
     expect(times.length).toBe(RECORDS.japanese.expectedTickets.A);
-    for (const [iso, text] of times) {
-      const parts = Object.fromEntries(
-        new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-          .formatToParts(new Date(iso))
-          .map((part) => [part.type, part.value]),
-      );
-      expect(text).toContain(`${parts.year}年${parts.month}月${parts.day}日`);
-      expect(text).toContain(`${parts.hour}:${parts.minute}`);
-    }
+    expectTokyoTimes(times);
   });
 
   test('hostile subjects, names and statuses stay text: no dialog, no injected elements', async ({ connect, crmPage }) => {

@@ -4,7 +4,7 @@ import { adminHandlers } from '../../lib/broker/admin-handlers';
 import { LAST_ERROR_KEY } from '../../lib/broker/diagnostics';
 import { cacheStats, readRecordTickets, resetCacheConnection, writeRecordTickets } from '../../lib/cache';
 import { getCredential, saveCredential } from '../../lib/credential';
-import { DeskLinkError, type ErrorInfo } from '../../lib/errors';
+import { errorOf } from './error-of';
 import { AdminRequestSchemas, type TicketSummary } from '../../lib/messages';
 import { readStoredSettings, SETTINGS_KEY } from '../../lib/settings';
 
@@ -40,16 +40,6 @@ async function fakeDesk(input: RequestInfo | URL, init?: RequestInit): Promise<R
     return json(200, { id: '1892000000056007', emailId: token === KEY.admin ? 'admin@zylker.com' : 'support.lead@zylker.com' });
   }
   return fail(404, 'URL_NOT_FOUND');
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<ErrorInfo> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DeskLinkError);
-    return (error as DeskLinkError).info;
-  }
-  throw new Error('expected a failure');
 }
 
 const credential = (key: string, email = EMAIL) => ({ kind: 'zsc' as const, key, email });

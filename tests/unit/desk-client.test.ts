@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDeskClient, type DeskClientOptions } from '../../lib/desk/client';
 import { passThroughLimiter } from '../../lib/desk/request-policy';
-import { DeskLinkError, type ErrorInfo } from '../../lib/errors';
+import { DeskLinkError } from '../../lib/errors';
+import { errorOf } from './error-of';
 
 const ORG = '649182735';
 const TOKEN = '1000.zsc.3f9a1c.admin';
@@ -26,15 +27,6 @@ function client(handler: Handler, options: Partial<DeskClientOptions> = {}) {
   const fake = fakeFetch(handler);
   const desk = createDeskClient({ dataCentre: 'com', token: TOKEN, orgId: ORG, fetch: fake.fetch, limiter: passThroughLimiter, ...options });
   return { desk, calls: fake.calls };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ErrorInfo> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DeskLinkError);
-  return (error as DeskLinkError).info;
 }
 
 afterEach(() => {
@@ -62,7 +54,7 @@ describe('requests', () => {
 
   it('refuses portal calls without an orgId before any request', async () => {
     const { desk, calls } = client(() => json({}), { orgId: undefined });
-    expect((await failure(desk.myInfo())).code).toBe('NOT_CONFIGURED');
+    expect((await errorOf(desk.myInfo())).code).toBe('NOT_CONFIGURED');
     expect(calls).toHaveLength(0);
   });
 
@@ -94,7 +86,7 @@ describe('requests', () => {
 
   it('puts nothing but digits into a URL path', async () => {
     const { desk, calls } = client(() => json({}));
-    expect((await failure(desk.getTicket('../organizations'))).code).toBe('INVALID_INPUT');
+    expect((await errorOf(desk.getTicket('../organizations'))).code).toBe('INVALID_INPUT');
     expect(calls).toHaveLength(0);
   });
 });
@@ -111,7 +103,7 @@ describe('answers', () => {
 
   it('an empty body with 200 is a broken answer, not an empty list', async () => {
     const { desk } = client(() => new Response('', { status: 200 }));
-    expect(await failure(desk.searchTickets({}))).toMatchObject({ code: 'MALFORMED_JSON', status: 200 });
+    expect(await errorOf(desk.searchTickets({}))).toMatchObject({ code: 'MALFORMED_JSON', status: 200 });
   });
 
   it('an id beyond 2^53 sent as a bare JSON number keeps its digits, or the answer is refused: never a rounded id', async () => {
@@ -139,7 +131,7 @@ describe('answers', () => {
 describe('errors', () => {
   it('maps an error body to its errorCode with status, host, detail and Retry-After', async () => {
     const { desk } = client(() => json({ errorCode: 'TOO_MANY_REQUESTS', message: 'Slow down' }, { status: 429, headers: { 'Retry-After': '7' } }));
-    expect(await failure(desk.searchTickets({}))).toEqual({ code: 'TOO_MANY_REQUESTS', status: 429, host: 'desk.zoho.com', detail: 'Slow down', retryAfterSec: 7 });
+    expect(await errorOf(desk.searchTickets({}))).toEqual({ code: 'TOO_MANY_REQUESTS', status: 429, host: 'desk.zoho.com', detail: 'Slow down', retryAfterSec: 7 });
   });
 
   it.each([
@@ -151,12 +143,12 @@ describe('errors', () => {
     [503, '<html>Service Unavailable</html>', 'HTTP_ERROR'],
   ])('HTTP %i %j → %s', async (status, body, code) => {
     const { desk } = client(() => new Response(body === null ? null : typeof body === 'string' ? body : JSON.stringify(body), { status }));
-    expect(await failure(desk.getTicket('1'))).toMatchObject({ code, status });
+    expect(await errorOf(desk.getTicket('1'))).toMatchObject({ code, status });
   });
 
   it('a failed fetch (offline, DNS, TLS) is NETWORK', async () => {
     const { desk } = client(() => Promise.reject(new TypeError('Failed to fetch')));
-    expect(await failure(desk.searchTickets({}))).toEqual({ code: 'NETWORK', host: 'desk.zoho.com', detail: 'Failed to fetch' });
+    expect(await errorOf(desk.searchTickets({}))).toEqual({ code: 'NETWORK', host: 'desk.zoho.com', detail: 'Failed to fetch' });
   });
 
   it('no answer within 15 s is TIMEOUT; the caller’s abort is ABORTED', async () => {
@@ -165,34 +157,34 @@ describe('errors', () => {
       new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     const { desk } = client(hang);
     let settled = false;
-    const timedOut = failure(desk.searchTickets({})).finally(() => (settled = true));
+    const timedOut = errorOf(desk.searchTickets({})).finally(() => (settled = true));
     await vi.advanceTimersByTimeAsync(14_999);
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(await timedOut).toMatchObject({ code: 'TIMEOUT' });
 
     const controller = new AbortController();
-    const aborted = failure(desk.searchTickets({}, controller.signal));
+    const aborted = errorOf(desk.searchTickets({}, controller.signal));
     controller.abort();
     expect(await aborted).toMatchObject({ code: 'ABORTED' });
   });
 
   it('an answer that is not JSON is MALFORMED_JSON; one cut mid-JSON is TRUNCATED_BODY', async () => {
-    expect(await failure(client(() => new Response('<html>login</html>', { status: 200 })).desk.searchTickets({}))).toMatchObject({ code: 'MALFORMED_JSON', status: 200 });
-    expect(await failure(client(() => new Response('{"data":[{"id":"1","subj', { status: 200 })).desk.searchTickets({}))).toMatchObject({ code: 'TRUNCATED_BODY' });
+    expect(await errorOf(client(() => new Response('<html>login</html>', { status: 200 })).desk.searchTickets({}))).toMatchObject({ code: 'MALFORMED_JSON', status: 200 });
+    expect(await errorOf(client(() => new Response('{"data":[{"id":"1","subj', { status: 200 })).desk.searchTickets({}))).toMatchObject({ code: 'TRUNCATED_BODY' });
   });
 
   it('fewer bytes than Content-Length, or a body stream that breaks, is TRUNCATED_BODY', async () => {
     const short = () => new Response('{"data":[],"count":0}', { status: 200, headers: { 'Content-Length': '900' } });
-    expect(await failure(client(short).desk.searchTickets({}))).toMatchObject({ code: 'TRUNCATED_BODY', detail: '21 of 900 bytes' });
+    expect(await errorOf(client(short).desk.searchTickets({}))).toMatchObject({ code: 'TRUNCATED_BODY', detail: '21 of 900 bytes' });
     const broken = () =>
       new Response(new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('{"data"')), c.error(new TypeError('connection reset'))) }), { status: 200 });
-    expect(await failure(client(broken).desk.searchTickets({}))).toMatchObject({ code: 'TRUNCATED_BODY', status: 200 });
+    expect(await errorOf(client(broken).desk.searchTickets({}))).toMatchObject({ code: 'TRUNCATED_BODY', status: 200 });
   });
 
   it('JSON of the wrong shape is SCHEMA_VIOLATION naming the field', async () => {
     const { desk } = client(() => json({ data: [{ id: '1', ticketNumber: '1', subject: 's', status: 'Open', statusType: 'Pending' }], count: 1 }));
-    const info = await failure(desk.searchTickets({}));
+    const info = await errorOf(desk.searchTickets({}));
     expect(info).toMatchObject({ code: 'SCHEMA_VIOLATION', status: 200 });
     expect(info.detail).toContain('data.0.statusType');
   });

@@ -10,7 +10,8 @@ import { setTicketSource } from '../../lib/broker/tickets';
 import type { TicketSource } from '../../lib/broker/ticket-source';
 import { resetCacheConnection } from '../../lib/cache';
 import { getCredential, type OAuthCredential } from '../../lib/credential';
-import { DeskLinkError, type ErrorInfo } from '../../lib/errors';
+import { DeskLinkError } from '../../lib/errors';
+import { errorOf } from './error-of';
 import { readPendingSignIn } from '../../lib/oauth/pending';
 import { contact, identity, ticketsGet } from './broker-setup';
 import { tickets } from './cache-helpers';
@@ -77,16 +78,6 @@ const desk: TicketSource = {
     return { tickets: tickets(0, 2), truncated: false };
   },
 };
-
-async function errorOf(promise: Promise<unknown>): Promise<ErrorInfo> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DeskLinkError);
-    return (error as DeskLinkError).info;
-  }
-  throw new Error('expected a failure');
-}
 
 const signIn = (extra: { multiDc?: boolean } = {}) => adminHandlers['oauth.signIn']({ command: 'oauth.signIn', dataCentre: 'com', clientId: CLIENT, ...extra });
 const save = () =>

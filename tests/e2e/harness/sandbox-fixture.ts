@@ -1,0 +1,10 @@
+/** The worker-scoped sandbox both browsers' fixtures share: one server per Playwright worker. */
+import { startSandbox, type Sandbox } from '../../sandbox/index';
+
+async function runSandbox({}, use: (sandbox: Sandbox) => Promise<void>): Promise<void> {
+  const sandbox = await startSandbox({ size: 'test', quiet: true });
+  await use(sandbox);
+  await sandbox.close();
+}
+
+export const sandboxFixture: [typeof runSandbox, { scope: 'worker'; timeout: number }] = [runSandbox, { scope: 'worker', timeout: 60_000 }];
