@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test';
 /**
  * End-to-end tests in real browsers: `chromium` runs every tests/e2e/*.spec.ts except the
  * `firefox-*` ones, which run in Firefox ESR (puppeteer-core over WebDriver BiDi, see
- * tests/e2e/firefox.ts). Both read the build from DESKLINK_OUT_DIR (default .output).
+ * tests/e2e/support/firefox.ts). Both read the build from DESKLINK_OUT_DIR (default .output).
  * One worker: the machine has 2 cores and every test starts its own browser.
  */
 const FIREFOX_SPEC = /(^|[\\/])firefox-[^\\/]*\.spec\.ts$/;
@@ -22,7 +22,7 @@ export default defineConfig({
   // Generous: browsers start slowly on a busy shared machine. No test asserts on timing.
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['./tests/e2e/harness/summary-reporter.ts']],
+  reporter: [['list'], ['./tests/e2e/support/summary-reporter.ts']],
   outputDir: runName ? `test-results-${runName}` : 'test-results',
   // Recording a trace of every test costs time on this 2-core machine: locally keep the trace
   // of a failure; on CI (one retry) record only the retry of a failed test.

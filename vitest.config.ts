@@ -9,6 +9,6 @@ export default defineConfig({
     environment: 'happy-dom',
     environmentOptions: { happyDOM: { url: 'https://crm.zoho.com/crm/org20110845/tab/Contacts/5293322000003516055' } },
     include: ['tests/unit/**/*.test.{ts,tsx}'],
-    setupFiles: ['tests/unit/setup.ts'],
+    setupFiles: ['tests/unit/support/setup.ts'],
   },
 });

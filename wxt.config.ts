@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { ACCOUNTS_HOSTS, DESK_HOSTS } from './lib/crm/data-centres';
+import { ACCOUNTS_HOSTS, DESK_HOSTS } from './lib/shared/data-centres';
 
 const httpsPatterns = (hosts: readonly string[]) => hosts.map((host) => `https://${host}/*`);
 
@@ -34,7 +34,7 @@ export default defineConfig({
         }
       : {
           // 114: JSON.parse hands revivers the source text, which keeps 19-digit Desk ids exact
-          // (lib/desk/schema-primitives.ts); Firefox 140 has it too.
+          // (lib/background/desk/schema-primitives.ts); Firefox 140 has it too.
           minimum_chrome_version: '114',
           // Enterprise policy schema (public/managed_schema.json). Chrome only: Firefox takes
           // managed settings from policies.json "3rdparty" and has no schema key.

@@ -1,6 +1,6 @@
 /** For admins: the last Desk error, the cache's size, `Clear cache`, `Test connection`. */
-import type { OptionsTranslate } from '../../lib/i18n/options';
-import type { Diagnostics as DiagnosticsData } from '../../lib/messages';
+import type { OptionsTranslate } from '../../lib/shared/i18n/options';
+import type { Diagnostics as DiagnosticsData } from '../../lib/shared/messages';
 import { Alert, Status } from './fields';
 
 export interface DiagnosticsProps {

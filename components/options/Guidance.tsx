@@ -1,5 +1,5 @@
 /** Where each of the seed's three starting points gets a ZSC key. */
-import type { OptionsTranslate } from '../../lib/i18n/options';
+import type { OptionsTranslate } from '../../lib/shared/i18n/options';
 
 export function Guidance({ t }: { t: OptionsTranslate }) {
   const cases = [

@@ -5,7 +5,7 @@
  * options app runs the sign-in through the broker.
  */
 import { useState } from 'preact/hooks';
-import type { OptionsTranslate } from '../../lib/i18n/options';
+import type { OptionsTranslate } from '../../lib/shared/i18n/options';
 import { Alert } from './fields';
 
 export interface OAuthSignInProps {

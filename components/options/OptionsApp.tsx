@@ -4,11 +4,11 @@
  * but in memory, so an error or a reload never leaves a half-saved setup behind.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { DATA_CENTRES, type DataCentreId } from '../../lib/crm/data-centres';
-import { adminErrorMessage } from '../../lib/i18n/admin-errors';
-import { optionsTranslator, setupErrorMessage } from '../../lib/i18n/options';
-import type { AdminRequestSchemas, CredentialInput, Diagnostics as DiagnosticsData, Language, PortalChoice, RequestOf, ResponseOf, SettingsView } from '../../lib/messages';
-import { isTimeZone } from '../../lib/settings/time-zones';
+import { DATA_CENTRES, type DataCentreId } from '../../lib/shared/data-centres';
+import { adminErrorMessage } from '../../lib/shared/i18n/admin-errors';
+import { optionsTranslator, setupErrorMessage } from '../../lib/shared/i18n/options';
+import type { AdminRequestSchemas, CredentialInput, Diagnostics as DiagnosticsData, Language, PortalChoice, RequestOf, ResponseOf, SettingsView } from '../../lib/shared/messages';
+import { isTimeZone } from '../../lib/shared/time-zones';
 import { ConnectedView } from './ConnectedView';
 import { Diagnostics } from './Diagnostics';
 import { Guidance } from './Guidance';

@@ -1,8 +1,8 @@
 /** Step 2 of the wizard: `Portal`, `Language`, `Time zone`, `Save`. */
 import { useMemo, useState } from 'preact/hooks';
-import { LANGUAGE_NAMES, type OptionsTranslate } from '../../lib/i18n/options';
-import { LANGUAGES, type Language, type ManagedField, type PortalChoice } from '../../lib/messages';
-import { timeZoneChoices } from '../../lib/settings/time-zones';
+import { LANGUAGE_NAMES, type OptionsTranslate } from '../../lib/shared/i18n/options';
+import { LANGUAGES, type Language, type ManagedField, type PortalChoice } from '../../lib/shared/messages';
+import { timeZoneChoices } from '../../lib/shared/time-zones';
 import { Alert, SelectField } from './fields';
 
 export interface PortalSelection {

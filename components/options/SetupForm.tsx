@@ -3,10 +3,10 @@
  * sign-in (`Client ID`, `Sign in with Zoho`, the redirect URI to register; OAuthSignIn.tsx).
  */
 import { useState } from 'preact/hooks';
-import { DATA_CENTRE_IDS, type DataCentreId } from '../../lib/crm/data-centres';
-import { REGION_NAMES, type OptionsTranslate } from '../../lib/i18n/options';
-import type { CredentialInput, Language } from '../../lib/messages';
-import { checkCredentialForm, type CredentialFormErrors } from '../../lib/settings/setup-form';
+import { DATA_CENTRE_IDS, type DataCentreId } from '../../lib/shared/data-centres';
+import { REGION_NAMES, type OptionsTranslate } from '../../lib/shared/i18n/options';
+import type { CredentialInput, Language } from '../../lib/shared/messages';
+import { checkCredentialForm, type CredentialFormErrors } from '../../lib/options/setup-form';
 import { Alert, ManagedNote, SelectField, TextField } from './fields';
 import { OAuthSignIn } from './OAuthSignIn';
 

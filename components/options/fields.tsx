@@ -1,6 +1,6 @@
 /** Small building blocks of the options page: labelled selects, the policy note, messages. */
 import type { ComponentChildren } from 'preact';
-import type { OptionsTranslate } from '../../lib/i18n/options';
+import type { OptionsTranslate } from '../../lib/shared/i18n/options';
 
 export interface Choice {
   value: string;

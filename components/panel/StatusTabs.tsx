@@ -1,7 +1,7 @@
 /** The All / Open / On hold / Closed tabs with their counts ("All 2"), arrow-key navigable. */
-import type { Translate } from '../../lib/i18n';
-import type { PanelKey } from '../../lib/i18n/panel';
-import { STATUS_TABS, type StatusTab } from '../../lib/crm/ticket-list';
+import type { Translate } from '../../lib/shared/i18n';
+import type { PanelKey } from '../../lib/shared/i18n/panel';
+import { STATUS_TABS, type StatusTab } from '../../lib/page/ticket-list';
 
 const LABEL: Record<StatusTab, PanelKey> = { all: 'tabAll', open: 'tabOpen', onHold: 'tabOnHold', closed: 'tabClosed' };
 

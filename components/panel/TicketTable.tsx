@@ -5,11 +5,11 @@
  * are exactly its tickets; each cell carries its column name as hidden text instead.
  * Everything from Desk is rendered as text (never as HTML).
  */
-import type { Language, TicketSummary } from '../../lib/messages';
-import type { Translate } from '../../lib/i18n';
-import type { PanelKey } from '../../lib/i18n/panel';
-import { isOverdue, lastChanged, safeHttpsUrl } from '../../lib/crm/ticket-list';
-import { formatDate, formatDateTime, isoInstant, parseInstant, relativeAge } from '../../lib/time';
+import type { Language, TicketSummary } from '../../lib/shared/messages';
+import type { Translate } from '../../lib/shared/i18n';
+import type { PanelKey } from '../../lib/shared/i18n/panel';
+import { isOverdue, lastChanged, safeHttpsUrl } from '../../lib/page/ticket-list';
+import { formatDate, formatDateTime, isoInstant, parseInstant, relativeAge } from '../../lib/shared/time';
 
 interface Props {
   t: Translate<PanelKey>;

@@ -4,13 +4,13 @@
  */
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { errorMessage } from '../../lib/i18n/errors';
-import { panelText, type PanelKey } from '../../lib/i18n/panel';
-import type { Translate } from '../../lib/i18n';
-import { DATA_CENTRES } from '../../lib/crm/data-centres';
-import { countByTab, inTab, newestFirst, type StatusTab } from '../../lib/crm/ticket-list';
-import { formatDateTime, isoInstant, relativeAge } from '../../lib/time';
-import type { TicketsView } from '../../lib/messages';
+import { errorMessage } from '../../lib/shared/i18n/errors';
+import { panelText, type PanelKey } from '../../lib/shared/i18n/panel';
+import type { Translate } from '../../lib/shared/i18n';
+import { DATA_CENTRES } from '../../lib/shared/data-centres';
+import { countByTab, inTab, newestFirst, type StatusTab } from '../../lib/page/ticket-list';
+import { formatDateTime, isoInstant, relativeAge } from '../../lib/shared/time';
+import type { TicketsView } from '../../lib/shared/messages';
 import { Interpolate } from './Interpolate';
 import { StatusTabs, TABPANEL_ID, tabId, tabLabelKey } from './StatusTabs';
 import { TicketTable } from './TicketTable';

@@ -1,5 +1,5 @@
 /** The panel's props: the session's view state plus "now", the options link and callbacks. */
-import type { PanelBody, PanelViewState } from '../../lib/crm/panel-state';
+import type { PanelBody, PanelViewState } from '../../lib/page/panel-state';
 
 export type { PanelBody };
 

@@ -3,11 +3,11 @@
  * CRM in frames); does nothing visible outside Lead/Contact/Account record pages.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { CRM_HOSTS } from '../../lib/crm/data-centres';
-import { askBroker } from '../../lib/crm/broker-client';
-import { removeOtherHosts } from '../../lib/crm/panel-host';
-import { startRecordSessions } from '../../lib/crm/record-session';
-import { watchSettings } from '../../lib/settings/watch';
+import { CRM_HOSTS } from '../../lib/shared/data-centres';
+import { askBroker } from '../../lib/shared/broker-client';
+import { removeOtherHosts } from '../../lib/page/panel-host';
+import { startRecordSessions } from '../../lib/page/record-session';
+import { watchSettings } from '../../lib/shared/settings-watch';
 import { createPanelSurface } from './panel-surface';
 
 export default defineContentScript({

@@ -5,7 +5,7 @@
  * (`options.open`). The href is the page's real URL, for people who copy it.
  */
 import { browser } from 'wxt/browser';
-import { askBroker } from '../../lib/crm/broker-client';
+import { askBroker } from '../../lib/shared/broker-client';
 
 export const optionsPageUrl = () => browser.runtime.getURL('/options.html');
 

@@ -1,6 +1,6 @@
 /**
  * The panel on the page: a WXT shadow-root UI (open shadow root, events isolated, CSS loaded into
- * the root only) placed by lib/crm/placement.ts and kept there while shown: when CRM replaces its
+ * the root only) placed by lib/page/placement.ts and kept there while shown: when CRM replaces its
  * content, the same host is put back (never a second one).
  */
 import { render } from 'preact';
@@ -8,11 +8,11 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { TicketsPanel } from '../../components/panel/TicketsPanel';
-import { watchElements } from '../../lib/crm/element-watcher';
-import { HOST_TAG, isolateKeys, removeOtherHosts, stampHost } from '../../lib/crm/panel-host';
-import type { PanelViewState } from '../../lib/crm/panel-state';
-import { findPlacement, isPlacedAt, place, PLACEMENT_SELECTORS } from '../../lib/crm/placement';
-import type { PanelSurface } from '../../lib/crm/record-session';
+import { watchElements } from '../../lib/page/element-watcher';
+import { HOST_TAG, isolateKeys, removeOtherHosts, stampHost } from '../../lib/page/panel-host';
+import type { PanelViewState } from '../../lib/page/panel-state';
+import { findPlacement, isPlacedAt, place, PLACEMENT_SELECTORS } from '../../lib/page/placement';
+import type { PanelSurface } from '../../lib/page/record-session';
 import { openOptionsPage, optionsPageUrl } from './options-link';
 
 export function createPanelSurface(ctx: ContentScriptContext): PanelSurface {

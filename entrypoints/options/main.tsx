@@ -2,8 +2,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp, type AdminSend } from '../../components/options/OptionsApp';
-import { browserLanguage } from '../../lib/i18n';
-import { watchSettings } from '../../lib/settings/watch';
+import { browserLanguage } from '../../lib/shared/i18n';
+import { watchSettings } from '../../lib/shared/settings-watch';
 import '../../components/options/options.css';
 
 const send = ((request) => browser.runtime.sendMessage(request)) as AdminSend;

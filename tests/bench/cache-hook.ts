@@ -1,12 +1,12 @@
 /**
  * Bench-only code that runs INSIDE DeskLink's service worker: `cache-load.ts` bundles this file
- * (with the product's own lib/cache) and evaluates it in the worker through DevTools, so the
+ * (with the product's own lib/background/cache) and evaluates it in the worker through DevTools, so the
  * 100,000-ticket cache is written by the cache module's real API (`writeRecordTickets`, which
  * also runs the real LRU eviction) into the extension's real IndexedDB, with no test switch in
  * the product. The product bundle keeps its own connection to the same database.
  */
-import { cacheSettled, cacheStats, getTicketCap, readRecordTickets, writeRecordTickets } from '../../lib/cache';
-import type { TicketSummary } from '../../lib/messages';
+import { cacheSettled, cacheStats, getTicketCap, readRecordTickets, writeRecordTickets } from '../../lib/background/cache';
+import type { TicketSummary } from '../../lib/shared/messages';
 
 export interface FillOptions {
   portalId: string;

@@ -1,4 +1,4 @@
-/** Bundles ./cache-hook.ts (with lib/cache and idb) into one script for the service worker. */
+/** Bundles ./cache-hook.ts (with lib/background/cache and idb) into one script for the service worker. */
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from '@playwright/test';

@@ -5,8 +5,8 @@
  * panel (next frame, then the task after it). No messaging, no rendering: what no design can beat.
  */
 import type { Page } from '@playwright/test';
-import { CACHE_DB_NAME } from '../../lib/cache/schema';
-import { recordKeyOf } from '../../lib/cache/ticket-cache';
+import { CACHE_DB_NAME } from '../../lib/background/cache/schema';
+import { recordKeyOf } from '../../lib/background/cache/ticket-cache';
 
 export async function measureFloor(page: Page, portalId: string, records: readonly { module: string; recordId: string }[], samples: number): Promise<number[]> {
   const keys = records.map(recordKeyOf);

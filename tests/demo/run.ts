@@ -16,10 +16,10 @@ import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { startSandbox, type Sandbox } from '../sandbox/index';
 import { ADMIN_EMAIL, KEYS, PORTALS, RECORDS } from '../sandbox/fixtures';
-import type { Request, Response } from '../../lib/messages';
-import { extensionServiceWorker, launchChromium } from '../e2e/harness/chromium';
-import { connectWith } from '../e2e/harness/admin';
-import { crmUrl } from '../e2e/harness/crm';
+import type { Request, Response } from '../../lib/shared/messages';
+import { extensionServiceWorker, launchChromium } from '../e2e/support/chromium';
+import { connectWith } from '../e2e/support/admin';
+import { crmUrl } from '../e2e/support/crm';
 
 const OUTPUT_DIR = path.resolve('demo-output');
 const headed = Boolean(process.env.DISPLAY);

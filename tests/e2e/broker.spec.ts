@@ -6,11 +6,11 @@
  * sender (tab, CRM URL). The panel, which asks on its own, is observed alongside.
  */
 import type { CDPSession, Page, Worker } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect } from './support/fixtures';
 import { expectedTickets, getDataset } from '../sandbox/data';
 import { CRM_ORG, RECORDS, type RecordFixture } from '../sandbox/fixtures';
 import type { FaultRule } from '../sandbox/index';
-import type { Request, Response, TicketsView } from '../../lib/messages';
+import type { Request, Response, TicketsView } from '../../lib/shared/messages';
 
 const SEARCH = '/api/v1/tickets/search';
 

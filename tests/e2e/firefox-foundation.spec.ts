@@ -3,9 +3,9 @@
  * and the content script puts the "Zoho Desk tickets" region on a CRM Contact record page and
  * nothing on a list view. One browser serves the file; nothing here configures DeskLink.
  */
-import { test, expect, byRole } from './firefox';
+import { test, expect, byRole } from './support/firefox';
 import { RECORDS } from '../sandbox/fixtures';
-import { CONTACTS_LIST_PATH, LIST_ROW } from './harness/pages';
+import { CONTACTS_LIST_PATH, LIST_ROW } from './support/pages';
 
 const REGION = byRole('region', 'Zoho Desk tickets');
 

@@ -4,7 +4,7 @@
  * which BiDi reports as a new browsing context; the spec presses Accept or Deny there.
  */
 import type { Browser, Page } from 'puppeteer-core';
-import { test, expect, byRole } from './firefox';
+import { test, expect, byRole } from './support/firefox';
 import { ADMIN_EMAIL, OAUTH_CLIENT_ID, PORTALS, RECORDS } from '../sandbox/fixtures';
 
 const REGION = byRole('region', 'Zoho Desk tickets');

@@ -3,7 +3,7 @@
  * (none saves anything), the enable switch, change of portal and deactivation reaching an open
  * CRM tab. One browser serves the file; each test starts unconfigured (`reset`).
  */
-import { test, expect, byRole, type Page } from './firefox';
+import { test, expect, byRole, type Page } from './support/firefox';
 import { ADMIN_EMAIL, KEYS, LIMITED_EMAIL, PORTALS, RECORDS } from '../sandbox/fixtures';
 
 const REGION = byRole('region', 'Zoho Desk tickets');

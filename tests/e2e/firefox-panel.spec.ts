@@ -4,10 +4,10 @@
  * record without tickets with one panel; back and forward; Japanese with a non-UTC zone; hostile
  * payloads inert; typing in the panel reaches no CRM hotkey.
  */
-import { test, expect, byRole, type Page } from './firefox';
+import { test, expect, byRole, type Page } from './support/firefox';
 import { RECORDS, recordPath, type RecordFixture } from '../sandbox/fixtures';
 import { expectedTickets, getDataset } from '../sandbox/data';
-import { expectTokyoTimes } from './harness/times';
+import { expectTokyoTimes } from './support/times';
 
 const REGION = byRole('region', 'Zoho Desk tickets');
 const ROWS = 'desklink-panel >>> tbody tr';

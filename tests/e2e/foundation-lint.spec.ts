@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { extensionDir } from './harness/paths';
+import { extensionDir } from './support/paths';
 
 interface LintMessage { code: string; file?: string; message: string }
 interface LintReport { summary: { errors: number }; errors: LintMessage[]; warnings: LintMessage[] }

@@ -6,8 +6,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { DATA_CENTRES } from '../../lib/crm/data-centres';
-import { OUT_DIR, extensionDir, type BuildTarget } from './harness/paths';
+import { DATA_CENTRES } from '../../lib/shared/data-centres';
+import { OUT_DIR, extensionDir, type BuildTarget } from './support/paths';
 
 const TARGETS: BuildTarget[] = ['chrome-mv3', 'firefox-mv3'];
 const ICON_SIZES = [16, 32, 48, 96, 128];

@@ -6,8 +6,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { OUT_DIR, extensionDir, type BuildTarget } from './harness/paths';
-import { readZip } from './harness/zip';
+import { OUT_DIR, extensionDir, type BuildTarget } from './support/paths';
+import { readZip } from './support/zip';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -39,7 +39,7 @@ for (const [kind, target] of STORE_ZIPS) {
 test('the sources zip holds what rebuilds the add-on, and no tests, sandbox, reports or screenshots', () => {
   const { names } = zipAt('sources');
   for (const needed of ['package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'entrypoints/background.ts',
-    'lib/crm/data-centres.ts', 'public/_locales/en/messages.json', 'public/icon/128.png']) {
+    'lib/shared/data-centres.ts', 'public/_locales/en/messages.json', 'public/icon/128.png']) {
     expect(names, needed).toContain(needed);
   }
   expect(names.some((name) => name.startsWith('components/'))).toBe(true);

@@ -2,9 +2,9 @@
  * Foundation, Chromium: DeskLink loads, its options page opens, and the content script puts the
  * "Zoho Desk tickets" region on a CRM Contact record page and nothing on a list view.
  */
-import { test, expect } from './fixtures';
+import { test, expect } from './support/fixtures';
 import { RECORDS } from '../sandbox/fixtures';
-import { CONTACTS_LIST_PATH, LIST_ROW } from './harness/pages';
+import { CONTACTS_LIST_PATH, LIST_ROW } from './support/pages';
 
 test('the extension loads: its service worker answers and the manifest is DeskLink', async ({ sw, sendAdmin }) => {
   expect(sw.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\//);

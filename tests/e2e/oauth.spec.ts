@@ -5,10 +5,10 @@
  * silent renewal (short token lifetime, and an early INVALID_OAUTH), and the signed-out state.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect } from './support/fixtures';
 import { ADMIN_EMAIL, OAUTH_CLIENT_ID, PORTALS, RECORDS } from '../sandbox/fixtures';
 import type { Sandbox } from '../sandbox/index';
-import { extensionStorage } from './options-helpers';
+import { extensionStorage } from './support/options';
 
 const REGION = 'Zoho Desk tickets';
 

@@ -3,9 +3,9 @@
  * another tab: the enable switch, change of portal and deactivation reach the panel without a
  * reload, and the cache and credential follow.
  */
-import { test, expect } from './fixtures';
+import { test, expect } from './support/fixtures';
 import { ADMIN_EMAIL, PORTALS, RECORDS } from '../sandbox/fixtures';
-import { axeViolations, extensionStorage } from './options-helpers';
+import { axeViolations, extensionStorage } from './support/options';
 
 const REGION = { name: 'Zoho Desk tickets' } as const;
 

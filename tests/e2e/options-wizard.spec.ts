@@ -2,9 +2,9 @@
  * The options page in Chromium against the sandbox: the setup wizard as an admin drives it,
  * each error a person can run into (and that nothing is saved then), and accessibility.
  */
-import { test, expect } from './fixtures';
+import { test, expect } from './support/fixtures';
 import { ADMIN_EMAIL, KEYS, LIMITED_EMAIL, PORTALS } from '../sandbox/fixtures';
-import { axeViolations, expectEmptySetupForm, extensionStorage, fillSetup } from './options-helpers';
+import { axeViolations, expectEmptySetupForm, extensionStorage, fillSetup } from './support/options';
 
 test('happy path: key and email, Next, portal A preselected, Save connects and enables', async ({ openOptions, sw }) => {
   const page = await openOptions();

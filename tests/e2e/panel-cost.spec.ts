@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { extensionDir, type BuildTarget } from './harness/paths';
+import { extensionDir, type BuildTarget } from './support/paths';
 
 const TARGETS: BuildTarget[] = ['chrome-mv3', 'firefox-mv3'];
 /** Strings every zod 4 bundle contains (class names and issue codes). */

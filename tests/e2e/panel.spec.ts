@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect } from './support/fixtures';
 import { RECORDS, recordPath, type RecordFixture } from '../sandbox/fixtures';
 import { expectedTickets, getDataset } from '../sandbox/data';
-import { expectTokyoTimes } from './harness/times';
+import { expectTokyoTimes } from './support/times';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const REGION = 'Zoho Desk tickets';

@@ -7,11 +7,11 @@
  * Import this only after `fake-indexeddb/auto` and a fake `browser` are in place.
  */
 import fc from 'fast-check';
-import { handleMessage } from '../../lib/broker/dispatch';
-import { CRM_HOSTS, DATA_CENTRE_IDS } from '../../lib/crm/data-centres';
-import { ERROR_CODES } from '../../lib/errors';
-import { ADMIN_COMMANDS, CRM_MODULES, PANEL_COMMANDS } from '../../lib/messages';
-import { connect } from '../unit/broker-setup';
+import { handleMessage } from '../../lib/background/broker/dispatch';
+import { CRM_HOSTS, DATA_CENTRE_IDS } from '../../lib/shared/data-centres';
+import { ERROR_CODES } from '../../lib/shared/errors';
+import { ADMIN_COMMANDS, CRM_MODULES, PANEL_COMMANDS } from '../../lib/shared/messages';
+import { connect } from '../unit/support/broker-setup';
 
 export const FUZZ_KEY = '1000.zsc.fuzz.SECRET-KEY-do-not-leak';
 const EXT_ID = 'test-extension-id';

@@ -2,7 +2,7 @@
  * Which Zoho hosts the sandbox answers, from the product's own data-centre table, and the flags
  * that point a browser at the sandbox for them.
  */
-import { ACCOUNTS_HOSTS, CRM_HOSTS, DESK_HOSTS } from '../../lib/crm/data-centres';
+import { ACCOUNTS_HOSTS, CRM_HOSTS, DESK_HOSTS } from '../../lib/shared/data-centres';
 
 export type HostKind = 'desk' | 'crm' | 'accounts';
 

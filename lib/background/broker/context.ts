@@ -1,0 +1,59 @@
+/**
+ * What every panel command needs to know, read fresh on each request (the MV3 worker may have
+ * restarted since the last one): the settings in force (stored + enterprise policy) and the
+ * credential in force (policy key, else the stored one).
+ */
+import { isCredentialRejected, type Credential } from '../credentials/credential';
+import type { DataCentreId } from '../../shared/data-centres';
+import { DeskLinkError } from '../../shared/errors';
+import type { PanelState } from '../../shared/messages';
+import { effectiveSettings, type EffectiveSettings, type Portal } from '../settings/store';
+import { effectiveCredential } from '../credentials/effective-credential';
+import { withFreshToken } from './oauth-renewal';
+
+export interface BrokerContext {
+  settings: EffectiveSettings;
+  credential: Credential | null;
+  state: PanelState;
+}
+
+/** A connected, enabled, usable configuration: what a Desk call needs. */
+export interface ReadyContext {
+  settings: EffectiveSettings;
+  credential: Credential;
+  dataCentre: DataCentreId;
+  portal: Portal;
+  portalId: string;
+}
+
+export async function loadContext(now = Date.now()): Promise<BrokerContext> {
+  const settings = await effectiveSettings();
+  // An OAuth token close to expiry is renewed silently before anyone decides on it.
+  const credential = await withFreshToken(await effectiveCredential(settings.dataCentre));
+  const rejected = credential ? await isCredentialRejected(credential) : false;
+  return { settings, credential, state: panelState(settings, credential, rejected, now) };
+}
+
+export function panelState(settings: EffectiveSettings, credential: Credential | null, rejected: boolean, now = Date.now()): PanelState {
+  if (!settings.dataCentre || !credential) return 'unconfigured';
+  if (!settings.enabled) return 'disabled';
+  if (!settings.portal) return 'unconfigured';
+  if (rejected) return 'rejected';
+  if (credential.kind === 'oauth' && (credential.signedOut || credential.expiresAt <= now)) return 'signedOut';
+  return 'ready';
+}
+
+const STATE_ERRORS = {
+  unconfigured: 'NOT_CONFIGURED',
+  disabled: 'DISABLED',
+  rejected: 'CREDENTIAL_REJECTED',
+  signedOut: 'SIGNED_OUT',
+} as const;
+
+/** The context when Desk may be called, else the typed error saying why not (no call is made). */
+export function requireReady({ settings, credential, state }: BrokerContext): ReadyContext {
+  if (state !== 'ready' || !settings.portal || !settings.dataCentre || !credential) {
+    throw new DeskLinkError({ code: STATE_ERRORS[state === 'ready' ? 'unconfigured' : state] });
+  }
+  return { settings, credential, dataCentre: settings.dataCentre, portal: settings.portal, portalId: settings.portal.id };
+}

@@ -1,0 +1,69 @@
+/**
+ * The ticket cache's IndexedDB schema (`desklink-cache`) and its migrations.
+ *
+ * History:
+ * - v1: `tickets` keyed [portalId, id]; `records` keyed [portalId, recordKey] holding
+ *   `{ticketIds, fetchedAt}`.
+ * - v2: records also hold `fingerprint` (of the identity used to find them: a changed email
+ *   refetches), `truncated` and `lastUsedAt`, with an index on `lastUsedAt` for LRU eviction.
+ *   Records migrated from v1 get `fingerprint: null` (unknown: served, but treated as stale).
+ *
+ * Each step runs `if (oldVersion < N)`, so any old database walks up to the current version.
+ */
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { TicketSummary } from '../../shared/messages';
+
+export const CACHE_DB_NAME = 'desklink-cache';
+export const CACHE_DB_VERSION = 2;
+
+/** A ticket as cached: the panel's summary plus the portal it belongs to. */
+export interface CachedTicket extends TicketSummary {
+  portalId: string;
+}
+
+/** A CRM record → its tickets, as last fetched. `recordKey` is `module:recordId`. */
+export interface CachedRecord {
+  portalId: string;
+  recordKey: string;
+  /** Display order (newest first). */
+  ticketIds: string[];
+  fetchedAt: number;
+  /** Fingerprint of the identity the tickets were found with; null when unknown (migrated). */
+  fingerprint: string | null;
+  truncated: boolean;
+  lastUsedAt: number;
+}
+
+export interface CacheSchema extends DBSchema {
+  tickets: { key: [string, string]; value: CachedTicket };
+  records: { key: [string, string]; value: CachedRecord; indexes: { byLastUsed: number } };
+}
+
+type UpgradeTx = IDBPTransaction<CacheSchema, StoreNames<CacheSchema>[], 'versionchange'>;
+
+export async function upgradeCache(db: IDBPDatabase<CacheSchema>, oldVersion: number, tx: UpgradeTx): Promise<void> {
+  if (oldVersion < 1) {
+    db.createObjectStore('tickets', { keyPath: ['portalId', 'id'] });
+    db.createObjectStore('records', { keyPath: ['portalId', 'recordKey'] });
+  }
+  if (oldVersion < 2) {
+    const records = tx.objectStore('records');
+    records.createIndex('byLastUsed', 'lastUsedAt');
+    // v1 rows lack the v2 fields: fill them so every row has the current shape.
+    let cursor = await records.openCursor();
+    while (cursor) {
+      const old = cursor.value as Partial<CachedRecord> & Pick<CachedRecord, 'portalId' | 'recordKey'>;
+      const fetchedAt = typeof old.fetchedAt === 'number' ? old.fetchedAt : 0;
+      await cursor.update({
+        portalId: old.portalId,
+        recordKey: old.recordKey,
+        ticketIds: Array.isArray(old.ticketIds) ? old.ticketIds.map(String) : [],
+        fetchedAt,
+        fingerprint: old.fingerprint ?? null,
+        truncated: old.truncated ?? false,
+        lastUsedAt: old.lastUsedAt ?? fetchedAt,
+      });
+      cursor = await cursor.continue();
+    }
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The Zoho Desk API client: one method per endpoint DeskLink uses, on the real Desk host of the
+ * configured data centre (lib/shared/data-centres.ts). Each call goes through the portal's request
+ * policy (concurrency, retries), sends only that endpoint's documented parameters, and returns
+ * zod-validated, normalised data or throws a typed DeskLinkError. 204 means "nothing": an empty
+ * list, or null for single objects.
+ */
+import type { z } from 'zod';
+import { DATA_CENTRES, type DataCentreId } from '../../shared/data-centres';
+import { deskError, schemaError } from './errors';
+import {
+  queryString,
+  type AccountSearchParams,
+  type AccountStatisticsParams,
+  type AccountTicketsParams,
+  type ContactSearchParams,
+  type ContactTicketsParams,
+  type DepartmentsParams,
+  type Endpoint,
+  type GetTicketParams,
+  type MyInfoParams,
+  type TicketSearchParams,
+} from './params';
+import { createRequestPolicy, type RequestLimiter } from './request-policy';
+import {
+  AccountSchema,
+  ContactSchema,
+  DepartmentSchema,
+  MyInfoSchema,
+  OrganizationSchema,
+  StatisticsSchema,
+  TicketSchema,
+  listEnvelope,
+  searchEnvelope,
+  type Account,
+  type Contact,
+  type Department,
+  type MyInfo,
+  type Organization,
+  type SearchPage,
+  type Statistics,
+  type Ticket,
+} from './schemas';
+import { deskGet } from './transport';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export interface DeskClientOptions {
+  dataCentre: DataCentreId;
+  /** ZSC key or OAuth access token, sent as `Authorization: Zoho-oauthtoken <token>`. */
+  token: string;
+  /** The portal's org id, sent as the `orgId` header (all endpoints but /organizations). */
+  orgId?: string;
+  fetch?: typeof fetch;
+  /** The portal's shared request policy; a private default-limit policy when absent. */
+  limiter?: RequestLimiter;
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+export interface DeskClient {
+  readonly host: string;
+  readonly orgId: string | undefined;
+  now(): number;
+  organizations(signal?: AbortSignal): Promise<Organization[]>;
+  myInfo(params?: MyInfoParams, signal?: AbortSignal): Promise<MyInfo | null>;
+  departments(params?: DepartmentsParams, signal?: AbortSignal): Promise<Department[]>;
+  searchTickets(params: TicketSearchParams, signal?: AbortSignal): Promise<SearchPage<Ticket>>;
+  searchContacts(params: ContactSearchParams, signal?: AbortSignal): Promise<SearchPage<Contact>>;
+  contactTickets(contactId: string, params?: ContactTicketsParams, signal?: AbortSignal): Promise<Ticket[]>;
+  searchAccounts(params: AccountSearchParams, signal?: AbortSignal): Promise<SearchPage<Account>>;
+  getAccount(accountId: string, signal?: AbortSignal): Promise<Account | null>;
+  accountTickets(accountId: string, params?: AccountTicketsParams, signal?: AbortSignal): Promise<Ticket[]>;
+  contactStatistics(contactId: string, signal?: AbortSignal): Promise<Statistics | null>;
+  accountStatistics(accountId: string, params?: AccountStatisticsParams, signal?: AbortSignal): Promise<Statistics | null>;
+  getTicket(ticketId: string, params?: GetTicketParams, signal?: AbortSignal): Promise<Ticket | null>;
+}
+
+export function createDeskClient(options: DeskClientOptions): DeskClient {
+  const host = DATA_CENTRES[options.dataCentre].deskHost;
+  const now = options.now ?? Date.now;
+  const limiter = options.limiter ?? createRequestPolicy();
+  const transport = { host, token: options.token, orgId: options.orgId, fetch: options.fetch, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, now };
+
+  /** An id placed in a URL path must be digits: nothing else may reach the path. */
+  const pathId = (id: string) => {
+    if (!/^\d{1,24}$/.test(id)) throw deskError({ code: 'INVALID_INPUT', host, detail: 'id must be a digit string' });
+    return id;
+  };
+
+  /** GET, validate; null when Zoho answered 204 / an empty body. */
+  async function get<S extends z.ZodType>(
+    path: string,
+    endpoint: Endpoint,
+    params: object | undefined,
+    schema: S,
+    signal: AbortSignal | undefined,
+  ): Promise<z.output<S> | null> {
+    const withOrgId = endpoint !== 'organizations';
+    const pathAndQuery = path + queryString(endpoint, params);
+    const answer = await limiter.run((s) => deskGet(transport, pathAndQuery, withOrgId, s), signal);
+    if (answer.body === undefined) return null;
+    const parsed = schema.safeParse(answer.body);
+    if (!parsed.success) throw schemaError(parsed.error, answer.status, host);
+    return parsed.data;
+  }
+
+  const list = async <T extends z.ZodType>(path: string, endpoint: Endpoint, params: object | undefined, item: T, signal?: AbortSignal) =>
+    ((await get(path, endpoint, params, listEnvelope(item), signal))?.data ?? []) as z.output<T>[];
+
+  const search = async <T extends z.ZodType>(path: string, endpoint: Endpoint, params: object, item: T, signal?: AbortSignal): Promise<SearchPage<z.output<T>>> => {
+    const page = await get(path, endpoint, params, searchEnvelope(item), signal);
+    if (!page) return { data: [], count: 0 };
+    const data = page.data as z.output<T>[];
+    return { data, count: page.count ?? data.length };
+  };
+
+  return {
+    host,
+    orgId: options.orgId,
+    now,
+    organizations: (signal) => list('/organizations', 'organizations', undefined, OrganizationSchema, signal),
+    myInfo: (params, signal) => get('/myinfo', 'myInfo', params, MyInfoSchema, signal),
+    departments: (params, signal) => list('/departments', 'departments', params, DepartmentSchema, signal),
+    searchTickets: (params, signal) => search('/tickets/search', 'ticketSearch', params, TicketSchema, signal),
+    searchContacts: (params, signal) => search('/contacts/search', 'contactSearch', params, ContactSchema, signal),
+    contactTickets: async (id, params, signal) => list(`/contacts/${pathId(id)}/tickets`, 'contactTickets', params, TicketSchema, signal),
+    searchAccounts: (params, signal) => search('/accounts/search', 'accountSearch', params, AccountSchema, signal),
+    getAccount: async (id, signal) => get(`/accounts/${pathId(id)}`, 'getAccount', undefined, AccountSchema, signal),
+    accountTickets: async (id, params, signal) => list(`/accounts/${pathId(id)}/tickets`, 'accountTickets', params, TicketSchema, signal),
+    contactStatistics: async (id, signal) => get(`/contacts/${pathId(id)}/statistics`, 'contactStatistics', undefined, StatisticsSchema, signal),
+    accountStatistics: async (id, params, signal) =>
+      get(`/accounts/${pathId(id)}/statistics`, 'accountStatistics', params, StatisticsSchema, signal),
+    getTicket: async (id, params, signal) => get(`/tickets/${pathId(id)}`, 'getTicket', params, TicketSchema, signal),
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * Finds the Desk tickets of a CRM record (design.md, data path step 5):
+ * - Leads and Contacts: `tickets/search` by every email of the record, plus the tickets of the
+ *   Desk contacts whose `zohoCRMContact.id` is the record (found by `contacts/search` on the
+ *   same emails; the link may name a Lead or a Contact, reference §10).
+ * - Accounts: `accounts/search` by name, confirmed by `zohoCRMAccount.id` (fetched per account:
+ *   search results omit it), then that account's tickets.
+ * Tickets are merged by id, newest first. Every page inside Zoho's window is fetched.
+ */
+import { DeskLinkError } from '../../shared/errors';
+import type { Identity, RecordRef, TicketSummary } from '../../shared/messages';
+import type { DeskClient } from './client';
+import { accountSearchTerm, identityFingerprint, recordAccountName, sameAccountName, searchableEmails } from './identity';
+import { collectPages, listFrom, type Collected } from './paging';
+import type { Account, Ticket } from './schemas';
+import { toTicketSummary } from './ticket-summary';
+
+export { identityFingerprint } from './identity';
+
+export interface RecordTickets {
+  tickets: TicketSummary[];
+  /** Zoho's window cut a list: "showing the first 1,000". */
+  truncated: boolean;
+  fingerprint: string;
+}
+
+/** Accounts whose CRM link is checked one by one, exact-name hits first. */
+const MAX_ACCOUNTS_CHECKED = 10;
+/** Errors that mean "this key may not read contacts": the email search still counts. */
+const PERMISSION_CODES = new Set(['SCOPE_MISMATCH', 'FORBIDDEN', 'LICENSE_ACCESS_LIMITED']);
+
+const byNewest = (a: TicketSummary, b: TicketSummary) => {
+  const at = a.modifiedTime ?? a.createdTime ?? '';
+  const bt = b.modifiedTime ?? b.createdTime ?? '';
+  if (at !== bt) return at < bt ? 1 : -1;
+  return a.id.length !== b.id.length ? b.id.length - a.id.length : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+};
+
+/** One entry per ticket id; a copy with a real modifiedTime (search) beats one without (list). */
+export function mergeTickets(lists: readonly Ticket[][], now: number): TicketSummary[] {
+  const byId = new Map<string, Ticket>();
+  for (const ticket of lists.flat()) {
+    const known = byId.get(ticket.id);
+    if (!known || (!known.modifiedTime && ticket.modifiedTime)) byId.set(ticket.id, ticket);
+  }
+  return [...byId.values()].map((t) => toTicketSummary(t, now)).sort(byNewest);
+}
+
+const ticketsOfContact = (client: DeskClient, contactId: string, signal?: AbortSignal) =>
+  collectPages(async (from, limit) => ({
+    items: await client.contactTickets(contactId, { from: listFrom(from), limit, sortBy: '-modifiedTime' }, signal),
+  }));
+
+const ticketsOfAccount = (client: DeskClient, accountId: string, signal?: AbortSignal) =>
+  collectPages(async (from, limit) => ({
+    items: await client.accountTickets(accountId, { from: listFrom(from), limit, sortBy: '-modifiedTime' }, signal),
+  }));
+
+/** Tickets of the Desk contacts linked to this CRM record. */
+async function linkedContactTickets(client: DeskClient, emails: string[], recordId: string, signal?: AbortSignal) {
+  const contacts = await collectPages(async (from, limit) => {
+    const page = await client.searchContacts({ email: emails, from, limit }, signal);
+    return { items: page.data, count: page.count };
+  });
+  const linked = new Set(contacts.items.filter((c) => c.zohoCRMContact?.id === recordId).map((c) => c.id));
+  const results: Collected<Ticket>[] = [];
+  for (const contactId of linked) results.push(await ticketsOfContact(client, contactId, signal));
+  return { items: results.flatMap((r) => r.items), truncated: contacts.truncated || results.some((r) => r.truncated) };
+}
+
+async function personTickets(client: DeskClient, record: RecordRef, emails: string[], signal?: AbortSignal) {
+  const byEmail = collectPages(async (from, limit) => {
+    const page = await client.searchTickets({ email: emails, sortBy: '-modifiedTime', from, limit }, signal);
+    return { items: page.data, count: page.count };
+  });
+  const byLink = linkedContactTickets(client, emails, record.recordId, signal).catch((error: unknown) => {
+    if (error instanceof DeskLinkError && PERMISSION_CODES.has(error.code)) return { items: [], truncated: false };
+    throw error;
+  });
+  return Promise.all([byEmail, byLink]);
+}
+
+/**
+ * The Desk account of a CRM account: the hit linked to the record id; failing that, the one
+ * hit with exactly the record's name and no CRM link at all. Search results do not carry the
+ * link, so each candidate is fetched (exact names first, at most 10).
+ */
+export async function findAccount(client: DeskClient, name: string, recordId: string, signal?: AbortSignal): Promise<Account | undefined> {
+  const term = accountSearchTerm(name);
+  if (!term) return undefined;
+  const { data: hits } = await client.searchAccounts({ accountName: term, limit: 25 }, signal);
+  const ordered = [...hits].sort((a, b) => Number(sameAccountName(b.accountName, name)) - Number(sameAccountName(a.accountName, name)));
+  const checked: Account[] = [];
+  for (const hit of ordered) {
+    const account = hit.zohoCRMAccount !== undefined || checked.length >= MAX_ACCOUNTS_CHECKED ? hit : ((await client.getAccount(hit.id, signal)) ?? hit);
+    if (account.zohoCRMAccount?.id === recordId) return account;
+    checked.push(account);
+  }
+  const unlinkedSameName = checked.filter((a) => a.zohoCRMAccount === null && sameAccountName(a.accountName, name));
+  return unlinkedSameName.length === 1 ? unlinkedSameName[0] : undefined;
+}
+
+export async function findRecordTickets(client: DeskClient, record: RecordRef, identity: Identity, signal?: AbortSignal): Promise<RecordTickets> {
+  const fingerprint = identityFingerprint(record, identity);
+  let sources: Collected<Ticket>[] = [];
+  if (record.module === 'Accounts') {
+    const name = recordAccountName(record, identity);
+    const account = name ? await findAccount(client, name, record.recordId, signal) : undefined;
+    if (account) sources = [await ticketsOfAccount(client, account.id, signal)];
+  } else {
+    const emails = searchableEmails(identity.emails);
+    if (emails.length) sources = await personTickets(client, record, emails, signal);
+  }
+  return {
+    tickets: mergeTickets(
+      sources.map((s) => s.items),
+      client.now(),
+    ),
+    truncated: sources.some((s) => s.truncated),
+    fingerprint,
+  };
+}

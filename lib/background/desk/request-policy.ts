@@ -1,0 +1,209 @@
+/**
+ * The API budget of one Desk portal (reference/zoho-desk-api.md §13): never more requests in
+ * flight than the edition allows, and retries that respect Zoho: 429 waits `Retry-After` (or
+ * backs off with full jitter), 5xx and network failures retry a few times, nothing else does.
+ * A slot is held only while a request is on the wire, never while waiting to retry.
+ */
+import { DeskLinkError } from '../../shared/errors';
+
+/** Concurrent calls per portal by edition (§13); unknown or absent editions get the minimum. */
+const EDITION_CONCURRENCY: Record<string, number> = {
+  FREE: 5,
+  NEW_FREE: 5,
+  FREE_2019: 5,
+  EXPRESS: 10,
+  STANDARD: 10,
+  PROFESSIONAL: 15,
+  ENTERPRISE: 25,
+  ZOHOONE: 25,
+  CRMPLUS: 25,
+  ULTIMATE: 25,
+};
+export const DEFAULT_CONCURRENCY = 5;
+
+export function concurrencyForEdition(edition: string | null | undefined): number {
+  const key = edition?.trim().toUpperCase().replace(/[\s-]+/g, '_') ?? '';
+  return EDITION_CONCURRENCY[key] ?? EDITION_CONCURRENCY[key.replace(/_/g, '')] ?? DEFAULT_CONCURRENCY;
+}
+
+/** Anything that runs Desk calls: the policy below, or a pass-through in tests. */
+export interface RequestLimiter {
+  run<T>(task: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T>;
+}
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface RequestPolicyOptions {
+  /** The portal's edition from /organizations (any case); sets the concurrency limit. */
+  edition?: string | null;
+  /** Overrides the edition's limit. */
+  maxConcurrent?: number;
+  /** Retries of one request after 429 (default 5). */
+  maxRateLimitRetries?: number;
+  /** Retries after 5xx, NETWORK or TRUNCATED_BODY (default 2). */
+  maxTransientRetries?: number;
+  /** Backoff base and cap when no Retry-After is given (defaults 1 s and 30 s). */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** A longer Retry-After (e.g. daily credits exhausted) fails at once instead of waiting. */
+  maxRetryAfterSec?: number;
+  /** Zoho said INVALID_OAUTH: the broker marks the credential rejected. No retry follows. */
+  onCredentialRejected?: (error: DeskLinkError) => void;
+  sleep?: Sleep;
+  random?: () => number;
+}
+
+export interface RequestPolicy extends RequestLimiter {
+  readonly limit: number;
+  readonly inFlight: number;
+  readonly queued: number;
+  setEdition(edition: string | null | undefined): void;
+}
+
+const aborted = () => new DeskLinkError({ code: 'ABORTED' });
+
+/** setTimeout-based sleep that ends (rejecting ABORTED) the moment the signal aborts. */
+export const abortableSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(aborted());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(aborted());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+interface Waiter {
+  grant: () => void;
+}
+
+export function createRequestPolicy(options: RequestPolicyOptions = {}): RequestPolicy {
+  const {
+    maxRateLimitRetries = 5,
+    maxTransientRetries = 2,
+    baseDelayMs = 1000,
+    maxDelayMs = 30_000,
+    maxRetryAfterSec = 120,
+    sleep = abortableSleep,
+    random = Math.random,
+  } = options;
+  let limit = options.maxConcurrent ?? concurrencyForEdition(options.edition);
+  let inFlight = 0;
+  const queue: Waiter[] = [];
+
+  const pump = () => {
+    while (inFlight < limit && queue.length > 0) {
+      inFlight++;
+      queue.shift()!.grant();
+    }
+  };
+
+  /** Resolves with a release function once a slot is free; FIFO; leaves the queue on abort. */
+  const acquire = (signal?: AbortSignal) =>
+    new Promise<() => void>((resolve, reject) => {
+      if (signal?.aborted) return reject(aborted());
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        inFlight--;
+        pump();
+      };
+      const waiter: Waiter = {
+        grant: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(release);
+        },
+      };
+      const onAbort = () => {
+        const at = queue.indexOf(waiter);
+        if (at >= 0) queue.splice(at, 1);
+        reject(aborted());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      queue.push(waiter);
+      pump();
+    });
+
+  const backoff = (attempt: number) => random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
+
+  async function run<T>(task: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    let rateRetries = 0;
+    let transientRetries = 0;
+    for (;;) {
+      const release = await acquire(signal);
+      let delayMs: number;
+      try {
+        return await task(signal);
+      } catch (error) {
+        if (!(error instanceof DeskLinkError)) throw error;
+        const { code, status, retryAfterSec } = error.info;
+        if (code === 'INVALID_OAUTH') {
+          options.onCredentialRejected?.(error);
+          throw error;
+        }
+        const rateLimited = status === 429 || code === 'TOO_MANY_REQUESTS' || code === 'THRESHOLD_EXCEEDED';
+        const transient = (status !== undefined && status >= 500) || code === 'NETWORK' || code === 'TRUNCATED_BODY';
+        if (retryAfterSec !== undefined && retryAfterSec > maxRetryAfterSec) throw error;
+        if (rateLimited) {
+          if (rateRetries >= maxRateLimitRetries) throw error;
+          delayMs = retryAfterSec !== undefined ? retryAfterSec * 1000 : backoff(rateRetries);
+          rateRetries++;
+        } else if (transient) {
+          if (transientRetries >= maxTransientRetries) throw error;
+          delayMs = retryAfterSec !== undefined ? retryAfterSec * 1000 : backoff(transientRetries);
+          transientRetries++;
+        } else {
+          throw error;
+        }
+      } finally {
+        release();
+      }
+      await sleep(delayMs, signal);
+    }
+  }
+
+  return {
+    run,
+    get limit() {
+      return limit;
+    },
+    get inFlight() {
+      return inFlight;
+    },
+    get queued() {
+      return queue.length;
+    },
+    setEdition(edition) {
+      limit = options.maxConcurrent ?? concurrencyForEdition(edition);
+      pump();
+    },
+  };
+}
+
+/** One policy per portal, shared by every client of that portal in this worker. */
+export function createPortalPolicies(options: Omit<RequestPolicyOptions, 'edition'> = {}) {
+  const policies = new Map<string, RequestPolicy>();
+  return {
+    get(portalId: string, edition?: string | null): RequestPolicy {
+      let policy = policies.get(portalId);
+      if (!policy) {
+        policy = createRequestPolicy({ ...options, edition });
+        policies.set(portalId, policy);
+      } else if (edition !== undefined) policy.setEdition(edition);
+      return policy;
+    },
+    /** Forget one portal (change of portal) or all (deactivate). */
+    clear(portalId?: string) {
+      if (portalId === undefined) policies.clear();
+      else policies.delete(portalId);
+    },
+  };
+}
+
+/** Runs tasks directly: no limit, no retry (tests, one-off calls). */
+export const passThroughLimiter: RequestLimiter = { run: (task, signal) => task(signal) };

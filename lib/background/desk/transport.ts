@@ -1,0 +1,124 @@
+/**
+ * One GET to the Desk API and the honest reading of its answer: the body is read as bytes and
+ * checked against Content-Length, decoded, parsed (keeping big integers exact) and every way
+ * it can fail becomes a typed DeskLinkError. Uses only the global fetch: runs in a service
+ * worker and in Firefox's background page.
+ */
+import { DeskLinkError } from '../../shared/errors';
+import { deskError, errorFromResponse, parseRetryAfter, unparsableBodyError, cleanDetail } from './errors';
+import { exactIntegerReviver } from './schema-primitives';
+
+export interface TransportOptions {
+  host: string;
+  token: string;
+  orgId?: string;
+  fetch?: typeof fetch;
+  timeoutMs: number;
+  now: () => number;
+}
+
+export interface DeskAnswer {
+  status: number;
+  /** Parsed JSON; undefined for 204 or an empty body. */
+  body: unknown;
+}
+
+/** Runs `work` with a signal that aborts on the caller's abort or after `timeoutMs`. */
+async function withDeadline<T>(
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  work: (signal: AbortSignal, timedOut: () => boolean) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onAbort = () => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await work(controller.signal, () => timedOut);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+export async function deskGet(
+  options: TransportOptions,
+  pathAndQuery: string,
+  withOrgId: boolean,
+  signal?: AbortSignal,
+): Promise<DeskAnswer> {
+  const { host } = options;
+  if (signal?.aborted) throw deskError({ code: 'ABORTED', host });
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    Authorization: `Zoho-oauthtoken ${options.token}`,
+  };
+  if (withOrgId) {
+    if (!options.orgId) throw deskError({ code: 'NOT_CONFIGURED', host, detail: 'no portal (orgId) chosen' });
+    headers.orgId = options.orgId;
+  }
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+
+  return withDeadline(options.timeoutMs, signal, async (combined, timedOut) => {
+    // A failure is ABORTED if the caller gave up, TIMEOUT if our clock ran out, else `otherwise`.
+    const failure = (cause: unknown, otherwise: 'NETWORK' | 'TRUNCATED_BODY', status?: number) => {
+      if (cause instanceof DeskLinkError) return cause;
+      if (signal?.aborted) return deskError({ code: 'ABORTED', host });
+      if (timedOut()) return deskError({ code: 'TIMEOUT', host, status });
+      return deskError({ code: otherwise, host, status, detail: cleanDetail(cause instanceof Error ? cause.message : String(cause)) });
+    };
+
+    let response: Response;
+    try {
+      response = await doFetch(`https://${host}/api/v1${pathAndQuery}`, {
+        method: 'GET',
+        headers,
+        signal: combined,
+        credentials: 'omit', // the token authenticates; never the user's Zoho cookies
+        cache: 'no-store',
+      });
+    } catch (cause) {
+      throw failure(cause, 'NETWORK');
+    }
+
+    const { status } = response;
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await response.arrayBuffer();
+    } catch (cause) {
+      throw failure(cause, 'TRUNCATED_BODY', status); // headers came, the body broke off
+    }
+
+    const retryAfterSec = parseRetryAfter(response.headers.get('retry-after'), options.now());
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    const encoding = response.headers.get('content-encoding');
+    // With a Content-Encoding, Content-Length counts the compressed bytes: not comparable.
+    if ((!encoding || encoding === 'identity') && Number.isFinite(declared) && bytes.byteLength < declared) {
+      throw deskError({ code: 'TRUNCATED_BODY', status, host, detail: `${bytes.byteLength} of ${declared} bytes` });
+    }
+
+    const text = new TextDecoder().decode(bytes);
+    // Zoho says "no results" with 204 and no body; an empty body on any other status is a
+    // broken answer, not an empty list (it must not overwrite cached tickets).
+    if (status === 204) return { status, body: undefined };
+    if (text.trim() === '') {
+      if (!response.ok) throw errorFromResponse({ status, host, retryAfterSec });
+      throw deskError({ code: 'MALFORMED_JSON', status, host, detail: `empty body with status ${status}` });
+    }
+
+    let body: unknown;
+    try {
+      body = JSON.parse(text, exactIntegerReviver);
+    } catch (cause) {
+      if (!response.ok) throw errorFromResponse({ status, host, retryAfterSec });
+      throw unparsableBodyError(text, status, host, cause);
+    }
+    const isErrorBody = typeof body === 'object' && body !== null && typeof (body as { errorCode?: unknown }).errorCode === 'string';
+    if (!response.ok || isErrorBody) throw errorFromResponse({ status, host, body, retryAfterSec });
+    return { status, body };
+  });
+}

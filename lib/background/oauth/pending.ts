@@ -1,0 +1,46 @@
+/**
+ * A sign-in between `Sign in with Zoho` and `Save`: the token and who it belongs to, kept in
+ * `storage.session` (memory only, gone with the browser session, and — with access level
+ * TRUSTED_CONTEXTS, Chrome's default, set again where the API exists — not readable by content
+ * scripts; Firefox never exposes storage.session to them). The worker may restart in between,
+ * so it cannot live in a variable.
+ */
+import { browser } from 'wxt/browser';
+import type { DataCentreId } from '../../shared/data-centres';
+
+const PENDING_KEY = 'oauthPendingSignIn';
+
+export interface PendingSignIn {
+  accessToken: string;
+  expiresAt: number;
+  dataCentre: DataCentreId;
+  clientId: string;
+  multiDc: boolean;
+  /** The signed-in agent's email (myinfo). */
+  email: string;
+}
+
+type SessionArea = typeof browser.storage.session & {
+  setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }) => Promise<void>;
+};
+
+async function sessionArea(): Promise<SessionArea> {
+  const area = browser.storage.session as SessionArea;
+  await area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+  return area;
+}
+
+export async function savePendingSignIn(pending: PendingSignIn): Promise<void> {
+  await (await sessionArea()).set({ [PENDING_KEY]: pending });
+}
+
+/** The pending sign-in if there is one that has not expired. */
+export async function readPendingSignIn(now = Date.now()): Promise<PendingSignIn | null> {
+  const value = (await (await sessionArea()).get(PENDING_KEY))[PENDING_KEY] as PendingSignIn | undefined;
+  if (!value || typeof value.accessToken !== 'string' || value.expiresAt <= now) return null;
+  return value;
+}
+
+export async function clearPendingSignIn(): Promise<void> {
+  await (await sessionArea()).remove(PENDING_KEY);
+}

@@ -1,0 +1,70 @@
+/**
+ * The client-based flow end to end, browser API injected: `Sign in with Zoho` (interactive
+ * consent) and the silent renewal (`/oauth/v2/auth/refresh`, no window). Both return a token
+ * read from the redirect, or throw a typed DeskLinkError (lib/background/oauth/redirect.ts).
+ */
+import type { DataCentreId } from '../../shared/data-centres';
+import { DeskLinkError } from '../../shared/errors';
+import { signInAccountsHost } from './locations';
+import { readRedirect, type OAuthToken } from './redirect';
+import { authorizeUrl, randomState, refreshUrl } from './urls';
+import { runWebAuthFlow, type WebAuthLauncher } from './web-auth';
+
+export interface FlowDeps {
+  launch: WebAuthLauncher;
+  redirectUri: string;
+  now?: () => number;
+  state?: () => string;
+}
+
+export interface SignInRequest {
+  /** The data centre chosen on the form; with multiDc, only the starting point. */
+  dataCentre: DataCentreId;
+  clientId: string;
+  multiDc: boolean;
+}
+
+/** A client id as Zoho's API console issues them: `1000.` and letters/digits. Checked before any window opens. */
+export function checkClientId(clientId: string): string {
+  const id = clientId.trim();
+  if (!/^[A-Za-z0-9._-]{1,200}$/.test(id)) throw new DeskLinkError({ code: 'INVALID_INPUT', detail: 'clientId' });
+  return id;
+}
+
+/** `Sign in with Zoho`: the consent window, then the token (its data centre from `location`). */
+export async function signIn(request: SignInRequest, deps: FlowDeps): Promise<OAuthToken> {
+  const clientId = checkClientId(request.clientId);
+  const accountsHost = signInAccountsHost(request.dataCentre, request.multiDc);
+  const state = (deps.state ?? randomState)();
+  const url = authorizeUrl({ accountsHost, clientId, redirectUri: deps.redirectUri, state });
+  const answer = await runWebAuthFlow(deps.launch, url, true);
+  const now = (deps.now ?? Date.now)();
+  // Without multi-DC, no `location` means the data centre we asked.
+  const fallbackDataCentre = request.multiDc && request.dataCentre !== 'com.cn' ? 'com' : request.dataCentre;
+  const token = readRedirect(answer, { state, now, fallbackDataCentre });
+  if (!request.multiDc && token.dataCentre !== request.dataCentre) {
+    // A single-DC client signed in on another data centre's Accounts: its token is not for this one.
+    throw new DeskLinkError({ code: 'OAUTH_FAILED', detail: `signed in on the ${token.dataCentre} data centre`, dataCentre: token.dataCentre });
+  }
+  return token;
+}
+
+export interface RenewRequest {
+  clientId: string;
+  /** The token's data centre: renewal goes to its own Accounts host, where the session lives. */
+  dataCentre: DataCentreId;
+}
+
+/**
+ * Silent renewal, no window. SIGNED_OUT when only the user can help (Zoho session over,
+ * grant not for the session); NETWORK when Accounts could not be reached (try again later).
+ */
+export async function renewSilently(request: RenewRequest, deps: FlowDeps): Promise<OAuthToken> {
+  const state = (deps.state ?? randomState)();
+  const accountsHost = signInAccountsHost(request.dataCentre, false);
+  const url = refreshUrl({ accountsHost, clientId: request.clientId, redirectUri: deps.redirectUri, state });
+  const answer = await runWebAuthFlow(deps.launch, url, false);
+  const token = readRedirect(answer, { state, now: (deps.now ?? Date.now)(), fallbackDataCentre: request.dataCentre, stateOptional: true });
+  if (token.dataCentre !== request.dataCentre) throw new DeskLinkError({ code: 'SIGNED_OUT', detail: 'renewed on another data centre' });
+  return token;
+}

@@ -1,0 +1,238 @@
+/**
+ * One session per record page: follows URL changes (the caller passes `wxt:locationchange`'s
+ * `newUrl`, since location.href is stale there), aborts the previous record's work, asks the
+ * broker for the panel's configuration and the record's tickets, and tells the surface what to
+ * show. Non-record pages get nothing: no observers, no messages, no panel.
+ *
+ * Broker answers: `cached` first (instant from IndexedDB); when it says `revalidating`, ask again
+ * with `fresh` and show that when it arrives. Refresh asks with `refresh`. Before the identity
+ * has settled, a `peek` shows the cached tickets of exactly that identity at once (a warm switch
+ * need not wait for the quiet time); the settled identity is looked up as usual unless it is
+ * the one peeked with fresh tickets.
+ */
+import type { ErrorInfo } from '../shared/errors';
+import type { Identity, PanelConfig, RecordRef, RequestOf, ResponseOf, TicketsView } from '../shared/messages';
+import type { PanelCommand } from '../shared/broker-client';
+import { identityFingerprint, isSearchable } from './identity';
+import type { PanelBody, PanelViewState } from './panel-state';
+import { ownAnchorSelector, snapshotFingerprint, watchRecordIdentity } from './record-identity-watch';
+import { parseRecordPage, recordKey } from './record-page';
+
+export type Ask = <C extends PanelCommand>(request: RequestOf<C>) => Promise<ResponseOf<C>>;
+
+/** Where the panel is drawn (the content script's shadow-root UI). */
+export interface PanelSurface {
+  show(state: PanelViewState, actions: { refresh(): void }): void;
+  /** Removes the panel from the page (non-record page, integration disabled). */
+  hide(): void;
+}
+
+export interface SessionDeps {
+  doc: Document;
+  /** The content script's context signal: aborting it stops everything quietly. */
+  signal: AbortSignal;
+  ask: Ask;
+  surface: PanelSurface;
+  /** Timing knobs for the identity watch (tests shorten them). */
+  timing?: { readyTimeoutMs?: number; settleMs?: number; quietMs?: number };
+}
+
+export interface RecordSessions {
+  /** The page's URL is now `url` (first load, pushState, back/forward). */
+  navigate(url: string | URL): void;
+  /** Settings changed (storage.onChanged): ask for the configuration again. */
+  settingsChanged(): void;
+}
+
+/** Broker error codes that are a state of the integration, not a failure of this lookup. */
+function stateBody(error: ErrorInfo): PanelBody | 'hide' | 'quiet' | null {
+  switch (error.code) {
+    case 'ABORTED':
+      return 'quiet';
+    case 'DISABLED':
+      return 'hide';
+    case 'NOT_CONFIGURED':
+      return { kind: 'unconfigured' };
+    case 'CREDENTIAL_REJECTED':
+      return { kind: 'rejected' };
+    case 'SIGNED_OUT':
+      return { kind: 'signedOut' };
+    default:
+      return null;
+  }
+}
+
+export function startRecordSessions(deps: SessionDeps): RecordSessions {
+  let current: Session | null = null;
+  let config: Promise<ResponseOf<'panel.config'>> | null = null;
+  // One configuration for all records until settings change; a failed answer is not kept.
+  const loadConfig = () =>
+    (config ??= deps.ask({ command: 'panel.config' }).then((answer) => {
+      if (!answer.ok) config = null;
+      return answer;
+    }));
+
+  deps.signal.addEventListener('abort', () => current?.stop(), { once: true });
+
+  return {
+    navigate(url) {
+      if (deps.signal.aborted) return;
+      const ref = parseRecordPage(url);
+      if (ref && current?.key === recordKey(ref)) return; // query or hash change on the same record
+      const stale = { fingerprint: snapshotFingerprint(deps.doc, ref), ownAnchor: Boolean(ref && deps.doc.querySelector(ownAnchorSelector(ref.recordId))) };
+      current?.stop();
+      current = null;
+      if (!ref) {
+        deps.surface.hide();
+        return;
+      }
+      current = new Session(ref, deps, loadConfig, stale);
+    },
+    settingsChanged() {
+      config = null;
+      if (!deps.signal.aborted) current?.reconfigure();
+    },
+  };
+}
+
+class Session {
+  readonly key: string;
+  private readonly controller = new AbortController();
+  private config: PanelConfig | null = null;
+  private identity: Identity | null = null;
+  private view: TicketsView | null = null;
+  private body: PanelBody = { kind: 'loading' };
+  private refreshing = false;
+  private watching = false;
+  private lookupSeq = 0;
+  /** The identity whose fresh cached tickets a peek showed (its lookup would repeat them). */
+  private peeked: string | null = null;
+
+  constructor(
+    private readonly ref: RecordRef,
+    private readonly deps: SessionDeps,
+    private readonly loadConfig: () => Promise<ResponseOf<'panel.config'>>,
+    private readonly stale: { fingerprint: string | null; ownAnchor: boolean },
+  ) {
+    this.key = recordKey(ref);
+    void this.reconfigure();
+  }
+
+  private get aborted() {
+    return this.controller.signal.aborted || this.deps.signal.aborted;
+  }
+
+  stop() {
+    this.controller.abort();
+  }
+
+  /** Ask for the configuration; then show its state, or follow the record and look it up. */
+  async reconfigure(): Promise<void> {
+    const answer = await this.loadConfig();
+    if (this.aborted) return;
+    if (!answer.ok) {
+      const state = stateBody(answer.error);
+      if (state === 'quiet') return;
+      if (state === 'hide') return this.deps.surface.hide();
+      return this.show(state ?? { kind: 'error', error: answer.error });
+    }
+    this.config = answer.data;
+    switch (answer.data.state) {
+      case 'disabled':
+        return this.deps.surface.hide();
+      case 'unconfigured':
+        return this.show({ kind: 'unconfigured' });
+      case 'rejected':
+        return this.show({ kind: 'rejected' });
+      case 'signedOut':
+        return this.show({ kind: 'signedOut' });
+      case 'ready':
+        break;
+    }
+    if (this.identity) return void this.lookup(this.identity, 'cached');
+    this.show({ kind: 'loading' });
+    if (this.watching) return;
+    this.watching = true;
+    watchRecordIdentity({
+      doc: this.deps.doc,
+      ref: this.ref,
+      signal: this.controller.signal,
+      staleFingerprint: this.stale.fingerprint,
+      ownAnchorAtSwitch: this.stale.ownAnchor,
+      onIdentity: (identity) => {
+        if (this.config?.state !== 'ready') this.identity = identity;
+        else if (this.peeked === identityFingerprint(identity) && this.view) this.identity = identity;
+        else void this.lookup(identity, 'cached');
+      },
+      onEarlyIdentity: (identity) => {
+        if (this.config?.state === 'ready') void this.peek(identity);
+      },
+      ...this.deps.timing,
+    });
+  }
+
+  /** Cached tickets of exactly this identity, shown at once; a miss (never fetched) shows nothing. */
+  private async peek(identity: Identity): Promise<void> {
+    if (this.view || !isSearchable(identity, this.ref.module)) return;
+    const seq = this.lookupSeq;
+    const answer = await this.deps.ask({ command: 'tickets.get', record: this.ref, identity, mode: 'peek' });
+    if (this.aborted || seq !== this.lookupSeq || this.view || !answer.ok || answer.data.fetchedAt === null) return;
+    if (!answer.data.stale) this.peeked = identityFingerprint(identity);
+    this.handle(answer);
+  }
+
+  private async lookup(identity: Identity, mode: 'cached' | 'refresh'): Promise<void> {
+    this.identity = identity;
+    this.peeked = null;
+    const seq = ++this.lookupSeq;
+    if (!isSearchable(identity, this.ref.module)) {
+      this.view = null;
+      return this.show({ kind: 'noIdentity', module: this.ref.module });
+    }
+    // With tickets on screen, keep them while asking (marked refreshing); else the skeleton.
+    this.refreshing = this.view !== null;
+    this.show(this.view ? this.body : { kind: 'loading' });
+    const first = await this.deps.ask({ command: 'tickets.get', record: this.ref, identity, mode });
+    if (this.aborted || seq !== this.lookupSeq) return;
+    const revalidate = first.ok && first.data.revalidating;
+    this.refreshing = revalidate;
+    this.handle(first);
+    if (!revalidate) return;
+    const fresh = await this.deps.ask({ command: 'tickets.get', record: this.ref, identity, mode: 'fresh' });
+    if (this.aborted || seq !== this.lookupSeq) return;
+    this.refreshing = false;
+    this.handle(fresh);
+  }
+
+  private handle(answer: ResponseOf<'tickets.get'>): void {
+    if (answer.ok) {
+      this.view = answer.data;
+      return this.show({ kind: 'tickets', view: answer.data });
+    }
+    const state = stateBody(answer.error);
+    if (state === 'quiet') return;
+    if (state === 'hide') return this.deps.surface.hide();
+    if (state) return this.show(state);
+    // A failed fetch keeps what was shown, marked with the error (offline with a cache).
+    if (this.view) return this.show({ kind: 'tickets', view: { ...this.view, stale: true, error: answer.error } });
+    this.show({ kind: 'error', error: answer.error });
+  }
+
+  private show(body: PanelBody): void {
+    if (this.aborted) return;
+    this.body = body;
+    const config = this.config;
+    const configured = config?.dataCentre ?? null;
+    this.deps.surface.show(
+      {
+        recordKey: this.key,
+        body,
+        language: config?.language ?? 'en',
+        timeZone: config?.timeZone ?? 'UTC',
+        refreshing: this.refreshing,
+        dataCentreMismatch: configured && configured !== this.ref.dataCentre ? { page: this.ref.dataCentre, configured } : null,
+      },
+      { refresh: () => this.identity && !this.aborted && void this.lookup(this.identity, 'refresh') },
+    );
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * One actionable sentence per error code a CRM page can show (lib/shared/errors.ts), in English and
+ * Japanese: what happened and what the reader can do. Codes only the options page meets
+ * (sign-in, setup checks) live in lib/shared/i18n/admin-errors.ts, so CRM pages do not carry them.
+ * `{seconds}` / `{status}` variants are picked by `errorMessage` when the error carries those
+ * values. Zoho's own text (`detail`) is never shown
+ * here: it is untrusted and stays in diagnostics.
+ */
+import type { ErrorInfo } from '../errors';
+import type { Language } from '../messages';
+import { defineCatalog, translator } from './index';
+
+const en = {
+  // ---- Zoho Desk errorCodes ----
+  BAD_REQUEST: 'Zoho Desk could not process the request. Try again; if it keeps happening, report it to your admin.',
+  UNAUTHORIZED: 'Zoho Desk did not accept the saved key. An admin must check the key on the DeskLink options page.',
+  INVALID_OAUTH:
+    'Zoho Desk rejected the saved key (invalid, expired or from another data center). An admin must enter a valid key on the DeskLink options page.',
+  SCOPE_MISMATCH:
+    'The saved key lacks a permission Zoho Desk needs (tickets, contacts, search). An admin must create a key with these permissions.',
+  OAUTH_ORG_MISMATCH:
+    'The saved key cannot read this Zoho Desk portal. An admin must choose another portal or enter a key for this one.',
+  FORBIDDEN: 'Your Zoho Desk account may not see these tickets. Ask your Zoho Desk admin for access.',
+  LICENSE_ACCESS_LIMITED: 'Your Zoho Desk edition does not include this feature. Ask your admin about your Zoho Desk plan.',
+  URL_NOT_FOUND: 'Zoho Desk could not find this item; it may have been deleted or moved.',
+  METHOD_NOT_ALLOWED: 'Zoho Desk refused this kind of request. Update DeskLink; if that does not help, report it.',
+  RESOURCE_SIZE_EXCEEDED: 'The request was too large for Zoho Desk. Report this to your admin.',
+  UNSUPPORTED_MEDIA_TYPE: 'Zoho Desk refused the request format. Update DeskLink; if that does not help, report it.',
+  INVALID_DATA: 'Zoho Desk found invalid data in the request. Check the record’s emails or name and try again.',
+  EMPTY_PAYLOAD: 'Zoho Desk expected data that was missing. Try again; if it keeps happening, report it.',
+  UNPROCESSABLE_ENTITY: 'Zoho Desk could not use the search values. Check the record’s emails or name and try again.',
+  ONLY_LIVECHAT_USER: 'This Zoho Desk user is a live-chat-only user and cannot read tickets. An admin must use a key of a full agent.',
+  DUPLICATE_CONTRACT: 'Zoho Desk reported a duplicate contract. Ask your Zoho Desk admin to check the contracts.',
+  INTEGRATION_ADMIN_ERROR: 'Zoho Desk reported an integration setup problem. Ask your Zoho Desk admin to check its integrations.',
+  THRESHOLD_EXCEEDED: 'Zoho Desk’s API limit for your organization was reached. Try again later.',
+  THRESHOLD_EXCEEDED_WAIT: 'Zoho Desk’s API limit for your organization was reached. Try again in {seconds} seconds.',
+  TOO_MANY_REQUESTS: 'Zoho Desk is receiving too many requests right now. Try again in a moment.',
+  TOO_MANY_REQUESTS_WAIT: 'Zoho Desk is receiving too many requests right now. Try again in {seconds} seconds.',
+  INTERNAL_SERVER_ERROR: 'Zoho Desk had an internal error. Try again in a few minutes.',
+  // ---- Detected by DeskLink ----
+  HTTP_ERROR: 'Zoho Desk answered with an unexpected error. Try again later.',
+  HTTP_ERROR_STATUS: 'Zoho Desk answered with an unexpected error (HTTP {status}). Try again later.',
+  NETWORK: 'Zoho Desk could not be reached. Check your connection; cached tickets are shown when available.',
+  TIMEOUT: 'Zoho Desk did not answer in time. Try again; cached tickets are shown when available.',
+  MALFORMED_JSON: 'Zoho Desk sent an answer DeskLink cannot read. Try again later.',
+  TRUNCATED_BODY: 'The answer from Zoho Desk was cut off. Check your connection and try again.',
+  SCHEMA_VIOLATION: 'Zoho Desk sent data in an unexpected form. Try again later; if it persists, an admin can see details in DeskLink diagnostics.',
+  CREDENTIAL_REJECTED: 'Zoho Desk rejected the saved key. An admin must enter a valid key on the DeskLink options page.',
+  SIGNED_OUT: 'Your Zoho sign-in has expired. Sign in again to see tickets.',
+  NOT_CONFIGURED: 'DeskLink is not set up yet. An admin must connect Zoho Desk on the DeskLink options page.',
+  DISABLED: 'The Zoho Desk integration is switched off. An admin can enable it on the DeskLink options page.',
+  BAD_MESSAGE: 'DeskLink received a request it cannot understand. Reload the page; if it persists, update DeskLink.',
+  UNKNOWN_COMMAND: 'DeskLink received an unknown request. Reload the page; if it persists, update DeskLink.',
+  FORBIDDEN_SENDER: 'This page is not allowed to make that request to DeskLink.',
+  ABORTED: 'The request was cancelled.',
+  INTERNAL: 'Something went wrong inside DeskLink. Reload the page and try again.',
+};
+
+const ja: Record<keyof typeof en, string> = {
+  BAD_REQUEST: 'Zoho Desk がリクエストを処理できませんでした。もう一度お試しください。繰り返し発生する場合は管理者に報告してください。',
+  UNAUTHORIZED: 'Zoho Desk が保存されたキーを受け付けませんでした。管理者が DeskLink のオプションページでキーを確認してください。',
+  INVALID_OAUTH:
+    'Zoho Desk が保存されたキーを拒否しました（無効、期限切れ、または別のデータセンターのキーです）。管理者が DeskLink のオプションページで有効なキーを入力してください。',
+  SCOPE_MISMATCH:
+    '保存されたキーには Zoho Desk に必要な権限（チケット、連絡先、検索）がありません。管理者がこれらの権限を持つキーを作成してください。',
+  OAUTH_ORG_MISMATCH:
+    '保存されたキーではこの Zoho Desk ポータルを読み取れません。管理者が別のポータルを選ぶか、このポータル用のキーを入力してください。',
+  FORBIDDEN: 'お使いの Zoho Desk アカウントにはこれらのチケットを表示する権限がありません。Zoho Desk の管理者にアクセス権を依頼してください。',
+  LICENSE_ACCESS_LIMITED: 'ご利用中の Zoho Desk のエディションではこの機能を使用できません。プランについて管理者にご相談ください。',
+  URL_NOT_FOUND: 'Zoho Desk で対象が見つかりませんでした。削除または移動された可能性があります。',
+  METHOD_NOT_ALLOWED: 'Zoho Desk がこの種類のリクエストを拒否しました。DeskLink を更新し、解決しない場合は報告してください。',
+  RESOURCE_SIZE_EXCEEDED: 'リクエストが Zoho Desk の上限を超えています。管理者に報告してください。',
+  UNSUPPORTED_MEDIA_TYPE: 'Zoho Desk がリクエストの形式を拒否しました。DeskLink を更新し、解決しない場合は報告してください。',
+  INVALID_DATA: 'Zoho Desk がリクエスト内の無効なデータを検出しました。レコードのメールアドレスや名前を確認して、もう一度お試しください。',
+  EMPTY_PAYLOAD: 'Zoho Desk に必要なデータが含まれていませんでした。もう一度お試しください。繰り返し発生する場合は報告してください。',
+  UNPROCESSABLE_ENTITY: 'Zoho Desk が検索条件を処理できませんでした。レコードのメールアドレスや名前を確認して、もう一度お試しください。',
+  ONLY_LIVECHAT_USER: 'この Zoho Desk ユーザーはライブチャット専用のため、チケットを読み取れません。管理者が通常の担当者のキーを使用してください。',
+  DUPLICATE_CONTRACT: 'Zoho Desk で契約の重複が報告されました。Zoho Desk の管理者に契約の確認を依頼してください。',
+  INTEGRATION_ADMIN_ERROR: 'Zoho Desk で連携設定の問題が報告されました。Zoho Desk の管理者に連携設定の確認を依頼してください。',
+  THRESHOLD_EXCEEDED: '組織の Zoho Desk API 利用上限に達しました。しばらくしてからもう一度お試しください。',
+  THRESHOLD_EXCEEDED_WAIT: '組織の Zoho Desk API 利用上限に達しました。{seconds} 秒後にもう一度お試しください。',
+  TOO_MANY_REQUESTS: '現在 Zoho Desk へのリクエストが集中しています。少し待ってからもう一度お試しください。',
+  TOO_MANY_REQUESTS_WAIT: '現在 Zoho Desk へのリクエストが集中しています。{seconds} 秒後にもう一度お試しください。',
+  INTERNAL_SERVER_ERROR: 'Zoho Desk で内部エラーが発生しました。数分後にもう一度お試しください。',
+  HTTP_ERROR: 'Zoho Desk から予期しないエラーが返されました。しばらくしてからもう一度お試しください。',
+  HTTP_ERROR_STATUS: 'Zoho Desk から予期しないエラー（HTTP {status}）が返されました。しばらくしてからもう一度お試しください。',
+  NETWORK: 'Zoho Desk に接続できませんでした。接続を確認してください。キャッシュされたチケットがあれば表示されます。',
+  TIMEOUT: 'Zoho Desk から時間内に応答がありませんでした。もう一度お試しください。キャッシュされたチケットがあれば表示されます。',
+  MALFORMED_JSON: 'Zoho Desk から DeskLink が読み取れない応答が返されました。しばらくしてからもう一度お試しください。',
+  TRUNCATED_BODY: 'Zoho Desk からの応答が途中で切れました。接続を確認して、もう一度お試しください。',
+  SCHEMA_VIOLATION:
+    'Zoho Desk から想定外の形式のデータが返されました。しばらくしてからもう一度お試しください。解決しない場合、管理者は DeskLink の診断情報で詳細を確認できます。',
+  CREDENTIAL_REJECTED: 'Zoho Desk が保存されたキーを拒否しました。管理者が DeskLink のオプションページで有効なキーを入力してください。',
+  SIGNED_OUT: 'Zoho へのサインインの有効期限が切れました。チケットを表示するには再度サインインしてください。',
+  NOT_CONFIGURED: 'DeskLink はまだ設定されていません。管理者が DeskLink のオプションページで Zoho Desk に接続してください。',
+  DISABLED: 'Zoho Desk 連携は無効になっています。管理者が DeskLink のオプションページで有効にできます。',
+  BAD_MESSAGE: 'DeskLink が解釈できないリクエストを受け取りました。ページを再読み込みし、解決しない場合は DeskLink を更新してください。',
+  UNKNOWN_COMMAND: 'DeskLink が不明なリクエストを受け取りました。ページを再読み込みし、解決しない場合は DeskLink を更新してください。',
+  FORBIDDEN_SENDER: 'このページからは DeskLink にそのリクエストを送信できません。',
+  ABORTED: 'リクエストはキャンセルされました。',
+  INTERNAL: 'DeskLink 内部でエラーが発生しました。ページを再読み込みして、もう一度お試しください。',
+};
+
+export const errorCatalog = defineCatalog({ en, ja });
+export type ErrorMessageKey = keyof typeof en;
+
+/** The message for a person: the `{seconds}` / `{status}` variant when the error carries it. */
+export function errorMessage(info: ErrorInfo, language: Language): string {
+  const t = translator(errorCatalog, language);
+  const code = Object.hasOwn(en, info.code) ? (info.code as ErrorMessageKey) : 'INTERNAL';
+  if ((code === 'TOO_MANY_REQUESTS' || code === 'THRESHOLD_EXCEEDED') && info.retryAfterSec !== undefined) {
+    return t(`${code}_WAIT`, { seconds: info.retryAfterSec });
+  }
+  if (code === 'HTTP_ERROR' && info.status !== undefined) return t('HTTP_ERROR_STATUS', { status: info.status });
+  return t(code);
+}

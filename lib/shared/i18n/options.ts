@@ -1,0 +1,277 @@
+/**
+ * The options page's words, English and Japanese. Labels marked "contract" are names users and
+ * tests rely on (design.md, Contracts): change them only together with the design.
+ */
+import { DATA_CENTRES, type DataCentreId } from '../data-centres';
+import type { ErrorInfo } from '../errors';
+import type { Language } from '../messages';
+import { adminErrorMessage } from './admin-errors';
+import { defineCatalog, translator, type Translate } from './index';
+
+const en = {
+  pageTitle: 'DeskLink settings',
+  intro: 'Shows each customer’s Zoho Desk tickets on their Zoho CRM Lead, Contact and Account pages.',
+  setupHeading: 'Connect Zoho Desk',
+  portalHeading: 'Choose the portal',
+  // ---- contract labels ----
+  dataCenter: 'Data center',
+  zscKey: 'ZSC key',
+  email: 'Email',
+  next: 'Next',
+  portal: 'Portal',
+  language: 'Language',
+  timeZone: 'Time zone',
+  save: 'Save',
+  enable: 'Enable Zoho Desk integration',
+  changePortal: 'Change portal',
+  deactivate: 'Deactivate',
+  // ----
+  keyHint: 'The key is checked with Zoho when you press Next and stays in this browser only.',
+  emailHint: 'The email address of the Zoho Desk user the key belongs to. It need not be a Zoho CRM user.',
+  oauthPlaceholder: 'Signing in with a Zoho account instead of a key is coming in a later version.',
+  // ---- Sign in with Zoho (OAuth); `Client ID` and `Sign in with Zoho` are contract labels ----
+  clientId: 'Client ID',
+  signInWithZoho: 'Sign in with Zoho',
+  oauthHeading: 'Or sign in with Zoho',
+  oauthHint:
+    'Instead of a key, sign in with your Zoho account. Register a Client-based app in Zoho’s API console (api-console.zoho.com) with the redirect URI below as its Authorized Redirect URI and JavaScript Domain, and enter its Client ID here.',
+  redirectUri: 'Redirect URI to register for this browser',
+  multiDc: 'Multi-DC client (sign in at accounts.zoho.com; Zoho tells DeskLink your data center)',
+  clientIdRequired: 'Enter the Client ID of your Client-based app from Zoho’s API console.',
+  signedInAs: 'Signed in to Zoho as {email}.',
+  signedOutOptions: 'The Zoho sign-in has expired and could not be renewed. Press Sign in with Zoho to sign in again.',
+  oauthOtherDataCenter:
+    'You signed in to Zoho in the {region} data center. Choose “{region}” under Data center (or tick Multi-DC client) and sign in again.',
+  back: 'Back',
+  cancel: 'Cancel',
+  working: 'Working…',
+  defaultPortal: '{name} (default)',
+  managed: 'Managed by your organization',
+  keyManaged: 'The key is provided by your organization.',
+  connectedHeading: 'Connected to Zoho Desk',
+  connectedPortal: 'Portal',
+  connectedEmail: 'Email',
+  connectedDataCenter: 'Data center',
+  enableHint: 'When off, DeskLink shows nothing on Zoho CRM pages and makes no request to Zoho Desk.',
+  rejectedKey: 'Zoho Desk rejected the saved key. Deactivate and set up DeskLink again with a valid key.',
+  saved: 'Saved.',
+  changePortalTitle: 'Change the portal?',
+  changePortalBody:
+    'The ticket links cached for {portal} are removed from this browser. Zoho Desk keeps all its data. You then choose a portal again; the saved key is kept.',
+  deactivateTitle: 'Deactivate DeskLink?',
+  deactivateBody:
+    'The key, the settings and every cached ticket are removed from this browser. Zoho CRM pages show a set-up link until DeskLink is set up again. Zoho Desk keeps all its data.',
+  // ---- diagnostics ----
+  diagnosticsHeading: 'Diagnostics',
+  lastError: 'Last Zoho Desk error',
+  noError: 'None',
+  errorAt: '{code} from {host} at {time}',
+  errorAtNoHost: '{code} at {time}',
+  cacheSize: 'Cache',
+  cacheCounts: '{tickets} tickets for {records} records',
+  cacheUnavailable: 'Not available ({reason}). DeskLink works without it, fetching every time.',
+  clearCache: 'Clear cache',
+  cacheCleared: 'Cache cleared.',
+  testConnection: 'Test connection',
+  testOk: 'Connection works: {portal}, signed in as {email}.',
+  // ---- guidance (the seed's three starting points) ----
+  guidanceHeading: 'Where do I get a ZSC key?',
+  guideNewTitle: 'New to Zoho Desk',
+  guideNew:
+    'Sign up for Zoho Desk and create a portal. Then, in Zoho Desk, open Setup › Developer Space › API and create a ZSC key. Enter the key and your email here, choose the portal, and save.',
+  guideAdminTitle: 'Admin of a Zoho Desk portal',
+  guideAdmin:
+    'Sign in to Zoho Desk, open Setup › Developer Space › API and create a ZSC key. Enter the key and the email of your Zoho Desk user here, choose your existing portal, and save.',
+  guideUserTitle: 'Not a Zoho Desk admin',
+  guideUser:
+    'Ask the admin of your Zoho Desk portal for a ZSC key and the email address it belongs to. Enter both here, choose the portal, and save.',
+  guideNote:
+    'One portal is linked at a time. Changing the portal removes the cached links of the old one from this browser; Zoho Desk keeps its data. The key may belong to a user who is not in Zoho CRM.',
+  // ---- errors of the setup form ----
+  keyRequired: 'Enter the ZSC key. You find it in Zoho Desk under Setup › Developer Space › API.',
+  emailInvalid: 'Enter the email address the key belongs to, like name@example.com.',
+  timeZoneInvalid: 'Choose a time zone from the list.',
+  wrongDataCenter:
+    'This key belongs to the {region} data center ({domain}), not to the one chosen. Choose “{region}” under Data center and press Next again.',
+  setupInvalidKey:
+    'Zoho Desk rejected this key in the {region} data center ({domain}). Check that you copied the whole key, that it has not been revoked, and that the data center is right.',
+  setupScope:
+    'This key lacks a permission DeskLink needs (reading tickets, contacts and search). Create a new key in Zoho Desk with these permissions.',
+  setupNoPortals:
+    'This key reaches no Zoho Desk portal. Create a portal in Zoho Desk first, or ask your Zoho Desk admin for a key of a portal agent.',
+  setupOrgMismatch: 'This key cannot read the portal “{portal}”. Choose another portal, or ask the admin of “{portal}” for a key.',
+  setupEmailMismatch:
+    'The key belongs to another Zoho Desk user than {email}. Enter the email of the user who created the key.',
+  setupNetwork: 'Zoho Desk ({domain}) could not be reached. Check your internet connection and try again.',
+  setupTimeout: 'Zoho Desk ({domain}) did not answer in time. Try again in a moment.',
+};
+
+const ja: Record<keyof typeof en, string> = {
+  pageTitle: 'DeskLink の設定',
+  intro: 'Zoho CRM の見込み客・連絡先・取引先のページに、その顧客の Zoho Desk の問い合わせを表示します。',
+  setupHeading: 'Zoho Desk に接続',
+  portalHeading: 'ポータルの選択',
+  dataCenter: 'データセンター',
+  zscKey: 'ZSCキー',
+  email: 'メールアドレス',
+  next: '次へ',
+  portal: 'ポータル',
+  language: '言語',
+  timeZone: 'タイムゾーン',
+  save: '保存',
+  enable: 'Zoho Desk 連携を有効にする',
+  changePortal: 'ポータルを変更',
+  deactivate: '無効化',
+  keyHint: 'キーは「次へ」を押したときに Zoho で確認され、このブラウザー内にのみ保存されます。',
+  emailHint: 'キーに関連付けられた Zoho Desk ユーザーのメールアドレスです。Zoho CRM のユーザーでなくてもかまいません。',
+  oauthPlaceholder: 'キーの代わりに Zoho アカウントでサインインする方法は、今後のバージョンで提供されます。',
+  clientId: 'クライアント ID',
+  signInWithZoho: 'Zoho でサインイン',
+  oauthHeading: 'または Zoho でサインイン',
+  oauthHint:
+    'キーの代わりに Zoho アカウントでサインインできます。Zoho の API コンソール（api-console.zoho.com）でクライアントベースのアプリを登録し、下のリダイレクト URI を「承認済みリダイレクト URI」と「JavaScript ドメイン」に設定して、そのクライアント ID をここに入力してください。',
+  redirectUri: 'このブラウザーで登録するリダイレクト URI',
+  multiDc: 'マルチ DC クライアント（accounts.zoho.com でサインインし、データセンターは Zoho から取得します）',
+  clientIdRequired: 'Zoho の API コンソールで登録したクライアントベースのアプリのクライアント ID を入力してください。',
+  signedInAs: 'Zoho に {email} としてサインインしました。',
+  signedOutOptions: 'Zoho のサインインが期限切れになり、更新できませんでした。「Zoho でサインイン」を押して再度サインインしてください。',
+  oauthOtherDataCenter:
+    '{region} データセンターの Zoho アカウントでサインインしました。データセンターで「{region}」を選ぶ（またはマルチ DC クライアントにチェックを入れる）と、もう一度サインインできます。',
+  back: '戻る',
+  cancel: 'キャンセル',
+  working: '処理中…',
+  defaultPortal: '{name}（デフォルト）',
+  managed: '組織によって管理されています',
+  keyManaged: 'キーは組織によって提供されています。',
+  connectedHeading: 'Zoho Desk に接続済み',
+  connectedPortal: 'ポータル',
+  connectedEmail: 'メールアドレス',
+  connectedDataCenter: 'データセンター',
+  enableHint: 'オフにすると、DeskLink は Zoho CRM のページに何も表示せず、Zoho Desk へのリクエストも行いません。',
+  rejectedKey: 'Zoho Desk が保存されたキーを拒否しました。無効化してから、有効なキーで DeskLink を設定し直してください。',
+  saved: '保存しました。',
+  changePortalTitle: 'ポータルを変更しますか？',
+  changePortalBody:
+    '{portal} についてキャッシュされた問い合わせの関連付けは、このブラウザーから削除されます。Zoho Desk のデータはそのまま残ります。その後、ポータルを選び直します。保存済みのキーは引き続き使用されます。',
+  deactivateTitle: 'DeskLink を無効化しますか？',
+  deactivateBody:
+    'キー、設定、キャッシュされたすべての問い合わせがこのブラウザーから削除されます。再設定するまで、Zoho CRM のページには設定用のリンクが表示されます。Zoho Desk のデータはそのまま残ります。',
+  diagnosticsHeading: '診断情報',
+  lastError: '最後の Zoho Desk エラー',
+  noError: 'なし',
+  errorAt: '{code}（{host}、{time}）',
+  errorAtNoHost: '{code}（{time}）',
+  cacheSize: 'キャッシュ',
+  cacheCounts: '{records} 件のレコードに {tickets} 件の問い合わせ',
+  cacheUnavailable: '利用できません（{reason}）。DeskLink はキャッシュなしで毎回取得して動作します。',
+  clearCache: 'キャッシュを消去',
+  cacheCleared: 'キャッシュを消去しました。',
+  testConnection: '接続をテスト',
+  testOk: '接続できました：{portal}（{email} として）。',
+  guidanceHeading: 'ZSCキーの入手方法',
+  guideNewTitle: 'Zoho Desk を初めて利用する場合',
+  guideNew:
+    'Zoho Desk に登録してポータルを作成してください。次に Zoho Desk の「設定 › 開発者スペース › API」で ZSCキーを作成し、ここにキーとメールアドレスを入力して、ポータルを選択し、保存してください。',
+  guideAdminTitle: 'Zoho Desk のポータルの管理者の場合',
+  guideAdmin:
+    'Zoho Desk にサインインし、「設定 › 開発者スペース › API」で ZSCキーを作成してください。ここにキーと Zoho Desk ユーザーのメールアドレスを入力し、既存のポータルを選択して、保存してください。',
+  guideUserTitle: 'Zoho Desk のポータルの管理者ではない場合',
+  guideUser:
+    'Zoho Desk のポータルの管理者に、ZSCキーとそのキーに関連付けられたメールアドレスを連絡してもらってください。ここに両方を入力し、ポータルを選択して、保存してください。',
+  guideNote:
+    '関連付けできるポータルは 1 つだけです。ポータルを変更すると、以前のポータルの関連付けはこのブラウザーから削除されますが、Zoho Desk ではデータを引き続き確認できます。CRM に登録されていないユーザーのキーも利用できます。',
+  keyRequired: 'ZSCキーを入力してください。Zoho Desk の「設定 › 開発者スペース › API」で確認できます。',
+  emailInvalid: 'キーに関連付けられたメールアドレスを name@example.com の形式で入力してください。',
+  timeZoneInvalid: '一覧からタイムゾーンを選択してください。',
+  wrongDataCenter:
+    'このキーは選択したデータセンターではなく、{region}（{domain}）のデータセンターのものです。「データセンター」で「{region}」を選び、もう一度「次へ」を押してください。',
+  setupInvalidKey:
+    '{region}（{domain}）のデータセンターで Zoho Desk がこのキーを拒否しました。キー全体をコピーしたか、キーが取り消されていないか、データセンターが正しいかを確認してください。',
+  setupScope:
+    'このキーには DeskLink に必要な権限（問い合わせ・連絡先・検索の読み取り）がありません。Zoho Desk でこれらの権限を持つキーを作成してください。',
+  setupNoPortals:
+    'このキーで利用できる Zoho Desk ポータルがありません。先に Zoho Desk でポータルを作成するか、Zoho Desk の管理者にポータル担当者のキーを依頼してください。',
+  setupOrgMismatch: 'このキーではポータル「{portal}」を読み取れません。別のポータルを選ぶか、「{portal}」の管理者にキーを依頼してください。',
+  setupEmailMismatch: 'このキーは {email} とは別の Zoho Desk ユーザーのものです。キーを作成したユーザーのメールアドレスを入力してください。',
+  setupNetwork: 'Zoho Desk（{domain}）に接続できませんでした。インターネット接続を確認して、もう一度お試しください。',
+  setupTimeout: 'Zoho Desk（{domain}）から時間内に応答がありませんでした。少し待ってから、もう一度お試しください。',
+};
+
+export const optionsCatalog = defineCatalog({ en, ja });
+export type OptionsKey = keyof typeof en;
+export type OptionsTranslate = Translate<OptionsKey>;
+
+export function optionsTranslator(language: Language): OptionsTranslate {
+  return translator(optionsCatalog, language);
+}
+
+/** Region names of the data centres, per language. */
+export const REGION_NAMES: Record<Language, Record<DataCentreId, string>> = {
+  en: {
+    com: 'United States',
+    eu: 'Europe',
+    in: 'India',
+    'com.au': 'Australia',
+    jp: 'Japan',
+    'com.cn': 'China',
+    sa: 'Saudi Arabia',
+    ca: 'Canada',
+  },
+  ja: {
+    com: '米国',
+    eu: 'ヨーロッパ',
+    in: 'インド',
+    'com.au': 'オーストラリア',
+    jp: '日本',
+    'com.cn': '中国',
+    sa: 'サウジアラビア',
+    ca: 'カナダ',
+  },
+};
+
+/** The names the language select offers, each in its own language. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ja: '日本語' };
+
+export interface SetupErrorContext {
+  language: Language;
+  /** The data centre the admin chose and its Desk domain. */
+  dataCentre: DataCentreId;
+  deskHost: string;
+  email?: string;
+  portalName?: string;
+}
+
+/**
+ * An error of the setup steps in words for the admin at the form: specific to the step (the key
+ * was just typed, not "saved"), else the general message of lib/shared/i18n/errors.ts.
+ */
+export function setupErrorMessage(info: ErrorInfo, context: SetupErrorContext): string {
+  const t = optionsTranslator(context.language);
+  const regions = REGION_NAMES[context.language];
+  const domain = context.deskHost;
+  switch (info.code) {
+    case 'INVALID_OAUTH':
+    case 'UNAUTHORIZED':
+      if (info.dataCentre && info.dataCentre !== context.dataCentre) {
+        return t('wrongDataCenter', { region: regions[info.dataCentre], domain: DATA_CENTRES[info.dataCentre].deskHost });
+      }
+      return t('setupInvalidKey', { region: regions[context.dataCentre], domain });
+    case 'SCOPE_MISMATCH':
+      return t('setupScope');
+    case 'NO_PORTALS':
+      return t('setupNoPortals');
+    case 'OAUTH_ORG_MISMATCH':
+      return t('setupOrgMismatch', { portal: context.portalName ?? '' });
+    case 'EMAIL_MISMATCH':
+      return t('setupEmailMismatch', { email: context.email ?? '' });
+    case 'NETWORK':
+      return t('setupNetwork', { domain });
+    case 'TIMEOUT':
+      return t('setupTimeout', { domain });
+    case 'OAUTH_FAILED':
+      if (info.dataCentre && info.dataCentre !== context.dataCentre) return t('oauthOtherDataCenter', { region: regions[info.dataCentre] });
+      return adminErrorMessage(info, context.language);
+    default:
+      return adminErrorMessage(info, context.language);
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Launching Firefox ESR (`FIREFOX_PATH`) through puppeteer-core over WebDriver BiDi with DeskLink
+ * installed as a temporary add-on and every host pointed at the sandbox
+ * (reference/browser-testing.md §4). Used by tests/e2e/support/firefox.ts.
+ */
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { extensionDir, firefoxPath } from './paths';
+import type { SandboxAddress } from './chromium';
+
+/** gecko id from wxt.config.ts. */
+export const GECKO_ID = 'desklink@desklink.app';
+/** Fixed moz-extension:// UUID, so the options page URL is known before install. */
+export const FIREFOX_EXTENSION_UUID = '6d3c9f0e-4b1a-4c55-9a8e-2f7d1e0b5a31';
+export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+
+export async function launchFirefox(sandbox: SandboxAddress, opts: { headless?: boolean } = {}): Promise<Browser> {
+  const extDir = extensionDir('firefox-mv3');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: firefoxPath(),
+    headless: opts.headless ?? true,
+    // The sandbox's certificate is self-signed; this also covers the background's fetch().
+    acceptInsecureCerts: true,
+    // Without it, navigating to moz-extension:// pages is refused.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      // Firefox has no per-host map: every name resolves to loopback and :443 goes to the sandbox.
+      'network.dns.forceResolve': '127.0.0.1',
+      'network.socket.forcePort': `443=${sandbox.port}`,
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+    },
+  });
+  try {
+    const id = await browser.installExtension(extDir);
+    if (id !== GECKO_ID) throw new Error(`Installed add-on id ${id}, expected ${GECKO_ID}`);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  return browser;
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessage } from '../../../../lib/background/broker/dispatch';
+import { markCredentialRejected } from '../../../../lib/background/credentials/credential';
+import type { PanelConfig } from '../../../../lib/shared/messages';
+import { connect } from '../../support/broker-setup';
+import { crmTab, optionsTab } from '../../support/senders';
+
+describe('dispatch: malformed and unknown messages', () => {
+  it.each([
+    ['undefined', undefined],
+    ['a string', 'tickets.get'],
+    ['an array', [{ command: 'panel.config' }]],
+    ['an object without command', { mode: 'cached' }],
+    ['a non-string command', { command: 42 }],
+  ])('%s → BAD_MESSAGE', async (_what, message) => {
+    expect(await handleMessage(message, crmTab())).toEqual({ ok: false, error: expect.objectContaining({ code: 'BAD_MESSAGE' }) });
+  });
+
+  it('an unknown command → UNKNOWN_COMMAND', async () => {
+    expect(await handleMessage({ command: 'tickets.delete' }, crmTab())).toEqual({ ok: false, error: { code: 'UNKNOWN_COMMAND', detail: 'tickets.delete' } });
+    expect(await handleMessage({ command: 'toString' }, crmTab())).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
+  });
+
+  it('a known command with a bad payload → BAD_MESSAGE naming the field, not echoing values', async () => {
+    const response = await handleMessage(
+      { command: 'tickets.get', mode: 'cached', identity: { emails: [] }, record: { crmHost: 'crm.zoho.com', dataCentre: 'com', orgSegment: 'o', module: 'Leads', recordId: '12<script>' } },
+      crmTab(),
+    );
+    expect(response).toMatchObject({ ok: false, error: { code: 'BAD_MESSAGE' } });
+    if (!response.ok) {
+      expect(response.error.detail).toContain('record.recordId');
+      expect(response.error.detail).not.toContain('<script>');
+    }
+  });
+});
+
+describe('dispatch: senders', () => {
+  it('panel commands from a non-CRM tab, over http or from a look-alike host are refused', async () => {
+    for (const url of ['https://example.com/', 'http://crm.zoho.com/crm/o/tab/Leads/1', 'https://crm.zoho.com.evil.example/crm']) {
+      expect(await handleMessage({ command: 'panel.config' }, crmTab(url))).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', detail: 'panel.config' } });
+    }
+  });
+
+  it('an admin command from the CRM content script is refused before it runs', async () => {
+    await connect();
+    expect(await handleMessage({ command: 'deactivate' }, crmTab())).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', detail: 'deactivate' } });
+    expect(await fakeBrowser.storage.local.get('settings')).not.toEqual({});
+  });
+
+  it('an admin command from the options page reaches its handler', async () => {
+    const response = await handleMessage({ command: 'diagnostics.get' }, optionsTab());
+    expect(response.ok || response.error.code !== 'FORBIDDEN_SENDER').toBe(true);
+  });
+
+  it('a sender that is not an object is refused, not a crash', async () => {
+    expect(await handleMessage({ command: 'panel.config' }, null as never)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+  });
+});
+
+describe('panel.config', () => {
+  const config = async () => {
+    const response = await handleMessage({ command: 'panel.config' }, crmTab());
+    if (!response.ok) throw new Error(response.error.code);
+    return response.data as PanelConfig;
+  };
+
+  it('unconfigured before setup, in the browser’s defaults', async () => {
+    expect(await config()).toMatchObject({ state: 'unconfigured', dataCentre: null, portalName: null });
+  });
+
+  it('ready once connected, with language, time zone and portal name and no secret', async () => {
+    await connect({ language: 'ja', timeZone: 'Asia/Tokyo' });
+    const data = await config();
+    expect(data).toEqual({ state: 'ready', language: 'ja', timeZone: 'Asia/Tokyo', dataCentre: 'com', portalName: 'Zylker Inc.' });
+  });
+
+  it('disabled, and rejected once Zoho refused the key', async () => {
+    await connect({ enabled: false });
+    expect((await config()).state).toBe('disabled');
+    await connect();
+    await markCredentialRejected();
+    expect((await config()).state).toBe('rejected');
+  });
+});
+
+describe('background wiring', () => {
+  it('answers runtime messages through sendResponse', async () => {
+    const { default: background } = await import('../../../../entrypoints/background');
+    background.main();
+    const answer = await new Promise((resolve) => {
+      const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => unknown;
+      void trigger({ command: 'nope' }, crmTab(), resolve);
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
+  });
+});

@@ -1,0 +1,234 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessage } from '../../../../lib/background/broker/dispatch';
+import { LAST_ERROR_KEY } from '../../../../lib/background/broker/diagnostics';
+import { setTicketSource } from '../../../../lib/background/broker/tickets';
+import type { TicketSource } from '../../../../lib/background/broker/ticket-source';
+import { FRESH_MS, cacheSettled, resetCacheConnection } from '../../../../lib/background/cache';
+import { markCredentialRejected, getCredential } from '../../../../lib/background/credentials/credential';
+import { DeskLinkError } from '../../../../lib/shared/errors';
+import type { TicketsView } from '../../../../lib/shared/messages';
+import { tickets } from '../../support/cache';
+import { KEY, connect, identity, lead, scriptedSource, ticketsGet } from '../../support/broker-setup';
+import { crmTab, optionsTab } from '../../support/senders';
+
+const T0 = Date.UTC(2026, 5, 1, 9, 0, 0);
+let original: TicketSource;
+
+async function ask(message: unknown): Promise<TicketsView> {
+  const response = await handleMessage(message, crmTab());
+  if (!response.ok) throw new Error(`expected ok, got ${JSON.stringify(response.error)}`);
+  return response.data as TicketsView;
+}
+
+async function askError(message: unknown) {
+  const response = await handleMessage(message, crmTab());
+  if (response.ok) throw new Error('expected an error');
+  return response.error;
+}
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(T0);
+  await connect();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  if (original) setTicketSource(original);
+});
+
+function use(script: ReturnType<typeof scriptedSource>) {
+  original = setTicketSource(script.source);
+  return script;
+}
+
+describe('tickets.get freshness', () => {
+  it('first ask fetches from Desk; a second ask within 5 minutes is answered from the cache', async () => {
+    const desk = use(scriptedSource([tickets(0, 3)]));
+    const first = await ask(ticketsGet('cached'));
+    expect(first).toEqual({ tickets: tickets(0, 3), fetchedAt: T0, stale: false, revalidating: false, truncated: false });
+
+    vi.setSystemTime(T0 + FRESH_MS - 1);
+    const second = await ask(ticketsGet('cached'));
+    expect(second.tickets).toEqual(tickets(0, 3));
+    expect(second).toMatchObject({ fetchedAt: T0, stale: false, revalidating: false });
+    expect(desk.calls).toHaveLength(1);
+  });
+
+  it('older than 5 minutes: served at once with its age, revalidated, and `fresh` gets the new list', async () => {
+    const desk = use(scriptedSource([tickets(0, 3), tickets(0, 4)]));
+    await ask(ticketsGet('cached'));
+    vi.setSystemTime(T0 + FRESH_MS + 1_000);
+    desk.hold();
+
+    const stale = await ask(ticketsGet('cached'));
+    expect(stale).toMatchObject({ fetchedAt: T0, stale: true, revalidating: true });
+    expect(stale.tickets).toHaveLength(3);
+    expect(desk.calls).toHaveLength(2);
+
+    // The panel asks again with `fresh`: it joins the revalidation rather than starting another.
+    const pending = ask(ticketsGet('fresh'));
+    desk.release();
+    const fresh = await pending;
+    expect(fresh).toMatchObject({ fetchedAt: T0 + FRESH_MS + 1_000, stale: false, revalidating: false });
+    expect(fresh.tickets).toHaveLength(4);
+    expect(desk.calls).toHaveLength(2);
+  });
+
+  it('`fresh` on a stale entry with nothing running (worker restarted) fetches', async () => {
+    const desk = use(scriptedSource([tickets(0, 1), tickets(0, 2)]));
+    await ask(ticketsGet('cached'));
+    vi.setSystemTime(T0 + FRESH_MS * 2);
+    expect((await ask(ticketsGet('fresh'))).tickets).toHaveLength(2);
+    expect(desk.calls).toHaveLength(2);
+  });
+
+  it('Refresh bypasses a fresh cache', async () => {
+    const desk = use(scriptedSource([tickets(0, 1), tickets(0, 2)]));
+    await ask(ticketsGet('cached'));
+    vi.setSystemTime(T0 + 1_000);
+    const refreshed = await ask(ticketsGet('refresh'));
+    expect(refreshed).toMatchObject({ fetchedAt: T0 + 1_000, stale: false });
+    expect(refreshed.tickets).toHaveLength(2);
+    expect(desk.calls).toHaveLength(2);
+  });
+
+  it('a changed identity (another email) refetches even when the cache is fresh', async () => {
+    const desk = use(scriptedSource([tickets(0, 1), tickets(10, 2)]));
+    await ask(ticketsGet('cached'));
+    const changed = await ask(ticketsGet('cached', undefined, { ...identity, emails: ['new.address@contoso.example'] }));
+    expect(changed.tickets).toEqual(tickets(10, 2));
+    expect(desk.calls).toHaveLength(2);
+    expect(desk.calls[1]?.identity.emails).toEqual(['new.address@contoso.example']);
+  });
+});
+
+describe('tickets.get when Desk fails', () => {
+  it('serves the cached list with the error when the refetch fails (e.g. offline), and records the error', async () => {
+    use(scriptedSource([tickets(0, 2), new DeskLinkError({ code: 'NETWORK', host: 'desk.zoho.com' })]));
+    await ask(ticketsGet('cached'));
+    vi.setSystemTime(T0 + FRESH_MS + 5);
+    const view = await ask(ticketsGet('fresh'));
+    expect(view).toMatchObject({ fetchedAt: T0, stale: true, revalidating: false, error: { code: 'NETWORK' } });
+    expect(view.tickets).toHaveLength(2);
+    const stored = (await fakeBrowser.storage.local.get(LAST_ERROR_KEY))[LAST_ERROR_KEY];
+    expect(stored).toEqual({ code: 'NETWORK', host: 'desk.zoho.com', at: T0 + FRESH_MS + 5 });
+  });
+
+  it('a failed refetch leaves the cache intact for the next ask', async () => {
+    use(scriptedSource([tickets(0, 2), new DeskLinkError({ code: 'INTERNAL_SERVER_ERROR', status: 500 }), tickets(0, 2)]));
+    await ask(ticketsGet('cached'));
+    await ask(ticketsGet('refresh'));
+    vi.setSystemTime(T0 + 1);
+    const again = await ask(ticketsGet('cached'));
+    expect(again).toMatchObject({ fetchedAt: T0, stale: false });
+    expect(again.error).toBeUndefined();
+  });
+
+  it('an error text quoting the key reaches neither the panel nor storage.local', async () => {
+    use(scriptedSource([new DeskLinkError({ code: 'UNAUTHORIZED', status: 401, detail: `Zoho-oauthtoken ${KEY} is not valid` })]));
+    const error = await askError(ticketsGet('cached'));
+    expect(error).toEqual({ code: 'UNAUTHORIZED', status: 401, detail: 'Zoho-oauthtoken [redacted] is not valid' });
+    const everything = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    expect(everything).toContain('UNAUTHORIZED');
+    expect(everything).not.toContain(KEY);
+  });
+
+  it('with nothing cached, the typed error is the answer', async () => {
+    use(scriptedSource([new DeskLinkError({ code: 'TIMEOUT', host: 'desk.zoho.com' })]));
+    expect(await askError(ticketsGet('cached'))).toMatchObject({ code: 'TIMEOUT' });
+  });
+
+  it('INVALID_OAUTH marks the credential rejected; the next ask makes no upstream call', async () => {
+    const desk = use(scriptedSource([new DeskLinkError({ code: 'INVALID_OAUTH', status: 401 })]));
+    expect(await askError(ticketsGet('cached'))).toMatchObject({ code: 'INVALID_OAUTH' });
+    expect(await getCredential()).toMatchObject({ key: KEY, rejected: true });
+    expect(await askError(ticketsGet('refresh'))).toEqual({ code: 'CREDENTIAL_REJECTED' });
+    expect(desk.calls).toHaveLength(1);
+  });
+});
+
+describe('tickets.get sharing and state', () => {
+  it('identical requests in flight share one upstream search; different records do not', async () => {
+    const desk = use(scriptedSource([tickets(0, 3)]));
+    desk.hold();
+    const asks = [ask(ticketsGet('cached')), ask(ticketsGet('cached')), ask(ticketsGet('refresh')), ask(ticketsGet('cached', lead))];
+    await vi.waitFor(() => expect(desk.calls.length).toBeGreaterThanOrEqual(2));
+    desk.release();
+    const views = await Promise.all(asks);
+    expect(views.map((v) => v.tickets.length)).toEqual([3, 3, 3, 3]);
+    expect(desk.calls.map((c) => c.record.module).sort()).toEqual(['Contacts', 'Leads']);
+  });
+
+  it.each([
+    ['not configured', async () => fakeBrowser.storage.local.clear(), 'NOT_CONFIGURED'],
+    ['disabled', async () => connect({ enabled: false }), 'DISABLED'],
+    ['between Change portal and Save', async () => connect({ portal: null }), 'NOT_CONFIGURED'],
+    ['rejected credential', async () => markCredentialRejected(), 'CREDENTIAL_REJECTED'],
+  ] as const)('%s: a typed error and no Desk call', async (_what, arrange, code) => {
+    const desk = use(scriptedSource());
+    await arrange();
+    expect(await askError(ticketsGet('cached'))).toEqual({ code });
+    expect(desk.calls).toHaveLength(0);
+  });
+
+  it('works network-only when the cache cannot open', async () => {
+    const desk = use(scriptedSource([tickets(0, 2)]));
+    vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw new DOMException('no', 'InvalidStateError');
+    });
+    resetCacheConnection();
+    expect((await ask(ticketsGet('cached'))).tickets).toHaveLength(2);
+    expect((await ask(ticketsGet('cached'))).tickets).toHaveLength(2);
+    expect(desk.calls).toHaveLength(2);
+    await cacheSettled();
+    // The options page's diagnostics say the cache is off, and why.
+    const diagnostics = await handleMessage({ command: 'diagnostics.get' }, optionsTab());
+    expect(diagnostics).toMatchObject({ ok: true, data: { cache: { available: false, reason: expect.stringContaining('InvalidStateError') } } });
+  });
+});
+
+describe('tickets.get and clearing the cache', () => {
+  it('a search that was running when the cache was cleared (deactivate) does not write its result back', async () => {
+    const { cacheStats, clearAll } = await import('../../../../lib/background/cache');
+    const desk = use(scriptedSource([tickets(0, 3)]));
+    desk.hold();
+    const pending = ask(ticketsGet('cached'));
+    await vi.waitFor(() => expect(desk.calls).toHaveLength(1));
+    await clearAll();
+    desk.release();
+    expect((await pending).tickets).toHaveLength(3);
+    expect(await cacheStats()).toEqual({ tickets: 0, records: 0 });
+  });
+});
+
+describe('tickets.get peek (the panel asks before the page identity settles)', () => {
+  const peek = (who = identity) => ({ ...ticketsGet('cached', undefined, who), mode: 'peek' as const });
+  const NOT_CACHED = { tickets: [], fetchedAt: null, stale: true, revalidating: false, truncated: false };
+
+  it('answers from the cache only: nothing cached → fetchedAt null, and Desk is never called', async () => {
+    const desk = use(scriptedSource([tickets(0, 3)]));
+    expect(await ask(peek())).toEqual(NOT_CACHED);
+    expect(desk.calls).toHaveLength(0);
+    await ask(ticketsGet('cached'));
+    expect(await ask(peek())).toEqual({ tickets: tickets(0, 3), fetchedAt: T0, stale: false, revalidating: false, truncated: false });
+    expect(desk.calls).toHaveLength(1);
+  });
+
+  it('an identity still rendering (one email of two) misses instead of fetching for it', async () => {
+    const desk = use(scriptedSource([tickets(0, 3)]));
+    await ask(ticketsGet('cached'));
+    expect(await ask(peek({ ...identity, emails: identity.emails.slice(0, 1) }))).toEqual(NOT_CACHED);
+    expect(desk.calls).toHaveLength(1);
+  });
+
+  it('a stale list is served marked stale, without revalidating (the settled lookup does that)', async () => {
+    const desk = use(scriptedSource([tickets(0, 3)]));
+    await ask(ticketsGet('cached'));
+    vi.setSystemTime(T0 + FRESH_MS + 1_000);
+    expect(await ask(peek())).toMatchObject({ fetchedAt: T0, stale: true, revalidating: false });
+    expect(desk.calls).toHaveLength(1);
+    await cacheSettled();
+  });
+});

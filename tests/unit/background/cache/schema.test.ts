@@ -1,0 +1,46 @@
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { CACHE_DB_NAME, CACHE_DB_VERSION, readRecordTickets, writeRecordTickets } from '../../../../lib/background/cache';
+import { tickets } from '../../support/cache';
+
+const P = '649182735';
+
+/** Builds the cache as DeskLink v1 shipped it, by hand (not with today's code). */
+async function createV1Cache() {
+  const db = await openDB(CACHE_DB_NAME, 1, {
+    upgrade(v1) {
+      v1.createObjectStore('tickets', { keyPath: ['portalId', 'id'] });
+      v1.createObjectStore('records', { keyPath: ['portalId', 'recordKey'] });
+    },
+  });
+  const list = tickets(0, 3);
+  const tx = db.transaction(['tickets', 'records'], 'readwrite');
+  for (const t of list) await tx.objectStore('tickets').put({ ...t, portalId: P });
+  await tx.objectStore('records').put({ portalId: P, recordKey: 'Contacts:42', ticketIds: list.map((t) => t.id), fetchedAt: 1_700_000_000_000 });
+  await tx.done;
+  db.close();
+  return list;
+}
+
+describe('cache schema migration', () => {
+  it('opens a v1 database with data: the tickets survive and records gain the v2 fields', async () => {
+    const list = await createV1Cache();
+
+    const cached = await readRecordTickets(P, 'Contacts:42', 1_700_000_000_500);
+    expect(cached).toEqual({ tickets: list, fetchedAt: 1_700_000_000_000, fingerprint: null, truncated: false });
+
+    const db = await openDB(CACHE_DB_NAME);
+    expect(db.version).toBe(CACHE_DB_VERSION);
+    expect([...db.transaction('records').store.indexNames]).toContain('byLastUsed');
+    const row = await db.get('records', [P, 'Contacts:42']);
+    expect(row.lastUsedAt).toBeGreaterThanOrEqual(1_700_000_000_000);
+    db.close();
+  });
+
+  it('a migrated database takes new writes like a fresh one', async () => {
+    await createV1Cache();
+    await writeRecordTickets(P, 'Leads:7', { tickets: tickets(10, 1), fetchedAt: 9, fingerprint: 'fp', truncated: false });
+    expect((await readRecordTickets(P, 'Leads:7'))?.fingerprint).toBe('fp');
+    expect((await readRecordTickets(P, 'Contacts:42'))?.tickets).toHaveLength(3);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { DESK_ERROR_CODES, ERROR_CODES, DeskLinkError } from '../../../../lib/shared/errors';
+import { codeForStatus, errorFromResponse, looksTruncatedJson, parseRetryAfter } from '../../../../lib/background/desk/errors';
+import { adminErrorCatalog, adminErrorMessage } from '../../../../lib/shared/i18n/admin-errors';
+import { errorCatalog, errorMessage } from '../../../../lib/shared/i18n/errors';
+
+const HOST = 'desk.zoho.com';
+
+describe('errorFromResponse: every documented errorCode', () => {
+  it.each(DESK_ERROR_CODES.map((code) => [code]))('%s keeps its code, status, host and Zoho message', (code) => {
+    const error = errorFromResponse({ status: 422, host: HOST, body: { errorCode: code, message: `  text of\n${code} ` } });
+    expect(error).toBeInstanceOf(DeskLinkError);
+    expect(error.info).toEqual({ code, status: 422, host: HOST, detail: `text of ${code}` });
+  });
+
+  it('a body with an undocumented errorCode falls back to the status and keeps the code in detail', () => {
+    const error = errorFromResponse({ status: 404, host: HOST, body: { errorCode: 'RESOURCE_NOT_FOUND', message: 'gone' } });
+    expect(error.info).toMatchObject({ code: 'URL_NOT_FOUND', status: 404, detail: 'RESOURCE_NOT_FOUND: gone' });
+  });
+
+  it('INVALID_OAUTH inside a 200 answer is still INVALID_OAUTH', () => {
+    expect(errorFromResponse({ status: 200, host: HOST, body: { errorCode: 'INVALID_OAUTH', message: 'x' } }).code).toBe('INVALID_OAUTH');
+  });
+
+  it('carries Retry-After seconds', () => {
+    const error = errorFromResponse({ status: 429, host: HOST, body: { errorCode: 'THRESHOLD_EXCEEDED', message: 'm' }, retryAfterSec: 30 });
+    expect(error.info.retryAfterSec).toBe(30);
+  });
+});
+
+describe('codeForStatus: every documented status without a body', () => {
+  it.each([
+    [400, 'BAD_REQUEST'],
+    [401, 'UNAUTHORIZED'],
+    [403, 'FORBIDDEN'],
+    [404, 'URL_NOT_FOUND'],
+    [405, 'METHOD_NOT_ALLOWED'],
+    [413, 'RESOURCE_SIZE_EXCEEDED'],
+    [415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [422, 'UNPROCESSABLE_ENTITY'],
+    [429, 'TOO_MANY_REQUESTS'],
+    [500, 'INTERNAL_SERVER_ERROR'],
+    [502, 'HTTP_ERROR'],
+    [503, 'HTTP_ERROR'],
+    [418, 'HTTP_ERROR'],
+  ])('%i → %s', (status, code) => {
+    expect(codeForStatus(status)).toBe(code);
+    expect(errorFromResponse({ status, host: HOST, body: '<html>proxy</html>' }).info).toEqual({ code, status, host: HOST });
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads delta seconds and HTTP dates, ignores junk', () => {
+    expect(parseRetryAfter('17')).toBe(17);
+    expect(parseRetryAfter('Wed, 01 May 2024 00:00:30 GMT', Date.parse('2024-05-01T00:00:00Z'))).toBe(30);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(parseRetryAfter(null)).toBeUndefined();
+  });
+});
+
+describe('looksTruncatedJson', () => {
+  it.each(['{"data":[{"id":"1"', '{"data":[{"subject":"cut here', '[1,2', '{"a":"\\"'])('%s is truncated', (text) => {
+    expect(looksTruncatedJson(text)).toBe(true);
+  });
+  it.each(['<html>', '{"a":1}}', 'null', '{"a":1} trailing'])('%s is malformed, not truncated', (text) => {
+    expect(looksTruncatedJson(text)).toBe(false);
+  });
+});
+
+describe('error messages (lib/shared/i18n/errors.ts)', () => {
+  it.each(ERROR_CODES.map((code) => [code]))('%s has an English and a Japanese sentence', (code) => {
+    const en = adminErrorMessage({ code }, 'en');
+    const ja = adminErrorMessage({ code }, 'ja');
+    const catalog = code in errorCatalog.en ? errorCatalog : adminErrorCatalog;
+    expect(en).toBe((catalog.en as Record<string, string>)[code]);
+    expect(ja).toBe((catalog.ja as Record<string, string>)[code]);
+    expect(en).toMatch(/^[A-Z].*\.$/);
+    expect(ja).toMatch(/[ぁ-んァ-ン]/);
+    expect(ja).toMatch(/。$/);
+    expect(ja).not.toBe(en);
+  });
+
+  it('says how long to wait when Zoho sent Retry-After', () => {
+    expect(errorMessage({ code: 'TOO_MANY_REQUESTS', retryAfterSec: 30 }, 'en')).toContain('in 30 seconds');
+    expect(errorMessage({ code: 'THRESHOLD_EXCEEDED', retryAfterSec: 90 }, 'ja')).toContain('90 秒後');
+    expect(errorMessage({ code: 'TOO_MANY_REQUESTS' }, 'en')).not.toMatch(/\{|\d/);
+  });
+
+  it('names the HTTP status of an unexpected error', () => {
+    expect(errorMessage({ code: 'HTTP_ERROR', status: 503 }, 'en')).toContain('HTTP 503');
+    expect(errorMessage({ code: 'HTTP_ERROR', status: 503 }, 'ja')).toContain('HTTP 503');
+  });
+
+  it('tells the reader who acts on a rejected key', () => {
+    expect(errorMessage({ code: 'CREDENTIAL_REJECTED' }, 'en')).toBe(
+      'Zoho Desk rejected the saved key. An admin must enter a valid key on the DeskLink options page.',
+    );
+  });
+
+  it('never shows Zoho’s untrusted detail text', () => {
+    expect(errorMessage({ code: 'FORBIDDEN', detail: '<script>x</script>' }, 'en')).not.toContain('script');
+  });
+});

@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest';
+import { createDeskClient } from '../../../../lib/background/desk/client';
+import { accountSearchTerm, searchableEmails } from '../../../../lib/background/desk/identity';
+import { findRecordTickets, identityFingerprint } from '../../../../lib/background/desk/matching';
+import { passThroughLimiter } from '../../../../lib/background/desk/request-policy';
+import { DeskLinkError } from '../../../../lib/shared/errors';
+import type { Identity, RecordRef } from '../../../../lib/shared/messages';
+
+const LEAD: RecordRef = { crmHost: 'crm.zoho.com', dataCentre: 'com', orgSegment: 'org20110845', module: 'Leads', recordId: '5293322000003516055' };
+const CONTACT: RecordRef = { ...LEAD, module: 'Contacts', recordId: '5293322000004120017' };
+const ACCOUNT: RecordRef = { ...LEAD, module: 'Accounts', recordId: '5293322000002877003' };
+const OTHER_CRM_ID = '5293322000009999999';
+
+interface FakeTicket {
+  id: string;
+  email?: string;
+  modifiedTime?: string;
+  createdTime: string;
+}
+interface FakeDesk {
+  tickets: FakeTicket[];
+  contacts?: { id: string; email: string; crmId: string | null; ticketIds: string[] }[];
+  accounts?: { id: string; accountName: string; crmId: string | null; ticketIds: string[] }[];
+  /** Fail a path (e.g. '/api/v1/contacts/search') with this error body and status. */
+  fail?: Record<string, [number, object]>;
+}
+
+const day = (n: number) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString();
+const tk = (id: string, email: string | undefined, n: number): FakeTicket => ({ id, email, createdTime: day(n), modifiedTime: day(n + 1) });
+const asJson = ({ id, createdTime, modifiedTime }: FakeTicket, withModified: boolean) => ({
+  id,
+  ticketNumber: id.slice(-4),
+  subject: `Ticket ${id}`,
+  status: 'Open',
+  statusType: 'Open',
+  createdTime,
+  ...(withModified ? { modifiedTime } : {}),
+});
+
+/** A small Desk: search (from/limit/count, 204 when empty), lists, accounts without CRM link in search. */
+function fakeDesk(desk: FakeDesk) {
+  const calls: URL[] = [];
+  const reply = (body: unknown) => new Response(JSON.stringify(body), { status: 200 });
+  const page = <T>(items: T[], url: URL, search: boolean, map: (t: T) => unknown) => {
+    const from = Number(url.searchParams.get('from') ?? 0);
+    const limit = Number(url.searchParams.get('limit') ?? 10);
+    const slice = items.slice(from, from + limit);
+    if (!slice.length) return new Response(null, { status: 204 });
+    return reply(search ? { data: slice.map(map), count: String(items.length) } : { data: slice.map(map) });
+  };
+  const fetch = async (input: RequestInfo | URL) => {
+    const url = new URL(String(input));
+    calls.push(url);
+    const path = url.pathname;
+    const failure = desk.fail?.[path];
+    if (failure) return new Response(JSON.stringify(failure[1]), { status: failure[0] });
+    const emails = (url.searchParams.get('email') ?? '').split(',');
+    const ticketsById = (ids: string[]) => desk.tickets.filter((t) => ids.includes(t.id));
+    if (path === '/api/v1/tickets/search') return page(desk.tickets.filter((t) => t.email && emails.includes(t.email)), url, true, (t) => asJson(t, true));
+    if (path === '/api/v1/contacts/search') {
+      const found = (desk.contacts ?? []).filter((c) => emails.includes(c.email));
+      return page(found, url, true, (c) => ({ id: c.id, email: c.email, zohoCRMContact: c.crmId ? { id: c.crmId, type: 'contacts_leads' } : null }));
+    }
+    if (path === '/api/v1/accounts/search') {
+      const term = url.searchParams.get('accountName') ?? '';
+      const prefix = term.endsWith('*') ? term.slice(0, -1).toLowerCase() : null;
+      const found = (desk.accounts ?? []).filter((a) => (prefix ? a.accountName.toLowerCase().startsWith(prefix) : a.accountName.toLowerCase().includes(term.toLowerCase())));
+      return page(found, url, true, (a) => ({ id: a.id, accountName: a.accountName }));
+    }
+    const match = /^\/api\/v1\/(contacts|accounts)\/(\d+)(\/tickets)?$/.exec(path);
+    const owner = match && (match[1] === 'contacts' ? desk.contacts : desk.accounts)?.find((o) => o.id === match[2]);
+    if (owner && match[3]) return page(ticketsById(owner.ticketIds), url, false, (t) => asJson(t, false));
+    if (owner && 'accountName' in owner) return reply({ id: owner.id, accountName: owner.accountName, zohoCRMAccount: owner.crmId ? { id: owner.crmId } : null });
+    return new Response(JSON.stringify({ errorCode: 'URL_NOT_FOUND', message: 'no' }), { status: 404 });
+  };
+  const client = createDeskClient({ dataCentre: 'com', token: 't', orgId: '1', fetch: fetch as typeof globalThis.fetch, limiter: passThroughLimiter, now: () => Date.UTC(2024, 6, 1) });
+  const paths = () => calls.map((u) => u.pathname.replace('/api/v1', '') + u.search);
+  return { client, calls, paths };
+}
+
+const ids = (result: { tickets: { id: string }[] }) => result.tickets.map((t) => t.id);
+
+describe('Leads and Contacts: by every email, plus linked Desk contacts', () => {
+  it('searches all emails of a lead in one OR list, newest first', async () => {
+    const desk = fakeDesk({ tickets: [tk('11', 'a@x.example', 1), tk('12', 'b@y.example', 5), tk('13', 'c@z.example', 9)] });
+    const result = await findRecordTickets(desk.client, LEAD, { emails: ['A@x.example', 'b@y.example', 'a@X.example ', 'not-an-email'] });
+    expect(ids(result)).toEqual(['12', '11']);
+    expect(result.truncated).toBe(false);
+    expect(desk.paths()).toContain('/tickets/search?email=a%40x.example,b%40y.example&sortBy=-modifiedTime&from=0&limit=100');
+    expect(desk.paths()).toContain('/contacts/search?email=a%40x.example,b%40y.example&from=0&limit=100');
+  });
+
+  it('adds the tickets of the Desk contact linked to the CRM record, each ticket once', async () => {
+    const desk = fakeDesk({
+      tickets: [tk('21', 'dan@contoso.example', 1), tk('22', 'd@gmail.example', 2), tk('23', 'dan@contoso.example', 3), tk('24', 'old@contoso.example', 4), tk('25', 'x@other.example', 8)],
+      contacts: [
+        { id: '9001', email: 'dan@contoso.example', crmId: CONTACT.recordId, ticketIds: ['23', '24'] },
+        { id: '9002', email: 'd@gmail.example', crmId: OTHER_CRM_ID, ticketIds: ['25'] },
+      ],
+    });
+    const result = await findRecordTickets(desk.client, CONTACT, { emails: ['dan@contoso.example', 'd@gmail.example'] });
+    expect(ids(result)).toEqual(['24', '23', '22', '21']);
+    // The merged copy of 23 keeps the search result's real modifiedTime.
+    expect(result.tickets.find((t) => t.id === '23')?.modifiedTime).toBe(day(4));
+    expect(desk.paths()).toContain('/contacts/9001/tickets?limit=100&sortBy=-modifiedTime');
+    expect(desk.paths().some((p) => p.startsWith('/contacts/9002'))).toBe(false);
+  });
+
+  it('still shows the email matches when the key may not read contacts', async () => {
+    const desk = fakeDesk({
+      tickets: [tk('31', 'a@x.example', 1)],
+      fail: { '/api/v1/contacts/search': [401, { errorCode: 'SCOPE_MISMATCH', message: 'scope' }] },
+    });
+    expect(ids(await findRecordTickets(desk.client, CONTACT, { emails: ['a@x.example'] }))).toEqual(['31']);
+  });
+
+  it('fails typed when the ticket search fails (nothing partial)', async () => {
+    const desk = fakeDesk({ tickets: [], fail: { '/api/v1/tickets/search': [401, { errorCode: 'INVALID_OAUTH', message: 'bad' }] } });
+    await expect(findRecordTickets(desk.client, LEAD, { emails: ['a@x.example'] })).rejects.toMatchObject({ code: 'INVALID_OAUTH' });
+  });
+
+  it('fetches every page up to Zoho’s window: 1,100 matches → the first 1,000 and truncated', async () => {
+    const many = Array.from({ length: 1100 }, (_, i) => tk(String(100000 + i), 'orders@bulkbuyer.example', i % 300));
+    const desk = fakeDesk({ tickets: many });
+    const result = await findRecordTickets(desk.client, LEAD, { emails: ['orders@bulkbuyer.example'] });
+    expect(result.tickets).toHaveLength(1000);
+    expect(result.truncated).toBe(true);
+    const froms = desk.calls.filter((u) => u.pathname.endsWith('tickets/search')).map((u) => u.searchParams.get('from'));
+    expect(froms).toEqual(['0', '100', '200', '300', '400', '500', '600', '700', '800', '900']);
+  });
+
+  it('stops at the first short page (204 included) and is not truncated below the window', async () => {
+    const desk = fakeDesk({ tickets: Array.from({ length: 200 }, (_, i) => tk(String(5000 + i), 'a@x.example', i)) });
+    const result = await findRecordTickets(desk.client, LEAD, { emails: ['a@x.example'] });
+    expect(result.tickets).toHaveLength(200);
+    expect(result.truncated).toBe(false);
+    expect(desk.calls.filter((u) => u.pathname.endsWith('tickets/search')).map((u) => u.searchParams.get('from'))).toEqual(['0', '100', '200']);
+  });
+
+  it('exactly 1,000 matches fill the window without being truncated', async () => {
+    const desk = fakeDesk({ tickets: Array.from({ length: 1000 }, (_, i) => tk(String(20000 + i), 'a@x.example', i % 300)) });
+    const result = await findRecordTickets(desk.client, LEAD, { emails: ['a@x.example'] });
+    expect(result.tickets).toHaveLength(1000);
+    expect(result.truncated).toBe(false);
+  });
+
+  it('pages a linked contact’s tickets past 100 (first page without from)', async () => {
+    const list = Array.from({ length: 150 }, (_, i) => tk(String(7000 + i), undefined, i));
+    const desk = fakeDesk({ tickets: list, contacts: [{ id: '9001', email: 'a@x.example', crmId: CONTACT.recordId, ticketIds: list.map((t) => t.id) }] });
+    const result = await findRecordTickets(desk.client, CONTACT, { emails: ['a@x.example'] });
+    expect(result.tickets).toHaveLength(150);
+    expect(desk.paths().filter((p) => p.startsWith('/contacts/9001/tickets'))).toEqual([
+      '/contacts/9001/tickets?limit=100&sortBy=-modifiedTime',
+      '/contacts/9001/tickets?from=100&limit=100&sortBy=-modifiedTime',
+    ]);
+  });
+});
+
+describe('Accounts: by name, confirmed by the CRM link', () => {
+  const globex = (crmA: string | null, crmB: string | null) =>
+    fakeDesk({
+      tickets: [tk('41', undefined, 1), tk('42', undefined, 2), tk('51', undefined, 3)],
+      accounts: [
+        { id: '8001', accountName: 'Globex Corporation', crmId: crmA, ticketIds: ['41', '42'] },
+        { id: '8002', accountName: 'Globex Corporation Asia', crmId: crmB, ticketIds: ['51'] },
+      ],
+    });
+  const identity: Identity = { emails: [], name: 'Globex Corporation', accountName: 'Globex Corporation' };
+
+  it('takes the search hit whose zohoCRMAccount.id is the record', async () => {
+    const desk = globex(ACCOUNT.recordId, null);
+    expect(ids(await findRecordTickets(desk.client, ACCOUNT, identity))).toEqual(['42', '41']);
+    expect(desk.paths()[0]).toBe('/accounts/search?accountName=Globex%20Corporation&limit=25');
+    expect(desk.paths()).toContain('/accounts/8001/tickets?limit=100&sortBy=-modifiedTime');
+  });
+
+  it('follows the CRM link over the name', async () => {
+    const desk = globex(OTHER_CRM_ID, ACCOUNT.recordId);
+    expect(ids(await findRecordTickets(desk.client, ACCOUNT, identity))).toEqual(['51']);
+  });
+
+  it('takes the one unlinked hit with exactly the record’s name', async () => {
+    expect(ids(await findRecordTickets(globex(null, null).client, ACCOUNT, identity))).toEqual(['42', '41']);
+  });
+
+  it('shows nothing rather than another record’s tickets', async () => {
+    const desk = globex(OTHER_CRM_ID, null);
+    const result = await findRecordTickets(desk.client, ACCOUNT, identity);
+    expect(result.tickets).toEqual([]);
+    expect(desk.paths().some((p) => p.includes('/tickets'))).toBe(false);
+  });
+
+  it('searches a name with a comma by its head and a wildcard, then matches exactly', async () => {
+    const desk = fakeDesk({
+      tickets: [tk('61', undefined, 1)],
+      accounts: [
+        { id: '8101', accountName: 'Acme, Inc.', crmId: null, ticketIds: ['61'] },
+        { id: '8102', accountName: 'Acme Holdings', crmId: null, ticketIds: [] },
+      ],
+    });
+    expect(ids(await findRecordTickets(desk.client, ACCOUNT, { emails: [], accountName: 'Acme, Inc.' }))).toEqual(['61']);
+    expect(desk.paths()[0]).toBe('/accounts/search?accountName=Acme*&limit=25');
+  });
+});
+
+describe('without identity', () => {
+  it.each([
+    [LEAD, { emails: [] }],
+    [CONTACT, { emails: ['not an email'], name: 'Unnamed Walk-in' }],
+    [ACCOUNT, { emails: [] }],
+    [ACCOUNT, { emails: [], accountName: 'HP' }],
+  ] as [RecordRef, Identity][])('%# makes no call and finds nothing', async (record, identity) => {
+    const desk = fakeDesk({ tickets: [tk('1', 'a@x.example', 1)] });
+    expect(await findRecordTickets(desk.client, record, identity)).toMatchObject({ tickets: [], truncated: false });
+    expect(desk.calls).toHaveLength(0);
+  });
+});
+
+describe('abort', () => {
+  it('stops with ABORTED', async () => {
+    const desk = fakeDesk({ tickets: [tk('1', 'a@x.example', 1)] });
+    const controller = new AbortController();
+    controller.abort();
+    const error = await findRecordTickets(desk.client, LEAD, { emails: ['a@x.example'] }, controller.signal).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeskLinkError);
+    expect((error as DeskLinkError).code).toBe('ABORTED');
+  });
+});
+
+describe('identity helpers', () => {
+  it('fingerprints the set of emails, not their order or case; a changed email changes it', () => {
+    const a = identityFingerprint(LEAD, { emails: ['a@x.example', 'B@y.example'] });
+    expect(identityFingerprint(LEAD, { emails: ['b@y.example', ' A@X.example'] })).toBe(a);
+    expect(identityFingerprint(LEAD, { emails: ['a@x.example', 'c@y.example'] })).not.toBe(a);
+    expect(identityFingerprint(LEAD, { emails: [] })).toBe('none');
+    const account = identityFingerprint(ACCOUNT, { emails: [], accountName: 'Globex Corporation' });
+    expect(identityFingerprint(ACCOUNT, { emails: [], accountName: 'globex  corporation' })).toBe(account);
+    expect(identityFingerprint(ACCOUNT, { emails: [], accountName: 'Globex Corp' })).not.toBe(account);
+  });
+
+  it('keeps at most 30 distinct emails', () => {
+    const emails = Array.from({ length: 40 }, (_, i) => `u${i}@x.example`);
+    expect(searchableEmails([...emails, ...emails])).toHaveLength(30);
+  });
+
+  it('turns account names into valid search values', () => {
+    expect(accountSearchTerm('Globex Corporation')).toBe('Globex Corporation');
+    expect(accountSearchTerm('Acme, Inc.')).toBe('Acme*');
+    expect(accountSearchTerm('AB, Widgets Ltd')).toBe('Widgets Ltd');
+    expect(accountSearchTerm('HP')).toBeUndefined();
+  });
+});

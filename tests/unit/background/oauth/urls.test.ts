@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { DATA_CENTRE_IDS } from '../../../../lib/shared/data-centres';
+import { dataCentreOfLocation, signInAccountsHost } from '../../../../lib/background/oauth/locations';
+import { authorizeUrl, randomState, refreshUrl } from '../../../../lib/background/oauth/urls';
+
+const input = {
+  accountsHost: 'accounts.zoho.eu',
+  clientId: '1000.ABCDEF',
+  redirectUri: 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
+  state: 's-123',
+};
+
+describe('authorize and refresh URLs', () => {
+  it('asks the chosen Accounts host for a token with the four read scopes, our redirect and state', () => {
+    const url = new URL(authorizeUrl(input));
+    expect(url.origin).toBe('https://accounts.zoho.eu');
+    expect(url.pathname).toBe('/oauth/v2/auth');
+    expect(url.searchParams.get('client_id')).toBe('1000.ABCDEF');
+    expect(url.searchParams.get('response_type')).toBe('token');
+    expect(url.searchParams.get('scope')).toBe('Desk.tickets.READ,Desk.contacts.READ,Desk.search.READ,Desk.basic.READ');
+    expect(url.searchParams.get('redirect_uri')).toBe(input.redirectUri);
+    expect(url.searchParams.get('state')).toBe('s-123');
+  });
+
+  it('renews at /oauth/v2/auth/refresh with the same parameters', () => {
+    const url = new URL(refreshUrl({ ...input, redirectUri: 'https://0f1e2d3c.extensions.allizom.org/' }));
+    expect(url.pathname).toBe('/oauth/v2/auth/refresh');
+    expect(url.searchParams.get('redirect_uri')).toBe('https://0f1e2d3c.extensions.allizom.org/');
+    expect(url.searchParams.get('response_type')).toBe('token');
+    expect(url.searchParams.get('scope')).toContain('Desk.search.READ');
+  });
+
+  it('makes a different state every time', () => {
+    const states = new Set(Array.from({ length: 50 }, randomState));
+    expect(states.size).toBe(50);
+    for (const s of states) expect(s).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe('where a sign-in starts', () => {
+  it('goes to the chosen data centre’s own Accounts host without multi-DC (Canada on zohocloud.ca)', () => {
+    expect(signInAccountsHost('eu', false)).toBe('accounts.zoho.eu');
+    expect(signInAccountsHost('ca', false)).toBe('accounts.zohocloud.ca');
+    expect(signInAccountsHost('com.au', false)).toBe('accounts.zoho.com.au');
+  });
+
+  it('starts at accounts.zoho.com for every multi-DC sign-in but China’s', () => {
+    for (const id of DATA_CENTRE_IDS.filter((d) => d !== 'com.cn')) expect(signInAccountsHost(id, true)).toBe('accounts.zoho.com');
+    expect(signInAccountsHost('com.cn', true)).toBe('accounts.zoho.com.cn');
+  });
+});
+
+describe('location → data centre', () => {
+  it.each([
+    ['us', 'com'],
+    ['eu', 'eu'],
+    ['in', 'in'],
+    ['au', 'com.au'],
+    ['jp', 'jp'],
+    ['cn', 'com.cn'],
+    ['sa', 'sa'],
+    ['ca', 'ca'],
+    ['CA', 'ca'],
+  ])('%s → %s', (location, dataCentre) => {
+    expect(dataCentreOfLocation(location)).toBe(dataCentre);
+  });
+
+  it('knows no data centre for locations DeskLink does not serve', () => {
+    for (const location of ['uk', 'sg', 'ae', '', 'com']) expect(dataCentreOfLocation(location)).toBeUndefined();
+  });
+});

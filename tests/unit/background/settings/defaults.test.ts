@@ -1,0 +1,39 @@
+/**
+ * Defaults before anything is chosen (issue 5, requirement 1): the `Language` follows the
+ * browser's UI language and the `Time zone` the browser's own zone; both reach the options
+ * page through `settings.get`, which the wizard's portal step starts from.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { adminHandlers } from '../../../../lib/background/broker/admin-handlers';
+import { effectiveSettings } from '../../../../lib/background/settings/store';
+import { browserTimeZone, timeZoneChoices } from '../../../../lib/shared/time-zones';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('defaults from the browser', () => {
+  it('Japanese for a Japanese browser, English for any other', async () => {
+    const ui = vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ja-JP');
+    expect((await effectiveSettings()).language).toBe('ja');
+    expect(await adminHandlers['settings.get']({ command: 'settings.get' })).toMatchObject({ connected: false, language: 'ja' });
+    ui.mockReturnValue('fr-FR');
+    expect((await effectiveSettings()).language).toBe('en');
+  });
+
+  it('the browser’s time zone', async () => {
+    vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockReturnValue({ timeZone: 'Asia/Kolkata' } as Intl.ResolvedDateTimeFormatOptions);
+    expect(browserTimeZone()).toBe('Asia/Kolkata');
+    expect(await adminHandlers['settings.get']({ command: 'settings.get' })).toMatchObject({ timeZone: 'Asia/Kolkata' });
+  });
+});
+
+describe('time zone choices', () => {
+  it('every IANA zone the browser knows, plus UTC and a zone only a portal names', () => {
+    const choices = timeZoneChoices('Asia/Calcutta', 'Mars/Olympus', null);
+    for (const zone of Intl.supportedValuesOf('timeZone')) expect(choices).toContain(zone);
+    expect(choices).toContain('UTC');
+    expect(choices).toContain('Asia/Calcutta');
+    expect(choices).not.toContain('Mars/Olympus');
+    expect(new Set(choices).size).toBe(choices.length);
+  });
+});

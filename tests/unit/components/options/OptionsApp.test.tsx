@@ -1,0 +1,242 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OptionsApp, type AdminSend } from '../../../../components/options/OptionsApp';
+import type { PortalChoice, Request, SettingsView } from '../../../../lib/shared/messages';
+
+const A: PortalChoice = { id: '649182735', companyName: 'Zylker Inc.', portalName: 'zylker', isDefault: true, timeZone: 'America/Los_Angeles', edition: 'FREE' };
+const B: PortalChoice = { id: '7310045521', companyName: 'Zylker Japan 株式会社', portalName: 'zylkerjp', isDefault: false, timeZone: 'Asia/Tokyo', edition: 'ENTERPRISE' };
+
+const unconnected: SettingsView = {
+  connected: false, dataCentre: null, email: null, portal: null, enabled: true, language: 'en', timeZone: 'Europe/Berlin', credentialState: 'none', managed: [],
+};
+const connected: SettingsView = {
+  ...unconnected, connected: true, dataCentre: 'com', email: 'Admin@Zylker.com', portal: { id: A.id, name: '<img src=x onerror=alert(1)>' }, credentialState: 'ok',
+};
+const diagnostics = { lastError: { code: 'NETWORK' as const, host: 'desk.zoho.com', at: Date.UTC(2026, 10, 25, 12) }, cache: { available: true, tickets: 14, records: 2 } };
+
+type Answers = Partial<Record<Request['command'], (request: any) => unknown>>;
+
+/** A broker stand-in: answers per command (data, or an ErrorInfo via `{ error }`), records requests. */
+function broker(answers: Answers) {
+  const sent: Request[] = [];
+  const send = vi.fn(async (request: Request) => {
+    sent.push(request);
+    const answer = answers[request.command]?.(request);
+    if (answer && typeof answer === 'object' && 'error' in answer) return { ok: false, error: (answer as { error: unknown }).error };
+    return { ok: true, data: answer };
+  }) as unknown as AdminSend;
+  return { send, sent };
+}
+
+function mount(answers: Answers, subscribe: (onChange: () => void) => () => void = () => () => {}) {
+  const fake = broker({ 'diagnostics.get': () => diagnostics, ...answers });
+  render(<OptionsApp send={fake.send} subscribe={subscribe} initialLanguage="en" />);
+  return fake;
+}
+
+afterEach(cleanup);
+
+const select = (label: string) => screen.getByLabelText(label) as HTMLSelectElement;
+
+describe('the setup wizard', () => {
+  it('is what shows while nothing is connected, with the contract labels', async () => {
+    mount({ 'settings.get': () => unconnected });
+    expect(await screen.findByLabelText('Data center')).toBeTruthy();
+    expect((screen.getByLabelText('ZSC key') as HTMLInputElement).type).toBe('password');
+    expect(screen.getByLabelText('Email')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Next' })).toBeTruthy();
+    const centres = [...select('Data center').options].map((o) => [o.value, o.text]);
+    expect(centres.map(([v]) => v)).toEqual(['com', 'eu', 'in', 'com.au', 'jp', 'com.cn', 'sa', 'ca']);
+    expect(centres[0]![1]).toContain('United States');
+    // Guidance for the three starting points.
+    for (const heading of ['New to Zoho Desk', 'Admin of a Zoho Desk portal', 'Not a Zoho Desk admin']) {
+      expect(screen.getByRole('heading', { name: heading })).toBeTruthy();
+    }
+  });
+
+  it('flags an empty key and a malformed email in an alert without asking the broker', async () => {
+    const { sent } = mount({ 'settings.get': () => unconnected });
+    fireEvent.input(await screen.findByLabelText('ZSC key'), { target: { value: '   ' } });
+    fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'admin@' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Enter the ZSC key');
+    expect(alert.textContent).toContain('Enter the email address the key belongs to');
+    expect(screen.getByLabelText('ZSC key').getAttribute('aria-invalid')).toBe('true');
+    expect(sent.map((r) => r.command)).toEqual(['settings.get']);
+  });
+
+  it('Next lists portals with the default preselected; the time zone follows the portal; Save sends the choice', async () => {
+    const { sent } = mount({
+      'settings.get': () => unconnected,
+      'setup.listPortals': () => ({ portals: [B, A] }),
+      'setup.save': () => ({ ...connected, portal: { id: B.id, name: B.companyName } }),
+    });
+    fireEvent.change(await screen.findByLabelText('Data center'), { target: { value: 'com' } });
+    fireEvent.input(screen.getByLabelText('ZSC key'), { target: { value: ' 1000.zsc.key ' } });
+    fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'Admin@Zylker.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByLabelText('Portal');
+    expect(sent[1]).toEqual({ command: 'setup.listPortals', dataCentre: 'com', credential: { kind: 'zsc', key: '1000.zsc.key', email: 'Admin@Zylker.com' } });
+    expect(select('Portal').value).toBe(A.id);
+    expect(select('Time zone').value).toBe('America/Los_Angeles');
+    expect(select('Language').value).toBe('en');
+    expect([...select('Language').options].map((o) => o.text)).toEqual(['English', '日本語']);
+    expect(select('Time zone').options.length).toBeGreaterThan(300);
+    fireEvent.change(select('Portal'), { target: { value: B.id } });
+    expect(select('Time zone').value).toBe('Asia/Tokyo');
+    fireEvent.change(select('Language'), { target: { value: 'ja' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Zylker Japan 株式会社');
+    expect(sent.find((r) => r.command === 'setup.save')).toEqual({
+      command: 'setup.save', dataCentre: 'com', credential: { kind: 'zsc', key: '1000.zsc.key', email: 'Admin@Zylker.com' },
+      portalId: B.id, language: 'ja', timeZone: 'Asia/Tokyo',
+    });
+    expect(screen.getByRole('checkbox', { name: 'Enable Zoho Desk integration' })).toBeTruthy();
+  });
+
+  it('says which data center a rejected key belongs to', async () => {
+    mount({ 'settings.get': () => unconnected, 'setup.listPortals': () => ({ error: { code: 'INVALID_OAUTH', status: 401, host: 'desk.zoho.eu', dataCentre: 'com' } }) });
+    fireEvent.change(await screen.findByLabelText('Data center'), { target: { value: 'eu' } });
+    fireEvent.input(screen.getByLabelText('ZSC key'), { target: { value: 'k' } });
+    fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'a@b.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('belongs to the United States data center (desk.zoho.com)');
+    expect(screen.queryByLabelText('Portal')).toBeNull();
+  });
+
+  it('names the email on a mismatch at Save and stays on the portal step', async () => {
+    mount({ 'settings.get': () => unconnected, 'setup.listPortals': () => ({ portals: [A] }), 'setup.save': () => ({ error: { code: 'EMAIL_MISMATCH' } }) });
+    fireEvent.input(await screen.findByLabelText('ZSC key'), { target: { value: 'k' } });
+    fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'wrong@zylker.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('another Zoho Desk user than wrong@zylker.com');
+    expect(screen.getByLabelText('Portal')).toBeTruthy();
+  });
+
+  it('speaks Japanese when the settings say so', async () => {
+    mount({ 'settings.get': () => ({ ...unconnected, language: 'ja' }) });
+    expect(await screen.findByLabelText('データセンター')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '次へ' })).toBeTruthy();
+    await waitFor(() => expect(document.documentElement.lang).toBe('ja'));
+  });
+});
+
+describe('the portal step', () => {
+  const hostile: PortalChoice = { id: '8800120034', companyName: '<img src=x onerror=alert(1)>', portalName: '"><script>alert(2)</script>', isDefault: false, timeZone: null, edition: 'FREE' };
+
+  async function portalStep(portals: PortalChoice[]) {
+    mount({ 'settings.get': () => unconnected, 'setup.listPortals': () => ({ portals }) });
+    fireEvent.input(await screen.findByLabelText('ZSC key'), { target: { value: 'k' } });
+    fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'a@b.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByLabelText('Portal');
+  }
+
+  it('shows a hostile company and portal name as text in the Portal select', async () => {
+    await portalStep([A, hostile]);
+    const option = [...select('Portal').options].find((o) => o.value === hostile.id)!;
+    expect(option.textContent).toBe('<img src=x onerror=alert(1)> ("><script>alert(2)</script>)');
+    expect(document.querySelector('img, script')).toBeNull();
+  });
+
+  it('Time zone lists every IANA zone; a portal without a zone keeps the browser’s', async () => {
+    await portalStep([{ ...hostile, companyName: 'No zone', isDefault: true }, A]);
+    const zones = [...select('Time zone').options].map((o) => o.value);
+    for (const zone of Intl.supportedValuesOf('timeZone')) expect(zones).toContain(zone);
+    // unconnected.timeZone is what the broker reports as the browser's zone.
+    expect(select('Time zone').value).toBe('Europe/Berlin');
+    fireEvent.change(select('Portal'), { target: { value: A.id } });
+    expect(select('Time zone').value).toBe('America/Los_Angeles');
+  });
+
+  it('Language starts from the broker’s default (the browser’s language)', async () => {
+    mount({ 'settings.get': () => ({ ...unconnected, language: 'ja' }), 'setup.listPortals': () => ({ portals: [A] }) });
+    fireEvent.input(await screen.findByLabelText('ZSCキー'), { target: { value: 'k' } });
+    fireEvent.input(screen.getByLabelText('メールアドレス'), { target: { value: 'a@b.example' } });
+    fireEvent.click(screen.getByRole('button', { name: '次へ' }));
+    await screen.findByLabelText('ポータル');
+    expect(select('言語').value).toBe('ja');
+  });
+});
+
+describe('the connected view', () => {
+  it('shows portal, email and data center; a hostile portal name stays text', async () => {
+    mount({ 'settings.get': () => connected });
+    const portal = await screen.findByTestId('connected-portal');
+    expect(portal.textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(portal.querySelector('img')).toBeNull();
+    expect(screen.getByTestId('connected-email').textContent).toBe('Admin@Zylker.com');
+    expect(screen.getByTestId('connected-data-center').textContent).toContain('desk.zoho.com');
+    expect((await screen.findByTestId('cache-size')).textContent).toBe('14 tickets for 2 records');
+    expect(screen.getByTestId('last-error').textContent).toContain('NETWORK from desk.zoho.com');
+  });
+
+  it('the checkbox switches the integration', async () => {
+    const { sent } = mount({ 'settings.get': () => connected, 'settings.update': (r) => ({ ...connected, enabled: r.enabled }) });
+    const box = (await screen.findByRole('checkbox', { name: 'Enable Zoho Desk integration' })) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    fireEvent.click(box);
+    await waitFor(() => expect(box.checked).toBe(false));
+    expect(sent.find((r) => r.command === 'settings.update')).toEqual({ command: 'settings.update', enabled: false });
+  });
+
+  it('Change portal asks first, then runs the portal step with the stored key', async () => {
+    const { sent } = mount({ 'settings.get': () => connected, 'portal.change': () => ({ portals: [A, B] }) });
+    fireEvent.click(await screen.findByRole('button', { name: 'Change portal' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Change the portal?' });
+    expect(dialog.textContent).toContain('removed from this browser');
+    expect(dialog.textContent).toContain('Zoho Desk keeps all its data');
+    expect(sent.some((r) => r.command === 'portal.change')).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Change portal' }));
+    expect(await screen.findByLabelText('Portal')).toBeTruthy();
+    expect(sent.some((r) => r.command === 'portal.change')).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Back' })).toBeNull();
+  });
+
+  it('Deactivate can be cancelled; confirmed, it returns to the setup form', async () => {
+    const { sent } = mount({ 'settings.get': () => connected, deactivate: () => unconnected });
+    fireEvent.click(await screen.findByRole('button', { name: 'Deactivate' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(sent.some((r) => r.command === 'deactivate')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Deactivate' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Deactivate' }));
+    expect(await screen.findByLabelText('ZSC key')).toBeTruthy();
+  });
+
+  it('policy-managed controls are locked and say so', async () => {
+    mount({ 'settings.get': () => ({ ...connected, managed: ['enabled', 'credential', 'portal'] }) });
+    const box = (await screen.findByRole('checkbox', { name: 'Enable Zoho Desk integration' })) as HTMLInputElement;
+    expect(box.disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Change portal' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Deactivate' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getAllByText('Managed by your organization').length).toBeGreaterThan(0);
+    expect((select('Language') as HTMLSelectElement).disabled).toBe(false);
+  });
+
+  it('follows a change made elsewhere (policy pushed) without a reload', async () => {
+    let notify = () => {};
+    let view = connected;
+    mount({ 'settings.get': () => view }, (onChange) => ((notify = onChange), () => {}));
+    const box = (await screen.findByRole('checkbox', { name: 'Enable Zoho Desk integration' })) as HTMLInputElement;
+    view = { ...connected, enabled: false, managed: ['enabled'] };
+    notify();
+    await waitFor(() => expect(box.checked).toBe(false));
+    expect(box.disabled).toBe(true);
+  });
+
+  it('Test connection and Clear cache report their result', async () => {
+    mount({
+      'settings.get': () => connected,
+      'connection.test': () => ({ portalName: 'Zylker Inc.', email: 'admin@zylker.com' }),
+      'cache.clear': () => ({ lastError: null, cache: { available: true, tickets: 0, records: 0 } }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Test connection' }));
+    expect(await screen.findByText('Connection works: Zylker Inc., signed in as admin@zylker.com.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear cache' }));
+    expect(await screen.findByText('Cache cleared.')).toBeTruthy();
+    expect(screen.getByTestId('cache-size').textContent).toBe('0 tickets for 0 records');
+  });
+});

@@ -1,0 +1,105 @@
+// Where the panel goes (lib/page/placement.ts) and the one-host rule (lib/page/panel-host.ts).
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { findPlacement, isPlacedAt, place } from '../../../lib/page/placement';
+import { HOST_TAG, isolateKeys, removeOtherHosts, stampHost } from '../../../lib/page/panel-host';
+import { PAGE_VARIANT_HTML } from '../../sandbox/crm/page-variants';
+
+function page(html: string) {
+  document.body.innerHTML = html;
+}
+
+const host = () => document.createElement(HOST_TAG);
+
+beforeEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('findPlacement: the documented order of candidates', () => {
+  it('1. before the first related-list section', () => {
+    page(`<lyte-tab-body class="dv_content_tab_body"><div id="overview"></div>
+      <div id="relatedList1"></div><div id="relatedList2"></div></lyte-tab-body>`);
+    const panel = host();
+    const placement = findPlacement(document)!;
+    place(panel, placement);
+    expect(panel.nextElementSibling?.id).toBe('relatedList1');
+    expect(isPlacedAt(panel, findPlacement(document)!)).toBe(true);
+  });
+
+  it('1. (also) before a related-list header when sections carry no id', () => {
+    page(`<div class="dv_main"><div id="overview"></div><crm-related-list-view-header related-module="Notes"></crm-related-list-view-header></div>`);
+    const panel = host();
+    place(panel, findPlacement(document)!);
+    expect(panel.nextElementSibling?.localName).toBe('crm-related-list-view-header');
+  });
+
+  it('2. at the top of the record scroll container when there are no related lists', () => {
+    page(`<div id="crmNextGenTopMenu"></div><lyte-tab-body class="dv_content_tab_body"><div id="overview"></div></lyte-tab-body>`);
+    const panel = host();
+    place(panel, findPlacement(document)!);
+    expect(panel.parentElement?.localName).toBe('lyte-tab-body');
+    expect(panel.nextElementSibling?.id).toBe('overview');
+  });
+
+  it('3. after the top bar, then 4. at the top of the body', () => {
+    page(`<div id="crmNextGenTopMenu"></div><div id="classic"></div>`);
+    const panel = host();
+    place(panel, findPlacement(document)!);
+    expect(panel.previousElementSibling?.id).toBe('crmNextGenTopMenu');
+
+    page(`<div id="classic"></div>`);
+    const fallback = host();
+    place(fallback, findPlacement(document)!);
+    expect(document.body.firstElementChild).toBe(fallback);
+  });
+
+  it('on the saved sandbox pages: before a related list on NextGen, at the top of the record without one', () => {
+    for (const [variant, expected] of [
+      ['contact', 'before'],
+      ['norail', 'prepend'],
+      ['legacy', 'prepend'],
+    ] as const) {
+      const saved = new DOMParser().parseFromString(PAGE_VARIANT_HTML[variant], 'text/html');
+      document.body.replaceChildren(...[...saved.body.childNodes].map((node) => document.importNode(node, true)));
+      expect(findPlacement(document)?.where, variant).toBe(expected);
+    }
+  });
+
+  it('is no longer "placed" once CRM replaces the content holding the panel', () => {
+    page(`<div id="crmContent"><div id="relatedList1"></div></div>`);
+    const panel = host();
+    place(panel, findPlacement(document)!);
+    document.getElementById('crmContent')!.replaceWith(Object.assign(document.createElement('div'), { id: 'crmContent', innerHTML: '<div id="relatedList9"></div>' }));
+    expect(isPlacedAt(panel, findPlacement(document)!)).toBe(false);
+    place(panel, findPlacement(document)!);
+    expect(panel.nextElementSibling?.id).toBe('relatedList9');
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
+  });
+});
+
+describe('panel hosts', () => {
+  it('removes hosts of other instances (an older version left in the tab) and keeps its own', () => {
+    const old = host();
+    stampHost(old, '0.0.1', 'old');
+    const unstamped = host();
+    const mine = host();
+    stampHost(mine, '1.0.0', 'mine');
+    document.body.append(old, unstamped, mine);
+    expect(removeOtherHosts(document, mine)).toBe(2);
+    expect([...document.querySelectorAll(HOST_TAG)]).toEqual([mine]);
+  });
+
+  it('stops key events at the host, so the page’s hotkey handler never hears typing in the panel', () => {
+    const panel = host();
+    const button = panel.attachShadow({ mode: 'open' }).appendChild(document.createElement('button'));
+    document.body.append(panel);
+    isolateKeys(panel);
+    const heard = vi.fn();
+    document.addEventListener('keydown', heard);
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', bubbles: true, composed: true }));
+    expect(heard).not.toHaveBeenCalled();
+    // Control: the same key outside the panel reaches the page.
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', bubbles: true }));
+    expect(heard).toHaveBeenCalledTimes(1);
+    document.removeEventListener('keydown', heard);
+  });
+});

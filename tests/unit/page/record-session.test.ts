@@ -1,0 +1,253 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PanelConfig, Request, Response, TicketsView } from '../../../lib/shared/messages';
+import type { PanelViewState } from '../../../lib/page/panel-state';
+import { startRecordSessions, type Ask, type PanelSurface } from '../../../lib/page/record-session';
+import { PAGE_VARIANT_HTML } from '../../sandbox/crm/page-variants';
+import { RECORDS, recordPath, type RecordFixture } from '../../sandbox/fixtures';
+
+const url = (record: RecordFixture) => `https://crm.zoho.com${recordPath(record)}`;
+const TIMING = { readyTimeoutMs: 2000, settleMs: 40, quietMs: 5 };
+
+const CONFIG: PanelConfig = { state: 'ready', language: 'en', timeZone: 'Asia/Tokyo', dataCentre: 'com', portalName: 'Zylker Inc.' };
+const view = (over: Partial<TicketsView> = {}): TicketsView => ({ tickets: [], fetchedAt: 1, stale: false, revalidating: false, truncated: false, ...over });
+/** The broker's answer to a `peek` for an identity it has no tickets for. */
+const NOT_CACHED = view({ fetchedAt: null, stale: true });
+
+/** Puts a saved sandbox page's content into the document, as the CRM app renders it. */
+function render(html: string) {
+  const saved = new DOMParser().parseFromString(html, 'text/html');
+  document.title = saved.title;
+  document.body.replaceChildren(...[...saved.body.childNodes].map((node) => document.importNode(node, true)));
+  // happy-dom runs no CSS animations: announce the new anchors as the browser would.
+  for (const element of document.querySelectorAll('[id^="titlecard_"], [data-zcqa^="value_"], [entity-id]')) {
+    element.dispatchEvent(new AnimationEvent('animationstart', { animationName: 'desklink-element-seen', bubbles: true }));
+  }
+}
+
+type TicketsRequest = Extract<Request, { command: 'tickets.get' }>;
+
+function harness(
+  answers: {
+    config?: () => Response<PanelConfig>;
+    tickets?: (request: TicketsRequest) => Response<TicketsView> | Promise<Response<TicketsView>>;
+    /** Answers to `peek` (default: nothing cached, as with an empty cache). */
+    peek?: (request: TicketsRequest) => Response<TicketsView>;
+  } = {},
+) {
+  const requests: Request[] = [];
+  const shown: PanelViewState[] = [];
+  let actions: { refresh(): void } | undefined;
+  const surface = {
+    show: vi.fn((state: PanelViewState, given: { refresh(): void }) => {
+      shown.push(state);
+      actions = given;
+    }),
+    hide: vi.fn(),
+  } satisfies PanelSurface;
+  const ask = (async (request: Request) => {
+    requests.push(request);
+    if (request.command === 'panel.config') return answers.config?.() ?? { ok: true, data: CONFIG };
+    if (request.command === 'tickets.get' && request.mode === 'peek') return answers.peek?.(request) ?? { ok: true, data: NOT_CACHED };
+    if (request.command === 'tickets.get') return (await answers.tickets?.(request)) ?? { ok: true, data: view() };
+    return { ok: false, error: { code: 'UNKNOWN_COMMAND' } };
+  }) as Ask;
+  const controller = new AbortController();
+  const sessions = startRecordSessions({ doc: document, signal: controller.signal, ask, surface, timing: TIMING });
+  const allTicketRequests = () => requests.filter((r): r is TicketsRequest => r.command === 'tickets.get');
+  // Lookups (cached / fresh / refresh); peeks are listed apart.
+  const ticketRequests = () => allTicketRequests().filter((r) => r.mode !== 'peek');
+  const peeks = () => allTicketRequests().filter((r) => r.mode === 'peek');
+  const last = () => shown.at(-1);
+  const refresh = () => actions?.refresh();
+  return { sessions, requests, ticketRequests, peeks, shown, last, surface, controller, refresh };
+}
+
+beforeEach(() => {
+  document.body.replaceChildren();
+  document.title = 'Zoho CRM';
+});
+afterEach(() => vi.useRealTimers());
+
+describe('record sessions', () => {
+  it('does nothing on a page that is not a record: no message, no panel', async () => {
+    const h = harness();
+    h.sessions.navigate('https://crm.zoho.com/crm/org20110845/tab/Contacts/custom-view/5293322000000087501/list');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.requests).toEqual([]);
+    expect(h.surface.show).not.toHaveBeenCalled();
+    expect(h.surface.hide).toHaveBeenCalled();
+  });
+
+  it('reads the record from the page and asks for its tickets (cached) in the configured language and zone', async () => {
+    render(PAGE_VARIANT_HTML.contact);
+    const h = harness({ tickets: () => ({ ok: true, data: view({ fetchedAt: 42 }) }) });
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.last()?.body.kind).toBe('tickets'));
+    expect(h.ticketRequests()).toEqual([
+      expect.objectContaining({ mode: 'cached', identity: expect.objectContaining({ emails: [...RECORDS.contact.emails] }), record: expect.objectContaining({ recordId: RECORDS.contact.recordId }) }),
+    ]);
+    expect(h.last()).toMatchObject({ language: 'en', timeZone: 'Asia/Tokyo', dataCentreMismatch: null });
+    expect(h.shown[0]?.body.kind).toBe('loading');
+  });
+
+  it('after a cached answer that is revalidating, asks again with mode fresh and shows that', async () => {
+    render(PAGE_VARIANT_HTML.lead);
+    const h = harness({
+      tickets: (r) => ({ ok: true, data: r.mode === 'cached' ? view({ fetchedAt: 1, stale: true, revalidating: true }) : view({ fetchedAt: 2 }) }),
+    });
+    h.sessions.navigate(url(RECORDS.lead));
+    await vi.waitFor(() => expect(h.ticketRequests().map((r) => r.mode)).toEqual(['cached', 'fresh']));
+    await vi.waitFor(() => expect(h.last()).toMatchObject({ refreshing: false, body: { kind: 'tickets', view: { fetchedAt: 2 } } }));
+    expect(h.shown.some((s) => s.refreshing && s.body.kind === 'tickets')).toBe(true);
+  });
+
+  it('a warm record: the peek shows its cached tickets before the identity settles, and nothing more is asked', async () => {
+    render(PAGE_VARIANT_HTML.contact);
+    const h = harness({
+      peek: () => ({ ok: true, data: view({ fetchedAt: 7 }) }),
+      tickets: () => ({ ok: true, data: view({ fetchedAt: 8 }) }),
+    });
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.last()).toMatchObject({ refreshing: false, body: { kind: 'tickets', view: { fetchedAt: 7 } } }));
+    expect(h.peeks()).toEqual([expect.objectContaining({ identity: expect.objectContaining({ emails: [...RECORDS.contact.emails] }) })]);
+    await new Promise((r) => setTimeout(r, TIMING.settleMs + TIMING.quietMs + 50));
+    expect(h.ticketRequests()).toEqual([]);
+    expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 7 } } });
+  });
+
+  it('a stale peek is shown, then the settled identity is looked up (cached) so it is revalidated', async () => {
+    render(PAGE_VARIANT_HTML.lead);
+    const h = harness({
+      peek: () => ({ ok: true, data: view({ fetchedAt: 1, stale: true }) }),
+      tickets: () => ({ ok: true, data: view({ fetchedAt: 2 }) }),
+    });
+    h.sessions.navigate(url(RECORDS.lead));
+    await vi.waitFor(() => expect(h.shown.some((s) => s.body.kind === 'tickets' && s.body.view.fetchedAt === 1)).toBe(true));
+    await vi.waitFor(() => expect(h.ticketRequests().map((r) => r.mode)).toEqual(['cached']));
+    await vi.waitFor(() => expect(h.last()).toMatchObject({ refreshing: false, body: { kind: 'tickets', view: { fetchedAt: 2 } } }));
+  });
+
+  it('waits while the previous record’s DOM lingers, then looks up the new record', async () => {
+    render(PAGE_VARIANT_HTML.contact);
+    const h = harness();
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(1));
+    h.sessions.navigate(url(RECORDS.lead)); // pushState: the contact's page is still shown
+    await new Promise((r) => setTimeout(r, 150));
+    expect(h.ticketRequests()).toHaveLength(1);
+    render(PAGE_VARIANT_HTML.lead); // the app renders the lead
+    await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(2));
+    expect(h.ticketRequests()[1]).toMatchObject({ record: { recordId: RECORDS.lead.recordId, module: 'Leads' }, identity: { emails: [...RECORDS.lead.emails] } });
+  });
+
+  it('notices CRM replacing the lingering record at once, without animation events or the fallback wait', async () => {
+    render(PAGE_VARIANT_HTML.contact);
+    const h = harness();
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(1));
+    h.sessions.navigate(url(RECORDS.lead));
+    await new Promise((r) => setTimeout(r, 50)); // the session is now waiting on the lingering contact
+    expect(h.ticketRequests()).toHaveLength(1);
+    // The app swaps its content container for a new one; no animationstart is dispatched here.
+    const saved = new DOMParser().parseFromString(PAGE_VARIANT_HTML.lead, 'text/html');
+    document.getElementById('crmContent')!.replaceWith(document.importNode(saved.getElementById('crmContent')!, true));
+    await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(2), { timeout: TIMING.readyTimeoutMs / 2 });
+    expect(h.ticketRequests()[1]).toMatchObject({ identity: { emails: [...RECORDS.lead.emails] } });
+  });
+
+  it('ignores a late answer for a record the user already left', async () => {
+    render(PAGE_VARIANT_HTML.contact);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const h = harness({
+      tickets: async (r) => {
+        if (r.record.module === 'Contacts') await gate; // the contact's answer is slow
+        return { ok: true, data: view({ fetchedAt: r.record.module === 'Contacts' ? 111 : 222 }) };
+      },
+    });
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(1));
+    h.sessions.navigate(url(RECORDS.lead));
+    render(PAGE_VARIANT_HTML.lead);
+    await vi.waitFor(() => expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 222 } } }));
+    const shownBefore = h.shown.length;
+    release();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(h.shown).toHaveLength(shownBefore);
+    expect(h.last()?.recordKey).toContain(RECORDS.lead.recordId);
+  });
+
+  it('shows a record without email as such and sends nothing', async () => {
+    render(PAGE_VARIANT_HTML.noEmail);
+    const h = harness();
+    h.sessions.navigate(url(RECORDS.noEmail));
+    await vi.waitFor(() => expect(h.last()?.body).toEqual({ kind: 'noIdentity', module: 'Contacts' }));
+    expect(h.ticketRequests()).toEqual([]);
+  });
+
+  it.each([
+    ['unconfigured', { kind: 'unconfigured' }],
+    ['rejected', { kind: 'rejected' }],
+    ['signedOut', { kind: 'signedOut' }],
+  ] as const)('configuration %s: shows that state and asks for no tickets', async (state, body) => {
+    render(PAGE_VARIANT_HTML.contact);
+    const h = harness({ config: () => ({ ok: true, data: { ...CONFIG, state } }) });
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.last()?.body).toEqual(body));
+    expect(h.ticketRequests()).toEqual([]);
+  });
+
+  it('disabled: no panel; enabling later (settings changed) shows the tickets without a reload', async () => {
+    render(PAGE_VARIANT_HTML.contact);
+    let config: PanelConfig = { ...CONFIG, state: 'disabled' };
+    const h = harness({ config: () => ({ ok: true, data: config }) });
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.surface.hide).toHaveBeenCalled());
+    expect(h.surface.show).not.toHaveBeenCalled();
+    expect(h.ticketRequests()).toEqual([]);
+    config = { ...CONFIG, state: 'ready', language: 'ja' };
+    h.sessions.settingsChanged();
+    await vi.waitFor(() => expect(h.last()).toMatchObject({ language: 'ja', body: { kind: 'tickets' } }));
+  });
+
+  it('Refresh asks with mode refresh; a failure keeps the cached rows, marked with the error', async () => {
+    render(PAGE_VARIANT_HTML.lead);
+    const h = harness({
+      tickets: (r) => (r.mode === 'refresh' ? { ok: false, error: { code: 'NETWORK' } } : { ok: true, data: view({ fetchedAt: 5 }) }),
+    });
+    h.sessions.navigate(url(RECORDS.lead));
+    await vi.waitFor(() => expect(h.last()?.body.kind).toBe('tickets'));
+    h.refresh();
+    await vi.waitFor(() => expect(h.ticketRequests().map((r) => r.mode)).toEqual(['cached', 'refresh']));
+    await vi.waitFor(() =>
+      expect(h.last()).toMatchObject({ refreshing: false, body: { kind: 'tickets', view: { fetchedAt: 5, stale: true, error: { code: 'NETWORK' } } } }),
+    );
+  });
+
+  it('a failure with nothing shown yet is an error state; DISABLED from the broker removes the panel', async () => {
+    render(PAGE_VARIANT_HTML.lead);
+    const h = harness({ tickets: () => ({ ok: false, error: { code: 'TIMEOUT' } }) });
+    h.sessions.navigate(url(RECORDS.lead));
+    await vi.waitFor(() => expect(h.last()?.body).toEqual({ kind: 'error', error: { code: 'TIMEOUT' } }));
+    const off = harness({ tickets: () => ({ ok: false, error: { code: 'DISABLED' } }) });
+    off.sessions.navigate(url(RECORDS.lead));
+    await vi.waitFor(() => expect(off.surface.hide).toHaveBeenCalled());
+  });
+
+  it('notes a CRM page in another data centre than the configured one', async () => {
+    render(PAGE_VARIANT_HTML.lead);
+    const h = harness({ config: () => ({ ok: true, data: { ...CONFIG, dataCentre: 'eu' } }) });
+    h.sessions.navigate(url(RECORDS.lead));
+    await vi.waitFor(() => expect(h.last()?.dataCentreMismatch).toEqual({ page: 'com', configured: 'eu' }));
+  });
+
+  it('stops quietly when the content script context is invalidated', async () => {
+    render(PAGE_VARIANT_HTML.contact);
+    const h = harness();
+    h.controller.abort();
+    h.sessions.navigate(url(RECORDS.contact));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.requests).toEqual([]);
+    expect(h.surface.show).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,125 @@
+// @vitest-environment node
+// The sandbox's Zoho Accounts against reference/zoho-desk-api.md §4.3: consent page, token in
+// the fragment, errors, silent renewal bound to the session, and Desk honouring the tokens.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { deskGet, sandboxGet } from '../../sandbox/client';
+import { ADMIN_EMAIL, OAUTH_CLIENT_ID, PORTALS, startSandbox, type Sandbox } from '../../sandbox/index';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ quiet: true });
+});
+afterAll(() => sandbox.close());
+beforeEach(() => sandbox.oauth.reset());
+
+const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+const SCOPE = 'Desk.tickets.READ,Desk.contacts.READ,Desk.search.READ,Desk.basic.READ';
+
+function query(extra: Record<string, string> = {}) {
+  return new URLSearchParams({ client_id: OAUTH_CLIENT_ID, response_type: 'token', scope: SCOPE, redirect_uri: REDIRECT, state: 'st-1', ...extra });
+}
+const accounts = (path: string, params: URLSearchParams, cookie?: string) =>
+  sandboxGet(sandbox.port, 'accounts.zoho.com', `${path}?${params}`, cookie ? { headers: { cookie } } : {});
+
+/** The redirect's fragment as an object. */
+function fragmentOf(location: string | undefined): Record<string, string> {
+  expect(location?.startsWith(`${REDIRECT}#`)).toBe(true);
+  return Object.fromEntries(new URLSearchParams(location!.slice(REDIRECT.length + 1)));
+}
+
+async function accept(forSession = true) {
+  const params = query({ decision: 'accept', ...(forSession ? { for_session: 'true' } : {}) });
+  const res = await accounts('/oauth/v2/auth/approve', params);
+  expect(res.status).toBe(302);
+  const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+  return { fragment: fragmentOf(res.headers.location), cookie };
+}
+
+describe('consent', () => {
+  it('shows a consent page naming the user and the scopes, with Accept and Deny', async () => {
+    const res = await accounts('/oauth/v2/auth', query());
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain(ADMIN_EMAIL);
+    expect(res.body).toContain('Desk.search.READ');
+    expect(res.body).toMatch(/<button[^>]*value="accept"[^>]*>Accept<\/button>/);
+    expect(res.body).toMatch(/<button[^>]*value="deny"[^>]*>Deny<\/button>/);
+  });
+
+  it('shows an error page, not a redirect, for an unknown client or an unregistered redirect URI', async () => {
+    const unknown = await accounts('/oauth/v2/auth', query({ client_id: '1000.NOPE' }));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toContain('invalid_client');
+    const elsewhere = await accounts('/oauth/v2/auth', query({ redirect_uri: 'https://evil.example/' }));
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body).toContain('invalid_redirect_uri');
+  });
+
+  it('redirects with invalid_scope for scopes Zoho does not know', async () => {
+    const res = await accounts('/oauth/v2/auth', query({ scope: 'Desk.tickets.ALL,Desk.everything.READ' }));
+    expect(fragmentOf(res.headers.location)).toEqual({ error: 'invalid_scope', state: 'st-1' });
+  });
+
+  it('Accept: token, lifetime, location, api_domain and state in the fragment, and a session cookie', async () => {
+    const { fragment, cookie } = await accept();
+    expect(fragment).toMatchObject({ expires_in: '3600', location: 'us', api_domain: 'https://www.zohoapis.com', token_type: 'Bearer', state: 'st-1' });
+    expect(fragment.access_token).toMatch(/^1000\.[0-9a-f]{32}\.[0-9a-f]{32}$/);
+    expect(cookie).toMatch(/^ZSANDBOX_SESSION=[0-9a-f]{32}$/);
+  });
+
+  it('Deny: access_denied with the state', async () => {
+    const res = await accounts('/oauth/v2/auth/approve', query({ decision: 'deny' }));
+    expect(fragmentOf(res.headers.location)).toEqual({ error: 'access_denied', state: 'st-1' });
+  });
+});
+
+describe('Desk and the issued tokens', () => {
+  it('accepts a live token for the signed-in admin’s portals and rejects it once expired', async () => {
+    const { fragment } = await accept();
+    const token = fragment.access_token!;
+    const orgs = await deskGet(sandbox.port, '/api/v1/organizations', { token });
+    expect(orgs.status).toBe(200);
+    expect(orgs.json.data.map((o: { id: unknown }) => String(o.id))).toEqual([PORTALS.A.id, PORTALS.B.id]);
+    const me = await deskGet(sandbox.port, '/api/v1/myinfo', { token, orgId: PORTALS.A.id });
+    expect(me.json.emailId).toBe(ADMIN_EMAIL);
+
+    sandbox.oauth.expireTokens();
+    const after = await deskGet(sandbox.port, '/api/v1/organizations', { token });
+    expect(after.status).toBe(401);
+    expect(after.json.errorCode).toBe('INVALID_OAUTH');
+  });
+
+  it('issues tokens with the lifetime a test sets', async () => {
+    sandbox.oauth.setTokenLifetime(1);
+    const { fragment } = await accept();
+    expect(fragment.expires_in).toBe('1');
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await deskGet(sandbox.port, '/api/v1/organizations', { token: fragment.access_token! })).json.errorCode).toBe('INVALID_OAUTH');
+  });
+});
+
+describe('silent renewal (/oauth/v2/auth/refresh)', () => {
+  it('answers a new working token while the session lives', async () => {
+    const { fragment, cookie } = await accept();
+    const res = await accounts('/oauth/v2/auth/refresh', query({ state: 'st-2' }), cookie);
+    const renewed = fragmentOf(res.headers.location);
+    expect(renewed.state).toBe('st-2');
+    expect(renewed.access_token).not.toBe(fragment.access_token);
+    expect((await deskGet(sandbox.port, '/api/v1/organizations', { token: renewed.access_token! })).status).toBe(200);
+  });
+
+  it('prompt_required without a session, or after the user signed out of Zoho', async () => {
+    const { cookie } = await accept();
+    expect(fragmentOf((await accounts('/oauth/v2/auth/refresh', query())).headers.location).error).toBe('prompt_required');
+    sandbox.oauth.endSessions();
+    expect(fragmentOf((await accounts('/oauth/v2/auth/refresh', query(), cookie)).headers.location).error).toBe('prompt_required');
+  });
+
+  it('client_not_granted when the grant was not for the session or scopes grow', async () => {
+    const once = await accept(false);
+    expect(fragmentOf((await accounts('/oauth/v2/auth/refresh', query(), once.cookie)).headers.location).error).toBe('client_not_granted');
+    const session = await accept(true);
+    const more = query({ scope: `${SCOPE},Desk.settings.READ` });
+    expect(fragmentOf((await accounts('/oauth/v2/auth/refresh', more, session.cookie)).headers.location).error).toBe('client_not_granted');
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { CRM_HOSTS, DATA_CENTRES, dataCentreOfCrmHost } from '../../../lib/shared/data-centres';
+
+describe('data centres', () => {
+  it.each([
+    ['crm.zoho.com', 'com', 'desk.zoho.com', 'accounts.zoho.com'],
+    ['crmsandbox.zoho.eu', 'eu', 'desk.zoho.eu', 'accounts.zoho.eu'],
+    ['crm.zoho.in', 'in', 'desk.zoho.in', 'accounts.zoho.in'],
+    ['crm.zoho.com.au', 'com.au', 'desk.zoho.com.au', 'accounts.zoho.com.au'],
+    ['crm.zoho.jp', 'jp', 'desk.zoho.jp', 'accounts.zoho.jp'],
+    ['crm.zoho.com.cn', 'com.cn', 'desk.zoho.com.cn', 'accounts.zoho.com.cn'],
+    ['crm.zoho.sa', 'sa', 'desk.zoho.sa', 'accounts.zoho.sa'],
+    ['crm.zohocloud.ca', 'ca', 'desk.zohocloud.ca', 'accounts.zohocloud.ca'],
+    ['CRMSANDBOX.ZOHOCLOUD.CA', 'ca', 'desk.zohocloud.ca', 'accounts.zohocloud.ca'],
+  ])('%s is %s with Desk %s and Accounts %s', (crmHost, id, deskHost, accountsHost) => {
+    const dc = dataCentreOfCrmHost(crmHost);
+    expect(dc?.id).toBe(id);
+    expect(dc?.deskHost).toBe(deskHost);
+    expect(dc?.accountsHost).toBe(accountsHost);
+  });
+
+  it('does not treat look-alike or retired hosts as CRM', () => {
+    for (const host of ['crm.zoho.ca', 'crm.zoho.com.evil.example', 'desk.zoho.com', 'crmplus.zoho.com', 'one.zoho.com']) {
+      expect(dataCentreOfCrmHost(host)).toBeUndefined();
+    }
+  });
+
+  it('lists a CRM host and its sandbox twin for all eight data centres', () => {
+    expect(Object.keys(DATA_CENTRES)).toHaveLength(8);
+    expect(CRM_HOSTS).toHaveLength(16);
+  });
+});
