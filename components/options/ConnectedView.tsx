@@ -25,7 +25,18 @@ export interface ConnectedViewProps {
   children?: ComponentChildren;
 }
 
-export function ConnectedView({ t, view, busy, status, error, onUpdate, onChangePortal, onDeactivate, onReauthorize, children }: ConnectedViewProps) {
+export function ConnectedView({
+  t,
+  view,
+  busy,
+  status,
+  error,
+  onUpdate,
+  onChangePortal,
+  onDeactivate,
+  onReauthorize,
+  children,
+}: ConnectedViewProps) {
   const [confirming, setConfirming] = useState<'portal' | 'deactivate' | null>(null);
   const zones = useMemo(() => timeZoneChoices(view.timeZone), [view.timeZone]);
   const managed = (field: SettingsView['managed'][number]) => view.managed.includes(field);

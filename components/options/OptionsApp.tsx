@@ -7,7 +7,16 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { DATA_CENTRES, type DataCentreId } from '../../lib/shared/data-centres';
 import { adminErrorMessage } from '../../lib/shared/i18n/admin-errors';
 import { optionsTranslator, setupErrorMessage } from '../../lib/shared/i18n/options';
-import type { AdminRequestSchemas, CredentialInput, Diagnostics as DiagnosticsData, Language, PortalChoice, RequestOf, ResponseOf, SettingsView } from '../../lib/shared/messages';
+import type {
+  AdminRequestSchemas,
+  CredentialInput,
+  Diagnostics as DiagnosticsData,
+  Language,
+  PortalChoice,
+  RequestOf,
+  ResponseOf,
+  SettingsView,
+} from '../../lib/shared/messages';
 import { isTimeZone } from '../../lib/shared/time-zones';
 import { ConnectedView } from './ConnectedView';
 import { Diagnostics } from './Diagnostics';
@@ -31,7 +40,14 @@ export interface OptionsAppProps {
 type Screen =
   | { kind: 'loading' }
   | { kind: 'setup' }
-  | { kind: 'portal'; portals: PortalChoice[]; dataCentre: DataCentreId; credential?: CredentialInput; fromSetup: boolean; signedInAs?: string }
+  | {
+      kind: 'portal';
+      portals: PortalChoice[];
+      dataCentre: DataCentreId;
+      credential?: CredentialInput;
+      fromSetup: boolean;
+      signedInAs?: string;
+    }
   | { kind: 'connected' };
 
 export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = null }: OptionsAppProps) {
@@ -75,7 +91,9 @@ export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = nul
   );
 
   useEffect(() => {
-    void send({ command: 'settings.get' }).then((answer) => (answer.ok ? enter(answer.data) : setError(adminErrorMessage(answer.error, initialLanguage))));
+    void send({ command: 'settings.get' }).then((answer) =>
+      answer.ok ? enter(answer.data) : setError(adminErrorMessage(answer.error, initialLanguage)),
+    );
   }, []);
 
   // Changes made elsewhere (policy pushed, another options tab) show without a reload.
@@ -109,8 +127,12 @@ export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = nul
 
   const onNext = async (dataCentre: DataCentreId, credential: CredentialInput | undefined) => {
     const answer = await run({ command: 'setup.listPortals', dataCentre, ...(credential ? { credential } : {}) });
-    if (answer.ok) setScreen({ kind: 'portal', portals: answer.data.portals, dataCentre, ...(credential ? { credential } : {}), fromSetup: true });
-    else setError(setupErrorMessage(answer.error, setupContext(language, dataCentre, credential?.kind === 'zsc' ? credential.email : undefined)));
+    if (answer.ok)
+      setScreen({ kind: 'portal', portals: answer.data.portals, dataCentre, ...(credential ? { credential } : {}), fromSetup: true });
+    else
+      setError(
+        setupErrorMessage(answer.error, setupContext(language, dataCentre, credential?.kind === 'zsc' ? credential.email : undefined)),
+      );
   };
 
   /** `Sign in with Zoho`: consent in Zoho's window, then the portal step with the agent's portals. */
@@ -118,12 +140,20 @@ export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = nul
     const answer = await run({ command: 'oauth.signIn', dataCentre, clientId, multiDc });
     if (!answer.ok) return setError(setupErrorMessage(answer.error, setupContext(language, dataCentre)));
     const { portals, email } = answer.data;
-    setScreen({ kind: 'portal', portals, dataCentre: answer.data.dataCentre, credential: { kind: 'oauth' }, fromSetup: true, signedInAs: email });
+    setScreen({
+      kind: 'portal',
+      portals,
+      dataCentre: answer.data.dataCentre,
+      credential: { kind: 'oauth' },
+      fromSetup: true,
+      signedInAs: email,
+    });
   };
 
   const onReauthorize = async () => {
     const answer = await run({ command: 'oauth.reauthorize' });
-    if (!answer.ok) return setError(setupErrorMessage(answer.error, setupContext(language, view?.dataCentre ?? 'com', view?.email ?? undefined)));
+    if (!answer.ok)
+      return setError(setupErrorMessage(answer.error, setupContext(language, view?.dataCentre ?? 'com', view?.email ?? undefined)));
     setView(answer.data);
     setStatus(t('signedInAs', { email: answer.data.email ?? '' }));
   };
@@ -142,7 +172,9 @@ export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = nul
     });
     if (!answer.ok) {
       const email = (credential?.kind === 'zsc' ? credential.email : undefined) ?? view?.email ?? undefined;
-      return setError(setupErrorMessage(answer.error, { ...setupContext(language, dataCentre, email), portalName: selection.portal.companyName }));
+      return setError(
+        setupErrorMessage(answer.error, { ...setupContext(language, dataCentre, email), portalName: selection.portal.companyName }),
+      );
     }
     await enter(answer.data);
     setStatus(optionsTranslator(answer.data.language)('saved'));
@@ -276,4 +308,3 @@ export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = nul
 function setupContext(language: Language, dataCentre: DataCentreId, email?: string) {
   return { language, dataCentre, deskHost: DATA_CENTRES[dataCentre].deskHost, ...(email ? { email } : {}) };
 }
-

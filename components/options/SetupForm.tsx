@@ -27,7 +27,18 @@ export interface SetupFormProps {
   redirectUri?: string | null;
 }
 
-export function SetupForm({ t, language, initialDataCentre, policyEmail, dataCentreManaged, busy, error, onNext, onSignIn, redirectUri }: SetupFormProps) {
+export function SetupForm({
+  t,
+  language,
+  initialDataCentre,
+  policyEmail,
+  dataCentreManaged,
+  busy,
+  error,
+  onNext,
+  onSignIn,
+  redirectUri,
+}: SetupFormProps) {
   const [dataCentre, setDataCentre] = useState<DataCentreId>(initialDataCentre);
   const [key, setKey] = useState('');
   const [email, setEmail] = useState('');
@@ -42,7 +53,9 @@ export function SetupForm({ t, language, initialDataCentre, policyEmail, dataCen
     if (checked.ok) onNext(dataCentre, checked.credential);
   };
 
-  const messages = [fieldErrors.key && t(fieldErrors.key), fieldErrors.email && t(fieldErrors.email), error].filter((m): m is string => !!m);
+  const messages = [fieldErrors.key && t(fieldErrors.key), fieldErrors.email && t(fieldErrors.email), error].filter(
+    (m): m is string => !!m,
+  );
 
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="setup-heading">
@@ -58,7 +71,15 @@ export function SetupForm({ t, language, initialDataCentre, policyEmail, dataCen
       />
       {policyEmail === null ? (
         <>
-          <TextField id="zsc-key" type="password" label={t('zscKey')} hint={t('keyHint')} value={key} invalid={!!fieldErrors.key} onInput={setKey} />
+          <TextField
+            id="zsc-key"
+            type="password"
+            label={t('zscKey')}
+            hint={t('keyHint')}
+            value={key}
+            invalid={!!fieldErrors.key}
+            onInput={setKey}
+          />
           <TextField
             id="email"
             type="email"
@@ -87,7 +108,12 @@ export function SetupForm({ t, language, initialDataCentre, policyEmail, dataCen
         {busy && <span class="hint">{t('working')}</span>}
       </div>
       {policyEmail === null && onSignIn && (
-        <OAuthSignIn t={t} redirectUri={redirectUri ?? null} busy={busy} onSignIn={(clientId, multiDc) => onSignIn(dataCentre, clientId, multiDc)} />
+        <OAuthSignIn
+          t={t}
+          redirectUri={redirectUri ?? null}
+          busy={busy}
+          onSignIn={(clientId, multiDc) => onSignIn(dataCentre, clientId, multiDc)}
+        />
       )}
     </form>
   );

@@ -38,7 +38,11 @@ export function TicketsPanel(props: PanelProps) {
           </button>
         )}
       </header>
-      {refreshing && <p class="dl-vh" role="status">{t('refreshing')}</p>}
+      {refreshing && (
+        <p class="dl-vh" role="status">
+          {t('refreshing')}
+        </p>
+      )}
       {dataCentreMismatch && (
         <p class="dl-note dl-warn">
           {t('dataCentreMismatch', {

@@ -96,7 +96,13 @@ export function watchRecordIdentity(options: IdentityWatchOptions): void {
     const elements = [...doc.querySelectorAll(IDENTITY_SELECTORS.join(','))].slice(0, MAX_OBSERVED);
     const ancestors = new Set<Node>(doc.body ? [doc.body] : []);
     for (const element of elements) {
-      observer.observe(element, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: VALUE_ATTRIBUTES });
+      observer.observe(element, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+        attributeFilter: VALUE_ATTRIBUTES,
+      });
       if (phase !== 'waiting') continue;
       for (let node = element.parentNode; node && node !== doc; node = node.parentNode) ancestors.add(node);
     }

@@ -79,7 +79,10 @@ export function startRecordSessions(deps: SessionDeps): RecordSessions {
       if (deps.signal.aborted) return;
       const ref = parseRecordPage(url);
       if (ref && current?.key === recordKey(ref)) return; // query or hash change on the same record
-      const stale = { fingerprint: snapshotFingerprint(deps.doc, ref), ownAnchor: Boolean(ref && deps.doc.querySelector(ownAnchorSelector(ref.recordId))) };
+      const stale = {
+        fingerprint: snapshotFingerprint(deps.doc, ref),
+        ownAnchor: Boolean(ref && deps.doc.querySelector(ownAnchorSelector(ref.recordId))),
+      };
       current?.stop();
       current = null;
       if (!ref) {

@@ -16,7 +16,8 @@ import type { RequestOf, ResponseOf } from './messages';
 export type PanelCommand = 'panel.config' | 'tickets.get' | 'options.open';
 export type SendMessage = (message: unknown) => Promise<unknown>;
 
-const WORKER_RESTARTING = /Receiving end does not exist|Could not establish connection|message port closed|message channel closed|Message manager disconnected/i;
+const WORKER_RESTARTING =
+  /Receiving end does not exist|Could not establish connection|message port closed|message channel closed|Message manager disconnected/i;
 const CONTEXT_GONE = /Extension context invalidated|runtime\.id|extension context/i;
 const RETRY_PAUSE_MS = 150;
 

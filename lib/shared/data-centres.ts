@@ -50,4 +50,3 @@ export function dataCentreOfCrmHost(hostname: string): DataCentre | undefined {
   const host = hostname.toLowerCase();
   return ALL.find((dc) => dc.crmHost === host || dc.crmSandboxHost === host);
 }
-

@@ -39,7 +39,26 @@ const STATUSES = [
   ['Closed', 'Closed'],
   ['Escalated', 'Open'],
 ] as const;
-const WORDS = ['Invoice', 'cannot', 'login', 'refund', 'shipping', 'delay', 'broken', 'export', 'report', 'password', 'API', 'timeout', 'upgrade', 'plan', 'billing', '請求書', '配送', 'エラー'];
+const WORDS = [
+  'Invoice',
+  'cannot',
+  'login',
+  'refund',
+  'shipping',
+  'delay',
+  'broken',
+  'export',
+  'report',
+  'password',
+  'API',
+  'timeout',
+  'upgrade',
+  'plan',
+  'billing',
+  '請求書',
+  '配送',
+  'エラー',
+];
 
 /** A ticket shaped like the broker's summaries of sandbox tickets (ids are 19-digit strings). */
 function ticket(i: number): TicketSummary {
@@ -75,7 +94,12 @@ async function fill({ portalId, tickets, perRecord }: FillOptions): Promise<Fill
     const list: TicketSummary[] = [];
     for (let i = r * perRecord; i < Math.min(tickets, (r + 1) * perRecord); i++) list.push(ticket(i));
     // Increasing use times: the LRU order is the order of writing.
-    await writeRecordTickets(portalId, recordKey(r), { tickets: list, fetchedAt: now, fingerprint: 'bench', truncated: false }, now - records + r);
+    await writeRecordTickets(
+      portalId,
+      recordKey(r),
+      { tickets: list, fetchedAt: now, fingerprint: 'bench', truncated: false },
+      now - records + r,
+    );
     // One write at a time, as the broker writes after each fetch: wait for the eviction it started.
     const t0 = performance.now();
     await cacheSettled();

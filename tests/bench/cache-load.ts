@@ -25,7 +25,15 @@ export async function loadCacheHook(sw: Worker): Promise<BenchCache> {
   await sw.evaluate(code);
   type Hook = Record<string, (...args: never[]) => Promise<unknown>>;
   const call = <T>(name: string, ...args: unknown[]) =>
-    sw.evaluate(([n, a]) => ((globalThis as unknown as { __deskLinkBenchCache: Hook }).__deskLinkBenchCache[n as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [name, args] as const) as Promise<T>;
+    sw.evaluate(
+      ([n, a]) =>
+        (
+          (globalThis as unknown as { __deskLinkBenchCache: Hook }).__deskLinkBenchCache[n as string] as (
+            ...x: unknown[]
+          ) => Promise<unknown>
+        )(...(a as unknown[])),
+      [name, args] as const,
+    ) as Promise<T>;
   return {
     fill: (options) => call<FillResult>('fill', options),
     lookups: (portalId, keys, count) => call<LookupResult>('lookups', portalId, keys, count),

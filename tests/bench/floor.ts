@@ -8,7 +8,12 @@ import type { Page } from '@playwright/test';
 import { CACHE_DB_NAME } from '../../lib/background/cache/schema';
 import { recordKeyOf } from '../../lib/background/cache/ticket-cache';
 
-export async function measureFloor(page: Page, portalId: string, records: readonly { module: string; recordId: string }[], samples: number): Promise<number[]> {
+export async function measureFloor(
+  page: Page,
+  portalId: string,
+  records: readonly { module: string; recordId: string }[],
+  samples: number,
+): Promise<number[]> {
   const keys = records.map(recordKeyOf);
   return page.evaluate(
     async ([dbName, portal, recordKeys, n]) => {

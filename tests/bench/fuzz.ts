@@ -20,7 +20,11 @@ export function runFuzz(cases: number): Promise<FuzzFigures> {
     child.on('close', (exitCode) => {
       const figure = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(out)?.[1] ?? Number.NaN);
       const failures = figure('fuzzFailures');
-      for (const line of out.split('\n').filter((l) => l.startsWith('FAIL')).slice(0, 5)) console.log(`  ${line}`);
+      for (const line of out
+        .split('\n')
+        .filter((l) => l.startsWith('FAIL'))
+        .slice(0, 5))
+        console.log(`  ${line}`);
       resolve({
         fuzzCases: figure('fuzzCases'),
         // A crash before the summary counts as one failure.

@@ -107,7 +107,8 @@ export function installProbe(): void {
           }
           if (crmAt === null) {
             const content = document.getElementById('crmContent');
-            if (content && content !== before && document.documentElement.getAttribute('data-crm-rendered') === path) crmAt = performance.now();
+            if (content && content !== before && document.documentElement.getAttribute('data-crm-rendered') === path)
+              crmAt = performance.now();
           }
           if (crmAt === null || painting) return;
           const current = signature();
@@ -116,7 +117,14 @@ export function installProbe(): void {
           afterPaint(() => {
             const endedAt = performance.now();
             stop();
-            resolve({ crmMs: crmAt! - startedAt, panelMs: endedAt - crmAt!, totalMs: endedAt - startedAt, signature: current!, startedAt, endedAt });
+            resolve({
+              crmMs: crmAt! - startedAt,
+              panelMs: endedAt - crmAt!,
+              totalMs: endedAt - startedAt,
+              signature: current!,
+              startedAt,
+              endedAt,
+            });
           });
         };
         const timer = setTimeout(() => {

@@ -12,7 +12,9 @@ export interface BundleBytes {
 /** Bytes of every .js/.css file of the built content script (`content-scripts/crm.js` + its CSS). */
 export function bundleBytes(dir: string): BundleBytes {
   const files: BundleBytes['files'] = {};
-  for (const name of readdirSync(dir).filter((n) => /\.(js|css)$/.test(n)).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => /\.(js|css)$/.test(n))
+    .sort()) {
     const data = readFileSync(path.join(dir, name));
     files[name] = { raw: data.length, gzip: gzipSync(data, { level: 9 }).length };
   }
@@ -32,21 +34,60 @@ export function tableRows(r: any): Row[] {
     rows.push(['warmSwitchMs', ms(r.warmSwitchMs), String(r.warmSwitchMs.n), 'p95 ≤ 50 ms', r.warmSwitchMs.p95 <= 50]);
     rows.push(['floorMs', ms(r.floorMs), String(r.floorMs.n), '—', null]);
     rows.push(['warmToFloorRatio', String(r.warmToFloorRatio), '', '≤ 3', r.warmToFloorRatio <= 3]);
-    rows.push(['coldOverheadMs', `${ms(r.coldOverheadMs)} (Desk delay ${r.coldOverheadMs.injectedDelayMs} ms × depth)`, String(r.coldOverheadMs.n), '—', null]);
+    rows.push([
+      'coldOverheadMs',
+      `${ms(r.coldOverheadMs)} (Desk delay ${r.coldOverheadMs.injectedDelayMs} ms × depth)`,
+      String(r.coldOverheadMs.n),
+      '—',
+      null,
+    ]);
     rows.push(['warmApiCalls', String(r.warmApiCalls), String(r.warmSwitchMs.n), '0', r.warmApiCalls === 0]);
     const tabs = r.tenTabsUpstreamCalls;
     if (tabs?.byEndpoint) {
-      const per = Object.entries(tabs.byEndpoint as Record<string, number>).map(([e, c]) => `${e} ${c}`).join(', ');
-      rows.push(['tenTabsUpstreamCalls', `${tabs.total}: ${per}`, `${tabs.tabsWithRows}/${tabs.tabs} tabs`, '1 per endpoint', Object.values(tabs.byEndpoint as Record<string, number>).every((c) => c === 1)]);
+      const per = Object.entries(tabs.byEndpoint as Record<string, number>)
+        .map(([e, c]) => `${e} ${c}`)
+        .join(', ');
+      rows.push([
+        'tenTabsUpstreamCalls',
+        `${tabs.total}: ${per}`,
+        `${tabs.tabsWithRows}/${tabs.tabs} tabs`,
+        '1 per endpoint',
+        Object.values(tabs.byEndpoint as Record<string, number>).every((c) => c === 1),
+      ]);
     }
-    rows.push(['longTasks', `${r.longTasks.count} (max ${r.longTasks.maxMs} ms)`, `${r.longTasks.switches} switches`, '0', r.longTasks.count === 0]);
+    rows.push([
+      'longTasks',
+      `${r.longTasks.count} (max ${r.longTasks.maxMs} ms)`,
+      `${r.longTasks.switches} switches`,
+      '0',
+      r.longTasks.count === 0,
+    ]);
     const c = r.cache100k;
-    rows.push(['cache100k', `lookup p95 ${c.lookupP95Ms} ms, ${kb(c.bytes ?? 0)}; ${c.remainingTickets} of ${c.insertedTickets} tickets kept`, String(c.lookups), `p95 ≤ 10 ms, ≤ ${c.cap} kept`, c.lookupP95Ms <= 10 && c.remainingTickets <= c.cap]);
+    rows.push([
+      'cache100k',
+      `lookup p95 ${c.lookupP95Ms} ms, ${kb(c.bytes ?? 0)}; ${c.remainingTickets} of ${c.insertedTickets} tickets kept`,
+      String(c.lookups),
+      `p95 ≤ 10 ms, ≤ ${c.cap} kept`,
+      c.lookupP95Ms <= 10 && c.remainingTickets <= c.cap,
+    ]);
   }
   if (r.contentScriptBytes) {
-    rows.push(['contentScriptBytes', `${kb(r.contentScriptBytes.raw)} raw, ${kb(r.contentScriptBytes.gzip)} (${r.contentScriptBytes.gzip} B) gzip`, `${Object.keys(r.contentScriptBytes.files).length} files`, '≤ 25 KiB gzip', r.contentScriptBytes.gzip <= 25 * 1024]);
+    rows.push([
+      'contentScriptBytes',
+      `${kb(r.contentScriptBytes.raw)} raw, ${kb(r.contentScriptBytes.gzip)} (${r.contentScriptBytes.gzip} B) gzip`,
+      `${Object.keys(r.contentScriptBytes.files).length} files`,
+      '≤ 25 KiB gzip',
+      r.contentScriptBytes.gzip <= 25 * 1024,
+    ]);
   }
-  if (r.fuzzCases !== undefined) rows.push(['fuzzCases / fuzzFailures', `${r.fuzzCases} / ${r.fuzzFailures}`, '', '≥ 10,000 / 0', r.fuzzCases >= 10_000 && r.fuzzFailures === 0]);
+  if (r.fuzzCases !== undefined)
+    rows.push([
+      'fuzzCases / fuzzFailures',
+      `${r.fuzzCases} / ${r.fuzzFailures}`,
+      '',
+      '≥ 10,000 / 0',
+      r.fuzzCases >= 10_000 && r.fuzzFailures === 0,
+    ]);
   return rows;
 }
 
@@ -63,6 +104,8 @@ export function printTable(report: unknown): void {
 
 /** The same rows as a Markdown table (for README.md's Performance section). */
 export function markdownTable(report: unknown): string {
-  const rows = tableRows(report).map(([f, v, n, t, met]) => `| \`${f}\` | ${v} | ${n} | ${t} | ${met === null ? '' : met ? 'met' : '**missed**'} |`);
+  const rows = tableRows(report).map(
+    ([f, v, n, t, met]) => `| \`${f}\` | ${v} | ${n} | ${t} | ${met === null ? '' : met ? 'met' : '**missed**'} |`,
+  );
   return ['| figure | latest | n | target | |', '|---|---|---|---|---|', ...rows].join('\n');
 }

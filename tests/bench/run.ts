@@ -29,7 +29,11 @@ import { bundleBytes, markdownTable, printTable } from './report';
 import { countBy, endpointOf, ratio, sequentialDepth, summarize } from './stats';
 
 const env = process.env;
-const SIZE: SandboxSize = env.BENCH_SIZE ? (/^\d+$/.test(env.BENCH_SIZE) ? Number(env.BENCH_SIZE) : (env.BENCH_SIZE as SandboxSize)) : 'bench';
+const SIZE: SandboxSize = env.BENCH_SIZE
+  ? /^\d+$/.test(env.BENCH_SIZE)
+    ? Number(env.BENCH_SIZE)
+    : (env.BENCH_SIZE as SandboxSize)
+  : 'bench';
 const SWITCHES = Number(env.BENCH_SWITCHES ?? 60);
 const COLD_VIEWS = Number(env.BENCH_COLD ?? 8);
 const CACHE_TICKETS = Number(env.BENCH_CACHE_TICKETS ?? 100_000);
@@ -75,12 +79,18 @@ async function openCrmPage(context: BrowserContext, record: GeneratedRecord): Pr
 const signatureNow = (page: Page) => page.evaluate(() => (window as unknown as Probe).__deskLinkBench.signature());
 
 async function waitForRows(page: Page): Promise<string> {
-  await page.waitForFunction(() => Boolean((window as unknown as Probe).__deskLinkBench?.signature()), undefined, { timeout: SWITCH_TIMEOUT_MS, polling: 50 });
+  await page.waitForFunction(() => Boolean((window as unknown as Probe).__deskLinkBench?.signature()), undefined, {
+    timeout: SWITCH_TIMEOUT_MS,
+    polling: 50,
+  });
   return (await signatureNow(page))!;
 }
 
 function switchTo(page: Page, record: GeneratedRecord, expect: { signature?: string; differentFrom?: string }): Promise<SwitchTiming> {
-  return page.evaluate(([href, e]) => (window as unknown as Probe).__deskLinkBench.switchTo(href, e), [crmUrl(record), { ...expect, timeoutMs: SWITCH_TIMEOUT_MS }] as const);
+  return page.evaluate(([href, e]) => (window as unknown as Probe).__deskLinkBench.switchTo(href, e), [
+    crmUrl(record),
+    { ...expect, timeoutMs: SWITCH_TIMEOUT_MS },
+  ] as const);
 }
 
 async function main(): Promise<void> {
@@ -103,7 +113,8 @@ async function main(): Promise<void> {
     const extensionId = new URL(sw.url()).host;
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
-    const send = (request: Request) => options.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), request) as Promise<Response<unknown>>;
+    const send = (request: Request) =>
+      options.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), request) as Promise<Response<unknown>>;
     await connectWith(send, { portal: 'A', language: 'en' });
     log(`connected to portal A; Chromium ${context.browser()?.version() ?? ''}`);
 
@@ -157,7 +168,10 @@ async function main(): Promise<void> {
       const from = Date.now();
       const timing = await switchTo(crm, record, { differentFrom: shown });
       const calls = sandbox.deskCalls().filter((c) => c.at >= from);
-      const depth = sequentialDepth(calls.map((c) => c.at), DELAY_MS);
+      const depth = sequentialDepth(
+        calls.map((c) => c.at),
+        DELAY_MS,
+      );
       cold.push({ viewMs: timing.panelMs, depth, calls: calls.length, overheadMs: timing.panelMs - depth * DELAY_MS });
       shown = timing.signature;
     }
@@ -170,7 +184,14 @@ async function main(): Promise<void> {
       const tabs = await Promise.all(Array.from({ length: TABS }, () => context!.newPage()));
       await Promise.all(tabs.map((tab) => tab.addInitScript({ content: `${NAME_SHIM}(${installProbe.toString()})();` })));
       await Promise.all(tabs.map((tab) => tab.goto(crmUrl(tabsRecord))));
-      const painted = await Promise.all(tabs.map((tab) => waitForRows(tab).then(() => true, () => false)));
+      const painted = await Promise.all(
+        tabs.map((tab) =>
+          waitForRows(tab).then(
+            () => true,
+            () => false,
+          ),
+        ),
+      );
       const calls = sandbox.deskCalls();
       tenTabs = {
         tabs: TABS,
@@ -198,7 +219,12 @@ async function main(): Promise<void> {
       warmToFloorRatio: ratio(warmSwitchMs.p95, floorMs.p95),
       warmSwitchTotalMs: summarize(warm.map((t) => t.totalMs)),
       warmCrmRenderMs: summarize(warm.map((t) => t.crmMs)),
-      coldOverheadMs: { ...summarize(cold.map((c) => c.overheadMs)), injectedDelayMs: DELAY_MS, depths: cold.map((c) => c.depth), calls: cold.map((c) => c.calls) },
+      coldOverheadMs: {
+        ...summarize(cold.map((c) => c.overheadMs)),
+        injectedDelayMs: DELAY_MS,
+        depths: cold.map((c) => c.depth),
+        calls: cold.map((c) => c.calls),
+      },
       coldViewMs: summarize(cold.map((c) => c.viewMs)),
       firstVisitMs: summarize(warmUp.map((t) => t.panelMs)),
       warmApiCalls,
@@ -225,7 +251,12 @@ async function main(): Promise<void> {
         warmCrmRenderMs: warm.map((t) => Math.round(t.crmMs * 10) / 10),
         floorMs: floor.map((ms) => Math.round(ms * 10) / 10),
       },
-      longTasks: { count: longTasks.length, totalMs: Math.round(longTasks.reduce((s, t) => s + t.duration, 0)), maxMs: Math.round(Math.max(0, ...longTasks.map((t) => t.duration))), switches: warm.length },
+      longTasks: {
+        count: longTasks.length,
+        totalMs: Math.round(longTasks.reduce((s, t) => s + t.duration, 0)),
+        maxMs: Math.round(Math.max(0, ...longTasks.map((t) => t.duration))),
+        switches: warm.length,
+      },
     });
   } finally {
     await context?.close().catch(() => undefined);
@@ -252,14 +283,21 @@ async function main(): Promise<void> {
     commit: git('rev-parse', '--short', 'HEAD'),
     uncommittedChanges: (git('status', '--porcelain', '--untracked-files=no') ?? '') !== '',
     seconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
-    machine: { cpus: os.cpus().length, loadAverageAtStart: loadAtStart.map((l) => Number(l.toFixed(2))), loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))) },
+    machine: {
+      cpus: os.cpus().length,
+      loadAverageAtStart: loadAtStart.map((l) => Number(l.toFixed(2))),
+      loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))),
+    },
     settings: { sandboxSize: SIZE, switches: SWITCHES, crmRenderDelayMs: CRM_RENDER_DELAY_MS, injectedDeskDelayMs: DELAY_MS },
     ...figures,
     samples, // last: the raw samples after the figures
   };
   mkdirSync(path.dirname(OUT), { recursive: true });
   // Arrays of numbers on one line each (the samples), the rest indented.
-  const json = JSON.stringify(report, null, 2).replace(/\[\s+([-\d.,\s]+?)\s+\]/g, (_, inner: string) => `[${inner.split(/,\s*/).join(', ')}]`);
+  const json = JSON.stringify(report, null, 2).replace(
+    /\[\s+([-\d.,\s]+?)\s+\]/g,
+    (_, inner: string) => `[${inner.split(/,\s*/).join(', ')}]`,
+  );
   writeFileSync(OUT, `${json}\n`);
   printTable(report);
   if (process.argv.includes('--markdown')) console.log(`${markdownTable(report)}\n`);

@@ -90,7 +90,10 @@ async function main(): Promise<void> {
   const panel = record.getByRole('region', { name: 'Zoho Desk tickets' });
   await panel.waitFor({ timeout: 30_000 }).catch(() => console.log('The DeskLink panel did not appear within 30 s.'));
   // Let the tickets arrive before the picture; the panel shows a row per ticket.
-  await panel.getByRole('row').nth(1).waitFor({ timeout: 30_000 })
+  await panel
+    .getByRole('row')
+    .nth(1)
+    .waitFor({ timeout: 30_000 })
     .catch(() => console.log('No ticket rows within 30 s: the record screenshot shows the panel as it stands.'));
 
   if (headed) {

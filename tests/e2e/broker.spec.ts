@@ -38,7 +38,10 @@ async function contentWorld(page: Page, extensionId: string): Promise<ContentWor
   await cdp.send('Runtime.enable');
   const { frameTree } = await cdp.send('Page.getFrameTree');
   const ours = () =>
-    contexts.find((c) => c.origin === `chrome-extension://${extensionId}` && c.auxData?.isDefault === false && c.auxData?.frameId === frameTree.frame.id);
+    contexts.find(
+      (c) =>
+        c.origin === `chrome-extension://${extensionId}` && c.auxData?.isDefault === false && c.auxData?.frameId === frameTree.frame.id,
+    );
   await expect.poll(() => ours()?.id, { message: 'DeskLink content script world' }).toBeDefined();
   const send = async (message: unknown) => {
     const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
@@ -75,7 +78,10 @@ function readCache(sw: Worker) {
     const records = await all<{ recordKey: string; ticketIds: string[]; fetchedAt: number }>('records');
     const tickets = await all<{ id: string }>('tickets');
     db.close();
-    return { records: records.map((r) => ({ recordKey: r.recordKey, tickets: r.ticketIds.length, fetchedAt: r.fetchedAt })), tickets: tickets.length };
+    return {
+      records: records.map((r) => ({ recordKey: r.recordKey, tickets: r.ticketIds.length, fetchedAt: r.fetchedAt })),
+      tickets: tickets.length,
+    };
   });
 }
 
@@ -98,7 +104,13 @@ function sandboxTicketIds(record: RecordFixture, emails: readonly string[] = rec
     .sort();
 }
 
-test('a record’s tickets come through the service worker into IndexedDB, then from the cache', async ({ connect, crmPage, extensionId, sandbox, sw }) => {
+test('a record’s tickets come through the service worker into IndexedDB, then from the cache', async ({
+  connect,
+  crmPage,
+  extensionId,
+  sandbox,
+  sw,
+}) => {
   await connect();
   const page = await crmPage(RECORDS.contact);
   await expect(panel(page).getByRole('tab', { name: /^All\s*14$/ })).toBeVisible();
@@ -205,7 +217,13 @@ const FAULTS: [string, FaultRule, string][] = [
   ['429 TOO_MANY_REQUESTS (after 5 retries)', { errorCode: 'TOO_MANY_REQUESTS', retryAfterSec: 1 }, 'TOO_MANY_REQUESTS'],
 ];
 
-test('every injected fault yields its typed error and leaves the cached record served', async ({ connect, crmPage, extensionId, sandbox, sw }) => {
+test('every injected fault yields its typed error and leaves the cached record served', async ({
+  connect,
+  crmPage,
+  extensionId,
+  sandbox,
+  sw,
+}) => {
   test.setTimeout(150_000);
   await connect();
   const { world, cached, before } = await cachedContact(await crmPage(RECORDS.contact), extensionId, sw);
@@ -215,7 +233,12 @@ test('every injected fault yields its typed error and leaves the cached record s
     sandbox.addFault({ path: SEARCH, ...rule });
     const answer = view(await world.send(ticketsGet(RECORDS.contact, 'refresh')));
     expect.soft(answer.error?.code, what).toMatch(new RegExp(`^(${code})$`));
-    expect.soft(answer.tickets.map((t) => t.id), what).toEqual(cached.tickets.map((t) => t.id));
+    expect
+      .soft(
+        answer.tickets.map((t) => t.id),
+        what,
+      )
+      .toEqual(cached.tickets.map((t) => t.id));
     expect.soft(answer.fetchedAt, what).toBe(cached.fetchedAt);
   }
   sandbox.clearFaults();
@@ -269,7 +292,9 @@ test('panel commands from a page’s own script cannot reach the broker; admin c
   await connect();
   const page = await crmPage(RECORDS.contact);
   // The CRM page's own JavaScript has no extension messaging at all.
-  expect(await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+  expect(
+    await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage),
+  ).toBe('undefined');
   const world = await contentWorld(page, extensionId);
   expect(await world.send({ command: 'deactivate' })).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', detail: 'deactivate' } });
   expect(await world.send({ command: 'settings.get' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });

@@ -14,8 +14,10 @@ test.beforeEach(({ sandbox }) => sandbox.oauth.reset());
 test.afterEach(({ sandbox }) => sandbox.oauth.reset());
 
 /** Waits until the page's main content shows `expected`. */
-const shows = (page: Page, expected: string) => page.waitForFunction((t) => document.querySelector('main')?.textContent?.includes(t), {}, expected);
-const text = (page: Page, selector: string) => page.waitForSelector(selector, { visible: true }).then((el) => el!.evaluate((e) => e.textContent ?? ''));
+const shows = (page: Page, expected: string) =>
+  page.waitForFunction((t) => document.querySelector('main')?.textContent?.includes(t), {}, expected);
+const text = (page: Page, selector: string) =>
+  page.waitForSelector(selector, { visible: true }).then((el) => el!.evaluate((e) => e.textContent ?? ''));
 
 /** The consent window launchWebAuthFlow opened. */
 async function consentWindow(firefox: Browser): Promise<Page> {
@@ -34,7 +36,12 @@ async function signIn(firefox: Browser, options: Page, decision: 'Accept' | 'Den
   await consent.click(byRole('button', decision));
 }
 
-test('sign in with Zoho, save, and see a record’s tickets; a short-lived token is renewed silently', async ({ firefox, openOptions, crmPage, sandbox }) => {
+test('sign in with Zoho, save, and see a record’s tickets; a short-lived token is renewed silently', async ({
+  firefox,
+  openOptions,
+  crmPage,
+  sandbox,
+}) => {
   sandbox.oauth.setTokenLifetime(60);
   const options = await openOptions();
   expect(await text(options, '[data-testid="oauth-redirect-uri"]')).toMatch(/^https:\/\/[0-9a-f]+\.extensions\.allizom\.org\/$/);

@@ -19,15 +19,20 @@ async function fillSetup(page: Page, dc: string, key: string, email: string): Pr
   await page.click(byRole('button', 'Next'));
 }
 
-const text = (page: Page, selector: string) => page.waitForSelector(selector, { visible: true }).then((el) => el!.evaluate((e) => e.textContent ?? ''));
-const value = (page: Page, selector: string) => page.waitForSelector(selector).then((el) => el!.evaluate((e) => (e as HTMLSelectElement).value));
+const text = (page: Page, selector: string) =>
+  page.waitForSelector(selector, { visible: true }).then((el) => el!.evaluate((e) => e.textContent ?? ''));
+const value = (page: Page, selector: string) =>
+  page.waitForSelector(selector).then((el) => el!.evaluate((e) => (e as HTMLSelectElement).value));
 const alertText = (page: Page) => text(page, byRole('alert'));
 
 type SendAdmin = Parameters<Parameters<typeof test>[2]>[0]['sendAdmin'];
 
 /** Nothing was saved: the broker is not connected, and a new options page shows an empty setup form. */
 async function expectNothingSaved(sendAdmin: SendAdmin, openOptions: () => Promise<Page>): Promise<void> {
-  expect(await sendAdmin({ command: 'settings.get' })).toMatchObject({ ok: true, data: { connected: false, credentialState: 'none', portal: null } });
+  expect(await sendAdmin({ command: 'settings.get' })).toMatchObject({
+    ok: true,
+    data: { connected: false, credentialState: 'none', portal: null },
+  });
   const fresh = await openOptions();
   expect(await value(fresh, byRole('textbox', 'ZSC key'))).toBe('');
   expect(await value(fresh, byRole('textbox', 'Email'))).toBe('');
@@ -71,7 +76,9 @@ test('errors: empty key and malformed email are flagged before any Desk call', a
   const page = await openOptions();
   sandbox.clearLog();
   await fillSetup(page, 'com', '   ', 'admin@zylker');
-  await page.waitForFunction(() => document.querySelector('[role="alert"]')?.textContent?.includes('Enter the email address the key belongs to'));
+  await page.waitForFunction(() =>
+    document.querySelector('[role="alert"]')?.textContent?.includes('Enter the email address the key belongs to'),
+  );
   expect(await alertText(page)).toContain('Enter the ZSC key');
   expect(sandbox.deskCalls()).toEqual([]);
   await expectNothingSaved(sendAdmin, openOptions);
@@ -119,7 +126,12 @@ test('errors: an email that is not the key’s', async ({ openOptions, sendAdmin
   await expectNothingSaved(sendAdmin, openOptions);
 });
 
-test('the enable switch hides and brings back the panel on an open CRM tab, without a reload', async ({ connect, openOptions, crmPage, sandbox }) => {
+test('the enable switch hides and brings back the panel on an open CRM tab, without a reload', async ({
+  connect,
+  openOptions,
+  crmPage,
+  sandbox,
+}) => {
   await connect();
   const crm = await crmPage(RECORDS.contact);
   await crm.waitForSelector(byRole('tab', 'All 14'), { visible: true });
@@ -139,7 +151,12 @@ test('the enable switch hides and brings back the panel on an open CRM tab, with
   await crm.waitForSelector(byRole('tab', 'All 14'), { visible: true });
 });
 
-test('Change portal: confirmation, the old portal’s links leave the cache and the panel, then portal B', async ({ connect, openOptions, crmPage, sendAdmin }) => {
+test('Change portal: confirmation, the old portal’s links leave the cache and the panel, then portal B', async ({
+  connect,
+  openOptions,
+  crmPage,
+  sendAdmin,
+}) => {
   await connect({ portal: 'A' });
   const crm = await crmPage(RECORDS.contact);
   await crm.waitForSelector(byRole('tab', 'All 14'), { visible: true });
@@ -165,7 +182,12 @@ test('Change portal: confirmation, the old portal’s links leave the cache and 
   await crm.waitForSelector(byRole('tab', 'All 3'), { visible: true });
 });
 
-test('Deactivate: after confirming, credential and cache are gone and the CRM tab shows the set-up link', async ({ connect, openOptions, crmPage, sendAdmin }) => {
+test('Deactivate: after confirming, credential and cache are gone and the CRM tab shows the set-up link', async ({
+  connect,
+  openOptions,
+  crmPage,
+  sendAdmin,
+}) => {
   await connect();
   const crm = await crmPage(RECORDS.contact);
   const region = await crm.waitForSelector(REGION, { visible: true });
@@ -178,7 +200,10 @@ test('Deactivate: after confirming, credential and cache are gone and the CRM ta
   await (await dialog!.$(byRole('button', 'Deactivate')))!.click();
   await page.waitForSelector(byRole('textbox', 'ZSC key'), { visible: true });
 
-  expect(await sendAdmin({ command: 'settings.get' })).toMatchObject({ ok: true, data: { connected: false, credentialState: 'none', portal: null } });
+  expect(await sendAdmin({ command: 'settings.get' })).toMatchObject({
+    ok: true,
+    data: { connected: false, credentialState: 'none', portal: null },
+  });
   expect(await sendAdmin({ command: 'diagnostics.get' })).toMatchObject({ ok: true, data: { cache: { tickets: 0, records: 0 } } });
   await crm.waitForSelector(byRole('link', 'Set up Zoho Desk integration'), { visible: true });
 });

@@ -21,7 +21,9 @@ const panelText = (page: Page) =>
 /** `#<ticketNumber>` of every ticket the sandbox holds for the record in portal A, sorted. */
 function expectedNumbers(record: RecordFixture): string[] {
   const dataset = getDataset('test');
-  return expectedTickets(dataset, dataset.crmById.get(record.recordId)!, 'A').map((ticket) => `#${ticket.ticketNumber}`).sort();
+  return expectedTickets(dataset, dataset.crmById.get(record.recordId)!, 'A')
+    .map((ticket) => `#${ticket.ticketNumber}`)
+    .sort();
 }
 
 /** Every ticket number the panel lists, after `Show more` until all rows are shown, sorted. */
@@ -31,7 +33,9 @@ async function shownNumbers(page: Page): Promise<string[]> {
     await more.click();
     await expect.poll(async () => (await page.$$(ROWS)).length).toBeGreaterThan(before);
   }
-  return (await page.$$eval('desklink-panel >>> tbody tr .dl-number span:not(.dl-vh)', (els) => els.map((el) => el.textContent ?? ''))).sort();
+  return (
+    await page.$$eval('desklink-panel >>> tbody tr .dl-number span:not(.dl-vh)', (els) => els.map((el) => el.textContent ?? ''))
+  ).sort();
 }
 
 async function expectTickets(page: Page, record: RecordFixture, allLabel = 'All') {
@@ -44,7 +48,9 @@ test('contact: the panel lists its tickets, 10 then Show more', async ({ connect
   await connect();
   const page = await crmPage(RECORDS.contact);
   await expectTickets(page, RECORDS.contact);
-  const links = await page.$$eval('desklink-panel >>> tbody tr a', (as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')]));
+  const links = await page.$$eval('desklink-panel >>> tbody tr a', (as) =>
+    as.map((a) => [a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')]),
+  );
   for (const [href, target, rel] of links) {
     expect(href).toMatch(/^https:\/\/desk\.zoho\.com\//);
     expect(target).toBe('_blank');
@@ -80,7 +86,10 @@ test('switching to a record without tickets shows "No tickets" in the one panel'
   await expect
     .poll(() =>
       page.evaluate(() =>
-        [...document.querySelectorAll('desklink-panel')].map((host) => [host.closest('#crmContent') !== null, /^relatedList\d+$/.test(host.nextElementSibling?.id ?? '')]),
+        [...document.querySelectorAll('desklink-panel')].map((host) => [
+          host.closest('#crmContent') !== null,
+          /^relatedList\d+$/.test(host.nextElementSibling?.id ?? ''),
+        ]),
       ),
     )
     .toEqual([[true, true]]);
@@ -105,7 +114,9 @@ test('Japanese with Asia/Tokyo: Japanese names and every time in Tokyo time', as
   await expectTickets(page, RECORDS.japanese, 'すべて');
   const region = await page.waitForSelector(byRole('region', 'Zoho Desk のチケット'));
   expect(await region!.evaluate((el) => el.getAttribute('lang'))).toBe('ja');
-  const times = await page.$$eval('desklink-panel >>> .dl-modified time', (els) => els.map((el) => [el.getAttribute('datetime')!, el.textContent!] as const));
+  const times = await page.$$eval('desklink-panel >>> .dl-modified time', (els) =>
+    els.map((el) => [el.getAttribute('datetime')!, el.textContent!] as const),
+  );
   expect(times).toHaveLength(RECORDS.japanese.expectedTickets.A);
   expectTokyoTimes(times);
 });
@@ -122,8 +133,8 @@ test('hostile payloads stay text: no dialog, no injected elements', async ({ con
   const text = await panelText(page);
   expect(text).toContain('<img src=x onerror=alert(1)>');
   expect(text).toContain('<script>alert(1)</script>');
-  const injected = await page.evaluate(() =>
-    [...document.querySelector('desklink-panel')!.shadowRoot!.querySelectorAll('img, script, svg, iframe, b, object, embed')].length,
+  const injected = await page.evaluate(
+    () => [...document.querySelector('desklink-panel')!.shadowRoot!.querySelectorAll('img, script, svg, iframe, b, object, embed')].length,
   );
   expect(injected).toBe(0);
   for (const cell of await page.$$('desklink-panel >>> tbody td')) await cell.hover();

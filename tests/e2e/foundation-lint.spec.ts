@@ -10,8 +10,16 @@ import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { extensionDir } from './support/paths';
 
-interface LintMessage { code: string; file?: string; message: string }
-interface LintReport { summary: { errors: number }; errors: LintMessage[]; warnings: LintMessage[] }
+interface LintMessage {
+  code: string;
+  file?: string;
+  message: string;
+}
+interface LintReport {
+  summary: { errors: number };
+  errors: LintMessage[];
+  warnings: LintMessage[];
+}
 
 /** Warnings explained in README.md ("web-ext lint warnings"), by code, with the bundles they may come from. */
 const EXPLAINED: Record<string, RegExp> = {
@@ -41,6 +49,8 @@ test('DeskLink sources never assign innerHTML (so the lint warning is only Preac
   };
   for (const dir of ['entrypoints', 'components', 'lib']) walk(path.resolve(dir));
   expect(sources.length).toBeGreaterThan(10);
-  const offenders = sources.filter((file) => /dangerouslySetInnerHTML|\.(inner|outer)HTML\s*=|insertAdjacentHTML/.test(readFileSync(file, 'utf8')));
+  const offenders = sources.filter((file) =>
+    /dangerouslySetInnerHTML|\.(inner|outer)HTML\s*=|insertAdjacentHTML/.test(readFileSync(file, 'utf8')),
+  );
   expect(offenders).toEqual([]);
 });

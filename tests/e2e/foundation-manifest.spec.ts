@@ -36,7 +36,11 @@ for (const target of TARGETS) {
 
     test('icons exist at every size the stores ask for, as PNGs of that size', () => {
       const manifest = manifestOf(target);
-      expect(Object.keys(manifest.icons).map(Number).sort((a, b) => a - b)).toEqual(ICON_SIZES);
+      expect(
+        Object.keys(manifest.icons)
+          .map(Number)
+          .sort((a, b) => a - b),
+      ).toEqual(ICON_SIZES);
       for (const size of ICON_SIZES) {
         const png = readFileSync(path.join(OUT_DIR, target, manifest.icons[size]));
         expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
@@ -59,8 +63,7 @@ for (const target of TARGETS) {
         .filter((script: { all_frames?: boolean; js?: string[] }) => script.all_frames && script.js?.length)
         .flatMap((script: { matches: string[] }) => script.matches);
       for (const dc of Object.values(DATA_CENTRES)) {
-        const covered = (host: string) =>
-          allFrameMatches.some((m: string) => m === pattern(host) || m === `https://${host}/crm/*`);
+        const covered = (host: string) => allFrameMatches.some((m: string) => m === pattern(host) || m === `https://${host}/crm/*`);
         expect(covered(dc.crmHost), dc.crmHost).toBe(true);
         expect(covered(dc.crmSandboxHost), dc.crmSandboxHost).toBe(true);
       }

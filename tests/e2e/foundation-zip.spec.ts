@@ -25,7 +25,10 @@ function filesUnder(dir: string, prefix = ''): string[] {
   });
 }
 
-const STORE_ZIPS: [kind: 'chrome' | 'firefox', target: BuildTarget][] = [['chrome', 'chrome-mv3'], ['firefox', 'firefox-mv3']];
+const STORE_ZIPS: [kind: 'chrome' | 'firefox', target: BuildTarget][] = [
+  ['chrome', 'chrome-mv3'],
+  ['firefox', 'firefox-mv3'],
+];
 
 for (const [kind, target] of STORE_ZIPS) {
   test(`the ${kind} zip holds exactly the ${target} build`, () => {
@@ -38,8 +41,16 @@ for (const [kind, target] of STORE_ZIPS) {
 
 test('the sources zip holds what rebuilds the add-on, and no tests, sandbox, reports or screenshots', () => {
   const { names } = zipAt('sources');
-  for (const needed of ['package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'entrypoints/background.ts',
-    'lib/shared/data-centres.ts', 'public/_locales/en/messages.json', 'public/icon/128.png']) {
+  for (const needed of [
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+    'wxt.config.ts',
+    'entrypoints/background.ts',
+    'lib/shared/data-centres.ts',
+    'public/_locales/en/messages.json',
+    'public/icon/128.png',
+  ]) {
     expect(names, needed).toContain(needed);
   }
   expect(names.some((name) => name.startsWith('components/'))).toBe(true);

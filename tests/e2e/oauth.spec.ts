@@ -46,7 +46,9 @@ test('sign in with Zoho, save, and see a record’s tickets', async ({ context, 
   await options.close();
   await connectWithZoho(context, openOptions);
   const page = await crmPage(RECORDS.contact);
-  await expect(page.getByRole('region', { name: REGION }).getByRole('tab', { name: `All ${RECORDS.contact.expectedTickets.A}` })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: REGION }).getByRole('tab', { name: `All ${RECORDS.contact.expectedTickets.A}` }),
+  ).toBeVisible();
   // Every Desk call carried the token Zoho issued, never a ZSC key.
   for (const token of deskTokens(sandbox)) expect(token).toMatch(/^1000\.[0-9a-f]{32}\.[0-9a-f]{32}$/);
   // The token is in the extension's own IndexedDB, never in storage.local (content scripts read that).
@@ -57,33 +59,52 @@ test('sign in with Zoho, save, and see a record’s tickets', async ({ context, 
   expect(JSON.stringify(stored.local)).not.toContain(credential.accessToken);
 });
 
-test('a token about to expire is renewed silently at /oauth/v2/auth/refresh, without a window', async ({ context, openOptions, crmPage, sandbox }) => {
+test('a token about to expire is renewed silently at /oauth/v2/auth/refresh, without a window', async ({
+  context,
+  openOptions,
+  crmPage,
+  sandbox,
+}) => {
   // Tokens live 60 s: always inside the five-minute renewal window.
   sandbox.oauth.setTokenLifetime(60);
   await connectWithZoho(context, openOptions);
   const pagesBefore = context.pages().length;
   sandbox.clearLog();
   const page = await crmPage(RECORDS.lead);
-  await expect(page.getByRole('region', { name: REGION }).getByRole('tab', { name: `All ${RECORDS.lead.expectedTickets.A}` })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: REGION }).getByRole('tab', { name: `All ${RECORDS.lead.expectedTickets.A}` }),
+  ).toBeVisible();
   expect(refreshes(sandbox).length).toBeGreaterThanOrEqual(1);
   expect(refreshes(sandbox).every((e) => e.status === 302)).toBe(true);
   // The new tab is the CRM page only: no consent window was needed.
   expect(context.pages().length).toBe(pagesBefore + 1);
 });
 
-test('Zoho rejects the token early (INVALID_OAUTH): renewed once, the tickets still show', async ({ context, openOptions, crmPage, sandbox }) => {
+test('Zoho rejects the token early (INVALID_OAUTH): renewed once, the tickets still show', async ({
+  context,
+  openOptions,
+  crmPage,
+  sandbox,
+}) => {
   await connectWithZoho(context, openOptions);
   sandbox.oauth.expireTokens();
   sandbox.clearLog();
   const page = await crmPage(RECORDS.contact);
-  await expect(page.getByRole('region', { name: REGION }).getByRole('tab', { name: `All ${RECORDS.contact.expectedTickets.A}` })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: REGION }).getByRole('tab', { name: `All ${RECORDS.contact.expectedTickets.A}` }),
+  ).toBeVisible();
   expect(refreshes(sandbox)).toHaveLength(1);
   const rejected = sandbox.deskCalls().filter((e) => e.status === 401);
   expect(rejected.length).toBeGreaterThanOrEqual(1);
   expect(deskTokens(sandbox).length).toBe(2);
 });
 
-test('renewal needs the user: the panel says Sign in again and no call storm follows', async ({ context, openOptions, crmPage, sandbox }) => {
+test('renewal needs the user: the panel says Sign in again and no call storm follows', async ({
+  context,
+  openOptions,
+  crmPage,
+  sandbox,
+}) => {
   await connectWithZoho(context, openOptions);
   // The user signed out of Zoho and the token died: renewal answers prompt_required.
   sandbox.oauth.endSessions();
@@ -111,7 +132,9 @@ test('renewal needs the user: the panel says Sign in again and no call storm fol
   await consent.getByRole('button', { name: 'Accept' }).click();
   await expect(options.getByRole('status').filter({ hasText: 'Signed in to Zoho' })).toBeVisible();
   const again = await crmPage(RECORDS.contact);
-  await expect(again.getByRole('region', { name: REGION }).getByRole('tab', { name: `All ${RECORDS.contact.expectedTickets.A}` })).toBeVisible();
+  await expect(
+    again.getByRole('region', { name: REGION }).getByRole('tab', { name: `All ${RECORDS.contact.expectedTickets.A}` }),
+  ).toBeVisible();
 });
 
 test('denied consent: a clear error in an alert, nothing saved', async ({ context, openOptions }) => {
@@ -124,7 +147,11 @@ test('denied consent: a clear error in an alert, nothing saved', async ({ contex
   await expect(options.getByLabel('Portal', { exact: true })).toHaveCount(0);
 });
 
-test('an unknown Client ID: Zoho answers an error page, which Chromium does not show; the alert names the Client ID and redirect URI', async ({ context, openOptions, sandbox }) => {
+test('an unknown Client ID: Zoho answers an error page, which Chromium does not show; the alert names the Client ID and redirect URI', async ({
+  context,
+  openOptions,
+  sandbox,
+}) => {
   const options = await openOptions();
   const pagesBefore = context.pages().length;
   await options.getByLabel('Client ID', { exact: true }).fill('1000.NOTREGISTERED');

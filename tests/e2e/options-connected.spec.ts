@@ -9,7 +9,12 @@ import { axeViolations, extensionStorage } from './support/options';
 
 const REGION = { name: 'Zoho Desk tickets' } as const;
 
-test('the enable switch hides and brings back the panel on an open CRM tab, without a reload', async ({ connect, openOptions, crmPage, sandbox }) => {
+test('the enable switch hides and brings back the panel on an open CRM tab, without a reload', async ({
+  connect,
+  openOptions,
+  crmPage,
+  sandbox,
+}) => {
   await connect();
   const crm = await crmPage(RECORDS.contact);
   await expect(crm.getByRole('region', REGION).getByRole('tab', { name: /^All 14/ })).toBeVisible();
@@ -30,7 +35,12 @@ test('the enable switch hides and brings back the panel on an open CRM tab, with
   await expect(crm.getByRole('region', REGION).getByRole('tab', { name: /^All 14/ })).toBeVisible();
 });
 
-test('Change portal: confirmation, the old portal’s links leave the cache and the panel, then portal B', async ({ connect, openOptions, crmPage, sw }) => {
+test('Change portal: confirmation, the old portal’s links leave the cache and the panel, then portal B', async ({
+  connect,
+  openOptions,
+  crmPage,
+  sw,
+}) => {
   await connect({ portal: 'A' });
   const crm = await crmPage(RECORDS.contact);
   const region = crm.getByRole('region', REGION);
@@ -59,7 +69,12 @@ test('Change portal: confirmation, the old portal’s links leave the cache and 
   expect(stored.ticketPortals).toEqual([PORTALS.B.id]);
 });
 
-test('Deactivate: confirmation; credential, settings and cache gone; the CRM page shows the set-up link', async ({ connect, openOptions, crmPage, sw }) => {
+test('Deactivate: confirmation; credential, settings and cache gone; the CRM page shows the set-up link', async ({
+  connect,
+  openOptions,
+  crmPage,
+  sw,
+}) => {
   await connect();
   const crm = await crmPage(RECORDS.contact);
   const region = crm.getByRole('region', REGION);
@@ -85,7 +100,12 @@ test('Deactivate: confirmation; credential, settings and cache gone; the CRM pag
   await expect(crm.getByRole('region', REGION).getByRole('link', { name: 'Set up Zoho Desk integration' })).toBeVisible();
 });
 
-test('diagnostics: last Desk error with host, cache size, Clear cache, Test connection', async ({ connect, openOptions, crmPage, sandbox }) => {
+test('diagnostics: last Desk error with host, cache size, Clear cache, Test connection', async ({
+  connect,
+  openOptions,
+  crmPage,
+  sandbox,
+}) => {
   await connect();
   const crm = await crmPage(RECORDS.contact);
   await expect(crm.getByRole('region', REGION).getByRole('tab', { name: /^All 14/ })).toBeVisible();
@@ -97,7 +117,9 @@ test('diagnostics: last Desk error with host, cache size, Clear cache, Test conn
   await expect(options.getByRole('alert')).toContainText('rejected');
   await expect(options.getByTestId('last-error')).toContainText('INVALID_OAUTH from desk.zoho.com');
   await options.getByRole('button', { name: 'Test connection' }).click();
-  await expect(options.getByRole('status').filter({ hasText: 'Connection works' })).toContainText(`${PORTALS.A.companyName}, signed in as ${ADMIN_EMAIL}`);
+  await expect(options.getByRole('status').filter({ hasText: 'Connection works' })).toContainText(
+    `${PORTALS.A.companyName}, signed in as ${ADMIN_EMAIL}`,
+  );
   await options.getByRole('button', { name: 'Clear cache' }).click();
   await expect(options.getByTestId('cache-size')).toHaveText('0 tickets for 0 records');
   expect(await axeViolations(options)).toEqual([]);

@@ -27,14 +27,20 @@ const rows = (page: Page) => region(page).getByRole('row');
 function expectedNumbers(record: RecordFixture): string[] {
   const dataset = getDataset('test');
   const crmRecord = dataset.crmById.get(record.recordId)!;
-  return expectedTickets(dataset, crmRecord, 'A').map((ticket) => `#${ticket.ticketNumber}`).sort();
+  return expectedTickets(dataset, crmRecord, 'A')
+    .map((ticket) => `#${ticket.ticketNumber}`)
+    .sort();
 }
 
 /** Every ticket number the panel lists (after `Show more` until all rows are shown), sorted. */
 async function shownNumbers(page: Page): Promise<string[]> {
   const more = region(page).getByRole('button', { name: 'Show more' });
   while ((await more.count()) > 0) await more.click();
-  return (await rows(page).getByText(/^#\d+$/).allTextContents()).sort();
+  return (
+    await rows(page)
+      .getByText(/^#\d+$/)
+      .allTextContents()
+  ).sort();
 }
 
 async function expectTickets(page: Page, record: RecordFixture) {
@@ -74,7 +80,10 @@ test.describe('tickets of a record', () => {
     await connect();
     const page = await crmPage(RECORDS.contact);
     await expectTickets(page, RECORDS.contact);
-    const times = async () => rows(page).locator('.dl-modified time').evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime')!)));
+    const times = async () =>
+      rows(page)
+        .locator('.dl-modified time')
+        .evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime')!)));
     const first = await times();
     expect([...first].sort((a, b) => b - a)).toEqual(first);
     await region(page).getByRole('button', { name: 'Show more' }).click();
@@ -99,12 +108,17 @@ test.describe('tickets of a record', () => {
   });
 
   for (const variant of ['legacy', 'norail'] as const) {
-    test(`the ${variant} page variant (no related-list anchors) gets the same panel at the top of the record`, async ({ connect, crmPage }) => {
+    test(`the ${variant} page variant (no related-list anchors) gets the same panel at the top of the record`, async ({
+      connect,
+      crmPage,
+    }) => {
       await connect();
       const page = await crmPage(RECORDS.contact, { variant });
       await expectTickets(page, RECORDS.contact);
       expect(await hostCount(page)).toBe(1);
-      expect(await page.evaluate(() => document.querySelector('lyte-tab-body.dv_content_tab_body')?.firstElementChild?.localName)).toBe('desklink-panel');
+      expect(await page.evaluate(() => document.querySelector('lyte-tab-body.dv_content_tab_body')?.firstElementChild?.localName)).toBe(
+        'desklink-panel',
+      );
     });
   }
 
@@ -224,7 +238,9 @@ test.describe('language, time zone and safety', () => {
     await expect(panel).toHaveAttribute('lang', 'ja');
     await expect(panel.getByRole('button', { name: '更新' })).toBeVisible();
     await expect(panel.getByText(/に更新$/)).toBeVisible();
-    const times = await panel.locator('.dl-modified time').evaluateAll((els) => els.map((el) => [el.getAttribute('datetime')!, el.textContent!] as const));
+    const times = await panel
+      .locator('.dl-modified time')
+      .evaluateAll((els) => els.map((el) => [el.getAttribute('datetime')!, el.textContent!] as const));
     expect(times.length).toBe(RECORDS.japanese.expectedTickets.A);
     expectTokyoTimes(times);
   });
@@ -241,7 +257,9 @@ test.describe('language, time zone and safety', () => {
     await expect(region(page)).toContainText('<img src=x onerror=alert(1)>');
     await expect(region(page)).toContainText('<script>alert(1)</script>');
     const injected = await page.evaluate(() =>
-      [...document.querySelector('desklink-panel')!.shadowRoot!.querySelectorAll('img, script, svg, iframe, b, object, embed')].map((el) => el.outerHTML),
+      [...document.querySelector('desklink-panel')!.shadowRoot!.querySelectorAll('img, script, svg, iframe, b, object, embed')].map(
+        (el) => el.outerHTML,
+      ),
     );
     expect(injected).toEqual([]);
     // Hover and click every cell: no payload handler exists to run.
@@ -274,7 +292,17 @@ test.describe('language, time zone and safety', () => {
         const root = document.querySelector('desklink-panel')!.shadowRoot!;
         const pick = (el: Element | null) => {
           const s = getComputedStyle(el!);
-          return [s.display, s.fontSize, s.fontFamily, s.fontStyle, s.color, s.borderTopWidth, s.paddingTop, s.letterSpacing, s.lineHeight].join('|');
+          return [
+            s.display,
+            s.fontSize,
+            s.fontFamily,
+            s.fontStyle,
+            s.color,
+            s.borderTopWidth,
+            s.paddingTop,
+            s.letterSpacing,
+            s.lineHeight,
+          ].join('|');
         };
         return ['section', '.dl-title', 'table', 'td', 'button', '[role=tab]', 'a'].map((css) => pick(root.querySelector(css)));
       });
@@ -378,7 +406,11 @@ test.describe('states', () => {
     await expectTickets(page, RECORDS.lead);
     sandbox.addFault({ host: 'desk.zoho.com', path: /^\/api\/v1\//, status: 503 });
     await region(page).getByRole('button', { name: 'Refresh' }).click();
-    await expect(region(page).getByRole('status').filter({ hasText: /could not be reached|saved/ })).toBeVisible({ timeout: 30_000 });
+    await expect(
+      region(page)
+        .getByRole('status')
+        .filter({ hasText: /could not be reached|saved/ }),
+    ).toBeVisible({ timeout: 30_000 });
     await expect(rows(page)).toHaveCount(RECORDS.lead.expectedTickets.A);
   });
 });

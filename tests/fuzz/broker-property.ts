@@ -33,7 +33,19 @@ export function fuzzFetch(): typeof fetch {
     switch (n++ % 5) {
       case 0:
         return new Response(
-          JSON.stringify({ data: [{ id: '1892000000123456789', ticketNumber: '1', subject: auth, status: 'Open', statusType: 'Open', createdTime: '2026-01-01T00:00:00Z' }], count: 1 }),
+          JSON.stringify({
+            data: [
+              {
+                id: '1892000000123456789',
+                ticketNumber: '1',
+                subject: auth,
+                status: 'Open',
+                statusType: 'Open',
+                createdTime: '2026-01-01T00:00:00Z',
+              },
+            ],
+            count: 1,
+          }),
           { status: 200 },
         );
       case 1:
@@ -59,7 +71,11 @@ const recordArb = fc.record({
   recordId: digits,
 });
 const identityArb = fc.record(
-  { emails: fc.array(fc.oneof(fc.emailAddress(), fc.string()), { maxLength: 4 }), name: fc.string({ maxLength: 40 }), accountName: fc.string({ maxLength: 40 }) },
+  {
+    emails: fc.array(fc.oneof(fc.emailAddress(), fc.string()), { maxLength: 4 }),
+    name: fc.string({ maxLength: 40 }),
+    accountName: fc.string({ maxLength: 40 }),
+  },
   { requiredKeys: ['emails'] },
 );
 
@@ -67,20 +83,41 @@ const identityArb = fc.record(
 export const messageArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything(),
   fc.jsonValue(),
-  fc.dictionary(fc.string(), fc.anything()).chain((extra) =>
-    fc.constantFrom(...COMMANDS, 'tickets.delete', '', '__proto__', 'constructor', 'toString').map((command) => ({ ...extra, command })),
-  ),
-  fc.record({ command: fc.constant('tickets.get'), record: recordArb, identity: identityArb, mode: fc.constantFrom('cached', 'fresh', 'refresh', 'peek') }),
+  fc
+    .dictionary(fc.string(), fc.anything())
+    .chain((extra) =>
+      fc.constantFrom(...COMMANDS, 'tickets.delete', '', '__proto__', 'constructor', 'toString').map((command) => ({ ...extra, command })),
+    ),
+  fc.record({
+    command: fc.constant('tickets.get'),
+    record: recordArb,
+    identity: identityArb,
+    mode: fc.constantFrom('cached', 'fresh', 'refresh', 'peek'),
+  }),
   fc.record({ command: fc.constant('tickets.get'), record: fc.anything(), identity: fc.anything(), mode: fc.anything() }),
   fc.constantFrom(...COMMANDS).map((command) => ({ command })),
   fc.record({ command: fc.constant('setup.listPortals'), dataCentre: fc.constantFrom(...DATA_CENTRE_IDS, 'zz') }),
 );
 
-const tab = (url?: string) => ({ id: 3, index: 0, highlighted: true, active: true, pinned: false, incognito: false, ...(url ? { url } : {}) });
+const tab = (url?: string) => ({
+  id: 3,
+  index: 0,
+  highlighted: true,
+  active: true,
+  pinned: false,
+  incognito: false,
+  ...(url ? { url } : {}),
+});
 const urlArb = fc.oneof(
   fc.webUrl(),
   fc.constantFrom(...CRM_HOSTS).map((h) => `https://${h}/crm/org1/tab/Leads/1`),
-  fc.constantFrom('http://crm.zoho.com/', 'https://crm.zoho.com.evil.example/', `${EXT_ORIGIN}/options.html`, 'about:blank', 'data:text/html,x'),
+  fc.constantFrom(
+    'http://crm.zoho.com/',
+    'https://crm.zoho.com.evil.example/',
+    `${EXT_ORIGIN}/options.html`,
+    'about:blank',
+    'data:text/html,x',
+  ),
   fc.string(),
 );
 
@@ -88,10 +125,22 @@ export type FuzzSender = 'crm' | 'extension' | 'other';
 
 /** Senders: the two legitimate ones, small variations of them, random records and non-objects. */
 export const senderArb: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constant({ id: EXT_ID, url: 'https://crm.zoho.com/crm/org1/tab/Contacts/1', origin: 'https://crm.zoho.com', tab: tab('https://crm.zoho.com/crm/org1/tab/Contacts/1'), frameId: 0 }),
+  fc.constant({
+    id: EXT_ID,
+    url: 'https://crm.zoho.com/crm/org1/tab/Contacts/1',
+    origin: 'https://crm.zoho.com',
+    tab: tab('https://crm.zoho.com/crm/org1/tab/Contacts/1'),
+    frameId: 0,
+  }),
   fc.constant({ id: EXT_ID, url: `${EXT_ORIGIN}/options.html`, origin: EXT_ORIGIN, tab: tab(`${EXT_ORIGIN}/options.html`), frameId: 0 }),
   fc.record(
-    { id: fc.oneof(fc.constant(EXT_ID), fc.string()), url: urlArb, origin: fc.oneof(urlArb, fc.constant(EXT_ORIGIN)), tab: fc.option(urlArb.map(tab)), frameId: fc.integer({ min: -1, max: 5 }) },
+    {
+      id: fc.oneof(fc.constant(EXT_ID), fc.string()),
+      url: urlArb,
+      origin: fc.oneof(urlArb, fc.constant(EXT_ORIGIN)),
+      tab: fc.option(urlArb.map(tab)),
+      frameId: fc.integer({ min: -1, max: 5 }),
+    },
     { requiredKeys: [] },
   ),
   fc.anything(),
@@ -131,13 +180,19 @@ export function responseProblem(message: unknown, sender: unknown, response: unk
   }
   if (text.includes(FUZZ_KEY)) return 'the credential key leaked into a response';
 
-  const command = typeof message === 'object' && message !== null && !Array.isArray(message) ? (message as { command?: unknown }).command : undefined;
+  const command =
+    typeof message === 'object' && message !== null && !Array.isArray(message) ? (message as { command?: unknown }).command : undefined;
   const kind = senderKind(sender);
   const code = r.ok === false ? r.error?.code : undefined;
   if (typeof command === 'string' && (PANEL_COMMANDS as string[]).includes(command) && kind !== 'crm' && code !== 'FORBIDDEN_SENDER') {
     return `panel command ${command} accepted from a ${kind} sender`;
   }
-  if (typeof command === 'string' && (ADMIN_COMMANDS as string[]).includes(command) && kind !== 'extension' && code !== 'FORBIDDEN_SENDER') {
+  if (
+    typeof command === 'string' &&
+    (ADMIN_COMMANDS as string[]).includes(command) &&
+    kind !== 'extension' &&
+    code !== 'FORBIDDEN_SENDER'
+  ) {
     return `admin command ${command} accepted from a ${kind} sender`;
   }
   return null;

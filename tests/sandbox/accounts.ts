@@ -92,9 +92,11 @@ function tokenRedirect(params: FlowParams, session: Session, extraHeaders: Recor
 }
 
 function consentPage(params: FlowParams, query: URLSearchParams, session: Session | undefined): Reply {
-  if (query.get('response_type') !== 'token') return redirect(params.redirectUri, withState(params.state, { error: 'unsupported_response_type' }));
+  if (query.get('response_type') !== 'token')
+    return redirect(params.redirectUri, withState(params.state, { error: 'unsupported_response_type' }));
   const unknown = params.scopes.filter((s) => !KNOWN_SCOPES.has(s));
-  if (params.scopes.length === 0 || unknown.length > 0) return redirect(params.redirectUri, withState(params.state, { error: 'invalid_scope' }));
+  if (params.scopes.length === 0 || unknown.length > 0)
+    return redirect(params.redirectUri, withState(params.state, { error: 'invalid_scope' }));
   const hidden = ['client_id', 'redirect_uri', 'scope', 'state', 'response_type']
     .map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(query.get(name) ?? '')}">`)
     .join('');

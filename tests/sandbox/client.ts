@@ -27,11 +27,25 @@ export function sandboxGet(port: number, host: string, path: string, options: Sa
   if (options.orgId !== undefined) headers.orgId = options.orgId;
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers, servername: host, rejectUnauthorized: false, agent: false },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers,
+        servername: host,
+        rejectUnauthorized: false,
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         const finish = (error?: Error) =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), ...(error ? { error } : {}) });
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+            ...(error ? { error } : {}),
+          });
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => finish());
         res.on('aborted', () => finish(new Error('aborted')));

@@ -9,7 +9,17 @@ import { addFixtureRecords, addPortalBasics } from './generate/fixture-data';
 import { addFillers, addOtherModules } from './generate/filler-data';
 import type { CrmModule, CrmRecord, Dataset, DeskTicket, PortalKey } from './generate/model';
 
-export type { CrmModule, CrmRecord, Dataset, DeskAccount, DeskAgent, DeskContact, DeskTicket, PortalKey, StatusType } from './generate/model';
+export type {
+  CrmModule,
+  CrmRecord,
+  Dataset,
+  DeskAccount,
+  DeskAgent,
+  DeskContact,
+  DeskTicket,
+  PortalKey,
+  StatusType,
+} from './generate/model';
 export { EPOCH, FAR_FUTURE } from './generate/model';
 export { GLOBEX_ASIA_CRM_ID } from './generate/fixture-data';
 

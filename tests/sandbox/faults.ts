@@ -50,10 +50,12 @@ export class FaultBook {
 
   /** The first rule matching this request, its budget spent by one. */
   take(host: string, path: string): FaultRule | undefined {
-    const entry = this.entries.find(({ rule, remaining }) =>
-      remaining > 0 &&
-      (!rule.host || rule.host.toLowerCase() === host) &&
-      (!rule.path || (typeof rule.path === 'string' ? path.startsWith(rule.path) : rule.path.test(path))));
+    const entry = this.entries.find(
+      ({ rule, remaining }) =>
+        remaining > 0 &&
+        (!rule.host || rule.host.toLowerCase() === host) &&
+        (!rule.path || (typeof rule.path === 'string' ? path.startsWith(rule.path) : rule.path.test(path))),
+    );
     if (!entry) return undefined;
     entry.remaining -= 1;
     if (entry.remaining <= 0) this.entries = this.entries.filter((e) => e !== entry);
@@ -85,7 +87,11 @@ export async function applyFault(rule: FaultRule, normal: () => Reply): Promise<
 
   switch (rule.body) {
     case 'malformed':
-      return { status: rule.status ?? 200, headers: jsonHeaders, body: '<!DOCTYPE html><html><head><title>Zoho Desk</title></head><body>Service temporarily unavailable {"data":[</body></html>' };
+      return {
+        status: rule.status ?? 200,
+        headers: jsonHeaders,
+        body: '<!DOCTYPE html><html><head><title>Zoho Desk</title></head><body>Service temporarily unavailable {"data":[</body></html>',
+      };
     case 'empty':
       return { status: rule.status ?? 200, headers: jsonHeaders, body: '' };
     case 'reset':
@@ -94,8 +100,16 @@ export async function applyFault(rule: FaultRule, normal: () => Reply): Promise<
       return { status: rule.status ?? 200, headers: jsonHeaders, body: schemaBreaking(normal()) };
     case 'truncated': {
       const base = normal();
-      const body = base.body && base.body.length > 2 ? base.body : JSON.stringify({ data: [{ id: '1892000000100000001', subject: 'truncated' }], count: 1 });
-      return { status: rule.status ?? (base.status === 204 ? 200 : base.status), headers: { ...jsonHeaders, ...base.headers }, body, sendBytes: Math.floor(Buffer.byteLength(body) / 2) };
+      const body =
+        base.body && base.body.length > 2
+          ? base.body
+          : JSON.stringify({ data: [{ id: '1892000000100000001', subject: 'truncated' }], count: 1 });
+      return {
+        status: rule.status ?? (base.status === 204 ? 200 : base.status),
+        headers: { ...jsonHeaders, ...base.headers },
+        body,
+        sendBytes: Math.floor(Buffer.byteLength(body) / 2),
+      };
     }
     default:
       break;

@@ -59,7 +59,14 @@ export interface RecordFixture {
   expectedTickets: { A: number; B: number };
 }
 
-const rec = (module: FixtureModule, recordId: string, name: string, emails: string[], expected: [number, number], accountName?: string): RecordFixture => ({
+const rec = (
+  module: FixtureModule,
+  recordId: string,
+  name: string,
+  emails: string[],
+  expected: [number, number],
+  accountName?: string,
+): RecordFixture => ({
   module,
   recordId,
   name,
@@ -81,7 +88,14 @@ export const RECORDS = {
    * one ticket matched by both paths (counted once). Statuses: 8 Open (one "Escalated"),
    * 2 On Hold, 4 Closed. Portal B: 3 other tickets.
    */
-  contact: rec('Contacts', '5293322000004120017', 'Daniel Okafor', ['daniel.okafor@contoso.example', 'd.okafor@gmail.example'], [14, 3], 'Contoso Ltd'),
+  contact: rec(
+    'Contacts',
+    '5293322000004120017',
+    'Daniel Okafor',
+    ['daniel.okafor@contoso.example', 'd.okafor@gmail.example'],
+    [14, 3],
+    'Contoso Ltd',
+  ),
   /**
    * Account: accounts/search for "Globex Corporation" returns 2 Desk accounts ("Globex Corporation"
    * and "Globex Corporation Asia"); only one has zohoCRMAccount.id = this record. 5 tickets in A.

@@ -91,8 +91,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const orgId = firstHeader(req.headers.orgid);
     const token = tokenOf(firstHeader(req.headers.authorization));
     const entry: RequestLogEntry = {
-      at: started, host, method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams),
-      status: 0, ...(orgId !== undefined ? { orgId } : {}), ...(token !== undefined ? { token } : {}),
+      at: started,
+      host,
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      status: 0,
+      ...(orgId !== undefined ? { orgId } : {}),
+      ...(token !== undefined ? { token } : {}),
     };
     log.push(entry);
     const done = () => {
@@ -151,8 +157,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     hosts: [...SANDBOX_HOSTS],
     log,
     deskCalls(filter) {
-      return log.filter((e) => e.host.startsWith('desk.') && e.path.startsWith('/api/') && (
-        !filter?.path || (typeof filter.path === 'string' ? e.path.startsWith(filter.path) : filter.path.test(e.path))));
+      return log.filter(
+        (e) =>
+          e.host.startsWith('desk.') &&
+          e.path.startsWith('/api/') &&
+          (!filter?.path || (typeof filter.path === 'string' ? e.path.startsWith(filter.path) : filter.path.test(e.path))),
+      );
     },
     clearLog() {
       log.length = 0;

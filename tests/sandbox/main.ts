@@ -42,7 +42,10 @@ const stop = (signal: string) => {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: stopping the sandbox…`);
-  sandbox.close().then(() => process.exit(0), () => process.exit(1));
+  sandbox.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
   setTimeout(() => process.exit(0), 2000).unref();
 };
 process.on('SIGINT', () => stop('SIGINT'));

@@ -4,12 +4,27 @@
  * Nothing is written before every check has passed, so a failed step leaves no trace.
  */
 import { clearAll, clearPortal } from '../cache';
-import { clearCredential, credentialSecret, getCredential, isCredentialRejected, markCredentialRejected, saveCredential, type Credential } from '../credentials/credential';
+import {
+  clearCredential,
+  credentialSecret,
+  getCredential,
+  isCredentialRejected,
+  markCredentialRejected,
+  saveCredential,
+  type Credential,
+} from '../credentials/credential';
 import type { DataCentreId } from '../../shared/data-centres';
 import { DeskLinkError, toErrorInfo } from '../../shared/errors';
 import type { AdminRequestSchemas, CredentialInput, ManagedField, RequestOf, ResponseMap } from '../../shared/messages';
 import { policyCredential, readPolicy } from '../policy';
-import { clearStoredSettings, effectiveSettings, readStoredSettings, writePolicyPortal, writeStoredSettings, type StoredSettings } from '../settings/store';
+import {
+  clearStoredSettings,
+  effectiveSettings,
+  readStoredSettings,
+  writePolicyPortal,
+  writeStoredSettings,
+  type StoredSettings,
+} from '../settings/store';
 import { listPortals, verifyPortal, whoAmI } from '../desk/setup-checks';
 import { effectiveCredential } from '../credentials/effective-credential';
 import { isTimeZone } from '../../shared/time-zones';

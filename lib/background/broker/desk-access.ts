@@ -34,7 +34,8 @@ function rejectionMarking(limiter: RequestLimiter, credential: Credential): Requ
       try {
         return await limiter.run(task, signal);
       } catch (error) {
-        if (error instanceof DeskLinkError && error.code === 'INVALID_OAUTH') await markCredentialRejected(credential).catch(() => undefined);
+        if (error instanceof DeskLinkError && error.code === 'INVALID_OAUTH')
+          await markCredentialRejected(credential).catch(() => undefined);
         throw error;
       }
     },
@@ -52,4 +53,3 @@ export function deskClientFor(request: DeskClientRequest): DeskClient {
     limiter,
   });
 }
-

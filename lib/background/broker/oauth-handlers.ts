@@ -47,11 +47,22 @@ async function oauthSignIn(request: RequestOf<'oauth.signIn'>): Promise<Response
   const multiDc = request.multiDc ?? false;
   const token = await signIn({ dataCentre: policy.dataCenter ?? request.dataCentre, clientId: request.clientId, multiDc }, browserSide());
   if (policy.dataCenter && token.dataCentre !== policy.dataCenter) {
-    throw new DeskLinkError({ code: 'OAUTH_FAILED', detail: `signed in on the ${token.dataCentre} data centre`, dataCentre: token.dataCentre });
+    throw new DeskLinkError({
+      code: 'OAUTH_FAILED',
+      detail: `signed in on the ${token.dataCentre} data centre`,
+      dataCentre: token.dataCentre,
+    });
   }
   const portals = await listPortals(token.dataCentre, token.accessToken);
   const email = await agentEmail(token.dataCentre, token.accessToken, portals);
-  await savePendingSignIn({ accessToken: token.accessToken, expiresAt: token.expiresAt, dataCentre: token.dataCentre, clientId: request.clientId.trim(), multiDc, email });
+  await savePendingSignIn({
+    accessToken: token.accessToken,
+    expiresAt: token.expiresAt,
+    dataCentre: token.dataCentre,
+    clientId: request.clientId.trim(),
+    multiDc,
+    email,
+  });
   return { dataCentre: token.dataCentre, email, portals };
 }
 
@@ -59,7 +70,8 @@ async function oauthSignIn(request: RequestOf<'oauth.signIn'>): Promise<Response
 export async function pendingSignIn(dataCentre: DataCentreId): Promise<PendingSignIn> {
   const pending = await readPendingSignIn(getOAuthBrowser().now());
   if (!pending) throw new DeskLinkError({ code: 'SIGNED_OUT', detail: 'no sign-in waiting to be saved' });
-  if (pending.dataCentre !== dataCentre) throw new DeskLinkError({ code: 'INVALID_INPUT', detail: 'dataCentre: not the signed-in agent’s', dataCentre: pending.dataCentre });
+  if (pending.dataCentre !== dataCentre)
+    throw new DeskLinkError({ code: 'INVALID_INPUT', detail: 'dataCentre: not the signed-in agent’s', dataCentre: pending.dataCentre });
   return pending;
 }
 
@@ -75,9 +87,16 @@ async function reauthorize(): Promise<ResponseMap['oauth.reauthorize']> {
   const [stored, settings] = await Promise.all([getCredential(), readStoredSettings()]);
   if (stored?.kind !== 'oauth' || !settings?.portal) throw new DeskLinkError({ code: 'NOT_CONFIGURED' });
   const credential: OAuthCredential = stored;
-  const token = await signIn({ dataCentre: credential.dataCentre, clientId: credential.clientId, multiDc: credential.multiDc ?? false }, browserSide());
+  const token = await signIn(
+    { dataCentre: credential.dataCentre, clientId: credential.clientId, multiDc: credential.multiDc ?? false },
+    browserSide(),
+  );
   if (token.dataCentre !== credential.dataCentre) {
-    throw new DeskLinkError({ code: 'OAUTH_FAILED', detail: `signed in on the ${token.dataCentre} data centre`, dataCentre: token.dataCentre });
+    throw new DeskLinkError({
+      code: 'OAUTH_FAILED',
+      detail: `signed in on the ${token.dataCentre} data centre`,
+      dataCentre: token.dataCentre,
+    });
   }
   // The same agent must come back: another Zoho user would silently change whose tickets are read.
   const email = await whoAmI(token.dataCentre, token.accessToken, settings.portal.id);

@@ -19,7 +19,13 @@ export async function settingsView(effective?: EffectiveSettings): Promise<Setti
     enabled: settings.enabled,
     language: settings.language,
     timeZone: settings.timeZone,
-    credentialState: !hasCredential ? 'none' : rejected ? 'rejected' : credential.kind === 'oauth' && credential.signedOut ? 'signedOut' : 'ok',
+    credentialState: !hasCredential
+      ? 'none'
+      : rejected
+        ? 'rejected'
+        : credential.kind === 'oauth' && credential.signedOut
+          ? 'signedOut'
+          : 'ok',
     authKind: credential?.kind ?? null,
     managed: settings.managed,
   };

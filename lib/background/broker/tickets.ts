@@ -29,7 +29,13 @@ export function setTicketSource(next: TicketSource): TicketSource {
 }
 
 function view(entry: Omit<CachedRecordTickets, 'fingerprint'>, now: number, revalidating: boolean): TicketsView {
-  return { tickets: entry.tickets, fetchedAt: entry.fetchedAt, stale: !isFresh(entry.fetchedAt, now), revalidating, truncated: entry.truncated };
+  return {
+    tickets: entry.tickets,
+    fetchedAt: entry.fetchedAt,
+    stale: !isFresh(entry.fetchedAt, now),
+    revalidating,
+    truncated: entry.truncated,
+  };
 }
 
 /** One upstream search per (portal, record, fingerprint) at a time; the result goes to the cache. */
@@ -49,7 +55,8 @@ function fetchShared(ready: ReadyContext, record: RecordRef, identity: Identity,
       const info = toErrorInfo(error);
       // Whatever the request policy already did, a key's rejection must stick before anyone
       // retries. (An OAuth sign-in is renewed or signed out by oauth-renewal.ts instead.)
-      if (info.code === 'INVALID_OAUTH' && ready.credential.kind === 'zsc') await markCredentialRejected(ready.credential).catch(() => undefined);
+      if (info.code === 'INVALID_OAUTH' && ready.credential.kind === 'zsc')
+        await markCredentialRejected(ready.credential).catch(() => undefined);
       await recordDeskError(info);
       throw error;
     }

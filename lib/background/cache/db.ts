@@ -53,18 +53,19 @@ export function cacheDb(): Promise<CacheDb | null> {
   }
   if (!dbPromise) {
     // Async wrapper: some browsers throw from indexedDB.open() itself instead of failing the request.
-    const opened = (async () => openDB<CacheSchema>(CACHE_DB_NAME, CACHE_DB_VERSION, {
-      upgrade: (db, oldVersion, _newVersion, tx) => upgradeCache(db, oldVersion, tx),
-      // A newer version (another extension page after an update) wants to upgrade: let it.
-      blocking() {
-        if (dbPromise === opening) dbPromise = null;
-        void opening.then((db) => db?.close());
-      },
-      // The browser closed the connection abnormally: reopen on next use.
-      terminated() {
-        if (dbPromise === opening) dbPromise = null;
-      },
-    }))();
+    const opened = (async () =>
+      openDB<CacheSchema>(CACHE_DB_NAME, CACHE_DB_VERSION, {
+        upgrade: (db, oldVersion, _newVersion, tx) => upgradeCache(db, oldVersion, tx),
+        // A newer version (another extension page after an update) wants to upgrade: let it.
+        blocking() {
+          if (dbPromise === opening) dbPromise = null;
+          void opening.then((db) => db?.close());
+        },
+        // The browser closed the connection abnormally: reopen on next use.
+        terminated() {
+          if (dbPromise === opening) dbPromise = null;
+        },
+      }))();
     // An open blocked forever by a stale connection must not hang every panel: give up on the cache.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
@@ -72,7 +73,10 @@ export function cacheDb(): Promise<CacheDb | null> {
     });
     const opening: Promise<CacheDb | null> = Promise.race([opened, timeout])
       .catch((error: unknown) => {
-        void opened.then((db) => db.close(), () => undefined);
+        void opened.then(
+          (db) => db.close(),
+          () => undefined,
+        );
         markCacheUnavailable(error);
         return null;
       })

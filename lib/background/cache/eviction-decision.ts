@@ -39,14 +39,14 @@ export async function decideEviction(db: CacheDb, cap: number, target: number): 
   const recordStore = tx.objectStore('records');
   const ticketStore = tx.objectStore('tickets');
   const ticketKeys: [string, string][] = [];
-  for (let page = await ticketStore.getAllKeys(null, KEYS_PER_READ); ; ) {
+  for (let page = await ticketStore.getAllKeys(null, KEYS_PER_READ); ;) {
     ticketKeys.push(...page);
     if (page.length < KEYS_PER_READ) break;
     page = await ticketStore.getAllKeys(IDBKeyRange.lowerBound(page[page.length - 1]!, true), KEYS_PER_READ);
   }
   if (ticketKeys.length <= cap) return { evicted: [], tickets: [], stored: ticketKeys.length };
   const records: CachedRecord[] = [];
-  for (let page = await recordStore.getAll(null, RECORDS_PER_READ); ; ) {
+  for (let page = await recordStore.getAll(null, RECORDS_PER_READ); ;) {
     records.push(...page);
     if (page.length < RECORDS_PER_READ) break;
     const last = page[page.length - 1]!;
@@ -54,7 +54,9 @@ export async function decideEviction(db: CacheDb, cap: number, target: number): 
   }
   // The byLastUsed index's order: by use, then by key (pages come in key order; sort is stable).
   // Like the index, it leaves out a record whose lastUsedAt is not a number.
-  const byUse = records.filter((r) => typeof r.lastUsedAt === 'number' && !Number.isNaN(r.lastUsedAt)).sort((a, b) => a.lastUsedAt - b.lastUsedAt);
+  const byUse = records
+    .filter((r) => typeof r.lastUsedAt === 'number' && !Number.isNaN(r.lastUsedAt))
+    .sort((a, b) => a.lastUsedAt - b.lastUsedAt);
   const kept = new Set<string>();
   const evicted: CachedRecord[] = [];
   let evicting = false;

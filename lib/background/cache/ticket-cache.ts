@@ -151,7 +151,11 @@ export async function clearPortal(portalId: string): Promise<void> {
   const db = await cacheDb();
   if (!db) return;
   const tx = db.transaction(['records', 'tickets'], 'readwrite');
-  await Promise.all([tx.objectStore('records').delete(portalRange(portalId)), tx.objectStore('tickets').delete(portalRange(portalId)), tx.done]);
+  await Promise.all([
+    tx.objectStore('records').delete(portalRange(portalId)),
+    tx.objectStore('tickets').delete(portalRange(portalId)),
+    tx.done,
+  ]);
 }
 
 /** Forgets everything (deactivate, "Clear cache"). */

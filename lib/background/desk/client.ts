@@ -80,7 +80,14 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
   const host = DATA_CENTRES[options.dataCentre].deskHost;
   const now = options.now ?? Date.now;
   const limiter = options.limiter ?? createRequestPolicy();
-  const transport = { host, token: options.token, orgId: options.orgId, fetch: options.fetch, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, now };
+  const transport = {
+    host,
+    token: options.token,
+    orgId: options.orgId,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    now,
+  };
 
   /** An id placed in a URL path must be digits: nothing else may reach the path. */
   const pathId = (id: string) => {
@@ -108,7 +115,13 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
   const list = async <T extends z.ZodType>(path: string, endpoint: Endpoint, params: object | undefined, item: T, signal?: AbortSignal) =>
     ((await get(path, endpoint, params, listEnvelope(item), signal))?.data ?? []) as z.output<T>[];
 
-  const search = async <T extends z.ZodType>(path: string, endpoint: Endpoint, params: object, item: T, signal?: AbortSignal): Promise<SearchPage<z.output<T>>> => {
+  const search = async <T extends z.ZodType>(
+    path: string,
+    endpoint: Endpoint,
+    params: object,
+    item: T,
+    signal?: AbortSignal,
+  ): Promise<SearchPage<z.output<T>>> => {
     const page = await get(path, endpoint, params, searchEnvelope(item), signal);
     if (!page) return { data: [], count: 0 };
     const data = page.data as z.output<T>[];
@@ -128,7 +141,8 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
     searchAccounts: (params, signal) => search('/accounts/search', 'accountSearch', params, AccountSchema, signal),
     getAccount: async (id, signal) => get(`/accounts/${pathId(id)}`, 'getAccount', undefined, AccountSchema, signal),
     accountTickets: async (id, params, signal) => list(`/accounts/${pathId(id)}/tickets`, 'accountTickets', params, TicketSchema, signal),
-    contactStatistics: async (id, signal) => get(`/contacts/${pathId(id)}/statistics`, 'contactStatistics', undefined, StatisticsSchema, signal),
+    contactStatistics: async (id, signal) =>
+      get(`/contacts/${pathId(id)}/statistics`, 'contactStatistics', undefined, StatisticsSchema, signal),
     accountStatistics: async (id, params, signal) =>
       get(`/accounts/${pathId(id)}/statistics`, 'accountStatistics', params, StatisticsSchema, signal),
     getTicket: async (id, params, signal) => get(`/tickets/${pathId(id)}`, 'getTicket', params, TicketSchema, signal),

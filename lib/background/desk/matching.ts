@@ -92,7 +92,8 @@ export async function findAccount(client: DeskClient, name: string, recordId: st
   const ordered = [...hits].sort((a, b) => Number(sameAccountName(b.accountName, name)) - Number(sameAccountName(a.accountName, name)));
   const checked: Account[] = [];
   for (const hit of ordered) {
-    const account = hit.zohoCRMAccount !== undefined || checked.length >= MAX_ACCOUNTS_CHECKED ? hit : ((await client.getAccount(hit.id, signal)) ?? hit);
+    const account =
+      hit.zohoCRMAccount !== undefined || checked.length >= MAX_ACCOUNTS_CHECKED ? hit : ((await client.getAccount(hit.id, signal)) ?? hit);
     if (account.zohoCRMAccount?.id === recordId) return account;
     checked.push(account);
   }
@@ -100,7 +101,12 @@ export async function findAccount(client: DeskClient, name: string, recordId: st
   return unlinkedSameName.length === 1 ? unlinkedSameName[0] : undefined;
 }
 
-export async function findRecordTickets(client: DeskClient, record: RecordRef, identity: Identity, signal?: AbortSignal): Promise<RecordTickets> {
+export async function findRecordTickets(
+  client: DeskClient,
+  record: RecordRef,
+  identity: Identity,
+  signal?: AbortSignal,
+): Promise<RecordTickets> {
   const fingerprint = identityFingerprint(record, identity);
   let sources: Collected<Ticket>[] = [];
   if (record.module === 'Accounts') {

@@ -43,10 +43,33 @@ export interface TicketSearchParams extends SearchPaging {
   customerResponseTimeRange?: string;
 }
 const ticketSearch = {
-  from: 1, limit: 1, _all: 1, createdTimeRange: 1, modifiedTimeRange: 1, sortBy: 1, departmentId: 1, id: 1,
-  ticketNumber: 1, contactId: 1, accountId: 1, productId: 1, assigneeId: 1, priority: 1, status: 1, email: 1,
-  phone: 1, subject: 1, description: 1, contactName: 1, accountName: 1, productName: 1, tag: 1, category: 1,
-  channel: 1, dueDateRange: 1, customerResponseTimeRange: 1,
+  from: 1,
+  limit: 1,
+  _all: 1,
+  createdTimeRange: 1,
+  modifiedTimeRange: 1,
+  sortBy: 1,
+  departmentId: 1,
+  id: 1,
+  ticketNumber: 1,
+  contactId: 1,
+  accountId: 1,
+  productId: 1,
+  assigneeId: 1,
+  priority: 1,
+  status: 1,
+  email: 1,
+  phone: 1,
+  subject: 1,
+  description: 1,
+  contactName: 1,
+  accountName: 1,
+  productName: 1,
+  tag: 1,
+  category: 1,
+  channel: 1,
+  dueDateRange: 1,
+  customerResponseTimeRange: 1,
 } satisfies Record<keyof TicketSearchParams, 1>;
 
 export interface ContactSearchParams extends SearchPaging {
@@ -62,8 +85,20 @@ export interface ContactSearchParams extends SearchPaging {
   accountName?: string;
 }
 const contactSearch = {
-  from: 1, limit: 1, _all: 1, createdTimeRange: 1, modifiedTimeRange: 1, sortBy: 1, id: 1, fullName: 1,
-  firstName: 1, lastName: 1, email: 1, phone: 1, mobile: 1, accountName: 1,
+  from: 1,
+  limit: 1,
+  _all: 1,
+  createdTimeRange: 1,
+  modifiedTimeRange: 1,
+  sortBy: 1,
+  id: 1,
+  fullName: 1,
+  firstName: 1,
+  lastName: 1,
+  email: 1,
+  phone: 1,
+  mobile: 1,
+  accountName: 1,
 } satisfies Record<keyof ContactSearchParams, 1>;
 
 export interface AccountSearchParams extends SearchPaging {
@@ -73,7 +108,14 @@ export interface AccountSearchParams extends SearchPaging {
   accountName?: string;
 }
 const accountSearch = {
-  from: 1, limit: 1, _all: 1, createdTimeRange: 1, modifiedTimeRange: 1, sortBy: 1, id: 1, accountName: 1,
+  from: 1,
+  limit: 1,
+  _all: 1,
+  createdTimeRange: 1,
+  modifiedTimeRange: 1,
+  sortBy: 1,
+  id: 1,
+  accountName: 1,
 } satisfies Record<keyof AccountSearchParams, 1>;
 
 type DueDate = 'overdue' | 'tomorrow' | 'currentWeek' | 'currentMonth' | 'today';
@@ -89,7 +131,13 @@ export interface ContactTicketsParams {
   isSpam?: boolean;
 }
 const contactTickets = {
-  include: 1, departmentId: 1, dueDate: 1, from: 1, limit: 1, sortBy: 1, isSpam: 1,
+  include: 1,
+  departmentId: 1,
+  dueDate: 1,
+  from: 1,
+  limit: 1,
+  sortBy: 1,
+  isSpam: 1,
 } satisfies Record<keyof ContactTicketsParams, 1>;
 
 export interface AccountTicketsParams extends Omit<ContactTicketsParams, 'include'> {

@@ -22,7 +22,11 @@ const EDITION_CONCURRENCY: Record<string, number> = {
 export const DEFAULT_CONCURRENCY = 5;
 
 export function concurrencyForEdition(edition: string | null | undefined): number {
-  const key = edition?.trim().toUpperCase().replace(/[\s-]+/g, '_') ?? '';
+  const key =
+    edition
+      ?.trim()
+      .toUpperCase()
+      .replace(/[\s-]+/g, '_') ?? '';
   return EDITION_CONCURRENCY[key] ?? EDITION_CONCURRENCY[key.replace(/_/g, '')] ?? DEFAULT_CONCURRENCY;
 }
 

@@ -12,7 +12,10 @@ import { z } from 'zod';
  * engine without the reviver's source text) and is refused, since a rounded id names another ticket.
  */
 export const deskId = z.union([
-  z.string().trim().regex(/^\d{1,24}$/, 'expected a digit-string id'),
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,24}$/, 'expected a digit-string id'),
   z.number().int().nonnegative().transform(String),
 ]);
 export const optionalId = deskId.nullish().transform((v) => v ?? null);
@@ -51,7 +54,10 @@ export const optionalDate = z
   .transform((v) => (v === '' || v === undefined ? null : v));
 
 /** Free text that may be null or absent: always string | null. */
-export const text = z.string().nullish().transform((v) => v ?? null);
+export const text = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
 /** Free text that may also arrive as a number (employeeCount, annualrevenue…). */
 export const looseText = z
   .union([z.string(), z.number()])

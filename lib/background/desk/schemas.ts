@@ -43,7 +43,10 @@ export const MyInfoSchema = z.object({
   langCode: text,
   countryCode: text,
   timeZone: text,
-  associatedDepartmentIds: z.array(deskId).nullish().transform((v) => v ?? []),
+  associatedDepartmentIds: z
+    .array(deskId)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 export type MyInfo = z.infer<typeof MyInfoSchema>;
 
@@ -175,7 +178,10 @@ export const StatisticsSchema = z.object({
   escalatedTickets: optionalCount,
   overdueTickets: optionalCount,
   spamTickets: optionalCount,
-  channelWiseCount: z.record(z.string(), count).nullish().transform((v) => v ?? {}),
+  channelWiseCount: z
+    .record(z.string(), count)
+    .nullish()
+    .transform((v) => v ?? {}),
   customerHappiness: z
     .object({ badCount: optionalCount, okCount: optionalCount, goodCount: optionalCount })
     .nullish()
@@ -192,12 +198,10 @@ export type Statistics = z.infer<typeof StatisticsSchema>;
 export const listEnvelope = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
 
 /** `{"data":[…],"count":N}` of search endpoints; `count` a number or digit string. */
-export const searchEnvelope = <T extends z.ZodType>(item: T) =>
-  z.object({ data: z.array(item), count: count.optional() });
+export const searchEnvelope = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), count: count.optional() });
 
 export interface SearchPage<T> {
   data: T[];
   /** Total hits Zoho reports (may exceed what the from ≤ 999 window can fetch). */
   count: number;
 }
-

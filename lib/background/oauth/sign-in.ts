@@ -44,7 +44,11 @@ export async function signIn(request: SignInRequest, deps: FlowDeps): Promise<OA
   const token = readRedirect(answer, { state, now, fallbackDataCentre });
   if (!request.multiDc && token.dataCentre !== request.dataCentre) {
     // A single-DC client signed in on another data centre's Accounts: its token is not for this one.
-    throw new DeskLinkError({ code: 'OAUTH_FAILED', detail: `signed in on the ${token.dataCentre} data centre`, dataCentre: token.dataCentre });
+    throw new DeskLinkError({
+      code: 'OAUTH_FAILED',
+      detail: `signed in on the ${token.dataCentre} data centre`,
+      dataCentre: token.dataCentre,
+    });
   }
   return token;
 }

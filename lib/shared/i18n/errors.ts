@@ -18,8 +18,7 @@ const en = {
     'Zoho Desk rejected the saved key (invalid, expired or from another data center). An admin must enter a valid key on the DeskLink options page.',
   SCOPE_MISMATCH:
     'The saved key lacks a permission Zoho Desk needs (tickets, contacts, search). An admin must create a key with these permissions.',
-  OAUTH_ORG_MISMATCH:
-    'The saved key cannot read this Zoho Desk portal. An admin must choose another portal or enter a key for this one.',
+  OAUTH_ORG_MISMATCH: 'The saved key cannot read this Zoho Desk portal. An admin must choose another portal or enter a key for this one.',
   FORBIDDEN: 'Your Zoho Desk account may not see these tickets. Ask your Zoho Desk admin for access.',
   LICENSE_ACCESS_LIMITED: 'Your Zoho Desk edition does not include this feature. Ask your admin about your Zoho Desk plan.',
   URL_NOT_FOUND: 'Zoho Desk could not find this item; it may have been deleted or moved.',
@@ -44,7 +43,8 @@ const en = {
   TIMEOUT: 'Zoho Desk did not answer in time. Try again; cached tickets are shown when available.',
   MALFORMED_JSON: 'Zoho Desk sent an answer DeskLink cannot read. Try again later.',
   TRUNCATED_BODY: 'The answer from Zoho Desk was cut off. Check your connection and try again.',
-  SCHEMA_VIOLATION: 'Zoho Desk sent data in an unexpected form. Try again later; if it persists, an admin can see details in DeskLink diagnostics.',
+  SCHEMA_VIOLATION:
+    'Zoho Desk sent data in an unexpected form. Try again later; if it persists, an admin can see details in DeskLink diagnostics.',
   CREDENTIAL_REJECTED: 'Zoho Desk rejected the saved key. An admin must enter a valid key on the DeskLink options page.',
   SIGNED_OUT: 'Your Zoho sign-in has expired. Sign in again to see tickets.',
   NOT_CONFIGURED: 'DeskLink is not set up yet. An admin must connect Zoho Desk on the DeskLink options page.',
@@ -65,7 +65,8 @@ const ja: Record<keyof typeof en, string> = {
     '保存されたキーには Zoho Desk に必要な権限（チケット、連絡先、検索）がありません。管理者がこれらの権限を持つキーを作成してください。',
   OAUTH_ORG_MISMATCH:
     '保存されたキーではこの Zoho Desk ポータルを読み取れません。管理者が別のポータルを選ぶか、このポータル用のキーを入力してください。',
-  FORBIDDEN: 'お使いの Zoho Desk アカウントにはこれらのチケットを表示する権限がありません。Zoho Desk の管理者にアクセス権を依頼してください。',
+  FORBIDDEN:
+    'お使いの Zoho Desk アカウントにはこれらのチケットを表示する権限がありません。Zoho Desk の管理者にアクセス権を依頼してください。',
   LICENSE_ACCESS_LIMITED: 'ご利用中の Zoho Desk のエディションではこの機能を使用できません。プランについて管理者にご相談ください。',
   URL_NOT_FOUND: 'Zoho Desk で対象が見つかりませんでした。削除または移動された可能性があります。',
   METHOD_NOT_ALLOWED: 'Zoho Desk がこの種類のリクエストを拒否しました。DeskLink を更新し、解決しない場合は報告してください。',
@@ -74,7 +75,8 @@ const ja: Record<keyof typeof en, string> = {
   INVALID_DATA: 'Zoho Desk がリクエスト内の無効なデータを検出しました。レコードのメールアドレスや名前を確認して、もう一度お試しください。',
   EMPTY_PAYLOAD: 'Zoho Desk に必要なデータが含まれていませんでした。もう一度お試しください。繰り返し発生する場合は報告してください。',
   UNPROCESSABLE_ENTITY: 'Zoho Desk が検索条件を処理できませんでした。レコードのメールアドレスや名前を確認して、もう一度お試しください。',
-  ONLY_LIVECHAT_USER: 'この Zoho Desk ユーザーはライブチャット専用のため、チケットを読み取れません。管理者が通常の担当者のキーを使用してください。',
+  ONLY_LIVECHAT_USER:
+    'この Zoho Desk ユーザーはライブチャット専用のため、チケットを読み取れません。管理者が通常の担当者のキーを使用してください。',
   DUPLICATE_CONTRACT: 'Zoho Desk で契約の重複が報告されました。Zoho Desk の管理者に契約の確認を依頼してください。',
   INTEGRATION_ADMIN_ERROR: 'Zoho Desk で連携設定の問題が報告されました。Zoho Desk の管理者に連携設定の確認を依頼してください。',
   THRESHOLD_EXCEEDED: '組織の Zoho Desk API 利用上限に達しました。しばらくしてからもう一度お試しください。',

@@ -100,8 +100,7 @@ const en = {
   setupNoPortals:
     'This key reaches no Zoho Desk portal. Create a portal in Zoho Desk first, or ask your Zoho Desk admin for a key of a portal agent.',
   setupOrgMismatch: 'This key cannot read the portal “{portal}”. Choose another portal, or ask the admin of “{portal}” for a key.',
-  setupEmailMismatch:
-    'The key belongs to another Zoho Desk user than {email}. Enter the email of the user who created the key.',
+  setupEmailMismatch: 'The key belongs to another Zoho Desk user than {email}. Enter the email of the user who created the key.',
   setupNetwork: 'Zoho Desk ({domain}) could not be reached. Check your internet connection and try again.',
   setupTimeout: 'Zoho Desk ({domain}) did not answer in time. Try again in a moment.',
 };
@@ -191,8 +190,10 @@ const ja: Record<keyof typeof en, string> = {
     'このキーには DeskLink に必要な権限（問い合わせ・連絡先・検索の読み取り）がありません。Zoho Desk でこれらの権限を持つキーを作成してください。',
   setupNoPortals:
     'このキーで利用できる Zoho Desk ポータルがありません。先に Zoho Desk でポータルを作成するか、Zoho Desk の管理者にポータル担当者のキーを依頼してください。',
-  setupOrgMismatch: 'このキーではポータル「{portal}」を読み取れません。別のポータルを選ぶか、「{portal}」の管理者にキーを依頼してください。',
-  setupEmailMismatch: 'このキーは {email} とは別の Zoho Desk ユーザーのものです。キーを作成したユーザーのメールアドレスを入力してください。',
+  setupOrgMismatch:
+    'このキーではポータル「{portal}」を読み取れません。別のポータルを選ぶか、「{portal}」の管理者にキーを依頼してください。',
+  setupEmailMismatch:
+    'このキーは {email} とは別の Zoho Desk ユーザーのものです。キーを作成したユーザーのメールアドレスを入力してください。',
   setupNetwork: 'Zoho Desk（{domain}）に接続できませんでした。インターネット接続を確認して、もう一度お試しください。',
   setupTimeout: 'Zoho Desk（{domain}）から時間内に応答がありませんでした。少し待ってから、もう一度お試しください。',
 };

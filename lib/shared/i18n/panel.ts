@@ -43,7 +43,8 @@ const en = {
   rejected: 'Zoho Desk rejected the saved key. An admin must enter a valid key on the DeskLink options page.',
   signedOut: 'Your Zoho sign-in has expired and could not be renewed. Sign in again to see tickets.',
   signInAgain: 'Sign in again',
-  dataCentreMismatch: 'This CRM page is on {page}, but DeskLink is connected to {configured}: tickets may be missing. An admin can change the data center on the options page.',
+  dataCentreMismatch:
+    'This CRM page is on {page}, but DeskLink is connected to {configured}: tickets may be missing. An admin can change the data center on the options page.',
 };
 
 const ja: Record<keyof typeof en, string> = {
@@ -82,7 +83,8 @@ const ja: Record<keyof typeof en, string> = {
   rejected: 'Zoho Desk が保存済みのキーを拒否しました。管理者が DeskLink のオプションページで有効なキーを入力してください。',
   signedOut: 'Zoho のサインインが期限切れになり、更新できませんでした。チケットを表示するには再度サインインしてください。',
   signInAgain: '再度サインイン',
-  dataCentreMismatch: 'この CRM ページは {page} ですが、DeskLink は {configured} に接続されています。チケットが表示されない場合があります。管理者はオプションページでデータセンターを変更できます。',
+  dataCentreMismatch:
+    'この CRM ページは {page} ですが、DeskLink は {configured} に接続されています。チケットが表示されない場合があります。管理者はオプションページでデータセンターを変更できます。',
 };
 
 export const panelCatalog = defineCatalog({ en, ja });

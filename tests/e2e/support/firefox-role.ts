@@ -79,7 +79,6 @@ function register(): void {
 /** Selector for the element(s) with this role and accessible name, inside shadow roots too. */
 export function byRole(role: string, name?: string | RegExp): string {
   register();
-  const query =
-    name instanceof RegExp ? { role, pattern: [name.source, name.flags] } : name === undefined ? { role } : { role, name };
+  const query = name instanceof RegExp ? { role, pattern: [name.source, name.flags] } : name === undefined ? { role } : { role, name };
   return `::-p-role(${JSON.stringify(JSON.stringify(query))})`;
 }

@@ -103,10 +103,15 @@ async function untilLoaded(page: Page, url: string, timeoutMs: number): Promise<
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      await page.waitForFunction((expected) => location.href === expected && document.readyState === 'complete', { timeout: Math.max(1, deadline - Date.now()) }, url);
+      await page.waitForFunction(
+        (expected) => location.href === expected && document.readyState === 'complete',
+        { timeout: Math.max(1, deadline - Date.now()) },
+        url,
+      );
       return;
     } catch (error) {
-      const transient = error instanceof Error && /Protocol error/.test(`${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`);
+      const transient =
+        error instanceof Error && /Protocol error/.test(`${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`);
       if (!transient || Date.now() >= deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

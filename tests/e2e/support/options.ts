@@ -30,7 +30,9 @@ export async function axeViolations(page: Page): Promise<{ id: string; targets: 
 }
 
 /** What the extension's own IndexedDB holds: the credential and the cached tickets' portals. */
-export async function extensionStorage(sw: Worker): Promise<{ credential: unknown; ticketPortals: string[]; local: Record<string, unknown> }> {
+export async function extensionStorage(
+  sw: Worker,
+): Promise<{ credential: unknown; ticketPortals: string[]; local: Record<string, unknown> }> {
   return sw.evaluate(async () => {
     const open = (name: string) =>
       new Promise<IDBDatabase>((resolve, reject) => {

@@ -16,19 +16,23 @@ export function extensionDir(target: BuildTarget): string {
   const dir = path.join(OUT_DIR, target);
   if (!existsSync(path.join(dir, 'manifest.json'))) {
     const flag = target === 'firefox-mv3' ? ' -b firefox --mv3' : '';
-    throw new Error(`No built extension at ${dir}: run \`npm run build\` (or \`npx wxt build${flag}\` with the same DESKLINK_OUT_DIR) first.`);
+    throw new Error(
+      `No built extension at ${dir}: run \`npm run build\` (or \`npx wxt build${flag}\` with the same DESKLINK_OUT_DIR) first.`,
+    );
   }
   return dir;
 }
 
 export function chromiumPath(): string {
   const p = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!existsSync(p)) throw new Error(`Chromium not found at ${p}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
+  if (!existsSync(p))
+    throw new Error(`Chromium not found at ${p}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
   return p;
 }
 
 export function firefoxPath(): string {
   const p = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-  if (!existsSync(p)) throw new Error(`Firefox not found at ${p}: install Debian's firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH.`);
+  if (!existsSync(p))
+    throw new Error(`Firefox not found at ${p}: install Debian's firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH.`);
   return p;
 }

@@ -11,9 +11,11 @@ import { markupRecord } from './server';
 
 /** A full document around some content, as the sandbox's app leaves it after rendering. */
 export function savedPage(content: string, moduleLabel = 'Contacts', title = 'Zoho CRM'): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>` +
+  return (
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>` +
     `<div id="crmNextGenTopMenu"><div class="flexAlignCenter"><span data-zcqa="appTopMenuTitle">${escapeHtml(moduleLabel)}</span></div></div>` +
-    `<div id="crmContent">${content}</div><div id="chatBarIconList"></div></body></html>`;
+    `<div id="crmContent">${content}</div><div id="chatBarIconList"></div></body></html>`
+  );
 }
 
 /** The saved page of a fixture record in a variant. */

@@ -30,11 +30,27 @@ const tabPath = (module: string, rest = '') => `/crm/${CRM_ORG}/tab/${module}${r
 
 /** Related lists of the left rail and the page body: label → related-list id. */
 const RELATED: Record<string, [string, string][]> = {
-  person: [['Notes', '5293322000000002101'], ['Attachments', '5293322000000002103'], ['Open Activities', '5293322000000002105'],
-    ['Closed Activities', '5293322000000002107'], ['Emails', '5293322000000002109'], ['Campaigns', '5293322000000002111']],
-  Accounts: [['Notes', '5293322000000002201'], ['Attachments', '5293322000000002203'], ['Contacts', '5293322000000002205'],
-    ['Deals', '5293322000000002207'], ['Open Activities', '5293322000000002209'], ['Closed Activities', '5293322000000002211']],
-  other: [['Notes', '5293322000000002301'], ['Attachments', '5293322000000002303'], ['Open Activities', '5293322000000002305']],
+  person: [
+    ['Notes', '5293322000000002101'],
+    ['Attachments', '5293322000000002103'],
+    ['Open Activities', '5293322000000002105'],
+    ['Closed Activities', '5293322000000002107'],
+    ['Emails', '5293322000000002109'],
+    ['Campaigns', '5293322000000002111'],
+  ],
+  Accounts: [
+    ['Notes', '5293322000000002201'],
+    ['Attachments', '5293322000000002203'],
+    ['Contacts', '5293322000000002205'],
+    ['Deals', '5293322000000002207'],
+    ['Open Activities', '5293322000000002209'],
+    ['Closed Activities', '5293322000000002211'],
+  ],
+  other: [
+    ['Notes', '5293322000000002301'],
+    ['Attachments', '5293322000000002303'],
+    ['Open Activities', '5293322000000002305'],
+  ],
 };
 const relatedOf = (r: CrmRecord) =>
   r.module === 'Accounts' ? RELATED.Accounts! : r.module === 'Leads' || r.module === 'Contacts' ? RELATED.person! : RELATED.other!;
@@ -49,8 +65,10 @@ function emailValue(email: string | undefined, variant: PageVariant): string {
 function field(key: string, label: string, valueHtml: string, variant: PageVariant, attrValue?: string): string {
   const zcqa = variant === 'legacy' && (key === 'Email' || key === 'Secondary_Email') ? `id="value_${key}"` : `data-zcqa="value_${key}"`;
   const cx = attrValue !== undefined ? ` cx-prop-value="${escapeHtml(attrValue)}"` : '';
-  return `<div id="mouseArea__${key}" class="dv_fieldRow"><span id="labelTD_${key}" class="dv_fieldLabel">${escapeHtml(label)}</span>` +
-    `<span ${zcqa} class="dv_fieldValue"${cx}>${valueHtml}</span></div>`;
+  return (
+    `<div id="mouseArea__${key}" class="dv_fieldRow"><span id="labelTD_${key}" class="dv_fieldLabel">${escapeHtml(label)}</span>` +
+    `<span ${zcqa} class="dv_fieldValue"${cx}>${valueHtml}</span></div>`
+  );
 }
 
 function fields(r: MarkupRecord, variant: PageVariant): string {
@@ -63,9 +81,19 @@ function fields(r: MarkupRecord, variant: PageVariant): string {
     rows.push(field('Secondary_Email', 'Secondary Email', emailValue(r.emails[1], variant), variant));
     if (r.module === 'Contacts') {
       const account = r.accountName
-        ? r.accountId ? `<a href="${tabPath('Accounts', `/${r.accountId}`)}">${text(r.accountName)}</a>` : text(r.accountName)
+        ? r.accountId
+          ? `<a href="${tabPath('Accounts', `/${r.accountId}`)}">${text(r.accountName)}</a>`
+          : text(r.accountName)
         : '';
-      rows.push(field('Account_Name', 'Account Name', variant === 'legacy' && r.accountName ? `<lyte-text lt-prop-value="${text(r.accountName)}">${account}</lyte-text>` : account, variant, r.accountName ?? ''));
+      rows.push(
+        field(
+          'Account_Name',
+          'Account Name',
+          variant === 'legacy' && r.accountName ? `<lyte-text lt-prop-value="${text(r.accountName)}">${account}</lyte-text>` : account,
+          variant,
+          r.accountName ?? '',
+        ),
+      );
     } else {
       rows.push(field('Company', 'Company', text(r.company), variant, r.company ?? ''));
     }
@@ -75,7 +103,9 @@ function fields(r: MarkupRecord, variant: PageVariant): string {
   } else {
     rows.push(field('Name', MODULE_LABELS[r.module].singular + ' Name', text(r.name), variant, r.name));
   }
-  rows.push(field('Phone', 'Phone', r.phone ? `<span class="cxPhoneViewValue lvPhFld">${text(r.phone)}</span>` : '', variant, r.phone ?? ''));
+  rows.push(
+    field('Phone', 'Phone', r.phone ? `<span class="cxPhoneViewValue lvPhFld">${text(r.phone)}</span>` : '', variant, r.phone ?? ''),
+  );
   rows.push(field('Owner', `${MODULE_LABELS[r.module].singular} Owner`, text(r.ownerName), variant, r.ownerName));
   return rows.join('');
 }
@@ -83,49 +113,61 @@ function fields(r: MarkupRecord, variant: PageVariant): string {
 function rail(r: MarkupRecord, variant: PageVariant): string {
   if (variant === 'norail') return '';
   const id = escapeHtml(r.id);
-  const items = relatedOf(r).map(([label, rlId]) => variant === 'legacy'
-    ? `<li class="dv_leftLi">${escapeHtml(label)}</li>`
-    : `<li class="dv_leftLi" click="scrollToRelatedView"><crm-related-list-label display-label="${label}" id="rl_${rlId}" entity-id="${id}">${escapeHtml(label)}</crm-related-list-label></li>`);
+  const items = relatedOf(r).map(([label, rlId]) =>
+    variant === 'legacy'
+      ? `<li class="dv_leftLi">${escapeHtml(label)}</li>`
+      : `<li class="dv_leftLi" click="scrollToRelatedView"><crm-related-list-label display-label="${label}" id="rl_${rlId}" entity-id="${id}">${escapeHtml(label)}</crm-related-list-label></li>`,
+  );
   return `<ul class="dv_leftRail" aria-label="Related List">${items.join('')}<li class="dv_leftLi dv_addRl">Add Related List</li></ul>`;
 }
 
 function relatedSections(r: MarkupRecord, variant: PageVariant): string {
   if (variant === 'norail') return '';
-  return relatedOf(r).map(([label, rlId]) => {
-    const module = label.replace(/\s/g, '_');
-    const body = `<div class="rl_body"><p class="rl_empty">No records found</p></div>`;
-    if (variant === 'legacy') return `<div class="dv_relatedSection"><h3>${escapeHtml(label)}</h3>${body}</div>`;
-    return `<div id="relatedList${rlId}" class="dv_relatedSection">` +
-      `<crm-related-list-view-header related-module="${module}" related-list-label="${label}" entity-id="${escapeHtml(r.id)}"><h3>${escapeHtml(label)}</h3></crm-related-list-view-header>` +
-      `${body}<span data-zcqa="${rlId}_rellist_navig_prev" class="lyteDisabled" aria-disabled="true">‹</span><span data-zcqa="${rlId}_rellist_navig_next" class="lyteDisabled" aria-disabled="true">›</span></div>`;
-  }).join('');
+  return relatedOf(r)
+    .map(([label, rlId]) => {
+      const module = label.replace(/\s/g, '_');
+      const body = `<div class="rl_body"><p class="rl_empty">No records found</p></div>`;
+      if (variant === 'legacy') return `<div class="dv_relatedSection"><h3>${escapeHtml(label)}</h3>${body}</div>`;
+      return (
+        `<div id="relatedList${rlId}" class="dv_relatedSection">` +
+        `<crm-related-list-view-header related-module="${module}" related-list-label="${label}" entity-id="${escapeHtml(r.id)}"><h3>${escapeHtml(label)}</h3></crm-related-list-view-header>` +
+        `${body}<span data-zcqa="${rlId}_rellist_navig_prev" class="lyteDisabled" aria-disabled="true">‹</span><span data-zcqa="${rlId}_rellist_navig_next" class="lyteDisabled" aria-disabled="true">›</span></div>`
+      );
+    })
+    .join('');
 }
 
 function header(r: MarkupRecord, variant: PageVariant): string {
   const name = escapeHtml(r.name);
-  const title = variant === 'legacy'
-    ? `<span id="titlecard_LASTNAME" class="dv_title">${name}</span><span class="entityNameContent">${name}</span>`
-    : `<span id="titlecard_FULLNAME" data-zcqa="value_FULLNAME" class="dv_title cxEntityHeaderTitle">${name}</span>`;
+  const title =
+    variant === 'legacy'
+      ? `<span id="titlecard_LASTNAME" class="dv_title">${name}</span><span class="entityNameContent">${name}</span>`
+      : `<span id="titlecard_FULLNAME" data-zcqa="value_FULLNAME" class="dv_title cxEntityHeaderTitle">${name}</span>`;
   const sub = r.module === 'Leads' && r.company ? `<span class="dv_titleSub"> - ${escapeHtml(r.company)}</span>` : '';
-  const arrow = (id: string | undefined, rel: 'prev' | 'next') => id
-    ? `<a class="dv_${rel}Record" data-zcqa="dv_${rel}Record" aria-label="${rel === 'prev' ? 'Previous' : 'Next'} record" href="${tabPath(r.module, `/${escapeHtml(id)}`)}">${rel === 'prev' ? '‹' : '›'}</a>`
-    : `<span class="dv_${rel}Record lyteDisabled" aria-disabled="true">${rel === 'prev' ? '‹' : '›'}</span>`;
-  return `<div class="dv_header">` +
+  const arrow = (id: string | undefined, rel: 'prev' | 'next') =>
+    id
+      ? `<a class="dv_${rel}Record" data-zcqa="dv_${rel}Record" aria-label="${rel === 'prev' ? 'Previous' : 'Next'} record" href="${tabPath(r.module, `/${escapeHtml(id)}`)}">${rel === 'prev' ? '‹' : '›'}</a>`
+      : `<span class="dv_${rel}Record lyteDisabled" aria-disabled="true">${rel === 'prev' ? '‹' : '›'}</span>`;
+  return (
+    `<div class="dv_header">` +
     `<a class="dv_back" aria-label="Back" href="${tabPath(r.module, `/custom-view/${CUSTOM_VIEW_ID[r.module]}/list?page=1&per_page=10`)}">←</a>` +
     `${title}${sub}<span class="dv_actions"><button type="button" data-zcqa="dv_sendEmail">Send Email</button>` +
     `<a data-zcqa="dv_edit" href="${tabPath(r.module, `/${escapeHtml(r.id)}/edit?layoutId=${LAYOUT_ID[r.module]}`)}">Edit</a>` +
-    `${arrow(r.prevId, 'prev')}${arrow(r.nextId, 'next')}</span></div>`;
+    `${arrow(r.prevId, 'prev')}${arrow(r.nextId, 'next')}</span></div>`
+  );
 }
 
 /** The record page's content (everything inside the app's content container). */
 export function recordMarkup(record: MarkupRecord, variant: PageVariant = 'nextgen'): string {
   const label = MODULE_LABELS[record.module];
-  return `<div class="cxPage cxDetailView dv_${variant}" data-module-label="${label.plural}" data-doc-title="${escapeHtml(`${record.name} - ${label.plural} - Zoho CRM`)}">` +
+  return (
+    `<div class="cxPage cxDetailView dv_${variant}" data-module-label="${label.plural}" data-doc-title="${escapeHtml(`${record.name} - ${label.plural} - Zoho CRM`)}">` +
     header(record, variant) +
     `<lyte-tab-body class="dv_content_tab_body">` +
     `<div class="dv_layout">${rail(record, variant)}<div class="dv_main">` +
     `<div class="dv_tabs"><span class="dv_tab dv_tabActive">Overview</span><span class="dv_tab">Timeline</span></div>` +
     `<section class="dv_overview"><h2 class="dv_sectionTitle">${escapeHtml(label.singular)} Information</h2>${fields(record, variant)}</section>` +
     `${relatedSections(record, variant)}</div></div>` +
-    `<div id="dvScrollTopDiv" class="dv_scrollTop">↑</div></lyte-tab-body></div>`;
+    `<div id="dvScrollTopDiv" class="dv_scrollTop">↑</div></lyte-tab-body></div>`
+  );
 }

@@ -25,12 +25,18 @@ export const isCrmModule = (name: string): name is CrmModule => Object.hasOwn(MO
 
 /** Layout and custom-view ids (same 19-digit shape as record ids). */
 export const LAYOUT_ID: Record<CrmModule, string> = {
-  Leads: '5293322000000091055', Contacts: '5293322000000091033', Accounts: '5293322000000091011',
-  Potentials: '5293322000000091077', CustomModule1: '5293322000000091099',
+  Leads: '5293322000000091055',
+  Contacts: '5293322000000091033',
+  Accounts: '5293322000000091011',
+  Potentials: '5293322000000091077',
+  CustomModule1: '5293322000000091099',
 };
 export const CUSTOM_VIEW_ID: Record<CrmModule, string> = {
-  Leads: '5293322000000087501', Contacts: '5293322000000087525', Accounts: '5293322000000087545',
-  Potentials: '5293322000000087565', CustomModule1: '5293322000000087585',
+  Leads: '5293322000000087501',
+  Contacts: '5293322000000087525',
+  Accounts: '5293322000000087545',
+  Potentials: '5293322000000087565',
+  CustomModule1: '5293322000000087585',
 };
 
 export function parseCrmPath(pathname: string): CrmRoute {
@@ -40,7 +46,8 @@ export function parseCrmPath(pathname: string): CrmRoute {
   const rest = (m[2] ?? '').split('/').filter(Boolean);
   if (rest.length === 0) return { kind: 'home', module };
   if (rest[0] === 'create' && rest.length === 1) return { kind: 'create', module };
-  if (rest[0] === 'custom-view' && rest[1] && (rest[2] === 'list' || rest[2] === 'canvas')) return { kind: 'list', module, customView: rest[1] };
+  if (rest[0] === 'custom-view' && rest[1] && (rest[2] === 'list' || rest[2] === 'canvas'))
+    return { kind: 'list', module, customView: rest[1] };
   if (rest.length === 2 && rest[1] === 'edit') return { kind: 'edit', module, id: rest[0]! };
   if (rest.length === 1) return { kind: 'record', module, id: rest[0]! };
   return { kind: 'other' };

@@ -31,9 +31,10 @@ export function markupRecord(dataset: Dataset, module: string, id: string): Mark
   if (!record || record.module !== module) return undefined;
   const list = dataset.crmByModule.get(record.module) ?? [];
   const at = list.indexOf(record);
-  const account = record.accountName && record.module === 'Contacts'
-    ? dataset.crmByModule.get('Accounts')?.find((a) => a.name === record.accountName)
-    : undefined;
+  const account =
+    record.accountName && record.module === 'Contacts'
+      ? dataset.crmByModule.get('Accounts')?.find((a) => a.name === record.accountName)
+      : undefined;
   return {
     ...record,
     ...(at > 0 ? { prevId: list[at - 1]!.id } : {}),
@@ -45,19 +46,32 @@ export function markupRecord(dataset: Dataset, module: string, id: string): Mark
 /** The record as CRM's API v2.2 returns it. */
 function apiRecord(r: CrmRecord) {
   const owner = { name: r.ownerName, id: '5293322000000243001', email: 'owner@zylker.com' };
-  const base = { id: r.id, Owner: owner, Created_Time: '2025-03-14T10:22:31+00:00', Modified_Time: '2026-10-02T08:05:11+00:00', Phone: r.phone ?? null };
+  const base = {
+    id: r.id,
+    Owner: owner,
+    Created_Time: '2025-03-14T10:22:31+00:00',
+    Modified_Time: '2026-10-02T08:05:11+00:00',
+    Phone: r.phone ?? null,
+  };
   if (r.module === 'Accounts') return { ...base, Account_Name: r.name };
   if (r.module === 'Leads' || r.module === 'Contacts') {
     return {
-      ...base, Full_Name: r.name, First_Name: r.firstName ?? null, Last_Name: r.lastName ?? r.name, Email: r.emails[0] ?? null,
+      ...base,
+      Full_Name: r.name,
+      First_Name: r.firstName ?? null,
+      Last_Name: r.lastName ?? r.name,
+      Email: r.emails[0] ?? null,
       Secondary_Email: r.emails[1] ?? null,
-      ...(r.module === 'Leads' ? { Company: r.company ?? null } : { Account_Name: r.accountName ? { name: r.accountName, id: null } : null }),
+      ...(r.module === 'Leads'
+        ? { Company: r.company ?? null }
+        : { Account_Name: r.accountName ? { name: r.accountName, id: null } : null }),
     };
   }
   return { ...base, [r.module === 'Potentials' ? 'Deal_Name' : 'Name']: r.name };
 }
 
-const crmApiError = () => jsonReply(404, { code: 'INVALID_DATA', details: {}, message: 'the related id given seems to be invalid', status: 'error' });
+const crmApiError = () =>
+  jsonReply(404, { code: 'INVALID_DATA', details: {}, message: 'the related id given seems to be invalid', status: 'error' });
 
 function contentMarkup(dataset: Dataset, query: URLSearchParams): Reply {
   const route = parseCrmPath(query.get('path') ?? '');
@@ -105,7 +119,9 @@ export function handleCrm(dataset: Dataset, req: CrmRequest, options: CrmOptions
       const perPage = Math.min(200, Math.max(1, Number(req.query.get('per_page')) || 10));
       const all = dataset.crmByModule.get(module) ?? [];
       const data = all.slice((page - 1) * perPage, page * perPage).map(apiRecord);
-      return data.length ? jsonReply(200, { data, info: { page, per_page: perPage, count: data.length, more_records: page * perPage < all.length } }) : { status: 204 };
+      return data.length
+        ? jsonReply(200, { data, info: { page, per_page: perPage, count: data.length, more_records: page * perPage < all.length } })
+        : { status: 204 };
     }
     const record = dataset.crmById.get(id);
     return record && record.module === module ? jsonReply(200, { data: [apiRecord(record)] }) : crmApiError();

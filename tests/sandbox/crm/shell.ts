@@ -130,7 +130,10 @@ const CLIENT = String.raw`
 
 export function shellHtml(options: { renderDelayMs: number; hostileCss: boolean }): string {
   const nav = (Object.keys(MODULE_LABELS) as CrmModule[])
-    .map((m) => `<a href="/crm/${CRM_ORG}/tab/${m}/custom-view/${CUSTOM_VIEW_ID[m]}/list?page=1&amp;per_page=10">${escapeHtml(MODULE_LABELS[m].plural)}</a>`)
+    .map(
+      (m) =>
+        `<a href="/crm/${CRM_ORG}/tab/${m}/custom-view/${CUSTOM_VIEW_ID[m]}/list?page=1&amp;per_page=10">${escapeHtml(MODULE_LABELS[m].plural)}</a>`,
+    )
     .join('');
   const zgid = CRM_ORG.replace(/^org/, '');
   return `<!DOCTYPE html>

@@ -23,7 +23,15 @@ export interface KeyAccess {
 const ACCESS: Record<string, KeyAccess> = {
   [KEYS.admin]: { email: ADMIN_EMAIL, firstName: 'Asha', lastName: 'Admin', listed: ['A', 'B'], readable: ['A', 'B'], isAdmin: true },
   [KEYS.limited]: { email: LIMITED_EMAIL, firstName: 'Dana', lastName: 'Lopez', listed: ['A', 'C'], readable: ['A'], isAdmin: false },
-  [KEYS.noScope]: { email: 'noscope@zylker.com', firstName: 'Nora', lastName: 'Scope', listed: ['A'], readable: ['A'], lacksBasicScope: true, isAdmin: false },
+  [KEYS.noScope]: {
+    email: 'noscope@zylker.com',
+    firstName: 'Nora',
+    lastName: 'Scope',
+    listed: ['A'],
+    readable: ['A'],
+    lacksBasicScope: true,
+    isAdmin: false,
+  },
   [KEYS.noPortals]: { email: 'nobody@zylker.com', firstName: 'Ned', lastName: 'Nobody', listed: [], readable: [], isAdmin: false },
   // KEYS.revoked is deliberately absent: always INVALID_OAUTH.
 };

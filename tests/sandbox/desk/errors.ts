@@ -46,8 +46,15 @@ export const ERROR_MESSAGE: Record<string, string> = {
 /** The error code Desk would use for a bare HTTP status. */
 export function codeForStatus(status: number): string {
   const byStatus: Record<number, string> = {
-    400: 'BAD_REQUEST', 401: 'INVALID_OAUTH', 403: 'FORBIDDEN', 404: 'URL_NOT_FOUND', 405: 'METHOD_NOT_ALLOWED',
-    413: 'RESOURCE_SIZE_EXCEEDED', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'UNPROCESSABLE_ENTITY', 429: 'THRESHOLD_EXCEEDED',
+    400: 'BAD_REQUEST',
+    401: 'INVALID_OAUTH',
+    403: 'FORBIDDEN',
+    404: 'URL_NOT_FOUND',
+    405: 'METHOD_NOT_ALLOWED',
+    413: 'RESOURCE_SIZE_EXCEEDED',
+    415: 'UNSUPPORTED_MEDIA_TYPE',
+    422: 'UNPROCESSABLE_ENTITY',
+    429: 'THRESHOLD_EXCEEDED',
   };
   return byStatus[status] ?? (status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
 }

@@ -40,9 +40,16 @@ export function searchTickets(store: PortalStore, q: ValidQuery): DeskTicket[] {
   }
 
   const exact: [string, (t: DeskTicket) => string | null][] = [
-    ['id', (t) => t.id], ['ticketNumber', (t) => t.ticketNumber], ['contactId', (t) => t.contactId],
-    ['accountId', (t) => t.accountId], ['assigneeId', (t) => t.assigneeId], ['departmentId', (t) => t.departmentId],
-    ['priority', (t) => t.priority], ['channel', (t) => t.channel], ['category', (t) => t.category], ['phone', (t) => t.phone],
+    ['id', (t) => t.id],
+    ['ticketNumber', (t) => t.ticketNumber],
+    ['contactId', (t) => t.contactId],
+    ['accountId', (t) => t.accountId],
+    ['assigneeId', (t) => t.assigneeId],
+    ['departmentId', (t) => t.departmentId],
+    ['priority', (t) => t.priority],
+    ['channel', (t) => t.channel],
+    ['category', (t) => t.category],
+    ['phone', (t) => t.phone],
   ];
   const predicates: ((t: DeskTicket) => boolean)[] = [];
   if (emails.length && !exactEmails) predicates.push((t) => anyOf(t.email, emails));

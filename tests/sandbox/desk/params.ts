@@ -81,9 +81,14 @@ export function validateQuery(query: URLSearchParams, spec: ParamSpec): ValidQue
     }
   }
 
-  const list = (name: string) => (query.get(name) ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  const list = (name: string) =>
+    (query.get(name) ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
   for (const [name, max] of Object.entries(spec.maxValues ?? {})) {
-    if (list(name).length > max) return unprocessable(`The number of values passed for the '${name}' query parameter exceeds the limit of ${max}.`);
+    if (list(name).length > max)
+      return unprocessable(`The number of values passed for the '${name}' query parameter exceeds the limit of ${max}.`);
   }
   for (const [name, min] of Object.entries(spec.minLength ?? {})) {
     const value = query.get(name);
@@ -115,17 +120,57 @@ export const SPECS = {
     booleans: ['isEnabled'],
   },
   ticketSearch: {
-    allowed: ['from', 'limit', 'sortBy', 'departmentId', 'id', 'ticketNumber', 'contactId', 'accountId', 'productId',
-      'assigneeId', 'priority', 'status', 'email', 'phone', 'subject', 'description', 'contactName', 'accountName',
-      'productName', 'tag', 'category', 'channel', '_all', /^customField\d+$/, ...RANGES, 'dueDateRange', 'customerResponseTimeRange'],
+    allowed: [
+      'from',
+      'limit',
+      'sortBy',
+      'departmentId',
+      'id',
+      'ticketNumber',
+      'contactId',
+      'accountId',
+      'productId',
+      'assigneeId',
+      'priority',
+      'status',
+      'email',
+      'phone',
+      'subject',
+      'description',
+      'contactName',
+      'accountName',
+      'productName',
+      'tag',
+      'category',
+      'channel',
+      '_all',
+      /^customField\d+$/,
+      ...RANGES,
+      'dueDateRange',
+      'customerResponseTimeRange',
+    ],
     paging: SEARCH,
     sortBy: ['relevance', 'modifiedTime', 'createdTime', 'customerResponseTime'],
     maxValues: { email: 30, phone: 30 },
     minLength: { subject: 3, accountName: 3, _all: 3 },
   },
   contactSearch: {
-    allowed: ['from', 'limit', 'sortBy', 'id', 'fullName', 'firstName', 'lastName', 'email', 'phone', 'mobile',
-      'accountName', '_all', /^customField\d+$/, ...RANGES],
+    allowed: [
+      'from',
+      'limit',
+      'sortBy',
+      'id',
+      'fullName',
+      'firstName',
+      'lastName',
+      'email',
+      'phone',
+      'mobile',
+      'accountName',
+      '_all',
+      /^customField\d+$/,
+      ...RANGES,
+    ],
     paging: SEARCH,
     sortBy: ['relevance', 'modifiedTime', 'createdTime', 'lastName', 'firstName'],
     maxValues: { email: 30, phone: 30, mobile: 30 },

@@ -5,8 +5,16 @@
 import { PORTALS } from '../fixtures';
 import { Prng } from './prng';
 import {
-  DAY, EPOCH, FAR_FUTURE, PortalStore,
-  type CrmRecord, type DeskAccount, type DeskContact, type DeskTicket, type PortalKey, type StatusType,
+  DAY,
+  EPOCH,
+  FAR_FUTURE,
+  PortalStore,
+  type CrmRecord,
+  type DeskAccount,
+  type DeskContact,
+  type DeskTicket,
+  type PortalKey,
+  type StatusType,
 } from './model';
 import { CATEGORIES, CHANNELS, EN_PRIORITIES, EN_STATUS, JA_PRIORITIES, JA_STATUS } from './pools';
 
@@ -63,16 +71,31 @@ export class DataBuilder {
   account(portal: PortalKey, a: Partial<DeskAccount> & Pick<DeskAccount, 'accountName'>): DeskAccount {
     const createdTime = this.pastTime(400, 900);
     return this.portals[portal].addAccount({
-      id: this.id(portal, 'account'), website: null, email: null, phone: null, industry: null, zohoCRMAccount: null,
-      createdTime, modifiedTime: createdTime + this.rng.int(1, 300) * DAY, ...a,
+      id: this.id(portal, 'account'),
+      website: null,
+      email: null,
+      phone: null,
+      industry: null,
+      zohoCRMAccount: null,
+      createdTime,
+      modifiedTime: createdTime + this.rng.int(1, 300) * DAY,
+      ...a,
     });
   }
 
   contact(portal: PortalKey, c: Partial<DeskContact> & Pick<DeskContact, 'lastName' | 'email'>): DeskContact {
     const createdTime = this.pastTime(400, 900);
     return this.portals[portal].addContact({
-      id: this.id(portal, 'contact'), firstName: null, secondaryEmail: null, phone: null, mobile: null, accountId: null,
-      zohoCRMContact: null, createdTime, modifiedTime: createdTime + this.rng.int(1, 300) * DAY, ...c,
+      id: this.id(portal, 'contact'),
+      firstName: null,
+      secondaryEmail: null,
+      phone: null,
+      mobile: null,
+      accountId: null,
+      zohoCRMContact: null,
+      createdTime,
+      modifiedTime: createdTime + this.rng.int(1, 300) * DAY,
+      ...c,
     });
   }
 
@@ -89,8 +112,8 @@ export class DataBuilder {
     else if (spec.overdue) dueDate = createdTime + 2 * DAY;
     else dueDate = rng.chance(0.15) ? null : FAR_FUTURE + rng.int(0, 365) * DAY;
     const normalAgents = store.agents.filter((a) => !a.firstName.includes('<'));
-    const assigneeId = spec.assigneeId !== undefined ? spec.assigneeId
-      : rng.chance(0.2) || normalAgents.length === 0 ? null : rng.pick(normalAgents).id;
+    const assigneeId =
+      spec.assigneeId !== undefined ? spec.assigneeId : rng.chance(0.2) || normalAgents.length === 0 ? null : rng.pick(normalAgents).id;
     const department = rng.chance(0.8) ? store.departments[0] : store.departments[store.departments.length - 1];
     if (!department) throw new Error(`portal ${portal} has no department`);
     const priorities = japanese ? JA_PRIORITIES : EN_PRIORITIES;

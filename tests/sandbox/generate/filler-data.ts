@@ -7,7 +7,18 @@
 import { CRM_ORG } from '../fixtures';
 import type { DataBuilder } from './builder';
 import type { CrmModule, DeskAccount, DeskContact, PortalKey, StatusType } from './model';
-import { COMPANY_A, COMPANY_B, COMPANY_KIND, EN_FIRST, EN_LAST, EN_SUBJECTS, JA_COMPANIES, JA_FAMILY, JA_GIVEN, JA_SUBJECTS } from './pools';
+import {
+  COMPANY_A,
+  COMPANY_B,
+  COMPANY_KIND,
+  EN_FIRST,
+  EN_LAST,
+  EN_SUBJECTS,
+  JA_COMPANIES,
+  JA_FAMILY,
+  JA_GIVEN,
+  JA_SUBJECTS,
+} from './pools';
 
 interface Owner {
   module: 'Leads' | 'Contacts' | 'Accounts';
@@ -46,7 +57,15 @@ export function addFillers(b: DataBuilder, totalTickets: number): void {
     const japanese = rng.chance(0.3);
     const portals: PortalKey[] = rng.chance(0.2) ? ['A', 'B'] : ['A'];
     const id = crmId(i);
-    const owner: Owner = { module, japanese, portals, emails: [], contacts: {}, accounts: {}, weight: 1 + Math.floor(rng.next() ** 3 * 80) };
+    const owner: Owner = {
+      module,
+      japanese,
+      portals,
+      emails: [],
+      contacts: {},
+      accounts: {},
+      weight: 1 + Math.floor(rng.next() ** 3 * 80),
+    };
     const company = japanese ? rng.pick(JA_COMPANIES) : `${rng.pick(COMPANY_A)} ${rng.pick(COMPANY_B)}`;
     const domain = `${rng.pick(COMPANY_A).toLowerCase().replace(/\s/g, '')}${rng.int(1, 99)}.test`;
 
@@ -64,16 +83,40 @@ export function addFillers(b: DataBuilder, totalTickets: number): void {
       }
     } else {
       const [firstName, lastName, local] = japanese
-        ? (() => { const f = rng.pick(JA_FAMILY), g = rng.pick(JA_GIVEN); return [g[0], f[0], `${g[1]}.${f[1]}`]; })()
-        : (() => { const f = rng.pick(EN_FIRST), l = rng.pick(EN_LAST); return [f, l, `${f}.${l}`.toLowerCase().replace(/'/g, '')]; })();
+        ? (() => {
+            const f = rng.pick(JA_FAMILY),
+              g = rng.pick(JA_GIVEN);
+            return [g[0], f[0], `${g[1]}.${f[1]}`];
+          })()
+        : (() => {
+            const f = rng.pick(EN_FIRST),
+              l = rng.pick(EN_LAST);
+            return [f, l, `${f}.${l}`.toLowerCase().replace(/'/g, '')];
+          })();
       const primary = unique(`${local}@${domain}`, (base, n) => base.replace('@', `${n}@`));
       owner.emails.push(primary);
       if (rng.chance(0.3)) owner.emails.push(unique(`${local}@mail${rng.int(1, 9)}.test`, (base, n) => base.replace('@', `${n}@`)));
       const name = japanese ? `${lastName} ${firstName}` : `${firstName} ${lastName}`;
-      b.crm({ module, id, name, firstName, lastName, emails: [...owner.emails], ...(module === 'Contacts' ? { accountName: company } : { company }), phone: `+1 555 ${rng.int(1000, 9999)}`, ownerName: 'Chen Wei' });
+      b.crm({
+        module,
+        id,
+        name,
+        firstName,
+        lastName,
+        emails: [...owner.emails],
+        ...(module === 'Contacts' ? { accountName: company } : { company }),
+        phone: `+1 555 ${rng.int(1000, 9999)}`,
+        ownerName: 'Chen Wei',
+      });
       const synced = rng.chance(module === 'Contacts' ? 0.5 : 0.2);
       for (const portal of portals) {
-        owner.contacts[portal] = b.contact(portal, { firstName, lastName, email: primary, secondaryEmail: owner.emails[1] ?? null, zohoCRMContact: synced && portal === 'A' ? id : null });
+        owner.contacts[portal] = b.contact(portal, {
+          firstName,
+          lastName,
+          email: primary,
+          secondaryEmail: owner.emails[1] ?? null,
+          zohoCRMContact: synced && portal === 'A' ? id : null,
+        });
       }
     }
     owners.push(owner);
@@ -85,7 +128,8 @@ export function addFillers(b: DataBuilder, totalTickets: number): void {
   for (const o of owners) cumulative.push((total += o.weight));
   for (let t = 0; t < totalTickets; t++) {
     const target = rng.next() * total;
-    let lo = 0, hi = cumulative.length - 1;
+    let lo = 0,
+      hi = cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (cumulative[mid]! > target) hi = mid;
@@ -101,7 +145,15 @@ export function addFillers(b: DataBuilder, totalTickets: number): void {
     const accountEntry = o.accounts[portal];
     if (accountEntry) {
       const person = rng.pick(accountEntry.people);
-      b.ticket(portal, { subject, statusType, overdue, japanese, email: person.email, contactId: person.id, accountId: accountEntry.account.id });
+      b.ticket(portal, {
+        subject,
+        statusType,
+        overdue,
+        japanese,
+        email: person.email,
+        contactId: person.id,
+        accountId: accountEntry.account.id,
+      });
       continue;
     }
     const contact = o.contacts[portal]!;
@@ -116,7 +168,9 @@ export function addFillers(b: DataBuilder, totalTickets: number): void {
 /** A few records of modules DeskLink ignores, so their pages exist too. */
 export function addOtherModules(b: DataBuilder): void {
   const other: [CrmModule, string, string][] = [];
-  for (let i = 0; i < 12; i++) other.push(['Potentials', `5293322000005${String(100000 + i).padStart(6, '0')}`, `${b.rng.pick(COMPANY_A)} renewal ${2026 + (i % 2)}`]);
-  for (let i = 0; i < 6; i++) other.push(['CustomModule1', `5293322000006${String(100000 + i).padStart(6, '0')}`, `Asset ${CRM_ORG.slice(-3)}-${i + 1}`]);
+  for (let i = 0; i < 12; i++)
+    other.push(['Potentials', `5293322000005${String(100000 + i).padStart(6, '0')}`, `${b.rng.pick(COMPANY_A)} renewal ${2026 + (i % 2)}`]);
+  for (let i = 0; i < 6; i++)
+    other.push(['CustomModule1', `5293322000006${String(100000 + i).padStart(6, '0')}`, `Asset ${CRM_ORG.slice(-3)}-${i + 1}`]);
   for (const [module, id, name] of other) b.crm({ module, id, name, emails: [], ownerName: 'Asha Admin' });
 }

@@ -13,24 +13,62 @@ export const GLOBEX_ASIA_CRM_ID = '5293322000002877999';
 
 export function addPortalBasics(b: DataBuilder): void {
   const agents: Record<PortalKey, [string, string, string][]> = {
-    A: [['Asha', 'Admin', 'admin@zylker.com'], ['Ben', 'Carter', 'ben.carter@zylker.com'],
-      ['Chen', 'Wei', 'chen.wei@zylker.com'], ['Dana', 'Lopez', 'support.lead@zylker.com']],
-    B: [['健', '山口', 'ken.yamaguchi@zylker.jp'], ['由美', '森', 'yumi.mori@zylker.jp'], ['Asha', 'Admin', 'admin@zylker.com']],
+    A: [
+      ['Asha', 'Admin', 'admin@zylker.com'],
+      ['Ben', 'Carter', 'ben.carter@zylker.com'],
+      ['Chen', 'Wei', 'chen.wei@zylker.com'],
+      ['Dana', 'Lopez', 'support.lead@zylker.com'],
+    ],
+    B: [
+      ['健', '山口', 'ken.yamaguchi@zylker.jp'],
+      ['由美', '森', 'yumi.mori@zylker.jp'],
+      ['Asha', 'Admin', 'admin@zylker.com'],
+    ],
     C: [['Piet', 'Janssen', 'piet@zylkerpartners.com']],
   };
   const departments: Record<PortalKey, string[]> = { A: ['Support', 'Billing'], B: ['カスタマーサポート', '営業'], C: ['Partners'] };
   for (const portal of ['A', 'B', 'C'] as const) {
     for (const [firstName, lastName, emailId] of agents[portal]) {
-      b.portals[portal].addAgent({ id: b.id(portal, 'agent'), firstName, lastName, emailId, zuid: String(700000000 + b.rng.int(1, 99999999)) });
+      b.portals[portal].addAgent({
+        id: b.id(portal, 'agent'),
+        firstName,
+        lastName,
+        emailId,
+        zuid: String(700000000 + b.rng.int(1, 99999999)),
+      });
     }
-    departments[portal].forEach((name, i) => b.portals[portal].departments.push({ id: b.id(portal, 'department'), name, isDefault: i === 0 }));
+    departments[portal].forEach((name, i) =>
+      b.portals[portal].departments.push({ id: b.id(portal, 'department'), name, isDefault: i === 0 }),
+    );
   }
   // Hostile payloads reach agent names too: only assigned to the hostile record's tickets.
-  b.portals.A.addAgent({ id: b.id('A', 'agent'), firstName: HOSTILE.img, lastName: HOSTILE.svg, emailId: 'mallory@zylker.com', zuid: '799999999' });
+  b.portals.A.addAgent({
+    id: b.id('A', 'agent'),
+    firstName: HOSTILE.img,
+    lastName: HOSTILE.svg,
+    emailId: 'mallory@zylker.com',
+    zuid: '799999999',
+  });
 }
 
-function crmPerson(b: DataBuilder, r: RecordFixture, firstName: string, lastName: string, extra: { phone?: string; company?: string } = {}) {
-  b.crm({ module: r.module, id: r.recordId, name: r.name, firstName, lastName, emails: [...r.emails], ...(r.accountName ? { accountName: r.accountName } : {}), ownerName: 'Asha Admin', ...extra });
+function crmPerson(
+  b: DataBuilder,
+  r: RecordFixture,
+  firstName: string,
+  lastName: string,
+  extra: { phone?: string; company?: string } = {},
+) {
+  b.crm({
+    module: r.module,
+    id: r.recordId,
+    name: r.name,
+    firstName,
+    lastName,
+    emails: [...r.emails],
+    ...(r.accountName ? { accountName: r.accountName } : {}),
+    ownerName: 'Asha Admin',
+    ...extra,
+  });
 }
 
 const subjects = (b: DataBuilder, n: number, japanese = false) =>
@@ -38,12 +76,17 @@ const subjects = (b: DataBuilder, n: number, japanese = false) =>
 
 /** Status types for `n` tickets: `open` Open (first one may be labelled Escalated), `hold` On Hold, rest Closed. */
 function statuses(b: DataBuilder, open: number, hold: number, closed: number): StatusType[] {
-  const list: StatusType[] = [...Array<StatusType>(open).fill('Open'), ...Array<StatusType>(hold).fill('On Hold'), ...Array<StatusType>(closed).fill('Closed')];
+  const list: StatusType[] = [
+    ...Array<StatusType>(open).fill('Open'),
+    ...Array<StatusType>(hold).fill('On Hold'),
+    ...Array<StatusType>(closed).fill('Closed'),
+  ];
   return b.rng.shuffle(list);
 }
 
 export function addFixtureRecords(b: DataBuilder): void {
-  const A = 'A', B = 'B';
+  const A = 'A',
+    B = 'B';
 
   // Lead: 2 tickets by email in A (1 Open and overdue, 1 Closed). Its Desk contact is synced to the
   // Lead (zohoCRMContact can name a Lead), so both matching paths find the same two tickets.
@@ -63,32 +106,83 @@ export function addFixtureRecords(b: DataBuilder): void {
     crmPerson(b, r, 'Daniel', 'Okafor', { phone: '+1 555 0142' });
     const [primary, secondary] = [r.emails[0]!, r.emails[1]!];
     const contoso = b.account(A, { accountName: 'Contoso Ltd', website: 'https://contoso.example' });
-    const linked = b.contact(A, { firstName: 'Daniel', lastName: 'Okafor', email: primary, secondaryEmail: secondary, accountId: contoso.id, zohoCRMContact: r.recordId });
+    const linked = b.contact(A, {
+      firstName: 'Daniel',
+      lastName: 'Okafor',
+      email: primary,
+      secondaryEmail: secondary,
+      accountId: contoso.id,
+      zohoCRMContact: r.recordId,
+    });
     const duplicate = b.contact(A, { firstName: 'Daniel', lastName: 'Okafor', email: primary, accountId: contoso.id });
     const gmail = b.contact(A, { firstName: 'D.', lastName: 'Okafor', email: secondary });
     const kinds = statuses(b, 8, 2, 4);
     const escalatedAt = kinds.indexOf('Open');
     const specs: TicketSpec[] = [];
-    subjects(b, 9).forEach((subject, i) => specs.push({ subject, statusType: 'Open', email: primary, contactId: i === 0 ? linked.id : duplicate.id, accountId: contoso.id }));
+    subjects(b, 9).forEach((subject, i) =>
+      specs.push({ subject, statusType: 'Open', email: primary, contactId: i === 0 ? linked.id : duplicate.id, accountId: contoso.id }),
+    );
     subjects(b, 3).forEach((subject) => specs.push({ subject, statusType: 'Open', email: secondary, contactId: gmail.id }));
-    specs.push({ subject: 'Phone call: renewal terms', statusType: 'Open', email: 'daniel@okafor-consulting.example', contactId: linked.id, accountId: contoso.id });
-    specs.push({ subject: 'Forwarded by assistant: access badge', statusType: 'Open', email: 'assistant@contoso.example', contactId: linked.id, accountId: contoso.id });
+    specs.push({
+      subject: 'Phone call: renewal terms',
+      statusType: 'Open',
+      email: 'daniel@okafor-consulting.example',
+      contactId: linked.id,
+      accountId: contoso.id,
+    });
+    specs.push({
+      subject: 'Forwarded by assistant: access badge',
+      statusType: 'Open',
+      email: 'assistant@contoso.example',
+      contactId: linked.id,
+      accountId: contoso.id,
+    });
     specs.forEach((spec, i) => {
       const statusType = kinds[i]!;
-      b.ticket(A, { ...spec, statusType, overdue: statusType !== 'Closed' && i % 5 === 1, ...(i === escalatedAt ? { status: 'Escalated' } : {}) });
+      b.ticket(A, {
+        ...spec,
+        statusType,
+        overdue: statusType !== 'Closed' && i % 5 === 1,
+        ...(i === escalatedAt ? { status: 'Escalated' } : {}),
+      });
     });
     const cB = b.contact(B, { firstName: 'Daniel', lastName: 'Okafor', email: primary });
-    for (const statusType of ['Open', 'On Hold', 'Closed'] as const) b.ticket(B, { subject: b.rng.pick(JA_SUBJECTS), statusType, email: primary, contactId: cB.id });
+    for (const statusType of ['Open', 'On Hold', 'Closed'] as const)
+      b.ticket(B, { subject: b.rng.pick(JA_SUBJECTS), statusType, email: primary, contactId: cB.id });
   }
 
   // Account: "Globex Corporation" (synced to this record, 5 tickets) and "Globex Corporation Asia"
   // (synced to another CRM account, 3 tickets) both answer accounts/search for the name.
   {
     const r = RECORDS.account;
-    b.crm({ module: 'Accounts', id: r.recordId, name: r.name, emails: [], accountName: r.name, phone: '+1 555 0199', ownerName: 'Asha Admin' });
-    b.crm({ module: 'Accounts', id: GLOBEX_ASIA_CRM_ID, name: 'Globex Corporation Asia', emails: [], accountName: 'Globex Corporation Asia', ownerName: 'Ben Carter' });
-    const globex = b.account(A, { accountName: 'Globex Corporation', website: 'https://globex.example', industry: 'Manufacturing', zohoCRMAccount: r.recordId });
-    const asia = b.account(A, { accountName: 'Globex Corporation Asia', website: 'https://asia.globex.example', zohoCRMAccount: GLOBEX_ASIA_CRM_ID });
+    b.crm({
+      module: 'Accounts',
+      id: r.recordId,
+      name: r.name,
+      emails: [],
+      accountName: r.name,
+      phone: '+1 555 0199',
+      ownerName: 'Asha Admin',
+    });
+    b.crm({
+      module: 'Accounts',
+      id: GLOBEX_ASIA_CRM_ID,
+      name: 'Globex Corporation Asia',
+      emails: [],
+      accountName: 'Globex Corporation Asia',
+      ownerName: 'Ben Carter',
+    });
+    const globex = b.account(A, {
+      accountName: 'Globex Corporation',
+      website: 'https://globex.example',
+      industry: 'Manufacturing',
+      zohoCRMAccount: r.recordId,
+    });
+    const asia = b.account(A, {
+      accountName: 'Globex Corporation Asia',
+      website: 'https://asia.globex.example',
+      zohoCRMAccount: GLOBEX_ASIA_CRM_ID,
+    });
     const hank = b.contact(A, { firstName: 'Hank', lastName: 'Scorpio', email: 'hank@globex.example', accountId: globex.id });
     const marge = b.contact(A, { firstName: 'Marge', lastName: 'Finch', email: 'marge.finch@globex.example', accountId: globex.id });
     statuses(b, 3, 1, 1).forEach((statusType, i) => {
@@ -96,12 +190,22 @@ export function addFixtureRecords(b: DataBuilder): void {
       b.ticket(A, { subject: b.rng.pick(EN_SUBJECTS), statusType, email: c.email, contactId: c.id, accountId: globex.id });
     });
     const lin = b.contact(A, { firstName: 'Mei', lastName: 'Lin', email: 'mei.lin@asia.globex.example', accountId: asia.id });
-    statuses(b, 2, 0, 1).forEach((statusType) => b.ticket(A, { subject: b.rng.pick(EN_SUBJECTS), statusType, email: lin.email, contactId: lin.id, accountId: asia.id }));
+    statuses(b, 2, 0, 1).forEach((statusType) =>
+      b.ticket(A, { subject: b.rng.pick(EN_SUBJECTS), statusType, email: lin.email, contactId: lin.id, accountId: asia.id }),
+    );
   }
 
   // No tickets, no email: CRM records only.
   crmPerson(b, RECORDS.noTickets, 'Mia', 'Schultz', { phone: '+49 30 1234567' });
-  b.crm({ module: 'Contacts', id: RECORDS.noEmail.recordId, name: RECORDS.noEmail.name, firstName: 'Unnamed', lastName: 'Walk-in', emails: [], ownerName: 'Ben Carter' });
+  b.crm({
+    module: 'Contacts',
+    id: RECORDS.noEmail.recordId,
+    name: RECORDS.noEmail.name,
+    firstName: 'Unnamed',
+    lastName: 'Walk-in',
+    emails: [],
+    ownerName: 'Ben Carter',
+  });
 
   // Japanese contact: 4 tickets in A, 2 in B, Japanese subjects and status labels.
   {
@@ -110,8 +214,14 @@ export function addFixtureRecords(b: DataBuilder): void {
     crmPerson(b, r, '花子', '山田', { phone: '03-1234-5678' });
     const sample = b.account(A, { accountName: '株式会社サンプル' });
     const c = b.contact(A, { firstName: '花子', lastName: '山田', email, accountId: sample.id, zohoCRMContact: r.recordId });
-    const kinds: [StatusType, boolean][] = [['Open', false], ['On Hold', false], ['Closed', false], ['Open', true]];
-    for (const [statusType, overdue] of kinds) b.ticket(A, { subject: b.rng.pick(JA_SUBJECTS), statusType, overdue, email, contactId: c.id, accountId: sample.id, japanese: true });
+    const kinds: [StatusType, boolean][] = [
+      ['Open', false],
+      ['On Hold', false],
+      ['Closed', false],
+      ['Open', true],
+    ];
+    for (const [statusType, overdue] of kinds)
+      b.ticket(A, { subject: b.rng.pick(JA_SUBJECTS), statusType, overdue, email, contactId: c.id, accountId: sample.id, japanese: true });
     const cB = b.contact(B, { firstName: '花子', lastName: '山田', email });
     b.ticket(B, { subject: '請求書の再発行をお願いします', statusType: 'Open', email, contactId: cB.id });
     b.ticket(B, { subject: '納期について', statusType: 'Closed', email, contactId: cB.id });
@@ -125,9 +235,37 @@ export function addFixtureRecords(b: DataBuilder): void {
     const evil = b.account(A, { accountName: `${HOSTILE.svg} Corp`, website: HOSTILE.js });
     const c = b.contact(A, { firstName: HOSTILE.script, lastName: HOSTILE.img, email, accountId: evil.id, zohoCRMContact: r.recordId });
     const mallory = b.portals.A.agents.find((a) => a.firstName === HOSTILE.img)!.id;
-    b.ticket(A, { subject: HOSTILE.img, status: HOSTILE.script, statusType: 'Open', priority: HOSTILE.svg, email, contactId: c.id, accountId: evil.id, assigneeId: mallory, category: HOSTILE.js });
-    b.ticket(A, { subject: `${HOSTILE.script} Refund`, statusType: 'On Hold', priority: HOSTILE.bold, email, contactId: c.id, accountId: evil.id, assigneeId: mallory, description: HOSTILE.iframe });
-    b.ticket(A, { subject: HOSTILE.svg, status: `Closed${HOSTILE.iframe}`, statusType: 'Closed', priority: 'Low', email, contactId: c.id, accountId: evil.id, assigneeId: null });
+    b.ticket(A, {
+      subject: HOSTILE.img,
+      status: HOSTILE.script,
+      statusType: 'Open',
+      priority: HOSTILE.svg,
+      email,
+      contactId: c.id,
+      accountId: evil.id,
+      assigneeId: mallory,
+      category: HOSTILE.js,
+    });
+    b.ticket(A, {
+      subject: `${HOSTILE.script} Refund`,
+      statusType: 'On Hold',
+      priority: HOSTILE.bold,
+      email,
+      contactId: c.id,
+      accountId: evil.id,
+      assigneeId: mallory,
+      description: HOSTILE.iframe,
+    });
+    b.ticket(A, {
+      subject: HOSTILE.svg,
+      status: `Closed${HOSTILE.iframe}`,
+      statusType: 'Closed',
+      priority: 'Low',
+      email,
+      contactId: c.id,
+      accountId: evil.id,
+      assigneeId: null,
+    });
   }
 
   // Big lead: 1,100 tickets by email (an unsynced Desk contact), beyond the search window.
@@ -139,7 +277,13 @@ export function addFixtureRecords(b: DataBuilder): void {
     for (let i = 0; i < 1100; i++) {
       const roll = b.rng.next();
       const statusType: StatusType = roll < 0.7 ? 'Closed' : roll < 0.9 ? 'Open' : 'On Hold';
-      b.ticket(A, { subject: `${b.rng.pick(EN_SUBJECTS)} (PO ${70000 + i})`, statusType, overdue: statusType !== 'Closed' && b.rng.chance(0.3), email, contactId: c.id });
+      b.ticket(A, {
+        subject: `${b.rng.pick(EN_SUBJECTS)} (PO ${70000 + i})`,
+        statusType,
+        overdue: statusType !== 'Closed' && b.rng.chance(0.3),
+        email,
+        contactId: c.id,
+      });
     }
   }
 }

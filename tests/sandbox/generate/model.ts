@@ -125,7 +125,10 @@ export class PortalStore {
   readonly departments: DeskDepartment[] = [];
   private sealed = false;
 
-  constructor(readonly key: PortalKey, readonly idPrefix: string) {}
+  constructor(
+    readonly key: PortalKey,
+    readonly idPrefix: string,
+  ) {}
 
   addAgent(agent: DeskAgent): DeskAgent {
     this.agents.push(agent);

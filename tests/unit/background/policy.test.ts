@@ -11,7 +11,14 @@ const defaults = { language: 'ja' as const, timeZone: 'Europe/Berlin' };
 
 describe('policy parsing', () => {
   it('keeps valid fields and ignores invalid ones one by one', () => {
-    const { policy, ignored } = parsePolicy({ dataCenter: 'eu', language: 'fr', timeZone: 'Mars/Olympus', enabled: 'yes', locked: true, portalId: '123' });
+    const { policy, ignored } = parsePolicy({
+      dataCenter: 'eu',
+      language: 'fr',
+      timeZone: 'Mars/Olympus',
+      enabled: 'yes',
+      locked: true,
+      portalId: '123',
+    });
     expect(policy).toEqual({ dataCenter: 'eu', locked: true, portalId: '123' });
     expect(ignored.sort()).toEqual(['enabled', 'language', 'timeZone']);
   });
@@ -52,7 +59,13 @@ describe('policy overlay', () => {
   });
 
   it('nothing stored, no policy: browser defaults, not connected', () => {
-    expect(overlaySettings(null, {}, defaults)).toMatchObject({ dataCentre: null, portal: null, language: 'ja', timeZone: 'Europe/Berlin', credentialSource: null });
+    expect(overlaySettings(null, {}, defaults)).toMatchObject({
+      dataCentre: null,
+      portal: null,
+      language: 'ja',
+      timeZone: 'Europe/Berlin',
+      credentialSource: null,
+    });
   });
 
   it('policy values win and are marked managed', () => {
@@ -75,15 +88,28 @@ describe('policy overlay', () => {
   });
 
   it('names a policy portal by its id until its name is known', () => {
-    expect(overlaySettings(stored, { portalId: '8800120034' }, defaults).portal).toEqual({ id: '8800120034', name: '8800120034', portalName: '' });
+    expect(overlaySettings(stored, { portalId: '8800120034' }, defaults).portal).toEqual({
+      id: '8800120034',
+      name: '8800120034',
+      portalName: '',
+    });
     expect(overlaySettings(stored, { portalId: '649182735' }, defaults).portal).toEqual(stored.portal);
   });
 
   it('the lock flag freezes what has a value', () => {
-    expect(managedFields({ locked: true }, { dataCentre: true, credential: true, portal: true }).sort()).toEqual(
-      ['credential', 'dataCentre', 'enabled', 'language', 'portal', 'timeZone'],
-    );
-    expect(managedFields({ locked: true }, { dataCentre: false, credential: false, portal: false }).sort()).toEqual(['enabled', 'language', 'timeZone']);
+    expect(managedFields({ locked: true }, { dataCentre: true, credential: true, portal: true }).sort()).toEqual([
+      'credential',
+      'dataCentre',
+      'enabled',
+      'language',
+      'portal',
+      'timeZone',
+    ]);
+    expect(managedFields({ locked: true }, { dataCentre: false, credential: false, portal: false }).sort()).toEqual([
+      'enabled',
+      'language',
+      'timeZone',
+    ]);
   });
 
   it('a policy change applies at once, without restarting anything', async () => {

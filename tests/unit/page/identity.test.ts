@@ -79,7 +79,7 @@ describe('readIdentity', () => {
 
 describe('isSearchable and identityFingerprint', () => {
   it('needs an email for people and a name for accounts', () => {
-    expect(isSearchable({ emails: [] , name: 'Unnamed Walk-in' }, 'Contacts')).toBe(false);
+    expect(isSearchable({ emails: [], name: 'Unnamed Walk-in' }, 'Contacts')).toBe(false);
     expect(isSearchable({ emails: ['a@b.example'] }, 'Leads')).toBe(true);
     expect(isSearchable({ emails: [] }, 'Accounts')).toBe(false);
     expect(isSearchable({ emails: [], name: 'Globex', accountName: 'Globex' }, 'Accounts')).toBe(true);

@@ -26,7 +26,9 @@ describe('findPlacement: the documented order of candidates', () => {
   });
 
   it('1. (also) before a related-list header when sections carry no id', () => {
-    page(`<div class="dv_main"><div id="overview"></div><crm-related-list-view-header related-module="Notes"></crm-related-list-view-header></div>`);
+    page(
+      `<div class="dv_main"><div id="overview"></div><crm-related-list-view-header related-module="Notes"></crm-related-list-view-header></div>`,
+    );
     const panel = host();
     place(panel, findPlacement(document)!);
     expect(panel.nextElementSibling?.localName).toBe('crm-related-list-view-header');
@@ -68,7 +70,9 @@ describe('findPlacement: the documented order of candidates', () => {
     page(`<div id="crmContent"><div id="relatedList1"></div></div>`);
     const panel = host();
     place(panel, findPlacement(document)!);
-    document.getElementById('crmContent')!.replaceWith(Object.assign(document.createElement('div'), { id: 'crmContent', innerHTML: '<div id="relatedList9"></div>' }));
+    document
+      .getElementById('crmContent')!
+      .replaceWith(Object.assign(document.createElement('div'), { id: 'crmContent', innerHTML: '<div id="relatedList9"></div>' }));
     expect(isPlacedAt(panel, findPlacement(document)!)).toBe(false);
     place(panel, findPlacement(document)!);
     expect(panel.nextElementSibling?.id).toBe('relatedList9');

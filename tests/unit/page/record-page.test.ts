@@ -11,13 +11,21 @@ const CASES: [string, string, Expected][] = [
   // §2 record detail pages
   ['lead detail', `https://crm.zoho.com/crm/org20110845/tab/Leads/${ID19}`, ['Leads', ID19, 'org20110845']],
   ['contact detail', `https://crm.zoho.com/crm/org20110845/tab/Contacts/${ID19}`, ['Contacts', ID19, 'org20110845']],
-  ['account detail', 'https://crm.zoho.eu/crm/org890324941/tab/Accounts/4159382000086209513', ['Accounts', '4159382000086209513', 'org890324941']],
+  [
+    'account detail',
+    'https://crm.zoho.eu/crm/org890324941/tab/Accounts/4159382000086209513',
+    ['Accounts', '4159382000086209513', 'org890324941'],
+  ],
   ['trailing slash', `https://crm.zoho.com/crm/org2579410/tab/Leads/${ID19}/`, ['Leads', ID19, 'org2579410']],
   ['query string', `https://crm.zoho.com/crm/org2579410/tab/Leads/${ID19}?sub_module=x&layoutId=1`, ['Leads', ID19, 'org2579410']],
   ['hash', `https://crm.zoho.com/crm/org2579410/tab/Contacts/${ID19}#notes`, ['Contacts', ID19, 'org2579410']],
   ['slash, query and hash', `https://crm.zoho.com/crm/org2579410/tab/Contacts/${ID19}/?a=1#b`, ['Contacts', ID19, 'org2579410']],
   ['custom access-URL org segment', `https://crm.zoho.com/crm/acmeorg/tab/Contacts/${ID19}`, ['Contacts', ID19, 'acmeorg']],
-  ['11-digit org', 'https://crm.zohocloud.ca/crm/org110000402423/tab/Accounts/6834250000003329005', ['Accounts', '6834250000003329005', 'org110000402423']],
+  [
+    '11-digit org',
+    'https://crm.zohocloud.ca/crm/org110000402423/tab/Accounts/6834250000003329005',
+    ['Accounts', '6834250000003329005', 'org110000402423'],
+  ],
   // §2.2 id lengths
   ['19-digit id', `https://crm.zoho.in/crm/org60043078423/tab/Leads/${ID19}`, ['Leads', ID19, 'org60043078423']],
   ['18-digit id', 'https://crm.zoho.com/crm/org1/tab/Contacts/407625000068467001', ['Contacts', '407625000068467001', 'org1']],
@@ -46,7 +54,11 @@ const CASES: [string, string, Expected][] = [
   ['home', 'https://crm.zoho.com/crm/org1/tab/Home/begin', null],
   // §2.1 classic / legacy forms
   ['classic EntityInfo.do with org', `https://crm.zoho.com/crm/org1/EntityInfo.do?module=Contacts&id=${ID19}`, ['Contacts', ID19, 'org1']],
-  ['classic ShowEntityInfo.do with org', `https://crm.zoho.com/crm/org1/ShowEntityInfo.do?module=Leads&id=${ID19}&isload=true`, ['Leads', ID19, 'org1']],
+  [
+    'classic ShowEntityInfo.do with org',
+    `https://crm.zoho.com/crm/org1/ShowEntityInfo.do?module=Leads&id=${ID19}&isload=true`,
+    ['Leads', ID19, 'org1'],
+  ],
   ['EntityInfo.do without org (Zoho redirects it)', `https://crm.zoho.com/crm/EntityInfo.do?module=Leads&id=${ID19}`, null],
   ['ShowEntityInfo.do without org', `https://crm.zoho.com/crm/ShowEntityInfo.do?module=Contacts&id=${ID19}&isload=true`, null],
   ['EntityInfo.do of invoices', `https://crm.zoho.com/crm/org1/EntityInfo.do?module=Invoices&id=${ID19}`, null],
@@ -65,7 +77,11 @@ const CASES: [string, string, Expected][] = [
   // §1.1 CRM Plus and Zoho One: the wrapper URL is not ours, the framed CRM URL is
   ['CRM Plus wrapper', `https://crmplus.zoho.com/zylker/index.do/cxapp/crm/org1/tab/Leads/${ID19}`, null],
   ['Zoho One wrapper', `https://one.zoho.com/zohoone/zylker/home/cxapp/crm/org1/tab/Leads/${ID19}`, null],
-  ['Zoho One spaces list', 'https://one.zoho.com/zohoone/zylker/home/cxapp-spaces/sales/crm/org1/tab/Leads/custom-view/5293322000000087501/list', null],
+  [
+    'Zoho One spaces list',
+    'https://one.zoho.com/zohoone/zylker/home/cxapp-spaces/sales/crm/org1/tab/Leads/custom-view/5293322000000087501/list',
+    null,
+  ],
   ['Zoho One AE wrapper', `https://one.zoho.ae/zohoone/zylker/home/cxapp/crm/org1/tab/Leads/${ID19}`, null],
   ['framed CRM inside CRM Plus (the frame URL)', `https://crm.zoho.com/crm/org1/tab/Leads/${ID19}?embedded=true`, ['Leads', ID19, 'org1']],
   ['CRM Plus search page', 'https://crmplus.zoho.com/zylker/index.do/cxapp/crm/org1/search', null],

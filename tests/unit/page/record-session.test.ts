@@ -9,7 +9,14 @@ const url = (record: RecordFixture) => `https://crm.zoho.com${recordPath(record)
 const TIMING = { readyTimeoutMs: 2000, settleMs: 40, quietMs: 5 };
 
 const CONFIG: PanelConfig = { state: 'ready', language: 'en', timeZone: 'Asia/Tokyo', dataCentre: 'com', portalName: 'Zylker Inc.' };
-const view = (over: Partial<TicketsView> = {}): TicketsView => ({ tickets: [], fetchedAt: 1, stale: false, revalidating: false, truncated: false, ...over });
+const view = (over: Partial<TicketsView> = {}): TicketsView => ({
+  tickets: [],
+  fetchedAt: 1,
+  stale: false,
+  revalidating: false,
+  truncated: false,
+  ...over,
+});
 /** The broker's answer to a `peek` for an identity it has no tickets for. */
 const NOT_CACHED = view({ fetchedAt: null, stale: true });
 
@@ -84,7 +91,11 @@ describe('record sessions', () => {
     h.sessions.navigate(url(RECORDS.contact));
     await vi.waitFor(() => expect(h.last()?.body.kind).toBe('tickets'));
     expect(h.ticketRequests()).toEqual([
-      expect.objectContaining({ mode: 'cached', identity: expect.objectContaining({ emails: [...RECORDS.contact.emails] }), record: expect.objectContaining({ recordId: RECORDS.contact.recordId }) }),
+      expect.objectContaining({
+        mode: 'cached',
+        identity: expect.objectContaining({ emails: [...RECORDS.contact.emails] }),
+        record: expect.objectContaining({ recordId: RECORDS.contact.recordId }),
+      }),
     ]);
     expect(h.last()).toMatchObject({ language: 'en', timeZone: 'Asia/Tokyo', dataCentreMismatch: null });
     expect(h.shown[0]?.body.kind).toBe('loading');
@@ -93,7 +104,10 @@ describe('record sessions', () => {
   it('after a cached answer that is revalidating, asks again with mode fresh and shows that', async () => {
     render(PAGE_VARIANT_HTML.lead);
     const h = harness({
-      tickets: (r) => ({ ok: true, data: r.mode === 'cached' ? view({ fetchedAt: 1, stale: true, revalidating: true }) : view({ fetchedAt: 2 }) }),
+      tickets: (r) => ({
+        ok: true,
+        data: r.mode === 'cached' ? view({ fetchedAt: 1, stale: true, revalidating: true }) : view({ fetchedAt: 2 }),
+      }),
     });
     h.sessions.navigate(url(RECORDS.lead));
     await vi.waitFor(() => expect(h.ticketRequests().map((r) => r.mode)).toEqual(['cached', 'fresh']));
@@ -137,7 +151,10 @@ describe('record sessions', () => {
     expect(h.ticketRequests()).toHaveLength(1);
     render(PAGE_VARIANT_HTML.lead); // the app renders the lead
     await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(2));
-    expect(h.ticketRequests()[1]).toMatchObject({ record: { recordId: RECORDS.lead.recordId, module: 'Leads' }, identity: { emails: [...RECORDS.lead.emails] } });
+    expect(h.ticketRequests()[1]).toMatchObject({
+      record: { recordId: RECORDS.lead.recordId, module: 'Leads' },
+      identity: { emails: [...RECORDS.lead.emails] },
+    });
   });
 
   it('notices CRM replacing the lingering record at once, without animation events or the fallback wait', async () => {
@@ -220,7 +237,10 @@ describe('record sessions', () => {
     h.refresh();
     await vi.waitFor(() => expect(h.ticketRequests().map((r) => r.mode)).toEqual(['cached', 'refresh']));
     await vi.waitFor(() =>
-      expect(h.last()).toMatchObject({ refreshing: false, body: { kind: 'tickets', view: { fetchedAt: 5, stale: true, error: { code: 'NETWORK' } } } }),
+      expect(h.last()).toMatchObject({
+        refreshing: false,
+        body: { kind: 'tickets', view: { fetchedAt: 5, stale: true, error: { code: 'NETWORK' } } },
+      }),
     );
   });
 

@@ -16,7 +16,14 @@ const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 const SCOPE = 'Desk.tickets.READ,Desk.contacts.READ,Desk.search.READ,Desk.basic.READ';
 
 function query(extra: Record<string, string> = {}) {
-  return new URLSearchParams({ client_id: OAUTH_CLIENT_ID, response_type: 'token', scope: SCOPE, redirect_uri: REDIRECT, state: 'st-1', ...extra });
+  return new URLSearchParams({
+    client_id: OAUTH_CLIENT_ID,
+    response_type: 'token',
+    scope: SCOPE,
+    redirect_uri: REDIRECT,
+    state: 'st-1',
+    ...extra,
+  });
 }
 const accounts = (path: string, params: URLSearchParams, cookie?: string) =>
   sandboxGet(sandbox.port, 'accounts.zoho.com', `${path}?${params}`, cookie ? { headers: { cookie } } : {});
@@ -62,7 +69,13 @@ describe('consent', () => {
 
   it('Accept: token, lifetime, location, api_domain and state in the fragment, and a session cookie', async () => {
     const { fragment, cookie } = await accept();
-    expect(fragment).toMatchObject({ expires_in: '3600', location: 'us', api_domain: 'https://www.zohoapis.com', token_type: 'Bearer', state: 'st-1' });
+    expect(fragment).toMatchObject({
+      expires_in: '3600',
+      location: 'us',
+      api_domain: 'https://www.zohoapis.com',
+      token_type: 'Bearer',
+      state: 'st-1',
+    });
     expect(fragment.access_token).toMatch(/^1000\.[0-9a-f]{32}\.[0-9a-f]{32}$/);
     expect(cookie).toMatch(/^ZSANDBOX_SESSION=[0-9a-f]{32}$/);
   });

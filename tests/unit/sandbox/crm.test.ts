@@ -14,13 +14,17 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 const crm = (path: string, host = 'crm.zoho.com') => sandboxGet(sandbox.port, host, path);
-const markup = (path: string, variant = 'nextgen') =>
-  crm(`/crm/__markup?path=${encodeURIComponent(path)}&search=&variant=${variant}`);
+const markup = (path: string, variant = 'nextgen') => crm(`/crm/__markup?path=${encodeURIComponent(path)}&search=&variant=${variant}`);
 
 describe('CRM host', () => {
   it('serves the same app shell for record, list, create and edit paths on every CRM host', async () => {
-    const paths = [recordPath(RECORDS.contact), `/crm/${CRM_ORG}/tab/Leads/custom-view/1/list?page=1&per_page=10`,
-      `/crm/${CRM_ORG}/tab/Accounts/create?layoutId=1`, `${recordPath(RECORDS.lead)}/edit?layoutId=1`, `/crm/${CRM_ORG}/tab/Leads/list`];
+    const paths = [
+      recordPath(RECORDS.contact),
+      `/crm/${CRM_ORG}/tab/Leads/custom-view/1/list?page=1&per_page=10`,
+      `/crm/${CRM_ORG}/tab/Accounts/create?layoutId=1`,
+      `${recordPath(RECORDS.lead)}/edit?layoutId=1`,
+      `/crm/${CRM_ORG}/tab/Leads/list`,
+    ];
     for (const host of ['crm.zoho.com', 'crmsandbox.zoho.jp', 'crm.zohocloud.ca']) {
       for (const path of paths) {
         const res = await crm(path, host);
@@ -33,22 +37,32 @@ describe('CRM host', () => {
 
   it('answers the record data request as CRM API v2.2 does, and 404 for a non-record such as Leads/list', async () => {
     const res = await crm(`/crm/v2.2/Contacts/${RECORDS.contact.recordId}`);
-    expect(JSON.parse(res.body).data[0]).toMatchObject({ id: RECORDS.contact.recordId, Email: RECORDS.contact.emails[0], Secondary_Email: RECORDS.contact.emails[1] });
+    expect(JSON.parse(res.body).data[0]).toMatchObject({
+      id: RECORDS.contact.recordId,
+      Email: RECORDS.contact.emails[0],
+      Secondary_Email: RECORDS.contact.emails[1],
+    });
     expect((await crm('/crm/v2.2/Leads/list')).status).toBe(404);
     expect((await crm(`/crm/v2.2/Leads/${RECORDS.contact.recordId}`)).status).toBe(404);
   });
 
   it('renders record markup with the NextGen anchors and the record id on every related-list item', async () => {
     const { body } = await markup(recordPath(RECORDS.contact));
-    expect(body).toContain(`id="titlecard_FULLNAME" data-zcqa="value_FULLNAME" class="dv_title cxEntityHeaderTitle">${RECORDS.contact.name}<`);
+    expect(body).toContain(
+      `id="titlecard_FULLNAME" data-zcqa="value_FULLNAME" class="dv_title cxEntityHeaderTitle">${RECORDS.contact.name}<`,
+    );
     expect(body).toContain(`<crm-rl-share-email email="${RECORDS.contact.emails[1]}">`);
     expect(body.match(/entity-id="(\d+)"/g)?.every((m) => m.includes(RECORDS.contact.recordId))).toBe(true);
     expect(body).toContain('lyte-tab-body class="dv_content_tab_body"');
   });
 
   it('renders list views, forms and other modules without record anchors', async () => {
-    for (const path of [`/crm/${CRM_ORG}/tab/Contacts/custom-view/5293322000000087525/list`, `/crm/${CRM_ORG}/tab/Contacts`,
-      `/crm/${CRM_ORG}/tab/Contacts/create`, `${recordPath(RECORDS.contact)}/edit`]) {
+    for (const path of [
+      `/crm/${CRM_ORG}/tab/Contacts/custom-view/5293322000000087525/list`,
+      `/crm/${CRM_ORG}/tab/Contacts`,
+      `/crm/${CRM_ORG}/tab/Contacts/create`,
+      `${recordPath(RECORDS.contact)}/edit`,
+    ]) {
       const res = await markup(path);
       expect(res.status).toBe(200);
       expect(res.body).not.toContain('titlecard_');

@@ -21,8 +21,14 @@ describe('generated data', () => {
     const a = listCrmRecords(300);
     const b = listCrmRecords(300);
     expect(b).toEqual(a);
-    const ticketsA = getDataset(300).portals.A.tickets.slice(0, 50).map((t) => [t.id, t.subject, t.createdTime]);
-    expect(getDataset(300).portals.A.tickets.slice(0, 50).map((t) => [t.id, t.subject, t.createdTime])).toEqual(ticketsA);
+    const ticketsA = getDataset(300)
+      .portals.A.tickets.slice(0, 50)
+      .map((t) => [t.id, t.subject, t.createdTime]);
+    expect(
+      getDataset(300)
+        .portals.A.tickets.slice(0, 50)
+        .map((t) => [t.id, t.subject, t.createdTime]),
+    ).toEqual(ticketsA);
   });
 
   it('sizes the bench data at 100,000+ tickets over 2,000+ CRM records, Japanese among them', () => {
@@ -39,8 +45,9 @@ describe('generated data', () => {
   it('places every creation before the fixed epoch and due dates far from today', () => {
     const { A, B } = getDataset('test').portals;
     const tickets = [...A.tickets, ...B.tickets];
-    const misplaced = tickets.filter((t) => t.createdTime >= EPOCH || t.modifiedTime >= EPOCH ||
-      (t.dueDate !== null && t.dueDate >= EPOCH && t.dueDate < FAR_FUTURE));
+    const misplaced = tickets.filter(
+      (t) => t.createdTime >= EPOCH || t.modifiedTime >= EPOCH || (t.dueDate !== null && t.dueDate >= EPOCH && t.dueDate < FAR_FUTURE),
+    );
     expect(misplaced).toEqual([]);
     expect(tickets.some((t) => t.dueDate !== null && t.dueDate < EPOCH && t.statusType !== 'Closed')).toBe(true);
   });

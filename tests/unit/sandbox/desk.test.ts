@@ -37,14 +37,17 @@ describe('authentication and orgId', () => {
     const missing = await admin('/api/v1/myinfo', null);
     expect(missing.status).toBe(422);
     expect(missing.json.errorCode).toBe('UNPROCESSABLE_ENTITY');
-    const limitedOnC = await deskGet(sandbox.port, '/api/v1/tickets/search?email=a@b.example', { token: KEYS.limited, orgId: PORTALS.C.id });
+    const limitedOnC = await deskGet(sandbox.port, '/api/v1/tickets/search?email=a@b.example', {
+      token: KEYS.limited,
+      orgId: PORTALS.C.id,
+    });
     expect(limitedOnC.status).toBe(403);
     expect(limitedOnC.json.errorCode).toBe('OAUTH_ORG_MISMATCH');
     const limitedOnA = await deskGet(sandbox.port, '/api/v1/myinfo', { token: KEYS.limited, orgId: A });
     expect(limitedOnA.status).toBe(200);
   });
 
-  it('lists portals with Zoho\'s mixed typing, and answers the other keys as fixtures.ts says', async () => {
+  it("lists portals with Zoho's mixed typing, and answers the other keys as fixtures.ts says", async () => {
     const orgs = await admin('/api/v1/organizations', null);
     expect(orgs.status).toBe(200);
     const [a, b] = orgs.json.data;
@@ -60,7 +63,7 @@ describe('authentication and orgId', () => {
     expect([noPortals.status, noPortals.body]).toEqual([204, '']);
   });
 
-  it('gives myinfo the key owner\'s email with its case kept, and departments as a list', async () => {
+  it("gives myinfo the key owner's email with its case kept, and departments as a list", async () => {
     expect((await admin('/api/v1/myinfo')).json.emailId).toBe(ADMIN_EMAIL);
     const departments = await admin('/api/v1/departments');
     expect(departments.json.data.length).toBeGreaterThan(0);
@@ -86,7 +89,7 @@ describe('query validation', () => {
     if (message) expect(res.json.message).toBe(message);
   });
 
-  it('accepts the window\'s edges (from 999, limit 100) and 30 emails', async () => {
+  it("accepts the window's edges (from 999, limit 100) and 30 emails", async () => {
     const emails = [...RECORDS.contact.emails, ...Array.from({ length: 28 }, (_, i) => `p${i}@x.example`)].join(',');
     expect((await admin(`/api/v1/tickets/search?email=${emails}&from=0&limit=100`)).status).toBe(200);
     expect((await admin(`/api/v1/tickets/search?email=${RECORDS.big.emails[0]}&from=999&limit=100`)).json.data).toHaveLength(100);
@@ -95,7 +98,11 @@ describe('query validation', () => {
 
 describe('answers', () => {
   it('answers no result with 204 and an empty body', async () => {
-    for (const path of ['/api/v1/tickets/search?email=mia.schultz@initech.example', '/api/v1/contacts/search?email=mia.schultz@initech.example', '/api/v1/accounts/search?accountName=Nonexistent%20Holdings']) {
+    for (const path of [
+      '/api/v1/tickets/search?email=mia.schultz@initech.example',
+      '/api/v1/contacts/search?email=mia.schultz@initech.example',
+      '/api/v1/accounts/search?accountName=Nonexistent%20Holdings',
+    ]) {
       const res = await admin(path);
       expect(res.status).toBe(204);
       expect(res.body).toBe('');
@@ -141,7 +148,7 @@ describe('answers', () => {
     expect(withAssignee.some((t: { assignee?: unknown }) => t.assignee && typeof t.assignee === 'object')).toBe(true);
   });
 
-  it('renders portal B\'s list dates as epoch milliseconds and its search dates as ISO strings', async () => {
+  it("renders portal B's list dates as epoch milliseconds and its search dates as ISO strings", async () => {
     const [item] = (await admin(`/api/v1/tickets/search?email=${RECORDS.japanese.emails[0]}`, B)).json.data;
     expect(typeof item.createdTime).toBe('string');
     const [listed] = (await admin(`/api/v1/contacts/${item.contactId}/tickets`, B)).json.data;
@@ -154,7 +161,13 @@ describe('answers', () => {
     expect(contact.find((t: { status: string }) => t.status === 'Escalated')?.statusType).toBe('Open');
     const japanese = (await admin(`/api/v1/tickets/search?email=${RECORDS.japanese.emails[0]}`)).json.data;
     const labels = new Map(japanese.map((t: { statusType: string; status: string }) => [t.statusType, t.status]));
-    expect(labels).toEqual(new Map([['Open', '対応中'], ['On Hold', '保留'], ['Closed', '完了']]));
+    expect(labels).toEqual(
+      new Map([
+        ['Open', '対応中'],
+        ['On Hold', '保留'],
+        ['Closed', '完了'],
+      ]),
+    );
   });
 
   it('links Desk contacts and accounts to CRM: zohoCRMContact on contacts, zohoCRMAccount only on accounts/{id}', async () => {
@@ -168,7 +181,12 @@ describe('answers', () => {
   });
 
   it('answers unknown ids with 404 URL_NOT_FOUND', async () => {
-    for (const path of ['/api/v1/tickets/1892000000199999999', '/api/v1/accounts/1892000000399999999', '/api/v1/accounts/1892000000399999999/statistics', '/api/v1/nope']) {
+    for (const path of [
+      '/api/v1/tickets/1892000000199999999',
+      '/api/v1/accounts/1892000000399999999',
+      '/api/v1/accounts/1892000000399999999/statistics',
+      '/api/v1/nope',
+    ]) {
       const res = await admin(path);
       expect([res.status, res.json.errorCode]).toEqual([404, 'URL_NOT_FOUND']);
     }
@@ -178,6 +196,13 @@ describe('answers', () => {
     sandbox.clearLog();
     await admin('/api/v1/tickets/search?email=nobody@x.example&limit=5');
     const [entry] = sandbox.deskCalls({ path: '/api/v1/tickets/search' });
-    expect(entry).toMatchObject({ host: 'desk.zoho.com', method: 'GET', query: { email: 'nobody@x.example', limit: '5' }, status: 204, orgId: A, token: KEYS.admin });
+    expect(entry).toMatchObject({
+      host: 'desk.zoho.com',
+      method: 'GET',
+      query: { email: 'nobody@x.example', limit: '5' },
+      status: 204,
+      orgId: A,
+      token: KEYS.admin,
+    });
   });
 });

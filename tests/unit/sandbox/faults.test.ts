@@ -27,7 +27,10 @@ describe('fault rules', () => {
     sandbox.addFault({ path: SEARCH, status: 500, times: 2 });
     const [first, second, third] = [await call(), await call(), await call()];
     expect(first.status).toBe(500);
-    expect(first.json).toEqual({ errorCode: 'INTERNAL_SERVER_ERROR', message: 'An internal server error occurred while performing this operation.' });
+    expect(first.json).toEqual({
+      errorCode: 'INTERNAL_SERVER_ERROR',
+      message: 'An internal server error occurred while performing this operation.',
+    });
     expect(second.status).toBe(500);
     expect(third.status).toBe(200);
   });

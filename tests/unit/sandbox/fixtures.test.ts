@@ -100,7 +100,8 @@ describe('fixture records through the Desk API', () => {
   it('carries hostile payloads in subjects, status labels, priorities and names', async () => {
     const tickets = await all(`/api/v1/tickets/search?email=${RECORDS.hostile.emails[0]}`, PORTALS.A.id, true);
     const text = JSON.stringify(tickets);
-    for (const payload of ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '"><svg onload=alert(1)>']) expect(text).toContain(payload);
+    for (const payload of ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '"><svg onload=alert(1)>'])
+      expect(text).toContain(payload);
     expect(tickets.some((t) => t.status.includes('<'))).toBe(true);
     expect(tickets.some((t) => t.priority?.includes('<'))).toBe(true);
     expect(tickets.every((t) => t.webUrl.startsWith('https://desk.zoho.com/support/'))).toBe(true);

@@ -34,7 +34,9 @@ describe('saved page variants', () => {
     expect(doc.querySelector('#titlecard_FULLNAME')).toBeNull();
     expect(doc.querySelector('#titlecard_LASTNAME')?.textContent).toBe(RECORDS.contact.name);
     expect(doc.querySelector('.entityNameContent')?.textContent).toBe(RECORDS.contact.name);
-    expect([...doc.querySelectorAll('lyte-text[lt-prop-value*="@"]')].map((e) => e.getAttribute('lt-prop-value'))).toEqual(RECORDS.contact.emails);
+    expect([...doc.querySelectorAll('lyte-text[lt-prop-value*="@"]')].map((e) => e.getAttribute('lt-prop-value'))).toEqual(
+      RECORDS.contact.emails,
+    );
     expect(doc.querySelector('crm-rl-share-email, a.cxEmailViewLink, [data-zcqa="value_Email"]')).toBeNull();
     expect(doc.querySelector('crm-related-list-label, crm-related-list-view-header, [id^="relatedList"]')).toBeNull();
   });

@@ -20,14 +20,14 @@ describe('askBroker', () => {
     expect(send).toHaveBeenCalledWith(CONFIG);
   });
 
-  it.each([
-    'Could not establish connection. Receiving end does not exist.',
-    'The message port closed before a response was received.',
-  ])('retries once while the worker restarts: "%s"', async (message) => {
-    const send = sender(new Error(message), OK);
-    expect(await askBroker(CONFIG, send, () => true)).toEqual(OK);
-    expect(send).toHaveBeenCalledTimes(2);
-  });
+  it.each(['Could not establish connection. Receiving end does not exist.', 'The message port closed before a response was received.'])(
+    'retries once while the worker restarts: "%s"',
+    async (message) => {
+      const send = sender(new Error(message), OK);
+      expect(await askBroker(CONFIG, send, () => true)).toEqual(OK);
+      expect(send).toHaveBeenCalledTimes(2);
+    },
+  );
 
   it('retries only once, then answers with a typed error', async () => {
     const restarting = new Error('Could not establish connection. Receiving end does not exist.');

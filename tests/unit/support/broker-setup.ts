@@ -25,11 +25,22 @@ export async function connect(overrides: Partial<StoredSettings> = {}, key = KEY
   await saveCredential({ kind: 'zsc', key, email: 'Admin@Zylker.com', dataCentre: 'com' });
 }
 
-export const contact: RecordRef = { crmHost: 'crm.zoho.com', dataCentre: 'com', orgSegment: 'org20110845', module: 'Contacts', recordId: '5293322000004120017' };
+export const contact: RecordRef = {
+  crmHost: 'crm.zoho.com',
+  dataCentre: 'com',
+  orgSegment: 'org20110845',
+  module: 'Contacts',
+  recordId: '5293322000004120017',
+};
 export const lead: RecordRef = { ...contact, module: 'Leads', recordId: '5293322000003516055' };
 export const identity: Identity = { emails: ['daniel.okafor@contoso.example', 'd.okafor@gmail.example'], name: 'Daniel Okafor' };
 
-export const ticketsGet = (mode: 'cached' | 'fresh' | 'refresh', record = contact, who = identity) => ({ command: 'tickets.get' as const, record, identity: who, mode });
+export const ticketsGet = (mode: 'cached' | 'fresh' | 'refresh', record = contact, who = identity) => ({
+  command: 'tickets.get' as const,
+  record,
+  identity: who,
+  mode,
+});
 
 /**
  * A ticket source that answers from a script: each call gets the next answer (the last repeats).

@@ -9,14 +9,42 @@ import { AdminRequestSchemas, type TicketSummary } from '../../../../lib/shared/
 import { readStoredSettings, SETTINGS_KEY } from '../../../../lib/background/settings/store';
 
 // ---- a small fake Zoho Desk behind fetch (keys valid on desk.zoho.com only, like the sandbox) ----
-const A = { id: '649182735', companyName: 'Zylker Inc.', portalName: 'zylker', isDefault: true, timeZone: 'America/Los_Angeles', edition: 'FREE' };
-const B = { id: '7310045521', companyName: '<b>Zylker Japan</b>', portalName: 'zylkerjp', isDefault: 'false', timeZone: 'Asia/Tokyo', edition: 'ENTERPRISE' };
-const C = { id: '8800120034', companyName: 'Zylker Partners', portalName: 'zylkerpartners', isDefault: false, timeZone: null, edition: 'PROFESSIONAL' };
-const KEY = { admin: '1000.zsc.admin', limited: '1000.zsc.limited', noScope: '1000.zsc.noscope', noPortals: '1000.zsc.noportals', revoked: '1000.zsc.revoked' };
+const A = {
+  id: '649182735',
+  companyName: 'Zylker Inc.',
+  portalName: 'zylker',
+  isDefault: true,
+  timeZone: 'America/Los_Angeles',
+  edition: 'FREE',
+};
+const B = {
+  id: '7310045521',
+  companyName: '<b>Zylker Japan</b>',
+  portalName: 'zylkerjp',
+  isDefault: 'false',
+  timeZone: 'Asia/Tokyo',
+  edition: 'ENTERPRISE',
+};
+const C = {
+  id: '8800120034',
+  companyName: 'Zylker Partners',
+  portalName: 'zylkerpartners',
+  isDefault: false,
+  timeZone: null,
+  edition: 'PROFESSIONAL',
+};
+const KEY = {
+  admin: '1000.zsc.admin',
+  limited: '1000.zsc.limited',
+  noScope: '1000.zsc.noscope',
+  noPortals: '1000.zsc.noportals',
+  revoked: '1000.zsc.revoked',
+};
 const EMAIL = 'Admin@Zylker.com';
 const PORTALS: Record<string, (typeof A | typeof B | typeof C)[]> = { [KEY.admin]: [A, B], [KEY.limited]: [A, C] };
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const fail = (status: number, errorCode: string) => json(status, { errorCode, message: errorCode });
 let offline = false;
 const calls: string[] = [];
@@ -44,7 +72,14 @@ async function fakeDesk(input: RequestInfo | URL, init?: RequestInit): Promise<R
 
 const credential = (key: string, email = EMAIL) => ({ kind: 'zsc' as const, key, email });
 const saveA = (key = KEY.admin, email = EMAIL, portalId = A.id) =>
-  adminHandlers['setup.save']({ command: 'setup.save', dataCentre: 'com', credential: credential(key, email), portalId, language: 'ja', timeZone: 'Asia/Tokyo' });
+  adminHandlers['setup.save']({
+    command: 'setup.save',
+    dataCentre: 'com',
+    credential: credential(key, email),
+    portalId,
+    language: 'ja',
+    timeZone: 'Asia/Tokyo',
+  });
 
 async function nothingStored() {
   expect(await fakeBrowser.storage.local.get(SETTINGS_KEY)).toEqual({});
@@ -52,11 +87,26 @@ async function nothingStored() {
 }
 
 const ticket = (id: string): TicketSummary => ({
-  id, ticketNumber: id, subject: 's', status: 'Open', statusType: 'Open', priority: null, dueDate: null, isOverDue: false,
-  createdTime: null, modifiedTime: null, assigneeName: null, webUrl: null,
+  id,
+  ticketNumber: id,
+  subject: 's',
+  status: 'Open',
+  statusType: 'Open',
+  priority: null,
+  dueDate: null,
+  isOverDue: false,
+  createdTime: null,
+  modifiedTime: null,
+  assigneeName: null,
+  webUrl: null,
 });
 const cacheTickets = (portalId: string, recordId: string) =>
-  writeRecordTickets(portalId, `Contacts:${recordId}`, { tickets: [ticket(`${recordId}1`)], fetchedAt: Date.now(), fingerprint: null, truncated: false });
+  writeRecordTickets(portalId, `Contacts:${recordId}`, {
+    tickets: [ticket(`${recordId}1`)],
+    fetchedAt: Date.now(),
+    fingerprint: null,
+    truncated: false,
+  });
 
 beforeEach(() => {
   offline = false;
@@ -68,10 +118,21 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('setup.listPortals (Next)', () => {
   it('lists the portals the key reaches, default first-class, and stores nothing', async () => {
-    const { portals } = await adminHandlers['setup.listPortals']({ command: 'setup.listPortals', dataCentre: 'com', credential: credential(KEY.admin) });
+    const { portals } = await adminHandlers['setup.listPortals']({
+      command: 'setup.listPortals',
+      dataCentre: 'com',
+      credential: credential(KEY.admin),
+    });
     expect(portals).toEqual([
       { id: A.id, companyName: 'Zylker Inc.', portalName: 'zylker', isDefault: true, timeZone: 'America/Los_Angeles', edition: 'FREE' },
-      { id: B.id, companyName: '<b>Zylker Japan</b>', portalName: 'zylkerjp', isDefault: false, timeZone: 'Asia/Tokyo', edition: 'ENTERPRISE' },
+      {
+        id: B.id,
+        companyName: '<b>Zylker Japan</b>',
+        portalName: 'zylkerjp',
+        isDefault: false,
+        timeZone: 'Asia/Tokyo',
+        edition: 'ENTERPRISE',
+      },
     ]);
     await nothingStored();
   });
@@ -79,8 +140,12 @@ describe('setup.listPortals (Next)', () => {
   it('refuses an empty key and a malformed email before any call (broker-side zod)', () => {
     const schema = AdminRequestSchemas['setup.listPortals'];
     expect(schema.safeParse({ command: 'setup.listPortals', dataCentre: 'com', credential: credential('   ') }).success).toBe(false);
-    expect(schema.safeParse({ command: 'setup.listPortals', dataCentre: 'com', credential: credential('k', 'not-an-email') }).success).toBe(false);
-    expect(schema.safeParse({ command: 'setup.listPortals', dataCentre: 'com', credential: credential(' odd key!\u00e9 ') }).success).toBe(true);
+    expect(schema.safeParse({ command: 'setup.listPortals', dataCentre: 'com', credential: credential('k', 'not-an-email') }).success).toBe(
+      false,
+    );
+    expect(schema.safeParse({ command: 'setup.listPortals', dataCentre: 'com', credential: credential(' odd key!\u00e9 ') }).success).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -88,14 +153,18 @@ describe('setup.listPortals (Next)', () => {
     ['a key reaching no portal', KEY.noPortals, 'NO_PORTALS'],
     ['a rejected key', KEY.revoked, 'INVALID_OAUTH'],
   ])('%s → %s, nothing stored', async (_name, key, code) => {
-    const info = await errorOf(adminHandlers['setup.listPortals']({ command: 'setup.listPortals', dataCentre: 'com', credential: credential(key) }));
+    const info = await errorOf(
+      adminHandlers['setup.listPortals']({ command: 'setup.listPortals', dataCentre: 'com', credential: credential(key) }),
+    );
     expect(info.code).toBe(code);
     expect(info.dataCentre).toBeUndefined();
     await nothingStored();
   });
 
   it('names the data center where a key rejected on the chosen one works, probing only after the rejection', async () => {
-    const info = await errorOf(adminHandlers['setup.listPortals']({ command: 'setup.listPortals', dataCentre: 'eu', credential: credential(KEY.admin) }));
+    const info = await errorOf(
+      adminHandlers['setup.listPortals']({ command: 'setup.listPortals', dataCentre: 'eu', credential: credential(KEY.admin) }),
+    );
     expect(info).toMatchObject({ code: 'INVALID_OAUTH', dataCentre: 'com', host: 'desk.zoho.eu' });
     expect(calls[0]).toBe('desk.zoho.eu/api/v1/organizations');
     expect(calls).toContain('desk.zoho.com/api/v1/organizations');
@@ -104,7 +173,9 @@ describe('setup.listPortals (Next)', () => {
 
   it('network failure → NETWORK, nothing stored', async () => {
     offline = true;
-    const info = await errorOf(adminHandlers['setup.listPortals']({ command: 'setup.listPortals', dataCentre: 'com', credential: credential(KEY.admin) }));
+    const info = await errorOf(
+      adminHandlers['setup.listPortals']({ command: 'setup.listPortals', dataCentre: 'com', credential: credential(KEY.admin) }),
+    );
     expect(info.code).toBe('NETWORK');
     await nothingStored();
   });
@@ -113,7 +184,17 @@ describe('setup.listPortals (Next)', () => {
 describe('setup.save (Save)', () => {
   it('checks the key against the email (case-insensitive), stores, and enables', async () => {
     const view = await saveA(KEY.admin, 'ADMIN@zylker.COM');
-    expect(view).toMatchObject({ connected: true, enabled: true, dataCentre: 'com', email: 'ADMIN@zylker.COM', portal: { id: A.id, name: 'Zylker Inc.' }, language: 'ja', timeZone: 'Asia/Tokyo', credentialState: 'ok', managed: [] });
+    expect(view).toMatchObject({
+      connected: true,
+      enabled: true,
+      dataCentre: 'com',
+      email: 'ADMIN@zylker.COM',
+      portal: { id: A.id, name: 'Zylker Inc.' },
+      language: 'ja',
+      timeZone: 'Asia/Tokyo',
+      credentialState: 'ok',
+      managed: [],
+    });
     expect(await getCredential()).toMatchObject({ kind: 'zsc', key: KEY.admin, dataCentre: 'com' });
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(KEY.admin);
     // The edition is kept: it sets how many Desk calls may run at once for this portal.
@@ -137,7 +218,14 @@ describe('setup.save (Save)', () => {
 
   it('an unknown time zone → INVALID_INPUT, no call made', async () => {
     const info = await errorOf(
-      adminHandlers['setup.save']({ command: 'setup.save', dataCentre: 'com', credential: credential(KEY.admin), portalId: A.id, language: 'en', timeZone: 'Mars/Olympus' }),
+      adminHandlers['setup.save']({
+        command: 'setup.save',
+        dataCentre: 'com',
+        credential: credential(KEY.admin),
+        portalId: A.id,
+        language: 'en',
+        timeZone: 'Mars/Olympus',
+      }),
     );
     expect(info.code).toBe('INVALID_INPUT');
     expect(calls).toEqual([]);
@@ -165,7 +253,13 @@ describe('once connected', () => {
     const view = await adminHandlers['settings.get']({ command: 'settings.get' });
     expect(view).toMatchObject({ connected: false, credentialState: 'ok', portal: null, dataCentre: 'com' });
     // The portal step then saves with the stored key.
-    const saved = await adminHandlers['setup.save']({ command: 'setup.save', dataCentre: 'com', portalId: B.id, language: 'en', timeZone: 'Asia/Tokyo' });
+    const saved = await adminHandlers['setup.save']({
+      command: 'setup.save',
+      dataCentre: 'com',
+      portalId: B.id,
+      language: 'en',
+      timeZone: 'Asia/Tokyo',
+    });
     expect(saved).toMatchObject({ connected: true, portal: { id: B.id, name: '<b>Zylker Japan</b>' } });
   });
 
@@ -182,19 +276,29 @@ describe('once connected', () => {
 
   it('connection.test says who the key reads the portal as; a revoked key is marked rejected and recorded', async () => {
     await saveA();
-    expect(await adminHandlers['connection.test']({ command: 'connection.test' })).toEqual({ portalName: 'Zylker Inc.', email: 'admin@zylker.com' });
+    expect(await adminHandlers['connection.test']({ command: 'connection.test' })).toEqual({
+      portalName: 'Zylker Inc.',
+      email: 'admin@zylker.com',
+    });
     const stored = (await getCredential())!;
     await saveCredential({ kind: 'zsc', key: KEY.revoked, email: stored.email, dataCentre: 'com' });
     expect((await errorOf(adminHandlers['connection.test']({ command: 'connection.test' }))).code).toBe('INVALID_OAUTH');
     expect((await getCredential())?.rejected).toBe(true);
     expect((await adminHandlers['settings.get']({ command: 'settings.get' })).credentialState).toBe('rejected');
-    expect((await adminHandlers['diagnostics.get']({ command: 'diagnostics.get' })).lastError).toMatchObject({ code: 'INVALID_OAUTH', host: 'desk.zoho.com' });
+    expect((await adminHandlers['diagnostics.get']({ command: 'diagnostics.get' })).lastError).toMatchObject({
+      code: 'INVALID_OAUTH',
+      host: 'desk.zoho.com',
+    });
   });
 
   it('cache.clear empties the cache and reports its size', async () => {
     await saveA();
     await cacheTickets(A.id, '5293322000004120017');
-    expect((await adminHandlers['diagnostics.get']({ command: 'diagnostics.get' })).cache).toMatchObject({ available: true, tickets: 1, records: 1 });
+    expect((await adminHandlers['diagnostics.get']({ command: 'diagnostics.get' })).cache).toMatchObject({
+      available: true,
+      tickets: 1,
+      records: 1,
+    });
     expect((await adminHandlers['cache.clear']({ command: 'cache.clear' })).cache).toMatchObject({ tickets: 0, records: 0 });
   });
 });

@@ -24,8 +24,24 @@ function installDesk(): Desk {
     if (url.pathname === '/api/v1/tickets/search') {
       if (desk.search !== 'tickets') return new Response(JSON.stringify(desk.search[1]), { status: desk.search[0] });
       const data = [
-        { id: '1892000000123456789', ticketNumber: '101', subject: 'Printer on fire', status: 'Open', statusType: 'Open', createdTime: '2026-01-01T10:00:00.000Z', modifiedTime: '2026-01-03T10:00:00.000Z' },
-        { id: '1892000000123456790', ticketNumber: '102', subject: 'Invoice', status: 'Closed', statusType: 'Closed', createdTime: '2026-01-02T10:00:00.000Z', modifiedTime: '2026-01-02T11:00:00.000Z' },
+        {
+          id: '1892000000123456789',
+          ticketNumber: '101',
+          subject: 'Printer on fire',
+          status: 'Open',
+          statusType: 'Open',
+          createdTime: '2026-01-01T10:00:00.000Z',
+          modifiedTime: '2026-01-03T10:00:00.000Z',
+        },
+        {
+          id: '1892000000123456790',
+          ticketNumber: '102',
+          subject: 'Invoice',
+          status: 'Closed',
+          statusType: 'Closed',
+          createdTime: '2026-01-02T10:00:00.000Z',
+          modifiedTime: '2026-01-02T11:00:00.000Z',
+        },
       ];
       return new Response(JSON.stringify({ data, count: 2 }), { status: 200, headers: { 'Content-Type': 'application/json' } });
     }

@@ -18,13 +18,21 @@ describe('dispatch: malformed and unknown messages', () => {
   });
 
   it('an unknown command → UNKNOWN_COMMAND', async () => {
-    expect(await handleMessage({ command: 'tickets.delete' }, crmTab())).toEqual({ ok: false, error: { code: 'UNKNOWN_COMMAND', detail: 'tickets.delete' } });
+    expect(await handleMessage({ command: 'tickets.delete' }, crmTab())).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_COMMAND', detail: 'tickets.delete' },
+    });
     expect(await handleMessage({ command: 'toString' }, crmTab())).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
   });
 
   it('a known command with a bad payload → BAD_MESSAGE naming the field, not echoing values', async () => {
     const response = await handleMessage(
-      { command: 'tickets.get', mode: 'cached', identity: { emails: [] }, record: { crmHost: 'crm.zoho.com', dataCentre: 'com', orgSegment: 'o', module: 'Leads', recordId: '12<script>' } },
+      {
+        command: 'tickets.get',
+        mode: 'cached',
+        identity: { emails: [] },
+        record: { crmHost: 'crm.zoho.com', dataCentre: 'com', orgSegment: 'o', module: 'Leads', recordId: '12<script>' },
+      },
       crmTab(),
     );
     expect(response).toMatchObject({ ok: false, error: { code: 'BAD_MESSAGE' } });
@@ -38,13 +46,19 @@ describe('dispatch: malformed and unknown messages', () => {
 describe('dispatch: senders', () => {
   it('panel commands from a non-CRM tab, over http or from a look-alike host are refused', async () => {
     for (const url of ['https://example.com/', 'http://crm.zoho.com/crm/o/tab/Leads/1', 'https://crm.zoho.com.evil.example/crm']) {
-      expect(await handleMessage({ command: 'panel.config' }, crmTab(url))).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', detail: 'panel.config' } });
+      expect(await handleMessage({ command: 'panel.config' }, crmTab(url))).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN_SENDER', detail: 'panel.config' },
+      });
     }
   });
 
   it('an admin command from the CRM content script is refused before it runs', async () => {
     await connect();
-    expect(await handleMessage({ command: 'deactivate' }, crmTab())).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', detail: 'deactivate' } });
+    expect(await handleMessage({ command: 'deactivate' }, crmTab())).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER', detail: 'deactivate' },
+    });
     expect(await fakeBrowser.storage.local.get('settings')).not.toEqual({});
   });
 
@@ -54,7 +68,10 @@ describe('dispatch: senders', () => {
   });
 
   it('a sender that is not an object is refused, not a crash', async () => {
-    expect(await handleMessage({ command: 'panel.config' }, null as never)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(await handleMessage({ command: 'panel.config' }, null as never)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
   });
 });
 

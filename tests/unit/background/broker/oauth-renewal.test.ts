@@ -18,8 +18,22 @@ import { tickets } from '../../support/cache';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 const CLIENT = '1000.CLIENTID';
-const A = { id: '649182735', companyName: 'Zylker Inc.', portalName: 'zylker', isDefault: true, timeZone: 'America/Los_Angeles', edition: 'FREE' };
-const B = { id: '7310045521', companyName: 'Zylker Japan', portalName: 'zylkerjp', isDefault: false, timeZone: 'Asia/Tokyo', edition: 'ENTERPRISE' };
+const A = {
+  id: '649182735',
+  companyName: 'Zylker Inc.',
+  portalName: 'zylker',
+  isDefault: true,
+  timeZone: 'America/Los_Angeles',
+  edition: 'FREE',
+};
+const B = {
+  id: '7310045521',
+  companyName: 'Zylker Japan',
+  portalName: 'zylkerjp',
+  isDefault: false,
+  timeZone: 'Asia/Tokyo',
+  edition: 'ENTERPRISE',
+};
 const EMAIL = 'Admin@Zylker.com';
 const HOUR = 3_600_000;
 
@@ -59,7 +73,8 @@ async function fakeDesk(input: RequestInfo | URL, init?: RequestInit): Promise<R
   const headers = new Headers(init?.headers);
   const token = headers.get('authorization')?.replace('Zoho-oauthtoken ', '') ?? '';
   deskCalls.push(url.pathname);
-  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const email = live.get(token);
   if (!email) return json(401, { errorCode: 'INVALID_OAUTH', message: 'The OAuth Token you provided is invalid.' });
   if (url.pathname === '/api/v1/organizations') return json(200, { data: [A, B] });
@@ -79,9 +94,17 @@ const desk: TicketSource = {
   },
 };
 
-const signIn = (extra: { multiDc?: boolean } = {}) => adminHandlers['oauth.signIn']({ command: 'oauth.signIn', dataCentre: 'com', clientId: CLIENT, ...extra });
+const signIn = (extra: { multiDc?: boolean } = {}) =>
+  adminHandlers['oauth.signIn']({ command: 'oauth.signIn', dataCentre: 'com', clientId: CLIENT, ...extra });
 const save = () =>
-  adminHandlers['setup.save']({ command: 'setup.save', dataCentre: 'com', credential: { kind: 'oauth' }, portalId: A.id, language: 'en', timeZone: 'America/Los_Angeles' });
+  adminHandlers['setup.save']({
+    command: 'setup.save',
+    dataCentre: 'com',
+    credential: { kind: 'oauth' },
+    portalId: A.id,
+    language: 'en',
+    timeZone: 'America/Los_Angeles',
+  });
 async function connect() {
   await signIn();
   await save();
@@ -129,7 +152,13 @@ describe('Sign in with Zoho, then Save', () => {
   it('Save stores the sign-in as the credential (not in storage.local) and connects', async () => {
     await signIn();
     const view = await save();
-    expect(view).toMatchObject({ connected: true, authKind: 'oauth', credentialState: 'ok', email: 'admin@zylker.com', portal: { id: A.id } });
+    expect(view).toMatchObject({
+      connected: true,
+      authKind: 'oauth',
+      credentialState: 'ok',
+      email: 'admin@zylker.com',
+      portal: { id: A.id },
+    });
     const credential = await stored();
     expect(credential).toMatchObject({ kind: 'oauth', clientId: CLIENT, dataCentre: 'com', expiresAt: now + HOUR, multiDc: false });
     expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toContain(credential.accessToken);
@@ -185,7 +214,9 @@ describe('silent renewal', () => {
     await connect();
     live.delete((await stored()).accessToken);
     const records = ['5293322000004120017', '5293322000004120018', '5293322000004120019'];
-    const views = await Promise.all(records.map((recordId) => panelHandlers['tickets.get']({ ...ticketsGet('refresh'), record: { ...contact, recordId }, identity })));
+    const views = await Promise.all(
+      records.map((recordId) => panelHandlers['tickets.get']({ ...ticketsGet('refresh'), record: { ...contact, recordId }, identity })),
+    );
     for (const view of views) expect(view.tickets).toHaveLength(2);
     expect(launches).toHaveLength(1);
   });

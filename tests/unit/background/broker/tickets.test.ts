@@ -185,7 +185,10 @@ describe('tickets.get sharing and state', () => {
     await cacheSettled();
     // The options page's diagnostics say the cache is off, and why.
     const diagnostics = await handleMessage({ command: 'diagnostics.get' }, optionsTab());
-    expect(diagnostics).toMatchObject({ ok: true, data: { cache: { available: false, reason: expect.stringContaining('InvalidStateError') } } });
+    expect(diagnostics).toMatchObject({
+      ok: true,
+      data: { cache: { available: false, reason: expect.stringContaining('InvalidStateError') } },
+    });
   });
 });
 

@@ -103,7 +103,8 @@ describe.each([200, 1])('eviction in batches of %i keeps the LRU and sweep rules
     await cacheSettled();
     // Newest first C2 3, A2 8, C3 14, L2 17, C1 would make 19 → C1 and the older L1 go.
     expect(await stored()).toEqual({ records: ['Accounts:2', 'Contacts:2', 'Contacts:3', 'Leads:2'], tickets: 17 });
-    for (const key of ['Accounts:2', 'Contacts:2', 'Contacts:3', 'Leads:2']) expect(await readRecordTickets(P, key, 12 * MINUTE)).not.toBeNull();
+    for (const key of ['Accounts:2', 'Contacts:2', 'Contacts:3', 'Leads:2'])
+      expect(await readRecordTickets(P, key, 12 * MINUTE)).not.toBeNull();
     // Two runs: one record batch and one ticket batch each, or one batch per record and ticket.
     expect(batches).toHaveLength(size === 1 ? 1 + 8 + 2 + 4 : 4);
   });

@@ -16,7 +16,9 @@ async function createV1Cache() {
   const list = tickets(0, 3);
   const tx = db.transaction(['tickets', 'records'], 'readwrite');
   for (const t of list) await tx.objectStore('tickets').put({ ...t, portalId: P });
-  await tx.objectStore('records').put({ portalId: P, recordKey: 'Contacts:42', ticketIds: list.map((t) => t.id), fetchedAt: 1_700_000_000_000 });
+  await tx
+    .objectStore('records')
+    .put({ portalId: P, recordKey: 'Contacts:42', ticketIds: list.map((t) => t.id), fetchedAt: 1_700_000_000_000 });
   await tx.done;
   db.close();
   return list;

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cacheStats,
-  clearAll,
-  clearPortal,
-  readRecordTickets,
-  recordKeyOf,
-  writeRecordTickets,
-} from '../../../../lib/background/cache';
+import { cacheStats, clearAll, clearPortal, readRecordTickets, recordKeyOf, writeRecordTickets } from '../../../../lib/background/cache';
 import { tickets } from '../../support/cache';
 
 const A = '649182735';

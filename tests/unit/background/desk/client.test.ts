@@ -6,7 +6,14 @@ import { errorOf } from '../../support/error-of';
 
 const ORG = '649182735';
 const TOKEN = '1000.zsc.3f9a1c.admin';
-const ticket = (id: string, extra: object = {}) => ({ id, ticketNumber: id.slice(-3), subject: `T${id}`, status: 'Open', statusType: 'Open', ...extra });
+const ticket = (id: string, extra: object = {}) => ({
+  id,
+  ticketNumber: id.slice(-3),
+  subject: `T${id}`,
+  status: 'Open',
+  statusType: 'Open',
+  ...extra,
+});
 const json = (body: unknown, init: ResponseInit = {}) =>
   new Response(JSON.stringify(body), { status: 200, ...init, headers: { 'content-type': 'application/json', ...init.headers } });
 
@@ -25,7 +32,14 @@ function fakeFetch(handler: Handler) {
 
 function client(handler: Handler, options: Partial<DeskClientOptions> = {}) {
   const fake = fakeFetch(handler);
-  const desk = createDeskClient({ dataCentre: 'com', token: TOKEN, orgId: ORG, fetch: fake.fetch, limiter: passThroughLimiter, ...options });
+  const desk = createDeskClient({
+    dataCentre: 'com',
+    token: TOKEN,
+    orgId: ORG,
+    fetch: fake.fetch,
+    limiter: passThroughLimiter,
+    ...options,
+  });
   return { desk, calls: fake.calls };
 }
 
@@ -46,7 +60,10 @@ describe('requests', () => {
   });
 
   it('sends no orgId to /organizations and reads mixed-type organizations', async () => {
-    const { desk, calls } = client(() => json({ data: [{ id: 649182735, companyName: 'Zylker', portalName: 'zylker', isDefault: 'true' }] }), { orgId: undefined });
+    const { desk, calls } = client(
+      () => json({ data: [{ id: 649182735, companyName: 'Zylker', portalName: 'zylker', isDefault: 'true' }] }),
+      { orgId: undefined },
+    );
     expect(await desk.organizations()).toMatchObject([{ id: '649182735', isDefault: true }]);
     expect(calls[0]?.url.href).toBe('https://desk.zoho.com/api/v1/organizations');
     expect(calls[0]?.headers.has('orgid')).toBe(false);
@@ -59,15 +76,43 @@ describe('requests', () => {
   });
 
   it.each([
-    ['tickets/search', (d: Desk) => d.searchTickets({ email: ['a@x.example', 'b@y.example'], sortBy: '-modifiedTime', from: 100, limit: 100 }), '/api/v1/tickets/search?email=a%40x.example,b%40y.example&sortBy=-modifiedTime&from=100&limit=100'],
-    ['contacts/search', (d: Desk) => d.searchContacts({ email: ['a@x.example'], limit: 100, from: 0 }), '/api/v1/contacts/search?email=a%40x.example&limit=100&from=0'],
-    ['accounts/search', (d: Desk) => d.searchAccounts({ accountName: 'Globex Corporation', limit: 25 }), '/api/v1/accounts/search?accountName=Globex%20Corporation&limit=25'],
-    ['contacts/{id}/tickets', (d: Desk) => d.contactTickets('5000000000000000001', { sortBy: '-modifiedTime', limit: 100, isSpam: false }), '/api/v1/contacts/5000000000000000001/tickets?sortBy=-modifiedTime&limit=100&isSpam=false'],
-    ['accounts/{id}/tickets', (d: Desk) => d.accountTickets('6000000000000000001', { from: 200, limit: 100, include: ['assignee'] }), '/api/v1/accounts/6000000000000000001/tickets?from=200&limit=100&include=assignee'],
+    [
+      'tickets/search',
+      (d: Desk) => d.searchTickets({ email: ['a@x.example', 'b@y.example'], sortBy: '-modifiedTime', from: 100, limit: 100 }),
+      '/api/v1/tickets/search?email=a%40x.example,b%40y.example&sortBy=-modifiedTime&from=100&limit=100',
+    ],
+    [
+      'contacts/search',
+      (d: Desk) => d.searchContacts({ email: ['a@x.example'], limit: 100, from: 0 }),
+      '/api/v1/contacts/search?email=a%40x.example&limit=100&from=0',
+    ],
+    [
+      'accounts/search',
+      (d: Desk) => d.searchAccounts({ accountName: 'Globex Corporation', limit: 25 }),
+      '/api/v1/accounts/search?accountName=Globex%20Corporation&limit=25',
+    ],
+    [
+      'contacts/{id}/tickets',
+      (d: Desk) => d.contactTickets('5000000000000000001', { sortBy: '-modifiedTime', limit: 100, isSpam: false }),
+      '/api/v1/contacts/5000000000000000001/tickets?sortBy=-modifiedTime&limit=100&isSpam=false',
+    ],
+    [
+      'accounts/{id}/tickets',
+      (d: Desk) => d.accountTickets('6000000000000000001', { from: 200, limit: 100, include: ['assignee'] }),
+      '/api/v1/accounts/6000000000000000001/tickets?from=200&limit=100&include=assignee',
+    ],
     ['accounts/{id}', (d: Desk) => d.getAccount('6000000000000000001'), '/api/v1/accounts/6000000000000000001'],
     ['contact statistics', (d: Desk) => d.contactStatistics('5000000000000000001'), '/api/v1/contacts/5000000000000000001/statistics'],
-    ['account statistics', (d: Desk) => d.accountStatistics('6000000000000000001', { departmentId: '7' }), '/api/v1/accounts/6000000000000000001/statistics?departmentId=7'],
-    ['tickets/{id}', (d: Desk) => d.getTicket('1892000000042034567', { include: ['assignee', 'contacts'] }), '/api/v1/tickets/1892000000042034567?include=assignee,contacts'],
+    [
+      'account statistics',
+      (d: Desk) => d.accountStatistics('6000000000000000001', { departmentId: '7' }),
+      '/api/v1/accounts/6000000000000000001/statistics?departmentId=7',
+    ],
+    [
+      'tickets/{id}',
+      (d: Desk) => d.getTicket('1892000000042034567', { include: ['assignee', 'contacts'] }),
+      '/api/v1/tickets/1892000000042034567?include=assignee,contacts',
+    ],
     ['myinfo', (d: Desk) => d.myInfo(), '/api/v1/myinfo'],
     ['departments', (d: Desk) => d.departments({ isEnabled: true, limit: 200 }), '/api/v1/departments?isEnabled=true&limit=200'],
   ])('%s sends exactly its documented parameters', async (_name, call, expected) => {
@@ -78,7 +123,9 @@ describe('requests', () => {
 
   it('drops parameters the endpoint does not document (Zoho would answer 422)', async () => {
     const { desk, calls } = client(() => new Response(null, { status: 204 }));
-    const smuggled = { email: ['a@x.example'], sortOrder: 'desc', orgId: '1', accountName: undefined } as Parameters<Desk['searchTickets']>[0];
+    const smuggled = { email: ['a@x.example'], sortOrder: 'desc', orgId: '1', accountName: undefined } as Parameters<
+      Desk['searchTickets']
+    >[0];
     await desk.searchTickets(smuggled);
     await desk.contactTickets('5', { email: ['x'] } as Parameters<Desk['contactTickets']>[1]);
     expect(calls.map((c) => c.url.search)).toEqual(['?email=a%40x.example', '']);
@@ -130,15 +177,27 @@ describe('answers', () => {
 
 describe('errors', () => {
   it('maps an error body to its errorCode with status, host, detail and Retry-After', async () => {
-    const { desk } = client(() => json({ errorCode: 'TOO_MANY_REQUESTS', message: 'Slow down' }, { status: 429, headers: { 'Retry-After': '7' } }));
-    expect(await errorOf(desk.searchTickets({}))).toEqual({ code: 'TOO_MANY_REQUESTS', status: 429, host: 'desk.zoho.com', detail: 'Slow down', retryAfterSec: 7 });
+    const { desk } = client(() =>
+      json({ errorCode: 'TOO_MANY_REQUESTS', message: 'Slow down' }, { status: 429, headers: { 'Retry-After': '7' } }),
+    );
+    expect(await errorOf(desk.searchTickets({}))).toEqual({
+      code: 'TOO_MANY_REQUESTS',
+      status: 429,
+      host: 'desk.zoho.com',
+      detail: 'Slow down',
+      retryAfterSec: 7,
+    });
   });
 
   it.each([
     [401, { errorCode: 'INVALID_OAUTH', message: 'The OAuth Token you provided is invalid.' }, 'INVALID_OAUTH'],
     [200, { errorCode: 'INVALID_OAUTH', message: 'The OAuth Token you provided is invalid.' }, 'INVALID_OAUTH'],
     [403, { errorCode: 'OAUTH_ORG_MISMATCH', message: 'x' }, 'OAUTH_ORG_MISMATCH'],
-    [422, { errorCode: 'UNPROCESSABLE_ENTITY', message: "Extra query parameter 'sortOrder' is present in the input." }, 'UNPROCESSABLE_ENTITY'],
+    [
+      422,
+      { errorCode: 'UNPROCESSABLE_ENTITY', message: "Extra query parameter 'sortOrder' is present in the input." },
+      'UNPROCESSABLE_ENTITY',
+    ],
     [404, null, 'URL_NOT_FOUND'],
     [503, '<html>Service Unavailable</html>', 'HTTP_ERROR'],
   ])('HTTP %i %j → %s', async (status, body, code) => {
@@ -170,20 +229,30 @@ describe('errors', () => {
   });
 
   it('an answer that is not JSON is MALFORMED_JSON; one cut mid-JSON is TRUNCATED_BODY', async () => {
-    expect(await errorOf(client(() => new Response('<html>login</html>', { status: 200 })).desk.searchTickets({}))).toMatchObject({ code: 'MALFORMED_JSON', status: 200 });
-    expect(await errorOf(client(() => new Response('{"data":[{"id":"1","subj', { status: 200 })).desk.searchTickets({}))).toMatchObject({ code: 'TRUNCATED_BODY' });
+    expect(await errorOf(client(() => new Response('<html>login</html>', { status: 200 })).desk.searchTickets({}))).toMatchObject({
+      code: 'MALFORMED_JSON',
+      status: 200,
+    });
+    expect(await errorOf(client(() => new Response('{"data":[{"id":"1","subj', { status: 200 })).desk.searchTickets({}))).toMatchObject({
+      code: 'TRUNCATED_BODY',
+    });
   });
 
   it('fewer bytes than Content-Length, or a body stream that breaks, is TRUNCATED_BODY', async () => {
     const short = () => new Response('{"data":[],"count":0}', { status: 200, headers: { 'Content-Length': '900' } });
     expect(await errorOf(client(short).desk.searchTickets({}))).toMatchObject({ code: 'TRUNCATED_BODY', detail: '21 of 900 bytes' });
     const broken = () =>
-      new Response(new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('{"data"')), c.error(new TypeError('connection reset'))) }), { status: 200 });
+      new Response(
+        new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('{"data"')), c.error(new TypeError('connection reset'))) }),
+        { status: 200 },
+      );
     expect(await errorOf(client(broken).desk.searchTickets({}))).toMatchObject({ code: 'TRUNCATED_BODY', status: 200 });
   });
 
   it('JSON of the wrong shape is SCHEMA_VIOLATION naming the field', async () => {
-    const { desk } = client(() => json({ data: [{ id: '1', ticketNumber: '1', subject: 's', status: 'Open', statusType: 'Pending' }], count: 1 }));
+    const { desk } = client(() =>
+      json({ data: [{ id: '1', ticketNumber: '1', subject: 's', status: 'Open', statusType: 'Pending' }], count: 1 }),
+    );
     const info = await errorOf(desk.searchTickets({}));
     expect(info).toMatchObject({ code: 'SCHEMA_VIOLATION', status: 200 });
     expect(info.detail).toContain('data.0.statusType');

@@ -23,7 +23,12 @@ describe('errorFromResponse: every documented errorCode', () => {
   });
 
   it('carries Retry-After seconds', () => {
-    const error = errorFromResponse({ status: 429, host: HOST, body: { errorCode: 'THRESHOLD_EXCEEDED', message: 'm' }, retryAfterSec: 30 });
+    const error = errorFromResponse({
+      status: 429,
+      host: HOST,
+      body: { errorCode: 'THRESHOLD_EXCEEDED', message: 'm' },
+      retryAfterSec: 30,
+    });
     expect(error.info.retryAfterSec).toBe(30);
   });
 });

@@ -6,7 +6,13 @@ import { passThroughLimiter } from '../../../../lib/background/desk/request-poli
 import { DeskLinkError } from '../../../../lib/shared/errors';
 import type { Identity, RecordRef } from '../../../../lib/shared/messages';
 
-const LEAD: RecordRef = { crmHost: 'crm.zoho.com', dataCentre: 'com', orgSegment: 'org20110845', module: 'Leads', recordId: '5293322000003516055' };
+const LEAD: RecordRef = {
+  crmHost: 'crm.zoho.com',
+  dataCentre: 'com',
+  orgSegment: 'org20110845',
+  module: 'Leads',
+  recordId: '5293322000003516055',
+};
 const CONTACT: RecordRef = { ...LEAD, module: 'Contacts', recordId: '5293322000004120017' };
 const ACCOUNT: RecordRef = { ...LEAD, module: 'Accounts', recordId: '5293322000002877003' };
 const OTHER_CRM_ID = '5293322000009999999';
@@ -56,24 +62,44 @@ function fakeDesk(desk: FakeDesk) {
     if (failure) return new Response(JSON.stringify(failure[1]), { status: failure[0] });
     const emails = (url.searchParams.get('email') ?? '').split(',');
     const ticketsById = (ids: string[]) => desk.tickets.filter((t) => ids.includes(t.id));
-    if (path === '/api/v1/tickets/search') return page(desk.tickets.filter((t) => t.email && emails.includes(t.email)), url, true, (t) => asJson(t, true));
+    if (path === '/api/v1/tickets/search')
+      return page(
+        desk.tickets.filter((t) => t.email && emails.includes(t.email)),
+        url,
+        true,
+        (t) => asJson(t, true),
+      );
     if (path === '/api/v1/contacts/search') {
       const found = (desk.contacts ?? []).filter((c) => emails.includes(c.email));
-      return page(found, url, true, (c) => ({ id: c.id, email: c.email, zohoCRMContact: c.crmId ? { id: c.crmId, type: 'contacts_leads' } : null }));
+      return page(found, url, true, (c) => ({
+        id: c.id,
+        email: c.email,
+        zohoCRMContact: c.crmId ? { id: c.crmId, type: 'contacts_leads' } : null,
+      }));
     }
     if (path === '/api/v1/accounts/search') {
       const term = url.searchParams.get('accountName') ?? '';
       const prefix = term.endsWith('*') ? term.slice(0, -1).toLowerCase() : null;
-      const found = (desk.accounts ?? []).filter((a) => (prefix ? a.accountName.toLowerCase().startsWith(prefix) : a.accountName.toLowerCase().includes(term.toLowerCase())));
+      const found = (desk.accounts ?? []).filter((a) =>
+        prefix ? a.accountName.toLowerCase().startsWith(prefix) : a.accountName.toLowerCase().includes(term.toLowerCase()),
+      );
       return page(found, url, true, (a) => ({ id: a.id, accountName: a.accountName }));
     }
     const match = /^\/api\/v1\/(contacts|accounts)\/(\d+)(\/tickets)?$/.exec(path);
     const owner = match && (match[1] === 'contacts' ? desk.contacts : desk.accounts)?.find((o) => o.id === match[2]);
     if (owner && match[3]) return page(ticketsById(owner.ticketIds), url, false, (t) => asJson(t, false));
-    if (owner && 'accountName' in owner) return reply({ id: owner.id, accountName: owner.accountName, zohoCRMAccount: owner.crmId ? { id: owner.crmId } : null });
+    if (owner && 'accountName' in owner)
+      return reply({ id: owner.id, accountName: owner.accountName, zohoCRMAccount: owner.crmId ? { id: owner.crmId } : null });
     return new Response(JSON.stringify({ errorCode: 'URL_NOT_FOUND', message: 'no' }), { status: 404 });
   };
-  const client = createDeskClient({ dataCentre: 'com', token: 't', orgId: '1', fetch: fetch as typeof globalThis.fetch, limiter: passThroughLimiter, now: () => Date.UTC(2024, 6, 1) });
+  const client = createDeskClient({
+    dataCentre: 'com',
+    token: 't',
+    orgId: '1',
+    fetch: fetch as typeof globalThis.fetch,
+    limiter: passThroughLimiter,
+    now: () => Date.UTC(2024, 6, 1),
+  });
   const paths = () => calls.map((u) => u.pathname.replace('/api/v1', '') + u.search);
   return { client, calls, paths };
 }
@@ -92,7 +118,13 @@ describe('Leads and Contacts: by every email, plus linked Desk contacts', () => 
 
   it('adds the tickets of the Desk contact linked to the CRM record, each ticket once', async () => {
     const desk = fakeDesk({
-      tickets: [tk('21', 'dan@contoso.example', 1), tk('22', 'd@gmail.example', 2), tk('23', 'dan@contoso.example', 3), tk('24', 'old@contoso.example', 4), tk('25', 'x@other.example', 8)],
+      tickets: [
+        tk('21', 'dan@contoso.example', 1),
+        tk('22', 'd@gmail.example', 2),
+        tk('23', 'dan@contoso.example', 3),
+        tk('24', 'old@contoso.example', 4),
+        tk('25', 'x@other.example', 8),
+      ],
       contacts: [
         { id: '9001', email: 'dan@contoso.example', crmId: CONTACT.recordId, ticketIds: ['23', '24'] },
         { id: '9002', email: 'd@gmail.example', crmId: OTHER_CRM_ID, ticketIds: ['25'] },
@@ -134,7 +166,11 @@ describe('Leads and Contacts: by every email, plus linked Desk contacts', () => 
     const result = await findRecordTickets(desk.client, LEAD, { emails: ['a@x.example'] });
     expect(result.tickets).toHaveLength(200);
     expect(result.truncated).toBe(false);
-    expect(desk.calls.filter((u) => u.pathname.endsWith('tickets/search')).map((u) => u.searchParams.get('from'))).toEqual(['0', '100', '200']);
+    expect(desk.calls.filter((u) => u.pathname.endsWith('tickets/search')).map((u) => u.searchParams.get('from'))).toEqual([
+      '0',
+      '100',
+      '200',
+    ]);
   });
 
   it('exactly 1,000 matches fill the window without being truncated', async () => {
@@ -146,7 +182,10 @@ describe('Leads and Contacts: by every email, plus linked Desk contacts', () => 
 
   it('pages a linked contact’s tickets past 100 (first page without from)', async () => {
     const list = Array.from({ length: 150 }, (_, i) => tk(String(7000 + i), undefined, i));
-    const desk = fakeDesk({ tickets: list, contacts: [{ id: '9001', email: 'a@x.example', crmId: CONTACT.recordId, ticketIds: list.map((t) => t.id) }] });
+    const desk = fakeDesk({
+      tickets: list,
+      contacts: [{ id: '9001', email: 'a@x.example', crmId: CONTACT.recordId, ticketIds: list.map((t) => t.id) }],
+    });
     const result = await findRecordTickets(desk.client, CONTACT, { emails: ['a@x.example'] });
     expect(result.tickets).toHaveLength(150);
     expect(desk.paths().filter((p) => p.startsWith('/contacts/9001/tickets'))).toEqual([

@@ -95,7 +95,14 @@ describe('429', () => {
     const task = scripted(rateLimited(), rateLimited(), rateLimited());
     const result = settle(createRequestPolicy({ baseDelayMs: 1000, random: () => 0.5 }).run(task));
     // Delays: 0.5 × 1 s, 0.5 × 2 s, 0.5 × 4 s.
-    for (const [advance, calls] of [[499, 1], [1, 2], [999, 2], [1, 3], [1_999, 3], [1, 4]] as const) {
+    for (const [advance, calls] of [
+      [499, 1],
+      [1, 2],
+      [999, 2],
+      [1, 3],
+      [1_999, 3],
+      [1, 4],
+    ] as const) {
       await vi.advanceTimersByTimeAsync(advance);
       expect(task).toHaveBeenCalledTimes(calls);
     }
@@ -156,11 +163,14 @@ describe('other failures', () => {
     expect(await result).toEqual({ value: 'ok' });
   });
 
-  it.each(['URL_NOT_FOUND', 'UNPROCESSABLE_ENTITY', 'FORBIDDEN', 'SCHEMA_VIOLATION', 'TIMEOUT'] as const)('%s is not retried', async (code) => {
-    const task = scripted(new DeskLinkError({ code, status: 404 }));
-    expect(await settle(createRequestPolicy().run(task))).toMatchObject({ error: { code } });
-    expect(task).toHaveBeenCalledTimes(1);
-  });
+  it.each(['URL_NOT_FOUND', 'UNPROCESSABLE_ENTITY', 'FORBIDDEN', 'SCHEMA_VIOLATION', 'TIMEOUT'] as const)(
+    '%s is not retried',
+    async (code) => {
+      const task = scripted(new DeskLinkError({ code, status: 404 }));
+      expect(await settle(createRequestPolicy().run(task))).toMatchObject({ error: { code } });
+      expect(task).toHaveBeenCalledTimes(1);
+    },
+  );
 
   it('INVALID_OAUTH reports the rejected credential and is not retried', async () => {
     const onCredentialRejected = vi.fn();

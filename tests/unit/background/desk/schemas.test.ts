@@ -144,8 +144,27 @@ describe('OrganizationSchema (mixed typing, §5)', () => {
   it('accepts string and numeric ids, string and real booleans, any edition case', () => {
     const orgs = listEnvelope(OrganizationSchema).parse({
       data: [
-        { id: '3981311', companyName: 'Zylker', portalName: 'zylker', isDefault: 'true', isSandboxPortal: 'false', isAdminInOrg: true, edition: 'ENTERPRISE', employeeCount: '10', timeZone: 'Pacific/Niue' },
-        { id: 5988319, companyName: 'Zylker JP', portalName: 'zylkerjp', isDefault: false, isSandboxPortal: 'true', edition: 'ZohoOne', employeeCount: 10, timeZone: null },
+        {
+          id: '3981311',
+          companyName: 'Zylker',
+          portalName: 'zylker',
+          isDefault: 'true',
+          isSandboxPortal: 'false',
+          isAdminInOrg: true,
+          edition: 'ENTERPRISE',
+          employeeCount: '10',
+          timeZone: 'Pacific/Niue',
+        },
+        {
+          id: 5988319,
+          companyName: 'Zylker JP',
+          portalName: 'zylkerjp',
+          isDefault: false,
+          isSandboxPortal: 'true',
+          edition: 'ZohoOne',
+          employeeCount: 10,
+          timeZone: null,
+        },
         { id: '7310045521', companyName: 'No flags', portalName: 'bare' },
       ],
     }).data;
@@ -164,7 +183,9 @@ describe('ContactSchema and AccountSchema (CRM links, §10)', () => {
       id: '5293322000004120017',
       type: 'contacts_leads',
     });
-    expect(ContactSchema.parse({ ...base, zohoCRMContact: { id: '5293322000004120017', type: ['contacts_leads'] } }).zohoCRMContact?.type).toBe('contacts_leads');
+    expect(
+      ContactSchema.parse({ ...base, zohoCRMContact: { id: '5293322000004120017', type: ['contacts_leads'] } }).zohoCRMContact?.type,
+    ).toBe('contacts_leads');
     expect(ContactSchema.parse({ ...base, zohoCRMContact: null }).zohoCRMContact).toBeNull();
     expect(ContactSchema.parse(base).isEndUser).toBe(false);
   });
@@ -188,7 +209,14 @@ describe('envelopes and small objects', () => {
   });
 
   it('reads myinfo and statistics counters as digit strings', () => {
-    const me = MyInfoSchema.parse({ id: '1', emailId: 'Admin@Zylker.com', zuid: '99', firstName: 'Ad', lastName: null, isConfirmed: 'true' });
+    const me = MyInfoSchema.parse({
+      id: '1',
+      emailId: 'Admin@Zylker.com',
+      zuid: '99',
+      firstName: 'Ad',
+      lastName: null,
+      isConfirmed: 'true',
+    });
     expect(me).toMatchObject({ id: '1', emailId: 'Admin@Zylker.com', zuid: '99', isConfirmed: true, associatedDepartmentIds: [] });
     const stats = StatisticsSchema.parse({ totalTickets: '14', openTickets: 8, channelWiseCount: { Web: '12' }, responseTime: '3600000' });
     expect(stats).toMatchObject({ totalTickets: 14, openTickets: 8, channelWiseCount: { Web: 12 }, responseTime: '3600000' });

@@ -21,7 +21,9 @@ describe('defaults from the browser', () => {
   });
 
   it('the browser’s time zone', async () => {
-    vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockReturnValue({ timeZone: 'Asia/Kolkata' } as Intl.ResolvedDateTimeFormatOptions);
+    vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockReturnValue({
+      timeZone: 'Asia/Kolkata',
+    } as Intl.ResolvedDateTimeFormatOptions);
     expect(browserTimeZone()).toBe('Asia/Kolkata');
     expect(await adminHandlers['settings.get']({ command: 'settings.get' })).toMatchObject({ timeZone: 'Asia/Kolkata' });
   });

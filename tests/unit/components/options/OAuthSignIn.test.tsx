@@ -5,12 +5,35 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp, type AdminSend } from '../../../../components/options/OptionsApp';
 import type { PortalChoice, Request, SettingsView } from '../../../../lib/shared/messages';
 
-const A: PortalChoice = { id: '649182735', companyName: 'Zylker Inc.', portalName: 'zylker', isDefault: true, timeZone: 'America/Los_Angeles', edition: 'FREE' };
+const A: PortalChoice = {
+  id: '649182735',
+  companyName: 'Zylker Inc.',
+  portalName: 'zylker',
+  isDefault: true,
+  timeZone: 'America/Los_Angeles',
+  edition: 'FREE',
+};
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 const unconnected: SettingsView = {
-  connected: false, dataCentre: null, email: null, portal: null, enabled: true, language: 'en', timeZone: 'Europe/Berlin', credentialState: 'none', managed: [],
+  connected: false,
+  dataCentre: null,
+  email: null,
+  portal: null,
+  enabled: true,
+  language: 'en',
+  timeZone: 'Europe/Berlin',
+  credentialState: 'none',
+  managed: [],
 };
-const connected: SettingsView = { ...unconnected, connected: true, dataCentre: 'com', email: 'admin@zylker.com', portal: { id: A.id, name: 'Zylker Inc.' }, credentialState: 'ok', authKind: 'oauth' };
+const connected: SettingsView = {
+  ...unconnected,
+  connected: true,
+  dataCentre: 'com',
+  email: 'admin@zylker.com',
+  portal: { id: A.id, name: 'Zylker Inc.' },
+  credentialState: 'ok',
+  authKind: 'oauth',
+};
 
 type Answers = Partial<Record<Request['command'], (request: any) => unknown>>;
 
@@ -18,7 +41,9 @@ function mount(answers: Answers, language: 'en' | 'ja' = 'en') {
   const sent: Request[] = [];
   const send = vi.fn(async (request: Request) => {
     sent.push(request);
-    const answer = ({ 'diagnostics.get': () => ({ lastError: null, cache: { available: true, tickets: 0, records: 0 } }), ...answers })[request.command]?.(request);
+    const answer = { 'diagnostics.get': () => ({ lastError: null, cache: { available: true, tickets: 0, records: 0 } }), ...answers }[
+      request.command
+    ]?.(request);
     if (answer && typeof answer === 'object' && 'error' in answer) return { ok: false, error: (answer as { error: unknown }).error };
     return { ok: true, data: answer };
   }) as unknown as AdminSend;
@@ -55,11 +80,20 @@ describe('Sign in with Zoho on the setup form', () => {
     fireEvent.click(screen.getByLabelText(/Multi-DC client/));
     fireEvent.click(screen.getByRole('button', { name: 'Sign in with Zoho' }));
     expect(await screen.findByText('Signed in to Zoho as admin@zylker.com.')).toBeTruthy();
-    expect(sent.find((r) => r.command === 'oauth.signIn')).toEqual({ command: 'oauth.signIn', dataCentre: 'eu', clientId: '1000.CLIENT', multiDc: true });
+    expect(sent.find((r) => r.command === 'oauth.signIn')).toEqual({
+      command: 'oauth.signIn',
+      dataCentre: 'eu',
+      clientId: '1000.CLIENT',
+      multiDc: true,
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(sent.some((r) => r.command === 'setup.save')).toBe(true));
     // Multi-DC: the data centre is the one Zoho named (com), not the form's starting point.
-    expect(sent.find((r) => r.command === 'setup.save')).toMatchObject({ dataCentre: 'com', credential: { kind: 'oauth' }, portalId: A.id });
+    expect(sent.find((r) => r.command === 'setup.save')).toMatchObject({
+      dataCentre: 'com',
+      credential: { kind: 'oauth' },
+      portalId: A.id,
+    });
     expect(await screen.findByTestId('connected-email')).toBeTruthy();
   });
 

@@ -3,16 +3,46 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp, type AdminSend } from '../../../../components/options/OptionsApp';
 import type { PortalChoice, Request, SettingsView } from '../../../../lib/shared/messages';
 
-const A: PortalChoice = { id: '649182735', companyName: 'Zylker Inc.', portalName: 'zylker', isDefault: true, timeZone: 'America/Los_Angeles', edition: 'FREE' };
-const B: PortalChoice = { id: '7310045521', companyName: 'Zylker Japan 株式会社', portalName: 'zylkerjp', isDefault: false, timeZone: 'Asia/Tokyo', edition: 'ENTERPRISE' };
+const A: PortalChoice = {
+  id: '649182735',
+  companyName: 'Zylker Inc.',
+  portalName: 'zylker',
+  isDefault: true,
+  timeZone: 'America/Los_Angeles',
+  edition: 'FREE',
+};
+const B: PortalChoice = {
+  id: '7310045521',
+  companyName: 'Zylker Japan 株式会社',
+  portalName: 'zylkerjp',
+  isDefault: false,
+  timeZone: 'Asia/Tokyo',
+  edition: 'ENTERPRISE',
+};
 
 const unconnected: SettingsView = {
-  connected: false, dataCentre: null, email: null, portal: null, enabled: true, language: 'en', timeZone: 'Europe/Berlin', credentialState: 'none', managed: [],
+  connected: false,
+  dataCentre: null,
+  email: null,
+  portal: null,
+  enabled: true,
+  language: 'en',
+  timeZone: 'Europe/Berlin',
+  credentialState: 'none',
+  managed: [],
 };
 const connected: SettingsView = {
-  ...unconnected, connected: true, dataCentre: 'com', email: 'Admin@Zylker.com', portal: { id: A.id, name: '<img src=x onerror=alert(1)>' }, credentialState: 'ok',
+  ...unconnected,
+  connected: true,
+  dataCentre: 'com',
+  email: 'Admin@Zylker.com',
+  portal: { id: A.id, name: '<img src=x onerror=alert(1)>' },
+  credentialState: 'ok',
 };
-const diagnostics = { lastError: { code: 'NETWORK' as const, host: 'desk.zoho.com', at: Date.UTC(2026, 10, 25, 12) }, cache: { available: true, tickets: 14, records: 2 } };
+const diagnostics = {
+  lastError: { code: 'NETWORK' as const, host: 'desk.zoho.com', at: Date.UTC(2026, 10, 25, 12) },
+  cache: { available: true, tickets: 14, records: 2 },
+};
 
 type Answers = Partial<Record<Request['command'], (request: any) => unknown>>;
 
@@ -77,7 +107,11 @@ describe('the setup wizard', () => {
     fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'Admin@Zylker.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     await screen.findByLabelText('Portal');
-    expect(sent[1]).toEqual({ command: 'setup.listPortals', dataCentre: 'com', credential: { kind: 'zsc', key: '1000.zsc.key', email: 'Admin@Zylker.com' } });
+    expect(sent[1]).toEqual({
+      command: 'setup.listPortals',
+      dataCentre: 'com',
+      credential: { kind: 'zsc', key: '1000.zsc.key', email: 'Admin@Zylker.com' },
+    });
     expect(select('Portal').value).toBe(A.id);
     expect(select('Time zone').value).toBe('America/Los_Angeles');
     expect(select('Language').value).toBe('en');
@@ -89,14 +123,21 @@ describe('the setup wizard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Zylker Japan 株式会社');
     expect(sent.find((r) => r.command === 'setup.save')).toEqual({
-      command: 'setup.save', dataCentre: 'com', credential: { kind: 'zsc', key: '1000.zsc.key', email: 'Admin@Zylker.com' },
-      portalId: B.id, language: 'ja', timeZone: 'Asia/Tokyo',
+      command: 'setup.save',
+      dataCentre: 'com',
+      credential: { kind: 'zsc', key: '1000.zsc.key', email: 'Admin@Zylker.com' },
+      portalId: B.id,
+      language: 'ja',
+      timeZone: 'Asia/Tokyo',
     });
     expect(screen.getByRole('checkbox', { name: 'Enable Zoho Desk integration' })).toBeTruthy();
   });
 
   it('says which data center a rejected key belongs to', async () => {
-    mount({ 'settings.get': () => unconnected, 'setup.listPortals': () => ({ error: { code: 'INVALID_OAUTH', status: 401, host: 'desk.zoho.eu', dataCentre: 'com' } }) });
+    mount({
+      'settings.get': () => unconnected,
+      'setup.listPortals': () => ({ error: { code: 'INVALID_OAUTH', status: 401, host: 'desk.zoho.eu', dataCentre: 'com' } }),
+    });
     fireEvent.change(await screen.findByLabelText('Data center'), { target: { value: 'eu' } });
     fireEvent.input(screen.getByLabelText('ZSC key'), { target: { value: 'k' } });
     fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'a@b.example' } });
@@ -106,7 +147,11 @@ describe('the setup wizard', () => {
   });
 
   it('names the email on a mismatch at Save and stays on the portal step', async () => {
-    mount({ 'settings.get': () => unconnected, 'setup.listPortals': () => ({ portals: [A] }), 'setup.save': () => ({ error: { code: 'EMAIL_MISMATCH' } }) });
+    mount({
+      'settings.get': () => unconnected,
+      'setup.listPortals': () => ({ portals: [A] }),
+      'setup.save': () => ({ error: { code: 'EMAIL_MISMATCH' } }),
+    });
     fireEvent.input(await screen.findByLabelText('ZSC key'), { target: { value: 'k' } });
     fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'wrong@zylker.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
@@ -124,7 +169,14 @@ describe('the setup wizard', () => {
 });
 
 describe('the portal step', () => {
-  const hostile: PortalChoice = { id: '8800120034', companyName: '<img src=x onerror=alert(1)>', portalName: '"><script>alert(2)</script>', isDefault: false, timeZone: null, edition: 'FREE' };
+  const hostile: PortalChoice = {
+    id: '8800120034',
+    companyName: '<img src=x onerror=alert(1)>',
+    portalName: '"><script>alert(2)</script>',
+    isDefault: false,
+    timeZone: null,
+    edition: 'FREE',
+  };
 
   async function portalStep(portals: PortalChoice[]) {
     mount({ 'settings.get': () => unconnected, 'setup.listPortals': () => ({ portals }) });

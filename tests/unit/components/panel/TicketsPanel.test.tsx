@@ -164,7 +164,13 @@ describe('TicketsPanel with tickets', () => {
     show({
       kind: 'tickets',
       view: view([
-        ticket({ subject: hostile, status: '<b>Open</b>', priority: '<script>x()</script>', assigneeName: '<svg onload=alert(1)>', webUrl: 'javascript:alert(1)' }),
+        ticket({
+          subject: hostile,
+          status: '<b>Open</b>',
+          priority: '<script>x()</script>',
+          assigneeName: '<svg onload=alert(1)>',
+          webUrl: 'javascript:alert(1)',
+        }),
         ticket({ subject: 'data link', webUrl: 'data:text/html,<script>alert(1)</script>' }),
         ticket({ subject: 'http link', webUrl: 'http://desk.zoho.com/x' }),
       ]),
