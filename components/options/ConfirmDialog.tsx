@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 
-export interface ConfirmDialogProps {
+interface ConfirmDialogProps {
   id: string;
   title: string;
   body: string;

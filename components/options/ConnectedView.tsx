@@ -11,7 +11,7 @@ import { timeZoneChoices } from '../../lib/shared/time-zones';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Alert, ManagedNote, SelectField, Status } from './fields';
 
-export interface ConnectedViewProps {
+interface ConnectedViewProps {
   t: OptionsTranslate;
   view: SettingsView;
   busy: boolean;

@@ -3,7 +3,7 @@ import type { OptionsTranslate } from '../../lib/shared/i18n/options';
 import type { Diagnostics as DiagnosticsData } from '../../lib/shared/messages';
 import { Alert, Status } from './fields';
 
-export interface DiagnosticsProps {
+interface DiagnosticsProps {
   t: OptionsTranslate;
   data: DiagnosticsData | null;
   /** Formats an epoch-ms time in the configured language and time zone. */

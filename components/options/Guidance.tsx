@@ -1,4 +1,4 @@
-/** Where each of the seed's three starting points gets a ZSC key. */
+/** Where an admin gets a ZSC key, from each of three starting points: new to Zoho Desk, a portal admin, not an admin. */
 import type { OptionsTranslate } from '../../lib/shared/i18n/options';
 
 export function Guidance({ t }: { t: OptionsTranslate }) {

@@ -1,5 +1,5 @@
 /**
- * Beside the ZSC key: `Sign in with Zoho` (issue 7). The `Client ID` of a Client-based app from
+ * Beside the ZSC key: `Sign in with Zoho`. The `Client ID` of a Client-based app from
  * Zoho's API console, an optional multi-DC switch, the button, and the redirect URI this browser
  * gives Zoho (to register as the app's redirect URI and JavaScript domain). Draws only; the
  * options app runs the sign-in through the broker.
@@ -8,9 +8,9 @@ import { useState } from 'preact/hooks';
 import type { OptionsTranslate } from '../../lib/shared/i18n/options';
 import { Alert } from './fields';
 
-export interface OAuthSignInProps {
+interface OAuthSignInProps {
   t: OptionsTranslate;
-  /** identity.getRedirectURL() as the broker reports it; null until known. */
+  /** identity.getRedirectURL(); null where the browser has no identity API. */
   redirectUri: string | null;
   busy: boolean;
   onSignIn: (clientId: string, multiDc: boolean) => void;

@@ -27,7 +27,7 @@ import { SetupForm } from './SetupForm';
 type AdminCommand = keyof typeof AdminRequestSchemas;
 export type AdminSend = <C extends AdminCommand>(request: RequestOf<C>) => Promise<ResponseOf<C>>;
 
-export interface OptionsAppProps {
+interface OptionsAppProps {
   send: AdminSend;
   /** Calls back when settings or policy change elsewhere (another tab, a new policy). */
   subscribe: (onChange: () => void) => () => void;

@@ -11,7 +11,7 @@ export interface PortalSelection {
   timeZone: string;
 }
 
-export interface PortalFormProps {
+interface PortalFormProps {
   t: OptionsTranslate;
   portals: PortalChoice[];
   /** Preselected portal id (policy's or the one chosen before), else Zoho's default portal. */

@@ -10,7 +10,7 @@ import { checkCredentialForm, type CredentialFormErrors } from '../../lib/option
 import { Alert, ManagedNote, SelectField, TextField } from './fields';
 import { OAuthSignIn } from './OAuthSignIn';
 
-export interface SetupFormProps {
+interface SetupFormProps {
   t: OptionsTranslate;
   language: Language;
   initialDataCentre: DataCentreId;

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { OptionsTranslate } from '../../lib/shared/i18n/options';
 
-export interface Choice {
+interface Choice {
   value: string;
   label: string;
 }
@@ -59,8 +59,8 @@ export function TextField({ id, label, hint, value, type = 'text', autocomplete 
       <label for={id}>{label}</label>
       <input
         id={id}
-        // Preact types each input type as its own variant; all three are plain text entry here.
-        type={type as 'text'}
+        // Preact types each input type as its own variant (and its own role); all three are plain text entry here.
+        {...({ type } as { type: 'text' })}
         autocomplete={autocomplete}
         spellcheck={false}
         value={value}

@@ -9,7 +9,7 @@ export interface CredentialFormErrors {
   email?: 'emailInvalid';
 }
 
-export type CredentialFormResult = { ok: true; credential: CredentialInput } | { ok: false; errors: CredentialFormErrors };
+type CredentialFormResult = { ok: true; credential: CredentialInput } | { ok: false; errors: CredentialFormErrors };
 
 export function checkCredentialForm(key: string, email: string): CredentialFormResult {
   const parsed = CredentialInputSchema.safeParse({ kind: 'zsc', key, email: email.trim() });
