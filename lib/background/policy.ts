@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { DATA_CENTRE_IDS } from '../shared/data-centres';
-import { LANGUAGES, type ManagedField } from '../shared/messages';
+import { LANGUAGES, type ManagedField } from '../shared/protocol';
 import { isTimeZone } from '../shared/time-zones';
 
 /** One schema per policy key (names as in managed_schema.json). */

@@ -1,27 +1,33 @@
 /**
- * The content script's side of the message protocol: one request, one `Response` envelope.
+ * The callers' side of the command table, one for the content script and the options page: one
+ * request, one `Response` envelope, typed by lib/shared/commands.ts.
  *
  * - The MV3 worker may be asleep or restarting: "Receiving end does not exist", "Could not
- *   establish connection" or a closed message port get ONE retry after a short pause.
- * - Any other failure becomes `{ ok: false, error }`; nothing throws to the caller.
- * - After the extension was reloaded or updated, this old content script's context is gone
- *   ("Extension context invalidated"): the answer is ABORTED and the caller stops quietly.
+ *   establish connection", a closed message port, or no answer at all get ONE retry after a
+ *   short pause.
+ * - An answer that is not an envelope, and any other failure, becomes `{ ok: false, error }`;
+ *   nothing throws to the caller.
+ * - Once the caller's extension context is gone (a content script after the extension was
+ *   reloaded or updated: "Extension context invalidated"), the answer is ABORTED and the caller
+ *   stops quietly.
  *
- * Only types come from lib/shared/messages.ts (no zod in the CRM page).
+ * Only types come from the command table: no zod in the CRM page.
  */
 import { browser } from 'wxt/browser';
+import type { BrokerClient, Caller, CommandFrom, RequestOf, ResponseOf } from './commands';
 import type { ErrorInfo } from './errors';
-import type { RequestOf, ResponseOf } from './messages';
 
-export type PanelCommand = 'panel.config' | 'tickets.get' | 'options.open';
-export type SendMessage = (message: unknown) => Promise<unknown>;
+export interface BrokerClientDeps {
+  /** `runtime.sendMessage`. */
+  sendMessage: (message: unknown) => Promise<unknown>;
+  /** False once this script's extension context is gone; the content script passes `extensionAlive`. */
+  alive?: () => boolean;
+}
 
 const WORKER_RESTARTING =
   /Receiving end does not exist|Could not establish connection|message port closed|message channel closed|Message manager disconnected/i;
 const CONTEXT_GONE = /Extension context invalidated|runtime\.id|extension context/i;
 const RETRY_PAUSE_MS = 150;
-
-export const defaultSend: SendMessage = (message) => browser.runtime.sendMessage(message);
 
 /** False once this content script's extension context is gone (reload/update/uninstall). */
 export function extensionAlive(): boolean {
@@ -32,39 +38,53 @@ export function extensionAlive(): boolean {
   }
 }
 
-function isEnvelope(value: unknown): value is { ok: boolean } {
-  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+function isEnvelope(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const answer = value as { ok?: unknown; data?: unknown; error?: unknown };
+  if (answer.ok === true) return 'data' in answer;
+  return answer.ok === false && typeof answer.error === 'object' && answer.error !== null;
 }
 
 const failure = (error: ErrorInfo) => ({ ok: false as const, error });
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function askBroker<C extends PanelCommand>(
+/** The client of the commands `From` may send (`page` for the content script, `extension` for the options page). */
+export function createBrokerClient<From extends Caller>({ sendMessage, alive = () => true }: BrokerClientDeps): BrokerClient<From> {
+  return async <C extends CommandFrom<From>>(request: RequestOf<C>): Promise<ResponseOf<C>> => {
+    for (let attempt = 0; ; attempt += 1) {
+      if (!alive()) return failure({ code: 'ABORTED' });
+      try {
+        const answer = await sendMessage(request);
+        if (isEnvelope(answer)) return answer as ResponseOf<C>;
+        // No listener answered (worker still starting): treat like a restarting worker.
+        if (answer === undefined && attempt === 0) {
+          await pause(RETRY_PAUSE_MS);
+          continue;
+        }
+        return failure({ code: 'INTERNAL', detail: 'The background answered with no response envelope.' });
+      } catch (error) {
+        const text = messageOf(error);
+        if (CONTEXT_GONE.test(text) || !alive()) return failure({ code: 'ABORTED' });
+        if (WORKER_RESTARTING.test(text) && attempt === 0) {
+          await pause(RETRY_PAUSE_MS);
+          continue;
+        }
+        // INTERNAL's message tells the reader to reload the page, which restarts both sides.
+        return failure({ code: 'INTERNAL', detail: text });
+      }
+    }
+  };
+}
+
+// ---- The content script's former entry, kept until it builds its client with createBrokerClient ----
+
+export type PanelCommand = CommandFrom<'page'>;
+
+export function askBroker<C extends PanelCommand>(
   request: RequestOf<C>,
-  send: SendMessage = defaultSend,
+  sendMessage: (message: unknown) => Promise<unknown> = (message) => browser.runtime.sendMessage(message),
   alive: () => boolean = extensionAlive,
 ): Promise<ResponseOf<C>> {
-  for (let attempt = 0; ; attempt += 1) {
-    if (!alive()) return failure({ code: 'ABORTED' });
-    try {
-      const answer = await send(request);
-      if (isEnvelope(answer)) return answer as ResponseOf<C>;
-      // No listener answered (worker still starting): treat like a restarting worker.
-      if (answer === undefined && attempt === 0) {
-        await pause(RETRY_PAUSE_MS);
-        continue;
-      }
-      return failure({ code: 'INTERNAL', detail: 'The background answered with no response envelope.' });
-    } catch (error) {
-      const text = messageOf(error);
-      if (CONTEXT_GONE.test(text) || !alive()) return failure({ code: 'ABORTED' });
-      if (WORKER_RESTARTING.test(text) && attempt === 0) {
-        await pause(RETRY_PAUSE_MS);
-        continue;
-      }
-      // INTERNAL's message tells the reader to reload the page, which restarts both sides.
-      return failure({ code: 'INTERNAL', detail: text });
-    }
-  }
+  return createBrokerClient<'page'>({ sendMessage, alive })(request);
 }

@@ -6,7 +6,7 @@
  * the product. The product bundle keeps its own connection to the same database.
  */
 import { cacheSettled, cacheStats, getTicketCap, readRecordTickets, writeRecordTickets } from '../../lib/background/cache';
-import type { TicketSummary } from '../../lib/shared/messages';
+import type { TicketSummary } from '../../lib/shared/protocol';
 
 export interface FillOptions {
   portalId: string;

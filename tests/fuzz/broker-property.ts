@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { handleMessage } from '../../lib/background/broker/dispatch';
 import { CRM_HOSTS, DATA_CENTRE_IDS } from '../../lib/shared/data-centres';
 import { ERROR_CODES } from '../../lib/shared/errors';
-import { ADMIN_COMMANDS, CRM_MODULES, PANEL_COMMANDS } from '../../lib/shared/messages';
+import { COMMANDS, type Command } from '../../lib/shared/commands';
+import { CRM_MODULES } from '../../lib/shared/protocol';
 import { connect } from '../unit/support/broker-setup';
 
 export const FUZZ_KEY = '1000.zsc.fuzz.SECRET-KEY-do-not-leak';
@@ -60,7 +61,9 @@ export function fuzzFetch(): typeof fetch {
   }) as typeof fetch;
 }
 
-const COMMANDS = [...PANEL_COMMANDS, ...ADMIN_COMMANDS] as string[];
+const ALL_COMMANDS = Object.keys(COMMANDS) as Command[];
+const PANEL_COMMANDS: string[] = ALL_COMMANDS.filter((command) => COMMANDS[command].from === 'page');
+const ADMIN_COMMANDS: string[] = ALL_COMMANDS.filter((command) => COMMANDS[command].from === 'extension');
 
 const digits = fc.stringMatching(/^\d{1,19}$/);
 const recordArb = fc.record({
@@ -86,7 +89,9 @@ export const messageArb: fc.Arbitrary<unknown> = fc.oneof(
   fc
     .dictionary(fc.string(), fc.anything())
     .chain((extra) =>
-      fc.constantFrom(...COMMANDS, 'tickets.delete', '', '__proto__', 'constructor', 'toString').map((command) => ({ ...extra, command })),
+      fc
+        .constantFrom(...ALL_COMMANDS, 'tickets.delete', '', '__proto__', 'constructor', 'toString')
+        .map((command) => ({ ...extra, command })),
     ),
   fc.record({
     command: fc.constant('tickets.get'),
@@ -95,7 +100,7 @@ export const messageArb: fc.Arbitrary<unknown> = fc.oneof(
     mode: fc.constantFrom('cached', 'fresh', 'refresh', 'peek'),
   }),
   fc.record({ command: fc.constant('tickets.get'), record: fc.anything(), identity: fc.anything(), mode: fc.anything() }),
-  fc.constantFrom(...COMMANDS).map((command) => ({ command })),
+  fc.constantFrom(...ALL_COMMANDS).map((command) => ({ command })),
   fc.record({ command: fc.constant('setup.listPortals'), dataCentre: fc.constantFrom(...DATA_CENTRE_IDS, 'zz') }),
 );
 
@@ -184,15 +189,10 @@ export function responseProblem(message: unknown, sender: unknown, response: unk
     typeof message === 'object' && message !== null && !Array.isArray(message) ? (message as { command?: unknown }).command : undefined;
   const kind = senderKind(sender);
   const code = r.ok === false ? r.error?.code : undefined;
-  if (typeof command === 'string' && (PANEL_COMMANDS as string[]).includes(command) && kind !== 'crm' && code !== 'FORBIDDEN_SENDER') {
+  if (typeof command === 'string' && PANEL_COMMANDS.includes(command) && kind !== 'crm' && code !== 'FORBIDDEN_SENDER') {
     return `panel command ${command} accepted from a ${kind} sender`;
   }
-  if (
-    typeof command === 'string' &&
-    (ADMIN_COMMANDS as string[]).includes(command) &&
-    kind !== 'extension' &&
-    code !== 'FORBIDDEN_SENDER'
-  ) {
+  if (typeof command === 'string' && ADMIN_COMMANDS.includes(command) && kind !== 'extension' && code !== 'FORBIDDEN_SENDER') {
     return `admin command ${command} accepted from a ${kind} sender`;
   }
   return null;

@@ -15,7 +15,9 @@ import {
 } from '../credentials/credential';
 import type { DataCentreId } from '../../shared/data-centres';
 import { DeskLinkError, toErrorInfo } from '../../shared/errors';
-import type { AdminRequestSchemas, CredentialInput, ManagedField, RequestOf, ResponseMap } from '../../shared/messages';
+import type { CredentialInput, DataOf, RequestOf } from '../../shared/commands';
+import type { ManagedField } from '../../shared/protocol';
+import type { HandlersFrom } from './handlers';
 import { policyCredential, readPolicy } from '../policy';
 import {
   clearStoredSettings,
@@ -33,9 +35,6 @@ import { clearLastError, readDiagnostics, recordDeskError } from './diagnostics'
 import { clearPendingSignIn, type PendingSignIn } from '../oauth/pending';
 import { oauthHandlers, pendingSignIn, storePendingSignIn } from './oauth-handlers';
 import { withFreshToken } from './oauth-renewal';
-
-export type AdminCommand = keyof typeof AdminRequestSchemas;
-export type AdminHandlers = { [C in AdminCommand]: (request: RequestOf<C>) => Promise<ResponseMap[C]> };
 
 const locked = (field: ManagedField) => new DeskLinkError({ code: 'POLICY_LOCKED', detail: field });
 const notConfigured = () => new DeskLinkError({ code: 'NOT_CONFIGURED' });
@@ -70,7 +69,7 @@ function requireTimeZone(timeZone: string): string {
   return timeZone;
 }
 
-async function save(request: RequestOf<'setup.save'>): Promise<ResponseMap['setup.save']> {
+async function save(request: RequestOf<'setup.save'>): Promise<DataOf<'setup.save'>> {
   const { policy } = await readPolicy();
   const dataCentre: DataCentreId = policy.dataCenter ?? request.dataCentre;
   const portalId = policy.portalId ?? request.portalId;
@@ -100,7 +99,7 @@ async function save(request: RequestOf<'setup.save'>): Promise<ResponseMap['setu
   return settingsView();
 }
 
-async function update(request: RequestOf<'settings.update'>): Promise<ResponseMap['settings.update']> {
+async function update(request: RequestOf<'settings.update'>): Promise<DataOf<'settings.update'>> {
   const effective = await effectiveSettings();
   const { command: _command, ...change } = request;
   for (const field of ['enabled', 'language', 'timeZone'] as const) {
@@ -119,7 +118,7 @@ function storedFromPolicy(effective: Awaited<ReturnType<typeof effectiveSettings
   return { version: 1, dataCentre, email, authKind: 'zsc', portal, enabled, language, timeZone };
 }
 
-async function changePortal(): Promise<ResponseMap['portal.change']> {
+async function changePortal(): Promise<DataOf<'portal.change'>> {
   const effective = await effectiveSettings();
   if (effective.managed.includes('portal')) throw locked('portal');
   const stored = await readStoredSettings();
@@ -132,7 +131,7 @@ async function changePortal(): Promise<ResponseMap['portal.change']> {
   return { portals: await listPortals(effective.dataCentre ?? stored.dataCentre, credential.token) };
 }
 
-async function deactivate(): Promise<ResponseMap['deactivate']> {
+async function deactivate(): Promise<DataOf<'deactivate'>> {
   const effective = await effectiveSettings();
   // A key given by policy is the organisation's to withdraw.
   if (effective.managed.includes('credential')) throw locked('credential');
@@ -145,7 +144,7 @@ async function deactivate(): Promise<ResponseMap['deactivate']> {
   return settingsView();
 }
 
-async function testConnection(): Promise<ResponseMap['connection.test']> {
+async function testConnection(): Promise<DataOf<'connection.test'>> {
   const effective = await effectiveSettings();
   const credential: Credential | null = await withFreshToken(await effectiveCredential(effective.dataCentre));
   if (!credential || !effective.dataCentre || !effective.portal) throw notConfigured();
@@ -165,7 +164,7 @@ async function testConnection(): Promise<ResponseMap['connection.test']> {
   }
 }
 
-export const adminHandlers: AdminHandlers = {
+export const adminHandlers: HandlersFrom<'extension'> = {
   'settings.get': async () => settingsView(await learnPolicyPortalName(await effectiveSettings())),
   'setup.listPortals': async (request) => {
     const { policy } = await readPolicy();

@@ -6,7 +6,7 @@
 import { isCredentialRejected, type Credential } from '../credentials/credential';
 import type { DataCentreId } from '../../shared/data-centres';
 import { DeskLinkError } from '../../shared/errors';
-import type { PanelState } from '../../shared/messages';
+import type { PanelState } from '../../shared/protocol';
 import { effectiveSettings, type EffectiveSettings, type Portal } from '../settings/store';
 import { effectiveCredential } from '../credentials/effective-credential';
 import { withFreshToken } from './oauth-renewal';

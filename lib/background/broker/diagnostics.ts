@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { cacheAvailability, cacheStats } from '../cache';
 import type { ErrorInfo } from '../../shared/errors';
-import type { Diagnostics } from '../../shared/messages';
+import type { Diagnostics } from '../../shared/protocol';
 import { knownSecrets, redact } from './redact';
 
 export const LAST_ERROR_KEY = 'diagnostics.lastError';

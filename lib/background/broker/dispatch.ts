@@ -5,17 +5,16 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import { toErrorInfo, type ErrorInfo } from '../../shared/errors';
-import { ADMIN_COMMANDS, PANEL_COMMANDS, RequestSchema, type Command, type Request, type Response } from '../../shared/messages';
+import { COMMANDS, type Caller, type Command, type Request } from '../../shared/commands';
+import type { Response } from '../../shared/protocol';
 import { adminHandlers } from './admin-handlers';
+import type { Handlers } from './handlers';
 import { panelHandlers } from './panel-handlers';
 import { knownSecrets, redact } from './redact';
 import { isCrmTabSender, isExtensionPageSender, type MessageSender } from './sender-policy';
 
-type AnyHandler = (request: Request) => Promise<unknown>;
-const handlers = { ...adminHandlers, ...panelHandlers } as Record<Command, AnyHandler>;
-
-const PANEL = new Set<string>(PANEL_COMMANDS);
-const ADMIN = new Set<string>(ADMIN_COMMANDS);
+const handlers: Handlers = { ...adminHandlers, ...panelHandlers };
+const SENDER_CHECKS: Record<Caller, (sender: MessageSender) => boolean> = { page: isCrmTabSender, extension: isExtensionPageSender };
 
 const fail = (error: ErrorInfo): Response<never> => ({ ok: false, error });
 
@@ -48,16 +47,15 @@ async function answer(message: unknown, sender: Runtime.MessageSender | MessageS
   try {
     const command = commandOf(message);
     if (command === undefined) return fail({ code: 'BAD_MESSAGE', detail: 'expected an object with a string "command"' });
-    const isPanel = PANEL.has(command);
-    if (!isPanel && !ADMIN.has(command)) return fail({ code: 'UNKNOWN_COMMAND', detail: command.slice(0, 100) });
+    if (!Object.hasOwn(COMMANDS, command)) return fail({ code: 'UNKNOWN_COMMAND', detail: command.slice(0, 100) });
+    const definition = COMMANDS[command as Command];
     const from: MessageSender = typeof sender === 'object' && sender !== null ? sender : {};
-    const allowed = isPanel ? isCrmTabSender(from) : isExtensionPageSender(from);
-    if (!allowed) return fail({ code: 'FORBIDDEN_SENDER', detail: command });
+    if (!SENDER_CHECKS[definition.from](from)) return fail({ code: 'FORBIDDEN_SENDER', detail: command });
 
-    const parsed = RequestSchema.safeParse(message);
+    const parsed = definition.payload.safeParse(message);
     if (!parsed.success) return fail({ code: 'BAD_MESSAGE', detail: describeIssues(parsed.error.issues) });
-    const handler = handlers[parsed.data.command];
-    const data = await handler(parsed.data);
+    const handler = handlers[command as Command] as (request: Request) => Promise<unknown>;
+    const data = await handler({ ...parsed.data, command } as Request);
     return { ok: true, data };
   } catch (error) {
     return fail(toErrorInfo(error));

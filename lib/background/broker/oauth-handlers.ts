@@ -8,7 +8,8 @@
 import { getCredential, saveCredential, type OAuthCredential } from '../credentials/credential';
 import type { DataCentreId } from '../../shared/data-centres';
 import { DeskLinkError } from '../../shared/errors';
-import type { PortalChoice, RequestOf, ResponseMap } from '../../shared/messages';
+import type { DataOf, RequestOf } from '../../shared/commands';
+import type { PortalChoice } from '../../shared/protocol';
 import { signIn } from '../oauth/sign-in';
 import { clearPendingSignIn, readPendingSignIn, savePendingSignIn, type PendingSignIn } from '../oauth/pending';
 import { policyCredential, readPolicy } from '../policy';
@@ -42,7 +43,7 @@ async function assertNoPolicyKey(): Promise<{ dataCenter?: DataCentreId }> {
   return policy;
 }
 
-async function oauthSignIn(request: RequestOf<'oauth.signIn'>): Promise<ResponseMap['oauth.signIn']> {
+async function oauthSignIn(request: RequestOf<'oauth.signIn'>): Promise<DataOf<'oauth.signIn'>> {
   const policy = await assertNoPolicyKey();
   const multiDc = request.multiDc ?? false;
   const token = await signIn({ dataCentre: policy.dataCenter ?? request.dataCentre, clientId: request.clientId, multiDc }, browserSide());
@@ -82,7 +83,7 @@ export async function storePendingSignIn(pending: PendingSignIn): Promise<void> 
   await clearPendingSignIn();
 }
 
-async function reauthorize(): Promise<ResponseMap['oauth.reauthorize']> {
+async function reauthorize(): Promise<DataOf<'oauth.reauthorize'>> {
   await assertNoPolicyKey();
   const [stored, settings] = await Promise.all([getCredential(), readStoredSettings()]);
   if (stored?.kind !== 'oauth' || !settings?.portal) throw new DeskLinkError({ code: 'NOT_CONFIGURED' });
@@ -107,7 +108,7 @@ async function reauthorize(): Promise<ResponseMap['oauth.reauthorize']> {
 }
 
 export const oauthHandlers = {
-  'oauth.redirectUri': async (): Promise<ResponseMap['oauth.redirectUri']> => ({ redirectUri: getOAuthBrowser().redirectUri() }),
+  'oauth.redirectUri': async (): Promise<DataOf<'oauth.redirectUri'>> => ({ redirectUri: getOAuthBrowser().redirectUri() }),
   'oauth.signIn': oauthSignIn,
   'oauth.reauthorize': reauthorize,
 };

@@ -1,5 +1,5 @@
 /** `panel.config`: what the panel needs to draw itself (no secrets, no email). */
-import type { PanelConfig } from '../../shared/messages';
+import type { PanelConfig } from '../../shared/protocol';
 import { loadContext } from './context';
 
 export async function panelConfig(): Promise<PanelConfig> {

@@ -1,13 +1,10 @@
 /** Handlers of the PANEL commands (content script on CRM tabs; dispatch checks the sender first). */
 import { browser } from 'wxt/browser';
-import type { PanelRequestSchemas, RequestOf, ResponseMap } from '../../shared/messages';
+import type { HandlersFrom } from './handlers';
 import { panelConfig } from './panel-config';
 import { getTickets } from './tickets';
 
-export type PanelCommand = keyof typeof PanelRequestSchemas;
-export type PanelHandlers = { [C in PanelCommand]: (request: RequestOf<C>) => Promise<ResponseMap[C]> };
-
-export const panelHandlers: PanelHandlers = {
+export const panelHandlers: HandlersFrom<'page'> = {
   'panel.config': () => panelConfig(),
   'tickets.get': getTickets,
   // The panel's set-up / sign-in link (added by the panel issue: content scripts cannot open it).

@@ -1,6 +1,6 @@
 /** The options page's picture of the setup (`SettingsView`): never the key itself. */
 import { isCredentialRejected } from '../credentials/credential';
-import type { SettingsView } from '../../shared/messages';
+import type { SettingsView } from '../../shared/protocol';
 import { effectiveSettings, writePolicyPortal, type EffectiveSettings } from '../settings/store';
 import { effectiveCredential } from '../credentials/effective-credential';
 import { listPortals } from '../desk/setup-checks';

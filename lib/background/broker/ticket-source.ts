@@ -3,7 +3,8 @@
  * with one limiter per portal, matching). Kept behind a small interface so the broker's caching
  * and sharing can be exercised without the network.
  */
-import type { Identity, RecordRef, TicketSummary } from '../../shared/messages';
+import type { Identity, RecordRef } from '../../shared/commands';
+import type { TicketSummary } from '../../shared/protocol';
 import { findRecordTickets, identityFingerprint } from '../desk/matching';
 import type { ReadyContext } from './context';
 import { deskClientFor } from './desk-access';

@@ -1,13 +1,14 @@
 /**
  * `tickets.get`: a record's tickets, from the cache at once when it has them, from Desk when it
- * must (modes in lib/shared/messages.ts). Identical requests in flight (same portal, record and identity
+ * must (modes in lib/shared/commands.ts). Identical requests in flight (same portal, record and identity
  * fingerprint) share one upstream search, across tabs. The in-flight map is only an
  * optimisation: if the worker dies, the cache in IndexedDB and the settings are the truth.
  */
 import { cacheGeneration, isFresh, readRecordTickets, recordKeyOf, writeRecordTickets, type CachedRecordTickets } from '../cache';
 import { markCredentialRejected } from '../credentials/credential';
 import { toErrorInfo } from '../../shared/errors';
-import type { Identity, RecordRef, RequestOf, TicketsView, TicketSummary } from '../../shared/messages';
+import type { Identity, RecordRef, RequestOf } from '../../shared/commands';
+import type { TicketsView, TicketSummary } from '../../shared/protocol';
 import { loadContext, requireReady, type ReadyContext } from './context';
 import { recordDeskError } from './diagnostics';
 import { deskTicketSource, type TicketSource } from './ticket-source';

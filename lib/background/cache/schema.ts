@@ -11,7 +11,7 @@
  * Each step runs `if (oldVersion < N)`, so any old database walks up to the current version.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { TicketSummary } from '../../shared/messages';
+import type { TicketSummary } from '../../shared/protocol';
 
 export const CACHE_DB_NAME = 'desklink-cache';
 export const CACHE_DB_VERSION = 2;

@@ -5,7 +5,7 @@
  * stays a couple of milliseconds however large the cache grows. Every operation degrades to
  * "no cache" (null / no-op) when the database is unavailable; a quota error switches it off.
  */
-import type { TicketSummary } from '../../shared/messages';
+import type { TicketSummary } from '../../shared/protocol';
 import { cacheDb, isQuotaError, markCacheUnavailable } from './db';
 import { evictionSettled, noteCacheWrite, scheduleEviction } from './eviction';
 import type { CachedRecord, CachedTicket } from './schema';

@@ -3,7 +3,7 @@
  * account name (Accounts), cleaned for Zoho's syntax, and a fingerprint of it so the cache can
  * tell when a record's email or name changed and its tickets must be fetched again.
  */
-import type { Identity, RecordRef } from '../../shared/messages';
+import type { Identity, RecordRef } from '../../shared/commands';
 
 /** Zoho's OR list takes at most 30 emails (§7.1). */
 export const MAX_EMAILS = 30;

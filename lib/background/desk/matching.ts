@@ -8,7 +8,8 @@
  * Tickets are merged by id, newest first. Every page inside Zoho's window is fetched.
  */
 import { DeskLinkError } from '../../shared/errors';
-import type { Identity, RecordRef, TicketSummary } from '../../shared/messages';
+import type { Identity, RecordRef } from '../../shared/commands';
+import type { TicketSummary } from '../../shared/protocol';
 import type { DeskClient } from './client';
 import { accountSearchTerm, identityFingerprint, recordAccountName, sameAccountName, searchableEmails } from './identity';
 import { collectPages, listFrom, type Collected } from './paging';

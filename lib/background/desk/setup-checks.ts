@@ -7,7 +7,7 @@ import { createDeskClient } from './client';
 import { createRequestPolicy } from './request-policy';
 import type { Organization } from './schemas';
 import { DeskLinkError } from '../../shared/errors';
-import type { PortalChoice } from '../../shared/messages';
+import type { PortalChoice } from '../../shared/protocol';
 
 /** An admin is waiting at the form: one quick retry of a blip, no long backoff. */
 const interactive = () => createRequestPolicy({ maxTransientRetries: 1, maxRateLimitRetries: 1, baseDelayMs: 300, maxDelayMs: 2000 });

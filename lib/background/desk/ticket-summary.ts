@@ -1,5 +1,5 @@
-/** A validated Desk ticket as the panel shows it (lib/shared/messages.ts `TicketSummary`). */
-import type { TicketSummary } from '../../shared/messages';
+/** A validated Desk ticket as the panel shows it (lib/shared/protocol.ts `TicketSummary`). */
+import type { TicketSummary } from '../../shared/protocol';
 import type { Ticket } from './schemas';
 
 /** Only https links reach the panel: a `javascript:` or `data:` webUrl becomes null. */

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { DATA_CENTRE_IDS, type DataCentreId } from '../../shared/data-centres';
 import { browserLanguage } from '../../shared/i18n';
-import { LANGUAGES, type Language, type ManagedField } from '../../shared/messages';
+import { LANGUAGES, type Language, type ManagedField } from '../../shared/protocol';
 import { managedFields, policyCredential, readPolicy, type Policy } from '../policy';
 import { migrateSettings } from './migrations';
 import { browserTimeZone } from '../../shared/time-zones';

@@ -1,7 +1,8 @@
 // Broker test fixtures: a connected configuration and a scripted ticket source (not a test file).
 import { saveCredential } from '../../../lib/background/credentials/credential';
 import type { TicketSource } from '../../../lib/background/broker/ticket-source';
-import type { Identity, RecordRef, TicketSummary } from '../../../lib/shared/messages';
+import type { Identity, RecordRef } from '../../../lib/shared/commands';
+import type { TicketSummary } from '../../../lib/shared/protocol';
 import { writeStoredSettings, type StoredSettings } from '../../../lib/background/settings/store';
 import { tickets } from './cache';
 

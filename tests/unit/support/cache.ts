@@ -1,5 +1,5 @@
 // Shared builders for cache and broker tests (not a test file itself).
-import type { TicketSummary } from '../../../lib/shared/messages';
+import type { TicketSummary } from '../../../lib/shared/protocol';
 
 /** A ticket summary with a long digit-string id, as Desk sends them. */
 export function ticket(n: number, overrides: Partial<TicketSummary> = {}): TicketSummary {

@@ -5,7 +5,8 @@ import { LAST_ERROR_KEY } from '../../../../lib/background/broker/diagnostics';
 import { cacheStats, readRecordTickets, resetCacheConnection, writeRecordTickets } from '../../../../lib/background/cache';
 import { getCredential, saveCredential } from '../../../../lib/background/credentials/credential';
 import { errorOf } from '../../support/error-of';
-import { AdminRequestSchemas, type TicketSummary } from '../../../../lib/shared/messages';
+import { COMMANDS } from '../../../../lib/shared/commands';
+import type { TicketSummary } from '../../../../lib/shared/protocol';
 import { readStoredSettings, SETTINGS_KEY } from '../../../../lib/background/settings/store';
 
 // ---- a small fake Zoho Desk behind fetch (keys valid on desk.zoho.com only, like the sandbox) ----
@@ -138,7 +139,7 @@ describe('setup.listPortals (Next)', () => {
   });
 
   it('refuses an empty key and a malformed email before any call (broker-side zod)', () => {
-    const schema = AdminRequestSchemas['setup.listPortals'];
+    const schema = COMMANDS['setup.listPortals'].payload;
     expect(schema.safeParse({ command: 'setup.listPortals', dataCentre: 'com', credential: credential('   ') }).success).toBe(false);
     expect(schema.safeParse({ command: 'setup.listPortals', dataCentre: 'com', credential: credential('k', 'not-an-email') }).success).toBe(
       false,

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handleMessage } from '../../../../lib/background/broker/dispatch';
 import { getCredential } from '../../../../lib/background/credentials/credential';
-import type { TicketsView } from '../../../../lib/shared/messages';
+import type { TicketsView } from '../../../../lib/shared/protocol';
 import { KEY, connect, ticketsGet } from '../../support/broker-setup';
 import { crmTab } from '../../support/senders';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '../../../../lib/background/broker/dispatch';
 import { markCredentialRejected } from '../../../../lib/background/credentials/credential';
-import type { PanelConfig } from '../../../../lib/shared/messages';
+import type { PanelConfig } from '../../../../lib/shared/protocol';
 import { connect } from '../../support/broker-setup';
 import { crmTab, optionsTab } from '../../support/senders';
 

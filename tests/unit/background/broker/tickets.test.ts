@@ -7,7 +7,7 @@ import type { TicketSource } from '../../../../lib/background/broker/ticket-sour
 import { FRESH_MS, cacheSettled, resetCacheConnection } from '../../../../lib/background/cache';
 import { markCredentialRejected, getCredential } from '../../../../lib/background/credentials/credential';
 import { DeskLinkError } from '../../../../lib/shared/errors';
-import type { TicketsView } from '../../../../lib/shared/messages';
+import type { TicketsView } from '../../../../lib/shared/protocol';
 import { tickets } from '../../support/cache';
 import { KEY, connect, identity, lead, scriptedSource, ticketsGet } from '../../support/broker-setup';
 import { crmTab, optionsTab } from '../../support/senders';

@@ -4,7 +4,7 @@ import { accountSearchTerm, searchableEmails } from '../../../../lib/background/
 import { findRecordTickets, identityFingerprint } from '../../../../lib/background/desk/matching';
 import { passThroughLimiter } from '../../../../lib/background/desk/request-policy';
 import { DeskLinkError } from '../../../../lib/shared/errors';
-import type { Identity, RecordRef } from '../../../../lib/shared/messages';
+import type { Identity, RecordRef } from '../../../../lib/shared/commands';
 
 const LEAD: RecordRef = {
   crmHost: 'crm.zoho.com',

@@ -1,0 +1,156 @@
+/**
+ * The command table: one row per message the broker answers, giving who may send it, the
+ * request's schema (checked by the broker before any handler runs) and the type of its answer.
+ * The broker's dispatcher, its handlers' types and both callers' client derive from this table,
+ * so adding a command is one row here plus its handler.
+ *
+ * Who may send (checked by the broker against `runtime.MessageSender`):
+ * - `page`: DeskLink's content script, from a frame whose URL is on a CRM host;
+ * - `extension`: the extension's own pages (the options page), top frame.
+ *
+ * A request is `{ command, ...payload }`; every answer is a `Response` envelope. The content
+ * script imports only types from this file (`import type`), so zod never lands in the CRM page.
+ */
+import { z } from 'zod';
+import { DATA_CENTRE_IDS } from './data-centres';
+import {
+  CRM_MODULES,
+  LANGUAGES,
+  type Diagnostics,
+  type PanelConfig,
+  type PortalChoice,
+  type Response,
+  type SettingsView,
+  type TicketsView,
+} from './protocol';
+
+const shortText = z.string().max(500);
+const digitId = z.string().regex(/^\d{1,19}$/, 'digit string id');
+const dataCentre = z.enum(DATA_CENTRE_IDS);
+const timeZone = z.string().min(1).max(64);
+
+/** A CRM record page, as lib/page parses it from the page URL. */
+const RecordRefSchema = z.object({
+  crmHost: z.string().min(1).max(253),
+  dataCentre,
+  orgSegment: z.string().min(1).max(100),
+  module: z.enum(CRM_MODULES),
+  recordId: digitId,
+});
+export type RecordRef = z.infer<typeof RecordRefSchema>;
+
+/** What the content script read from the record page to find its tickets. */
+const IdentitySchema = z.object({
+  /** Primary and secondary emails of a Lead or Contact (Zoho's OR list allows 30). */
+  emails: z.array(z.string().max(254)).max(30),
+  /** The record's display name (Lead/Contact full name, Account name). */
+  name: shortText.optional(),
+  /** The account name (Accounts: the record name; Contacts: their account, if shown). */
+  accountName: shortText.optional(),
+});
+export type Identity = z.infer<typeof IdentitySchema>;
+
+export const CredentialInputSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('zsc'),
+    key: z.string().trim().min(1, 'empty key').max(4096),
+    email: z.email().max(254),
+  }),
+  /** The token of the last `Sign in with Zoho` (`oauth.signIn`), held by the broker; never sent. */
+  z.object({ kind: z.literal('oauth') }),
+]);
+export type CredentialInput = z.infer<typeof CredentialInputSchema>;
+
+/**
+ * `cached`: answer from the cache at once when the record is there (any age; stale entries are
+ *   revalidated in the background and the answer says `revalidating`), else fetch.
+ * `fresh`: answer only with data younger than the freshness window; joins a revalidation already
+ *   running (this is how the panel picks up the result of `revalidating`).
+ * `refresh`: the Refresh button: always fetch from Desk.
+ * `peek`: only what the cache holds for exactly this identity (any age), never a Desk call; a
+ *   record not cached for it answers `fetchedAt: null` with no tickets. The panel peeks before
+ *   the page's identity has settled, so a warm switch shows its tickets at once.
+ */
+const TicketsModeSchema = z.enum(['cached', 'fresh', 'refresh', 'peek']);
+
+export type Caller = 'page' | 'extension';
+declare const ANSWER: unique symbol;
+
+/** One row: who may send the command, its payload's schema, and (as a type only) its answer. */
+export interface CommandDefinition<From extends Caller, Payload extends z.ZodObject, Data> {
+  readonly from: From;
+  readonly payload: Payload;
+  readonly [ANSWER]?: Data;
+}
+
+function command<From extends Caller, Payload extends z.ZodObject>(from: From, payload: Payload) {
+  return { answers: <Data>(): CommandDefinition<From, Payload, Data> => ({ from, payload }) };
+}
+
+const none = z.object({});
+
+export const COMMANDS = {
+  'panel.config': command('page', none).answers<PanelConfig>(),
+  'tickets.get': command(
+    'page',
+    z.object({ record: RecordRefSchema, identity: IdentitySchema, mode: TicketsModeSchema }),
+  ).answers<TicketsView>(),
+  /** The panel's set-up / sign-in link: content scripts cannot open the options page themselves. */
+  'options.open': command('page', none).answers<{ opened: true }>(),
+
+  'settings.get': command('extension', none).answers<SettingsView>(),
+  /**
+   * Step 1 of the wizard (`Next`): the portals this credential reaches. Nothing is stored. No
+   * credential: the stored one (after `Change portal`).
+   */
+  'setup.listPortals': command('extension', z.object({ dataCentre, credential: CredentialInputSchema.optional() })).answers<{
+    portals: PortalChoice[];
+  }>(),
+  /** Step 2 (`Save`): checks the credential against the email via myinfo, stores, enables. */
+  'setup.save': command(
+    'extension',
+    z.object({ dataCentre, credential: CredentialInputSchema.optional(), portalId: digitId, language: z.enum(LANGUAGES), timeZone }),
+  ).answers<SettingsView>(),
+  'settings.update': command(
+    'extension',
+    z.object({ enabled: z.boolean().optional(), language: z.enum(LANGUAGES).optional(), timeZone: timeZone.optional() }),
+  ).answers<SettingsView>(),
+  /** Clears the current portal's cached links and unsets the portal; the key stays. */
+  'portal.change': command('extension', none).answers<{ portals: PortalChoice[] }>(),
+  /** Removes credential, settings and every cache. */
+  deactivate: command('extension', none).answers<SettingsView>(),
+  'diagnostics.get': command('extension', none).answers<Diagnostics>(),
+  'cache.clear': command('extension', none).answers<Diagnostics>(),
+  'connection.test': command('extension', none).answers<{ portalName: string; email: string }>(),
+  /** The redirect URI this browser gives Zoho (identity.getRedirectURL()), to register in Zoho's API console. */
+  'oauth.redirectUri': command('extension', none).answers<{ redirectUri: string }>(),
+  /**
+   * `Sign in with Zoho`: the consent window, then the portals the signed-in agent reaches. The
+   * token waits in the broker for `setup.save` with `{kind:'oauth'}`. multiDc: start at
+   * accounts.zoho.com and take the data centre from Zoho's `location`. The answer's dataCentre
+   * is the signed-in agent's (from `location`), its email theirs (myinfo).
+   */
+  'oauth.signIn': command(
+    'extension',
+    z.object({ dataCentre, clientId: z.string().trim().min(1).max(200), multiDc: z.boolean().optional() }),
+  ).answers<{ dataCentre: (typeof DATA_CENTRE_IDS)[number]; email: string; portals: PortalChoice[] }>(),
+  /** `Sign in again` once connected: a new consent for the saved client, same agent and portal. */
+  'oauth.reauthorize': command('extension', none).answers<SettingsView>(),
+};
+
+type Table = typeof COMMANDS;
+export type Command = keyof Table;
+/** The commands `from` may send. */
+export type CommandFrom<From extends Caller> = { [C in Command]: Table[C]['from'] extends From ? C : never }[Command];
+
+type Flat<T> = { [K in keyof T]: T[K] } & {};
+// An empty zod object infers as Record<string, never>, which would forbid `command`.
+type PayloadOf<P> = P extends z.ZodObject<infer Shape> ? (keyof Shape extends never ? unknown : z.output<P>) : never;
+
+export type Request = { [C in Command]: Flat<{ command: C } & PayloadOf<Table[C]['payload']>> }[Command];
+export type RequestOf<C extends Command> = Extract<Request, { command: C }>;
+export type DataOf<C extends Command> = NonNullable<Table[C][typeof ANSWER]>;
+export type ResponseOf<C extends Command> = Response<DataOf<C>>;
+
+/** A typed way to ask the broker, for the commands `from` may send (lib/shared/broker-client.ts). */
+export type BrokerClient<From extends Caller> = <C extends CommandFrom<From>>(request: RequestOf<C>) => Promise<ResponseOf<C>>;

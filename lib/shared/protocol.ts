@@ -1,0 +1,93 @@
+/**
+ * What DeskLink's pages and its background broker exchange, as plain types and constants: the
+ * answers, the response envelope, and the value lists the requests draw from. Zod-free, so the
+ * content script may import values from here; the requests' schemas and the command table live
+ * in lib/shared/commands.ts.
+ */
+import type { DataCentreId } from './data-centres';
+import type { ErrorInfo } from './errors';
+
+export const CRM_MODULES = ['Leads', 'Contacts', 'Accounts'] as const;
+export type CrmModule = (typeof CRM_MODULES)[number];
+export const LANGUAGES = ['en', 'ja'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Every answer: `{ ok: true, data }` or `{ ok: false, error }` with a typed code. */
+export type Response<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
+
+export type StatusType = 'Open' | 'On Hold' | 'Closed';
+
+/** One ticket as the panel shows it. Times are ISO strings (UTC); ids are digit strings. */
+export interface TicketSummary {
+  id: string;
+  ticketNumber: string;
+  subject: string;
+  /** Desk's own (localised, customisable) status label. */
+  status: string;
+  statusType: StatusType;
+  priority: string | null;
+  dueDate: string | null;
+  isOverDue: boolean;
+  createdTime: string | null;
+  /** Last modification; list endpoints omit it, then createdTime stands in. */
+  modifiedTime: string | null;
+  assigneeName: string | null;
+  webUrl: string | null;
+}
+
+export interface TicketsView {
+  tickets: TicketSummary[]; // newest first
+  /** When these tickets were fetched from Desk (epoch ms); null when never. */
+  fetchedAt: number | null;
+  /** Older than the freshness window (5 minutes). */
+  stale: boolean;
+  /** A background fetch is running; ask again with mode `fresh` to get its result. */
+  revalidating: boolean;
+  /** Zoho's search window (from ≤ 999) cut the list: "showing the first 1,000". */
+  truncated: boolean;
+  /** Set when cached tickets are served because the fetch failed (e.g. offline). */
+  error?: ErrorInfo;
+}
+
+export type PanelState = 'ready' | 'unconfigured' | 'disabled' | 'rejected' | 'signedOut';
+
+export interface PanelConfig {
+  state: PanelState;
+  language: Language;
+  timeZone: string;
+  /** The configured data centre; the panel notes when the CRM page's differs. */
+  dataCentre: DataCentreId | null;
+  portalName: string | null;
+}
+
+export interface PortalChoice {
+  id: string;
+  companyName: string;
+  portalName: string;
+  isDefault: boolean;
+  timeZone: string | null;
+  edition: string | null;
+}
+
+export type ManagedField = 'dataCentre' | 'credential' | 'portal' | 'language' | 'timeZone' | 'enabled';
+
+export interface SettingsView {
+  connected: boolean;
+  dataCentre: DataCentreId | null;
+  email: string | null;
+  portal: { id: string; name: string } | null;
+  enabled: boolean;
+  language: Language;
+  timeZone: string;
+  /** signedOut: an OAuth sign-in that could not be renewed without the user. */
+  credentialState: 'none' | 'ok' | 'rejected' | 'signedOut';
+  /** How DeskLink signs in to Zoho Desk: a ZSC key or `Sign in with Zoho`; absent/null when not set up. */
+  authKind?: 'zsc' | 'oauth' | null;
+  /** Fields fixed by enterprise policy ("Managed by your organization"). */
+  managed: ManagedField[];
+}
+
+export interface Diagnostics {
+  lastError: (ErrorInfo & { at: number }) | null;
+  cache: { available: boolean; reason?: string; tickets: number; records: number };
+}
