@@ -1,22 +1,65 @@
-/** For admins: the last Desk error, the cache's size, `Clear cache`, `Test connection`. */
+/**
+ * For admins: the last Desk error, the cache's size, `Clear cache`, `Test connection`. Reads the
+ * broker's diagnostics when shown; its commands share the connected screen's busy flag, so no
+ * other button starts a command meanwhile.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { AdminSend } from '../../lib/options/admin-send';
+import { formatAdminTime } from '../../lib/options/format-time';
+import { adminErrorMessage } from '../../lib/shared/i18n/admin-errors';
 import type { OptionsTranslate } from '../../lib/shared/i18n/options';
-import type { Diagnostics as DiagnosticsData } from '../../lib/shared/messages';
+import type { Diagnostics as DiagnosticsData, Language } from '../../lib/shared/messages';
 import { Alert, Status } from './fields';
+import type { During } from './use-busy';
 
 interface DiagnosticsProps {
   t: OptionsTranslate;
-  data: DiagnosticsData | null;
-  /** Formats an epoch-ms time in the configured language and time zone. */
-  formatTime: (at: number) => string;
+  language: Language;
+  /** The configured time zone, in which the last error's time is shown. */
+  timeZone: string;
+  send: AdminSend;
   busy: boolean;
-  status: string | null;
-  error: string | null;
-  onClearCache: () => void;
-  onTestConnection: () => void;
+  during: During;
 }
 
-export function Diagnostics({ t, data, formatTime, busy, status, error, onClearCache, onTestConnection }: DiagnosticsProps) {
+export function Diagnostics({ t, language, timeZone, send, busy, during }: DiagnosticsProps) {
+  const [data, setData] = useState<DiagnosticsData | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const last = data?.lastError ?? null;
+  const formatTime = (at: number) => formatAdminTime(at, language, timeZone);
+
+  const load = async () => {
+    const answer = await send({ command: 'diagnostics.get' });
+    if (answer.ok) setData(answer.data);
+  };
+  useEffect(() => void load(), []);
+
+  /** Runs one diagnostics command with its old messages cleared. */
+  function run<T>(command: () => Promise<T>): Promise<T> {
+    setStatus(null);
+    setError(null);
+    return during(command);
+  }
+
+  const clearCache = async () => {
+    const answer = await run(() => send({ command: 'cache.clear' }));
+    if (!answer.ok) return setError(adminErrorMessage(answer.error, language));
+    setData(answer.data);
+    setStatus(t('cacheCleared'));
+  };
+
+  const testConnection = async () => {
+    const answer = await run(async () => {
+      const tested = await send({ command: 'connection.test' });
+      // The test reached Desk or failed to: either may change the last error shown.
+      await load();
+      return tested;
+    });
+    if (answer.ok) setStatus(t('testOk', { portal: answer.data.portalName, email: answer.data.email }));
+    else setError(adminErrorMessage(answer.error, language));
+  };
+
   return (
     <section class="card" aria-labelledby="diagnostics-heading">
       <h2 id="diagnostics-heading">{t('diagnosticsHeading')}</h2>
@@ -39,10 +82,10 @@ export function Diagnostics({ t, data, formatTime, busy, status, error, onClearC
         </dd>
       </dl>
       <div class="actions">
-        <button type="button" class="secondary" onClick={onClearCache} disabled={busy}>
+        <button type="button" class="secondary" onClick={() => void clearCache()} disabled={busy}>
           {t('clearCache')}
         </button>
-        <button type="button" class="secondary" onClick={onTestConnection} disabled={busy}>
+        <button type="button" class="secondary" onClick={() => void testConnection()} disabled={busy}>
           {t('testConnection')}
         </button>
       </div>

@@ -1,15 +1,10 @@
 /** Step 2 of the wizard: `Portal`, `Language`, `Time zone`, `Save`. */
 import { useMemo, useState } from 'preact/hooks';
 import { LANGUAGE_NAMES, type OptionsTranslate } from '../../lib/shared/i18n/options';
+import { preselectedPortal, shownTimeZone, type PortalSelection } from '../../lib/options/portal-form';
 import { LANGUAGES, type Language, type ManagedField, type PortalChoice } from '../../lib/shared/messages';
 import { timeZoneChoices } from '../../lib/shared/time-zones';
 import { Alert, SelectField } from './fields';
-
-export interface PortalSelection {
-  portal: PortalChoice;
-  language: Language;
-  timeZone: string;
-}
 
 interface PortalFormProps {
   t: OptionsTranslate;
@@ -29,13 +24,12 @@ interface PortalFormProps {
 
 export function PortalForm(props: PortalFormProps) {
   const { t, portals, managed, busy, error, onSave, onBack } = props;
-  const initial = portals.find((p) => p.id === props.portalId) ?? portals.find((p) => p.isDefault) ?? portals[0];
-  const [portalId, setPortalId] = useState(initial?.id ?? '');
+  const [portalId, setPortalId] = useState(() => preselectedPortal(portals, props.portalId)?.id ?? '');
   const [language, setLanguage] = useState<Language>(props.language);
-  // The time zone follows the chosen portal until the admin picks one.
+  // A time zone fixed by policy counts as chosen: it does not follow the portal.
   const [chosenZone, setChosenZone] = useState<string | null>(managed.includes('timeZone') ? props.fallbackTimeZone : null);
   const portal = portals.find((p) => p.id === portalId);
-  const timeZone = chosenZone ?? portal?.timeZone ?? props.fallbackTimeZone;
+  const timeZone = shownTimeZone(chosenZone, portal, props.fallbackTimeZone);
   const zones = useMemo(() => timeZoneChoices(timeZone, ...portals.map((p) => p.timeZone)), [portals, timeZone]);
 
   const submit = (event: Event) => {

@@ -1,7 +1,8 @@
 // Wiring only: the options UI (components/options) talks to the broker through admin messages.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { OptionsApp, type AdminSend } from '../../components/options/OptionsApp';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import type { AdminSend } from '../../lib/options/admin-send';
 import { browserLanguage } from '../../lib/shared/i18n';
 import { watchSettings } from '../../lib/shared/settings-watch';
 import '../../components/options/options.css';

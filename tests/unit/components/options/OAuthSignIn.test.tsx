@@ -1,9 +1,10 @@
 // The options page's `Sign in with Zoho`: Client ID, redirect URI shown, sign-in → portal step →
 // Save with the signed-in agent; a denied consent in words (role alert); `Sign in again`.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OptionsApp, type AdminSend } from '../../../../components/options/OptionsApp';
-import type { PortalChoice, Request, SettingsView } from '../../../../lib/shared/messages';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OptionsApp } from '../../../../components/options/OptionsApp';
+import type { PortalChoice, SettingsView } from '../../../../lib/shared/messages';
+import { fakeAdminBroker, type AdminAnswers } from '../../support/admin-broker';
 
 const A: PortalChoice = {
   id: '649182735',
@@ -35,18 +36,11 @@ const connected: SettingsView = {
   authKind: 'oauth',
 };
 
-type Answers = Partial<Record<Request['command'], (request: any) => unknown>>;
-
-function mount(answers: Answers, language: 'en' | 'ja' = 'en') {
-  const sent: Request[] = [];
-  const send = vi.fn(async (request: Request) => {
-    sent.push(request);
-    const answer = { 'diagnostics.get': () => ({ lastError: null, cache: { available: true, tickets: 0, records: 0 } }), ...answers }[
-      request.command
-    ]?.(request);
-    if (answer && typeof answer === 'object' && 'error' in answer) return { ok: false, error: (answer as { error: unknown }).error };
-    return { ok: true, data: answer };
-  }) as unknown as AdminSend;
+function mount(answers: AdminAnswers, language: 'en' | 'ja' = 'en') {
+  const { send, sent } = fakeAdminBroker({
+    'diagnostics.get': () => ({ lastError: null, cache: { available: true, tickets: 0, records: 0 } }),
+    ...answers,
+  });
   render(<OptionsApp send={send} subscribe={() => () => {}} initialLanguage={language} redirectUri={REDIRECT} />);
   return sent;
 }

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OptionsApp, type AdminSend } from '../../../../components/options/OptionsApp';
-import type { PortalChoice, Request, SettingsView } from '../../../../lib/shared/messages';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OptionsApp } from '../../../../components/options/OptionsApp';
+import type { PortalChoice, SettingsView } from '../../../../lib/shared/messages';
+import { fakeAdminBroker, type AdminAnswers } from '../../support/admin-broker';
 
 const A: PortalChoice = {
   id: '649182735',
@@ -44,35 +45,21 @@ const diagnostics = {
   cache: { available: true, tickets: 14, records: 2 },
 };
 
-type Answers = Partial<Record<Request['command'], (request: any) => unknown>>;
-
-/** A broker stand-in: answers per command (data, or an ErrorInfo via `{ error }`), records requests. */
-function broker(answers: Answers) {
-  const sent: Request[] = [];
-  const send = vi.fn(async (request: Request) => {
-    sent.push(request);
-    const answer = answers[request.command]?.(request);
-    if (answer && typeof answer === 'object' && 'error' in answer) return { ok: false, error: (answer as { error: unknown }).error };
-    return { ok: true, data: answer };
-  }) as unknown as AdminSend;
-  return { send, sent };
-}
-
-function mount(answers: Answers, subscribe: (onChange: () => void) => () => void = () => () => {}) {
-  const fake = broker({ 'diagnostics.get': () => diagnostics, ...answers });
+function mount(answers: AdminAnswers, subscribe: (onChange: () => void) => () => void = () => () => {}) {
+  const fake = fakeAdminBroker({ 'diagnostics.get': () => diagnostics, ...answers });
   render(<OptionsApp send={fake.send} subscribe={subscribe} initialLanguage="en" />);
   return fake;
 }
 
 afterEach(cleanup);
 
-const select = (label: string) => screen.getByLabelText(label) as HTMLSelectElement;
+const select = (label: string) => screen.getByLabelText<HTMLSelectElement>(label);
 
 describe('the setup wizard', () => {
   it('is what shows while nothing is connected, with the contract labels', async () => {
     mount({ 'settings.get': () => unconnected });
     expect(await screen.findByLabelText('Data center')).toBeTruthy();
-    expect((screen.getByLabelText('ZSC key') as HTMLInputElement).type).toBe('password');
+    expect(screen.getByLabelText<HTMLInputElement>('ZSC key').type).toBe('password');
     expect(screen.getByLabelText('Email')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Next' })).toBeTruthy();
     const centres = [...select('Data center').options].map((o) => [o.value, o.text]);
@@ -221,13 +208,14 @@ describe('the connected view', () => {
     expect(portal.querySelector('img')).toBeNull();
     expect(screen.getByTestId('connected-email').textContent).toBe('Admin@Zylker.com');
     expect(screen.getByTestId('connected-data-center').textContent).toContain('desk.zoho.com');
-    expect((await screen.findByTestId('cache-size')).textContent).toBe('14 tickets for 2 records');
+    // Diagnostics are read once the connected view shows.
+    await waitFor(() => expect(screen.getByTestId('cache-size').textContent).toBe('14 tickets for 2 records'));
     expect(screen.getByTestId('last-error').textContent).toContain('NETWORK from desk.zoho.com');
   });
 
   it('the checkbox switches the integration', async () => {
     const { sent } = mount({ 'settings.get': () => connected, 'settings.update': (r) => ({ ...connected, enabled: r.enabled }) });
-    const box = (await screen.findByRole('checkbox', { name: 'Enable Zoho Desk integration' })) as HTMLInputElement;
+    const box = await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Enable Zoho Desk integration' });
     expect(box.checked).toBe(true);
     fireEvent.click(box);
     await waitFor(() => expect(box.checked).toBe(false));
@@ -260,19 +248,19 @@ describe('the connected view', () => {
 
   it('policy-managed controls are locked and say so', async () => {
     mount({ 'settings.get': () => ({ ...connected, managed: ['enabled', 'credential', 'portal'] }) });
-    const box = (await screen.findByRole('checkbox', { name: 'Enable Zoho Desk integration' })) as HTMLInputElement;
+    const box = await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Enable Zoho Desk integration' });
     expect(box.disabled).toBe(true);
-    expect((screen.getByRole('button', { name: 'Change portal' }) as HTMLButtonElement).disabled).toBe(true);
-    expect((screen.getByRole('button', { name: 'Deactivate' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Change portal' }).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Deactivate' }).disabled).toBe(true);
     expect(screen.getAllByText('Managed by your organization').length).toBeGreaterThan(0);
-    expect((select('Language') as HTMLSelectElement).disabled).toBe(false);
+    expect(select('Language').disabled).toBe(false);
   });
 
   it('follows a change made elsewhere (policy pushed) without a reload', async () => {
     let notify = () => {};
     let view = connected;
     mount({ 'settings.get': () => view }, (onChange) => ((notify = onChange), () => {}));
-    const box = (await screen.findByRole('checkbox', { name: 'Enable Zoho Desk integration' })) as HTMLInputElement;
+    const box = await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Enable Zoho Desk integration' });
     view = { ...connected, enabled: false, managed: ['enabled'] };
     notify();
     await waitFor(() => expect(box.checked).toBe(false));

@@ -1,0 +1,63 @@
+/**
+ * Step 1 on the broker: `Next` lists the portals the entered key reaches, `Sign in with Zoho`
+ * signs in and lists the agent's; either way the wizard moves on to the portal step. Failures
+ * stay on this step, in words.
+ */
+import { useState } from 'preact/hooks';
+import type { AdminSend } from '../../lib/options/admin-send';
+import { enteredEmail, setupFailure } from '../../lib/options/setup-errors';
+import type { WizardEvent } from '../../lib/options/wizard';
+import type { DataCentreId } from '../../lib/shared/data-centres';
+import type { OptionsTranslate } from '../../lib/shared/i18n/options';
+import type { CredentialInput, SettingsView } from '../../lib/shared/messages';
+import { Guidance } from './Guidance';
+import { SetupForm } from './SetupForm';
+import { useBusy } from './use-busy';
+
+interface SetupScreenProps {
+  t: OptionsTranslate;
+  view: SettingsView;
+  send: AdminSend;
+  redirectUri: string | null;
+  onEvent: (event: WizardEvent) => void;
+}
+
+export function SetupScreen({ t, view, send, redirectUri, onEvent }: SetupScreenProps) {
+  const [busy, during] = useBusy();
+  const [error, setError] = useState<string | null>(null);
+  const { language } = view;
+
+  const next = async (dataCentre: DataCentreId, credential: CredentialInput | undefined) => {
+    setError(null);
+    const answer = await during(() => send({ command: 'setup.listPortals', dataCentre, ...(credential ? { credential } : {}) }));
+    if (answer.ok) onEvent({ type: 'portalsListed', dataCentre, ...(credential ? { credential } : {}), portals: answer.data.portals });
+    else setError(setupFailure(answer.error, language, { dataCentre, email: enteredEmail(credential) }));
+  };
+
+  const signIn = async (dataCentre: DataCentreId, clientId: string, multiDc: boolean) => {
+    setError(null);
+    const answer = await during(() => send({ command: 'oauth.signIn', dataCentre, clientId, multiDc }));
+    if (!answer.ok) return setError(setupFailure(answer.error, language, { dataCentre }));
+    // A multi-DC client signs in wherever the agent's account lives: Zoho names that data centre.
+    const { portals, email } = answer.data;
+    onEvent({ type: 'portalsListed', dataCentre: answer.data.dataCentre, credential: { kind: 'oauth' }, portals, signedInAs: email });
+  };
+
+  return (
+    <>
+      <SetupForm
+        t={t}
+        language={language}
+        initialDataCentre={view.dataCentre ?? 'com'}
+        policyEmail={view.managed.includes('credential') ? view.email : null}
+        dataCentreManaged={view.managed.includes('dataCentre')}
+        busy={busy}
+        error={error}
+        onNext={(dataCentre, credential) => void next(dataCentre, credential)}
+        onSignIn={(dataCentre, clientId, multiDc) => void signIn(dataCentre, clientId, multiDc)}
+        redirectUri={redirectUri}
+      />
+      <Guidance t={t} />
+    </>
+  );
+}

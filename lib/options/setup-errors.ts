@@ -1,0 +1,31 @@
+/**
+ * A failed setup command in words the admin can act on, naming what they chose: the data centre
+ * and its Desk host (a key from another data centre is the usual mistake), the key's email, the
+ * portal.
+ */
+import { DATA_CENTRES, type DataCentreId } from '../shared/data-centres';
+import type { ErrorInfo } from '../shared/errors';
+import { setupErrorMessage } from '../shared/i18n/options';
+import type { CredentialInput, Language } from '../shared/messages';
+
+interface SetupAttempt {
+  dataCentre: DataCentreId;
+  /** The email the key belongs to, as far as the page knows it. */
+  email?: string | null;
+  portalName?: string;
+}
+
+export function setupFailure(error: ErrorInfo, language: Language, { dataCentre, email, portalName }: SetupAttempt): string {
+  return setupErrorMessage(error, {
+    language,
+    dataCentre,
+    deskHost: DATA_CENTRES[dataCentre].deskHost,
+    ...(email ? { email } : {}),
+    ...(portalName !== undefined ? { portalName } : {}),
+  });
+}
+
+/** The email a ZSC key was entered with at step 1; none for a sign-in (Zoho names the agent). */
+export function enteredEmail(credential: CredentialInput | undefined): string | null {
+  return credential?.kind === 'zsc' ? credential.email : null;
+}
