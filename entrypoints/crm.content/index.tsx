@@ -2,13 +2,18 @@
  * DeskLink on Zoho CRM pages: wiring only. Runs in every CRM frame (CRM Plus / Zoho One embed
  * CRM in frames); does nothing visible outside Lead/Contact/Account record pages.
  */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { TicketsPanel } from '../../components/panel/TicketsPanel';
 import { CRM_HOSTS } from '../../lib/shared/data-centres';
 import { askBroker } from '../../lib/shared/broker-client';
-import { removeOtherHosts } from '../../lib/page/panel-host';
-import { startRecordSessions } from '../../lib/page/record-session';
+import { openOptionsPage, optionsPageUrl } from '../../lib/page/options-link';
+import { HOST_TAG } from '../../lib/page/panel-host';
+import { createPanelSurface } from '../../lib/page/panel-surface';
+import { startRecordSessions, type Ask } from '../../lib/page/record-session';
 import { watchSettings } from '../../lib/shared/settings-watch';
-import { createPanelSurface } from './panel-surface';
 
 export default defineContentScript({
   matches: CRM_HOSTS.map((host) => `https://${host}/crm/*`),
@@ -16,20 +21,35 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   main(ctx) {
-    // A panel left by an older instance (extension updated or reloaded with the tab open).
-    removeOtherHosts(document, null);
-    const sessions = startRecordSessions({
+    const ask: Ask = (request) => askBroker(request);
+    // The panel lives in an open shadow root (events isolated, CSS loaded into the root only).
+    const surface = createPanelSurface({
       doc: document,
-      signal: ctx.signal,
-      ask: (request) => askBroker(request),
-      surface: createPanelSurface(ctx),
+      context: ctx,
+      version: browser.runtime.getManifest().version,
+      createUi: (mounting) => createShadowRootUi(ctx, { name: HOST_TAG, position: 'inline', isolateEvents: true, ...mounting }),
+      draw: (container, drawing) =>
+        render(
+          drawing && (
+            <TicketsPanel
+              key={drawing.state.recordKey}
+              {...drawing.state}
+              now={Date.now()}
+              optionsUrl={optionsPageUrl()}
+              onRefresh={drawing.refresh}
+              onOpenOptions={() => ctx.isValid && openOptionsPage(ask)}
+            />
+          ),
+          container,
+        ),
     });
+    const sessions = startRecordSessions({ doc: document, signal: ctx.signal, ask, surface });
     // `ctx.isValid` notices an extension reload/update (runtime.id is gone): WXT then aborts the
     // context, which removes this instance's panel and every listener; the new instance takes over.
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => ctx.isValid && sessions.navigate(newUrl));
     // bfcache: a page restored from history may show another record than we last saw.
     ctx.addEventListener(window, 'pageshow', (event) => {
-      if (ctx.isValid && (event as PageTransitionEvent).persisted) sessions.navigate(location.href);
+      if (ctx.isValid && event.persisted) sessions.navigate(location.href);
     });
 
     // Enable/disable, language, time zone and policy changes reach this tab without a reload.

@@ -5,10 +5,10 @@
  * (`options.open`). The href is the page's real URL, for people who copy it.
  */
 import { browser } from 'wxt/browser';
-import { askBroker } from '../../lib/shared/broker-client';
+import type { Ask } from './record-session';
 
 export const optionsPageUrl = () => browser.runtime.getURL('/options.html');
 
-export function openOptionsPage(): void {
-  void askBroker({ command: 'options.open' });
+export function openOptionsPage(ask: Ask): void {
+  void ask({ command: 'options.open' });
 }

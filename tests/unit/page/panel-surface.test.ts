@@ -1,0 +1,183 @@
+// The panel surface's lifecycle, with WXT's own shadow-root UI and content-script context as
+// the content script builds them.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { HOST_TAG, stampHost } from '../../../lib/page/panel-host';
+import type { PanelViewState } from '../../../lib/page/panel-state';
+import { createPanelSurface } from '../../../lib/page/panel-surface';
+
+type PanelDrawing = Parameters<Parameters<typeof createPanelSurface>[0]['draw']>[1];
+
+const RECORD_PAGE = `<div id="crmNextGenTopMenu"></div>
+  <div id="crmContent"><div class="dv_main"><div id="overview"></div><div id="relatedList1"></div><div id="relatedList2"></div></div></div>`;
+
+const state = (recordKey: string): PanelViewState => ({
+  recordKey,
+  body: { kind: 'loading' },
+  language: 'en',
+  timeZone: 'UTC',
+  refreshing: false,
+  dataCentreMismatch: null,
+});
+
+const hosts = () => [...document.querySelectorAll(HOST_TAG)];
+/** The one host's shadow container text (what was drawn), or null without a host. */
+const drawn = () => hosts()[0]?.shadowRoot?.querySelector('[data-drawn]')?.textContent ?? null;
+const beforeFirstRelatedList = (host: Element | undefined) => host?.nextElementSibling?.id === 'relatedList1';
+
+/** happy-dom runs no CSS animations: announce a newly rendered element as the browser would. */
+function rendered(element: Element) {
+  element.dispatchEvent(new AnimationEvent('animationstart', { animationName: 'desklink-element-seen', bubbles: true }));
+}
+
+let ctx: ContentScriptContext;
+
+function surface() {
+  const draws: (PanelDrawing | null)[] = [];
+  const created = createPanelSurface({
+    doc: document,
+    context: ctx,
+    version: '1.2.3',
+    createUi: (mounting) => createShadowRootUi(ctx, { name: HOST_TAG, position: 'inline', isolateEvents: true, ...mounting }),
+    draw: (container, drawing) => {
+      draws.push(drawing);
+      container.innerHTML = drawing ? `<p data-drawn>${drawing.state.recordKey}</p>` : '';
+    },
+  });
+  return { surface: created, draws };
+}
+
+beforeEach(() => {
+  document.body.innerHTML = RECORD_PAGE;
+  ctx = new ContentScriptContext('crm');
+});
+afterEach(() => ctx.abort());
+
+describe('panel surface', () => {
+  it('mounts one host before CRM’s first related list, stamped and drawn with the latest state', async () => {
+    const { surface: panel } = surface();
+    panel.show(state('Contacts/1'), { refresh: () => undefined });
+    panel.show(state('Contacts/2'), { refresh: () => undefined });
+    await vi.waitFor(() => expect(drawn()).toBe('Contacts/2'));
+    expect(hosts()).toHaveLength(1);
+    expect(beforeFirstRelatedList(hosts()[0])).toBe(true);
+    expect(hosts()[0]!.getAttribute('data-desklink-version')).toBe('1.2.3');
+  });
+
+  it('removes a host an older instance left in the page, at once and when one appears later', async () => {
+    const leftover = document.createElement(HOST_TAG);
+    stampHost(leftover, '0.0.1', 'old');
+    document.body.prepend(leftover);
+    const { surface: panel } = surface();
+    expect(leftover.isConnected).toBe(false);
+    panel.show(state('Contacts/1'), { refresh: () => undefined });
+    await vi.waitFor(() => expect(drawn()).toBe('Contacts/1'));
+    // An older instance puts its host back; CRM then re-renders the related lists.
+    document.body.prepend(leftover);
+    const relatedList = document.getElementById('relatedList1')!;
+    relatedList.replaceWith(relatedList.cloneNode());
+    rendered(document.getElementById('relatedList1')!);
+    await vi.waitFor(() => expect(leftover.isConnected).toBe(false));
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('puts the same host back when CRM re-renders the section holding it', async () => {
+    const { surface: panel } = surface();
+    panel.show(state('Contacts/1'), { refresh: () => undefined });
+    await vi.waitFor(() => expect(drawn()).toBe('Contacts/1'));
+    const host = hosts()[0]!;
+    // CRM re-renders the container's children (the panel's parent drops it).
+    document.querySelector('.dv_main')!.innerHTML = '<div id="overview"></div><div id="relatedList1"></div>';
+    await vi.waitFor(() => expect(beforeFirstRelatedList(hosts()[0])).toBe(true));
+    expect(hosts()).toEqual([host]);
+    expect(drawn()).toBe('Contacts/1');
+  });
+
+  it('puts the same host back when CRM replaces its whole content (the panel’s parent with it)', async () => {
+    const { surface: panel } = surface();
+    panel.show(state('Contacts/1'), { refresh: () => undefined });
+    await vi.waitFor(() => expect(drawn()).toBe('Contacts/1'));
+    const host = hosts()[0]!;
+    const content = Object.assign(document.createElement('div'), {
+      id: 'crmContent',
+      innerHTML: '<div class="dv_main"><div id="relatedList1"></div></div>',
+    });
+    document.getElementById('crmContent')!.replaceWith(content);
+    expect(host.isConnected).toBe(false);
+    rendered(document.getElementById('relatedList1')!);
+    await vi.waitFor(() => expect(host.isConnected).toBe(true));
+    expect(hosts()).toEqual([host]);
+    expect(host.closest('#crmContent')).toBe(content);
+    expect(beforeFirstRelatedList(host)).toBe(true);
+  });
+
+  it('hide takes the panel off the page and stops following CRM; show brings the one host back', async () => {
+    const { surface: panel, draws } = surface();
+    panel.show(state('Contacts/1'), { refresh: () => undefined });
+    await vi.waitFor(() => expect(drawn()).toBe('Contacts/1'));
+    const host = hosts()[0]!;
+    panel.hide();
+    await vi.waitFor(() => expect(hosts()).toHaveLength(0));
+    expect(draws.at(-1)).toBeNull();
+    // Hidden: CRM rendering new related lists brings nothing back.
+    const relatedList = document.getElementById('relatedList1')!;
+    relatedList.replaceWith(relatedList.cloneNode());
+    rendered(document.getElementById('relatedList1')!);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(hosts()).toHaveLength(0);
+
+    panel.show(state('Leads/2'), { refresh: () => undefined });
+    await vi.waitFor(() => expect(drawn()).toBe('Leads/2'));
+    expect(hosts()).toEqual([host]);
+    expect(beforeFirstRelatedList(host)).toBe(true);
+  });
+
+  it('a hide followed at once by a show keeps the panel, never emptied in between', async () => {
+    const { surface: panel, draws } = surface();
+    panel.show(state('Contacts/1'), { refresh: () => undefined });
+    panel.hide();
+    panel.show(state('Leads/2'), { refresh: () => undefined });
+    await vi.waitFor(() => expect(drawn()).toBe('Leads/2'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(hosts()).toHaveLength(1);
+    expect(draws).not.toContain(null);
+  });
+
+  it('redraws when the rep comes back to the tab (the age line is drawn from the clock)', async () => {
+    const { surface: panel, draws } = surface();
+    panel.show(state('Contacts/1'), { refresh: () => undefined });
+    await vi.waitFor(() => expect(drawn()).toBe('Contacts/1'));
+    const before = draws.length;
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.waitFor(() => expect(draws.length).toBe(before + 1));
+    expect(draws.at(-1)?.state.recordKey).toBe('Contacts/1');
+  });
+
+  it('invalidation removes the panel and every watch; later calls and Refresh do nothing', async () => {
+    const refresh = vi.fn();
+    const { surface: panel, draws } = surface();
+    panel.show(state('Contacts/1'), { refresh });
+    await vi.waitFor(() => expect(drawn()).toBe('Contacts/1'));
+    const drawing = draws.at(-1)!;
+    drawing.refresh();
+    expect(refresh).toHaveBeenCalledTimes(1);
+
+    ctx.abort();
+    await vi.waitFor(() => expect(hosts()).toHaveLength(0));
+    expect(draws.at(-1)).toBeNull();
+    // The element watcher's style left with the last watch.
+    expect(document.querySelector('style[data-desklink]')).toBeNull();
+    drawing.refresh();
+    expect(refresh).toHaveBeenCalledTimes(1);
+    const count = draws.length;
+    panel.show(state('Leads/2'), { refresh });
+    const relatedList = document.getElementById('relatedList1')!;
+    relatedList.replaceWith(relatedList.cloneNode());
+    rendered(document.getElementById('relatedList1')!);
+    document.dispatchEvent(new Event('visibilitychange'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(hosts()).toHaveLength(0);
+    expect(draws).toHaveLength(count);
+  });
+});
