@@ -1,14 +1,30 @@
 /**
- * The broker's wiring: the message listener is registered synchronously at start, so the message
- * that woke the worker is handled. Logic lives in lib/background/broker.
+ * The background's composition root: builds the broker from its parts and registers it. The
+ * listener is registered synchronously at start (building opens nothing yet), so the message that
+ * woke the worker is handled.
  */
 import { browser } from 'wxt/browser';
-import { handleMessage } from '@/lib/background/broker/dispatch';
+import { createBroker } from '@/lib/background/broker/broker';
+import { createDeskTicketSource } from '@/lib/background/broker/ticket-source';
+import { createTicketCache } from '@/lib/background/cache/ticket-cache';
+import { createCredentialStore } from '@/lib/background/credentials/store';
+import { createDeskClients } from '@/lib/background/desk/desk-clients';
+import { launchWebAuthFlow, redirectUri } from '@/lib/background/oauth/web-auth';
 
 export default defineBackground(() => {
+  const now = () => Date.now();
+  const desk = createDeskClients({ fetch: (input, init) => fetch(input, init), now });
+  const broker = createBroker({
+    cache: createTicketCache(),
+    credentials: createCredentialStore(now),
+    desk,
+    tickets: createDeskTicketSource(desk),
+    oauthBrowser: { launch: launchWebAuthFlow, redirectUri },
+    now,
+  });
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: unknown) => void) => {
     // sendResponse + `return true`: works with Chrome, Firefox, the polyfill and the test fake.
-    void handleMessage(message, sender).then(sendResponse);
+    void broker.handle(message, sender).then(sendResponse);
     return true;
   });
 });

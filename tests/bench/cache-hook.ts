@@ -1,11 +1,12 @@
 /**
  * Bench-only code that runs INSIDE DeskLink's service worker: `cache-load.ts` bundles this file
  * (with the product's own lib/background/cache) and evaluates it in the worker through DevTools, so the
- * 100,000-ticket cache is written by the cache module's real API (`writeRecordTickets`, which
- * also runs the real LRU eviction) into the extension's real IndexedDB, with no test switch in
- * the product. The product bundle keeps its own connection to the same database.
+ * 100,000-ticket cache is written by the cache's real API (`write`, which also runs the real LRU
+ * eviction) into the extension's real IndexedDB, with no test switch in the product. The cache is
+ * built here with the product's default cap, as the worker builds its own; the product keeps its
+ * own connection to the same database.
  */
-import { cacheSettled, cacheStats, getTicketCap, readRecordTickets, writeRecordTickets } from '../../lib/background/cache';
+import { createTicketCache } from '../../lib/background/cache/ticket-cache';
 import type { TicketSummary } from '../../lib/shared/protocol';
 
 export interface FillOptions {
@@ -82,6 +83,8 @@ function ticket(i: number): TicketSummary {
   };
 }
 
+const cache = createTicketCache();
+
 const recordKey = (r: number) => `${['Leads', 'Contacts', 'Accounts'][r % 3]}:5${String(r).padStart(18, '0')}`;
 
 async function fill({ portalId, tickets, perRecord }: FillOptions): Promise<FillResult> {
@@ -94,21 +97,16 @@ async function fill({ portalId, tickets, perRecord }: FillOptions): Promise<Fill
     const list: TicketSummary[] = [];
     for (let i = r * perRecord; i < Math.min(tickets, (r + 1) * perRecord); i++) list.push(ticket(i));
     // Increasing use times: the LRU order is the order of writing.
-    await writeRecordTickets(
-      portalId,
-      recordKey(r),
-      { tickets: list, fetchedAt: now, fingerprint: 'bench', truncated: false },
-      now - records + r,
-    );
+    await cache.write(portalId, recordKey(r), { tickets: list, fetchedAt: now, fingerprint: 'bench', truncated: false }, now - records + r);
     // One write at a time, as the broker writes after each fetch: wait for the eviction it started.
     const t0 = performance.now();
-    await cacheSettled();
+    await cache.settled();
     const waited = performance.now() - t0;
     settling += waited;
     evictionMaxMs = Math.max(evictionMaxMs, waited);
   }
   const wrote = performance.now();
-  const stats = await cacheStats();
+  const stats = await cache.stats();
   const recent = Math.min(records, 1000);
   return {
     insertedTickets: tickets,
@@ -117,13 +115,13 @@ async function fill({ portalId, tickets, perRecord }: FillOptions): Promise<Fill
     settleMs: settling,
     remainingTickets: stats.tickets,
     remainingRecords: stats.records,
-    cap: getTicketCap(),
+    cap: cache.cap,
     evictionMaxMs,
     recentKeys: Array.from({ length: recent }, (_, k) => recordKey(records - 1 - k)),
   };
 }
 
-/** Times `readRecordTickets` (the broker's cache lookup) for `count` random keys. */
+/** Times `cache.read` (the broker's cache lookup) for `count` random keys. */
 async function lookups(portalId: string, keys: string[], count: number): Promise<LookupResult> {
   const samplesMs: number[] = [];
   let misses = 0;
@@ -132,11 +130,11 @@ async function lookups(portalId: string, keys: string[], count: number): Promise
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     const key = keys[seed % keys.length]!;
     const t0 = performance.now();
-    const found = await readRecordTickets(portalId, key);
+    const found = await cache.read(portalId, key, Date.now());
     samplesMs.push(performance.now() - t0);
     if (!found) misses++;
   }
-  await cacheSettled();
+  await cache.settled();
   return { samplesMs, misses };
 }
 
@@ -145,4 +143,4 @@ async function storageBytes(): Promise<number | null> {
   return estimate?.usage ?? null;
 }
 
-(globalThis as Record<string, unknown>).__deskLinkBenchCache = { fill, lookups, storageBytes, cacheStats };
+(globalThis as Record<string, unknown>).__deskLinkBenchCache = { fill, lookups, storageBytes, cacheStats: () => cache.stats() };

@@ -1,26 +1,25 @@
 /**
  * The broker's message-handling property, shared by the vitest suite (a few hundred cases) and
- * `npm run fuzz` (10,000+): for any value as a message and any sender, `handleMessage` resolves
+ * `npm run fuzz` (10,000+): for any value as a message and any sender, the broker resolves
  * to a well-formed Response, never throws, refuses privileged commands from the wrong sender,
  * and never returns the stored credential's key, even when Desk echoes it back.
  *
  * Import this only after `fake-indexeddb/auto` and a fake `browser` are in place.
  */
 import fc from 'fast-check';
-import { handleMessage } from '../../lib/background/broker/dispatch';
 import { CRM_HOSTS, DATA_CENTRE_IDS } from '../../lib/shared/data-centres';
 import { ERROR_CODES } from '../../lib/shared/errors';
 import { COMMANDS, type Command } from '../../lib/shared/commands';
 import { CRM_MODULES } from '../../lib/shared/protocol';
-import { connect } from '../unit/support/broker-setup';
+import type { TestBroker } from '../unit/support/broker-setup';
 
 export const FUZZ_KEY = '1000.zsc.fuzz.SECRET-KEY-do-not-leak';
 const EXT_ID = 'test-extension-id';
 const EXT_ORIGIN = `chrome-extension://${EXT_ID}`;
 
-/** A connected DeskLink whose credential the property watches for. */
-export async function connectForFuzz(): Promise<void> {
-  await connect({ timeZone: 'UTC' }, FUZZ_KEY);
+/** Connects `world` with the credential the property watches for. */
+export async function connectForFuzz(world: TestBroker): Promise<void> {
+  await world.connect({ timeZone: 'UTC' }, FUZZ_KEY);
 }
 
 /**
@@ -198,11 +197,11 @@ export function responseProblem(message: unknown, sender: unknown, response: unk
   return null;
 }
 
-/** One case: never throws itself; returns the problem found, if any. */
-export async function checkCase(message: unknown, sender: unknown): Promise<string | null> {
+/** One case against `world`'s broker: never throws itself; returns the problem found, if any. */
+export async function checkCase(world: TestBroker, message: unknown, sender: unknown): Promise<string | null> {
   let response: unknown;
   try {
-    response = await handleMessage(message, sender as never);
+    response = await world.broker.handle(message, sender as never);
   } catch (error) {
     return `handleMessage threw: ${String(error)}`;
   }

@@ -17,35 +17,37 @@ const seed = Number(process.env.FUZZ_SEED) || Date.now() % 2 ** 31;
 
 async function main(): Promise<number> {
   const { checkCase, connectForFuzz, fuzzFetch, messageArb, senderArb } = await import('./broker-property');
+  const { testBroker } = await import('../unit/support/broker-setup');
   let upstreamCalls = 0;
   const desk = fuzzFetch();
-  globalThis.fetch = ((...args: Parameters<typeof fetch>) => {
+  const fetch = ((...args: Parameters<typeof globalThis.fetch>) => {
     upstreamCalls++;
     return desk(...args);
-  }) as typeof fetch;
+  }) as typeof globalThis.fetch;
 
   let ran = 0;
   const failures: string[] = [];
   const started = Date.now();
-  // Fresh state every 500 cases: a clean database and storage, as after a reinstall.
+  // Fresh state every 500 cases: a clean database and storage and a new worker, as after a reinstall.
   const batch = 500;
   for (let done = 0; done < cases; done += batch) {
     globalThis.indexedDB = new IDBFactory();
     fakeBrowser.reset();
-    await connectForFuzz();
+    const world = testBroker({ fetch });
+    await connectForFuzz(world);
     const runs = Math.min(batch, cases - done);
     await fc.assert(
       fc
         .asyncProperty(messageArb, senderArb, async (message, sender) => {
           ran++;
-          const problem = await checkCase(message, sender);
+          const problem = await checkCase(world, message, sender);
           if (problem) {
             if (failures.length < 20) failures.push(`${problem}\n    message: ${safeJson(message)}\n    sender: ${safeJson(sender)}`);
             else failures.push(problem);
           }
           return true; // collect every failure instead of stopping at the first
         })
-        .beforeEach(connectForFuzz),
+        .beforeEach(() => connectForFuzz(world)),
       { numRuns: runs, seed: seed + done },
     );
   }

@@ -3,15 +3,16 @@
  * restarted since the last one): the settings in force (stored + enterprise policy) and the
  * credential in force (policy key, else the stored one).
  */
-import { isCredentialRejected, type Credential } from '../credentials/credential';
 import type { DataCentreId } from '../../shared/data-centres';
 import { DeskLinkError } from '../../shared/errors';
 import type { PanelState } from '../../shared/protocol';
-import { effectiveSettings, type EffectiveSettings, type Portal } from '../settings/store';
+import type { Credential } from '../credentials/credential';
 import { effectiveCredential } from '../credentials/effective-credential';
-import { withFreshToken } from './oauth-renewal';
+import type { CredentialStore } from '../credentials/store';
+import type { OAuthRenewal } from '../oauth/renewal';
+import { effectiveSettings, type EffectiveSettings, type Portal } from '../settings/store';
 
-export interface BrokerContext {
+interface BrokerContext {
   settings: EffectiveSettings;
   credential: Credential | null;
   state: PanelState;
@@ -26,21 +27,25 @@ export interface ReadyContext {
   portalId: string;
 }
 
-export async function loadContext(now = Date.now()): Promise<BrokerContext> {
-  const settings = await effectiveSettings();
-  // An OAuth token close to expiry is renewed silently before anyone decides on it.
-  const credential = await withFreshToken(await effectiveCredential(settings.dataCentre));
-  const rejected = credential ? await isCredentialRejected(credential) : false;
-  return { settings, credential, state: panelState(settings, credential, rejected, now) };
-}
+export type LoadContext = () => Promise<BrokerContext>;
 
-export function panelState(settings: EffectiveSettings, credential: Credential | null, rejected: boolean, now = Date.now()): PanelState {
+function panelState(settings: EffectiveSettings, credential: Credential | null, rejected: boolean, now: number): PanelState {
   if (!settings.dataCentre || !credential) return 'unconfigured';
   if (!settings.enabled) return 'disabled';
   if (!settings.portal) return 'unconfigured';
   if (rejected) return 'rejected';
   if (credential.kind === 'oauth' && (credential.signedOut || credential.expiresAt <= now)) return 'signedOut';
   return 'ready';
+}
+
+export function createContextLoader(deps: { credentials: CredentialStore; renewal: OAuthRenewal; now: () => number }): LoadContext {
+  return async () => {
+    const settings = await effectiveSettings();
+    // An OAuth token close to expiry is renewed silently before anyone decides on it.
+    const credential = await deps.renewal.fresh(await effectiveCredential(deps.credentials, settings.dataCentre));
+    const rejected = credential ? await deps.credentials.isRejected(credential) : false;
+    return { settings, credential, state: panelState(settings, credential, rejected, deps.now()) };
+  };
 }
 
 const STATE_ERRORS = {

@@ -1,15 +1,27 @@
-/** Handlers of the PANEL commands (content script on CRM tabs; dispatch checks the sender first). */
+/** Handlers of the commands the content script sends (dispatch checks the sender first). */
 import { browser } from 'wxt/browser';
 import type { HandlersFrom } from './handlers';
-import { panelConfig } from './panel-config';
-import { getTickets } from './tickets';
+import type { BrokerParts } from './parts';
+import { createTicketsHandler } from './tickets';
 
-export const panelHandlers: HandlersFrom<'page'> = {
-  'panel.config': () => panelConfig(),
-  'tickets.get': getTickets,
-  // The panel's set-up / sign-in link (added by the panel issue: content scripts cannot open it).
-  'options.open': async () => {
-    await browser.runtime.openOptionsPage();
-    return { opened: true };
-  },
-};
+export function createPanelHandlers(parts: BrokerParts): HandlersFrom<'page'> {
+  return {
+    // What the panel needs to draw itself (no secrets, no email).
+    'panel.config': async () => {
+      const { settings, state } = await parts.loadContext();
+      return {
+        state,
+        language: settings.language,
+        timeZone: settings.timeZone,
+        dataCentre: settings.dataCentre,
+        portalName: settings.portal?.name ?? null,
+      };
+    },
+    'tickets.get': createTicketsHandler({ ...parts, source: parts.tickets }),
+    // The panel's set-up / sign-in link: content scripts cannot open the options page.
+    'options.open': async () => {
+      await browser.runtime.openOptionsPage();
+      return { opened: true };
+    },
+  };
+}

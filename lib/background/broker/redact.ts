@@ -1,20 +1,21 @@
 /**
- * Belt and braces for requirement 8 (the credential never reaches a content script or page):
+ * Belt and braces for the rule that the credential never reaches a content script or page:
  * every answer leaving the broker and every error written to storage.local is scrubbed of the
  * secrets DeskLink knows, should any text (a Zoho message quoting a header, a library error)
  * ever carry one. Typed answers never hold the secret in the first place.
  */
-import { credentialSecret, getCredential } from '../credentials/credential';
+import { credentialSecret } from '../credentials/credential';
+import type { CredentialStore } from '../credentials/store';
 import { policyCredential, readPolicy } from '../policy';
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 /** Shortest secret worth scrubbing: below this, replacing would mangle ordinary text. */
 const MIN_SECRET_LENGTH = 8;
 
 /** The secrets in force: the stored credential's and the policy's key. */
-export async function knownSecrets(): Promise<string[]> {
+export async function knownSecrets(credentials: CredentialStore): Promise<string[]> {
   const secrets: string[] = [];
-  const [stored, { policy }] = await Promise.all([getCredential().catch(() => null), readPolicy()]);
+  const [stored, { policy }] = await Promise.all([credentials.get().catch(() => null), readPolicy()]);
   if (stored) secrets.push(credentialSecret(stored));
   const fromPolicy = policyCredential(policy);
   if (fromPolicy) secrets.push(fromPolicy.key);

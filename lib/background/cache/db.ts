@@ -1,61 +1,58 @@
 /**
- * The one connection to the cache database, opened lazily into a cached promise.
+ * The connection to the cache database, opened lazily on first use and kept for the worker's
+ * life.
  *
  * If IndexedDB cannot be opened (private modes, broken profiles, Firefox's InvalidStateError)
  * or a write hits the quota, the cache switches itself off and DeskLink works network-only;
- * `cacheAvailability()` says so for the options page's diagnostics.
+ * `availability()` says so for the options page's diagnostics.
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import { CACHE_DB_NAME, CACHE_DB_VERSION, upgradeCache, type CacheSchema } from './schema';
 
 export type CacheDb = IDBPDatabase<CacheSchema>;
-export interface CacheAvailability {
+interface CacheAvailability {
   available: boolean;
   reason?: string;
 }
 
-const OPEN_TIMEOUT_MS = 10_000;
+export interface CacheConnection {
+  /** The open database, or null when the cache is unavailable (callers then go network-only). */
+  open(): Promise<CacheDb | null>;
+  /** Switches the cache off for this worker's life (a new worker tries again). */
+  markUnavailable(error: unknown): void;
+  availability(): CacheAvailability;
+}
 
-let dbPromise: Promise<CacheDb | null> | null = null;
-/** The IDBFactory the promise belongs to: tests swap in a fresh factory per case. */
-let dbFactory: IDBFactory | null = null;
-let unavailableReason: string | null = null;
+const OPEN_TIMEOUT_MS = 10_000;
 
 function describe(error: unknown): string {
   if (error instanceof Error || error instanceof DOMException) return `${error.name}: ${error.message}`;
   return String(error);
 }
 
-/** Switches the cache off for this worker's life (it is retried after a restart). */
-export function markCacheUnavailable(error: unknown): void {
-  unavailableReason = describe(error);
-  const closing = dbPromise;
-  dbPromise = null;
-  void closing?.then((db) => db?.close());
-}
-
 export function isQuotaError(error: unknown): boolean {
   return (error instanceof DOMException || error instanceof Error) && error.name === 'QuotaExceededError';
 }
 
-/** The open database, or null when the cache is unavailable (callers then go network-only). */
-export function cacheDb(): Promise<CacheDb | null> {
-  const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB ?? null;
-  if (dbFactory !== factory) {
-    dbFactory = factory;
+export function createCacheConnection(): CacheConnection {
+  let dbPromise: Promise<CacheDb | null> | null = null;
+  let unavailableReason: string | null = null;
+
+  function markUnavailable(error: unknown): void {
+    unavailableReason = describe(error);
+    const closing = dbPromise;
     dbPromise = null;
-    unavailableReason = null;
+    void closing?.then((db) => db?.close());
   }
-  if (unavailableReason !== null) return Promise.resolve(null);
-  if (!factory) {
-    unavailableReason = 'IndexedDB is not available';
-    return Promise.resolve(null);
-  }
-  if (!dbPromise) {
+
+  function connect(): Promise<CacheDb | null> {
     // Async wrapper: some browsers throw from indexedDB.open() itself instead of failing the request.
     const opened = (async () =>
       openDB<CacheSchema>(CACHE_DB_NAME, CACHE_DB_VERSION, {
-        upgrade: (db, oldVersion, _newVersion, tx) => upgradeCache(db, oldVersion, tx),
+        upgrade(db, oldVersion, _newVersion, tx) {
+          // The upgrade runs inside the versionchange transaction; the open waits for it.
+          void upgradeCache(db, oldVersion, tx);
+        },
         // A newer version (another extension page after an update) wants to upgrade: let it.
         blocking() {
           if (dbPromise === opening) dbPromise = null;
@@ -77,24 +74,24 @@ export function cacheDb(): Promise<CacheDb | null> {
           (db) => db.close(),
           () => undefined,
         );
-        markCacheUnavailable(error);
+        markUnavailable(error);
         return null;
       })
       .finally(() => clearTimeout(timer));
-    dbPromise = opening;
+    return opening;
   }
-  return dbPromise;
-}
 
-export function cacheAvailability(): CacheAvailability {
-  return unavailableReason === null ? { available: true } : { available: false, reason: unavailableReason };
-}
-
-/** Forgets the connection and any unavailability (tests; a new worker starts this way). */
-export function resetCacheConnection(): void {
-  const closing = dbPromise;
-  dbPromise = null;
-  dbFactory = null;
-  unavailableReason = null;
-  void closing?.then((db) => db?.close());
+  return {
+    open() {
+      if (unavailableReason !== null) return Promise.resolve(null);
+      if (!(globalThis as { indexedDB?: IDBFactory }).indexedDB) {
+        unavailableReason = 'IndexedDB is not available';
+        return Promise.resolve(null);
+      }
+      dbPromise ??= connect();
+      return dbPromise;
+    },
+    markUnavailable,
+    availability: () => (unavailableReason === null ? { available: true } : { available: false, reason: unavailableReason }),
+  };
 }

@@ -13,27 +13,14 @@
  * Each batch re-checks what changed since the decision: a record used or rewritten meanwhile
  * stays, and so do its tickets and every ticket a write meanwhile stored.
  */
-import { cacheDb, isQuotaError, markCacheUnavailable, type CacheDb } from './db';
+import { isQuotaError, type CacheConnection, type CacheDb } from './db';
 import { decideEviction, ticketRef, type EvictionDecision } from './eviction-decision';
 import type { CachedRecord } from './schema';
 
 export const DEFAULT_TICKET_CAP = 50_000;
-const KEEP_RATIO = 0.9;
 /** Records or tickets deleted per read-write transaction (the longest a read can wait: ~20 ms at 100k). */
-const DEFAULT_BATCH_SIZE = 100;
-
-let ticketCap = DEFAULT_TICKET_CAP;
-let batchSize = DEFAULT_BATCH_SIZE;
-let running: Promise<void> | null = null;
-let rerun = false;
-/** Tickets written since the last eviction check (each may add at most one stored ticket). */
-let writtenSince = 0;
-/** Per connection: at most this many tickets are stored (unknown until counted once). */
-const ticketBound = new WeakMap<CacheDb, number>();
-/** While a run decides and deletes: refs of the records and tickets written since it began. */
-let writtenDuringRun: Set<string> | null = null;
-/** Tests: awaited after each delete batch, to act between batches. */
-let afterBatch: ((batch: EvictionBatch) => void | Promise<void>) | null = null;
+export const DEFAULT_BATCH_SIZE = 100;
+const KEEP_RATIO = 0.9;
 
 export interface EvictionBatch {
   store: 'records' | 'tickets';
@@ -41,40 +28,36 @@ export interface EvictionBatch {
   index: number;
 }
 
-/** The cap in tickets (tests use a small one). */
-export function setTicketCap(cap: number): void {
-  ticketCap = Math.max(1, Math.floor(cap));
+export interface EvictionOptions {
+  /** The cap in tickets. */
+  cap: number;
+  /** Records or tickets deleted per read-write transaction. */
+  batchSize: number;
+  /** Awaited after each delete batch (lets a caller act between two batches). */
+  onBatch?: (batch: EvictionBatch) => void | Promise<void>;
 }
 
-export function getTicketCap(): number {
-  return ticketCap;
+export interface Eviction {
+  /**
+   * Called by a write just before it opens its transaction: a run that decided without this
+   * write must not delete the record or any of its tickets.
+   */
+  noteWrite(portalId: string, recordKey: string, ticketIds: readonly string[]): void;
+  /** Runs eviction after a write of `written` tickets, one run at a time (a write during a run triggers one more). */
+  schedule(written: number): Promise<void>;
+  /** Resolves when no eviction is running. */
+  settled(): Promise<void>;
 }
 
-/** Records/tickets per delete batch, and a hook awaited after each batch (tests). */
-export function setEvictionBatching(size = DEFAULT_BATCH_SIZE, hook: typeof afterBatch = null): void {
-  batchSize = Math.max(1, Math.floor(size));
-  afterBatch = hook;
-}
-
-const recordRef = (portalId: string, recordKey: string) => `${portalId}\u0001${recordKey}`;
-
-/**
- * Called by a write just before it opens its transaction: a run that decided without this
- * write must not delete the record or any of its tickets.
- */
-export function noteCacheWrite(portalId: string, recordKey: string, ticketIds: readonly string[]): void {
-  if (!writtenDuringRun) return;
-  writtenDuringRun.add(recordRef(portalId, recordKey));
-  for (const id of ticketIds) writtenDuringRun.add(ticketRef(portalId, id));
-}
-
-export interface EvictionResult {
+interface EvictionResult {
   records: number;
   tickets: number;
   /** Records left in place because they were used or rewritten after the decision. */
   skipped: number;
 }
 
+const NONE: EvictionResult = { records: 0, tickets: 0, skipped: 0 };
+const recordRef = (portalId: string, recordKey: string) => `${portalId}\u0001${recordKey}`;
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
 /** Unchanged since the decision: not used (LRU touch), not refetched, not rewritten. */
@@ -82,101 +65,115 @@ function unchanged(now: CachedRecord, then: CachedRecord): boolean {
   return now.lastUsedAt === then.lastUsedAt && now.fetchedAt === then.fetchedAt && sameList(now.ticketIds, then.ticketIds);
 }
 
-/** Deletes the decided records, then the unreferenced tickets, a small transaction at a time. */
-async function deleteInBatches(db: CacheDb, { evicted, tickets }: EvictionDecision, written: Set<string>): Promise<EvictionResult> {
-  const result: EvictionResult = { records: 0, tickets: 0, skipped: 0 };
-  /** Tickets of records that stayed: no longer free to sweep. */
-  const stillUsed = new Set<string>();
-  let index = 0;
-  for (let start = 0; start < evicted.length; start += batchSize) {
-    const batch = evicted.slice(start, start + batchSize);
-    const tx = db.transaction('records', 'readwrite', { durability: 'relaxed' });
-    await Promise.all(
-      batch.map(async (then) => {
-        const now = await tx.store.get([then.portalId, then.recordKey]);
-        if (!now) return; // cleared meanwhile
-        if (written.has(recordRef(then.portalId, then.recordKey)) || !unchanged(now, then)) {
-          result.skipped++;
-          for (const id of now.ticketIds) stillUsed.add(ticketRef(now.portalId, id));
-          return;
-        }
-        await tx.store.delete([then.portalId, then.recordKey]);
-        result.records++;
-      }),
-    );
-    await tx.done;
-    await afterBatch?.({ store: 'records', index: ++index });
-  }
-  for (let start = 0; start < tickets.length; start += batchSize) {
-    // Filtered right before the transaction opens: a write that opened its transaction earlier
-    // is in `written` already; one that opens later runs after this batch and stores its tickets again.
-    const batch = tickets.slice(start, start + batchSize).filter((key) => {
-      const ref = ticketRef(key[0], key[1]);
-      return !written.has(ref) && !stillUsed.has(ref);
-    });
-    if (batch.length === 0) continue;
-    const tx = db.transaction('tickets', 'readwrite', { durability: 'relaxed' });
-    await Promise.all([...batch.map((key) => tx.store.delete(key)), tx.done]);
-    result.tickets += batch.length;
-    await afterBatch?.({ store: 'tickets', index: ++index });
-  }
-  return result;
-}
+export function createEviction(connection: CacheConnection, { cap, batchSize, onBatch }: EvictionOptions): Eviction {
+  const ticketCap = Math.max(1, Math.floor(cap));
+  const perBatch = Math.max(1, Math.floor(batchSize));
+  let running: Promise<void> | null = null;
+  let rerun = false;
+  /** Tickets written since the last eviction check (each may add at most one stored ticket). */
+  let writtenSince = 0;
+  /** Per connection: at most this many tickets are stored (unknown until counted once). */
+  const ticketBound = new WeakMap<CacheDb, number>();
+  /** While a run decides and deletes: refs of the records and tickets written since it began. */
+  let writtenDuringRun: Set<string> | null = null;
 
-/** Evicts now if the cache holds more tickets than the cap. */
-export async function evictIfOverCap(): Promise<EvictionResult> {
-  const none = { records: 0, tickets: 0, skipped: 0 };
-  const db = await cacheDb();
-  if (!db) return none;
-  const written = writtenSince;
-  writtenSince = 0;
-  const bound = (ticketBound.get(db) ?? Number.POSITIVE_INFINITY) + written;
-  if (bound <= ticketCap) {
-    ticketBound.set(db, bound);
-    return none;
-  }
-  ticketBound.set(db, bound); // until the run knows better (a failed run keeps the writes counted)
-  const target = Math.floor(ticketCap * KEEP_RATIO);
-  // Watching starts before the decision's transaction opens: a write opened before it is in the
-  // decision's snapshot, one opened after it is noted.
-  const watched = new Set<string>();
-  writtenDuringRun = watched;
-  try {
-    const decision = await decideEviction(db, ticketCap, target);
-    const result = await deleteInBatches(db, decision, watched);
-    // Writes during the run are counted in `writtenSince` (scheduleEviction) on top of this.
-    ticketBound.set(db, decision.stored - result.tickets);
+  /** Deletes the decided records, then the unreferenced tickets, a small transaction at a time. */
+  async function deleteInBatches(db: CacheDb, { evicted, tickets }: EvictionDecision, written: Set<string>): Promise<EvictionResult> {
+    const result: EvictionResult = { records: 0, tickets: 0, skipped: 0 };
+    /** Tickets of records that stayed: no longer free to sweep. */
+    const stillUsed = new Set<string>();
+    let index = 0;
+    for (let start = 0; start < evicted.length; start += perBatch) {
+      const batch = evicted.slice(start, start + perBatch);
+      const tx = db.transaction('records', 'readwrite', { durability: 'relaxed' });
+      await Promise.all(
+        batch.map(async (then) => {
+          const now = await tx.store.get([then.portalId, then.recordKey]);
+          if (!now) return; // cleared meanwhile
+          if (written.has(recordRef(then.portalId, then.recordKey)) || !unchanged(now, then)) {
+            result.skipped++;
+            for (const id of now.ticketIds) stillUsed.add(ticketRef(now.portalId, id));
+            return;
+          }
+          await tx.store.delete([then.portalId, then.recordKey]);
+          result.records++;
+        }),
+      );
+      await tx.done;
+      await onBatch?.({ store: 'records', index: ++index });
+    }
+    for (let start = 0; start < tickets.length; start += perBatch) {
+      // Filtered right before the transaction opens: a write that opened its transaction earlier
+      // is in `written` already; one that opens later runs after this batch and stores its tickets again.
+      const batch = tickets.slice(start, start + perBatch).filter((key) => {
+        const ref = ticketRef(key[0], key[1]);
+        return !written.has(ref) && !stillUsed.has(ref);
+      });
+      if (batch.length === 0) continue;
+      const tx = db.transaction('tickets', 'readwrite', { durability: 'relaxed' });
+      await Promise.all([...batch.map((key) => tx.store.delete(key)), tx.done]);
+      result.tickets += batch.length;
+      await onBatch?.({ store: 'tickets', index: ++index });
+    }
     return result;
-  } catch (error) {
-    if (isQuotaError(error)) markCacheUnavailable(error);
-    else console.warn('DeskLink cache eviction failed', error);
-    return none;
-  } finally {
-    if (writtenDuringRun === watched) writtenDuringRun = null;
   }
-}
 
-/** Runs eviction after a write of `written` tickets, one run at a time (a write during a run triggers one more). */
-export function scheduleEviction(written: number): Promise<void> {
-  writtenSince += written;
-  if (running) {
-    rerun = true;
-    return running;
+  /** Evicts now if the cache holds more tickets than the cap. */
+  async function evictIfOverCap(): Promise<EvictionResult> {
+    const db = await connection.open();
+    if (!db) return NONE;
+    const written = writtenSince;
+    writtenSince = 0;
+    const bound = (ticketBound.get(db) ?? Number.POSITIVE_INFINITY) + written;
+    if (bound <= ticketCap) {
+      ticketBound.set(db, bound);
+      return NONE;
+    }
+    ticketBound.set(db, bound); // until the run knows better (a failed run keeps the writes counted)
+    const target = Math.floor(ticketCap * KEEP_RATIO);
+    // Watching starts before the decision's transaction opens: a write opened before it is in the
+    // decision's snapshot, one opened after it is noted.
+    const watched = new Set<string>();
+    writtenDuringRun = watched;
+    try {
+      const decision = await decideEviction(db, ticketCap, target);
+      const result = await deleteInBatches(db, decision, watched);
+      // Writes during the run are counted in `writtenSince` (schedule) on top of this.
+      ticketBound.set(db, decision.stored - result.tickets);
+      return result;
+    } catch (error) {
+      if (isQuotaError(error)) connection.markUnavailable(error);
+      else console.warn('DeskLink cache eviction failed', error);
+      return NONE;
+    } finally {
+      if (writtenDuringRun === watched) writtenDuringRun = null;
+    }
   }
-  running = (async () => {
-    do {
-      rerun = false;
-      // A record that stayed because it was used meanwhile may leave the cache over the cap:
-      // check again (the next decision sees it as recently used).
-      if ((await evictIfOverCap()).skipped > 0) rerun = true;
-    } while (rerun);
-  })().finally(() => {
-    running = null;
-  });
-  return running;
-}
 
-/** Resolves when no eviction is running (tests). */
-export function evictionSettled(): Promise<void> {
-  return running ?? Promise.resolve();
+  return {
+    noteWrite(portalId, recordKey, ticketIds) {
+      if (!writtenDuringRun) return;
+      writtenDuringRun.add(recordRef(portalId, recordKey));
+      for (const id of ticketIds) writtenDuringRun.add(ticketRef(portalId, id));
+    },
+    schedule(written) {
+      writtenSince += written;
+      if (running) {
+        rerun = true;
+        return running;
+      }
+      running = (async () => {
+        do {
+          rerun = false;
+          // A record that stayed because it was used meanwhile may leave the cache over the cap:
+          // check again (the next decision sees it as recently used).
+          if ((await evictIfOverCap()).skipped > 0) rerun = true;
+        } while (rerun);
+      })().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    settled: () => running ?? Promise.resolve(),
+  };
 }

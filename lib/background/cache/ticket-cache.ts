@@ -6,8 +6,8 @@
  * "no cache" (null / no-op) when the database is unavailable; a quota error switches it off.
  */
 import type { TicketSummary } from '../../shared/protocol';
-import { cacheDb, isQuotaError, markCacheUnavailable } from './db';
-import { evictionSettled, noteCacheWrite, scheduleEviction } from './eviction';
+import { createCacheConnection, isQuotaError, type CacheConnection } from './db';
+import { createEviction, DEFAULT_BATCH_SIZE, DEFAULT_TICKET_CAP, type EvictionOptions } from './eviction';
 import type { CachedRecord, CachedTicket } from './schema';
 
 export interface CachedRecordTickets {
@@ -17,9 +17,41 @@ export interface CachedRecordTickets {
   truncated: boolean;
 }
 
-export interface CacheStats {
+interface CacheStats {
   tickets: number;
   records: number;
+}
+
+export interface TicketCacheOptions {
+  /** Most tickets kept (least recently used records go first); 50,000 by default. */
+  cap?: number;
+  /** Records or tickets deleted per read-write transaction of an eviction run; 100 by default. */
+  evictionBatchSize?: number;
+  /** Awaited after each delete batch of an eviction run. */
+  onEvictionBatch?: EvictionOptions['onBatch'];
+}
+
+export interface TicketCache {
+  /** The cap in tickets. */
+  readonly cap: number;
+  /** The cached tickets of a record, or null (not cached, incomplete, or no cache); marks it used at `now`. */
+  read(portalId: string, recordKey: string, now: number): Promise<CachedRecordTickets | null>;
+  /**
+   * Stores a record's freshly fetched tickets (replacing what it had), then evicts if over the
+   * cap. With `since` (a `generation()` taken when the search started), nothing is written if
+   * the cache was cleared meanwhile.
+   */
+  write(portalId: string, recordKey: string, entry: CachedRecordTickets, now: number, since?: number): Promise<void>;
+  /** Bumped by every clear: a search that started before a clear must not write its result back afterwards. */
+  generation(): number;
+  /** Forgets one portal's records and tickets (change of portal). */
+  clearPortal(portalId: string): Promise<void>;
+  /** Forgets everything (deactivate, "Clear cache"). */
+  clearAll(): Promise<void>;
+  stats(): Promise<CacheStats>;
+  availability(): ReturnType<CacheConnection['availability']>;
+  /** Resolves when background bookkeeping (LRU touches, eviction) has finished. */
+  settled(): Promise<void>;
 }
 
 /** The key of a record in the cache: `module:recordId`. */
@@ -36,145 +68,141 @@ function withoutPortal({ portalId: _portalId, ...ticket }: CachedTicket): Ticket
   return ticket;
 }
 
-function reportWriteFailure(error: unknown): void {
-  if (isQuotaError(error)) markCacheUnavailable(error);
-  else console.warn('DeskLink cache write failed', error);
-}
-
-/** The cached tickets of a record, or null (not cached, incomplete, or no cache). */
-export async function readRecordTickets(portalId: string, recordKey: string, now = Date.now()): Promise<CachedRecordTickets | null> {
-  const db = await cacheDb();
-  if (!db) return null;
-  let record: CachedRecord | undefined;
-  let tickets: (CachedTicket | undefined)[];
-  try {
-    const tx = db.transaction(['records', 'tickets'], 'readonly');
-    record = await tx.objectStore('records').get([portalId, recordKey]);
-    if (!record) return null;
-    const store = tx.objectStore('tickets');
-    tickets = await Promise.all(record.ticketIds.map((id) => store.get([portalId, id])));
-  } catch (error) {
-    console.warn('DeskLink cache read failed', error);
-    return null;
-  }
-  // A ticket gone missing (an interrupted eviction) makes the entry unusable: refetch.
-  if (tickets.some((t) => t === undefined)) return null;
-  // LRU to the minute: a write per read would make every panel queue behind bookkeeping.
-  if (now - record.lastUsedAt >= TOUCH_GRANULARITY_MS) {
-    const touching = touchRecord(portalId, recordKey, now);
-    pendingTouches.add(touching);
-    void touching.finally(() => pendingTouches.delete(touching));
-  }
-  return {
-    tickets: (tickets as CachedTicket[]).map(withoutPortal),
-    fetchedAt: record.fetchedAt,
-    fingerprint: record.fingerprint,
-    truncated: record.truncated,
-  };
-}
-
+/** LRU to the minute: a write per read would make every panel queue behind bookkeeping. */
 const TOUCH_GRANULARITY_MS = 60_000;
-const pendingTouches = new Set<Promise<void>>();
-/**
- * Bumped by every clear: a search that started before a clear (deactivate, change of portal)
- * must not write its result back afterwards.
- */
-let generation = 0;
 
-export function cacheGeneration(): number {
-  return generation;
-}
+export function createTicketCache(options: TicketCacheOptions = {}): TicketCache {
+  const cap = options.cap ?? DEFAULT_TICKET_CAP;
+  const connection = createCacheConnection();
+  const eviction = createEviction(connection, {
+    cap,
+    batchSize: options.evictionBatchSize ?? DEFAULT_BATCH_SIZE,
+    onBatch: options.onEvictionBatch,
+  });
+  const pendingTouches = new Set<Promise<void>>();
+  let generation = 0;
 
-/** Resolves when background bookkeeping (LRU touches, eviction) has finished (tests, benchmarks). */
-export async function cacheSettled(): Promise<void> {
-  await Promise.all([...pendingTouches]);
-  await evictionSettled();
-}
-
-/** Marks a record as just used (LRU), off the read path. */
-async function touchRecord(portalId: string, recordKey: string, now: number): Promise<void> {
-  const db = await cacheDb();
-  if (!db) return;
-  try {
-    const tx = db.transaction('records', 'readwrite');
-    const record = await tx.store.get([portalId, recordKey]);
-    if (record && record.lastUsedAt < now) await tx.store.put({ ...record, lastUsedAt: now });
-    await tx.done;
-  } catch (error) {
-    reportWriteFailure(error);
+  function reportWriteFailure(error: unknown): void {
+    if (isQuotaError(error)) connection.markUnavailable(error);
+    else console.warn('DeskLink cache write failed', error);
   }
-}
 
-/**
- * Stores a record's freshly fetched tickets (replacing what it had), then evicts if over the cap.
- * With `since` (a `cacheGeneration()` taken when the search started), nothing is written if the
- * cache was cleared meanwhile.
- */
-export async function writeRecordTickets(
-  portalId: string,
-  recordKey: string,
-  entry: CachedRecordTickets,
-  now = Date.now(),
-  since?: number,
-): Promise<void> {
-  const db = await cacheDb();
-  if (!db || (since !== undefined && since !== generation)) return;
-  const ticketIds = entry.tickets.map((t) => t.id);
-  try {
-    // Synchronously before the transaction opens: an eviction running meanwhile keeps all of this.
-    noteCacheWrite(portalId, recordKey, ticketIds);
-    const tx = db.transaction(['records', 'tickets'], 'readwrite');
-    const tickets = tx.objectStore('tickets');
-    const writes: Promise<unknown>[] = entry.tickets.map((t) => tickets.put({ ...t, portalId }));
-    writes.push(
-      tx.objectStore('records').put({
-        portalId,
-        recordKey,
-        ticketIds,
-        fetchedAt: entry.fetchedAt,
-        fingerprint: entry.fingerprint,
-        truncated: entry.truncated,
-        lastUsedAt: now,
-      }),
-    );
-    await Promise.all([...writes, tx.done]);
-  } catch (error) {
-    reportWriteFailure(error);
-    return;
+  /** Marks a record as just used (LRU), off the read path. */
+  async function touchRecord(portalId: string, recordKey: string, now: number): Promise<void> {
+    const db = await connection.open();
+    if (!db) return;
+    try {
+      const tx = db.transaction('records', 'readwrite');
+      const record = await tx.store.get([portalId, recordKey]);
+      if (record && record.lastUsedAt < now) await tx.store.put({ ...record, lastUsedAt: now });
+      await tx.done;
+    } catch (error) {
+      reportWriteFailure(error);
+    }
   }
-  scheduleEviction(entry.tickets.length);
-}
 
-/** Forgets one portal's records and tickets (change of portal). */
-export async function clearPortal(portalId: string): Promise<void> {
-  generation++;
-  const db = await cacheDb();
-  if (!db) return;
-  const tx = db.transaction(['records', 'tickets'], 'readwrite');
-  await Promise.all([
-    tx.objectStore('records').delete(portalRange(portalId)),
-    tx.objectStore('tickets').delete(portalRange(portalId)),
-    tx.done,
-  ]);
-}
+  return {
+    cap,
 
-/** Forgets everything (deactivate, "Clear cache"). */
-export async function clearAll(): Promise<void> {
-  generation++;
-  const db = await cacheDb();
-  if (!db) return;
-  const tx = db.transaction(['records', 'tickets'], 'readwrite');
-  await Promise.all([tx.objectStore('records').clear(), tx.objectStore('tickets').clear(), tx.done]);
-}
+    async read(portalId, recordKey, now) {
+      const db = await connection.open();
+      if (!db) return null;
+      let record: CachedRecord | undefined;
+      let tickets: (CachedTicket | undefined)[];
+      try {
+        const tx = db.transaction(['records', 'tickets'], 'readonly');
+        record = await tx.objectStore('records').get([portalId, recordKey]);
+        if (!record) return null;
+        const store = tx.objectStore('tickets');
+        tickets = await Promise.all(record.ticketIds.map((id) => store.get([portalId, id])));
+      } catch (error) {
+        console.warn('DeskLink cache read failed', error);
+        return null;
+      }
+      // A ticket gone missing (an interrupted eviction) makes the entry unusable: refetch.
+      if (tickets.some((t) => t === undefined)) return null;
+      if (now - record.lastUsedAt >= TOUCH_GRANULARITY_MS) {
+        const touching = touchRecord(portalId, recordKey, now);
+        pendingTouches.add(touching);
+        void touching.finally(() => pendingTouches.delete(touching));
+      }
+      return {
+        tickets: (tickets as CachedTicket[]).map(withoutPortal),
+        fetchedAt: record.fetchedAt,
+        fingerprint: record.fingerprint,
+        truncated: record.truncated,
+      };
+    },
 
-export async function cacheStats(): Promise<CacheStats> {
-  const db = await cacheDb();
-  if (!db) return { tickets: 0, records: 0 };
-  try {
-    const tx = db.transaction(['records', 'tickets'], 'readonly');
-    const [tickets, records] = await Promise.all([tx.objectStore('tickets').count(), tx.objectStore('records').count()]);
-    return { tickets, records };
-  } catch {
-    return { tickets: 0, records: 0 };
-  }
+    async write(portalId, recordKey, entry, now, since) {
+      const db = await connection.open();
+      if (!db || (since !== undefined && since !== generation)) return;
+      const ticketIds = entry.tickets.map((t) => t.id);
+      try {
+        // Synchronously before the transaction opens: an eviction running meanwhile keeps all of this.
+        eviction.noteWrite(portalId, recordKey, ticketIds);
+        const tx = db.transaction(['records', 'tickets'], 'readwrite');
+        const tickets = tx.objectStore('tickets');
+        const writes: Promise<unknown>[] = entry.tickets.map((t) => tickets.put({ ...t, portalId }));
+        writes.push(
+          tx.objectStore('records').put({
+            portalId,
+            recordKey,
+            ticketIds,
+            fetchedAt: entry.fetchedAt,
+            fingerprint: entry.fingerprint,
+            truncated: entry.truncated,
+            lastUsedAt: now,
+          }),
+        );
+        await Promise.all([...writes, tx.done]);
+      } catch (error) {
+        reportWriteFailure(error);
+        return;
+      }
+      // Off the write path: eviction runs in the background; settled() waits for it.
+      void eviction.schedule(entry.tickets.length);
+    },
+
+    generation: () => generation,
+
+    async clearPortal(portalId) {
+      generation++;
+      const db = await connection.open();
+      if (!db) return;
+      const tx = db.transaction(['records', 'tickets'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('records').delete(portalRange(portalId)),
+        tx.objectStore('tickets').delete(portalRange(portalId)),
+        tx.done,
+      ]);
+    },
+
+    async clearAll() {
+      generation++;
+      const db = await connection.open();
+      if (!db) return;
+      const tx = db.transaction(['records', 'tickets'], 'readwrite');
+      await Promise.all([tx.objectStore('records').clear(), tx.objectStore('tickets').clear(), tx.done]);
+    },
+
+    async stats() {
+      const db = await connection.open();
+      if (!db) return { tickets: 0, records: 0 };
+      try {
+        const tx = db.transaction(['records', 'tickets'], 'readonly');
+        const [tickets, records] = await Promise.all([tx.objectStore('tickets').count(), tx.objectStore('records').count()]);
+        return { tickets, records };
+      } catch {
+        return { tickets: 0, records: 0 };
+      }
+    },
+
+    availability: () => connection.availability(),
+
+    async settled() {
+      await Promise.all([...pendingTouches]);
+      await eviction.settled();
+    },
+  };
 }

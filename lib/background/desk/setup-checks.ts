@@ -1,56 +1,30 @@
 /**
- * What the setup steps ask Zoho Desk (background only): the portals a key reaches, and whether
- * the key can read the chosen portal as the user whose email was entered. Nothing is stored here.
+ * What the setup steps ask Zoho Desk: the portals a key reaches, and whether the key can read
+ * the chosen portal as the user whose email was entered. Nothing is stored here.
  */
 import { DATA_CENTRE_IDS, type DataCentreId } from '../../shared/data-centres';
-import { createDeskClient } from './client';
-import { createRequestPolicy } from './request-policy';
-import type { Organization } from './schemas';
 import { DeskLinkError } from '../../shared/errors';
 import type { PortalChoice } from '../../shared/protocol';
+import type { DeskClients } from './desk-clients';
+import type { Organization } from './schemas';
 
-/** An admin is waiting at the form: one quick retry of a blip, no long backoff. */
-const interactive = () => createRequestPolicy({ maxTransientRetries: 1, maxRateLimitRetries: 1, baseDelayMs: 300, maxDelayMs: 2000 });
-
-function client(dataCentre: DataCentreId, token: string, orgId?: string) {
-  return createDeskClient({ dataCentre, token, ...(orgId ? { orgId } : {}), limiter: interactive() });
+export interface SetupChecks {
+  /** `Next`: the portals this key reaches (NO_PORTALS when none). */
+  listPortals(dataCentre: DataCentreId, token: string): Promise<PortalChoice[]>;
+  /**
+   * `Save`: the chosen portal must be among the key's portals, and the key must read it as the
+   * user of `email` (myinfo's emailId, compared without regard to case). Returns the portal.
+   */
+  verifyPortal(dataCentre: DataCentreId, token: string, portalId: string, email: string): Promise<PortalChoice>;
+  /** `Test connection`, `Sign in with Zoho`: who the key reads the portal as. */
+  whoAmI(dataCentre: DataCentreId, token: string, portalId: string): Promise<string>;
 }
 
 function isRejection(error: unknown): error is DeskLinkError {
   return error instanceof DeskLinkError && (error.code === 'INVALID_OAUTH' || error.code === 'UNAUTHORIZED');
 }
 
-/**
- * After the chosen data centre rejected the key: the first other one whose /organizations
- * accepts it. Only probed after a rejection (the key then visits each Desk host once).
- */
-async function dataCentreAccepting(token: string, rejectedBy: DataCentreId): Promise<DataCentreId | undefined> {
-  const others = DATA_CENTRE_IDS.filter((id) => id !== rejectedBy);
-  const accepted = await Promise.all(
-    others.map((id) =>
-      client(id, token)
-        .organizations()
-        .then(
-          () => id,
-          () => undefined,
-        ),
-    ),
-  );
-  return accepted.find((id) => id !== undefined);
-}
-
-/** Runs `work`; a rejected key is reported with the data centre where it does work, if any. */
-async function naming<T>(dataCentre: DataCentreId, token: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!isRejection(error)) throw error;
-    const elsewhere = await dataCentreAccepting(token, dataCentre);
-    throw elsewhere ? new DeskLinkError({ ...error.info, dataCentre: elsewhere }) : error;
-  }
-}
-
-export function toPortalChoice(org: Organization): PortalChoice {
+function toPortalChoice(org: Organization): PortalChoice {
   return {
     id: String(org.id),
     companyName: org.companyName,
@@ -61,39 +35,63 @@ export function toPortalChoice(org: Organization): PortalChoice {
   };
 }
 
-async function organizations(dataCentre: DataCentreId, token: string): Promise<PortalChoice[]> {
-  const portals = (await client(dataCentre, token).organizations()).map(toPortalChoice);
-  if (portals.length === 0) throw new DeskLinkError({ code: 'NO_PORTALS', host: client(dataCentre, token).host });
-  return portals;
-}
+export function createSetupChecks(desk: DeskClients): SetupChecks {
+  const client = (dataCentre: DataCentreId, token: string, portalId?: string) => desk.forSetup(dataCentre, token, portalId);
 
-/** `Next`: the portals this key reaches (NO_PORTALS when none). */
-export function listPortals(dataCentre: DataCentreId, token: string): Promise<PortalChoice[]> {
-  return naming(dataCentre, token, () => organizations(dataCentre, token));
-}
+  /**
+   * After the chosen data centre rejected the key: the first other one whose /organizations
+   * accepts it. Only probed after a rejection (the key then visits each Desk host once).
+   */
+  async function dataCentreAccepting(token: string, rejectedBy: DataCentreId): Promise<DataCentreId | undefined> {
+    const others = DATA_CENTRE_IDS.filter((id) => id !== rejectedBy);
+    const accepted = await Promise.all(
+      others.map((id) =>
+        client(id, token)
+          .organizations()
+          .then(
+            () => id,
+            () => undefined,
+          ),
+      ),
+    );
+    return accepted.find((id) => id !== undefined);
+  }
 
-/**
- * `Save`: the chosen portal must be among the key's portals, and the key must read it as the
- * user of `email` (myinfo's emailId, compared without regard to case). Returns the portal.
- */
-export function verifyPortal(dataCentre: DataCentreId, token: string, portalId: string, email: string): Promise<PortalChoice> {
-  return naming(dataCentre, token, async () => {
-    const portal = (await organizations(dataCentre, token)).find((p) => p.id === portalId);
+  /** Runs `work`; a rejected key is reported with the data centre where it does work, if any. */
+  async function naming<T>(dataCentre: DataCentreId, token: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isRejection(error)) throw error;
+      const elsewhere = await dataCentreAccepting(token, dataCentre);
+      throw elsewhere ? new DeskLinkError({ ...error.info, dataCentre: elsewhere }) : error;
+    }
+  }
+
+  async function organizations(dataCentre: DataCentreId, token: string): Promise<PortalChoice[]> {
+    const portals = (await client(dataCentre, token).organizations()).map(toPortalChoice);
+    if (portals.length === 0) throw new DeskLinkError({ code: 'NO_PORTALS', host: client(dataCentre, token).host });
+    return portals;
+  }
+
+  async function whoAmI(dataCentre: DataCentreId, token: string, portalId: string): Promise<string> {
     const desk = client(dataCentre, token, portalId);
-    if (!portal) throw new DeskLinkError({ code: 'PORTAL_NOT_FOUND', host: desk.host });
     const me = await desk.myInfo();
     if (!me) throw new DeskLinkError({ code: 'HTTP_ERROR', status: 204, host: desk.host, detail: 'myinfo answered no content' });
-    if (me.emailId.trim().toLowerCase() !== email.trim().toLowerCase()) {
-      throw new DeskLinkError({ code: 'EMAIL_MISMATCH', host: desk.host });
-    }
-    return portal;
-  });
-}
+    return me.emailId;
+  }
 
-/** `Test connection`: who the key reads the portal as. */
-export async function whoAmI(dataCentre: DataCentreId, token: string, portalId: string): Promise<string> {
-  const desk = client(dataCentre, token, portalId);
-  const me = await desk.myInfo();
-  if (!me) throw new DeskLinkError({ code: 'HTTP_ERROR', status: 204, host: desk.host, detail: 'myinfo answered no content' });
-  return me.emailId;
+  return {
+    listPortals: (dataCentre, token) => naming(dataCentre, token, () => organizations(dataCentre, token)),
+    verifyPortal: (dataCentre, token, portalId, email) =>
+      naming(dataCentre, token, async () => {
+        const portal = (await organizations(dataCentre, token)).find((p) => p.id === portalId);
+        if (!portal) throw new DeskLinkError({ code: 'PORTAL_NOT_FOUND', host: client(dataCentre, token).host });
+        if ((await whoAmI(dataCentre, token, portalId)).trim().toLowerCase() !== email.trim().toLowerCase()) {
+          throw new DeskLinkError({ code: 'EMAIL_MISMATCH', host: client(dataCentre, token).host });
+        }
+        return portal;
+      }),
+    whoAmI,
+  };
 }

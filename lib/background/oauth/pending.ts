@@ -7,6 +7,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { DataCentreId } from '../../shared/data-centres';
+import { DeskLinkError } from '../../shared/errors';
+import type { CredentialStore } from '../credentials/store';
 
 const PENDING_KEY = 'oauthPendingSignIn';
 
@@ -35,7 +37,7 @@ export async function savePendingSignIn(pending: PendingSignIn): Promise<void> {
 }
 
 /** The pending sign-in if there is one that has not expired. */
-export async function readPendingSignIn(now = Date.now()): Promise<PendingSignIn | null> {
+async function readPendingSignIn(now: number): Promise<PendingSignIn | null> {
   const value = (await (await sessionArea()).get(PENDING_KEY))[PENDING_KEY] as PendingSignIn | undefined;
   if (!value || typeof value.accessToken !== 'string' || value.expiresAt <= now) return null;
   return value;
@@ -43,4 +45,20 @@ export async function readPendingSignIn(now = Date.now()): Promise<PendingSignIn
 
 export async function clearPendingSignIn(): Promise<void> {
   await (await sessionArea()).remove(PENDING_KEY);
+}
+
+/** The pending sign-in for `setup.save` / `setup.listPortals` with `{kind:'oauth'}` on `dataCentre`. */
+export async function pendingSignInFor(dataCentre: DataCentreId, now: number): Promise<PendingSignIn> {
+  const pending = await readPendingSignIn(now);
+  if (!pending) throw new DeskLinkError({ code: 'SIGNED_OUT', detail: 'no sign-in waiting to be saved' });
+  if (pending.dataCentre !== dataCentre)
+    throw new DeskLinkError({ code: 'INVALID_INPUT', detail: 'dataCentre: not the signed-in agent’s', dataCentre: pending.dataCentre });
+  return pending;
+}
+
+/** `Save` after `Sign in with Zoho`: the pending token becomes the stored credential. */
+export async function storePendingSignIn(credentials: CredentialStore, pending: PendingSignIn): Promise<void> {
+  const { accessToken, expiresAt, dataCentre, clientId, multiDc, email } = pending;
+  await credentials.save({ kind: 'oauth', accessToken, expiresAt, dataCentre, clientId, multiDc, email });
+  await clearPendingSignIn();
 }

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { effectiveSettings, overlaySettings, writeStoredSettings, type StoredSettings } from '../../../lib/background/settings/store';
 import { managedFields, parsePolicy, readPolicy } from '../../../lib/background/policy';
-import { effectiveCredential } from '../../../lib/background/credentials/effective-credential';
-import { saveCredential } from '../../../lib/background/credentials/credential';
 import { settings as connectedSettings } from '../support/broker-setup';
 
 const stored: StoredSettings = connectedSettings();
@@ -119,19 +117,5 @@ describe('policy overlay', () => {
     expect((await effectiveSettings()).enabled).toBe(false);
     await fakeBrowser.storage.managed.remove('enabled');
     expect((await effectiveSettings()).enabled).toBe(true);
-  });
-});
-
-describe('effective credential', () => {
-  it('comes from the policy when it has key and email, and is never written to storage', async () => {
-    await saveCredential({ kind: 'zsc', key: 'stored-key', email: 'Admin@Zylker.com', dataCentre: 'com' });
-    await fakeBrowser.storage.managed.set({ zscKey: 'policy-key', email: 'boss@zylker.com', dataCenter: 'com' });
-    expect(await effectiveCredential('com')).toMatchObject({ kind: 'zsc', key: 'policy-key', email: 'boss@zylker.com' });
-    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('policy-key');
-  });
-
-  it('else the stored one', async () => {
-    await saveCredential({ kind: 'zsc', key: 'stored-key', email: 'Admin@Zylker.com', dataCentre: 'com' });
-    expect(await effectiveCredential('com')).toMatchObject({ key: 'stored-key' });
   });
 });

@@ -1,13 +1,25 @@
-// Broker test fixtures: a connected configuration and a scripted ticket source (not a test file).
-import { saveCredential } from '../../../lib/background/credentials/credential';
-import type { TicketSource } from '../../../lib/background/broker/ticket-source';
-import type { Identity, RecordRef } from '../../../lib/shared/commands';
-import type { TicketSummary } from '../../../lib/shared/protocol';
+// Broker test fixtures (not a test file): a broker built through the product's own factories over
+// fake-indexeddb and WXT's fake browser, a connected configuration, and a scripted ticket source.
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBroker, type Broker } from '../../../lib/background/broker/broker';
+import type { MessageSender } from '../../../lib/background/broker/sender-policy';
+import { createDeskTicketSource, type TicketSource } from '../../../lib/background/broker/ticket-source';
+import { createTicketCache, type TicketCache } from '../../../lib/background/cache/ticket-cache';
+import { createCredentialStore, type CredentialStore } from '../../../lib/background/credentials/store';
+import { createDeskClients } from '../../../lib/background/desk/desk-clients';
+import type { OAuthBrowser } from '../../../lib/background/oauth/renewal';
 import { writeStoredSettings, type StoredSettings } from '../../../lib/background/settings/store';
+import { createBrokerClient } from '../../../lib/shared/broker-client';
+import type { CommandFrom, DataOf, Identity, RecordRef, RequestOf } from '../../../lib/shared/commands';
+import { DeskLinkError } from '../../../lib/shared/errors';
+import type { Response, TicketSummary } from '../../../lib/shared/protocol';
 import { tickets } from './cache';
+import { crmTab, optionsTab } from './senders';
 
 export const KEY = '1000.zsc.3f9a1c.admin';
 export const PORTAL = { id: '649182735', name: 'Zylker Inc.', portalName: 'zylker' };
+/** Where the broker keeps the last Desk error (storage.local, which content scripts can read). */
+export const LAST_ERROR_KEY = 'diagnostics.lastError';
 
 export const settings = (overrides: Partial<StoredSettings> = {}): StoredSettings => ({
   version: 1,
@@ -21,9 +33,74 @@ export const settings = (overrides: Partial<StoredSettings> = {}): StoredSetting
   ...overrides,
 });
 
-export async function connect(overrides: Partial<StoredSettings> = {}, key = KEY): Promise<void> {
-  await writeStoredSettings(settings(overrides));
-  await saveCredential({ kind: 'zsc', key, email: 'Admin@Zylker.com', dataCentre: 'com' });
+export interface TestBrokerOptions {
+  /** Zoho Desk; by default every call fails as if offline. */
+  fetch?: typeof fetch;
+  /** Where tickets come from; by default Zoho Desk through `fetch`. */
+  tickets?: TicketSource;
+  oauthBrowser?: Partial<OAuthBrowser>;
+  cache?: TicketCache;
+  credentials?: CredentialStore;
+  now?: () => number;
+}
+
+const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+
+/** The answer's data, or the broker's typed error thrown as a DeskLinkError. */
+function unwrap<T>(response: Response<T>): T {
+  if (!response.ok) throw new DeskLinkError(response.error);
+  return response.data;
+}
+
+/** A broker as the background builds it, with the parts tests reach into and typed callers. */
+export function testBroker(options: TestBrokerOptions = {}) {
+  const now = options.now ?? (() => Date.now());
+  const desk = createDeskClients({ fetch: options.fetch ?? offline, now });
+  const cache = options.cache ?? createTicketCache();
+  const credentials = options.credentials ?? createCredentialStore(now);
+  const broker: Broker = createBroker({
+    cache,
+    credentials,
+    desk,
+    tickets: options.tickets ?? createDeskTicketSource(desk),
+    oauthBrowser: {
+      launch: () => Promise.reject(new Error('no sign-in window in this test')),
+      redirectUri: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
+      ...options.oauthBrowser,
+    },
+    now,
+  });
+  const asOptions = createBrokerClient<'extension'>({ sendMessage: (message) => broker.handle(message, optionsTab()) });
+  const asPanel = createBrokerClient<'page'>({ sendMessage: (message) => broker.handle(message, crmTab()) });
+  return {
+    broker,
+    cache,
+    credentials,
+    /** Any message from any sender, answered as the background answers it. */
+    send: (message: unknown, sender: MessageSender = crmTab()) => broker.handle(message, sender),
+    /** A command of the options page: its data, or its typed error thrown. */
+    admin: async <C extends CommandFrom<'extension'>>(request: RequestOf<C>): Promise<DataOf<C>> => unwrap(await asOptions(request)),
+    /** A command of the content script on a CRM tab: its data, or its typed error thrown. */
+    panel: async <C extends CommandFrom<'page'>>(request: RequestOf<C>): Promise<DataOf<C>> => unwrap(await asPanel(request)),
+    /** Stores a connected setup (settings and a ZSC key), as a successful Save leaves it. */
+    async connect(overrides: Partial<StoredSettings> = {}, key = KEY): Promise<void> {
+      await writeStoredSettings(settings(overrides));
+      await credentials.save({ kind: 'zsc', key, email: 'Admin@Zylker.com', dataCentre: 'com' });
+    },
+    /** Marks the stored credential as refused by Zoho. */
+    async rejectStoredCredential(): Promise<void> {
+      const stored = await credentials.get();
+      if (!stored) throw new Error('nothing stored to reject');
+      await credentials.markRejected(stored);
+    },
+  };
+}
+
+export type TestBroker = ReturnType<typeof testBroker>;
+
+/** The last Desk error as stored in storage.local. */
+export async function storedLastError(): Promise<unknown> {
+  return (await fakeBrowser.storage.local.get(LAST_ERROR_KEY))[LAST_ERROR_KEY];
 }
 
 export const contact: RecordRef = {

@@ -1,13 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { adminHandlers } from '../../../../lib/background/broker/admin-handlers';
-import { LAST_ERROR_KEY } from '../../../../lib/background/broker/diagnostics';
-import { cacheStats, readRecordTickets, resetCacheConnection, writeRecordTickets } from '../../../../lib/background/cache';
-import { getCredential, saveCredential } from '../../../../lib/background/credentials/credential';
-import { errorOf } from '../../support/error-of';
+import { readStoredSettings } from '../../../../lib/background/settings/store';
 import { COMMANDS } from '../../../../lib/shared/commands';
 import type { TicketSummary } from '../../../../lib/shared/protocol';
-import { readStoredSettings, SETTINGS_KEY } from '../../../../lib/background/settings/store';
+import { SETTINGS_KEY } from '../../../../lib/shared/settings-watch';
+import { LAST_ERROR_KEY, testBroker, type TestBroker } from '../../support/broker-setup';
+import { errorOf } from '../../support/error-of';
 
 // ---- a small fake Zoho Desk behind fetch (keys valid on desk.zoho.com only, like the sandbox) ----
 const A = {
@@ -71,9 +69,13 @@ async function fakeDesk(input: RequestInfo | URL, init?: RequestInit): Promise<R
   return fail(404, 'URL_NOT_FOUND');
 }
 
+let world: TestBroker;
+const admin: TestBroker['admin'] = (request) => world.admin(request);
+const getCredential = () => world.credentials.get();
+
 const credential = (key: string, email = EMAIL) => ({ kind: 'zsc' as const, key, email });
 const saveA = (key = KEY.admin, email = EMAIL, portalId = A.id) =>
-  adminHandlers['setup.save']({
+  admin({
     command: 'setup.save',
     dataCentre: 'com',
     credential: credential(key, email),
@@ -102,24 +104,23 @@ const ticket = (id: string): TicketSummary => ({
   webUrl: null,
 });
 const cacheTickets = (portalId: string, recordId: string) =>
-  writeRecordTickets(portalId, `Contacts:${recordId}`, {
-    tickets: [ticket(`${recordId}1`)],
-    fetchedAt: Date.now(),
-    fingerprint: null,
-    truncated: false,
-  });
+  world.cache.write(
+    portalId,
+    `Contacts:${recordId}`,
+    { tickets: [ticket(`${recordId}1`)], fetchedAt: Date.now(), fingerprint: null, truncated: false },
+    Date.now(),
+  );
+const readCached = (portalId: string, recordKey: string) => world.cache.read(portalId, recordKey, Date.now());
 
 beforeEach(() => {
   offline = false;
   calls.length = 0;
-  resetCacheConnection();
-  vi.stubGlobal('fetch', vi.fn(fakeDesk));
+  world = testBroker({ fetch: fakeDesk });
 });
-afterEach(() => vi.unstubAllGlobals());
 
 describe('setup.listPortals (Next)', () => {
   it('lists the portals the key reaches, default first-class, and stores nothing', async () => {
-    const { portals } = await adminHandlers['setup.listPortals']({
+    const { portals } = await admin({
       command: 'setup.listPortals',
       dataCentre: 'com',
       credential: credential(KEY.admin),
@@ -154,18 +155,14 @@ describe('setup.listPortals (Next)', () => {
     ['a key reaching no portal', KEY.noPortals, 'NO_PORTALS'],
     ['a rejected key', KEY.revoked, 'INVALID_OAUTH'],
   ])('%s → %s, nothing stored', async (_name, key, code) => {
-    const info = await errorOf(
-      adminHandlers['setup.listPortals']({ command: 'setup.listPortals', dataCentre: 'com', credential: credential(key) }),
-    );
+    const info = await errorOf(admin({ command: 'setup.listPortals', dataCentre: 'com', credential: credential(key) }));
     expect(info.code).toBe(code);
     expect(info.dataCentre).toBeUndefined();
     await nothingStored();
   });
 
   it('names the data center where a key rejected on the chosen one works, probing only after the rejection', async () => {
-    const info = await errorOf(
-      adminHandlers['setup.listPortals']({ command: 'setup.listPortals', dataCentre: 'eu', credential: credential(KEY.admin) }),
-    );
+    const info = await errorOf(admin({ command: 'setup.listPortals', dataCentre: 'eu', credential: credential(KEY.admin) }));
     expect(info).toMatchObject({ code: 'INVALID_OAUTH', dataCentre: 'com', host: 'desk.zoho.eu' });
     expect(calls[0]).toBe('desk.zoho.eu/api/v1/organizations');
     expect(calls).toContain('desk.zoho.com/api/v1/organizations');
@@ -174,9 +171,7 @@ describe('setup.listPortals (Next)', () => {
 
   it('network failure → NETWORK, nothing stored', async () => {
     offline = true;
-    const info = await errorOf(
-      adminHandlers['setup.listPortals']({ command: 'setup.listPortals', dataCentre: 'com', credential: credential(KEY.admin) }),
-    );
+    const info = await errorOf(admin({ command: 'setup.listPortals', dataCentre: 'com', credential: credential(KEY.admin) }));
     expect(info.code).toBe('NETWORK');
     await nothingStored();
   });
@@ -219,7 +214,7 @@ describe('setup.save (Save)', () => {
 
   it('an unknown time zone → INVALID_INPUT, no call made', async () => {
     const info = await errorOf(
-      adminHandlers['setup.save']({
+      admin({
         command: 'setup.save',
         dataCentre: 'com',
         credential: credential(KEY.admin),
@@ -236,25 +231,25 @@ describe('setup.save (Save)', () => {
 describe('once connected', () => {
   it('settings.update switches the integration off and on', async () => {
     await saveA();
-    expect((await adminHandlers['settings.update']({ command: 'settings.update', enabled: false })).enabled).toBe(false);
+    expect((await admin({ command: 'settings.update', enabled: false })).enabled).toBe(false);
     expect((await readStoredSettings())?.enabled).toBe(false);
-    expect((await adminHandlers['settings.update']({ command: 'settings.update', enabled: true, language: 'en' })).language).toBe('en');
+    expect((await admin({ command: 'settings.update', enabled: true, language: 'en' })).language).toBe('en');
   });
 
   it('portal.change clears only the old portal’s cache, keeps the key, and lists the portals again', async () => {
     await saveA();
     await cacheTickets(A.id, '5293322000004120017');
     await cacheTickets(B.id, '5293322000004120018');
-    const { portals } = await adminHandlers['portal.change']({ command: 'portal.change' });
+    const { portals } = await admin({ command: 'portal.change' });
     expect(portals.map((p) => p.id)).toEqual([A.id, B.id]);
-    expect(await readRecordTickets(A.id, 'Contacts:5293322000004120017')).toBeNull();
-    expect(await readRecordTickets(B.id, 'Contacts:5293322000004120018')).not.toBeNull();
+    expect(await readCached(A.id, 'Contacts:5293322000004120017')).toBeNull();
+    expect(await readCached(B.id, 'Contacts:5293322000004120018')).not.toBeNull();
     expect((await readStoredSettings())?.portal).toBeNull();
     expect(await getCredential()).toMatchObject({ key: KEY.admin });
-    const view = await adminHandlers['settings.get']({ command: 'settings.get' });
+    const view = await admin({ command: 'settings.get' });
     expect(view).toMatchObject({ connected: false, credentialState: 'ok', portal: null, dataCentre: 'com' });
     // The portal step then saves with the stored key.
-    const saved = await adminHandlers['setup.save']({
+    const saved = await admin({
       command: 'setup.save',
       dataCentre: 'com',
       portalId: B.id,
@@ -268,25 +263,25 @@ describe('once connected', () => {
     await saveA();
     await cacheTickets(A.id, '5293322000004120017');
     await fakeBrowser.storage.local.set({ [LAST_ERROR_KEY]: { code: 'NETWORK', at: 1 } });
-    const view = await adminHandlers.deactivate({ command: 'deactivate' });
+    const view = await admin({ command: 'deactivate' });
     expect(view).toMatchObject({ connected: false, credentialState: 'none', portal: null, email: null });
     await nothingStored();
-    expect(await cacheStats()).toEqual({ tickets: 0, records: 0 });
-    expect((await adminHandlers['diagnostics.get']({ command: 'diagnostics.get' })).lastError).toBeNull();
+    expect(await world.cache.stats()).toEqual({ tickets: 0, records: 0 });
+    expect((await admin({ command: 'diagnostics.get' })).lastError).toBeNull();
   });
 
   it('connection.test says who the key reads the portal as; a revoked key is marked rejected and recorded', async () => {
     await saveA();
-    expect(await adminHandlers['connection.test']({ command: 'connection.test' })).toEqual({
+    expect(await admin({ command: 'connection.test' })).toEqual({
       portalName: 'Zylker Inc.',
       email: 'admin@zylker.com',
     });
     const stored = (await getCredential())!;
-    await saveCredential({ kind: 'zsc', key: KEY.revoked, email: stored.email, dataCentre: 'com' });
-    expect((await errorOf(adminHandlers['connection.test']({ command: 'connection.test' }))).code).toBe('INVALID_OAUTH');
+    await world.credentials.save({ kind: 'zsc', key: KEY.revoked, email: stored.email, dataCentre: 'com' });
+    expect((await errorOf(admin({ command: 'connection.test' }))).code).toBe('INVALID_OAUTH');
     expect((await getCredential())?.rejected).toBe(true);
-    expect((await adminHandlers['settings.get']({ command: 'settings.get' })).credentialState).toBe('rejected');
-    expect((await adminHandlers['diagnostics.get']({ command: 'diagnostics.get' })).lastError).toMatchObject({
+    expect((await admin({ command: 'settings.get' })).credentialState).toBe('rejected');
+    expect((await admin({ command: 'diagnostics.get' })).lastError).toMatchObject({
       code: 'INVALID_OAUTH',
       host: 'desk.zoho.com',
     });
@@ -295,51 +290,51 @@ describe('once connected', () => {
   it('cache.clear empties the cache and reports its size', async () => {
     await saveA();
     await cacheTickets(A.id, '5293322000004120017');
-    expect((await adminHandlers['diagnostics.get']({ command: 'diagnostics.get' })).cache).toMatchObject({
+    expect((await admin({ command: 'diagnostics.get' })).cache).toMatchObject({
       available: true,
       tickets: 1,
       records: 1,
     });
-    expect((await adminHandlers['cache.clear']({ command: 'cache.clear' })).cache).toMatchObject({ tickets: 0, records: 0 });
+    expect((await admin({ command: 'cache.clear' })).cache).toMatchObject({ tickets: 0, records: 0 });
   });
 });
 
 describe('enterprise policy', () => {
   it('works from policy alone: connected, named portal, key never copied to storage', async () => {
     await fakeBrowser.storage.managed.set({ dataCenter: 'com', zscKey: KEY.admin, email: EMAIL, portalId: B.id, enabled: true });
-    const view = await adminHandlers['settings.get']({ command: 'settings.get' });
+    const view = await admin({ command: 'settings.get' });
     expect(view).toMatchObject({ connected: true, credentialState: 'ok', email: EMAIL, portal: { id: B.id, name: '<b>Zylker Japan</b>' } });
     expect(view.managed.sort()).toEqual(['credential', 'dataCentre', 'enabled', 'portal']);
     expect(await getCredential()).toBeNull();
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(KEY.admin);
-    expect(await adminHandlers['connection.test']({ command: 'connection.test' })).toMatchObject({ email: 'admin@zylker.com' });
+    expect(await admin({ command: 'connection.test' })).toMatchObject({ email: 'admin@zylker.com' });
   });
 
   it('a rejected policy key shows as rejected, though it is never stored', async () => {
     await fakeBrowser.storage.managed.set({ dataCenter: 'com', zscKey: KEY.revoked, email: EMAIL, portalId: A.id });
-    expect((await errorOf(adminHandlers['connection.test']({ command: 'connection.test' }))).code).toBe('INVALID_OAUTH');
-    expect((await adminHandlers['settings.get']({ command: 'settings.get' })).credentialState).toBe('rejected');
+    expect((await errorOf(admin({ command: 'connection.test' }))).code).toBe('INVALID_OAUTH');
+    expect((await admin({ command: 'settings.get' })).credentialState).toBe('rejected');
     expect(await getCredential()).toBeNull();
   });
 
   it('a policy key without a data center still fixes the email the wizard shows', async () => {
     await fakeBrowser.storage.managed.set({ zscKey: KEY.admin, email: EMAIL });
-    const view = await adminHandlers['settings.get']({ command: 'settings.get' });
+    const view = await admin({ command: 'settings.get' });
     expect(view).toMatchObject({ connected: false, email: EMAIL });
     expect(view.managed).toContain('credential');
     // Next then uses the policy's key, whatever the form holds.
-    const { portals } = await adminHandlers['setup.listPortals']({ command: 'setup.listPortals', dataCentre: 'com' });
+    const { portals } = await admin({ command: 'setup.listPortals', dataCentre: 'com' });
     expect(portals.map((p) => p.id)).toEqual([A.id, B.id]);
   });
 
   it('locks what it sets: update, change of portal and deactivation are refused', async () => {
     await saveA();
     await fakeBrowser.storage.managed.set({ enabled: true, portalId: A.id });
-    expect((await errorOf(adminHandlers['settings.update']({ command: 'settings.update', enabled: false }))).code).toBe('POLICY_LOCKED');
-    expect((await errorOf(adminHandlers['portal.change']({ command: 'portal.change' }))).code).toBe('POLICY_LOCKED');
+    expect((await errorOf(admin({ command: 'settings.update', enabled: false }))).code).toBe('POLICY_LOCKED');
+    expect((await errorOf(admin({ command: 'portal.change' }))).code).toBe('POLICY_LOCKED');
     expect((await readStoredSettings())?.portal?.id).toBe(A.id);
     await fakeBrowser.storage.managed.set({ locked: true });
-    expect((await errorOf(adminHandlers.deactivate({ command: 'deactivate' }))).code).toBe('POLICY_LOCKED');
+    expect((await errorOf(admin({ command: 'deactivate' }))).code).toBe('POLICY_LOCKED');
     expect(await getCredential()).not.toBeNull();
   });
 

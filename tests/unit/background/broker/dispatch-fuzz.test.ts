@@ -1,18 +1,17 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkCase, connectForFuzz, fuzzFetch, messageArb, senderArb } from '../../../fuzz/broker-property';
-
-beforeEach(() => vi.stubGlobal('fetch', fuzzFetch()));
-afterEach(() => vi.unstubAllGlobals());
+import { testBroker } from '../../support/broker-setup';
 
 describe('broker message handling (property-based)', () => {
   it('any message from any sender gets a well-formed Response, never the credential', async () => {
+    const world = testBroker({ fetch: fuzzFetch() });
     await fc.assert(
       fc
         .asyncProperty(messageArb, senderArb, async (message, sender) => {
-          expect(await checkCase(message, sender)).toBeNull();
+          expect(await checkCase(world, message, sender)).toBeNull();
         })
-        .beforeEach(connectForFuzz),
+        .beforeEach(() => connectForFuzz(world)),
       { numRuns: 300 },
     );
   }, 120_000);

@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleMessage } from '../../../../lib/background/broker/dispatch';
-import { markCredentialRejected } from '../../../../lib/background/credentials/credential';
 import type { PanelConfig } from '../../../../lib/shared/protocol';
-import { connect } from '../../support/broker-setup';
+import { testBroker, type TestBroker } from '../../support/broker-setup';
 import { crmTab, optionsTab } from '../../support/senders';
+
+let world: TestBroker;
+beforeEach(() => {
+  world = testBroker();
+});
+const handleMessage = (message: unknown, sender: Parameters<TestBroker['send']>[1]) => world.send(message, sender);
 
 describe('dispatch: malformed and unknown messages', () => {
   it.each([
@@ -54,7 +58,7 @@ describe('dispatch: senders', () => {
   });
 
   it('an admin command from the CRM content script is refused before it runs', async () => {
-    await connect();
+    await world.connect();
     expect(await handleMessage({ command: 'deactivate' }, crmTab())).toEqual({
       ok: false,
       error: { code: 'FORBIDDEN_SENDER', detail: 'deactivate' },
@@ -87,16 +91,16 @@ describe('panel.config', () => {
   });
 
   it('ready once connected, with language, time zone and portal name and no secret', async () => {
-    await connect({ language: 'ja', timeZone: 'Asia/Tokyo' });
+    await world.connect({ language: 'ja', timeZone: 'Asia/Tokyo' });
     const data = await config();
     expect(data).toEqual({ state: 'ready', language: 'ja', timeZone: 'Asia/Tokyo', dataCentre: 'com', portalName: 'Zylker Inc.' });
   });
 
   it('disabled, and rejected once Zoho refused the key', async () => {
-    await connect({ enabled: false });
+    await world.connect({ enabled: false });
     expect((await config()).state).toBe('disabled');
-    await connect();
-    await markCredentialRejected();
+    await world.connect();
+    await world.rejectStoredCredential();
     expect((await config()).state).toBe('rejected');
   });
 });

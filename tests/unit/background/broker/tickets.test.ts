@@ -1,51 +1,47 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleMessage } from '../../../../lib/background/broker/dispatch';
-import { LAST_ERROR_KEY } from '../../../../lib/background/broker/diagnostics';
-import { setTicketSource } from '../../../../lib/background/broker/tickets';
-import type { TicketSource } from '../../../../lib/background/broker/ticket-source';
-import { FRESH_MS, cacheSettled, resetCacheConnection } from '../../../../lib/background/cache';
-import { markCredentialRejected, getCredential } from '../../../../lib/background/credentials/credential';
 import { DeskLinkError } from '../../../../lib/shared/errors';
 import type { TicketsView } from '../../../../lib/shared/protocol';
 import { tickets } from '../../support/cache';
-import { KEY, connect, identity, lead, scriptedSource, ticketsGet } from '../../support/broker-setup';
-import { crmTab, optionsTab } from '../../support/senders';
+import { KEY, identity, lead, scriptedSource, storedLastError, testBroker, ticketsGet, type TestBroker } from '../../support/broker-setup';
+import { optionsTab } from '../../support/senders';
 
 const T0 = Date.UTC(2026, 5, 1, 9, 0, 0);
-let original: TicketSource;
+/** Tickets fetched less than five minutes ago are fresh. */
+const FRESH_MS = 5 * 60_000;
+let world: TestBroker;
 
 async function ask(message: unknown): Promise<TicketsView> {
-  const response = await handleMessage(message, crmTab());
+  const response = await world.send(message);
   if (!response.ok) throw new Error(`expected ok, got ${JSON.stringify(response.error)}`);
   return response.data as TicketsView;
 }
 
 async function askError(message: unknown) {
-  const response = await handleMessage(message, crmTab());
+  const response = await world.send(message);
   if (response.ok) throw new Error('expected an error');
   return response.error;
 }
 
-beforeEach(async () => {
+beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(T0);
-  await connect();
 });
 
 afterEach(() => {
   vi.useRealTimers();
-  if (original) setTicketSource(original);
 });
 
-function use(script: ReturnType<typeof scriptedSource>) {
-  original = setTicketSource(script.source);
+/** A connected broker whose tickets come from `script`. */
+async function use(script: ReturnType<typeof scriptedSource>) {
+  world = testBroker({ tickets: script.source });
+  await world.connect();
   return script;
 }
 
 describe('tickets.get freshness', () => {
   it('first ask fetches from Desk; a second ask within 5 minutes is answered from the cache', async () => {
-    const desk = use(scriptedSource([tickets(0, 3)]));
+    const desk = await use(scriptedSource([tickets(0, 3)]));
     const first = await ask(ticketsGet('cached'));
     expect(first).toEqual({ tickets: tickets(0, 3), fetchedAt: T0, stale: false, revalidating: false, truncated: false });
 
@@ -57,7 +53,7 @@ describe('tickets.get freshness', () => {
   });
 
   it('older than 5 minutes: served at once with its age, revalidated, and `fresh` gets the new list', async () => {
-    const desk = use(scriptedSource([tickets(0, 3), tickets(0, 4)]));
+    const desk = await use(scriptedSource([tickets(0, 3), tickets(0, 4)]));
     await ask(ticketsGet('cached'));
     vi.setSystemTime(T0 + FRESH_MS + 1_000);
     desk.hold();
@@ -77,7 +73,7 @@ describe('tickets.get freshness', () => {
   });
 
   it('`fresh` on a stale entry with nothing running (worker restarted) fetches', async () => {
-    const desk = use(scriptedSource([tickets(0, 1), tickets(0, 2)]));
+    const desk = await use(scriptedSource([tickets(0, 1), tickets(0, 2)]));
     await ask(ticketsGet('cached'));
     vi.setSystemTime(T0 + FRESH_MS * 2);
     expect((await ask(ticketsGet('fresh'))).tickets).toHaveLength(2);
@@ -85,7 +81,7 @@ describe('tickets.get freshness', () => {
   });
 
   it('Refresh bypasses a fresh cache', async () => {
-    const desk = use(scriptedSource([tickets(0, 1), tickets(0, 2)]));
+    const desk = await use(scriptedSource([tickets(0, 1), tickets(0, 2)]));
     await ask(ticketsGet('cached'));
     vi.setSystemTime(T0 + 1_000);
     const refreshed = await ask(ticketsGet('refresh'));
@@ -95,7 +91,7 @@ describe('tickets.get freshness', () => {
   });
 
   it('a changed identity (another email) refetches even when the cache is fresh', async () => {
-    const desk = use(scriptedSource([tickets(0, 1), tickets(10, 2)]));
+    const desk = await use(scriptedSource([tickets(0, 1), tickets(10, 2)]));
     await ask(ticketsGet('cached'));
     const changed = await ask(ticketsGet('cached', undefined, { ...identity, emails: ['new.address@contoso.example'] }));
     expect(changed.tickets).toEqual(tickets(10, 2));
@@ -106,18 +102,17 @@ describe('tickets.get freshness', () => {
 
 describe('tickets.get when Desk fails', () => {
   it('serves the cached list with the error when the refetch fails (e.g. offline), and records the error', async () => {
-    use(scriptedSource([tickets(0, 2), new DeskLinkError({ code: 'NETWORK', host: 'desk.zoho.com' })]));
+    await use(scriptedSource([tickets(0, 2), new DeskLinkError({ code: 'NETWORK', host: 'desk.zoho.com' })]));
     await ask(ticketsGet('cached'));
     vi.setSystemTime(T0 + FRESH_MS + 5);
     const view = await ask(ticketsGet('fresh'));
     expect(view).toMatchObject({ fetchedAt: T0, stale: true, revalidating: false, error: { code: 'NETWORK' } });
     expect(view.tickets).toHaveLength(2);
-    const stored = (await fakeBrowser.storage.local.get(LAST_ERROR_KEY))[LAST_ERROR_KEY];
-    expect(stored).toEqual({ code: 'NETWORK', host: 'desk.zoho.com', at: T0 + FRESH_MS + 5 });
+    expect(await storedLastError()).toEqual({ code: 'NETWORK', host: 'desk.zoho.com', at: T0 + FRESH_MS + 5 });
   });
 
   it('a failed refetch leaves the cache intact for the next ask', async () => {
-    use(scriptedSource([tickets(0, 2), new DeskLinkError({ code: 'INTERNAL_SERVER_ERROR', status: 500 }), tickets(0, 2)]));
+    await use(scriptedSource([tickets(0, 2), new DeskLinkError({ code: 'INTERNAL_SERVER_ERROR', status: 500 }), tickets(0, 2)]));
     await ask(ticketsGet('cached'));
     await ask(ticketsGet('refresh'));
     vi.setSystemTime(T0 + 1);
@@ -127,7 +122,7 @@ describe('tickets.get when Desk fails', () => {
   });
 
   it('an error text quoting the key reaches neither the panel nor storage.local', async () => {
-    use(scriptedSource([new DeskLinkError({ code: 'UNAUTHORIZED', status: 401, detail: `Zoho-oauthtoken ${KEY} is not valid` })]));
+    await use(scriptedSource([new DeskLinkError({ code: 'UNAUTHORIZED', status: 401, detail: `Zoho-oauthtoken ${KEY} is not valid` })]));
     const error = await askError(ticketsGet('cached'));
     expect(error).toEqual({ code: 'UNAUTHORIZED', status: 401, detail: 'Zoho-oauthtoken [redacted] is not valid' });
     const everything = JSON.stringify(await fakeBrowser.storage.local.get(null));
@@ -136,14 +131,14 @@ describe('tickets.get when Desk fails', () => {
   });
 
   it('with nothing cached, the typed error is the answer', async () => {
-    use(scriptedSource([new DeskLinkError({ code: 'TIMEOUT', host: 'desk.zoho.com' })]));
+    await use(scriptedSource([new DeskLinkError({ code: 'TIMEOUT', host: 'desk.zoho.com' })]));
     expect(await askError(ticketsGet('cached'))).toMatchObject({ code: 'TIMEOUT' });
   });
 
   it('INVALID_OAUTH marks the credential rejected; the next ask makes no upstream call', async () => {
-    const desk = use(scriptedSource([new DeskLinkError({ code: 'INVALID_OAUTH', status: 401 })]));
+    const desk = await use(scriptedSource([new DeskLinkError({ code: 'INVALID_OAUTH', status: 401 })]));
     expect(await askError(ticketsGet('cached'))).toMatchObject({ code: 'INVALID_OAUTH' });
-    expect(await getCredential()).toMatchObject({ key: KEY, rejected: true });
+    expect(await world.credentials.get()).toMatchObject({ key: KEY, rejected: true });
     expect(await askError(ticketsGet('refresh'))).toEqual({ code: 'CREDENTIAL_REJECTED' });
     expect(desk.calls).toHaveLength(1);
   });
@@ -151,7 +146,7 @@ describe('tickets.get when Desk fails', () => {
 
 describe('tickets.get sharing and state', () => {
   it('identical requests in flight share one upstream search; different records do not', async () => {
-    const desk = use(scriptedSource([tickets(0, 3)]));
+    const desk = await use(scriptedSource([tickets(0, 3)]));
     desk.hold();
     const asks = [ask(ticketsGet('cached')), ask(ticketsGet('cached')), ask(ticketsGet('refresh')), ask(ticketsGet('cached', lead))];
     await vi.waitFor(() => expect(desk.calls.length).toBeGreaterThanOrEqual(2));
@@ -163,28 +158,28 @@ describe('tickets.get sharing and state', () => {
 
   it.each([
     ['not configured', async () => fakeBrowser.storage.local.clear(), 'NOT_CONFIGURED'],
-    ['disabled', async () => connect({ enabled: false }), 'DISABLED'],
-    ['between Change portal and Save', async () => connect({ portal: null }), 'NOT_CONFIGURED'],
-    ['rejected credential', async () => markCredentialRejected(), 'CREDENTIAL_REJECTED'],
+    ['disabled', async () => world.connect({ enabled: false }), 'DISABLED'],
+    ['between Change portal and Save', async () => world.connect({ portal: null }), 'NOT_CONFIGURED'],
+    ['rejected credential', async () => world.rejectStoredCredential(), 'CREDENTIAL_REJECTED'],
   ] as const)('%s: a typed error and no Desk call', async (_what, arrange, code) => {
-    const desk = use(scriptedSource());
+    const desk = await use(scriptedSource());
     await arrange();
     expect(await askError(ticketsGet('cached'))).toEqual({ code });
     expect(desk.calls).toHaveLength(0);
   });
 
   it('works network-only when the cache cannot open', async () => {
-    const desk = use(scriptedSource([tickets(0, 2)]));
+    const desk = await use(scriptedSource([tickets(0, 2)]));
+    // The broker opens its cache on first use: from now on IndexedDB refuses.
     vi.spyOn(indexedDB, 'open').mockImplementation(() => {
       throw new DOMException('no', 'InvalidStateError');
     });
-    resetCacheConnection();
     expect((await ask(ticketsGet('cached'))).tickets).toHaveLength(2);
     expect((await ask(ticketsGet('cached'))).tickets).toHaveLength(2);
     expect(desk.calls).toHaveLength(2);
-    await cacheSettled();
+    await world.cache.settled();
     // The options page's diagnostics say the cache is off, and why.
-    const diagnostics = await handleMessage({ command: 'diagnostics.get' }, optionsTab());
+    const diagnostics = await world.send({ command: 'diagnostics.get' }, optionsTab());
     expect(diagnostics).toMatchObject({
       ok: true,
       data: { cache: { available: false, reason: expect.stringContaining('InvalidStateError') } },
@@ -194,15 +189,14 @@ describe('tickets.get sharing and state', () => {
 
 describe('tickets.get and clearing the cache', () => {
   it('a search that was running when the cache was cleared (deactivate) does not write its result back', async () => {
-    const { cacheStats, clearAll } = await import('../../../../lib/background/cache');
-    const desk = use(scriptedSource([tickets(0, 3)]));
+    const desk = await use(scriptedSource([tickets(0, 3)]));
     desk.hold();
     const pending = ask(ticketsGet('cached'));
     await vi.waitFor(() => expect(desk.calls).toHaveLength(1));
-    await clearAll();
+    await world.send({ command: 'cache.clear' }, optionsTab());
     desk.release();
     expect((await pending).tickets).toHaveLength(3);
-    expect(await cacheStats()).toEqual({ tickets: 0, records: 0 });
+    expect(await world.cache.stats()).toEqual({ tickets: 0, records: 0 });
   });
 });
 
@@ -211,7 +205,7 @@ describe('tickets.get peek (the panel asks before the page identity settles)', (
   const NOT_CACHED = { tickets: [], fetchedAt: null, stale: true, revalidating: false, truncated: false };
 
   it('answers from the cache only: nothing cached → fetchedAt null, and Desk is never called', async () => {
-    const desk = use(scriptedSource([tickets(0, 3)]));
+    const desk = await use(scriptedSource([tickets(0, 3)]));
     expect(await ask(peek())).toEqual(NOT_CACHED);
     expect(desk.calls).toHaveLength(0);
     await ask(ticketsGet('cached'));
@@ -220,18 +214,18 @@ describe('tickets.get peek (the panel asks before the page identity settles)', (
   });
 
   it('an identity still rendering (one email of two) misses instead of fetching for it', async () => {
-    const desk = use(scriptedSource([tickets(0, 3)]));
+    const desk = await use(scriptedSource([tickets(0, 3)]));
     await ask(ticketsGet('cached'));
     expect(await ask(peek({ ...identity, emails: identity.emails.slice(0, 1) }))).toEqual(NOT_CACHED);
     expect(desk.calls).toHaveLength(1);
   });
 
   it('a stale list is served marked stale, without revalidating (the settled lookup does that)', async () => {
-    const desk = use(scriptedSource([tickets(0, 3)]));
+    const desk = await use(scriptedSource([tickets(0, 3)]));
     await ask(ticketsGet('cached'));
     vi.setSystemTime(T0 + FRESH_MS + 1_000);
     expect(await ask(peek())).toMatchObject({ fetchedAt: T0, stale: true, revalidating: false });
     expect(desk.calls).toHaveLength(1);
-    await cacheSettled();
+    await world.cache.settled();
   });
 });

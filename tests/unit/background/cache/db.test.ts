@@ -1,14 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  cacheAvailability,
-  cacheStats,
-  readRecordTickets,
-  resetCacheConnection,
-  writeRecordTickets,
-} from '../../../../lib/background/cache';
+import { createTicketCache } from '../../../../lib/background/cache/ticket-cache';
 import { tickets } from '../../support/cache';
 
 const P = '649182735';
+const NOW = 1_750_000_000_000;
 const entry = { tickets: tickets(0, 2), fetchedAt: 1, fingerprint: 'f', truncated: false };
 
 describe('cache unavailable', () => {
@@ -16,23 +11,24 @@ describe('cache unavailable', () => {
     vi.spyOn(indexedDB, 'open').mockImplementation(() => {
       throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
     });
-    resetCacheConnection();
-    await writeRecordTickets(P, 'Contacts:1', entry);
-    expect(await readRecordTickets(P, 'Contacts:1')).toBeNull();
-    expect(await cacheStats()).toEqual({ tickets: 0, records: 0 });
-    expect(cacheAvailability()).toEqual({ available: false, reason: expect.stringContaining('InvalidStateError') });
+    const cache = createTicketCache();
+    await cache.write(P, 'Contacts:1', entry, NOW);
+    expect(await cache.read(P, 'Contacts:1', NOW)).toBeNull();
+    expect(await cache.stats()).toEqual({ tickets: 0, records: 0 });
+    expect(cache.availability()).toEqual({ available: false, reason: expect.stringContaining('InvalidStateError') });
   });
 
   it('a write over quota switches the cache off instead of failing the caller', async () => {
-    await writeRecordTickets(P, 'Contacts:1', entry);
-    expect(cacheAvailability()).toEqual({ available: true });
+    const cache = createTicketCache();
+    await cache.write(P, 'Contacts:1', entry, NOW);
+    expect(cache.availability()).toEqual({ available: true });
     const { IDBObjectStore: Store } = globalThis as unknown as { IDBObjectStore: { prototype: IDBObjectStore } };
     const put = vi.spyOn(Store.prototype, 'put').mockImplementation(() => {
       throw new DOMException('quota', 'QuotaExceededError');
     });
-    await expect(writeRecordTickets(P, 'Contacts:2', entry)).resolves.toBeUndefined();
+    await expect(cache.write(P, 'Contacts:2', entry, NOW)).resolves.toBeUndefined();
     put.mockRestore();
-    expect(cacheAvailability()).toEqual({ available: false, reason: expect.stringContaining('QuotaExceededError') });
-    expect(await readRecordTickets(P, 'Contacts:1')).toBeNull();
+    expect(cache.availability()).toEqual({ available: false, reason: expect.stringContaining('QuotaExceededError') });
+    expect(await cache.read(P, 'Contacts:1', NOW)).toBeNull();
   });
 });

@@ -1,70 +1,65 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_TICKET_CAP,
-  cacheSettled,
-  cacheStats,
-  readRecordTickets,
-  setTicketCap,
-  writeRecordTickets,
-} from '../../../../lib/background/cache';
+import { describe, expect, it } from 'vitest';
+import { createTicketCache, type TicketCache } from '../../../../lib/background/cache/ticket-cache';
 import { ticket, tickets } from '../../support/cache';
 
 const P = '649182735';
 const MINUTE = 60_000;
+let cache: TicketCache;
+/** A cache holding at most `cap` tickets. */
+const capped = (cap: number) => (cache = createTicketCache({ cap }));
 /** Writes a record at minute `at` (LRU is kept to the minute). */
 const write = (key: string, list = tickets(0, 0), at = 0) =>
-  writeRecordTickets(P, key, { tickets: list, fetchedAt: at * MINUTE, fingerprint: 'f', truncated: false }, at * MINUTE);
-
-afterEach(() => setTicketCap(DEFAULT_TICKET_CAP));
+  cache.write(P, key, { tickets: list, fetchedAt: at * MINUTE, fingerprint: 'f', truncated: false }, at * MINUTE);
+const LATER = 30 * MINUTE;
 
 describe('LRU eviction', () => {
   it('defaults to a cap of 50,000 tickets', () => {
-    expect(DEFAULT_TICKET_CAP).toBe(50_000);
+    expect(createTicketCache().cap).toBe(50_000);
   });
 
   it('above the cap drops the least recently used records and keeps the most recently used', async () => {
-    setTicketCap(10);
+    capped(10);
     await write('Contacts:1', tickets(0, 4), 1);
     await write('Contacts:2', tickets(10, 4), 2);
-    await cacheSettled();
+    await cache.settled();
     // Reading record 1 makes it the most recently used.
-    expect(await readRecordTickets(P, 'Contacts:1', 3 * MINUTE)).not.toBeNull();
-    await cacheSettled();
+    expect(await cache.read(P, 'Contacts:1', 3 * MINUTE)).not.toBeNull();
+    await cache.settled();
     await write('Contacts:3', tickets(20, 4), 4); // 12 tickets > cap 10
-    await cacheSettled();
+    await cache.settled();
 
-    expect(await readRecordTickets(P, 'Contacts:2')).toBeNull();
-    expect((await readRecordTickets(P, 'Contacts:1'))?.tickets).toHaveLength(4);
-    expect((await readRecordTickets(P, 'Contacts:3'))?.tickets).toHaveLength(4);
-    expect(await cacheStats()).toEqual({ tickets: 8, records: 2 });
+    expect(await cache.read(P, 'Contacts:2', LATER)).toBeNull();
+    expect((await cache.read(P, 'Contacts:1', LATER))?.tickets).toHaveLength(4);
+    expect((await cache.read(P, 'Contacts:3', LATER))?.tickets).toHaveLength(4);
+    expect(await cache.stats()).toEqual({ tickets: 8, records: 2 });
   });
 
   it('keeps a ticket that a remaining record still references', async () => {
-    setTicketCap(5);
+    capped(5);
     const shared = ticket(99);
     await write('Contacts:1', [shared, ...tickets(0, 2)], 1);
     await write('Accounts:1', [shared, ...tickets(10, 1)], 2);
     await write('Leads:1', tickets(20, 2), 3); // 6 distinct tickets > 5: Contacts:1 goes
-    await cacheSettled();
+    await cache.settled();
 
-    expect(await readRecordTickets(P, 'Contacts:1')).toBeNull();
-    const account = await readRecordTickets(P, 'Accounts:1');
+    expect(await cache.read(P, 'Contacts:1', LATER)).toBeNull();
+    const account = await cache.read(P, 'Accounts:1', LATER);
     expect(account?.tickets.map((t) => t.id)).toContain(shared.id);
-    expect(await cacheStats()).toEqual({ tickets: 4, records: 2 });
+    expect(await cache.stats()).toEqual({ tickets: 4, records: 2 });
   });
 
   it('sweeps tickets orphaned by a refetch once over the cap', async () => {
-    setTicketCap(4);
+    capped(4);
     await write('Contacts:1', tickets(0, 3), 1);
     await write('Contacts:1', tickets(10, 2), 2); // 5 stored, 2 referenced
-    await cacheSettled();
-    expect(await cacheStats()).toEqual({ tickets: 2, records: 1 });
+    await cache.settled();
+    expect(await cache.stats()).toEqual({ tickets: 2, records: 1 });
   });
 
   it('never evicts the record just written, even when it alone exceeds the cap', async () => {
-    setTicketCap(3);
+    capped(3);
     await write('Leads:big', tickets(0, 8), 1);
-    await cacheSettled();
-    expect((await readRecordTickets(P, 'Leads:big'))?.tickets).toHaveLength(8);
+    await cache.settled();
+    expect((await cache.read(P, 'Leads:big', LATER))?.tickets).toHaveLength(8);
   });
 });

@@ -1,6 +1,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { CACHE_DB_NAME, CACHE_DB_VERSION, readRecordTickets, writeRecordTickets } from '../../../../lib/background/cache';
+import { CACHE_DB_NAME, CACHE_DB_VERSION } from '../../../../lib/background/cache/schema';
+import { createTicketCache } from '../../../../lib/background/cache/ticket-cache';
 import { tickets } from '../../support/cache';
 
 const P = '649182735';
@@ -27,8 +28,9 @@ async function createV1Cache() {
 describe('cache schema migration', () => {
   it('opens a v1 database with data: the tickets survive and records gain the v2 fields', async () => {
     const list = await createV1Cache();
+    const cache = createTicketCache();
 
-    const cached = await readRecordTickets(P, 'Contacts:42', 1_700_000_000_500);
+    const cached = await cache.read(P, 'Contacts:42', 1_700_000_000_500);
     expect(cached).toEqual({ tickets: list, fetchedAt: 1_700_000_000_000, fingerprint: null, truncated: false });
 
     const db = await openDB(CACHE_DB_NAME);
@@ -41,8 +43,9 @@ describe('cache schema migration', () => {
 
   it('a migrated database takes new writes like a fresh one', async () => {
     await createV1Cache();
-    await writeRecordTickets(P, 'Leads:7', { tickets: tickets(10, 1), fetchedAt: 9, fingerprint: 'fp', truncated: false });
-    expect((await readRecordTickets(P, 'Leads:7'))?.fingerprint).toBe('fp');
-    expect((await readRecordTickets(P, 'Contacts:42'))?.tickets).toHaveLength(3);
+    const cache = createTicketCache();
+    await cache.write(P, 'Leads:7', { tickets: tickets(10, 1), fetchedAt: 9, fingerprint: 'fp', truncated: false }, 1_700_000_000_500);
+    expect((await cache.read(P, 'Leads:7', 1_700_000_000_500))?.fingerprint).toBe('fp');
+    expect((await cache.read(P, 'Contacts:42', 1_700_000_000_500))?.tickets).toHaveLength(3);
   });
 });

@@ -1,13 +1,13 @@
 /**
- * Defaults before anything is chosen (issue 5, requirement 1): the `Language` follows the
+ * Defaults before anything is chosen: the `Language` follows the
  * browser's UI language and the `Time zone` the browser's own zone; both reach the options
  * page through `settings.get`, which the wizard's portal step starts from.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { adminHandlers } from '../../../../lib/background/broker/admin-handlers';
 import { effectiveSettings } from '../../../../lib/background/settings/store';
 import { browserTimeZone, timeZoneChoices } from '../../../../lib/shared/time-zones';
+import { testBroker } from '../../support/broker-setup';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -15,7 +15,7 @@ describe('defaults from the browser', () => {
   it('Japanese for a Japanese browser, English for any other', async () => {
     const ui = vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ja-JP');
     expect((await effectiveSettings()).language).toBe('ja');
-    expect(await adminHandlers['settings.get']({ command: 'settings.get' })).toMatchObject({ connected: false, language: 'ja' });
+    expect(await testBroker().admin({ command: 'settings.get' })).toMatchObject({ connected: false, language: 'ja' });
     ui.mockReturnValue('fr-FR');
     expect((await effectiveSettings()).language).toBe('en');
   });
@@ -25,7 +25,7 @@ describe('defaults from the browser', () => {
       timeZone: 'Asia/Kolkata',
     } as Intl.ResolvedDateTimeFormatOptions);
     expect(browserTimeZone()).toBe('Asia/Kolkata');
-    expect(await adminHandlers['settings.get']({ command: 'settings.get' })).toMatchObject({ timeZone: 'Asia/Kolkata' });
+    expect(await testBroker().admin({ command: 'settings.get' })).toMatchObject({ timeZone: 'Asia/Kolkata' });
   });
 });
 

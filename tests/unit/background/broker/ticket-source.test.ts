@@ -1,9 +1,7 @@
 // The broker with the real Desk client, request policy and matching, against a scripted fetch.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { handleMessage } from '../../../../lib/background/broker/dispatch';
-import { getCredential } from '../../../../lib/background/credentials/credential';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TicketsView } from '../../../../lib/shared/protocol';
-import { KEY, connect, ticketsGet } from '../../support/broker-setup';
+import { KEY, testBroker, ticketsGet, type TestBroker } from '../../support/broker-setup';
 import { crmTab } from '../../support/senders';
 
 interface Desk {
@@ -14,9 +12,9 @@ interface Desk {
   gate: Promise<void> | null;
 }
 
-function installDesk(): Desk {
+function fakeDesk(): [Desk, typeof fetch] {
   const desk: Desk = { calls: [], headers: [], search: 'tickets', gate: null };
-  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input));
     desk.calls.push(url);
     desk.headers.push(new Headers(init?.headers));
@@ -46,18 +44,21 @@ function installDesk(): Desk {
       return new Response(JSON.stringify({ data, count: 2 }), { status: 200, headers: { 'Content-Type': 'application/json' } });
     }
     return new Response(null, { status: 204 }); // contacts/search: no linked Desk contact
-  });
-  return desk;
+  };
+  return [desk, fetch];
 }
 
 const searches = (desk: Desk) => desk.calls.filter((u) => u.pathname === '/api/v1/tickets/search');
 
 let desk: Desk;
+let world: TestBroker;
 beforeEach(async () => {
-  desk = installDesk();
-  await connect();
+  const [fake, fetch] = fakeDesk();
+  desk = fake;
+  world = testBroker({ fetch });
+  await world.connect();
 });
-afterEach(() => vi.unstubAllGlobals());
+const handleMessage = (message: unknown, sender = crmTab()) => world.send(message, sender);
 
 describe('tickets.get through the Desk client', () => {
   it('finds the tickets on the real Desk host with the key and portal headers; ids stay exact', async () => {
@@ -88,7 +89,7 @@ describe('tickets.get through the Desk client', () => {
     const first = await handleMessage(ticketsGet('cached'), crmTab());
     expect(first).toMatchObject({ ok: false, error: { code: 'INVALID_OAUTH', status: 401 } });
     expect(JSON.stringify(first)).not.toContain(KEY);
-    expect(await getCredential()).toMatchObject({ rejected: true });
+    expect(await world.credentials.get()).toMatchObject({ rejected: true });
 
     const before = desk.calls.length;
     expect(await handleMessage(ticketsGet('refresh'), crmTab())).toEqual({ ok: false, error: { code: 'CREDENTIAL_REJECTED' } });

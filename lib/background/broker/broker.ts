@@ -1,0 +1,62 @@
+/**
+ * The broker: every Zoho API call and all caching, behind one message entry. Built once by the
+ * background's composition root (entrypoints/background.ts) from the parts it is given; all its
+ * state (in-flight searches, renewals, request budgets, open databases) lives in what this
+ * returns, none in module variables.
+ */
+import type { TicketCache } from '../cache/ticket-cache';
+import { createRejectionRule } from '../credentials/rejection';
+import type { CredentialStore } from '../credentials/store';
+import type { DeskClients } from '../desk/desk-clients';
+import { createSetupChecks } from '../desk/setup-checks';
+import { createOAuthRenewal, type OAuthBrowser } from '../oauth/renewal';
+import { createAdminHandlers } from './admin-handlers';
+import { createContextLoader } from './context';
+import { createDiagnostics } from './diagnostics';
+import { createDispatch, type HandleMessage } from './dispatch';
+import type { Handlers } from './handlers';
+import { createOAuthHandlers } from './oauth-handlers';
+import { createPanelHandlers } from './panel-handlers';
+import type { BrokerParts } from './parts';
+import { knownSecrets } from './redact';
+import { createSettingsViews } from './settings-view';
+import { createSetupHandlers } from './setup-handlers';
+import type { TicketSource } from './ticket-source';
+
+export interface BrokerDeps {
+  cache: TicketCache;
+  credentials: CredentialStore;
+  /** Every Desk call the broker makes goes through these clients (fetch and clock inside). */
+  desk: DeskClients;
+  /** Where a record's tickets come from: Zoho Desk through `desk` (createDeskTicketSource). */
+  tickets: TicketSource;
+  oauthBrowser: OAuthBrowser;
+  now: () => number;
+}
+
+export interface Broker {
+  /** Answers one runtime message from `sender`; never throws. */
+  handle: HandleMessage;
+}
+
+export function createBroker(deps: BrokerDeps): Broker {
+  const { cache, credentials, desk, now } = deps;
+  const setup = createSetupChecks(desk);
+  const renewal = createOAuthRenewal({ credentials, oauthBrowser: deps.oauthBrowser, now });
+  const parts: BrokerParts = {
+    ...deps,
+    setup,
+    renewal,
+    withCredential: createRejectionRule({ credentials, renewal }),
+    diagnostics: createDiagnostics({ credentials, cache, now }),
+    loadContext: createContextLoader({ credentials, renewal, now }),
+    views: createSettingsViews({ credentials, setup }),
+  };
+  const handlers: Handlers = {
+    ...createPanelHandlers(parts),
+    ...createSetupHandlers(parts),
+    ...createAdminHandlers(parts),
+    ...createOAuthHandlers(parts),
+  };
+  return { handle: createDispatch(handlers, () => knownSecrets(credentials)) };
+}

@@ -1,0 +1,24 @@
+/** The services createBroker builds once and hands to the handlers (each takes what it needs). */
+import type { TicketCache } from '../cache/ticket-cache';
+import type { WithCredential } from '../credentials/rejection';
+import type { CredentialStore } from '../credentials/store';
+import type { SetupChecks } from '../desk/setup-checks';
+import type { OAuthBrowser, OAuthRenewal } from '../oauth/renewal';
+import type { LoadContext } from './context';
+import type { DiagnosticsStore } from './diagnostics';
+import type { SettingsViews } from './settings-view';
+import type { TicketSource } from './ticket-source';
+
+export interface BrokerParts {
+  cache: TicketCache;
+  credentials: CredentialStore;
+  tickets: TicketSource;
+  oauthBrowser: OAuthBrowser;
+  now: () => number;
+  setup: SetupChecks;
+  renewal: OAuthRenewal;
+  withCredential: WithCredential;
+  diagnostics: DiagnosticsStore;
+  loadContext: LoadContext;
+  views: SettingsViews;
+}

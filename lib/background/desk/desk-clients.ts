@@ -1,0 +1,36 @@
+/**
+ * Desk clients as the background makes them, for the broker and the setup checks alike: the
+ * real Desk host of the data centre, `fetch` and the clock given once, and a request policy
+ * chosen by who waits for the answer:
+ * - the broker's calls on the connected portal share that portal's policy (one per portal in
+ *   this worker), so every tab together stays within the edition's concurrency;
+ * - an admin waiting at the form gets a policy of its own with one quick retry of a blip and no
+ *   long backoff.
+ */
+import type { DataCentreId } from '../../shared/data-centres';
+import { createDeskClient, type DeskClient } from './client';
+import { createPortalPolicies, createRequestPolicy } from './request-policy';
+
+export interface DeskClients {
+  /** For the broker's calls on the connected portal (`edition` sets its concurrency; default 5). */
+  forPortal(dataCentre: DataCentreId, token: string, portal: { id: string; edition?: string | null }): DeskClient;
+  /** For a setup step; without a portal only /organizations can be called. */
+  forSetup(dataCentre: DataCentreId, token: string, portalId?: string): DeskClient;
+}
+
+export function createDeskClients({ fetch, now }: { fetch: typeof globalThis.fetch; now: () => number }): DeskClients {
+  const portals = createPortalPolicies();
+  return {
+    forPortal: (dataCentre, token, portal) =>
+      createDeskClient({ dataCentre, token, orgId: portal.id, fetch, now, limiter: portals.get(portal.id, portal.edition ?? undefined) }),
+    forSetup: (dataCentre, token, portalId) =>
+      createDeskClient({
+        dataCentre,
+        token,
+        ...(portalId ? { orgId: portalId } : {}),
+        fetch,
+        now,
+        limiter: createRequestPolicy({ maxTransientRetries: 1, maxRateLimitRetries: 1, baseDelayMs: 300, maxDelayMs: 2000 }),
+      }),
+  };
+}

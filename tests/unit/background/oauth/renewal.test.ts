@@ -1,0 +1,102 @@
+// Keeping a Zoho sign-in alive through the broker: silent renewal before expiry and after
+// INVALID_OAUTH (once), signed-out state without a call storm. Fakes: Zoho Accounts behind the
+// identity launcher, Zoho Desk behind fetch (tests/unit/support/fake-zoho.ts).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { contact, identity, ticketsGet } from '../../support/broker-setup';
+import { errorOf } from '../../support/error-of';
+import { HOUR, fakeZoho } from '../../support/fake-zoho';
+
+let z: ReturnType<typeof fakeZoho>;
+beforeEach(() => {
+  z = fakeZoho();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+describe('silent renewal', () => {
+  it('renews without a window when less than five minutes remain, then shows tickets', async () => {
+    await z.connect();
+    const first = (await z.stored()).accessToken;
+    z.advance(HOUR - 4 * 60_000);
+    expect((await z.panel({ command: 'panel.config' })).state).toBe('ready');
+    expect(z.launches).toHaveLength(1);
+    expect(z.launches[0]).toMatchObject({ interactive: false });
+    expect(z.launches[0]!.url.pathname).toBe('/oauth/v2/auth/refresh');
+    const renewed = await z.stored();
+    expect(renewed.accessToken).not.toBe(first);
+    expect(renewed.expiresAt).toBe(z.now() + HOUR);
+    expect((await z.panel(ticketsGet('refresh'))).tickets).toHaveLength(2);
+    expect(z.launches).toHaveLength(1);
+  });
+
+  it('renews once after INVALID_OAUTH and retries with the new token', async () => {
+    await z.connect();
+    const first = (await z.stored()).accessToken;
+    z.live.delete(first); // Zoho ended the token early
+    const view = await z.panel(ticketsGet('refresh'));
+    expect(view.tickets).toHaveLength(2);
+    expect(z.launches.map((l) => l.interactive)).toEqual([false]);
+    expect(z.sourceCalls).toEqual([first, (await z.stored()).accessToken]);
+  });
+
+  it('many tabs hitting INVALID_OAUTH together cause one renewal', async () => {
+    await z.connect();
+    z.live.delete((await z.stored()).accessToken);
+    const records = ['5293322000004120017', '5293322000004120018', '5293322000004120019'];
+    const views = await Promise.all(
+      records.map((recordId) => z.panel({ ...ticketsGet('refresh'), record: { ...contact, recordId }, identity })),
+    );
+    for (const view of views) expect(view.tickets).toHaveLength(2);
+    expect(z.launches).toHaveLength(1);
+  });
+
+  it('rejected again after renewal: signed out, no third attempt', async () => {
+    await z.connect();
+    z.live.delete((await z.stored()).accessToken);
+    z.zoho.lifetimeSec = 3600;
+    // Desk refuses every token from now on (e.g. the grant was revoked in Zoho).
+    vi.spyOn(z.live, 'set').mockImplementation(() => z.live);
+    expect((await errorOf(z.panel(ticketsGet('refresh')))).code).toBe('SIGNED_OUT');
+    expect(z.launches).toHaveLength(1);
+    expect(z.sourceCalls).toHaveLength(2);
+    expect((await z.panel({ command: 'panel.config' })).state).toBe('signedOut');
+  });
+});
+
+describe('when renewal needs the user', () => {
+  it('the panel is signedOut and no Desk call or renewal follows, however often it asks', async () => {
+    await z.connect();
+    z.zoho.session = false; // signed out of Zoho
+    z.advance(HOUR - 60_000);
+    expect((await z.panel({ command: 'panel.config' })).state).toBe('signedOut');
+    expect(z.launches).toHaveLength(1);
+    for (let i = 0; i < 5; i++) {
+      expect((await z.panel({ command: 'panel.config' })).state).toBe('signedOut');
+      expect((await errorOf(z.panel(ticketsGet('refresh')))).code).toBe('SIGNED_OUT');
+    }
+    expect(z.launches).toHaveLength(1);
+    expect(z.sourceCalls).toEqual([]);
+    expect(z.deskCalls).toEqual([]);
+    expect((await z.admin({ command: 'settings.get' })).credentialState).toBe('signedOut');
+  });
+
+  it('INVALID_OAUTH with the Zoho session over: signed out after one renewal attempt', async () => {
+    await z.connect();
+    z.zoho.session = false;
+    z.live.delete((await z.stored()).accessToken);
+    expect((await errorOf(z.panel(ticketsGet('refresh')))).code).toBe('SIGNED_OUT');
+    expect((await errorOf(z.panel(ticketsGet('refresh')))).code).toBe('SIGNED_OUT');
+    expect(z.launches).toHaveLength(1);
+    expect(z.sourceCalls).toHaveLength(1);
+  });
+
+  it('offline renewal is not a sign-out: the still-valid token keeps working, retried later', async () => {
+    await z.connect();
+    z.zoho.offline = true; // the renewal window cannot load
+    z.advance(HOUR - 4 * 60_000);
+    expect((await z.panel({ command: 'panel.config' })).state).toBe('ready');
+    expect((await z.panel(ticketsGet('refresh'))).tickets).toHaveLength(2);
+  });
+});
