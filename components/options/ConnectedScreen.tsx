@@ -8,7 +8,7 @@ import { setupFailure } from '../../lib/options/setup-errors';
 import type { WizardEvent } from '../../lib/options/wizard';
 import { adminErrorMessage } from '../../lib/shared/i18n/admin-errors';
 import type { OptionsTranslate } from '../../lib/shared/i18n/options';
-import type { Language, SettingsView } from '../../lib/shared/messages';
+import type { Language, SettingsView } from '../../lib/shared/protocol';
 import { ConnectedView } from './ConnectedView';
 import { Diagnostics } from './Diagnostics';
 import { useBusy } from './use-busy';

@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { DATA_CENTRES } from '../../lib/shared/data-centres';
 import { LANGUAGE_NAMES, REGION_NAMES, type OptionsTranslate } from '../../lib/shared/i18n/options';
-import { LANGUAGES, type Language, type SettingsView } from '../../lib/shared/messages';
+import { LANGUAGES, type Language, type SettingsView } from '../../lib/shared/protocol';
 import { timeZoneChoices } from '../../lib/shared/time-zones';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Alert, ManagedNote, SelectField, Status } from './fields';

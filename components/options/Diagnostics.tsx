@@ -8,7 +8,7 @@ import type { AdminSend } from '../../lib/options/admin-send';
 import { formatAdminTime } from '../../lib/options/format-time';
 import { adminErrorMessage } from '../../lib/shared/i18n/admin-errors';
 import type { OptionsTranslate } from '../../lib/shared/i18n/options';
-import type { Diagnostics as DiagnosticsData, Language } from '../../lib/shared/messages';
+import type { Diagnostics as DiagnosticsData, Language } from '../../lib/shared/protocol';
 import { Alert, Status } from './fields';
 import type { During } from './use-busy';
 

@@ -9,7 +9,7 @@ import type { AdminSend } from '../../lib/options/admin-send';
 import { initialWizard, wizard } from '../../lib/options/wizard';
 import { adminErrorMessage } from '../../lib/shared/i18n/admin-errors';
 import { optionsTranslator } from '../../lib/shared/i18n/options';
-import type { Language } from '../../lib/shared/messages';
+import type { Language } from '../../lib/shared/protocol';
 import { ConnectedScreen } from './ConnectedScreen';
 import { PortalScreen } from './PortalScreen';
 import { SetupScreen } from './SetupScreen';

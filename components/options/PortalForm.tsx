@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { LANGUAGE_NAMES, type OptionsTranslate } from '../../lib/shared/i18n/options';
 import { preselectedPortal, shownTimeZone, type PortalSelection } from '../../lib/options/portal-form';
-import { LANGUAGES, type Language, type ManagedField, type PortalChoice } from '../../lib/shared/messages';
+import { LANGUAGES, type Language, type ManagedField, type PortalChoice } from '../../lib/shared/protocol';
 import { timeZoneChoices } from '../../lib/shared/time-zones';
 import { Alert, SelectField } from './fields';
 

@@ -8,7 +8,7 @@ import { saveRequest, type PortalSelection } from '../../lib/options/portal-form
 import { enteredEmail, setupFailure } from '../../lib/options/setup-errors';
 import { offersBack, type PortalStep, type WizardEvent } from '../../lib/options/wizard';
 import type { OptionsTranslate } from '../../lib/shared/i18n/options';
-import type { SettingsView } from '../../lib/shared/messages';
+import type { SettingsView } from '../../lib/shared/protocol';
 import { PortalForm } from './PortalForm';
 import { useBusy } from './use-busy';
 

@@ -5,7 +5,8 @@
 import { useState } from 'preact/hooks';
 import { DATA_CENTRE_IDS, type DataCentreId } from '../../lib/shared/data-centres';
 import { REGION_NAMES, type OptionsTranslate } from '../../lib/shared/i18n/options';
-import type { CredentialInput, Language } from '../../lib/shared/messages';
+import type { CredentialInput } from '../../lib/shared/commands';
+import type { Language } from '../../lib/shared/protocol';
 import { checkCredentialForm, type CredentialFormErrors } from '../../lib/options/setup-form';
 import { Alert, ManagedNote, SelectField, TextField } from './fields';
 import { OAuthSignIn } from './OAuthSignIn';

@@ -1,6 +1,4 @@
-/** How the options page reaches the broker: one admin command in, its `Response` envelope out. */
-import type { AdminRequestSchemas, RequestOf, ResponseOf } from '../shared/messages';
+/** How the options page reaches the broker: one command the extension's pages may send, its `Response` envelope back. */
+import type { BrokerClient } from '../shared/commands';
 
-type AdminCommand = keyof typeof AdminRequestSchemas;
-
-export type AdminSend = <C extends AdminCommand>(request: RequestOf<C>) => Promise<ResponseOf<C>>;
+export type AdminSend = BrokerClient<'extension'>;

@@ -1,5 +1,5 @@
 /** A moment (epoch ms) as the admin reads it: their language, the configured time zone (UTC when that is not one). */
-import type { Language } from '../shared/messages';
+import type { Language } from '../shared/protocol';
 import { isTimeZone } from '../shared/time-zones';
 
 export function formatAdminTime(at: number, language: Language, timeZone: string | undefined): string {

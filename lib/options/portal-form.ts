@@ -2,7 +2,8 @@
  * Step 2's choices: which portal is preselected, which time zone shows, and the `setup.save`
  * request they make with what step 1 entered.
  */
-import type { Language, PortalChoice, RequestOf } from '../shared/messages';
+import type { RequestOf } from '../shared/commands';
+import type { Language, PortalChoice } from '../shared/protocol';
 import { isTimeZone } from '../shared/time-zones';
 import type { PortalStep } from './wizard';
 

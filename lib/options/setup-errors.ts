@@ -6,7 +6,8 @@
 import { DATA_CENTRES, type DataCentreId } from '../shared/data-centres';
 import type { ErrorInfo } from '../shared/errors';
 import { setupErrorMessage } from '../shared/i18n/options';
-import type { CredentialInput, Language } from '../shared/messages';
+import type { CredentialInput } from '../shared/commands';
+import type { Language } from '../shared/protocol';
 
 interface SetupAttempt {
   dataCentre: DataCentreId;

@@ -2,7 +2,7 @@
  * Checks of the setup form's key and email, the same zod schema the broker applies
  * (CredentialInputSchema), turned into per-field message keys for the form.
  */
-import { CredentialInputSchema, type CredentialInput } from '../shared/messages';
+import { CredentialInputSchema, type CredentialInput } from '../shared/commands';
 
 export interface CredentialFormErrors {
   key?: 'keyRequired';

@@ -9,7 +9,8 @@
  */
 import type { DataCentreId } from '../shared/data-centres';
 import type { ErrorInfo } from '../shared/errors';
-import type { CredentialInput, PortalChoice, SettingsView } from '../shared/messages';
+import type { CredentialInput } from '../shared/commands';
+import type { PortalChoice, SettingsView } from '../shared/protocol';
 
 /** Step 2: `Portal`, `Language`, `Time zone`, `Save`. */
 export interface PortalStep {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { preselectedPortal, saveRequest, shownTimeZone } from '../../../lib/options/portal-form';
 import type { PortalStep } from '../../../lib/options/wizard';
-import type { PortalChoice } from '../../../lib/shared/messages';
+import type { PortalChoice } from '../../../lib/shared/protocol';
 
 const A: PortalChoice = {
   id: '649182735',

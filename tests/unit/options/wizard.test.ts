@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialWizard, offersBack, wizard, type WizardEvent } from '../../../lib/options/wizard';
-import type { PortalChoice, SettingsView } from '../../../lib/shared/messages';
+import type { PortalChoice, SettingsView } from '../../../lib/shared/protocol';
 
 const A: PortalChoice = {
   id: '649182735',

@@ -1,7 +1,7 @@
 /** A broker stand-in for the options page: answers per admin command (its data, or `{ error }` for a failure) and records what was sent. */
 import { vi } from 'vitest';
 import type { AdminSend } from '../../../lib/options/admin-send';
-import type { Request } from '../../../lib/shared/messages';
+import type { Request } from '../../../lib/shared/commands';
 
 export type AdminAnswers = Partial<Record<Request['command'], (request: any) => unknown>>;
 

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../../../components/options/OptionsApp';
-import type { PortalChoice, SettingsView } from '../../../../lib/shared/messages';
+import type { PortalChoice, SettingsView } from '../../../../lib/shared/protocol';
 import { fakeAdminBroker, type AdminAnswers } from '../../support/admin-broker';
 
 const A: PortalChoice = {
