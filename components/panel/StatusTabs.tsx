@@ -13,7 +13,7 @@ interface Props {
   t: Translate<PanelKey>;
   counts: Record<StatusTab, number>;
   selected: StatusTab;
-  onSelect(tab: StatusTab): void;
+  onSelect: (tab: StatusTab) => void;
 }
 
 export function StatusTabs({ t, counts, selected, onSelect }: Props) {

@@ -18,7 +18,7 @@ import type { PanelProps } from './types';
 import './panel.css';
 
 /** Rows shown at first and added by each `Show more`. */
-export const PAGE_SIZE = 10;
+const PAGE_SIZE = 10;
 
 export function TicketsPanel(props: PanelProps) {
   const { body, language, refreshing = false, dataCentreMismatch } = props;

@@ -1,7 +1,5 @@
 /** The panel's props: the session's view state plus "now", the options link and callbacks. */
-import type { PanelBody, PanelViewState } from '../../lib/page/panel-state';
-
-export type { PanelBody };
+import type { PanelViewState } from '../../lib/page/panel-state';
 
 export interface PanelProps extends Omit<PanelViewState, 'recordKey' | 'refreshing' | 'dataCentreMismatch'> {
   refreshing?: boolean;
@@ -10,6 +8,6 @@ export interface PanelProps extends Omit<PanelViewState, 'recordKey' | 'refreshi
   now: number;
   /** Where the set-up / sign-in links point (the options page). */
   optionsUrl: string;
-  onRefresh(): void;
-  onOpenOptions(): void;
+  onRefresh: () => void;
+  onOpenOptions: () => void;
 }

@@ -1,7 +1,8 @@
 /**
  * Reads who a CRM record is from its detail page: emails (primary, then secondary), record name
- * and account name. Zoho's DOM drifts (reference/zoho-crm-pages.md §4), so every value comes from
- * a list of selectors tried in order, newest markup first, each entry saying where it was seen.
+ * and account name. Zoho's markup drifts between releases and differs between NextGen and classic
+ * pages, so every value comes from a list of selectors tried in order, newest markup first, each
+ * entry saying where it was seen.
  * Only types are imported: this runs in the content script.
  */
 import type { CrmModule, Identity } from '../shared/messages';
@@ -165,7 +166,7 @@ function uniqueEmails(candidates: readonly string[]): string[] {
   return emails.slice(0, MAX_EMAILS);
 }
 
-export function readEmails(root: ParentNode): string[] {
+function readEmails(root: ParentNode): string[] {
   const fields = uniqueEmails([...readAll(root, PRIMARY_EMAIL), ...readAll(root, SECONDARY_EMAIL)]);
   return fields.length > 0 ? fields : uniqueEmails(readAll(root, ANY_EMAIL));
 }
@@ -178,7 +179,7 @@ function nameFromTitle(title: string): string | undefined {
   return name;
 }
 
-export function readRecordName(root: ParentNode, module: CrmModule, title = ''): string | undefined {
+function readRecordName(root: ParentNode, module: CrmModule, title = ''): string | undefined {
   const own = module === 'Accounts' ? ACCOUNT_TITLE : PERSON_NAME;
   return readFirst(root, own) ?? readFirst(root, ANY_TITLE) ?? nameFromTitle(title);
 }

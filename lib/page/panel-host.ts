@@ -6,8 +6,8 @@
 
 /** Tag of the shadow host (a valid custom-element name, so it can carry a shadow root). */
 export const HOST_TAG = 'desklink-panel';
-export const VERSION_ATTR = 'data-desklink-version';
-export const INSTANCE_ATTR = 'data-desklink-instance';
+const VERSION_ATTR = 'data-desklink-version';
+const INSTANCE_ATTR = 'data-desklink-instance';
 
 export function stampHost(host: Element, version: string, instance: string): void {
   host.setAttribute(VERSION_ATTR, version);

@@ -1,7 +1,6 @@
 /**
- * Where the panel goes on a record page (reference/zoho-crm-pages.md §3–4, "Injection
- * candidates"): beside CRM's own related lists when they exist, else a fallback that every
- * NextGen page has. The first candidate found wins:
+ * Where the panel goes on a record page: beside CRM's own related lists when they exist, else a
+ * fallback that every NextGen page has. The first candidate found wins:
  *
  * 1. just before the first related-list section (`#relatedList<id>`, or the section holding a
  *    `crm-related-list-view-header`): the panel reads as one more related list;
@@ -10,9 +9,9 @@
  * 4. at the top of `document.body` (classic UI, unknown layouts).
  */
 
-export type Where = 'before' | 'after' | 'prepend';
+type Where = 'before' | 'after' | 'prepend';
 
-export interface Placement {
+interface Placement {
   anchor: Element;
   where: Where;
 }

@@ -2,7 +2,7 @@
  * Waits until the page shows the record the URL names, then reports its identity, and again
  * whenever that identity changes (late fields, inline edits).
  *
- * After a pushState switch the previous record's DOM lingers (reference/zoho-crm-pages.md §3),
+ * After a pushState switch the previous record's DOM lingers until CRM renders the new one,
  * so the page counts as showing the new record when its identity differs from what the page
  * showed at the switch, or when an anchor with `entity-id` = the new id was already there.
  * If neither happens within a bounded wait, what the page shows is used anyway (fallback).
@@ -22,7 +22,7 @@ import type { Identity, RecordRef } from '../shared/messages';
 import { watchElements } from './element-watcher';
 import { IDENTITY_SELECTORS, identityFingerprint, isSearchable, readIdentity } from './identity';
 
-export interface IdentityWatchOptions {
+interface IdentityWatchOptions {
   doc: Document;
   ref: RecordRef;
   signal: AbortSignal;
@@ -30,9 +30,9 @@ export interface IdentityWatchOptions {
   staleFingerprint: string | null;
   /** An anchor with entity-id = ref.recordId was on the page when the URL changed. */
   ownAnchorAtSwitch: boolean;
-  onIdentity(identity: Identity): void;
+  onIdentity: (identity: Identity) => void;
   /** The new record's searchable identity, before the quiet time (it may still grow). */
-  onEarlyIdentity?(identity: Identity): void;
+  onEarlyIdentity?: (identity: Identity) => void;
   /** Longest wait for the page to show the new record before using what is there. */
   readyTimeoutMs?: number;
   /** Extra wait for late email/name fields once the record shows without them. */

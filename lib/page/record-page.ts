@@ -1,11 +1,10 @@
 /**
- * Is this URL a Zoho CRM Lead, Contact or Account detail page? Facts: reference/zoho-crm-pages.md
- * §1 (hosts), §2 (NextGen paths), §2.1 (classic forms), §2.2 (ids).
+ * Is this URL a Zoho CRM Lead, Contact or Account detail page?
  *
  * Accepted:
  * - `https://<CRM host>/crm/<orgSeg>/tab/<Leads|Contacts|Accounts>/<13–19 digits>[/][?…][#…]` on
  *   every CRM host and `crmsandbox` twin of lib/shared/data-centres.ts. Inside CRM Plus and Zoho One
- *   the CRM runs in a frame whose own URL has this shape (§1.1), so the same rule covers them.
+ *   the CRM runs in a frame whose own URL has this shape, so the same rule covers them.
  * - Classic `https://<CRM host>/crm/<orgSeg>/EntityInfo.do?module=<Module>&id=<digits>` (also
  *   `ShowEntityInfo.do`): the org segment is in the path, so the record is fully known.
  *
@@ -24,7 +23,7 @@ import { dataCentreOfCrmHost } from '../shared/data-centres';
 /** The modules DeskLink serves, by their internal API names (labels can be renamed; these not). */
 const RECORD_MODULES: readonly CrmModule[] = ['Leads', 'Contacts', 'Accounts'];
 
-/** CRM record ids: 13–19 digits (§2.2), kept as strings since they exceed 2^53. */
+/** CRM record ids: 13–19 digits, kept as strings since they exceed 2^53. */
 const RECORD_ID = /^\d{13,19}$/;
 
 /** `org<N>` or a custom access-URL name; never a route word that would shift the path. */

@@ -27,7 +27,7 @@ export interface PanelSurface {
   hide(): void;
 }
 
-export interface SessionDeps {
+interface SessionDeps {
   doc: Document;
   /** The content script's context signal: aborting it stops everything quietly. */
   signal: AbortSignal;
@@ -37,7 +37,7 @@ export interface SessionDeps {
   timing?: { readyTimeoutMs?: number; settleMs?: number; quietMs?: number };
 }
 
-export interface RecordSessions {
+interface RecordSessions {
   /** The page's URL is now `url` (first load, pushState, back/forward). */
   navigate(url: string | URL): void;
   /** Settings changed (storage.onChanged): ask for the configuration again. */
@@ -93,7 +93,7 @@ export function startRecordSessions(deps: SessionDeps): RecordSessions {
     },
     settingsChanged() {
       config = null;
-      if (!deps.signal.aborted) current?.reconfigure();
+      if (!deps.signal.aborted) void current?.reconfigure();
     },
   };
 }

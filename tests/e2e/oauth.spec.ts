@@ -1,5 +1,5 @@
 /**
- * `Sign in with Zoho` in real Chromium against the sandbox's Zoho Accounts (issue 7): the
+ * `Sign in with Zoho` in real Chromium against the sandbox's Zoho Accounts: the
  * consent window that identity.launchWebAuthFlow opens is a page of the Playwright context;
  * the spec presses Accept (or Deny) there as an admin would. Then tickets on a CRM record,
  * silent renewal (short token lifetime, and an early INVALID_OAUTH), and the signed-out state.

@@ -1,6 +1,6 @@
 /**
  * Launching Debian's Chromium with DeskLink loaded and every Zoho host the sandbox serves
- * mapped to it (reference/browser-testing.md §3). Used by the Playwright fixtures and the demo.
+ * mapped to it. Used by the Playwright fixtures and the demo.
  */
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { chromiumPath, extensionDir } from './paths';

@@ -1,7 +1,6 @@
 /**
  * Launching Firefox ESR (`FIREFOX_PATH`) through puppeteer-core over WebDriver BiDi with DeskLink
- * installed as a temporary add-on and every host pointed at the sandbox
- * (reference/browser-testing.md §4). Used by tests/e2e/support/firefox.ts.
+ * installed as a temporary add-on and every host pointed at the sandbox. Used by ./firefox.ts.
  */
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { extensionDir, firefoxPath } from './paths';

@@ -8,7 +8,7 @@ function page(html: string): ParentNode {
   return root;
 }
 
-// Markup shapes from reference/zoho-crm-pages.md §4 (each observed on NextGen or classic pages).
+// Markup shapes observed on NextGen or classic CRM record pages.
 const NEXTGEN_CONTACT = `
   <div id="titlecard_FULLNAME">  Daniel   Okafor </div>
   <div data-zcqa="value_Email"><crm-rl-share-email email="daniel.okafor@contoso.example"></crm-rl-share-email>

@@ -1,7 +1,7 @@
-// Where the panel goes (lib/page/placement.ts) and the one-host rule (lib/page/panel-host.ts).
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+// Where the panel goes on a record page, in the documented order of candidates.
+import { beforeEach, describe, expect, it } from 'vitest';
 import { findPlacement, isPlacedAt, place } from '../../../lib/page/placement';
-import { HOST_TAG, isolateKeys, removeOtherHosts, stampHost } from '../../../lib/page/panel-host';
+import { HOST_TAG } from '../../../lib/page/panel-host';
 import { PAGE_VARIANT_HTML } from '../../sandbox/crm/page-variants';
 
 function page(html: string) {
@@ -77,33 +77,5 @@ describe('findPlacement: the documented order of candidates', () => {
     place(panel, findPlacement(document)!);
     expect(panel.nextElementSibling?.id).toBe('relatedList9');
     expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
-  });
-});
-
-describe('panel hosts', () => {
-  it('removes hosts of other instances (an older version left in the tab) and keeps its own', () => {
-    const old = host();
-    stampHost(old, '0.0.1', 'old');
-    const unstamped = host();
-    const mine = host();
-    stampHost(mine, '1.0.0', 'mine');
-    document.body.append(old, unstamped, mine);
-    expect(removeOtherHosts(document, mine)).toBe(2);
-    expect([...document.querySelectorAll(HOST_TAG)]).toEqual([mine]);
-  });
-
-  it('stops key events at the host, so the page’s hotkey handler never hears typing in the panel', () => {
-    const panel = host();
-    const button = panel.attachShadow({ mode: 'open' }).appendChild(document.createElement('button'));
-    document.body.append(panel);
-    isolateKeys(panel);
-    const heard = vi.fn();
-    document.addEventListener('keydown', heard);
-    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', bubbles: true, composed: true }));
-    expect(heard).not.toHaveBeenCalled();
-    // Control: the same key outside the panel reaches the page.
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', bubbles: true }));
-    expect(heard).toHaveBeenCalledTimes(1);
-    document.removeEventListener('keydown', heard);
   });
 });

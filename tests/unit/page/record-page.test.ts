@@ -6,9 +6,9 @@ const ID19 = '5293322000003516055';
 
 type Expected = [module: string, recordId: string, orgSegment: string] | null;
 
-// Every URL shape in reference/zoho-crm-pages.md §1, §1.1, §2, §2.1 and §2.2.
+// Every URL shape Zoho CRM uses: hosts, NextGen paths, classic forms, id lengths, CRM Plus / Zoho One frames.
 const CASES: [string, string, Expected][] = [
-  // §2 record detail pages
+  // record detail pages
   ['lead detail', `https://crm.zoho.com/crm/org20110845/tab/Leads/${ID19}`, ['Leads', ID19, 'org20110845']],
   ['contact detail', `https://crm.zoho.com/crm/org20110845/tab/Contacts/${ID19}`, ['Contacts', ID19, 'org20110845']],
   [
@@ -26,7 +26,7 @@ const CASES: [string, string, Expected][] = [
     'https://crm.zohocloud.ca/crm/org110000402423/tab/Accounts/6834250000003329005',
     ['Accounts', '6834250000003329005', 'org110000402423'],
   ],
-  // §2.2 id lengths
+  // id lengths
   ['19-digit id', `https://crm.zoho.in/crm/org60043078423/tab/Leads/${ID19}`, ['Leads', ID19, 'org60043078423']],
   ['18-digit id', 'https://crm.zoho.com/crm/org1/tab/Contacts/407625000068467001', ['Contacts', '407625000068467001', 'org1']],
   ['17-digit id', 'https://crm.zoho.com/crm/org1/tab/Accounts/85333000000072001', ['Accounts', '85333000000072001', 'org1']],
@@ -34,7 +34,7 @@ const CASES: [string, string, Expected][] = [
   ['12-digit id is too short', 'https://crm.zoho.com/crm/org1/tab/Leads/200000002202', null],
   ['20-digit id is too long', 'https://crm.zoho.com/crm/org1/tab/Leads/52933220000035160551', null],
   ['non-digit id', 'https://crm.zoho.com/crm/org1/tab/Leads/52933220000x3516055', null],
-  // §2 pages that are not record details
+  // pages that are not record details
   ['edit form', `https://crm.zoho.com/crm/org1/tab/Leads/${ID19}/edit?layoutId=5293322000000091055`, null],
   ['create form', 'https://crm.zoho.com/crm/org1/tab/Contacts/create?layoutId=5293322000000091055', null],
   ['create form without redirect', 'https://crm.zoho.com/crm/org1/tab/Leads/create?layoutId=5293322000000091055&redirect=false', null],
@@ -52,7 +52,7 @@ const CASES: [string, string, Expected][] = [
   ['module label in another case', `https://crm.zoho.com/crm/org1/tab/leads/${ID19}`, null],
   ['extra path after id', `https://crm.zoho.com/crm/org1/tab/Leads/${ID19}/related`, null],
   ['home', 'https://crm.zoho.com/crm/org1/tab/Home/begin', null],
-  // §2.1 classic / legacy forms
+  // classic / legacy forms
   ['classic EntityInfo.do with org', `https://crm.zoho.com/crm/org1/EntityInfo.do?module=Contacts&id=${ID19}`, ['Contacts', ID19, 'org1']],
   [
     'classic ShowEntityInfo.do with org',
@@ -65,7 +65,7 @@ const CASES: [string, string, Expected][] = [
   ['EntityInfo.do of sales orders', `https://crm.zoho.com/crm/org1/EntityInfo.do?module=SalesOrders&id=${ID19}`, null],
   ['EntityInfo.do without id', 'https://crm.zoho.com/crm/org1/EntityInfo.do?module=Leads', null],
   ['tab path without org (lands on Home)', `https://crm.zoho.sa/crm/tab/Leads/${ID19}`, null],
-  // §1 hosts
+  // hosts
   ['Canada on zohocloud.ca', `https://crm.zohocloud.ca/crm/org1/tab/Leads/${ID19}`, ['Leads', ID19, 'org1']],
   ['retired crm.zoho.ca', `https://crm.zoho.ca/crm/org1/tab/Leads/${ID19}`, null],
   ['crm.zoho.uk is not a known CRM host', `https://crm.zoho.uk/crm/org1/tab/Leads/${ID19}`, null],
@@ -74,7 +74,7 @@ const CASES: [string, string, Expected][] = [
   ['plain http', `http://crm.zoho.com/crm/org1/tab/Leads/${ID19}`, null],
   ['Desk host', `https://desk.zoho.com/crm/org1/tab/Leads/${ID19}`, null],
   ['not a URL', 'crm.zoho.com/crm/org1/tab/Leads/5293322000003516055', null],
-  // §1.1 CRM Plus and Zoho One: the wrapper URL is not ours, the framed CRM URL is
+  // CRM Plus and Zoho One: the wrapper URL is not ours, the framed CRM URL is
   ['CRM Plus wrapper', `https://crmplus.zoho.com/zylker/index.do/cxapp/crm/org1/tab/Leads/${ID19}`, null],
   ['Zoho One wrapper', `https://one.zoho.com/zohoone/zylker/home/cxapp/crm/org1/tab/Leads/${ID19}`, null],
   [

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { TicketsPanel } from '../../../../components/panel/TicketsPanel';
-import type { PanelBody, PanelProps } from '../../../../components/panel/types';
+import type { PanelProps } from '../../../../components/panel/types';
+import type { PanelBody } from '../../../../lib/page/panel-state';
 import type { StatusType, TicketSummary, TicketsView } from '../../../../lib/shared/messages';
 
 afterEach(cleanup);
@@ -155,7 +156,7 @@ describe('TicketsPanel with tickets', () => {
 
   it('disables Refresh and marks the region busy while refreshing', () => {
     show({ kind: 'tickets', view: view([ticket()]) }, { refreshing: true });
-    expect((screen.getByRole('button', { name: 'Refresh' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Refresh' }).disabled).toBe(true);
     expect(region().getAttribute('aria-busy')).toBe('true');
   });
 
