@@ -11,13 +11,10 @@ import { deskError, schemaError } from './errors';
 import {
   queryString,
   type AccountSearchParams,
-  type AccountStatisticsParams,
   type AccountTicketsParams,
   type ContactSearchParams,
   type ContactTicketsParams,
-  type DepartmentsParams,
   type Endpoint,
-  type GetTicketParams,
   type MyInfoParams,
   type TicketSearchParams,
 } from './params';
@@ -25,20 +22,16 @@ import { createRequestPolicy, type RequestLimiter } from './request-policy';
 import {
   AccountSchema,
   ContactSchema,
-  DepartmentSchema,
   MyInfoSchema,
   OrganizationSchema,
-  StatisticsSchema,
   TicketSchema,
   listEnvelope,
   searchEnvelope,
   type Account,
   type Contact,
-  type Department,
   type MyInfo,
   type Organization,
   type SearchPage,
-  type Statistics,
   type Ticket,
 } from './schemas';
 import { deskGet } from './transport';
@@ -64,16 +57,12 @@ export interface DeskClient {
   now(): number;
   organizations(signal?: AbortSignal): Promise<Organization[]>;
   myInfo(params?: MyInfoParams, signal?: AbortSignal): Promise<MyInfo | null>;
-  departments(params?: DepartmentsParams, signal?: AbortSignal): Promise<Department[]>;
   searchTickets(params: TicketSearchParams, signal?: AbortSignal): Promise<SearchPage<Ticket>>;
   searchContacts(params: ContactSearchParams, signal?: AbortSignal): Promise<SearchPage<Contact>>;
   contactTickets(contactId: string, params?: ContactTicketsParams, signal?: AbortSignal): Promise<Ticket[]>;
   searchAccounts(params: AccountSearchParams, signal?: AbortSignal): Promise<SearchPage<Account>>;
   getAccount(accountId: string, signal?: AbortSignal): Promise<Account | null>;
   accountTickets(accountId: string, params?: AccountTicketsParams, signal?: AbortSignal): Promise<Ticket[]>;
-  contactStatistics(contactId: string, signal?: AbortSignal): Promise<Statistics | null>;
-  accountStatistics(accountId: string, params?: AccountStatisticsParams, signal?: AbortSignal): Promise<Statistics | null>;
-  getTicket(ticketId: string, params?: GetTicketParams, signal?: AbortSignal): Promise<Ticket | null>;
 }
 
 export function createDeskClient(options: DeskClientOptions): DeskClient {
@@ -134,17 +123,11 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
     now,
     organizations: (signal) => list('/organizations', 'organizations', undefined, OrganizationSchema, signal),
     myInfo: (params, signal) => get('/myinfo', 'myInfo', params, MyInfoSchema, signal),
-    departments: (params, signal) => list('/departments', 'departments', params, DepartmentSchema, signal),
     searchTickets: (params, signal) => search('/tickets/search', 'ticketSearch', params, TicketSchema, signal),
     searchContacts: (params, signal) => search('/contacts/search', 'contactSearch', params, ContactSchema, signal),
     contactTickets: async (id, params, signal) => list(`/contacts/${pathId(id)}/tickets`, 'contactTickets', params, TicketSchema, signal),
     searchAccounts: (params, signal) => search('/accounts/search', 'accountSearch', params, AccountSchema, signal),
     getAccount: async (id, signal) => get(`/accounts/${pathId(id)}`, 'getAccount', undefined, AccountSchema, signal),
     accountTickets: async (id, params, signal) => list(`/accounts/${pathId(id)}/tickets`, 'accountTickets', params, TicketSchema, signal),
-    contactStatistics: async (id, signal) =>
-      get(`/contacts/${pathId(id)}/statistics`, 'contactStatistics', undefined, StatisticsSchema, signal),
-    accountStatistics: async (id, params, signal) =>
-      get(`/accounts/${pathId(id)}/statistics`, 'accountStatistics', params, StatisticsSchema, signal),
-    getTicket: async (id, params, signal) => get(`/tickets/${pathId(id)}`, 'getTicket', params, TicketSchema, signal),
   };
 }

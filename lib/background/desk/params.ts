@@ -145,44 +145,20 @@ export interface AccountTicketsParams extends Omit<ContactTicketsParams, 'includ
 }
 const accountTickets = contactTickets satisfies Record<keyof AccountTicketsParams, 1>;
 
-export interface GetTicketParams {
-  include?: readonly ('contacts' | 'products' | 'assignee' | 'departments' | 'contract' | 'isRead' | 'team' | 'skills')[];
-}
-const getTicket = { include: 1 } satisfies Record<keyof GetTicketParams, 1>;
-
-export interface AccountStatisticsParams {
-  departmentId?: string;
-}
-const accountStatistics = { departmentId: 1 } satisfies Record<keyof AccountStatisticsParams, 1>;
-
-export interface DepartmentsParams {
-  isEnabled?: boolean;
-  chatStatus?: readonly ('AVAILABLE' | 'DISABLED' | 'NOT_CREATED')[];
-  searchStr?: string;
-  from?: number;
-  /** Default 10, max 200. */
-  limit?: number;
-}
-const departments = { isEnabled: 1, chatStatus: 1, searchStr: 1, from: 1, limit: 1 } satisfies Record<keyof DepartmentsParams, 1>;
-
 export interface MyInfoParams {
   include?: readonly ('profile' | 'role' | 'associatedDepartments' | 'associatedChatDepartments')[];
 }
 const myInfo = { include: 1 } satisfies Record<keyof MyInfoParams, 1>;
 
-/** Allowed keys per endpoint; `organizations` and `contactStatistics` take none. */
-export const ALLOWED_PARAMS = {
+/** Allowed keys per endpoint; `organizations` and `getAccount` take none. */
+const ALLOWED_PARAMS = {
   organizations: {},
   myInfo,
-  departments,
   ticketSearch,
   contactSearch,
   accountSearch,
   contactTickets,
   accountTickets,
-  getTicket,
-  accountStatistics,
-  contactStatistics: {},
   getAccount: {},
 } as const satisfies Record<string, Record<string, 1>>;
 export type Endpoint = keyof typeof ALLOWED_PARAMS;

@@ -50,18 +50,6 @@ export const MyInfoSchema = z.object({
 });
 export type MyInfo = z.infer<typeof MyInfoSchema>;
 
-// ---- Departments, light (§11) ----
-
-export const DepartmentSchema = z.object({
-  id: deskId,
-  name: z.string(),
-  nameInCustomerPortal: text,
-  description: text,
-  isEnabled: optionalFlag,
-  isDefault: optionalFlag,
-});
-export type Department = z.infer<typeof DepartmentSchema>;
-
 // ---- Tickets (§8, §9) ----
 
 const STATUS_TYPES = { open: 'Open', 'on hold': 'On Hold', onhold: 'On Hold', on_hold: 'On Hold', closed: 'Closed' } as const;
@@ -167,30 +155,6 @@ export const AccountSchema = z.object({
   zohoCRMAccount: z.object({ id: deskId }).nullable().optional(),
 });
 export type Account = z.infer<typeof AccountSchema>;
-
-// ---- Statistics (§7.6): digit-string counters ----
-
-export const StatisticsSchema = z.object({
-  totalTickets: optionalCount,
-  openTickets: optionalCount,
-  closedTickets: optionalCount,
-  onholdTickets: optionalCount,
-  escalatedTickets: optionalCount,
-  overdueTickets: optionalCount,
-  spamTickets: optionalCount,
-  channelWiseCount: z
-    .record(z.string(), count)
-    .nullish()
-    .transform((v) => v ?? {}),
-  customerHappiness: z
-    .object({ badCount: optionalCount, okCount: optionalCount, goodCount: optionalCount })
-    .nullish()
-    .transform((v) => v ?? null),
-  firstResponseTime: looseText,
-  responseTime: looseText,
-  resolutionTime: looseText,
-});
-export type Statistics = z.infer<typeof StatisticsSchema>;
 
 // ---- Envelopes (§6) ----
 
