@@ -27,15 +27,15 @@ const POLICY_FIELD_SCHEMAS = {
 
 type Fields = typeof POLICY_FIELD_SCHEMAS;
 export type Policy = { -readonly [K in keyof Fields]?: z.infer<Fields[K]> };
-export type PolicyKey = keyof Fields;
+type PolicyKey = keyof Fields;
 
-export interface ParsedPolicy {
+interface ParsedPolicy {
   policy: Policy;
   /** Keys present but invalid (ignored), for the admin's diagnostics. */
   ignored: PolicyKey[];
 }
 
-export function parsePolicy(raw: unknown): ParsedPolicy {
+function parsePolicy(raw: unknown): ParsedPolicy {
   const policy: Policy = {};
   const ignored: PolicyKey[] = [];
   if (typeof raw !== 'object' || raw === null) return { policy, ignored };

@@ -17,7 +17,7 @@ import { browser } from 'wxt/browser';
 import type { BrokerClient, Caller, CommandFrom, RequestOf, ResponseOf } from './commands';
 import type { ErrorInfo } from './errors';
 
-export interface BrokerClientDeps {
+interface BrokerClientDeps {
   /** `runtime.sendMessage`. */
   sendMessage: (message: unknown) => Promise<unknown>;
   /** False once this script's extension context is gone; the content script passes `extensionAlive`. */

@@ -77,7 +77,7 @@ export type Caller = 'page' | 'extension';
 declare const ANSWER: unique symbol;
 
 /** One row: who may send the command, its payload's schema, and (as a type only) its answer. */
-export interface CommandDefinition<From extends Caller, Payload extends z.ZodObject, Data> {
+interface CommandDefinition<From extends Caller, Payload extends z.ZodObject, Data> {
   readonly from: From;
   readonly payload: Payload;
   readonly [ANSWER]?: Data;

@@ -8,14 +8,9 @@ import type { ManagedField } from '../../shared/protocol';
 import { credentialSecret, savable } from '../credentials/credential';
 import { effectiveCredential } from '../credentials/effective-credential';
 import { clearPendingSignIn } from '../oauth/pending';
-import {
-  clearStoredSettings,
-  effectiveSettings,
-  readStoredSettings,
-  writeStoredSettings,
-  type EffectiveSettings,
-  type StoredSettings,
-} from '../settings/store';
+import type { EffectiveSettings } from '../settings/overlay';
+import type { StoredSettings } from '../settings/schema';
+import { clearStoredSettings, effectiveSettings, readStoredSettings, writeStoredSettings } from '../settings/store';
 import type { HandlersFrom } from './handlers';
 import type { BrokerParts } from './parts';
 import { requireTimeZone } from './setup-handlers';

@@ -23,7 +23,7 @@ import { createSettingsViews } from './settings-view';
 import { createSetupHandlers } from './setup-handlers';
 import type { TicketSource } from './ticket-source';
 
-export interface BrokerDeps {
+interface BrokerDeps {
   cache: TicketCache;
   credentials: CredentialStore;
   /** Every Desk call the broker makes goes through these clients (fetch and clock inside). */
@@ -34,7 +34,7 @@ export interface BrokerDeps {
   now: () => number;
 }
 
-export interface Broker {
+interface Broker {
   /** Answers one runtime message from `sender`; never throws. */
   handle: HandleMessage;
 }

@@ -9,8 +9,11 @@ import type { PanelState } from '../../shared/protocol';
 import type { Credential } from '../credentials/credential';
 import { effectiveCredential } from '../credentials/effective-credential';
 import type { CredentialStore } from '../credentials/store';
+import { isExpired } from '../oauth/expiry';
 import type { OAuthRenewal } from '../oauth/renewal';
-import { effectiveSettings, type EffectiveSettings, type Portal } from '../settings/store';
+import type { EffectiveSettings } from '../settings/overlay';
+import type { Portal } from '../settings/schema';
+import { effectiveSettings } from '../settings/store';
 
 interface BrokerContext {
   settings: EffectiveSettings;
@@ -34,7 +37,7 @@ function panelState(settings: EffectiveSettings, credential: Credential | null, 
   if (!settings.enabled) return 'disabled';
   if (!settings.portal) return 'unconfigured';
   if (rejected) return 'rejected';
-  if (credential.kind === 'oauth' && (credential.signedOut || credential.expiresAt <= now)) return 'signedOut';
+  if (credential.kind === 'oauth' && (credential.signedOut || isExpired(credential, now))) return 'signedOut';
   return 'ready';
 }
 

@@ -3,7 +3,8 @@ import type { SettingsView } from '../../shared/protocol';
 import { effectiveCredential } from '../credentials/effective-credential';
 import type { CredentialStore } from '../credentials/store';
 import type { SetupChecks } from '../desk/setup-checks';
-import { effectiveSettings, writePolicyPortal, type EffectiveSettings } from '../settings/store';
+import type { EffectiveSettings } from '../settings/overlay';
+import { effectiveSettings, writePolicyPortal } from '../settings/store';
 
 export interface SettingsViews {
   /** The view of `effective` (read now when not given). */

@@ -22,7 +22,7 @@ export const DEFAULT_TICKET_CAP = 50_000;
 export const DEFAULT_BATCH_SIZE = 100;
 const KEEP_RATIO = 0.9;
 
-export interface EvictionBatch {
+interface EvictionBatch {
   store: 'records' | 'tickets';
   /** 1-based, per run. */
   index: number;
@@ -37,7 +37,7 @@ export interface EvictionOptions {
   onBatch?: (batch: EvictionBatch) => void | Promise<void>;
 }
 
-export interface Eviction {
+interface Eviction {
   /**
    * Called by a write just before it opens its transaction: a run that decided without this
    * write must not delete the record or any of its tickets.

@@ -22,7 +22,7 @@ interface CacheStats {
   records: number;
 }
 
-export interface TicketCacheOptions {
+interface TicketCacheOptions {
   /** Most tickets kept (least recently used records go first); 50,000 by default. */
   cap?: number;
   /** Records or tickets deleted per read-write transaction of an eviction run; 100 by default. */

@@ -36,9 +36,9 @@ import {
 } from './schemas';
 import { deskGet } from './transport';
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 
-export interface DeskClientOptions {
+interface DeskClientOptions {
   dataCentre: DataCentreId;
   /** ZSC key or OAuth access token, sent as `Authorization: Zoho-oauthtoken <token>`. */
   token: string;

@@ -27,11 +27,11 @@ const STATUS_CODES: Record<number, DeskErrorCode> = {
   500: 'INTERNAL_SERVER_ERROR',
 };
 
-export function codeForStatus(status: number): ErrorCode {
+function codeForStatus(status: number): ErrorCode {
   return STATUS_CODES[status] ?? 'HTTP_ERROR';
 }
 
-export function isDeskErrorCode(value: unknown): value is DeskErrorCode {
+function isDeskErrorCode(value: unknown): value is DeskErrorCode {
   return typeof value === 'string' && (DESK_ERROR_CODES as readonly string[]).includes(value);
 }
 
@@ -44,7 +44,7 @@ export function parseRetryAfter(header: string | null, now: number = Date.now())
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-export interface HttpFailure {
+interface HttpFailure {
   status: number;
   host: string;
   /** The parsed JSON body, if any. */
@@ -73,7 +73,7 @@ export function deskError(info: ErrorInfo): DeskLinkError {
 }
 
 /** True when `text` is a JSON prefix that stops early (open string, array or object). */
-export function looksTruncatedJson(text: string): boolean {
+function looksTruncatedJson(text: string): boolean {
   const body = text.trim();
   if (!body.startsWith('{') && !body.startsWith('[')) return false;
   let depth = 0;

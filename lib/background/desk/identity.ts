@@ -6,7 +6,7 @@
 import type { Identity, RecordRef } from '../../shared/commands';
 
 /** Zoho's OR list takes at most 30 emails (§7.1). */
-export const MAX_EMAILS = 30;
+const MAX_EMAILS = 30;
 
 // No comma (Zoho's OR separator), no `*` (wildcard), no whitespace.
 const EMAIL = /^[^\s,*@]+@[^\s,*@]+$/;

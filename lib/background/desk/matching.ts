@@ -18,7 +18,7 @@ import { toTicketSummary } from './ticket-summary';
 
 export { identityFingerprint } from './identity';
 
-export interface RecordTickets {
+interface RecordTickets {
   tickets: TicketSummary[];
   /** Zoho's window cut a list: "showing the first 1,000". */
   truncated: boolean;
@@ -38,7 +38,7 @@ const byNewest = (a: TicketSummary, b: TicketSummary) => {
 };
 
 /** One entry per ticket id; a copy with a real modifiedTime (search) beats one without (list). */
-export function mergeTickets(lists: readonly Ticket[][], now: number): TicketSummary[] {
+function mergeTickets(lists: readonly Ticket[][], now: number): TicketSummary[] {
   const byId = new Map<string, Ticket>();
   for (const ticket of lists.flat()) {
     const known = byId.get(ticket.id);
@@ -86,7 +86,7 @@ async function personTickets(client: DeskClient, record: RecordRef, emails: stri
  * hit with exactly the record's name and no CRM link at all. Search results do not carry the
  * link, so each candidate is fetched (exact names first, at most 10).
  */
-export async function findAccount(client: DeskClient, name: string, recordId: string, signal?: AbortSignal): Promise<Account | undefined> {
+async function findAccount(client: DeskClient, name: string, recordId: string, signal?: AbortSignal): Promise<Account | undefined> {
   const term = accountSearchTerm(name);
   if (!term) return undefined;
   const { data: hits } = await client.searchAccounts({ accountName: term, limit: 25 }, signal);

@@ -4,11 +4,11 @@
  * cap (deep pages cost more API credits, §13).
  */
 
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 /** `from` must stay ≤ 999: results 0..999. */
-export const RESULT_WINDOW = 1000;
+const RESULT_WINDOW = 1000;
 
-export interface Page<T> {
+interface Page<T> {
   items: T[];
   /** The total Zoho reports (searches only). */
   count?: number;

@@ -19,9 +19,9 @@ const EDITION_CONCURRENCY: Record<string, number> = {
   CRMPLUS: 25,
   ULTIMATE: 25,
 };
-export const DEFAULT_CONCURRENCY = 5;
+const DEFAULT_CONCURRENCY = 5;
 
-export function concurrencyForEdition(edition: string | null | undefined): number {
+function concurrencyForEdition(edition: string | null | undefined): number {
   const key =
     edition
       ?.trim()
@@ -35,9 +35,9 @@ export interface RequestLimiter {
   run<T>(task: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T>;
 }
 
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
-export interface RequestPolicyOptions {
+interface RequestPolicyOptions {
   /** The portal's edition from /organizations (any case); sets the concurrency limit. */
   edition?: string | null;
   /** Overrides the edition's limit. */
@@ -51,13 +51,11 @@ export interface RequestPolicyOptions {
   maxDelayMs?: number;
   /** A longer Retry-After (e.g. daily credits exhausted) fails at once instead of waiting. */
   maxRetryAfterSec?: number;
-  /** Zoho said INVALID_OAUTH: the broker marks the credential rejected. No retry follows. */
-  onCredentialRejected?: (error: DeskLinkError) => void;
   sleep?: Sleep;
   random?: () => number;
 }
 
-export interface RequestPolicy extends RequestLimiter {
+interface RequestPolicy extends RequestLimiter {
   readonly limit: number;
   readonly inFlight: number;
   readonly queued: number;
@@ -67,7 +65,7 @@ export interface RequestPolicy extends RequestLimiter {
 const aborted = () => new DeskLinkError({ code: 'ABORTED' });
 
 /** setTimeout-based sleep that ends (rejecting ABORTED) the moment the signal aborts. */
-export const abortableSleep: Sleep = (ms, signal) =>
+const abortableSleep: Sleep = (ms, signal) =>
   new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(aborted());
     const onAbort = () => {
@@ -146,10 +144,8 @@ export function createRequestPolicy(options: RequestPolicyOptions = {}): Request
       } catch (error) {
         if (!(error instanceof DeskLinkError)) throw error;
         const { code, status, retryAfterSec } = error.info;
-        if (code === 'INVALID_OAUTH') {
-          options.onCredentialRejected?.(error);
-          throw error;
-        }
+        // INVALID_OAUTH: the credential is refused; retrying cannot help (the broker's rejection rule decides what follows).
+        if (code === 'INVALID_OAUTH') throw error;
         const rateLimited = status === 429 || code === 'TOO_MANY_REQUESTS' || code === 'THRESHOLD_EXCEEDED';
         const transient = (status !== undefined && status >= 500) || code === 'NETWORK' || code === 'TRUNCATED_BODY';
         if (retryAfterSec !== undefined && retryAfterSec > maxRetryAfterSec) throw error;
@@ -208,6 +204,3 @@ export function createPortalPolicies(options: Omit<RequestPolicyOptions, 'editio
     },
   };
 }
-
-/** Runs tasks directly: no limit, no retry (tests, one-off calls). */
-export const passThroughLimiter: RequestLimiter = { run: (task, signal) => task(signal) };

@@ -21,7 +21,7 @@ export const deskId = z.union([
 export const optionalId = deskId.nullish().transform((v) => v ?? null);
 
 /** Flags: true/false or the strings "true"/"false" (any case). */
-export const flag = z.union([
+const flag = z.union([
   z.boolean(),
   z
     .string()
@@ -39,7 +39,7 @@ export const count = z.union([
 export const optionalCount = count.nullish().transform((v) => v ?? undefined);
 
 /** Dates: ISO-8601 strings, epoch-ms numbers, or epoch-ms digit strings; output ISO UTC. */
-export const date = z.union([z.number(), z.string().trim()]).transform((value, ctx) => {
+const date = z.union([z.number(), z.string().trim()]).transform((value, ctx) => {
   const ms = typeof value === 'number' ? value : /^\d{10,}$/.test(value) ? Number(value) : Date.parse(value);
   const parsed = new Date(ms);
   if (!Number.isFinite(ms) || Number.isNaN(parsed.getTime())) {

@@ -55,7 +55,7 @@ export type MyInfo = z.infer<typeof MyInfoSchema>;
 const STATUS_TYPES = { open: 'Open', 'on hold': 'On Hold', onhold: 'On Hold', on_hold: 'On Hold', closed: 'Closed' } as const;
 
 /** `Open` | `On Hold` | `Closed`, tolerating case and `ON_HOLD`/`OnHold` spellings. */
-export const statusType = z.string().transform((value, ctx) => {
+const statusType = z.string().transform((value, ctx) => {
   const known = STATUS_TYPES[value.trim().toLowerCase() as keyof typeof STATUS_TYPES];
   if (known) return known;
   ctx.issues.push({ code: 'custom', message: 'expected statusType Open, On Hold or Closed', input: value });

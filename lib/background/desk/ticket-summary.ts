@@ -3,7 +3,7 @@ import type { TicketSummary } from '../../shared/protocol';
 import type { Ticket } from './schemas';
 
 /** Only https links reach the panel: a `javascript:` or `data:` webUrl becomes null. */
-export function safeWebUrl(value: string | null): string | null {
+function safeWebUrl(value: string | null): string | null {
   if (!value) return null;
   try {
     const url = new URL(value.trim());
@@ -22,7 +22,7 @@ function fullName(first: string | null, last: string | null): string | null {
 }
 
 /** Zoho's flag when given; else derived: due date passed and the ticket not closed. */
-export function isTicketOverdue(ticket: Pick<Ticket, 'isOverDue' | 'dueDate' | 'statusType'>, now: number): boolean {
+function isTicketOverdue(ticket: Pick<Ticket, 'isOverDue' | 'dueDate' | 'statusType'>, now: number): boolean {
   if (ticket.isOverDue !== undefined) return ticket.isOverDue;
   if (!ticket.dueDate || ticket.statusType === 'Closed') return false;
   return Date.parse(ticket.dueDate) < now;

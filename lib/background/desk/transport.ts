@@ -8,7 +8,7 @@ import { DeskLinkError } from '../../shared/errors';
 import { deskError, errorFromResponse, parseRetryAfter, unparsableBodyError, cleanDetail } from './errors';
 import { exactIntegerReviver } from './schema-primitives';
 
-export interface TransportOptions {
+interface TransportOptions {
   host: string;
   token: string;
   orgId?: string;
@@ -17,7 +17,7 @@ export interface TransportOptions {
   now: () => number;
 }
 
-export interface DeskAnswer {
+interface DeskAnswer {
   status: number;
   /** Parsed JSON; undefined for 204 or an empty body. */
   body: unknown;

@@ -2,9 +2,9 @@
  * When an OAuth access token (1 hour) must be renewed: a little before it expires, so that no
  * Desk call is made with a token about to die (Zoho would answer INVALID_OAUTH).
  */
-export const RENEW_BEFORE_MS = 5 * 60_000;
+const RENEW_BEFORE_MS = 5 * 60_000;
 
-export interface Expiring {
+interface Expiring {
   expiresAt: number;
 }
 

@@ -22,7 +22,7 @@ export interface OAuthToken {
 const NEEDS_USER = new Set(['prompt_required', 'client_not_granted', 'login_required', 'consent_required', 'interaction_required']);
 const CLIENT_ERRORS = new Set(['invalid_client', 'unauthorized_client', 'invalid_redirect_uri', 'invalid_client_id']);
 
-export interface ReadRedirectOptions {
+interface ReadRedirectOptions {
   /** The state sent with the request. */
   state: string;
   now: number;

@@ -10,14 +10,14 @@ import { readRedirect, type OAuthToken } from './redirect';
 import { authorizeUrl, randomState, refreshUrl } from './urls';
 import { runWebAuthFlow, type WebAuthLauncher } from './web-auth';
 
-export interface FlowDeps {
+interface FlowDeps {
   launch: WebAuthLauncher;
   redirectUri: string;
   now?: () => number;
   state?: () => string;
 }
 
-export interface SignInRequest {
+interface SignInRequest {
   /** The data centre chosen on the form; with multiDc, only the starting point. */
   dataCentre: DataCentreId;
   clientId: string;
@@ -25,7 +25,7 @@ export interface SignInRequest {
 }
 
 /** A client id as Zoho's API console issues them: `1000.` and letters/digits. Checked before any window opens. */
-export function checkClientId(clientId: string): string {
+function checkClientId(clientId: string): string {
   const id = clientId.trim();
   if (!/^[A-Za-z0-9._-]{1,200}$/.test(id)) throw new DeskLinkError({ code: 'INVALID_INPUT', detail: 'clientId' });
   return id;
@@ -53,7 +53,7 @@ export async function signIn(request: SignInRequest, deps: FlowDeps): Promise<OA
   return token;
 }
 
-export interface RenewRequest {
+interface RenewRequest {
   clientId: string;
   /** The token's data centre: renewal goes to its own Accounts host, where the session lives. */
   dataCentre: DataCentreId;

@@ -5,7 +5,7 @@
  */
 import { DESK_SCOPE_PARAM } from './scopes';
 
-export interface AuthUrlInput {
+interface AuthUrlInput {
   accountsHost: string;
   clientId: string;
   /** identity.getRedirectURL(): https://<id>.chromiumapp.org/ or https://<uuid>.extensions.allizom.org/ */

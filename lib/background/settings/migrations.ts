@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** The prototype's shape: no version, US spelling, portal fields flat, id sometimes a number. */
-export const SettingsV0Schema = z.object({
+const SettingsV0Schema = z.object({
   dataCenter: z.string(),
   email: z.string(),
   portalId: z.union([z.string(), z.number()]).optional(),
@@ -41,7 +41,7 @@ function v0ToV1(value: unknown): unknown {
 
 const STEPS: Record<number, (value: unknown) => unknown> = { 0: v0ToV1 };
 
-export function versionOf(value: unknown): number | null {
+function versionOf(value: unknown): number | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const version = (value as { version?: unknown }).version;
   if (version === undefined) return 0;

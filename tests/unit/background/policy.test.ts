@@ -1,15 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { effectiveSettings, overlaySettings, writeStoredSettings, type StoredSettings } from '../../../lib/background/settings/store';
-import { managedFields, parsePolicy, readPolicy } from '../../../lib/background/policy';
+import { managedFields, readPolicy } from '../../../lib/background/policy';
+import { overlaySettings } from '../../../lib/background/settings/overlay';
+import type { StoredSettings } from '../../../lib/background/settings/schema';
+import { effectiveSettings, writeStoredSettings } from '../../../lib/background/settings/store';
 import { settings as connectedSettings } from '../support/broker-setup';
 
 const stored: StoredSettings = connectedSettings();
 const defaults = { language: 'ja' as const, timeZone: 'Europe/Berlin' };
 
+/** The policy as the browser hands it over (Chrome's storage.managed, Firefox's policies.json), read back. */
+async function parsePolicy(raw: Record<string, unknown>) {
+  await fakeBrowser.storage.managed.clear();
+  await fakeBrowser.storage.managed.set(raw);
+  return readPolicy();
+}
+
 describe('policy parsing', () => {
-  it('keeps valid fields and ignores invalid ones one by one', () => {
-    const { policy, ignored } = parsePolicy({
+  it('keeps valid fields and ignores invalid ones one by one', async () => {
+    const { policy, ignored } = await parsePolicy({
       dataCenter: 'eu',
       language: 'fr',
       timeZone: 'Mars/Olympus',
@@ -21,9 +30,9 @@ describe('policy parsing', () => {
     expect(ignored.sort()).toEqual(['enabled', 'language', 'timeZone']);
   });
 
-  it('takes key and email together or not at all', () => {
-    expect(parsePolicy({ zscKey: 'k', email: 'a@b.example' }).policy).toEqual({ zscKey: 'k', email: 'a@b.example' });
-    const half = parsePolicy({ zscKey: 'k' });
+  it('takes key and email together or not at all', async () => {
+    expect((await parsePolicy({ zscKey: 'k', email: 'a@b.example' })).policy).toEqual({ zscKey: 'k', email: 'a@b.example' });
+    const half = await parsePolicy({ zscKey: 'k' });
     expect(half.policy).toEqual({});
     expect(half.ignored).toEqual(['zscKey']);
   });

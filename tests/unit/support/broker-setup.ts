@@ -1,14 +1,15 @@
 // Broker test fixtures (not a test file): a broker built through the product's own factories over
 // fake-indexeddb and WXT's fake browser, a connected configuration, and a scripted ticket source.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBroker, type Broker } from '../../../lib/background/broker/broker';
+import { createBroker } from '../../../lib/background/broker/broker';
 import type { MessageSender } from '../../../lib/background/broker/sender-policy';
 import { createDeskTicketSource, type TicketSource } from '../../../lib/background/broker/ticket-source';
 import { createTicketCache, type TicketCache } from '../../../lib/background/cache/ticket-cache';
 import { createCredentialStore, type CredentialStore } from '../../../lib/background/credentials/store';
 import { createDeskClients } from '../../../lib/background/desk/desk-clients';
 import type { OAuthBrowser } from '../../../lib/background/oauth/renewal';
-import { writeStoredSettings, type StoredSettings } from '../../../lib/background/settings/store';
+import type { StoredSettings } from '../../../lib/background/settings/schema';
+import { writeStoredSettings } from '../../../lib/background/settings/store';
 import { createBrokerClient } from '../../../lib/shared/broker-client';
 import type { CommandFrom, DataOf, Identity, RecordRef, RequestOf } from '../../../lib/shared/commands';
 import { DeskLinkError } from '../../../lib/shared/errors';
@@ -58,7 +59,7 @@ export function testBroker(options: TestBrokerOptions = {}) {
   const desk = createDeskClients({ fetch: options.fetch ?? offline, now });
   const cache = options.cache ?? createTicketCache();
   const credentials = options.credentials ?? createCredentialStore(now);
-  const broker: Broker = createBroker({
+  const broker = createBroker({
     cache,
     credentials,
     desk,

@@ -1,9 +1,11 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
-import type { EvictionBatch } from '../../../../lib/background/cache/eviction';
 import { CACHE_DB_NAME } from '../../../../lib/background/cache/schema';
-import { createTicketCache, type TicketCache, type TicketCacheOptions } from '../../../../lib/background/cache/ticket-cache';
+import { createTicketCache, type TicketCache } from '../../../../lib/background/cache/ticket-cache';
 import { ticket, tickets } from '../../support/cache';
+
+type TicketCacheOptions = NonNullable<Parameters<typeof createTicketCache>[0]>;
+type EvictionBatch = Parameters<NonNullable<TicketCacheOptions['onEvictionBatch']>>[0];
 
 const P = '649182735';
 const MINUTE = 60_000;

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDeskClient, type DeskClientOptions } from '../../../../lib/background/desk/client';
-import { passThroughLimiter } from '../../../../lib/background/desk/request-policy';
+import { createDeskClient } from '../../../../lib/background/desk/client';
 import { DeskLinkError } from '../../../../lib/shared/errors';
 import { errorOf } from '../../support/error-of';
+import { passThrough } from '../../support/limiter';
+
+type DeskClientOptions = Parameters<typeof createDeskClient>[0];
 
 const ORG = '649182735';
 const TOKEN = '1000.zsc.3f9a1c.admin';
@@ -37,7 +39,7 @@ function client(handler: Handler, options: Partial<DeskClientOptions> = {}) {
     token: TOKEN,
     orgId: ORG,
     fetch: fake.fetch,
-    limiter: passThroughLimiter,
+    limiter: passThrough,
     ...options,
   });
   return { desk, calls: fake.calls };

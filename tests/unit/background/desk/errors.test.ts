@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DESK_ERROR_CODES, ERROR_CODES, DeskLinkError } from '../../../../lib/shared/errors';
-import { codeForStatus, errorFromResponse, looksTruncatedJson, parseRetryAfter } from '../../../../lib/background/desk/errors';
+import { errorFromResponse, parseRetryAfter, unparsableBodyError } from '../../../../lib/background/desk/errors';
 import { adminErrorCatalog, adminErrorMessage } from '../../../../lib/shared/i18n/admin-errors';
 import { errorCatalog, errorMessage } from '../../../../lib/shared/i18n/errors';
 
@@ -33,7 +33,7 @@ describe('errorFromResponse: every documented errorCode', () => {
   });
 });
 
-describe('codeForStatus: every documented status without a body', () => {
+describe('the documented code of every status sent without an error body', () => {
   it.each([
     [400, 'BAD_REQUEST'],
     [401, 'UNAUTHORIZED'],
@@ -49,7 +49,7 @@ describe('codeForStatus: every documented status without a body', () => {
     [503, 'HTTP_ERROR'],
     [418, 'HTTP_ERROR'],
   ])('%i → %s', (status, code) => {
-    expect(codeForStatus(status)).toBe(code);
+    expect(errorFromResponse({ status, host: HOST }).info).toEqual({ code, status, host: HOST });
     expect(errorFromResponse({ status, host: HOST, body: '<html>proxy</html>' }).info).toEqual({ code, status, host: HOST });
   });
 });
@@ -63,12 +63,13 @@ describe('parseRetryAfter', () => {
   });
 });
 
-describe('looksTruncatedJson', () => {
+describe('a success body that does not parse', () => {
+  const codeOf = (text: string) => unparsableBodyError(text, 200, HOST, new SyntaxError('Unexpected end of JSON input')).code;
   it.each(['{"data":[{"id":"1"', '{"data":[{"subject":"cut here', '[1,2', '{"a":"\\"'])('%s is truncated', (text) => {
-    expect(looksTruncatedJson(text)).toBe(true);
+    expect(codeOf(text)).toBe('TRUNCATED_BODY');
   });
   it.each(['<html>', '{"a":1}}', 'null', '{"a":1} trailing'])('%s is malformed, not truncated', (text) => {
-    expect(looksTruncatedJson(text)).toBe(false);
+    expect(codeOf(text)).toBe('MALFORMED_JSON');
   });
 });
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createDeskClient } from '../../../../lib/background/desk/client';
 import { accountSearchTerm, searchableEmails } from '../../../../lib/background/desk/identity';
 import { findRecordTickets, identityFingerprint } from '../../../../lib/background/desk/matching';
-import { passThroughLimiter } from '../../../../lib/background/desk/request-policy';
 import { DeskLinkError } from '../../../../lib/shared/errors';
+import { passThrough } from '../../support/limiter';
 import type { Identity, RecordRef } from '../../../../lib/shared/commands';
 
 const LEAD: RecordRef = {
@@ -97,7 +97,7 @@ function fakeDesk(desk: FakeDesk) {
     token: 't',
     orgId: '1',
     fetch: fetch as typeof globalThis.fetch,
-    limiter: passThroughLimiter,
+    limiter: passThrough,
     now: () => Date.UTC(2024, 6, 1),
   });
   const paths = () => calls.map((u) => u.pathname.replace('/api/v1', '') + u.search);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { concurrencyForEdition, createPortalPolicies, createRequestPolicy } from '../../../../lib/background/desk/request-policy';
+import { createPortalPolicies, createRequestPolicy } from '../../../../lib/background/desk/request-policy';
 import { DeskLinkError, type ErrorInfo } from '../../../../lib/shared/errors';
 
 const rateLimited = (retryAfterSec?: number) =>
@@ -44,7 +44,7 @@ describe('concurrency per edition', () => {
     ['SOMETHING_NEW', 5],
     [null, 5],
   ])('%s allows %i requests in flight', (edition, limit) => {
-    expect(concurrencyForEdition(edition)).toBe(limit);
+    expect(createRequestPolicy({ edition }).limit).toBe(limit);
   });
 
   it('never has more requests in flight than the edition allows, and runs them all', async () => {
@@ -172,13 +172,12 @@ describe('other failures', () => {
     },
   );
 
-  it('INVALID_OAUTH reports the rejected credential and is not retried', async () => {
-    const onCredentialRejected = vi.fn();
-    const task = scripted(new DeskLinkError({ code: 'INVALID_OAUTH', status: 401 }));
-    expect(await settle(createRequestPolicy({ onCredentialRejected }).run(task))).toMatchObject({ error: { code: 'INVALID_OAUTH' } });
+  it('INVALID_OAUTH is not retried and reaches the caller as the typed error (the broker’s rejection rule acts on it)', async () => {
+    const rejected = new DeskLinkError({ code: 'INVALID_OAUTH', status: 401 });
+    const task = scripted(rejected);
+    expect(await settle(createRequestPolicy().run(task))).toMatchObject({ error: { code: 'INVALID_OAUTH' } });
     expect(task).toHaveBeenCalledTimes(1);
-    expect(onCredentialRejected).toHaveBeenCalledTimes(1);
-    expect(onCredentialRejected.mock.calls[0]?.[0]).toBeInstanceOf(DeskLinkError);
+    await expect(createRequestPolicy().run(scripted(rejected))).rejects.toBe(rejected);
   });
 });
 

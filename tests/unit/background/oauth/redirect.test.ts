@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DeskLinkError } from '../../../../lib/shared/errors';
-import { isDueForRenewal, isExpired, RENEW_BEFORE_MS } from '../../../../lib/background/oauth/expiry';
+import { isDueForRenewal, isExpired } from '../../../../lib/background/oauth/expiry';
+
+/** A token is renewed when less than five minutes remain. */
+const RENEW_BEFORE_MS = 5 * 60_000;
 import { readRedirect } from '../../../../lib/background/oauth/redirect';
 
 const NOW = 1_750_000_000_000;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { parseStoredSettings, readStoredSettings, SETTINGS_KEY, SETTINGS_VERSION } from '../../../../lib/background/settings/store';
 import { migrateSettings } from '../../../../lib/background/settings/migrations';
+import { parseStoredSettings } from '../../../../lib/background/settings/schema';
+import { readStoredSettings } from '../../../../lib/background/settings/store';
+import { SETTINGS_KEY } from '../../../../lib/shared/settings-watch';
+import { settings as currentSettings } from '../../support/broker-setup';
+
+/** The version a value written today carries. */
+const SETTINGS_VERSION = currentSettings().version;
 
 /** What the prototype (before versioning) wrote. */
 const v0 = {

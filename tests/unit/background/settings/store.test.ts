@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  clearStoredSettings,
-  readStoredSettings,
-  SETTINGS_KEY,
-  StoredSettingsSchema,
-  writeStoredSettings,
-  type StoredSettings,
-} from '../../../../lib/background/settings/store';
-import { watchSettings } from '../../../../lib/shared/settings-watch';
+import { StoredSettingsSchema, type StoredSettings } from '../../../../lib/background/settings/schema';
+import { clearStoredSettings, readStoredSettings, writeStoredSettings } from '../../../../lib/background/settings/store';
+import { SETTINGS_KEY, watchSettings } from '../../../../lib/shared/settings-watch';
 import { settings as connectedSettings } from '../../support/broker-setup';
 
 const settings: StoredSettings = connectedSettings();

@@ -1,0 +1,54 @@
+/**
+ * The settings in force: enterprise policy values win over stored ones, which win over the
+ * browser's defaults. Pure: lib/background/settings/store.ts reads what it combines.
+ */
+import type { DataCentreId } from '../../shared/data-centres';
+import type { Language, ManagedField } from '../../shared/protocol';
+import { managedFields, policyCredential, type Policy } from '../policy';
+import type { Portal, StoredSettings } from './schema';
+
+export interface EffectiveSettings {
+  dataCentre: DataCentreId | null;
+  email: string | null;
+  authKind: 'zsc' | 'oauth' | null;
+  /** null: no portal chosen (never set up, or between `Change portal` and `Save`). */
+  portal: Portal | null;
+  enabled: boolean;
+  language: Language;
+  timeZone: string;
+  /**
+   * Where the credential is: `policy` (key and email from the policy, held in memory only),
+   * `stored` (the background's IndexedDB), or null (none).
+   */
+  credentialSource: 'policy' | 'stored' | null;
+  /** Fields fixed by policy ("Managed by your organization"). */
+  managed: ManagedField[];
+}
+
+/** The policy names a portal by id; its name comes from whatever knows that id, else the id. */
+function portalNamed(id: string, known: (Portal | null | undefined)[]): Portal {
+  return known.find((portal) => portal?.id === id) ?? { id, name: id, portalName: '' };
+}
+
+/** `policyPortal`: the name learnt for the portal a policy names (from /organizations). */
+export function overlaySettings(
+  stored: StoredSettings | null,
+  policy: Policy,
+  defaults: { language: Language; timeZone: string },
+  policyPortal: Portal | null = null,
+): EffectiveSettings {
+  const credential = policyCredential(policy);
+  const portal = policy.portalId === undefined ? (stored?.portal ?? null) : portalNamed(policy.portalId, [stored?.portal, policyPortal]);
+  const effective: Omit<EffectiveSettings, 'managed'> = {
+    dataCentre: policy.dataCenter ?? stored?.dataCentre ?? null,
+    email: credential?.email ?? stored?.email ?? null,
+    authKind: credential ? 'zsc' : (stored?.authKind ?? null),
+    portal,
+    enabled: policy.enabled ?? stored?.enabled ?? true,
+    language: policy.language ?? stored?.language ?? defaults.language,
+    timeZone: policy.timeZone ?? stored?.timeZone ?? defaults.timeZone,
+    credentialSource: credential ? 'policy' : stored ? 'stored' : null,
+  };
+  const has = { dataCentre: effective.dataCentre !== null, credential: effective.credentialSource !== null, portal: portal !== null };
+  return { ...effective, managed: managedFields(policy, has) };
+}

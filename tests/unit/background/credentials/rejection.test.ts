@@ -1,0 +1,90 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Credential, OAuthCredential } from '../../../../lib/background/credentials/credential';
+import { createRejectionRule } from '../../../../lib/background/credentials/rejection';
+import { createCredentialStore, type CredentialStore } from '../../../../lib/background/credentials/store';
+import type { OAuthRenewal } from '../../../../lib/background/oauth/renewal';
+import { DeskLinkError } from '../../../../lib/shared/errors';
+import { errorOf } from '../../support/error-of';
+
+const refused = () => new DeskLinkError({ code: 'INVALID_OAUTH', status: 401 });
+const zsc = { kind: 'zsc' as const, key: '1000.zsc.3f9a1c.admin', email: 'Admin@Zylker.com', dataCentre: 'com' as const };
+const oauth = {
+  kind: 'oauth' as const,
+  accessToken: '1000.tok.first',
+  expiresAt: Date.now() + 3_600_000,
+  clientId: '1000.CLIENTID',
+  email: 'Admin@Zylker.com',
+  dataCentre: 'com' as const,
+};
+
+let credentials: CredentialStore;
+let renewal: { [K in keyof OAuthRenewal]: ReturnType<typeof vi.fn> } & OAuthRenewal;
+beforeEach(() => {
+  credentials = createCredentialStore(() => Date.now());
+  renewal = {
+    fresh: vi.fn(async (credential: Credential | null) => credential),
+    afterRejection: vi.fn(async (credential: OAuthCredential) => ({ ...credential, accessToken: '1000.tok.renewed' })),
+    markSignedOut: vi.fn(async (credential: OAuthCredential) => ({ ...credential, signedOut: true })),
+  } as never;
+});
+
+/** A call that fails with `errors` in turn, then answers with the token it was given. */
+function scripted(...errors: Error[]) {
+  return vi.fn(async (credential: Credential) => {
+    const next = errors.shift();
+    if (next) throw next;
+    return credential.kind === 'zsc' ? credential.key : credential.accessToken;
+  });
+}
+
+describe('a ZSC key Zoho refuses', () => {
+  it('is marked rejected before the error goes on, and the call is not repeated', async () => {
+    const saved = await credentials.save(zsc);
+    const call = scripted(refused());
+    expect((await errorOf(createRejectionRule({ credentials, renewal })(saved, call))).code).toBe('INVALID_OAUTH');
+    expect(call).toHaveBeenCalledTimes(1);
+    expect(await credentials.get()).toMatchObject({ key: zsc.key, rejected: true });
+    expect(renewal.afterRejection).not.toHaveBeenCalled();
+  });
+
+  it('from policy (never stored) is remembered as rejected all the same', async () => {
+    const fromPolicy = { ...zsc, key: '1000.zsc.policy', savedAt: 0 };
+    await errorOf(createRejectionRule({ credentials, renewal })(fromPolicy, scripted(refused())));
+    expect(await credentials.isRejected(fromPolicy)).toBe(true);
+    expect(await credentials.get()).toBeNull();
+  });
+
+  it('other failures leave it as it is', async () => {
+    const saved = await credentials.save(zsc);
+    const call = scripted(new DeskLinkError({ code: 'NETWORK' }));
+    expect((await errorOf(createRejectionRule({ credentials, renewal })(saved, call))).code).toBe('NETWORK');
+    expect(await credentials.isRejected(saved)).toBe(false);
+  });
+});
+
+describe('an OAuth sign-in Zoho refuses', () => {
+  it('is renewed once and the call retried with the new token; it is never marked rejected', async () => {
+    const saved = (await credentials.save(oauth)) as OAuthCredential;
+    const call = scripted(refused());
+    expect(await createRejectionRule({ credentials, renewal })(saved, call)).toBe('1000.tok.renewed');
+    expect(renewal.afterRejection).toHaveBeenCalledTimes(1);
+    expect(call).toHaveBeenCalledTimes(2);
+    expect(await credentials.isRejected(saved)).toBe(false);
+  });
+
+  it('refused again after renewal: signed out, no third call', async () => {
+    const saved = (await credentials.save(oauth)) as OAuthCredential;
+    const call = scripted(refused(), refused());
+    expect((await errorOf(createRejectionRule({ credentials, renewal })(saved, call))).code).toBe('SIGNED_OUT');
+    expect(call).toHaveBeenCalledTimes(2);
+    expect(renewal.markSignedOut).toHaveBeenCalledWith(expect.objectContaining({ accessToken: '1000.tok.renewed' }));
+  });
+
+  it('a renewal only the user can help ends in SIGNED_OUT without a second call', async () => {
+    const saved = (await credentials.save(oauth)) as OAuthCredential;
+    renewal.afterRejection.mockRejectedValueOnce(new DeskLinkError({ code: 'SIGNED_OUT' }));
+    const call = scripted(refused());
+    expect((await errorOf(createRejectionRule({ credentials, renewal })(saved, call))).code).toBe('SIGNED_OUT');
+    expect(call).toHaveBeenCalledTimes(1);
+  });
+});
