@@ -13,7 +13,7 @@ export function cleanDetail(text: unknown): string | undefined {
   return clean ? clean.slice(0, 300) : undefined;
 }
 
-/** The documented errorCode for a status Zoho sent without one (§12). */
+/** The documented errorCode for a status Zoho sent without one. */
 const STATUS_CODES: Record<number, DeskErrorCode> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHORIZED',
@@ -54,7 +54,7 @@ interface HttpFailure {
 
 /**
  * An error answer: Zoho's `errorCode` when it is a documented one, else the status's code.
- * Also used for a 2xx body that is an error object (INVALID_OAUTH may come with 200, §15).
+ * Also used for a 2xx body that is an error object (INVALID_OAUTH may come with 200).
  */
 export function errorFromResponse({ status, host, body, retryAfterSec }: HttpFailure): DeskLinkError {
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};

@@ -5,7 +5,7 @@
  */
 import type { Identity, RecordRef } from '../../shared/commands';
 
-/** Zoho's OR list takes at most 30 emails (§7.1). */
+/** Zoho's OR list takes at most 30 emails. */
 const MAX_EMAILS = 30;
 
 // No comma (Zoho's OR separator), no `*` (wildcard), no whitespace.

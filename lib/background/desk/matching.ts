@@ -1,8 +1,8 @@
 /**
- * Finds the Desk tickets of a CRM record (design.md, data path step 5):
+ * Finds the Desk tickets of a CRM record:
  * - Leads and Contacts: `tickets/search` by every email of the record, plus the tickets of the
  *   Desk contacts whose `zohoCRMContact.id` is the record (found by `contacts/search` on the
- *   same emails; the link may name a Lead or a Contact, reference §10).
+ *   same emails; the link may name a Lead or a Contact).
  * - Accounts: `accounts/search` by name, confirmed by `zohoCRMAccount.id` (fetched per account:
  *   search results omit it), then that account's tickets.
  * Tickets are merged by id, newest first. Every page inside Zoho's window is fetched.

@@ -1,7 +1,7 @@
 /**
- * Fetching every page inside Zoho's window. Searches take `from` 0–999 and `limit` ≤ 100
- * (reference §6), so at most 1,000 results are reachable: 10 pages of 100. Lists get the same
- * cap (deep pages cost more API credits, §13).
+ * Fetching every page inside Zoho's window. Searches take `from` 0–999 and `limit` ≤ 100,
+ * so at most 1,000 results are reachable: 10 pages of 100. Lists get the same cap (deep pages
+ * cost more API credits).
  */
 
 const PAGE_SIZE = 100;
@@ -38,7 +38,7 @@ export async function collectPages<T>(fetchPage: (from: number, limit: number) =
 }
 
 /**
- * `from` for list endpoints, whose base (0 or 1) is uncertain (§15): the first page leaves it
+ * `from` for list endpoints, whose base (0 or 1) is not documented consistently: the first page leaves it
  * out (the default is the first item either way); later pages use 0-based offsets, which on a
  * 1-based list overlap by one ticket (merged away by id) and never skip one.
  */

@@ -1,5 +1,5 @@
 /**
- * The documented query parameters of each Desk endpoint DeskLink calls (reference §7, §11).
+ * The documented query parameters of each Desk endpoint DeskLink calls.
  * Zoho answers any other parameter with 422, so each endpoint has a typed parameter set and a
  * runtime allow-list kept equal to it by `satisfies`: an undocumented key is a type error and,
  * if smuggled in anyway, is dropped before the request leaves.

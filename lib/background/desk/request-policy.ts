@@ -1,12 +1,12 @@
 /**
- * The API budget of one Desk portal (reference/zoho-desk-api.md §13): never more requests in
+ * The API budget of one Desk portal: never more requests in
  * flight than the edition allows, and retries that respect Zoho: 429 waits `Retry-After` (or
  * backs off with full jitter), 5xx and network failures retry a few times, nothing else does.
  * A slot is held only while a request is on the wire, never while waiting to retry.
  */
 import { DeskLinkError } from '../../shared/errors';
 
-/** Concurrent calls per portal by edition (§13); unknown or absent editions get the minimum. */
+/** Concurrent calls Zoho allows per portal by edition; unknown or absent editions get the minimum. */
 const EDITION_CONCURRENCY: Record<string, number> = {
   FREE: 5,
   NEW_FREE: 5,

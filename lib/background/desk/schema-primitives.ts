@@ -1,6 +1,5 @@
 /**
- * Lenient zod building blocks for Zoho Desk's loosely typed JSON (reference/zoho-desk-api.md
- * §5, §8, §15): ids as digit strings or numbers, flags as booleans or "true"/"false", dates as
+ * Lenient zod building blocks for Zoho Desk's loosely typed JSON: ids as digit strings or numbers, flags as booleans or "true"/"false", dates as
  * ISO strings or epoch milliseconds, counts as numbers or digit strings. Every block outputs
  * one normalised type, so the rest of DeskLink never sees the variants.
  */

@@ -1,12 +1,12 @@
 /**
- * zod schemas of the Zoho Desk answers DeskLink reads (reference/zoho-desk-api.md §5–§11).
+ * zod schemas of the Zoho Desk answers DeskLink reads.
  * Strict on what the product needs (ids, ticket number, subject, status), lenient on the rest;
  * unknown fields are stripped. Each entity has one normalised output type.
  */
 import { z } from 'zod';
 import { count, deskId, looseText, optionalCount, optionalDate, optionalFlag, optionalId, text } from './schema-primitives';
 
-// ---- Organizations (§5) ----
+// ---- Organizations ----
 
 export const OrganizationSchema = z.object({
   id: deskId,
@@ -26,7 +26,7 @@ export const OrganizationSchema = z.object({
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
-// ---- Current agent (§11) ----
+// ---- Current agent (myinfo) ----
 
 export const MyInfoSchema = z.object({
   id: deskId,
@@ -50,7 +50,7 @@ export const MyInfoSchema = z.object({
 });
 export type MyInfo = z.infer<typeof MyInfoSchema>;
 
-// ---- Tickets (§8, §9) ----
+// ---- Tickets ----
 
 const STATUS_TYPES = { open: 'Open', 'on hold': 'On Hold', onhold: 'On Hold', on_hold: 'On Hold', closed: 'Closed' } as const;
 
@@ -62,7 +62,7 @@ const statusType = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
-/** Agent as embedded in tickets: `email` on get/list, `emailId` on search (§8). */
+/** Agent as embedded in tickets: `email` on get/list, `emailId` on search. */
 const PersonSchema = z.object({
   id: optionalId,
   firstName: text,
@@ -93,14 +93,14 @@ export const TicketSchema = z
     dueDate: optionalDate,
     closedTime: optionalDate,
     customerResponseTime: optionalDate,
-    /** Zoho spells it `isOverDue`; some answers say `isOverdue`; lists omit it (§15). */
+    /** Zoho spells it `isOverDue`; some answers say `isOverdue`; lists omit it. */
     isOverDue: optionalFlag,
     isOverdue: optionalFlag,
     isSpam: optionalFlag,
     threadCount: optionalCount,
     commentCount: optionalCount,
     webUrl: text,
-    /** Unassigned: null or absent (§15). */
+    /** Unassigned: null or absent. */
     assignee: PersonSchema.nullish().transform((v) => v ?? null),
     department: NamedRefSchema.nullish().transform((v) => v ?? null),
     contact: z
@@ -111,7 +111,7 @@ export const TicketSchema = z
   .transform(({ isOverdue, isOverDue, ...ticket }) => ({ ...ticket, isOverDue: isOverDue ?? isOverdue }));
 export type Ticket = z.infer<typeof TicketSchema>;
 
-// ---- Contacts and accounts (§10) ----
+// ---- Contacts and accounts ----
 
 /** `{id, type}` where `type` is a string or (one OAS example) a one-element array. */
 const CrmContactLinkSchema = z.object({
@@ -156,7 +156,7 @@ export const AccountSchema = z.object({
 });
 export type Account = z.infer<typeof AccountSchema>;
 
-// ---- Envelopes (§6) ----
+// ---- Envelopes ----
 
 /** `{"data":[…]}` of list endpoints (no count). */
 export const listEnvelope = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });

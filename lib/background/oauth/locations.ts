@@ -1,7 +1,6 @@
 /**
  * Zoho's `location` (the data centre of the signed-in user, returned in the token fragment) as
  * one of DeskLink's data centres (lib/shared/data-centres.ts), and where a multi-DC sign-in starts.
- * Source: reference/zoho-desk-api.md §2 and §4.3 (multi-DC).
  */
 import { DATA_CENTRES, type DataCentreId } from '../../shared/data-centres';
 

@@ -1,5 +1,5 @@
 /**
- * Reading what Zoho sent back to the redirect URI (reference/zoho-desk-api.md §4.3, §4.5):
+ * Reading what Zoho sent back to the redirect URI:
  * `#access_token=…&expires_in=3600&location=us&api_domain=…&token_type=Bearer&state=…` on
  * success, `#error=<code>&state=…` on failure. Every outcome is typed: a token, or a
  * DeskLinkError whose code says what the admin (or the broker) can do about it.

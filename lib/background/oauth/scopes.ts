@@ -1,5 +1,5 @@
 /**
- * The Zoho OAuth scopes DeskLink asks for (reference/zoho-desk-api.md §4.1): read tickets, read
+ * The Zoho OAuth scopes DeskLink asks for: read tickets, read
  * contacts and accounts, search, and the basic profile (organizations, myinfo). Together they
  * cover every endpoint lib/background/desk calls; nothing here can write.
  */

@@ -1,5 +1,5 @@
 /**
- * The two URLs of Zoho's client-based (implicit) flow (reference/zoho-desk-api.md §4.3):
+ * The two URLs of Zoho's client-based (implicit) flow:
  * `/oauth/v2/auth` (consent, interactive) and `/oauth/v2/auth/refresh` (silent renewal while the
  * user's Zoho session lives and the grant was for the session).
  */

@@ -1,11 +1,11 @@
 /**
  * Migrations of the stored settings, one step per version: `STEPS[n]` turns a version-n value
- * into version n+1. A value without `version` is version 0: the prototype's flat shape, before
+ * into version n+1. A value without `version` is version 0: the first release's flat shape, before
  * settings were versioned (kept so an early install upgrades instead of losing its setup).
  */
 import { z } from 'zod';
 
-/** The prototype's shape: no version, US spelling, portal fields flat, id sometimes a number. */
+/** The first release's shape: no version, US spelling, portal fields flat, id sometimes a number. */
 const SettingsV0Schema = z.object({
   dataCenter: z.string(),
   email: z.string(),
@@ -31,7 +31,7 @@ function v0ToV1(value: unknown): unknown {
     version: 1,
     dataCentre: old.dataCenter,
     email: old.email,
-    authKind: 'zsc', // the prototype knew only ZSC keys
+    authKind: 'zsc', // the first release knew only ZSC keys
     portal: portalId ? { id: portalId, name: old.companyName ?? old.portalName ?? portalId, portalName: old.portalName ?? '' } : null,
     enabled: old.enabled ?? true,
     language: old.language?.toLowerCase().startsWith('ja') ? 'ja' : 'en',

@@ -14,7 +14,7 @@ import { toTicketSummary } from '../../../../lib/background/desk/ticket-summary'
 const BIG_ID = '1892000000042034567'; // 19 digits, beyond 2^53
 const NOW = Date.parse('2024-05-01T00:00:00.000Z');
 
-/** A search-result ticket as Zoho's example renders it (§7.1, §8). */
+/** A search-result ticket as Zoho's example renders it (ticket search). */
 const searchTicket = {
   id: BIG_ID,
   ticketNumber: '101',
@@ -37,7 +37,7 @@ const searchTicket = {
   sharedDepartments: [],
 };
 
-/** A list-endpoint ticket: no modifiedTime, no isOverDue, epoch dates (§8 OAS list examples). */
+/** A list-endpoint ticket: no modifiedTime, no isOverDue, epoch dates (as Zoho’s list examples show). */
 const listTicket = {
   id: 1892000000093011,
   ticketNumber: 102,
@@ -139,7 +139,7 @@ describe('toTicketSummary', () => {
   );
 });
 
-describe('OrganizationSchema (mixed typing, §5)', () => {
+describe('OrganizationSchema (mixed typing)', () => {
   it('accepts string and numeric ids, string and real booleans, any edition case', () => {
     const orgs = listEnvelope(OrganizationSchema).parse({
       data: [
@@ -175,7 +175,7 @@ describe('OrganizationSchema (mixed typing, §5)', () => {
   });
 });
 
-describe('ContactSchema and AccountSchema (CRM links, §10)', () => {
+describe('ContactSchema and AccountSchema (CRM links)', () => {
   it('reads zohoCRMContact.type as a string or a one-element array, and null', () => {
     const base = { id: '5000000000001', firstName: 'Dan', lastName: 'O', email: 'd@x.example', isEndUser: 'false' };
     expect(ContactSchema.parse({ ...base, zohoCRMContact: { id: '5293322000004120017', type: 'contacts_leads' } }).zohoCRMContact).toEqual({
