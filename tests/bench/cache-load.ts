@@ -27,11 +27,7 @@ export async function loadCacheHook(sw: Worker): Promise<BenchCache> {
   const call = <T>(name: string, ...args: unknown[]) =>
     sw.evaluate(
       ([n, a]) =>
-        (
-          (globalThis as unknown as { __deskLinkBenchCache: Hook }).__deskLinkBenchCache[n as string] as (
-            ...x: unknown[]
-          ) => Promise<unknown>
-        )(...(a as unknown[])),
+        ((globalThis as unknown as { __deskLinkBenchCache: Hook }).__deskLinkBenchCache[n] as (...x: unknown[]) => Promise<unknown>)(...a),
       [name, args] as const,
     ) as Promise<T>;
   return {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { managedFields, readPolicy } from '../../../lib/background/policy';
 import { effectiveSettings, writeStoredSettings } from '../../../lib/background/settings/store';
@@ -36,13 +36,12 @@ describe('policy parsing', () => {
 
   it('no policy is a no-op: Chrome answers {}, Firefox rejects', async () => {
     expect(await readPolicy()).toEqual({ policy: {}, ignored: [] });
-    const original = fakeBrowser.storage.managed.get;
-    fakeBrowser.storage.managed.get = () => Promise.reject(new Error('Managed storage manifest not found'));
+    const get = vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
     try {
       expect(await readPolicy()).toEqual({ policy: {}, ignored: [] });
       expect(await effectiveSettings()).toMatchObject({ managed: [], dataCentre: null, credentialSource: null });
     } finally {
-      fakeBrowser.storage.managed.get = original;
+      get.mockRestore();
     }
   });
 });

@@ -4,13 +4,12 @@ import { createBrokerClient } from '../../../lib/shared/broker-client';
 const CONFIG = { command: 'panel.config' } as const;
 const OK = { ok: true, data: { state: 'ready' } };
 
-function sender(...steps: (unknown | Error)[]) {
-  const send = vi.fn(async (_message: unknown) => {
+/** A sendMessage that throws or answers each step in turn (an Error is thrown). */
+function sender(...steps: unknown[]) {
+  return vi.fn((_message: unknown) => {
     const step = steps.shift();
-    if (step instanceof Error) throw step;
-    return step;
+    return step instanceof Error ? Promise.reject(step) : Promise.resolve(step);
   });
-  return send;
 }
 
 /** The content script's client: its extension context is alive unless said otherwise. */

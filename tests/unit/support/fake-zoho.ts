@@ -8,6 +8,7 @@ import type { OAuthCredential } from '../../../lib/background/credentials/creden
 import { DeskLinkError } from '../../../lib/shared/errors';
 import { testBroker } from './broker-setup';
 import { tickets } from './cache';
+import { urlOf } from './fetch';
 
 export const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 export const CLIENT = '1000.CLIENTID';
@@ -50,10 +51,8 @@ export function fakeZoho() {
     return token;
   };
 
-  async function launch({ url, interactive }: { url: string; interactive: boolean }): Promise<string> {
-    const u = new URL(url);
-    launches.push({ url: u, interactive });
-    if (zoho.offline) throw new Error('Authorization page could not be loaded.');
+  /** Where Zoho Accounts sends the window back to. */
+  function redirect(u: URL): string {
     const state = u.searchParams.get('state');
     const back = (fields: Record<string, string>) => `${REDIRECT}#${new URLSearchParams({ ...fields, state: state ?? '' })}`;
     if (u.pathname === '/oauth/v2/auth/refresh') {
@@ -62,8 +61,15 @@ export function fakeZoho() {
     return back({ access_token: issue(), expires_in: String(zoho.lifetimeSec), location: 'us' });
   }
 
-  async function desk(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-    const url = new URL(String(input));
+  function launch({ url, interactive }: { url: string; interactive: boolean }): Promise<string> {
+    const u = new URL(url);
+    launches.push({ url: u, interactive });
+    if (zoho.offline) return Promise.reject(new Error('Authorization page could not be loaded.'));
+    return Promise.resolve(redirect(u));
+  }
+
+  function answer(input: RequestInfo | URL, init?: RequestInit): Response {
+    const url = urlOf(input);
     const headers = new Headers(init?.headers);
     const token = headers.get('authorization')?.replace('Zoho-oauthtoken ', '') ?? '';
     deskCalls.push(url.pathname);
@@ -75,15 +81,16 @@ export function fakeZoho() {
     if (url.pathname === '/api/v1/myinfo') return json(200, { id: '1892000000056007', emailId: email.toLowerCase() });
     return json(404, { errorCode: 'URL_NOT_FOUND', message: '' });
   }
+  const desk = (input: RequestInfo | URL, init?: RequestInit) => Promise.resolve(answer(input, init));
 
   /** Like Desk, fails with INVALID_OAUTH for a token Zoho no longer accepts. */
   const ticketSource: TicketSource = {
     fingerprint: (record) => record.recordId,
-    async find(ready) {
+    find(ready) {
       const token = (ready.credential as OAuthCredential).accessToken;
       sourceCalls.push(token);
-      if (!live.has(token)) throw new DeskLinkError({ code: 'INVALID_OAUTH', status: 401 });
-      return { tickets: tickets(0, 2), truncated: false };
+      if (!live.has(token)) return Promise.reject(new DeskLinkError({ code: 'INVALID_OAUTH', status: 401 }));
+      return Promise.resolve({ tickets: tickets(0, 2), truncated: false });
     },
   };
 

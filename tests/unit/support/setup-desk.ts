@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { TicketSummary } from '../../../lib/shared/protocol';
 import { SETTINGS_KEY } from '../../../lib/shared/settings-watch';
 import { testBroker } from './broker-setup';
+import { urlOf } from './fetch';
 
 export const A = {
   id: '649182735',
@@ -65,9 +66,8 @@ const ticket = (id: string): TicketSummary => ({
 export function setupDesk() {
   const desk = { offline: false, calls: [] as string[] };
 
-  async function fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-    if (desk.offline) throw new TypeError('Failed to fetch');
-    const url = new URL(String(input));
+  function answer(input: RequestInfo | URL, init?: RequestInit): Response {
+    const url = urlOf(input);
     const headers = new Headers(init?.headers);
     const token = headers.get('authorization')?.replace('Zoho-oauthtoken ', '') ?? '';
     desk.calls.push(`${url.host}${url.pathname}`);
@@ -85,6 +85,8 @@ export function setupDesk() {
     }
     return fail(404, 'URL_NOT_FOUND');
   }
+  const fetch = (input: RequestInfo | URL, init?: RequestInit) =>
+    desk.offline ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve(answer(input, init));
 
   const world = testBroker({ fetch });
   return {

@@ -110,8 +110,9 @@ describe('background wiring', () => {
     const { default: background } = await import('../../../../entrypoints/background');
     background.main();
     const answer = await new Promise((resolve) => {
-      const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => unknown;
-      void trigger({ command: 'nope' }, crmTab(), resolve);
+      // The fake's listener type lacks sendResponse, which the broker's listener answers through.
+      const message = [{ command: 'nope' }, crmTab(), resolve] as unknown as Parameters<typeof fakeBrowser.runtime.onMessage.trigger>;
+      void fakeBrowser.runtime.onMessage.trigger(...message);
     });
     expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
   });

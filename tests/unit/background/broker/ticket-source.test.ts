@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TicketsView } from '../../../../lib/shared/protocol';
 import { KEY, testBroker, ticketsGet, type TestBroker } from '../../support/broker-setup';
 import { crmTab } from '../../support/senders';
+import { urlOf } from '../../support/fetch';
 
 interface Desk {
   calls: URL[];
@@ -15,7 +16,7 @@ interface Desk {
 function fakeDesk(): [Desk, typeof fetch] {
   const desk: Desk = { calls: [], headers: [], search: 'tickets', gate: null };
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input));
+    const url = urlOf(input);
     desk.calls.push(url);
     desk.headers.push(new Headers(init?.headers));
     if (desk.gate) await desk.gate;

@@ -18,22 +18,22 @@ const oauth = {
 };
 
 let credentials: CredentialStore;
-let renewal: { [K in keyof OAuthRenewal]: ReturnType<typeof vi.fn> } & OAuthRenewal;
+/** A renewal that always gets a new token (`1000.tok.renewed`), unless told otherwise. */
+let afterRejection: ReturnType<typeof vi.fn<OAuthRenewal['afterRejection']>>;
+let markSignedOut: ReturnType<typeof vi.fn<OAuthRenewal['markSignedOut']>>;
+let renewal: OAuthRenewal;
 beforeEach(() => {
   credentials = createCredentialStore(() => Date.now());
-  renewal = {
-    fresh: vi.fn(async (credential: Credential | null) => credential),
-    afterRejection: vi.fn(async (credential: OAuthCredential) => ({ ...credential, accessToken: '1000.tok.renewed' })),
-    markSignedOut: vi.fn(async (credential: OAuthCredential) => ({ ...credential, signedOut: true })),
-  } as never;
+  afterRejection = vi.fn((credential: OAuthCredential) => Promise.resolve({ ...credential, accessToken: '1000.tok.renewed' }));
+  markSignedOut = vi.fn((credential: OAuthCredential) => Promise.resolve({ ...credential, signedOut: true }));
+  renewal = { fresh: (credential) => Promise.resolve(credential), afterRejection, markSignedOut };
 });
 
 /** A call that fails with `errors` in turn, then answers with the token it was given. */
 function scripted(...errors: Error[]) {
-  return vi.fn(async (credential: Credential) => {
+  return vi.fn((credential: Credential) => {
     const next = errors.shift();
-    if (next) throw next;
-    return credential.kind === 'zsc' ? credential.key : credential.accessToken;
+    return next ? Promise.reject(next) : Promise.resolve(credential.kind === 'zsc' ? credential.key : credential.accessToken);
   });
 }
 
@@ -44,7 +44,7 @@ describe('a ZSC key Zoho refuses', () => {
     expect((await errorOf(createRejectionRule({ credentials, renewal })(saved, call))).code).toBe('INVALID_OAUTH');
     expect(call).toHaveBeenCalledTimes(1);
     expect(await credentials.get()).toMatchObject({ key: zsc.key, rejected: true });
-    expect(renewal.afterRejection).not.toHaveBeenCalled();
+    expect(afterRejection).not.toHaveBeenCalled();
   });
 
   it('from policy (never stored) is remembered as rejected all the same', async () => {
@@ -67,7 +67,7 @@ describe('an OAuth sign-in Zoho refuses', () => {
     const saved = (await credentials.save(oauth)) as OAuthCredential;
     const call = scripted(refused());
     expect(await createRejectionRule({ credentials, renewal })(saved, call)).toBe('1000.tok.renewed');
-    expect(renewal.afterRejection).toHaveBeenCalledTimes(1);
+    expect(afterRejection).toHaveBeenCalledTimes(1);
     expect(call).toHaveBeenCalledTimes(2);
     expect(await credentials.isRejected(saved)).toBe(false);
   });
@@ -77,12 +77,12 @@ describe('an OAuth sign-in Zoho refuses', () => {
     const call = scripted(refused(), refused());
     expect((await errorOf(createRejectionRule({ credentials, renewal })(saved, call))).code).toBe('SIGNED_OUT');
     expect(call).toHaveBeenCalledTimes(2);
-    expect(renewal.markSignedOut).toHaveBeenCalledWith(expect.objectContaining({ accessToken: '1000.tok.renewed' }));
+    expect(markSignedOut).toHaveBeenCalledWith(expect.objectContaining({ accessToken: '1000.tok.renewed' }));
   });
 
   it('a renewal only the user can help ends in SIGNED_OUT without a second call', async () => {
     const saved = (await credentials.save(oauth)) as OAuthCredential;
-    renewal.afterRejection.mockRejectedValueOnce(new DeskLinkError({ code: 'SIGNED_OUT' }));
+    afterRejection.mockRejectedValueOnce(new DeskLinkError({ code: 'SIGNED_OUT' }));
     const call = scripted(refused());
     expect((await errorOf(createRejectionRule({ credentials, renewal })(saved, call))).code).toBe('SIGNED_OUT');
     expect(call).toHaveBeenCalledTimes(1);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDeskClient } from '../../../../lib/background/desk/client';
 import { DeskLinkError } from '../../../../lib/shared/errors';
 import { errorOf } from '../../support/error-of';
+import { urlOf } from '../../support/fetch';
 import { passThrough } from '../../support/limiter';
 
 type DeskClientOptions = Parameters<typeof createDeskClient>[0];
@@ -25,7 +26,7 @@ type Handler = (url: URL, init: RequestInit) => Response | Promise<Response>;
 function fakeFetch(handler: Handler) {
   const calls: { url: URL; init: RequestInit; headers: Headers }[] = [];
   const fetch = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input));
+    const url = urlOf(input);
     calls.push({ url, init, headers: new Headers(init.headers) });
     return handler(url, init);
   });

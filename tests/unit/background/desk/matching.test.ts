@@ -3,6 +3,7 @@ import { createDeskClient } from '../../../../lib/background/desk/client';
 import { accountSearchTerm, searchableEmails } from '../../../../lib/background/desk/identity';
 import { findRecordTickets, identityFingerprint } from '../../../../lib/background/desk/matching';
 import { DeskLinkError } from '../../../../lib/shared/errors';
+import { urlOf } from '../../support/fetch';
 import { passThrough } from '../../support/limiter';
 import type { Identity, RecordRef } from '../../../../lib/shared/commands';
 
@@ -54,8 +55,7 @@ function fakeDesk(desk: FakeDesk) {
     if (!slice.length) return new Response(null, { status: 204 });
     return reply(search ? { data: slice.map(map), count: String(items.length) } : { data: slice.map(map) });
   };
-  const fetch = async (input: RequestInfo | URL) => {
-    const url = new URL(String(input));
+  const answer = (url: URL): Response => {
     calls.push(url);
     const path = url.pathname;
     const failure = desk.fail?.[path];
@@ -92,11 +92,12 @@ function fakeDesk(desk: FakeDesk) {
       return reply({ id: owner.id, accountName: owner.accountName, zohoCRMAccount: owner.crmId ? { id: owner.crmId } : null });
     return new Response(JSON.stringify({ errorCode: 'URL_NOT_FOUND', message: 'no' }), { status: 404 });
   };
+  const fetch = (input: RequestInfo | URL) => Promise.resolve(answer(urlOf(input)));
   const client = createDeskClient({
     dataCentre: 'com',
     token: 't',
     orgId: '1',
-    fetch: fetch as typeof globalThis.fetch,
+    fetch,
     limiter: passThrough,
     now: () => Date.UTC(2024, 6, 1),
   });

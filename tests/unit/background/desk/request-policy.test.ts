@@ -7,10 +7,9 @@ const rateLimited = (retryAfterSec?: number) =>
 
 /** A task that fails with `errors` in turn, then answers 'ok'; counts its attempts. */
 function scripted(...errors: DeskLinkError[]) {
-  const task = vi.fn(async () => {
+  const task = vi.fn(() => {
     const next = errors.shift();
-    if (next) throw next;
-    return 'ok';
+    return next ? Promise.reject(next) : Promise.resolve('ok');
   });
   return task;
 }
@@ -110,9 +109,7 @@ describe('429', () => {
   });
 
   it('gives up after 5 retries with the typed error', async () => {
-    const task = vi.fn(async () => {
-      throw rateLimited(1);
-    });
+    const task = vi.fn(() => Promise.reject(rateLimited(1)));
     const result = settle(createRequestPolicy().run(task));
     await vi.advanceTimersByTimeAsync(60_000);
     expect(task).toHaveBeenCalledTimes(6);
@@ -147,9 +144,7 @@ describe('other failures', () => {
     ['NETWORK', new DeskLinkError({ code: 'NETWORK' })],
     ['TRUNCATED_BODY', new DeskLinkError({ code: 'TRUNCATED_BODY', status: 200 })],
   ])('%s is retried twice, then fails typed', async (_name, error) => {
-    const task = vi.fn(async () => {
-      throw error;
-    });
+    const task = vi.fn(() => Promise.reject(error));
     const result = settle(createRequestPolicy().run(task));
     await vi.advanceTimersByTimeAsync(60_000);
     expect(task).toHaveBeenCalledTimes(3);
@@ -197,7 +192,7 @@ describe('abort', () => {
     const policy = createRequestPolicy({ maxConcurrent: 1 });
     const blocker = settle(policy.run(() => new Promise((resolve) => setTimeout(() => resolve('slow'), 1_000))));
     const controller = new AbortController();
-    const queued = vi.fn(async () => 'never');
+    const queued = vi.fn(() => Promise.resolve('never'));
     const result = settle(policy.run(queued, controller.signal));
     await vi.advanceTimersByTimeAsync(0);
     expect(policy.queued).toBe(1);
@@ -211,7 +206,7 @@ describe('abort', () => {
 
   it('passes the caller’s signal to the task', async () => {
     const controller = new AbortController();
-    const task = vi.fn(async (signal?: AbortSignal) => signal);
+    const task = vi.fn((signal?: AbortSignal) => Promise.resolve(signal));
     expect(await createRequestPolicy().run(task, controller.signal)).toBe(controller.signal);
   });
 });

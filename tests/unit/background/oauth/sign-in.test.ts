@@ -9,12 +9,11 @@ const NOW = 1_750_000_000_000;
 /** A launcher that records what it was asked and answers like Zoho would. */
 function zoho(answer: (url: URL) => string | Error) {
   const calls: { url: URL; interactive: boolean }[] = [];
-  const launch: WebAuthLauncher = async ({ url, interactive }) => {
+  const launch: WebAuthLauncher = ({ url, interactive }) => {
     const parsed = new URL(url);
     calls.push({ url: parsed, interactive });
     const result = answer(parsed);
-    if (result instanceof Error) throw result;
-    return result;
+    return result instanceof Error ? Promise.reject(result) : Promise.resolve(result);
   };
   return { launch, calls, deps: { launch, redirectUri: REDIRECT, now: () => NOW } };
 }

@@ -39,7 +39,7 @@ describe('settings migrations', () => {
 
   it('keeps a small numeric v0 portal id, but drops one that lost digits above 2^53', () => {
     expect(parseStoredSettings({ ...v0, portalId: 649182735 })?.settings.portal?.id).toBe('649182735');
-    const lost = parseStoredSettings({ ...v0, portalId: 5293322000003516055 });
+    const lost = parseStoredSettings({ ...v0, portalId: Number('5293322000003516055') });
     expect(lost?.settings.portal).toBeNull();
     expect(lost?.settings.email).toBe('Admin@Zylker.com');
   });
