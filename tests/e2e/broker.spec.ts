@@ -67,13 +67,13 @@ function readCache(sw: Worker) {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('desklink-cache');
       open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
+      open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
     });
     const all = <T>(store: string) =>
       new Promise<T[]>((resolve, reject) => {
         const request = db.transaction(store).objectStore(store).getAll();
         request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
       });
     const records = await all<{ recordKey: string; ticketIds: string[]; fetchedAt: number }>('records');
     const tickets = await all<{ id: string }>('tickets');

@@ -29,7 +29,8 @@ async function consentWindow(firefox: Browser): Promise<Page> {
 }
 
 async function signIn(firefox: Browser, options: Page, decision: 'Accept' | 'Deny'): Promise<void> {
-  await options.type(byRole('textbox', 'Client ID'), OAUTH_CLIENT_ID);
+  // The form renders once the page has the settings; page.type() would not wait for it.
+  await (await options.waitForSelector(byRole('textbox', 'Client ID'), { visible: true }))!.type(OAUTH_CLIENT_ID);
   await options.click(byRole('button', 'Sign in with Zoho'));
   const consent = await consentWindow(firefox);
   expect(await text(consent, 'main')).toContain(`Signed in as ${ADMIN_EMAIL}`);

@@ -38,14 +38,14 @@ export async function extensionStorage(
       new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(name);
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
       });
     const all = (db: IDBDatabase, store: string) =>
       new Promise<unknown[]>((resolve, reject) => {
         if (!db.objectStoreNames.contains(store)) return resolve([]);
         const request = db.transaction(store).objectStore(store).getAll();
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
       });
     // Open only databases that exist: opening creates one, empty, and would break the extension's upgrade.
     const names = (await indexedDB.databases()).map((d) => d.name);
