@@ -2,12 +2,13 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
-import type { AdminSend } from '../../lib/options/admin-send';
+import { createBrokerClient } from '../../lib/shared/broker-client';
 import { browserLanguage } from '../../lib/shared/i18n';
 import { watchSettings } from '../../lib/shared/settings-watch';
 import '../../components/options/options.css';
 
-const send = ((request) => browser.runtime.sendMessage(request)) as AdminSend;
+// The same client as the content script's: envelope check, one retry while the worker restarts.
+const send = createBrokerClient<'extension'>({ sendMessage: (message) => browser.runtime.sendMessage(message) });
 
 render(
   <OptionsApp
