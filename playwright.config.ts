@@ -4,8 +4,9 @@ import { defineConfig } from '@playwright/test';
 /**
  * End-to-end tests in real browsers: `chromium` runs every tests/e2e/*.spec.ts except the
  * `firefox-*` ones, which run in Firefox ESR (puppeteer-core over WebDriver BiDi, see
- * tests/e2e/support/firefox.ts). Both read the build from DESKLINK_OUT_DIR (default .output).
- * One worker: the machine has 2 cores and every test starts its own browser.
+ * tests/e2e/support/firefox.ts). Scenarios both browsers share live in tests/e2e/scenarios/ and
+ * are run by one spec per browser. Both read the build from DESKLINK_OUT_DIR (default .output).
+ * One worker: the machine has 2 cores and a browser with the extension takes seconds to start.
  */
 const FIREFOX_SPEC = /(^|[\\/])firefox-[^\\/]*\.spec\.ts$/;
 

@@ -11,6 +11,8 @@ import { expectedTickets, getDataset } from '../sandbox/data';
 import { CRM_ORG, RECORDS, type RecordFixture } from '../sandbox/fixtures';
 import type { FaultRule } from '../sandbox/index';
 import type { Request, Response, TicketsView } from '../../lib/shared/messages';
+import { chromiumTab } from './support/panel-chromium';
+import { expectInPanel } from './support/panel-steps';
 
 const SEARCH = '/api/v1/tickets/search';
 
@@ -85,11 +87,12 @@ function readCache(sw: Worker) {
   });
 }
 
-const panel = (page: Page) => page.getByRole('region', { name: 'Zoho Desk tickets' });
+/** DeskLink's panel in a CRM tab, read through the panel driver. */
+const panel = (page: Page) => chromiumTab(page).panel();
 
 /** The contact's panel showing its tickets; its cached answer and the cache contents, for later comparison. */
 async function cachedContact(page: Page, extensionId: string, sw: Worker) {
-  await expect(panel(page).getByRole('tab', { name: /^All\s*14$/ })).toBeVisible();
+  await expectInPanel(panel(page), 'tab', /^All\s*14$/);
   const world = await contentWorld(page, extensionId);
   const cached = view(await world.send(ticketsGet(RECORDS.contact, 'cached')));
   return { world, cached, before: await readCache(sw) };
@@ -113,7 +116,7 @@ test('a record’s tickets come through the service worker into IndexedDB, then 
 }) => {
   await connect();
   const page = await crmPage(RECORDS.contact);
-  await expect(panel(page).getByRole('tab', { name: /^All\s*14$/ })).toBeVisible();
+  await expectInPanel(panel(page), 'tab', /^All\s*14$/);
   const world = await contentWorld(page, extensionId);
 
   const first = view(await world.send(ticketsGet(RECORDS.contact, 'cached')));
@@ -159,7 +162,7 @@ test('the same record asked from several tabs at once makes one upstream search'
   const views = (await Promise.all(worlds.map((world) => world.send(ticketsGet(RECORDS.contact, 'refresh'))))).map(view);
   expect(views.map((v) => v.tickets.length)).toEqual([14, 14, 14]);
   expect(new Set(views.map((v) => v.fetchedAt)).size).toBe(1);
-  for (const page of pages) await expect(panel(page).getByRole('tab', { name: /^All\s*14$/ })).toBeVisible();
+  for (const page of pages) await expectInPanel(panel(page), 'tab', /^All\s*14$/);
   // One search (14 tickets fit one page) for the three explicit requests and the three panels.
   expect(sandbox.deskCalls({ path: SEARCH })).toHaveLength(1);
 });
@@ -189,8 +192,8 @@ test('the service worker stopped in the middle of a request: the panel’s reque
   await expect.poll(() => statuses, { message: 'the service worker was stopped' }).toContain('stopped');
 
   // The content script retries once; the woken worker searches again and answers.
-  await expect(panel(page).getByRole('tab', { name: /^All\s*14$/ })).toBeVisible({ timeout: 20_000 });
-  await expect(panel(page).getByRole('alert')).toHaveCount(0);
+  await expectInPanel(panel(page), 'tab', /^All\s*14$/, { timeout: 20_000 });
+  expect(await panel(page).textsOf('alert')).toEqual([]);
   expect(sandbox.deskCalls({ path: SEARCH }).length).toBeGreaterThanOrEqual(2);
   expect(await sw.evaluate(() => (globalThis as { __brokerTestMark?: number }).__brokerTestMark)).toBeUndefined();
 });

@@ -6,8 +6,8 @@
 import { test, expect, byRole } from './support/firefox';
 import { RECORDS } from '../sandbox/fixtures';
 import { CONTACTS_LIST_PATH, LIST_ROW } from './support/pages';
-
-const REGION = byRole('region', 'Zoho Desk tickets');
+import { firefoxTab } from './support/panel-firefox';
+import { expectInPanel } from './support/panel-steps';
 
 test('the add-on loads: its background answers and the manifest is DeskLink', async ({ openOptions, sendAdmin }) => {
   const options = await openOptions();
@@ -23,8 +23,9 @@ test('the options page opens on the setup form', async ({ openOptions }) => {
 
 test('unconfigured, a Contact record page shows the tickets region with the setup link', async ({ crmPage }) => {
   const page = await crmPage(RECORDS.contact);
-  const region = await page.waitForSelector(REGION, { visible: true });
-  expect(await region!.$(byRole('link', 'Set up Zoho Desk integration'))).not.toBeNull();
+  const region = firefoxTab(page).panel();
+  await expectInPanel(region, 'link', 'Set up Zoho Desk integration');
+  expect(await region.count()).toBe(1);
 });
 
 test('a Contacts list view shows no tickets region', async ({ crmPage }) => {
@@ -32,6 +33,6 @@ test('a Contacts list view shows no tickets region', async ({ crmPage }) => {
   await list.waitForSelector(LIST_ROW, { visible: true });
   // Control: a record page opened after the list gets its region first.
   const record = await crmPage(RECORDS.contact);
-  await record.waitForSelector(REGION, { visible: true });
-  expect(await list.$$(REGION)).toHaveLength(0);
+  await expect.poll(() => firefoxTab(record).panel().count()).toBe(1);
+  expect(await firefoxTab(list).panel().count()).toBe(0);
 });

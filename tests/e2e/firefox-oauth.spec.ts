@@ -6,8 +6,11 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { test, expect, byRole } from './support/firefox';
 import { ADMIN_EMAIL, OAUTH_CLIENT_ID, PORTALS, RECORDS } from '../sandbox/fixtures';
+import { firefoxTab } from './support/panel-firefox';
+import { expectInPanel } from './support/panel-steps';
 
-const REGION = byRole('region', 'Zoho Desk tickets');
+/** DeskLink's panel in a CRM tab, read through the panel driver. */
+const panel = (page: Page) => firefoxTab(page).panel();
 
 test.use({ freshFirefox: true });
 test.beforeEach(({ sandbox }) => sandbox.oauth.reset());
@@ -53,7 +56,7 @@ test('sign in with Zoho, save, and see a record’s tickets; a short-lived token
 
   sandbox.clearLog();
   const page = await crmPage(RECORDS.contact);
-  await page.waitForSelector(byRole('tab', `All ${RECORDS.contact.expectedTickets.A}`), { visible: true });
+  await expectInPanel(panel(page), 'tab', `All ${RECORDS.contact.expectedTickets.A}`);
   const refreshes = sandbox.log.filter((e) => e.path === '/oauth/v2/auth/refresh');
   expect(refreshes.length).toBeGreaterThanOrEqual(1);
   expect(refreshes.every((e) => e.status === 302)).toBe(true);
@@ -78,6 +81,6 @@ test('renewal needs the user: Sign in again on the panel', async ({ firefox, ope
   sandbox.oauth.endSessions();
   sandbox.oauth.expireTokens();
   const page = await crmPage(RECORDS.lead);
-  await page.waitForSelector(byRole('link', 'Sign in again'), { visible: true });
-  expect(await page.$(REGION)).not.toBeNull();
+  await expectInPanel(panel(page), 'link', 'Sign in again');
+  expect(await panel(page).count()).toBe(1);
 });

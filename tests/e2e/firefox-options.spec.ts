@@ -1,16 +1,16 @@
 /**
  * The options page in Firefox ESR against the sandbox: the wizard's happy path, each setup error
  * (none saves anything), the enable switch, change of portal and deactivation reaching an open
- * CRM tab. One browser serves the file; each test starts unconfigured (`reset`).
+ * CRM tab. One browser serves the file; each test starts unconfigured (the harness deactivates
+ * DeskLink between tests).
  */
 import { test, expect, byRole, type Page } from './support/firefox';
 import { ADMIN_EMAIL, KEYS, LIMITED_EMAIL, PORTALS, RECORDS } from '../sandbox/fixtures';
+import { firefoxTab } from './support/panel-firefox';
+import { expectInPanel } from './support/panel-steps';
 
-const REGION = byRole('region', 'Zoho Desk tickets');
-
-test.beforeEach(async ({ reset }) => {
-  await reset();
-});
+/** DeskLink's panel in a CRM tab, read through the panel driver. */
+const panel = (page: Page) => firefoxTab(page).panel();
 
 async function fillSetup(page: Page, dc: string, key: string, email: string): Promise<void> {
   await page.select(byRole('combobox', 'Data center'), dc);
@@ -134,21 +134,21 @@ test('the enable switch hides and brings back the panel on an open CRM tab, with
 }) => {
   await connect();
   const crm = await crmPage(RECORDS.contact);
-  await crm.waitForSelector(byRole('tab', 'All 14'), { visible: true });
+  await expectInPanel(panel(crm), 'tab', 'All 14');
 
   const page = await openOptions();
   await page.click(byRole('checkbox', 'Enable Zoho Desk integration'));
-  await expect.poll(async () => (await crm.$$(REGION)).length).toBe(0);
+  await expect.poll(() => panel(crm).count()).toBe(0);
 
   // Off means nothing fetched, even for a fresh page.
   sandbox.clearLog();
   const other = await crmPage(RECORDS.lead);
   await other.waitForFunction((name) => document.body.textContent?.includes(name), {}, RECORDS.lead.name);
-  expect(await other.$$(REGION)).toHaveLength(0);
+  expect(await panel(other).count()).toBe(0);
   expect(sandbox.deskCalls()).toEqual([]);
 
   await page.click(byRole('checkbox', 'Enable Zoho Desk integration'));
-  await crm.waitForSelector(byRole('tab', 'All 14'), { visible: true });
+  await expectInPanel(panel(crm), 'tab', 'All 14');
 });
 
 test('Change portal: confirmation, the old portal’s links leave the cache and the panel, then portal B', async ({
@@ -159,7 +159,7 @@ test('Change portal: confirmation, the old portal’s links leave the cache and 
 }) => {
   await connect({ portal: 'A' });
   const crm = await crmPage(RECORDS.contact);
-  await crm.waitForSelector(byRole('tab', 'All 14'), { visible: true });
+  await expectInPanel(panel(crm), 'tab', 'All 14');
   expect(await sendAdmin({ command: 'diagnostics.get' })).toMatchObject({ ok: true, data: { cache: { records: 1 } } });
 
   const page = await openOptions();
@@ -173,13 +173,13 @@ test('Change portal: confirmation, the old portal’s links leave the cache and 
   // The portal step runs again with the stored key; portal A's cached links are gone already.
   await page.waitForSelector(byRole('combobox', 'Portal'), { visible: true });
   expect(await sendAdmin({ command: 'diagnostics.get' })).toMatchObject({ ok: true, data: { cache: { tickets: 0, records: 0 } } });
-  await expect.poll(async () => (await crm.$$(byRole('tab', 'All 14'))).length).toBe(0);
+  await expect.poll(() => panel(crm).countOf('tab', 'All 14')).toBe(0);
 
   await page.select(byRole('combobox', 'Portal'), PORTALS.B.id);
   await page.click(byRole('button', 'Save'));
   await page.waitForSelector(byRole('checkbox', 'Enable Zoho Desk integration'), { visible: true });
   expect(await text(page, '[data-testid="connected-portal"]')).toBe(PORTALS.B.companyName);
-  await crm.waitForSelector(byRole('tab', 'All 3'), { visible: true });
+  await expectInPanel(panel(crm), 'tab', 'All 3');
 });
 
 test('Deactivate: after confirming, credential and cache are gone and the CRM tab shows the set-up link', async ({
@@ -190,8 +190,7 @@ test('Deactivate: after confirming, credential and cache are gone and the CRM ta
 }) => {
   await connect();
   const crm = await crmPage(RECORDS.contact);
-  const region = await crm.waitForSelector(REGION, { visible: true });
-  await expect.poll(() => region!.evaluate((e) => e.textContent ?? '')).toContain('All 14');
+  await expect.poll(() => panel(crm).text()).toContain('All 14');
   expect(await sendAdmin({ command: 'diagnostics.get' })).toMatchObject({ ok: true, data: { cache: { records: 1 } } });
 
   const page = await openOptions();
@@ -205,5 +204,5 @@ test('Deactivate: after confirming, credential and cache are gone and the CRM ta
     data: { connected: false, credentialState: 'none', portal: null },
   });
   expect(await sendAdmin({ command: 'diagnostics.get' })).toMatchObject({ ok: true, data: { cache: { tickets: 0, records: 0 } } });
-  await crm.waitForSelector(byRole('link', 'Set up Zoho Desk integration'), { visible: true });
+  await expectInPanel(panel(crm), 'link', 'Set up Zoho Desk integration');
 });

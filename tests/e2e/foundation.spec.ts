@@ -5,6 +5,8 @@
 import { test, expect } from './support/fixtures';
 import { RECORDS } from '../sandbox/fixtures';
 import { CONTACTS_LIST_PATH, LIST_ROW } from './support/pages';
+import { chromiumTab } from './support/panel-chromium';
+import { expectInPanel } from './support/panel-steps';
 
 test('the extension loads: its service worker answers and the manifest is DeskLink', async ({ sw, sendAdmin }) => {
   expect(sw.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\//);
@@ -21,9 +23,9 @@ test('the options page opens on the setup form', async ({ openOptions }) => {
 
 test('unconfigured, a Contact record page shows the tickets region with the setup link', async ({ crmPage }) => {
   const page = await crmPage(RECORDS.contact);
-  const region = page.getByRole('region', { name: 'Zoho Desk tickets' });
-  await expect(region).toBeVisible();
-  await expect(region.getByRole('link', { name: 'Set up Zoho Desk integration' })).toBeVisible();
+  const region = chromiumTab(page).panel();
+  await expectInPanel(region, 'link', 'Set up Zoho Desk integration');
+  expect(await region.count()).toBe(1);
 });
 
 test('a Contacts list view shows no tickets region', async ({ crmPage }) => {
@@ -32,6 +34,6 @@ test('a Contacts list view shows no tickets region', async ({ crmPage }) => {
   // Control: a record page opened after the list gets its region, so the list page's content
   // script has had at least as long to (wrongly) show one.
   const record = await crmPage(RECORDS.contact);
-  await expect(record.getByRole('region', { name: 'Zoho Desk tickets' })).toBeVisible();
-  await expect(list.getByRole('region', { name: 'Zoho Desk tickets' })).toHaveCount(0);
+  await expect.poll(() => chromiumTab(record).panel().count()).toBe(1);
+  expect(await chromiumTab(list).panel().count()).toBe(0);
 });

@@ -9,8 +9,11 @@ import { test, expect } from './support/fixtures';
 import { ADMIN_EMAIL, OAUTH_CLIENT_ID, PORTALS, RECORDS } from '../sandbox/fixtures';
 import type { Sandbox } from '../sandbox/index';
 import { extensionStorage } from './support/options';
+import { chromiumTab } from './support/panel-chromium';
+import { expectInPanel } from './support/panel-steps';
 
-const REGION = 'Zoho Desk tickets';
+/** DeskLink's panel in a CRM tab, read through the panel driver. */
+const panel = (page: Page) => chromiumTab(page).panel();
 
 test.beforeEach(({ sandbox }) => sandbox.oauth.reset());
 test.afterEach(({ sandbox }) => sandbox.oauth.reset());
@@ -46,9 +49,7 @@ test('sign in with Zoho, save, and see a record’s tickets', async ({ context, 
   await options.close();
   await connectWithZoho(context, openOptions);
   const page = await crmPage(RECORDS.contact);
-  await expect(
-    page.getByRole('region', { name: REGION }).getByRole('tab', { name: `All ${RECORDS.contact.expectedTickets.A}` }),
-  ).toBeVisible();
+  await expectInPanel(panel(page), 'tab', `All ${RECORDS.contact.expectedTickets.A}`);
   // Every Desk call carried the token Zoho issued, never a ZSC key.
   for (const token of deskTokens(sandbox)) expect(token).toMatch(/^1000\.[0-9a-f]{32}\.[0-9a-f]{32}$/);
   // The token is in the extension's own IndexedDB, never in storage.local (content scripts read that).
@@ -71,9 +72,7 @@ test('a token about to expire is renewed silently at /oauth/v2/auth/refresh, wit
   const pagesBefore = context.pages().length;
   sandbox.clearLog();
   const page = await crmPage(RECORDS.lead);
-  await expect(
-    page.getByRole('region', { name: REGION }).getByRole('tab', { name: `All ${RECORDS.lead.expectedTickets.A}` }),
-  ).toBeVisible();
+  await expectInPanel(panel(page), 'tab', `All ${RECORDS.lead.expectedTickets.A}`);
   expect(refreshes(sandbox).length).toBeGreaterThanOrEqual(1);
   expect(refreshes(sandbox).every((e) => e.status === 302)).toBe(true);
   // The new tab is the CRM page only: no consent window was needed.
@@ -90,9 +89,7 @@ test('Zoho rejects the token early (INVALID_OAUTH): renewed once, the tickets st
   sandbox.oauth.expireTokens();
   sandbox.clearLog();
   const page = await crmPage(RECORDS.contact);
-  await expect(
-    page.getByRole('region', { name: REGION }).getByRole('tab', { name: `All ${RECORDS.contact.expectedTickets.A}` }),
-  ).toBeVisible();
+  await expectInPanel(panel(page), 'tab', `All ${RECORDS.contact.expectedTickets.A}`);
   expect(refreshes(sandbox)).toHaveLength(1);
   const rejected = sandbox.deskCalls().filter((e) => e.status === 401);
   expect(rejected.length).toBeGreaterThanOrEqual(1);
@@ -111,16 +108,15 @@ test('renewal needs the user: the panel says Sign in again and no call storm fol
   sandbox.oauth.expireTokens();
   sandbox.clearLog();
   const page = await crmPage(RECORDS.contact);
-  const region = page.getByRole('region', { name: REGION });
-  await expect(region.getByRole('link', { name: 'Sign in again' })).toBeVisible();
+  await expectInPanel(panel(page), 'link', 'Sign in again');
   const zohoCalls = () => sandbox.log.filter((e) => !e.host.startsWith('crm')).length;
   const afterFirst = zohoCalls();
   expect(refreshes(sandbox)).toHaveLength(1);
   // More records and reloads: no further Desk call, no further renewal.
   await page.reload();
-  await expect(page.getByRole('region', { name: REGION }).getByRole('link', { name: 'Sign in again' })).toBeVisible();
+  await expectInPanel(panel(page), 'link', 'Sign in again');
   const other = await crmPage(RECORDS.lead);
-  await expect(other.getByRole('region', { name: REGION }).getByRole('link', { name: 'Sign in again' })).toBeVisible();
+  await expectInPanel(panel(other), 'link', 'Sign in again');
   expect(zohoCalls()).toBe(afterFirst);
 
   // The options page offers Sign in with Zoho again; after consent the panel works again.
@@ -132,9 +128,7 @@ test('renewal needs the user: the panel says Sign in again and no call storm fol
   await consent.getByRole('button', { name: 'Accept' }).click();
   await expect(options.getByRole('status').filter({ hasText: 'Signed in to Zoho' })).toBeVisible();
   const again = await crmPage(RECORDS.contact);
-  await expect(
-    again.getByRole('region', { name: REGION }).getByRole('tab', { name: `All ${RECORDS.contact.expectedTickets.A}` }),
-  ).toBeVisible();
+  await expectInPanel(panel(again), 'tab', `All ${RECORDS.contact.expectedTickets.A}`);
 });
 
 test('denied consent: a clear error in an alert, nothing saved', async ({ context, openOptions }) => {

@@ -4,10 +4,14 @@
  * reload, and the cache and credential follow.
  */
 import { test, expect } from './support/fixtures';
+import type { Page } from '@playwright/test';
 import { ADMIN_EMAIL, PORTALS, RECORDS } from '../sandbox/fixtures';
 import { axeViolations, extensionStorage } from './support/options';
+import { chromiumTab } from './support/panel-chromium';
+import { expectInPanel } from './support/panel-steps';
 
-const REGION = { name: 'Zoho Desk tickets' } as const;
+/** DeskLink's panel in a CRM tab, read through the panel driver. */
+const panel = (page: Page) => chromiumTab(page).panel();
 
 test('the enable switch hides and brings back the panel on an open CRM tab, without a reload', async ({
   connect,
@@ -17,22 +21,22 @@ test('the enable switch hides and brings back the panel on an open CRM tab, with
 }) => {
   await connect();
   const crm = await crmPage(RECORDS.contact);
-  await expect(crm.getByRole('region', REGION).getByRole('tab', { name: /^All 14/ })).toBeVisible();
+  await expectInPanel(panel(crm), 'tab', /^All 14/);
 
   const options = await openOptions();
   const enable = options.getByRole('checkbox', { name: 'Enable Zoho Desk integration' });
   await enable.uncheck();
-  await expect(crm.getByRole('region', REGION)).toHaveCount(0);
+  await expect.poll(() => panel(crm).count()).toBe(0);
 
   // Off means nothing fetched, even for a fresh page.
   sandbox.clearLog();
   const other = await crmPage(RECORDS.lead);
   await expect(other.locator('body')).toContainText(RECORDS.lead.name);
-  await expect(other.getByRole('region', REGION)).toHaveCount(0);
+  expect(await panel(other).count()).toBe(0);
   expect(sandbox.deskCalls()).toEqual([]);
 
   await enable.check();
-  await expect(crm.getByRole('region', REGION).getByRole('tab', { name: /^All 14/ })).toBeVisible();
+  await expectInPanel(panel(crm), 'tab', /^All 14/);
 });
 
 test('Change portal: confirmation, the old portal’s links leave the cache and the panel, then portal B', async ({
@@ -43,8 +47,8 @@ test('Change portal: confirmation, the old portal’s links leave the cache and 
 }) => {
   await connect({ portal: 'A' });
   const crm = await crmPage(RECORDS.contact);
-  const region = crm.getByRole('region', REGION);
-  await expect(region.getByRole('tab', { name: /^All 14/ })).toBeVisible();
+  const region = panel(crm);
+  await expectInPanel(region, 'tab', /^All 14/);
   expect((await extensionStorage(sw)).ticketPortals).toContain(PORTALS.A.id);
 
   const options = await openOptions();
@@ -59,12 +63,12 @@ test('Change portal: confirmation, the old portal’s links leave the cache and 
   const portal = options.getByLabel('Portal', { exact: true });
   await expect(portal).toBeVisible();
   expect((await extensionStorage(sw)).ticketPortals).not.toContain(PORTALS.A.id);
-  await expect(region.getByRole('tab', { name: /^All 14/ })).toHaveCount(0);
+  await expect.poll(() => region.countOf('tab', /^All 14/)).toBe(0);
 
   await portal.selectOption(PORTALS.B.id);
   await options.getByRole('button', { name: 'Save' }).click();
   await expect(options.getByTestId('connected-portal')).toHaveText(PORTALS.B.companyName);
-  await expect(region.getByRole('tab', { name: /^All 3/ })).toBeVisible();
+  await expectInPanel(region, 'tab', /^All 3/);
   const stored = await extensionStorage(sw);
   expect(stored.ticketPortals).toEqual([PORTALS.B.id]);
 });
@@ -77,8 +81,8 @@ test('Deactivate: confirmation; credential, settings and cache gone; the CRM pag
 }) => {
   await connect();
   const crm = await crmPage(RECORDS.contact);
-  const region = crm.getByRole('region', REGION);
-  await expect(region.getByRole('tab', { name: /^All 14/ })).toBeVisible();
+  const region = panel(crm);
+  await expectInPanel(region, 'tab', /^All 14/);
 
   const options = await openOptions();
   await options.getByRole('button', { name: 'Deactivate' }).click();
@@ -95,9 +99,9 @@ test('Deactivate: confirmation; credential, settings and cache gone; the CRM pag
   expect(stored.credential).toBeNull();
   expect(stored.ticketPortals).toEqual([]);
   expect(stored.local.settings).toBeUndefined();
-  await expect(region.getByRole('link', { name: 'Set up Zoho Desk integration' })).toBeVisible();
+  await expectInPanel(region, 'link', 'Set up Zoho Desk integration');
   await crm.reload();
-  await expect(crm.getByRole('region', REGION).getByRole('link', { name: 'Set up Zoho Desk integration' })).toBeVisible();
+  await expectInPanel(panel(crm), 'link', 'Set up Zoho Desk integration');
 });
 
 test('diagnostics: last Desk error with host, cache size, Clear cache, Test connection', async ({
@@ -108,7 +112,7 @@ test('diagnostics: last Desk error with host, cache size, Clear cache, Test conn
 }) => {
   await connect();
   const crm = await crmPage(RECORDS.contact);
-  await expect(crm.getByRole('region', REGION).getByRole('tab', { name: /^All 14/ })).toBeVisible();
+  await expectInPanel(panel(crm), 'tab', /^All 14/);
 
   const options = await openOptions();
   await expect(options.getByTestId('cache-size')).toContainText(/[1-9]\d* tickets for 1 records/);

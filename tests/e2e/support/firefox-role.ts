@@ -4,7 +4,8 @@
  * roots, so the panel would be invisible to them. This registers a `::-p-role(…)` query handler
  * that walks the DOM and every open shadow root and matches a pragmatic subset of ARIA:
  * explicit `role`, the implicit roles our UI uses, and names from aria-label, aria-labelledby,
- * <label> or text content (whitespace collapsed).
+ * <label> or text content (whitespace collapsed). Subtrees hidden with aria-hidden="true" are
+ * left out, as assistive technology leaves them out.
  */
 import { Puppeteer } from 'puppeteer-core';
 
@@ -54,6 +55,7 @@ const QUERY_ALL_SOURCE = `
   const found = [];
   const walk = (scope) => {
     for (const el of scope.querySelectorAll('*')) {
+      if (el.closest('[aria-hidden="true"]')) continue;
       const role = norm(el.getAttribute('role')).split(' ')[0] || implicitRole(el);
       if (role === query.role) {
         const name = accessibleName(el, role);
@@ -72,6 +74,7 @@ let registered = false;
 function register(): void {
   if (registered) return;
   registered = true;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- page-side source, kept out of the transpiler (see above)
   const queryAll = new Function('root', 'selector', QUERY_ALL_SOURCE) as (root: Node, selector: string) => Element[];
   Puppeteer.registerCustomQueryHandler('role', { queryAll });
 }

@@ -10,22 +10,22 @@
  *   test('panel shows tickets', async ({ connect, crmPage }) => {
  *     await connect();
  *     const page = await crmPage(RECORDS.contact);
- *     const region = await page.waitForSelector(byRole('region', 'Zoho Desk tickets'));
- *     expect(await region!.evaluate((el) => el.textContent)).toContain('All 14');
+ *     await expectInPanel(firefoxTab(page).panel(), 'tab', 'All 14');   // ./panel-firefox.ts, ./panel-steps.ts
  *   });
  *
  * - Pages are puppeteer `Page`s: `page.waitForSelector`, `page.$`, `page.$$`, `page.evaluate`,
  *   `page.click`. Find things with `byRole(role, name)` (name: exact string or RegExp; it looks
- *   inside shadow roots, which puppeteer's own `::-p-aria` does not do in Firefox) or with the
- *   `>>>` deep combinator (`'desklink-panel >>> table'`).
+ *   inside shadow roots, which puppeteer's own `::-p-aria` does not do in Firefox). The panel is
+ *   read through the panel driver (./panel-driver.ts), never by its markup.
  * - Assert with Playwright's `expect` on values; for things that appear later use
  *   `await page.waitForSelector(...)` or `await expect.poll(() => page.evaluate(...)).toBe(...)`.
  * - Profiles: Firefox takes 3–4 s to start, so ONE browser (fresh profile) serves all tests of
- *   a spec file, and a new one starts for the next file. Extension storage and IndexedDB carry
- *   over between tests of a file: call `reset()` (the admin `deactivate` command) in a
- *   `beforeEach` when a test needs an unconfigured DeskLink, or opt into a browser of its own
+ *   a spec file, and a new one starts for the next file. Each test on a reused browser starts
+ *   with DeskLink deactivated (the admin `deactivate` command: credential, settings, caches
+ *   gone); `reset()` does the same within a test. A test that needs a browser of its own opts in
  *   with `test.use({ freshFirefox: true })` (per file or per describe block).
  * - Tabs a test opens through `newPage`/`crmPage`/`openOptions` are closed after it.
+ * - Browser-neutral panel scenarios use `panelWorld` (./panel-driver.ts).
  * - Never `await page.goto('moz-extension://…')`: it never resolves in Firefox. `openOptions()`
  *   starts the navigation and waits for the document instead.
  */
@@ -35,40 +35,20 @@ import type { Sandbox } from '../../sandbox/index';
 import { sandboxFixture } from './sandbox-fixture';
 import type { RecordFixture } from '../../sandbox/fixtures';
 import type { Request, ResponseOf, SettingsView } from '../../../lib/shared/messages';
-import { connectWith, resetSandbox, type ConnectOptions } from './admin';
+import { connectWith, resetSandbox, unwrap, type ConnectOptions } from './admin';
 import { crmUrl, type CrmPageOptions } from './crm';
+import { BrowserPool } from './browser-pool';
 import { FIREFOX_EXTENSION_ORIGIN, launchFirefox } from './firefox-browser';
 import { byRole } from './firefox-role';
+import { firefoxTab } from './panel-firefox';
+import type { PanelWorld } from './panel-driver';
 
 export type { ConnectOptions, CrmPageOptions, Page };
 export { FIREFOX_EXTENSION_ORIGIN, byRole };
 
-/** One Firefox at a time, reused across the tests of one spec file. */
-class FirefoxPool {
-  private browser: Browser | undefined;
-  private owner: string | undefined;
-  constructor(private readonly sandbox: Sandbox) {}
-
-  /** The browser for this test: reused when `owner` matches, else a fresh one. */
-  async acquire(owner: string | undefined): Promise<Browser> {
-    if (this.browser && owner !== undefined && owner === this.owner && this.browser.connected) return this.browser;
-    await this.close();
-    this.browser = await launchFirefox(this.sandbox);
-    this.owner = owner;
-    return this.browser;
-  }
-
-  async close(): Promise<void> {
-    const browser = this.browser;
-    this.browser = undefined;
-    this.owner = undefined;
-    await browser?.close().catch(() => {});
-  }
-}
-
 interface WorkerFixtures {
   sandbox: Sandbox;
-  firefoxPool: FirefoxPool;
+  firefoxPool: BrowserPool<Browser>;
 }
 
 interface TestFixtures {
@@ -91,6 +71,8 @@ interface TestFixtures {
   reset: () => Promise<void>;
   /** A new tab on a sandbox CRM page (a path or a record fixture), loaded. */
   crmPage: (target: string | RecordFixture, opts?: CrmPageOptions) => Promise<Page>;
+  /** The browser-neutral panel scenarios' view of this browser. */
+  panelWorld: PanelWorld;
 }
 
 /**
@@ -110,11 +92,30 @@ async function untilLoaded(page: Page, url: string, timeoutMs: number): Promise<
       );
       return;
     } catch (error) {
-      const transient =
-        error instanceof Error && /Protocol error/.test(`${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`);
+      const cause = error instanceof Error ? error.cause : undefined;
+      const transient = error instanceof Error && /Protocol error/.test(`${error.message} ${cause instanceof Error ? cause.message : ''}`);
       if (!transient || Date.now() >= deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  }
+}
+
+const OPTIONS_URL = `${FIREFOX_EXTENSION_ORIGIN}/options.html`;
+
+/** Opens DeskLink's options page in `page` and waits for its document (goto() never resolves there). */
+async function loadOptions(page: Page): Promise<void> {
+  page.goto(OPTIONS_URL).catch(() => {});
+  await untilLoaded(page, OPTIONS_URL, 15_000);
+}
+
+/** Back to unconfigured through a tab of its own, closed again (a test starts with no tab open). */
+async function deactivate(browser: Browser): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    await loadOptions(page);
+    unwrap(await page.evaluate(() => (globalThis as any).browser.runtime.sendMessage({ command: 'deactivate' })), 'deactivate');
+  } finally {
+    await page.close().catch(() => {});
   }
 }
 
@@ -123,9 +124,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   firefoxPool: [
     async ({ sandbox }, use) => {
-      const pool = new FirefoxPool(sandbox);
+      const pool = new BrowserPool<Browser>({
+        launch: () => launchFirefox(sandbox),
+        close: (browser) => browser.close(),
+        alive: (browser) => browser.connected,
+      });
       await use(pool);
-      await pool.close();
+      await pool.release();
     },
     { scope: 'worker', timeout: 30_000 },
   ],
@@ -135,11 +140,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   firefox: async ({ firefoxPool, sandbox, freshFirefox }, use, testInfo) => {
     resetSandbox(sandbox);
     // A fresh test gets its own browser and leaves no owner, so the next test starts another.
-    const browser = await firefoxPool.acquire(freshFirefox ? undefined : testInfo.file);
+    const { browser, reused } = await firefoxPool.acquire(freshFirefox ? undefined : testInfo.file);
+    if (reused) await deactivate(browser);
     await use(browser);
-    if (freshFirefox) await firefoxPool.close();
+    if (freshFirefox) await firefoxPool.release();
   },
 
+  // Playwright reads a fixture's dependencies from its first parameter's destructuring: none here.
+  // eslint-disable-next-line no-empty-pattern
   extensionOrigin: async ({}, use) => {
     await use(FIREFOX_EXTENSION_ORIGIN);
   },
@@ -156,13 +164,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     for (const page of pages) await page.close().catch(() => {});
   },
 
-  openOptions: async ({ newPage, extensionOrigin }, use) => {
+  openOptions: async ({ newPage }, use) => {
     await use(async () => {
       const page = await newPage();
-      const url = `${extensionOrigin}/options.html`;
-      // goto() to a moz-extension:// page never resolves in Firefox; the document does load.
-      page.goto(url).catch(() => {});
-      await untilLoaded(page, url, 15_000);
+      await loadOptions(page);
       return page;
     });
   },
@@ -195,6 +200,31 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const page = await newPage();
       await page.goto(crmUrl(target, opts));
       return page;
+    });
+  },
+
+  panelWorld: async ({ sandbox, connect, sendAdmin, crmPage, firefox }, use) => {
+    await use({
+      sandbox,
+      connect,
+      sendAdmin,
+      open: async (target, opts) => firefoxTab(await crmPage(target, opts)),
+      optionsPageOpened: async () => {
+        // Puppeteer lists the tab the add-on opens, but its page.url() stays about:blank: ask each page.
+        const address = (page: Page) => page.evaluate(() => location.href).catch(() => '');
+        let options: Page | undefined;
+        await expect
+          .poll(async () => {
+            for (const page of await firefox.pages()) if ((await address(page)) === OPTIONS_URL) options = page;
+            return options !== undefined;
+          })
+          .toBe(true);
+        // It shows the set-up form.
+        const keyControls = async () =>
+          (await options!.$$(byRole('textbox', /ZSC key/))).length + (await options!.$$(byRole('radio', /ZSC key/))).length;
+        await expect.poll(keyControls).toBeGreaterThan(0);
+        await options!.close();
+      },
     });
   },
 });

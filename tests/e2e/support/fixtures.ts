@@ -7,12 +7,15 @@
  *   test('panel lists tickets', async ({ connect, crmPage }) => {
  *     await connect();                                  // setup.save with KEYS.admin, portal A
  *     const page = await crmPage(RECORDS.contact);       // https://crm.zoho.com/crm/…/Contacts/…
- *     await expect(page.getByRole('region', { name: 'Zoho Desk tickets' })).toBeVisible();
+ *     await expectInPanel(chromiumTab(page).panel(), 'tab', 'All 14');   // ./panel-chromium.ts, ./panel-steps.ts
  *   });
  *
  * Every test gets a fresh browser profile (about 1 s), so extension storage and IndexedDB start
- * empty. The sandbox is shared by the worker; its faults, request log and concurrency limits are
- * reset before each test. Playwright locators pierce the panel's open shadow root.
+ * empty. A spec file can share one browser among its tests instead (`test.use({ shareBrowser:
+ * true })`): each test then starts with DeskLink deactivated (credential, settings, caches gone)
+ * and closes its tabs when it ends. The sandbox is shared by the worker; its faults, request log
+ * and concurrency limits are reset before each test. The panel is read through the panel driver
+ * (./panel-driver.ts), never by its markup; browser-neutral panel scenarios use `panelWorld`.
  */
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import type { Sandbox } from '../../sandbox/index';
@@ -20,18 +23,55 @@ import { sandboxFixture } from './sandbox-fixture';
 import type { RecordFixture } from '../../sandbox/fixtures';
 import type { Request, ResponseOf, SettingsView } from '../../../lib/shared/messages';
 import { launchChromium, extensionServiceWorker } from './chromium';
-import { connectWith, resetSandbox, type ConnectOptions } from './admin';
+import { connectWith, resetSandbox, unwrap, type ConnectOptions } from './admin';
+import { BrowserPool } from './browser-pool';
 import { crmUrl, type CrmPageOptions } from './crm';
+import { chromiumTab } from './panel-chromium';
+import type { PanelWorld } from './panel-driver';
 
 export type { ConnectOptions, CrmPageOptions };
+
+/** A running Chromium with DeskLink loaded. */
+interface ChromiumSession {
+  context: BrowserContext;
+  extensionId: string;
+  /** The tab the browser opened with; kept when a shared browser's tests close theirs. */
+  firstPage: Page | undefined;
+  closed: boolean;
+}
+
+async function launchSession(sandbox: Sandbox): Promise<ChromiumSession> {
+  const context = await launchChromium(sandbox);
+  const worker = await extensionServiceWorker(context);
+  const session: ChromiumSession = { context, extensionId: new URL(worker.url()).host, firstPage: context.pages()[0], closed: false };
+  context.on('close', () => (session.closed = true));
+  return session;
+}
+
+const optionsUrl = (extensionId: string) => `chrome-extension://${extensionId}/options.html`;
+
+/** Back to unconfigured through a tab of its own (closed again: an open options tab changes what `openOptionsPage` does). */
+async function deactivate({ context, extensionId }: ChromiumSession): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto(optionsUrl(extensionId));
+    unwrap(await page.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ command: 'deactivate' })), 'deactivate');
+  } finally {
+    await page.close();
+  }
+}
 
 interface WorkerFixtures {
   /** The Zoho sandbox (size 'test'), one per worker. */
   sandbox: Sandbox;
+  chromiumPool: BrowserPool<ChromiumSession>;
 }
 
 interface TestFixtures {
-  /** A fresh persistent Chromium context with DeskLink loaded. */
+  /** Option: share one browser among the tests of this spec file (each starts with DeskLink deactivated). */
+  shareBrowser: boolean;
+  chromiumSession: ChromiumSession;
+  /** A persistent Chromium context with DeskLink loaded (fresh unless `shareBrowser`). */
   context: BrowserContext;
   /** DeskLink's background service worker. */
   sw: Worker;
@@ -47,30 +87,53 @@ interface TestFixtures {
   connect: (opts?: ConnectOptions) => Promise<SettingsView>;
   /** Opens a new tab on a sandbox CRM page: a path (`/crm/…`) or a record fixture. */
   crmPage: (target: string | RecordFixture, opts?: CrmPageOptions) => Promise<Page>;
+  /** The browser-neutral panel scenarios' view of this browser. */
+  panelWorld: PanelWorld;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   sandbox: sandboxFixture,
 
-  context: async ({ sandbox }, use) => {
+  chromiumPool: [
+    async ({ sandbox }, use) => {
+      const pool = new BrowserPool<ChromiumSession>({
+        launch: () => launchSession(sandbox),
+        close: (session) => session.context.close(),
+        alive: (session) => !session.closed,
+      });
+      await use(pool);
+      await pool.release();
+    },
+    { scope: 'worker', timeout: 30_000 },
+  ],
+
+  shareBrowser: [false, { option: true }],
+
+  chromiumSession: async ({ chromiumPool, sandbox, shareBrowser }, use, testInfo) => {
     resetSandbox(sandbox);
-    const context = await launchChromium(sandbox);
-    await use(context);
-    await context.close();
+    const { browser: session, reused } = await chromiumPool.acquire(shareBrowser ? testInfo.file : undefined);
+    if (reused) await deactivate(session);
+    await use(session);
+    if (!shareBrowser) await chromiumPool.release();
+    else for (const page of session.context.pages()) if (page !== session.firstPage) await page.close().catch(() => undefined);
+  },
+
+  context: async ({ chromiumSession }, use) => {
+    await use(chromiumSession.context);
   },
 
   sw: async ({ context }, use) => {
     await use(await extensionServiceWorker(context));
   },
 
-  extensionId: async ({ sw }, use) => {
-    await use(new URL(sw.url()).host);
+  extensionId: async ({ chromiumSession }, use) => {
+    await use(chromiumSession.extensionId);
   },
 
   openOptions: async ({ context, extensionId }, use) => {
     await use(async () => {
       const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      await page.goto(optionsUrl(extensionId));
       return page;
     });
   },
@@ -98,6 +161,22 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const page = await context.newPage();
       await page.goto(crmUrl(target, opts));
       return page;
+    });
+  },
+
+  panelWorld: async ({ sandbox, connect, sendAdmin, crmPage, context, extensionId }, use) => {
+    await use({
+      sandbox,
+      connect,
+      sendAdmin,
+      open: async (target, opts) => chromiumTab(await crmPage(target, opts)),
+      optionsPageOpened: async () => {
+        const page = await context.waitForEvent('page', {
+          predicate: (opened) => opened.url().startsWith(optionsUrl(extensionId)),
+          timeout: 10_000,
+        });
+        await expect(page.getByLabel('ZSC key').first()).toBeVisible();
+      },
     });
   },
 });

@@ -1,0 +1,182 @@
+/**
+ * The browser-neutral panel driver: what a scenario may do with a CRM tab and DeskLink's panel in
+ * it, the way a user meets them (roles, accessible names, visible text, keys and clicks). Scenarios
+ * (tests/e2e/scenarios/) and specs are written against these interfaces; ./panel-chromium.ts and
+ * ./panel-firefox.ts implement them in each browser.
+ *
+ * The driver (these interfaces, the page-side helpers below and the two implementations) is the
+ * only test code that knows how the panel is reached: today an open shadow root under the
+ * `desklink-panel` host element, which both browsers' role queries pierce. Mounting the panel
+ * elsewhere (a closed shadow root, an extension frame) changes the driver, not the scenarios.
+ */
+import type { Request, ResponseOf, SettingsView } from '../../../lib/shared/messages';
+import type { Sandbox } from '../../sandbox/index';
+import type { RecordFixture } from '../../sandbox/fixtures';
+import type { ConnectOptions } from './admin';
+import type { CrmPageOptions } from './crm';
+
+/** The panel's landmark name in English. */
+export const PANEL_REGION = 'Zoho Desk tickets';
+
+/** An accessible name: exact (whitespace collapsed), or a pattern matching part of it. */
+export type AccessibleName = string | RegExp;
+
+export interface TimeFacts {
+  /** The `datetime` attribute (an ISO instant). */
+  datetime: string | null;
+  text: string;
+}
+
+export interface LinkFacts {
+  text: string;
+  href: string | null;
+  target: string | null;
+  rel: string | null;
+}
+
+/** A table cell as read aloud ("Last modified: …", column name first) with its time and link. */
+export interface Cell {
+  text: string;
+  time: TimeFacts | null;
+  link: LinkFacts | null;
+}
+
+/** What axe-core found in the panel. */
+export interface PanelAudit {
+  /** `<rule id> (<node count>)` per violation. */
+  violations: string[];
+  /** How many links and buttons inside the panel axe checked for a name (proves it looked inside). */
+  checkedLinks: number;
+  checkedButtons: number;
+}
+
+/** DeskLink's panel region (found afresh by role and name on every call). */
+export interface PanelRegion {
+  /** How many regions of this name the tab shows (0 or 1). */
+  count: () => Promise<number>;
+  /** Its rendered text, whitespace collapsed ('' when there is no such region). */
+  text: () => Promise<string>;
+  /** An attribute of the region element itself (`lang`). */
+  attribute: (name: string) => Promise<string | null>;
+  /** How many visible elements inside have this role (and this accessible name). */
+  countOf: (role: string, name?: AccessibleName) => Promise<number>;
+  /** The rendered text of each element inside with this role, in document order. */
+  textsOf: (role: string) => Promise<string[]>;
+  /** The rows (tickets) of its table, each as its cells. */
+  rows: () => Promise<Cell[][]>;
+  /** Clicks the element with this role and name (the first one when no name is given), once it is there. */
+  click: (role: string, name?: AccessibleName) => Promise<void>;
+  /** Moves keyboard focus to that element. */
+  focus: (role: string, name?: AccessibleName) => Promise<void>;
+  /** Points the mouse at every element with this role, one after another. */
+  hoverAll: (role: string) => Promise<void>;
+  /** Runs `read` on the region element in the tab, for what roles cannot tell (computed styles, stray elements). */
+  evaluate: <R, A>(read: (region: Element, arg: A) => R, arg: A) => Promise<R>;
+}
+
+/** A browser tab on a CRM page, and DeskLink's footprint in it. */
+export interface CrmTab {
+  /** The panel by its region name (default: the English one). */
+  panel: (name?: string) => PanelRegion;
+  /** Runs `fn` in the CRM page, as the page's own scripts would (no access to the panel). */
+  evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
+  /** Clicks a control of CRM's own page. */
+  clickPage: (role: string, name: AccessibleName) => Promise<void>;
+  press: (key: string) => Promise<void>;
+  type: (text: string) => Promise<void>;
+  back: () => Promise<void>;
+  forward: () => Promise<void>;
+  /** Calls `listener` with the message of every JavaScript dialog the tab opens (each is dismissed). */
+  onDialog: (listener: (message: string) => void) => void;
+  /** How many panel hosts the page holds (the one-panel rule). */
+  hostCount: () => Promise<number>;
+  /** Runs `read` on the page's panel hosts (where the panel sits among CRM's elements). */
+  readHosts: <R>(read: (hosts: Element[]) => R) => Promise<R>;
+  /** Puts a host into the page as an older DeskLink version would have left it. */
+  addLeftoverHost: () => Promise<void>;
+  leftoverHostCount: () => Promise<number>;
+  /** Removes every node DeskLink added to the page (to compare CRM's look with and without them). */
+  removeDeskLinkNodes: () => Promise<void>;
+  /** Runs axe-core on the panel. */
+  audit: () => Promise<PanelAudit>;
+}
+
+/** What a panel scenario gets from the browser it runs in. Each scenario starts with DeskLink unconfigured. */
+export interface PanelWorld {
+  sandbox: Sandbox;
+  /** Connects DeskLink to the sandbox (admin messages from an extension page). */
+  connect: (opts?: ConnectOptions) => Promise<SettingsView>;
+  sendAdmin: <R extends Request>(request: R) => Promise<ResponseOf<R['command']>>;
+  /** A new tab on a sandbox CRM page (a path or a record fixture), loaded. */
+  open: (target: string | RecordFixture, opts?: CrmPageOptions) => Promise<CrmTab>;
+  /** Settles once DeskLink's options page has opened in a tab of its own; call it before the click. */
+  optionsPageOpened: () => Promise<void>;
+}
+
+// ---- Page-side code both implementations run (self-contained: it is sent to the browser as source) ----
+
+/** The host element of the panel in the page. */
+export const HOST_TAG = 'desklink-panel';
+
+/** Each row element as its cells. */
+export function readRows(rows: Element[]): Cell[][] {
+  const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+  return rows.map((row) =>
+    [...row.querySelectorAll('td, th, [role="cell"], [role="gridcell"]')].map((cell) => {
+      const time = cell.querySelector('time');
+      const link = cell.querySelector('a[href]');
+      return {
+        text: collapse(cell.textContent),
+        time: time ? { datetime: time.getAttribute('datetime'), text: collapse(time.textContent) } : null,
+        link: link
+          ? {
+              text: collapse(link.textContent),
+              href: link.getAttribute('href'),
+              target: link.getAttribute('target'),
+              rel: link.getAttribute('rel'),
+            }
+          : null,
+      };
+    }),
+  );
+}
+
+/** The rendered text of each element, whitespace collapsed. */
+export function readTexts(elements: Element[]): string[] {
+  return elements.map((element) => ((element as HTMLElement).innerText ?? element.textContent ?? '').replace(/\s+/g, ' ').trim());
+}
+
+/** How many of the elements are rendered visibly (not hidden by CSS, not empty boxes). */
+export function countVisible(elements: Element[]): number {
+  return elements.filter((element) => element.checkVisibility({ visibilityProperty: true, opacityProperty: true })).length;
+}
+
+/** Runs axe-core (already injected into the page) on every panel host. */
+export async function auditHosts(hostTag: string): Promise<PanelAudit> {
+  type AxeNode = { target: unknown[] };
+  type AxeRule = { id: string; nodes: AxeNode[] };
+  const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: AxeRule[]; passes: AxeRule[] }> } }).axe;
+  const host = document.querySelector(hostTag);
+  if (!host) throw new Error(`no ${hostTag} in the page`);
+  const result = await axe.run(host);
+  // A node inside a shadow root has a target path (an array: host, then the inner selector).
+  const checkedInside = (id: string) =>
+    result.passes.find((rule) => rule.id === id)?.nodes.filter((node) => Array.isArray(node.target[0])).length ?? 0;
+  return {
+    violations: result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`),
+    checkedLinks: checkedInside('link-name'),
+    checkedButtons: checkedInside('button-name'),
+  };
+}
+
+/** Adds a host stamped as an older DeskLink instance left it. */
+export function plantLeftoverHost(hostTag: string): void {
+  const stale = document.createElement(hostTag);
+  stale.setAttribute('data-desklink-version', '0.0.1');
+  stale.setAttribute('data-desklink-instance', 'old');
+  document.body.prepend(stale);
+}
+
+export const LEFTOVER_HOST = `${HOST_TAG}[data-desklink-instance="old"]`;
+/** Every node DeskLink adds to a CRM page: the host and the element watcher's style. */
+export const DESKLINK_NODES = `${HOST_TAG}, style[data-desklink]`;
