@@ -1,42 +1,66 @@
 /**
- * The one table of Zoho data centres DeskLink supports: for each, the CRM web host (and its
- * `crmsandbox` twin), the Desk API host and the Zoho Accounts (OAuth) host.
- * Source: ../shared/reference/zoho-desk-api.md §2 and zoho-crm-pages.md §1.
+ * The one table of Zoho data centres DeskLink supports: for each, Zoho's `location` code (what
+ * Zoho Accounts names the user's data centre after sign-in), the CRM web host (and its
+ * `crmsandbox` twin), the Desk API host, the Zoho Accounts (OAuth) host and the API domain
+ * (`www.zohoapis.<tld>`, the CRM REST host a token's `api_domain` names).
+ * Sources: Zoho's multi-DC pages (https://www.zoho.com/accounts/protocol/oauth/multi-dc.html for
+ * the Accounts hosts and locations; https://www.bigin.com/developer/docs/apis/multi-dc.html for the
+ * API domains) and the Desk API documentation for the Desk hosts. A host known only from
+ * third-party code is listed in `unverified`.
  * Canada is the odd one: every host lives on zohocloud.ca, not zoho.ca.
  */
 export const DATA_CENTRE_IDS = ['com', 'eu', 'in', 'com.au', 'jp', 'com.cn', 'sa', 'ca'] as const;
 export type DataCentreId = (typeof DATA_CENTRE_IDS)[number];
 
-export interface DataCentre {
+type HostKind = 'crmHost' | 'deskHost' | 'accountsHost' | 'apiDomain';
+
+interface DataCentre {
   id: DataCentreId;
+  /** Zoho's `location` code for this data centre. */
+  location: string;
   /** Region label shown to admins. */
   region: string;
   crmHost: string;
   crmSandboxHost: string;
   deskHost: string;
   accountsHost: string;
+  /** `https://www.zohoapis.<tld>`. */
+  apiDomain: string;
+  /** Hosts no Zoho page confirms (taken from public third-party code). */
+  unverified: readonly HostKind[];
 }
 
-function zohoDataCentre(id: DataCentreId, region: string, domain: string): DataCentre {
+function zohoDataCentre(
+  id: DataCentreId,
+  location: string,
+  region: string,
+  domain: string,
+  api: string,
+  unverified: readonly HostKind[] = [],
+): DataCentre {
   return {
     id,
+    location,
     region,
     crmHost: `crm.${domain}`,
     crmSandboxHost: `crmsandbox.${domain}`,
     deskHost: `desk.${domain}`,
     accountsHost: `accounts.${domain}`,
+    apiDomain: `https://www.zohoapis.${api}`,
+    unverified,
   };
 }
 
 export const DATA_CENTRES: Record<DataCentreId, DataCentre> = {
-  com: zohoDataCentre('com', 'United States', 'zoho.com'),
-  eu: zohoDataCentre('eu', 'Europe', 'zoho.eu'),
-  in: zohoDataCentre('in', 'India', 'zoho.in'),
-  'com.au': zohoDataCentre('com.au', 'Australia', 'zoho.com.au'),
-  jp: zohoDataCentre('jp', 'Japan', 'zoho.jp'),
-  'com.cn': zohoDataCentre('com.cn', 'China', 'zoho.com.cn'),
-  sa: zohoDataCentre('sa', 'Saudi Arabia', 'zoho.sa'),
-  ca: zohoDataCentre('ca', 'Canada', 'zohocloud.ca'),
+  com: zohoDataCentre('com', 'us', 'United States', 'zoho.com', 'com'),
+  eu: zohoDataCentre('eu', 'eu', 'Europe', 'zoho.eu', 'eu'),
+  in: zohoDataCentre('in', 'in', 'India', 'zoho.in', 'in'),
+  'com.au': zohoDataCentre('com.au', 'au', 'Australia', 'zoho.com.au', 'com.au'),
+  jp: zohoDataCentre('jp', 'jp', 'Japan', 'zoho.jp', 'jp'),
+  'com.cn': zohoDataCentre('com.cn', 'cn', 'China', 'zoho.com.cn', 'com.cn'),
+  // The Saudi CRM web host appears on no Zoho page; it follows the other hosts' pattern.
+  sa: zohoDataCentre('sa', 'sa', 'Saudi Arabia', 'zoho.sa', 'sa', ['crmHost']),
+  ca: zohoDataCentre('ca', 'ca', 'Canada', 'zohocloud.ca', 'ca'),
 };
 
 const ALL = Object.values(DATA_CENTRES);

@@ -25,6 +25,28 @@ describe('data centres', () => {
     }
   });
 
+  it.each([
+    ['com', 'us', 'https://www.zohoapis.com'],
+    ['eu', 'eu', 'https://www.zohoapis.eu'],
+    ['in', 'in', 'https://www.zohoapis.in'],
+    ['com.au', 'au', 'https://www.zohoapis.com.au'],
+    ['jp', 'jp', 'https://www.zohoapis.jp'],
+    ['com.cn', 'cn', 'https://www.zohoapis.com.cn'],
+    ['sa', 'sa', 'https://www.zohoapis.sa'],
+    ['ca', 'ca', 'https://www.zohoapis.ca'],
+  ] as const)('%s is Zoho location %s with API domain %s', (id, location, apiDomain) => {
+    expect(DATA_CENTRES[id]).toMatchObject({ location, apiDomain });
+  });
+
+  it('marks the hosts no Zoho page confirms', () => {
+    expect(DATA_CENTRES.sa.unverified).toEqual(['crmHost']);
+    expect(
+      Object.values(DATA_CENTRES)
+        .filter((dc) => dc.unverified.length > 0)
+        .map((dc) => dc.id),
+    ).toEqual(['sa']);
+  });
+
   it('lists a CRM host and its sandbox twin for all eight data centres', () => {
     expect(Object.keys(DATA_CENTRES)).toHaveLength(8);
     expect(CRM_HOSTS).toHaveLength(16);
