@@ -1,18 +1,20 @@
 /**
- * Zoho Accounts' memory in the sandbox: who is signed in (a session, kept in a cookie set at
- * consent), what each session granted to which client, and the access tokens issued. Desk's
- * auth check (desk/access.ts) asks here whether a token is live. One per process: token values
- * are random, so sandboxes in one process cannot confuse them; tests reset it per test.
+ * Zoho Accounts' memory in the sandbox: who is signed in (a session per data centre, kept in a
+ * cookie on that data centre's Accounts host), what each session granted to which client, and
+ * the access tokens issued. Desk's auth check (desk/access.ts) asks here whether a token is
+ * live and whose it is. One per process: token values are random, so sandboxes in one process
+ * cannot confuse them; tests reset it per test.
  */
 import { randomBytes } from 'node:crypto';
-import { ADMIN_EMAIL, KEYS, LIMITED_EMAIL } from './fixtures';
+import { OAUTH_USERS, type OAuthUser } from './fixtures';
 
-/** The Zoho user signing in: named by the fixture key whose Desk access they have. */
-export type OAuthUser = keyof typeof KEYS;
+export type { OAuthUser } from './fixtures';
 
 export interface Session {
   id: string;
   user: OAuthUser;
+  /** The `location` of the Accounts host that holds the session. */
+  location: string;
   ended: boolean;
 }
 
@@ -26,11 +28,11 @@ export interface Grant {
 interface IssuedToken {
   user: OAuthUser;
   clientId: string;
+  scopes: readonly string[];
   expiresAt: number;
 }
 
 const DEFAULT_LIFETIME_SEC = 3600;
-const EMAILS: Partial<Record<OAuthUser, string>> = { admin: ADMIN_EMAIL, limited: LIMITED_EMAIL };
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 
@@ -42,23 +44,26 @@ function createState() {
   let user: OAuthUser = 'admin';
 
   return {
+    /** Who signs in next (when no session exists yet). */
+    get user(): OAuthUser {
+      return user;
+    },
     /** Who the consent page says is signed in. */
     emailOf(session: Session | undefined): string {
-      const who = session?.user ?? user;
-      return EMAILS[who] ?? `${who}@zylker.com`;
+      return OAUTH_USERS[session?.user ?? user].email;
     },
     get lifetimeSec() {
       return lifetimeSec;
     },
-    /** The session a cookie names, if it is live. */
-    session(id: string | undefined): Session | undefined {
+    /** The live session a cookie names on the Accounts host of `location`. */
+    session(id: string | undefined, location: string): Session | undefined {
       const found = id ? sessions.get(id) : undefined;
-      return found && !found.ended ? found : undefined;
+      return found && !found.ended && found.location === location ? found : undefined;
     },
-    /** Consent given: reuses the live session or opens one for the current user. */
-    openSession(existing: Session | undefined): Session {
+    /** Consent given: reuses the live session or opens one for the current user there. */
+    openSession(existing: Session | undefined, location: string): Session {
       if (existing) return existing;
-      const session: Session = { id: hex(16), user, ended: false };
+      const session: Session = { id: hex(16), user, location, ended: false };
       sessions.set(session.id, session);
       return session;
     },
@@ -71,13 +76,18 @@ function createState() {
     },
     issue(session: Session, clientId: string, now = Date.now()): { token: string; expiresIn: number } {
       const token = `1000.${hex(16)}.${hex(16)}`;
-      tokens.set(token, { user: session.user, clientId, expiresAt: now + lifetimeSec * 1000 });
+      const scopes = this.grantOf(session, clientId)?.scopes ?? [];
+      tokens.set(token, { user: session.user, clientId, scopes, expiresAt: now + lifetimeSec * 1000 });
       return { token, expiresIn: lifetimeSec };
     },
-    /** The fixture key whose Desk access a live token carries; undefined when unknown or expired. */
-    keyOfToken(token: string, now = Date.now()): string | undefined {
+    /** The user of a live token; undefined when unknown or expired. */
+    userOfToken(token: string, now = Date.now()): OAuthUser | undefined {
       const issued = tokens.get(token);
-      return issued && issued.expiresAt > now ? KEYS[issued.user] : undefined;
+      return issued && issued.expiresAt > now ? issued.user : undefined;
+    },
+    /** The scopes a live token was granted. */
+    scopesOfToken(token: string): readonly string[] | undefined {
+      return tokens.get(token)?.scopes;
     },
     issuedCount(): number {
       return tokens.size;
@@ -88,7 +98,7 @@ function createState() {
     setTokenLifetime(sec: number | null): void {
       lifetimeSec = sec ?? DEFAULT_LIFETIME_SEC;
     },
-    /** Who signs in at the next consent (default the portal admin). */
+    /** Who signs in at the next consent (default the portal admin, a US user). */
     setUser(next: OAuthUser): void {
       user = next;
     },

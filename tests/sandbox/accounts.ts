@@ -1,21 +1,24 @@
 /**
- * accounts.zoho.<dc> (Zoho Accounts), the client-based (implicit) OAuth flow as
- * reference/zoho-desk-api.md §4.3 describes it:
+ * accounts.zoho.<dc> (Zoho Accounts): the client-based (implicit) OAuth flow of a multi-DC
+ * client, as Zoho's pages describe it:
  * - `GET /oauth/v2/auth?client_id&response_type=token&scope&redirect_uri&state`: a consent page
  *   (Accept / Deny) for a known client and redirect URI; an error page otherwise (Zoho cannot
- *   trust an unknown client's redirect URI, so it does not redirect).
- * - Accept: a Zoho session cookie, the grant remembered for that session, then
- *   302 `redirect_uri#access_token=1000.…&expires_in=3600&location=us&api_domain=…&token_type=Bearer&state=…`.
+ *   trust an unknown client's redirect URI, so it does not redirect). A user of another data
+ *   centre is sent on to that data centre's Accounts host (China, a separate instance, excepted).
+ * - Accept: a Zoho session cookie on that host, the grant remembered for the session, then
+ *   302 `redirect_uri#access_token=…&expires_in=3600&location=<dc>&accounts-server=https://accounts.zoho.<dc>&api_domain=…&token_type=Bearer&state=…`.
  *   Deny: 302 `redirect_uri#error=access_denied&state=…`.
- * - `GET /oauth/v2/auth/refresh` (same parameters): a new token while the session lives and
- *   the grant was for the session; else `#error=prompt_required` (no session) or
- *   `#error=client_not_granted`.
- * The user lives in the US data centre (`location=us`), where the Desk fixtures are.
+ * - `GET /oauth/v2/auth/refresh` (same parameters): a new token while the session lives and the
+ *   grant was for the session; else `#error=prompt_required` (no session) or
+ *   `#error=client_not_granted`. Asked at the Accounts host where the client is registered
+ *   (accounts.zoho.com), it sends the user on to the data centre that holds their session.
+ * - `GET /oauth/serverinfo`: the `location → accounts server` map.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { DATA_CENTRES } from '../../lib/shared/data-centres';
 import { accountsState, type Session } from './accounts-state';
-import { OAUTH_CLIENT_ID } from './fixtures';
-import { textReply, type Reply } from './reply';
+import { OAUTH_CLIENT_ID, OAUTH_USERS } from './fixtures';
+import { jsonReply, textReply, type Reply } from './reply';
 
 export interface AccountsRequest {
   host: string;
@@ -26,9 +29,28 @@ export interface AccountsRequest {
 }
 
 export const SESSION_COOKIE = 'ZSANDBOX_SESSION';
-const KNOWN_SCOPES = new Set(['Desk.tickets.READ', 'Desk.contacts.READ', 'Desk.search.READ', 'Desk.basic.READ', 'Desk.settings.READ']);
+/** Remembers, on the Accounts host a sign-in started at, which data centre the user was sent to. */
+export const DC_COOKIE = 'ZSANDBOX_DC';
+
+const KNOWN_SCOPES = new Set([
+  'Desk.tickets.READ',
+  'Desk.tickets.CREATE',
+  'Desk.contacts.READ',
+  'Desk.search.READ',
+  'Desk.basic.READ',
+  'Desk.settings.READ',
+  'Desk.organization.READ',
+  'Desk.departments.READ',
+  'Desk.fields.READ',
+]);
 /** Redirect URIs registered for the sandbox client: any extension's identity redirect. */
 const REGISTERED_REDIRECT = /^https:\/\/[a-z0-9-]+\.(chromiumapp\.org|extensions\.allizom\.org)\/$/;
+
+const DATA_CENTRE_LIST = Object.values(DATA_CENTRES);
+const dataCentreOfAccountsHost = (host: string) => DATA_CENTRE_LIST.find((dc) => dc.accountsHost === host);
+const dataCentreOfLocation = (location: string) => DATA_CENTRE_LIST.find((dc) => dc.location === location);
+/** China runs a separate instance: nothing is routed across that line. */
+const separated = (a: string, b: string) => (a === 'cn') !== (b === 'cn');
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -47,6 +69,12 @@ function redirect(redirectUri: string, fragment: Record<string, string>, headers
   return { status: 302, headers: { location: `${redirectUri}#${new URLSearchParams(fragment)}`, 'cache-control': 'no-store', ...headers } };
 }
 
+/** The same Accounts request on another data centre's host. */
+function sendOn(location: string, path: string, query: URLSearchParams, headers: Record<string, string> = {}): Reply {
+  const host = dataCentreOfLocation(location)!.accountsHost;
+  return { status: 302, headers: { location: `https://${host}${path}?${query}`, 'cache-control': 'no-store', ...headers } };
+}
+
 function cookieOf(headers: IncomingHttpHeaders | undefined, name: string): string | undefined {
   for (const part of (headers?.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
@@ -54,6 +82,8 @@ function cookieOf(headers: IncomingHttpHeaders | undefined, name: string): strin
   }
   return undefined;
 }
+
+const cookie = (name: string, value: string) => `${name}=${value}; Path=/; Secure; HttpOnly; SameSite=None`;
 
 interface FlowParams {
   clientId: string;
@@ -77,13 +107,15 @@ const withState = (state: string | null, fields: Record<string, string>) => (sta
 function tokenRedirect(params: FlowParams, session: Session, extraHeaders: Record<string, string> = {}): Reply {
   const { token, expiresIn } = accountsState.issue(session, params.clientId);
   const grant = accountsState.grantOf(session, params.clientId);
+  const dc = dataCentreOfLocation(session.location)!;
   return redirect(
     params.redirectUri,
     withState(params.state, {
       access_token: token,
       expires_in: String(expiresIn),
-      location: 'us',
-      api_domain: 'https://www.zohoapis.com',
+      location: dc.location,
+      'accounts-server': `https://${dc.accountsHost}`,
+      api_domain: dc.apiDomain,
       token_type: 'Bearer',
       granted_for_session: String(grant?.forSession ?? false),
     }),
@@ -115,12 +147,11 @@ function consentPage(params: FlowParams, query: URLSearchParams, session: Sessio
   );
 }
 
-function approve(params: FlowParams, query: URLSearchParams, existing: Session | undefined): Reply {
+function approve(params: FlowParams, query: URLSearchParams, existing: Session | undefined, location: string): Reply {
   if (query.get('decision') !== 'accept') return redirect(params.redirectUri, withState(params.state, { error: 'access_denied' }));
-  const session = accountsState.openSession(existing);
+  const session = accountsState.openSession(existing, location);
   accountsState.grant(session, { clientId: params.clientId, scopes: params.scopes, forSession: query.get('for_session') === 'true' });
-  const cookie = `${SESSION_COOKIE}=${session.id}; Path=/; Secure; HttpOnly; SameSite=None`;
-  return tokenRedirect(params, session, { 'set-cookie': cookie });
+  return tokenRedirect(params, session, { 'set-cookie': cookie(SESSION_COOKIE, session.id) });
 }
 
 function refresh(params: FlowParams, session: Session | undefined): Reply {
@@ -133,14 +164,38 @@ function refresh(params: FlowParams, session: Session | undefined): Reply {
   return tokenRedirect(params, session);
 }
 
+function serverInfo(): Reply {
+  const locations = Object.fromEntries(DATA_CENTRE_LIST.map((dc) => [dc.location, `https://${dc.accountsHost}`]));
+  return jsonReply(200, { result: 'success', locations });
+}
+
 export function handleAccounts(req: AccountsRequest): Reply {
   if (req.method !== 'GET') return textReply(405, 'Method not allowed');
+  const here = dataCentreOfAccountsHost(req.host);
+  if (!here) return textReply(404, 'Not found');
+  if (req.path === '/oauth/serverinfo') return serverInfo();
   const routes = ['/oauth/v2/auth', '/oauth/v2/auth/approve', '/oauth/v2/auth/refresh'];
   if (!routes.includes(req.path)) return textReply(404, 'Not found');
   const params = flowParams(req.query);
   if ('status' in params) return params;
-  const session = accountsState.session(cookieOf(req.headers, SESSION_COOKIE));
+  const session = accountsState.session(cookieOf(req.headers, SESSION_COOKIE), here.location);
+
+  if (req.path === '/oauth/v2/auth/refresh') {
+    if (session) return refresh(params, session);
+    // [GUESS] The registration host sends the user on to the data centre the sign-in went to.
+    const elsewhere = cookieOf(req.headers, DC_COOKIE);
+    if (elsewhere && elsewhere !== here.location && dataCentreOfLocation(elsewhere)) return sendOn(elsewhere, req.path, req.query);
+    return refresh(params, undefined);
+  }
+
+  // Sign-in: the user signs in where their account lives.
+  const userLocation = OAUTH_USERS[session?.user ?? accountsState.user].location;
+  if (userLocation !== here.location) {
+    if (separated(userLocation, here.location)) {
+      return errorPage('user_not_found', 'This account does not exist in this data centre');
+    }
+    return sendOn(userLocation, req.path, req.query, { 'set-cookie': cookie(DC_COOKIE, userLocation) });
+  }
   if (req.path === '/oauth/v2/auth') return consentPage(params, req.query, session);
-  if (req.path === '/oauth/v2/auth/approve') return approve(params, req.query, session);
-  return refresh(params, session);
+  return approve(params, req.query, session, here.location);
 }

@@ -63,17 +63,18 @@ export const SEARCH_WINDOW = 1000;
  * The tickets DeskLink must show for a CRM record in a portal, by the matching rules of
  * design.md: persons → tickets by each email (within the search window) plus the tickets of
  * Desk contacts (found by email) synced to this record; accounts → tickets of the Desk accounts
- * found by name that are synced to this record (or, unsynced, carry exactly its name).
+ * found by name (or name prefix) that are synced to this record (or, unsynced, carry exactly its name).
  */
 export function expectedTickets(dataset: Dataset, record: CrmRecord, portal: PortalKey): DeskTicket[] {
   const store = dataset.portals[portal];
   const found = new Map<string, DeskTicket>();
   const add = (list: readonly DeskTicket[] | undefined) => list?.forEach((t) => found.set(t.id, t));
   if (record.module === 'Accounts') {
+    // accounts/search matches a name exactly (or, with a trailing *, as a prefix).
     const name = (record.accountName ?? record.name).toLowerCase();
     for (const account of store.accounts) {
       const accountName = account.accountName.toLowerCase();
-      if (!accountName.includes(name)) continue;
+      if (!accountName.startsWith(name)) continue;
       if (account.zohoCRMAccount ? account.zohoCRMAccount === record.id : accountName === name) add(store.ticketsByAccount.get(account.id));
     }
   } else {
@@ -106,7 +107,11 @@ export function listCrmRecords(size: SandboxSize = 'test'): GeneratedRecord[] {
       name: r.name,
       emails: [...r.emails],
       ...(r.accountName ? { accountName: r.accountName } : {}),
-      expectedTickets: { A: expectedTickets(dataset, r, 'A').length, B: expectedTickets(dataset, r, 'B').length },
+      expectedTickets: {
+        A: expectedTickets(dataset, r, 'A').length,
+        B: expectedTickets(dataset, r, 'B').length,
+        E: expectedTickets(dataset, r, 'E').length,
+      },
       fixture: fixtureIds.has(r.id),
     });
   }

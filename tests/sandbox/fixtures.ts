@@ -4,21 +4,62 @@
  * (tests/sandbox/data.ts). Ids are long digit strings, beyond 2^53, as in Zoho.
  */
 
+import { DATA_CENTRES, type DataCentreId } from '../../lib/shared/data-centres';
+
 /** The CRM org segment of every sandbox CRM URL: https://crm.zoho.<dc>/crm/<CRM_ORG>/tab/... */
 export const CRM_ORG = 'org20110845';
 
-/** Desk portals (organizations). Portal A is the default; B answers list dates as epoch ms. */
+/**
+ * Desk portals (organizations), each in one data centre. Portal A is the default; B answers list
+ * dates as epoch ms; E lives in the EU data centre (desk.zoho.eu).
+ */
 export const PORTALS = {
-  A: { id: '649182735', companyName: 'Zylker Inc.', portalName: 'zylker', timeZone: 'America/Los_Angeles', edition: 'FREE' },
-  B: { id: '7310045521', companyName: 'Zylker Japan 株式会社', portalName: 'zylkerjp', timeZone: 'Asia/Tokyo', edition: 'ENTERPRISE' },
+  A: {
+    id: '649182735',
+    companyName: 'Zylker Inc.',
+    portalName: 'zylker',
+    timeZone: 'America/Los_Angeles',
+    edition: 'FREE',
+    dataCentre: 'com',
+  },
+  B: {
+    id: '7310045521',
+    companyName: 'Zylker Japan 株式会社',
+    portalName: 'zylkerjp',
+    timeZone: 'Asia/Tokyo',
+    edition: 'ENTERPRISE',
+    dataCentre: 'com',
+  },
   /** Listed by /organizations for KEYS.limited, but that key cannot read it (OAUTH_ORG_MISMATCH). */
-  C: { id: '8800120034', companyName: 'Zylker Partners', portalName: 'zylkerpartners', timeZone: null, edition: 'PROFESSIONAL' },
-} as const;
+  C: {
+    id: '8800120034',
+    companyName: 'Zylker Partners',
+    portalName: 'zylkerpartners',
+    timeZone: null,
+    edition: 'PROFESSIONAL',
+    dataCentre: 'com',
+  },
+  E: {
+    id: '20099887766',
+    companyName: 'Zylker GmbH',
+    portalName: 'zylkerde',
+    timeZone: 'Europe/Berlin',
+    edition: 'PROFESSIONAL',
+    dataCentre: 'eu',
+  },
+} as const satisfies Record<
+  string,
+  { id: string; companyName: string; portalName: string; dataCentre: DataCentreId; edition: string; timeZone: string | null }
+>;
+
+/** The Desk host of a portal's data centre. */
+export const deskHostOf = (portal: keyof typeof PORTALS): string => DATA_CENTRES[PORTALS[portal].dataCentre].deskHost;
 
 /**
  * ZSC keys the sandbox knows. A key is sent as `Authorization: Zoho-oauthtoken <key>`.
- * Every key is valid on desk.zoho.com only (US data centre); other data centres answer
- * 401 INVALID_OAUTH, as Zoho does for a token of another data centre.
+ * A key is valid in its user's data centre only (desk.zoho.com unless said otherwise); other
+ * data centres answer 401 INVALID_OAUTH, as Zoho does for a token of another data centre.
+ * Each carries the scopes its user granted (desk/access.ts).
  */
 export const KEYS = {
   /** Reaches portals A and B; myinfo emailId = ADMIN_EMAIL. */
@@ -31,7 +72,29 @@ export const KEYS = {
   noPortals: '1000.zsc.5c2a90.noportals',
   /** A key that belongs to ADMIN_EMAIL on portal A and to nobody else; always rejected as INVALID_OAUTH. */
   revoked: '1000.zsc.dead00.revoked',
+  /** Lacks Desk.search.READ: every search answers 401 SCOPE_MISMATCH; records by id still work. */
+  noSearch: '1000.zsc.5ea4c1.nosearch',
+  /** A Zoho user without a Desk agent licence on portal A: every portal call answers 403 LICENSE_ACCESS_LIMITED. */
+  unlicensed: '1000.zsc.11ce00.unlicensed',
+  /** The admin of portal E, valid on desk.zoho.eu only. */
+  euAdmin: '1000.zsc.e0e0e0.euadmin',
 } as const;
+
+/** Who signs in at the sandbox's Zoho Accounts, and the data centre each lives in (Zoho's `location`). */
+export const OAUTH_USERS = {
+  admin: { email: 'Admin@Zylker.com', location: 'us', key: 'admin' },
+  limited: { email: 'support.lead@zylker.com', location: 'us', key: 'limited' },
+  noScope: { email: 'noscope@zylker.com', location: 'us', key: 'noScope' },
+  noPortals: { email: 'nobody@zylker.com', location: 'us', key: 'noPortals' },
+  euAdmin: { email: 'admin@zylker.de', location: 'eu', key: 'euAdmin' },
+  inUser: { email: 'agent@zylker.in', location: 'in', key: null },
+  auUser: { email: 'agent@zylker.com.au', location: 'au', key: null },
+  jpUser: { email: 'agent@zylker.jp', location: 'jp', key: null },
+  caUser: { email: 'agent@zylker.ca', location: 'ca', key: null },
+  saUser: { email: 'agent@zylker.sa', location: 'sa', key: null },
+  cnUser: { email: 'agent@zylker.cn', location: 'cn', key: null },
+} as const satisfies Record<string, { email: string; location: string; key: keyof typeof KEYS | null }>;
+export type OAuthUser = keyof typeof OAUTH_USERS;
 
 /**
  * OAuth: the client id of the sandbox's client-based app (as if registered in Zoho's API
@@ -41,8 +104,9 @@ export const KEYS = {
  */
 export const OAUTH_CLIENT_ID = '1000.DSKLNKSANDBOX7Q2W4E6R8T0Y1U3I5';
 
-export const ADMIN_EMAIL = 'Admin@Zylker.com';
-export const LIMITED_EMAIL = 'support.lead@zylker.com';
+export const ADMIN_EMAIL = OAUTH_USERS.admin.email;
+export const LIMITED_EMAIL = OAUTH_USERS.limited.email;
+export const EU_ADMIN_EMAIL = OAUTH_USERS.euAdmin.email;
 
 export type FixtureModule = 'Leads' | 'Contacts' | 'Accounts';
 
@@ -55,8 +119,8 @@ export interface RecordFixture {
   /** Primary first, then secondary. Empty for accounts and for `noEmail`. */
   emails: string[];
   accountName?: string;
-  /** How many tickets DeskLink must show for this record in portal A (and B where noted). */
-  expectedTickets: { A: number; B: number };
+  /** How many tickets DeskLink must show for this record in portal A (and B, E where noted). */
+  expectedTickets: { A: number; B: number; E?: number };
 }
 
 const rec = (
@@ -64,7 +128,7 @@ const rec = (
   recordId: string,
   name: string,
   emails: string[],
-  expected: [number, number],
+  expected: [number, number] | [number, number, number],
   accountName?: string,
 ): RecordFixture => ({
   module,
@@ -72,7 +136,7 @@ const rec = (
   name,
   emails,
   ...(accountName ? { accountName } : {}),
-  expectedTickets: { A: expected[0], B: expected[1] },
+  expectedTickets: { A: expected[0], B: expected[1], ...(expected[2] !== undefined ? { E: expected[2] } : {}) },
 });
 
 /**
@@ -111,6 +175,16 @@ export const RECORDS = {
   hostile: rec('Contacts', '5293322000004121337', '<img src=x onerror=alert(1)>', ['hostile@evil.example'], [3, 0]),
   /** Lead with 1,100 tickets by email: beyond Zoho's from ≤ 999 window, so "showing the first 1,000". */
   big: rec('Leads', '5293322000003519999', 'Bulk Buyer', ['orders@bulkbuyer.example'], [1000, 0]),
+  /** Account with 250 tickets in A: more than two pages of the account's ticket list. */
+  bigAccount: rec('Accounts', '5293322000002878250', 'Initech Holdings', [], [250, 0], 'Initech Holdings'),
+  /**
+   * Contact with 3 tickets in A, one of which Zoho answers with null subject, status, statusType,
+   * assignee and due date wherever its shapes allow (the list shape, whose subject may not be
+   * null, leaves the key out). Its Desk contact is synced, so the ticket arrives both ways.
+   */
+  sparse: rec('Contacts', '5293322000004121999', 'Robin Sparse', ['robin@sparse.example'], [3, 0]),
+  /** Contact of the EU portal E (desk.zoho.eu): 3 tickets there, none in the US portals. */
+  euContact: rec('Contacts', '5293322000004122001', 'Lena Fischer', ['lena.fischer@beispiel.example'], [0, 0, 3]),
 } as const satisfies Record<string, RecordFixture>;
 
 export type RecordName = keyof typeof RECORDS;

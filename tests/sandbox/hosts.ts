@@ -6,9 +6,6 @@ import { ACCOUNTS_HOSTS, CRM_HOSTS, DESK_HOSTS } from '../../lib/shared/data-cen
 
 export type HostKind = 'desk' | 'crm' | 'accounts';
 
-/** The US Desk host: the only one on which the fixture keys are valid. */
-export const HOME_DESK_HOST = 'desk.zoho.com';
-
 export const SANDBOX_HOSTS: readonly string[] = [...DESK_HOSTS, ...CRM_HOSTS, ...ACCOUNTS_HOSTS];
 
 /** What a request's Host header names, or undefined for a host the sandbox does not serve. */

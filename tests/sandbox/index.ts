@@ -1,8 +1,9 @@
 /**
  * The DeskLink sandbox: one HTTPS server on 127.0.0.1 standing in for Zoho. It answers by Host
- * header: desk.zoho.<dc> (Desk API), crm.zoho.<dc> / crmsandbox.zoho.<dc> (CRM NextGen pages),
- * accounts.zoho.<dc> (reserved for OAuth); any other host gets a plain 404 (Firefox's own
- * traffic lands here when every name resolves to loopback).
+ * header: desk.zoho.<dc> (Desk API, held to the contract table in contract/), crm.zoho.<dc> /
+ * crmsandbox.zoho.<dc> (CRM NextGen pages), accounts.zoho.<dc> (Zoho Accounts, OAuth); any other
+ * host gets a plain 404 (Firefox's own traffic lands here when every name resolves to loopback).
+ * Desk answers vary within what the files allow, from a seed printed at start.
  */
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -12,18 +13,33 @@ import { accountsState, type AccountsState } from './accounts-state';
 import { certificateFor } from './cert';
 import { handleCrm } from './crm/server';
 import { getDataset, type SandboxSize } from './data';
-import { handleDesk } from './desk/api';
+import { handleDesk, type DeskRuntime } from './desk/api';
 import { portalById, tokenOf } from './desk/access';
+import { createCreditBook, dailyBudget } from './desk/credits';
 import { deskError } from './desk/errors';
 import { applyFault, FaultBook, type FaultRule, type TruncatedReply } from './faults';
 import { PORTALS } from './fixtures';
 import type { PortalKey } from './generate/model';
 import { hostKind, SANDBOX_HOSTS } from './hosts';
 import { textReply, type Reply } from './reply';
+import { chooseSeed, createVariation } from './variation';
 
 export type { FaultRule } from './faults';
-export { CRM_ORG, KEYS, PORTALS, RECORDS, recordPath, ADMIN_EMAIL, LIMITED_EMAIL, OAUTH_CLIENT_ID } from './fixtures';
+export {
+  CRM_ORG,
+  KEYS,
+  PORTALS,
+  RECORDS,
+  recordPath,
+  ADMIN_EMAIL,
+  LIMITED_EMAIL,
+  EU_ADMIN_EMAIL,
+  OAUTH_CLIENT_ID,
+  OAUTH_USERS,
+  deskHostOf,
+} from './fixtures';
 export { chromiumHostRulesFlag, firefoxHostPrefs, SANDBOX_HOSTS } from './hosts';
+export { keyWithScopes } from './desk/access';
 export { listCrmRecords, type GeneratedRecord, type SandboxSize } from './data';
 
 export interface SandboxOptions {
@@ -33,6 +49,11 @@ export interface SandboxOptions {
   quiet?: boolean;
   /** How long a CRM page keeps the previous record's DOM after a switch; default 350. */
   crmRenderDelayMs?: number;
+  /**
+   * Seed of the answers' legal variation (which nullable values are null, which optional keys
+   * are absent, counters as numbers or strings). Default: DESKLINK_SANDBOX_SEED, else random.
+   */
+  seed?: number;
 }
 
 export interface RequestLogEntry {
@@ -56,6 +77,12 @@ export interface Sandbox {
   addFault(rule: FaultRule): () => void;
   clearFaults(): void;
   setConcurrencyLimit(orgId: string, limit: number | null): void;
+  /** Today's API credits left for a portal; null: the edition's full budget again. */
+  setDailyCredits(orgId: string, left: number | null): void;
+  /** Today's API credits left for a portal. */
+  creditsLeft(orgId: string): number;
+  /** The seed of this run's answer variation (DESKLINK_SANDBOX_SEED=<seed> replays it). */
+  readonly seed: number;
   /** Zoho Accounts (OAuth): token lifetime, who signs in, expiring tokens, ending sessions, reset. */
   oauth: AccountsState;
   close(): Promise<void>;
@@ -77,7 +104,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const { key, cert } = certificateFor(SANDBOX_HOSTS);
   const faults = new FaultBook();
   const log: RequestLogEntry[] = [];
-  const inFlight: Record<PortalKey, number> = { A: 0, B: 0, C: 0 };
+  const inFlight: Record<PortalKey, number> = { A: 0, B: 0, C: 0, E: 0 };
+  const seed = chooseSeed(options.seed);
+  console.log(`[sandbox] answer variation seed ${seed} (replay: DESKLINK_SANDBOX_SEED=${seed})`);
+  const credits = createCreditBook();
+  const budgetOf = (portal: PortalKey) => dailyBudget(PORTALS[portal].edition, dataset.portals[portal].agents.length);
+  const runtime: DeskRuntime = {
+    variation: createVariation(seed),
+    credits,
+    budgetOf,
+    now: () => Date.now(),
+  };
   const limitOverride = new Map<PortalKey, number>();
   const renderDelayMs = options.crmRenderDelayMs ?? 350;
 
@@ -130,7 +167,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     const normal = (): Reply => {
       const base = { host, method: entry.method, path: url.pathname, query: url.searchParams };
-      if (target.kind === 'desk') return handleDesk(dataset, { ...base, headers: req.headers });
+      if (target.kind === 'desk') return handleDesk(dataset, { ...base, headers: req.headers }, runtime);
       if (target.kind === 'crm') return handleCrm(dataset, base, { renderDelayMs });
       return handleAccounts({ ...base, headers: req.headers });
     };
@@ -170,6 +207,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     addFault: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
     oauth: accountsState,
+    seed,
+    creditsLeft(orgId) {
+      const portal = portalById(orgId);
+      if (!portal) throw new Error(`no sandbox portal has orgId ${orgId}`);
+      return credits.remaining(orgId, budgetOf(portal), Date.now());
+    },
+    setDailyCredits(orgId, left) {
+      const portal = portalById(orgId);
+      if (!portal) throw new Error(`no sandbox portal has orgId ${orgId}`);
+      credits.set(orgId, left, budgetOf(portal), Date.now());
+    },
     setConcurrencyLimit(orgId, limit) {
       const portal = portalById(orgId);
       if (!portal) throw new Error(`no sandbox portal has orgId ${orgId}`);

@@ -1,47 +1,31 @@
 /**
- * Desk's error replies: `{"errorCode","message"}` with the HTTP status of
- * reference/zoho-desk-api.md §12. Messages are Zoho's where documented; the others (marked)
- * are plausible stand-ins, since clients must key on errorCode, not text.
+ * Desk's error replies, `{"errorCode","message"}` (plus `errors[]` on validation failures and the
+ * licence keys on LICENSE_ACCESS_LIMITED), with the statuses and messages of the contract table.
+ * Where Zoho's files give no message, a plain stand-in says what happened: clients key on
+ * errorCode, not on text.
  */
+import { DESK_ERRORS, type DeskErrorName } from '../contract/index';
 import { jsonReply, type Reply } from '../reply';
 
-export const ERROR_STATUS: Record<string, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  INVALID_OAUTH: 401,
-  SCOPE_MISMATCH: 401,
-  OAUTH_ORG_MISMATCH: 403,
-  FORBIDDEN: 403,
-  LICENSE_ACCESS_LIMITED: 403,
-  URL_NOT_FOUND: 404,
-  METHOD_NOT_ALLOWED: 405,
-  RESOURCE_SIZE_EXCEEDED: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  INVALID_DATA: 422,
-  UNPROCESSABLE_ENTITY: 422,
-  THRESHOLD_EXCEEDED: 429,
-  TOO_MANY_REQUESTS: 429,
-  INTERNAL_SERVER_ERROR: 500,
+const STAND_IN: Partial<Record<DeskErrorName, string>> = {
+  SCOPE_MISMATCH: 'The OAuth token does not have the scope required for this operation.',
+  METHOD_NOT_ALLOWED: 'The requested method is not allowed for this URL.',
+  RESOURCE_SIZE_EXCEEDED: 'The size of the resource exceeds the allowed limit.',
+  UNSUPPORTED_MEDIA_TYPE: 'The input format is not supported.',
+  EMPTY_PAYLOAD: 'The payload is empty.',
+  ONLY_LIVECHAT_USER: 'This operation is not allowed for a live chat user.',
+  DUPLICATE_CONTRACT: 'A contract already exists for this period.',
+  INTEGRATION_ADMIN_ERROR: 'The integration is not set up by an administrator.',
+  THRESHOLD_EXCEEDED: 'The API credits of this organization for the day are spent. Try again tomorrow.',
+  TOO_MANY_REQUESTS: 'The maximum number of Concurrent API Calls that can be made has been exceeded.',
 };
 
-export const ERROR_MESSAGE: Record<string, string> = {
-  BAD_REQUEST: 'You are not authorized to perform this operation.',
-  UNAUTHORIZED: 'You are not authenticated to perform this operation.',
-  INVALID_OAUTH: 'The OAuth Token you provided is invalid.',
-  SCOPE_MISMATCH: 'The OAuth token does not have the scope required for this operation.', // stand-in
-  OAUTH_ORG_MISMATCH: 'The OAuthToken is not valid for specified organization',
-  FORBIDDEN: 'You are not authorized to access this resource.',
-  LICENSE_ACCESS_LIMITED: 'Your Zoho Desk Edition does not support this feature/operation.',
-  URL_NOT_FOUND: 'The URL you requested could not be found.',
-  METHOD_NOT_ALLOWED: 'The requested method is not allowed for this URL.', // stand-in
-  RESOURCE_SIZE_EXCEEDED: 'The size of the resource exceeds the allowed limit.', // stand-in
-  UNSUPPORTED_MEDIA_TYPE: 'The input format is not supported.', // stand-in
-  INVALID_DATA: 'The data does not comply to the validation restrictions defined.',
-  UNPROCESSABLE_ENTITY: "The value passed for the 'from' query parameter is invalid.",
-  THRESHOLD_EXCEEDED: 'The number of API requests has exceeded the allowed limit. Try again later.', // stand-in
-  TOO_MANY_REQUESTS: 'Too many concurrent requests. Try again later.', // stand-in
-  INTERNAL_SERVER_ERROR: 'An internal server error occurred while performing this operation.',
-};
+export const ERROR_STATUS: Record<string, number> = Object.fromEntries(
+  Object.entries(DESK_ERRORS).map(([code, spec]) => [code, spec.status]),
+);
+
+const messageOf = (code: string): string =>
+  (DESK_ERRORS as Record<string, { message?: string }>)[code]?.message ?? STAND_IN[code as DeskErrorName] ?? code;
 
 /** The error code Desk would use for a bare HTTP status. */
 export function codeForStatus(status: number): string {
@@ -59,9 +43,16 @@ export function codeForStatus(status: number): string {
   return byStatus[status] ?? (status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
 }
 
+/** LICENSE_ACCESS_LIMITED's own keys: the seat that is missing. */
+const LICENSE_BODY = { maxAllowedEntity: '10', feature: 'AGENTS', editionType: 'FREE', isTrial: false };
+
 export function deskError(code: string, message?: string, status?: number, headers: Record<string, string> = {}): Reply {
-  return jsonReply(status ?? ERROR_STATUS[code] ?? 400, { errorCode: code, message: message ?? ERROR_MESSAGE[code] ?? code }, headers);
+  const body = { errorCode: code, message: message ?? messageOf(code), ...(code === 'LICENSE_ACCESS_LIMITED' ? LICENSE_BODY : {}) };
+  return jsonReply(status ?? ERROR_STATUS[code] ?? 400, body, headers);
 }
 
-/** 422 UNPROCESSABLE_ENTITY with a specific message. */
-export const unprocessable = (message: string): Reply => deskError('UNPROCESSABLE_ENTITY', message);
+/** 422 UNPROCESSABLE_ENTITY naming the parameter, in Zoho's `errors[]` form too. */
+export function unprocessable(message: string, fieldName?: string, errorType: 'invalid' | 'missing' = 'invalid'): Reply {
+  const errors = fieldName ? { errors: [{ fieldName, errorType, errorMessage: message }] } : {};
+  return jsonReply(422, { errorCode: 'UNPROCESSABLE_ENTITY', message, ...errors });
+}

@@ -3,7 +3,7 @@
  * prefix wildcard; `${empty}` / `${notempty}`; comma-separated values mean OR.
  */
 import type { DeskTicket, PortalStore } from '../generate/model';
-import type { Paging, Sort, ValidQuery } from './params';
+import type { Paging, Sort, ValidQuery } from './validate';
 
 const EMPTY = '${empty}';
 const NOT_EMPTY = '${notempty}';
@@ -75,4 +75,4 @@ export function sortTickets(list: DeskTicket[], sort: Sort | undefined): DeskTic
   return list.sort((a, b) => (descending ? key(b) - key(a) : key(a) - key(b)) || (a.id < b.id ? -1 : 1));
 }
 
-export const page = <T>(list: readonly T[], paging: Paging): T[] => list.slice(paging.from, paging.from + paging.limit);
+export const page = <T>(list: readonly T[], paging: Paging): T[] => list.slice(paging.start, paging.start + paging.limit);

@@ -1,27 +1,43 @@
 /**
- * Desk JSON shapes (reference/zoho-desk-api.md §5, §8, §10, §11): which fields a ticket has in
- * search results, list endpoints and get-ticket; ids and counters as digit strings; dates as ISO
- * strings with ms, except portal B's list endpoints, which answer epoch-ms numbers (the OAS list
- * examples). Organizations mix string, boolean and number typing per portal.
+ * Desk answers, built to the contract's shapes from the sandbox's data: each record becomes a
+ * bag of every value any shape may ask for, and `renderShape` keeps the shape's keys only.
+ * Ids and counters start as digit strings, times as epoch ms; portal B's list endpoints answer
+ * epoch-ms numbers (as the files' list examples do), everything else ISO strings with ms.
  */
-import { PORTALS } from '../fixtures';
-import type { DeskAccount, DeskContact, DeskTicket, PortalKey } from '../generate/model';
-import type { PortalStore } from '../generate/model';
-import type { KeyAccess } from './access';
+import { deskHostOf, PORTALS } from '../fixtures';
+import type { DeskAccount, DeskAgent, DeskContact, DeskTicket, PortalKey, PortalStore } from '../generate/model';
+import type { Shape } from '../contract/index';
+import type { Variation } from '../variation';
+import { renderShape, type Bag } from './shape';
+import { ACCOUNT_KEPT, CONTACT_KEPT, ticketKept } from './kept';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-const epochOrIso = (portal: PortalKey) => (ms: number | null) => (portal === 'B' ? ms : iso(ms));
 const deskUrl = (portal: PortalKey, kind: string, id: string) =>
-  `https://desk.zoho.com/support/${PORTALS[portal].portalName}/ShowHomePage.do#${kind}/dv/${id}`;
+  `https://${deskHostOf(portal)}/support/${PORTALS[portal].portalName}/ShowHomePage.do#${kind}/dv/${id}`;
 
 export const ticketWebUrl = (portal: PortalKey, id: string) => deskUrl(portal, 'Cases', id);
 
-const isOverDue = (t: DeskTicket) => t.statusType !== 'Closed' && t.dueDate !== null && t.dueDate < Date.now();
+export const isOverDue = (t: DeskTicket) => t.statusType !== 'Closed' && t.dueDate !== null && t.dueDate < Date.now();
 
-function embeddedContact(store: PortalStore, t: DeskTicket) {
-  const c = t.contactId ? store.contactById.get(t.contactId) : undefined;
+function agentBag(store: PortalStore, a: DeskAgent | undefined): Bag | null {
+  if (!a) return null;
+  return {
+    id: a.id,
+    firstName: a.firstName,
+    lastName: a.lastName,
+    name: `${a.firstName} ${a.lastName}`,
+    email: a.emailId,
+    emailId: a.emailId,
+    zuid: a.zuid,
+    photoURL: `https://${deskHostOf(store.key)}/api/v1/agents/${a.id}/photo?orgId=${PORTALS[store.key].id}`,
+  };
+}
+
+function accountRef(account: DeskAccount | undefined): Bag | null {
+  return account ? { id: account.id, accountName: account.accountName, website: account.website } : null;
+}
+
+function contactRef(store: PortalStore, c: DeskContact | undefined): Bag | null {
   if (!c) return null;
-  const account = c.accountId ? store.accountById.get(c.accountId) : undefined;
   return {
     id: c.id,
     firstName: c.firstName,
@@ -31,155 +47,93 @@ function embeddedContact(store: PortalStore, t: DeskTicket) {
     mobile: c.mobile,
     type: null,
     isSpam: false,
-    account: account ? { id: account.id, accountName: account.accountName, website: account.website } : null,
+    account: accountRef(c.accountId ? store.accountById.get(c.accountId) : undefined),
   };
 }
 
-function agent(store: PortalStore, t: DeskTicket, shape: 'search' | 'list') {
-  const a = t.assigneeId ? store.agentById.get(t.assigneeId) : undefined;
-  if (!a) return null;
-  const photoURL = `https://desk.zoho.com/api/v1/agents/${a.id}/photo?orgId=${PORTALS[store.key].id}`;
-  return shape === 'search'
-    ? { id: a.id, firstName: a.firstName, lastName: a.lastName, emailId: a.emailId, photoURL, zuid: a.zuid }
-    : { id: a.id, firstName: a.firstName, lastName: a.lastName, email: a.emailId, photoURL };
-}
-
-function department(store: PortalStore, t: DeskTicket) {
-  const d = store.departments.find((x) => x.id === t.departmentId);
-  return d ? { id: d.id, name: d.name } : null;
-}
-
-const lastThread = (t: DeskTicket) => ({ channel: t.channel.toUpperCase(), isDraft: false, isForward: false, direction: 'in' });
-
-/** A `tickets/search` item: modifiedTime, isOverDue, embedded contact and assignee; no accountId. */
-export function searchTicket(store: PortalStore, t: DeskTicket) {
+export function ticketBag(store: PortalStore, t: DeskTicket): Bag {
+  const contact = t.contactId ? store.contactById.get(t.contactId) : undefined;
+  const department = store.departments.find((d) => d.id === t.departmentId);
+  const actor = t.assigneeId ?? store.agents[0]?.id ?? null;
+  const layoutId = `${store.idPrefix}600000001`;
   return {
     id: t.id,
     ticketNumber: t.ticketNumber,
-    email: t.email,
-    phone: t.phone,
     subject: t.subject,
     description: t.description,
     status: t.status,
     statusType: t.statusType,
-    createdTime: iso(t.createdTime),
+    priority: t.priority,
+    channel: t.channel,
+    channelCode: null,
+    language: t.language,
     category: t.category,
     subCategory: null,
     classification: null,
     resolution: null,
-    priority: t.priority,
-    channel: t.channel,
-    dueDate: iso(t.dueDate),
-    departmentId: t.departmentId,
+    email: t.email,
+    phone: t.phone,
     contactId: t.contactId,
+    accountId: t.accountId,
+    departmentId: t.departmentId,
     assigneeId: t.assigneeId,
     teamId: null,
     productId: null,
-    customerResponseTime: iso(t.customerResponseTime),
-    onholdTime: iso(t.onholdTime),
-    closedTime: iso(t.closedTime),
-    modifiedTime: iso(t.modifiedTime),
-    createdBy: t.assigneeId ?? store.agents[0]?.id ?? null,
-    modifiedBy: t.assigneeId ?? store.agents[0]?.id ?? null,
+    layoutId,
+    layoutDetails: { id: layoutId, layoutName: 'Standard' },
+    slaId: null,
+    createdBy: actor,
+    modifiedBy: actor,
+    createdTime: t.createdTime,
+    modifiedTime: t.modifiedTime,
+    dueDate: t.dueDate,
+    responseDueDate: null,
+    closedTime: t.closedTime,
+    onholdTime: t.onholdTime,
+    customerResponseTime: t.customerResponseTime,
+    lockedTime: null,
     isOverDue: isOverDue(t),
+    isResponseOverdue: false,
     isSpam: false,
+    isArchived: false,
     isRead: true,
     isEscalated: t.isEscalated,
-    threadCount: String(t.threadCount),
-    commentCount: String(t.commentCount),
+    isDeleted: false,
+    isTrashed: false,
+    isFollowing: false,
+    threadCount: t.threadCount,
+    commentCount: t.commentCount,
+    childTicketCount: 0,
+    taskCount: 0,
+    attachmentCount: 0,
+    approvalCount: 0,
+    timeEntryCount: 0,
+    tagCount: 0,
+    followerCount: 0,
     webUrl: ticketWebUrl(store.key, t.id),
-    lastThread: lastThread(t),
+    sentiment: null,
+    relationshipType: 'None',
+    lastThread: { channel: t.channel.toUpperCase(), isDraft: false, isForward: false, direction: 'in' },
+    source: { type: 'SYSTEM', appName: null, extId: null, permalink: null, appPhotoURL: null, uuid: null },
+    channelRelatedInfo: null,
     cf: {},
+    customFields: {},
     sharedDepartments: [],
-    contact: embeddedContact(store, t),
-    assignee: agent(store, t, 'search'),
-    department: department(store, t),
+    secondaryContacts: [],
+    entitySkills: [],
+    parentTicket: null,
+    sourceTicket: null,
+    contact: contactRef(store, contact),
+    assignee: agentBag(store, t.assigneeId ? store.agentById.get(t.assigneeId) : undefined),
+    department: department ? { id: department.id, name: department.name } : null,
     team: null,
     product: null,
   };
 }
 
-/** A list-endpoint item: no modifiedTime, no isOverDue; assignee/contact only when included. */
-export function listTicket(store: PortalStore, t: DeskTicket, include: Set<string>) {
-  const date = epochOrIso(store.key);
-  return {
-    id: t.id,
-    ticketNumber: t.ticketNumber,
-    layoutId: `${store.idPrefix}600000001`,
-    email: t.email,
-    phone: t.phone,
-    subject: t.subject,
-    status: t.status,
-    statusType: t.statusType,
-    createdTime: date(t.createdTime),
-    category: t.category,
-    subCategory: null,
-    priority: t.priority,
-    channel: t.channel,
-    channelCode: null,
-    language: t.language,
-    dueDate: date(t.dueDate),
-    responseDueDate: null,
-    departmentId: t.departmentId,
-    contactId: t.contactId,
-    accountId: t.accountId,
-    assigneeId: t.assigneeId,
-    teamId: null,
-    productId: null,
-    customerResponseTime: date(t.customerResponseTime),
-    onholdTime: date(t.onholdTime),
-    closedTime: date(t.closedTime),
-    isSpam: false,
-    isArchived: false,
-    threadCount: String(t.threadCount),
-    commentCount: String(t.commentCount),
-    webUrl: ticketWebUrl(store.key, t.id),
-    sentiment: null,
-    relationshipType: 'None',
-    source: { type: 'SYSTEM', appName: null, extId: null, permalink: null, appPhotoURL: null },
-    lastThread: lastThread(t),
-    cf: {},
-    ...(include.has('assignee') ? { assignee: agent(store, t, 'list') } : {}),
-    ...(include.has('contacts') ? { contact: embeddedContact(store, t) } : {}),
-    ...(include.has('departments') ? { department: department(store, t) } : {}),
-    ...(include.has('isRead') ? { isRead: true } : {}),
-  };
-}
-
-/** `tickets/{id}`: the full ticket; contact/assignee/department only when included. */
-export function fullTicket(store: PortalStore, t: DeskTicket, include: Set<string>) {
-  const { contact, assignee, department: dept, lastThread: _thread, ...rest } = searchTicket(store, t);
-  return {
-    ...rest,
-    layoutId: `${store.idPrefix}600000001`,
-    language: t.language,
-    channelCode: null,
-    accountId: t.accountId,
-    responseDueDate: null,
-    isResponseOverdue: false,
-    isTrashed: false,
-    isFollowing: false,
-    isDeleted: false,
-    isArchived: false,
-    secondaryContacts: [],
-    customFields: {},
-    taskCount: '0',
-    attachmentCount: '0',
-    sharedCount: '0',
-    approvalCount: '0',
-    followerCount: '0',
-    tagCount: '0',
-    timeEntryCount: '0',
-    sentiment: null,
-    source: { type: 'SYSTEM', appName: null, extId: null, permalink: null, appPhotoURL: null },
-    ...(include.has('contacts') ? { contact } : {}),
-    ...(include.has('assignee') ? { assignee } : {}),
-    ...(include.has('departments') ? { department: dept } : {}),
-  };
-}
-
-export function contactJson(store: PortalStore, c: DeskContact) {
+export function contactBag(store: PortalStore, c: DeskContact): Bag {
   const account = c.accountId ? store.accountById.get(c.accountId) : undefined;
+  const owner = store.agents[0];
   return {
     id: c.id,
     firstName: c.firstName,
@@ -191,25 +145,39 @@ export function contactJson(store: PortalStore, c: DeskContact) {
     type: null,
     title: null,
     accountId: c.accountId,
-    account: account ? { id: account.id, accountName: account.accountName, website: account.website } : null,
-    ownerId: store.agents[0]?.id ?? null,
+    account: accountRef(account),
+    ownerId: owner?.id ?? null,
+    owner: agentBag(store, owner),
     photoURL: null,
     webUrl: deskUrl(store.key, 'Contacts', c.id),
-    createdTime: iso(c.createdTime),
-    modifiedTime: iso(c.modifiedTime),
+    createdTime: c.createdTime,
+    modifiedTime: c.modifiedTime,
     isAnonymous: false,
     isEndUser: false,
     isSpam: false,
     isDeleted: false,
     isTrashed: false,
-    customerHappiness: { badPercentage: '0', okPercentage: '20', goodPercentage: '80' },
+    isFollowing: false,
+    accountCount: c.accountId ? 1 : 0,
+    customerHappiness: { badPercentage: 0, okPercentage: 20, goodPercentage: 80 },
     zohoCRMContact: c.zohoCRMContact ? { id: c.zohoCRMContact, type: 'contacts_leads' } : null,
     cf: {},
+    customFields: {},
+    zip: null,
+    country: null,
+    city: null,
+    street: null,
+    state: null,
+    facebook: null,
+    twitter: null,
+    description: null,
+    layoutId: `${store.idPrefix}600000002`,
+    layoutDetails: { id: `${store.idPrefix}600000002`, layoutName: 'Standard' },
   };
 }
 
-/** accounts/search items omit zohoCRMAccount; `accounts/{id}` carries it. */
-export function accountJson(store: PortalStore, a: DeskAccount, withCrm: boolean) {
+export function accountBag(store: PortalStore, a: DeskAccount): Bag {
+  const owner = store.agents[0];
   return {
     id: a.id,
     accountName: a.accountName,
@@ -217,87 +185,76 @@ export function accountJson(store: PortalStore, a: DeskAccount, withCrm: boolean
     phone: a.phone,
     website: a.website,
     industry: a.industry,
-    createdTime: iso(a.createdTime),
-    modifiedTime: iso(a.modifiedTime),
+    createdTime: a.createdTime,
+    modifiedTime: a.modifiedTime,
     webUrl: deskUrl(store.key, 'Accounts', a.id),
-    ownerId: store.agents[0]?.id ?? null,
-    customerHappiness: { badPercentage: '0', okPercentage: '0', goodPercentage: '100' },
+    ownerId: owner?.id ?? null,
+    owner: agentBag(store, owner),
+    customerHappiness: { badPercentage: 0, okPercentage: 0, goodPercentage: 100 },
     cf: {},
-    ...(withCrm
-      ? {
-          fax: null,
-          annualrevenue: '0',
-          code: null,
-          description: null,
-          street: null,
-          city: null,
-          state: null,
-          country: null,
-          associatedSLAIds: [],
-          isFollowing: 'true',
-          isDeleted: false,
-          isTrashed: false,
-          owner: store.agents[0]
-            ? { id: store.agents[0].id, firstName: store.agents[0].firstName, lastName: store.agents[0].lastName }
-            : null,
-          zohoCRMAccount: a.zohoCRMAccount ? { id: a.zohoCRMAccount } : null,
-        }
-      : {}),
+    customFields: {},
+    country: null,
+    code: null,
+    city: null,
+    description: null,
+    street: null,
+    state: null,
+    fax: null,
+    annualrevenue: null,
+    layoutId: `${store.idPrefix}600000003`,
+    layoutDetails: { id: `${store.idPrefix}600000003`, layoutName: 'Standard' },
+    isFollowing: false,
+    isDeleted: false,
+    isTrashed: false,
+    associatedSLAIds: [],
+    zohoCRMAccount: a.zohoCRMAccount ? { id: a.zohoCRMAccount } : null,
   };
 }
 
-/** Counters as digit strings (§7.6). */
-export function statistics(tickets: readonly DeskTicket[]) {
-  const count = (p: (t: DeskTicket) => boolean) => String(tickets.filter(p).length);
-  const channelWiseCount: Record<string, string> = {};
-  for (const t of tickets) channelWiseCount[t.channel] = String(Number(channelWiseCount[t.channel] ?? 0) + 1);
+/** Counters of a set of tickets. */
+export function statisticsBag(tickets: readonly DeskTicket[]): Bag {
+  const count = (p: (t: DeskTicket) => boolean) => tickets.filter(p).length;
+  const channelWiseCount: Record<string, number> = {};
+  for (const t of tickets) channelWiseCount[t.channel] = (channelWiseCount[t.channel] ?? 0) + 1;
   return {
-    totalTickets: String(tickets.length),
+    totalTickets: tickets.length,
     openTickets: count((t) => t.statusType === 'Open'),
     closedTickets: count((t) => t.statusType === 'Closed'),
     onholdTickets: count((t) => t.statusType === 'On Hold'),
     escalatedTickets: count((t) => t.isEscalated),
     overdueTickets: count(isOverDue),
-    spamTickets: '0',
+    spamTickets: 0,
     channelWiseCount,
-    customerHappiness: { badCount: '0', okCount: '1', goodCount: String(Math.max(0, tickets.length - 1)) },
-    firstResponseTime: '3600000',
-    responseTime: '5400000',
-    resolutionTime: '86400000',
+    customerHappiness: { badCount: 0, okCount: 1, goodCount: Math.max(0, tickets.length - 1) },
+    firstResponseTime: 3600000,
+    responseTime: 5400000,
+    resolutionTime: 86400000,
   };
 }
 
-/** /organizations: A as strings (`"true"`, `"10"`), B with a numeric id and real booleans, C mixed. */
-export function organizationJson(key: PortalKey, access: KeyAccess) {
-  const p = PORTALS[key];
-  const common = {
-    companyName: p.companyName,
-    portalName: p.portalName,
-    alias: null,
-    description: null,
-    timeZone: p.timeZone,
-    edition: p.edition,
-    isAdminInOrg: access.isAdmin,
-    currencyCode: key === 'B' ? 'JPY' : 'USD',
-    currencySymbol: key === 'B' ? '¥' : '$',
-    currencyLocale: key === 'B' ? 'ja_JP' : 'en_US',
-    primaryContact: access.email,
-    portalURL: `https://support.${p.portalName}.example/support/${p.portalName}/ShowHomePage.do`,
-    logoURL: null,
-    faviconURL: null,
-    phoneNumber: null,
-    mobile: null,
-    fax: null,
-    website: null,
-    street: null,
-    city: null,
-    state: null,
-    country: key === 'B' ? 'Japan' : 'United States',
-    zip: null,
+export interface Renderer {
+  ticket(shape: Shape, t: DeskTicket, include: ReadonlySet<string>, dates?: 'iso' | 'epoch'): Record<string, unknown>;
+  contact(shape: Shape, c: DeskContact, include?: ReadonlySet<string>): Record<string, unknown>;
+  account(shape: Shape, a: DeskAccount, include?: ReadonlySet<string>): Record<string, unknown>;
+  plain(shape: Shape, bag: Bag, kept: ReadonlySet<string>, include?: ReadonlySet<string>): Record<string, unknown>;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** Answers for one portal's store with one run's variation. */
+export function renderer(store: PortalStore, variation: Variation): Renderer {
+  return {
+    ticket: (shape, t, include, dates = 'iso') =>
+      renderShape(
+        shape,
+        ticketBag(store, t),
+        { variation, include, kept: ticketKept(t), dates, ...(t.nulls ? { nulls: new Set(t.nulls) } : {}) },
+        `ticket:${t.id}`,
+      ),
+    contact: (shape, c, include = NONE) =>
+      renderShape(shape, contactBag(store, c), { variation, include, kept: CONTACT_KEPT, dates: 'iso' }, `contact:${c.id}`),
+    account: (shape, a, include = NONE) =>
+      renderShape(shape, accountBag(store, a), { variation, include, kept: ACCOUNT_KEPT, dates: 'iso' }, `account:${a.id}`),
+    plain: (shape, bag, kept, include = NONE) => renderShape(shape, bag, { variation, include, kept, dates: 'iso' }),
   };
-  if (key === 'A')
-    return { id: p.id, isDefault: 'true', isSandboxPortal: 'false', isPayloadEncryptionEnabled: 'false', employeeCount: '10', ...common };
-  if (key === 'B')
-    return { id: Number(p.id), isDefault: false, isSandboxPortal: false, isPayloadEncryptionEnabled: false, employeeCount: 250, ...common };
-  return { id: p.id, isDefault: 'false', isSandboxPortal: false, isPayloadEncryptionEnabled: 'false', employeeCount: 40, ...common };
 }

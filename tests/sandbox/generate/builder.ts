@@ -37,6 +37,8 @@ export interface TicketSpec {
   assigneeId?: string | null;
   category?: string | null;
   description?: string;
+  /** Values the answers give as null wherever Zoho's shapes allow (see DeskTicket.nulls). */
+  nulls?: readonly string[];
 }
 
 export class DataBuilder {
@@ -44,7 +46,9 @@ export class DataBuilder {
   readonly portals: Record<PortalKey, PortalStore>;
   readonly crmRecords: CrmRecord[] = [];
   private readonly counters = new Map<string, number>();
-  private readonly ticketNumbers: Record<PortalKey, number> = { A: 100, B: 1000, C: 10 };
+  private readonly ticketNumbers: Record<PortalKey, number> = { A: 100, B: 1000, C: 10, E: 500 };
+  /** Tickets made while true belong to the fixture records. */
+  fixtureMode = false;
 
   constructor(seed: number) {
     this.rng = new Prng(seed);
@@ -52,6 +56,7 @@ export class DataBuilder {
       A: new PortalStore('A', '1892000000'),
       B: new PortalStore('B', '4411000000'),
       C: new PortalStore('C', '6012000000'),
+      E: new PortalStore('E', '2230000000'),
     };
   }
 
@@ -145,6 +150,8 @@ export class DataBuilder {
       threadCount: rng.int(1, 12),
       commentCount: rng.int(0, 3),
       isEscalated: status === labels.Escalated,
+      fixture: this.fixtureMode,
+      ...(spec.nulls ? { nulls: spec.nulls } : {}),
     });
   }
 

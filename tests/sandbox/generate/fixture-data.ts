@@ -25,9 +25,18 @@ export function addPortalBasics(b: DataBuilder): void {
       ['Asha', 'Admin', 'admin@zylker.com'],
     ],
     C: [['Piet', 'Janssen', 'piet@zylkerpartners.com']],
+    E: [
+      ['Anna', 'Admin', 'admin@zylker.de'],
+      ['Jonas', 'Becker', 'jonas.becker@zylker.de'],
+    ],
   };
-  const departments: Record<PortalKey, string[]> = { A: ['Support', 'Billing'], B: ['カスタマーサポート', '営業'], C: ['Partners'] };
-  for (const portal of ['A', 'B', 'C'] as const) {
+  const departments: Record<PortalKey, string[]> = {
+    A: ['Support', 'Billing'],
+    B: ['カスタマーサポート', '営業'],
+    C: ['Partners'],
+    E: ['Kundendienst'],
+  };
+  for (const portal of ['A', 'B', 'C', 'E'] as const) {
     for (const [firstName, lastName, emailId] of agents[portal]) {
       b.portals[portal].addAgent({
         id: b.id(portal, 'agent'),
@@ -85,6 +94,12 @@ function statuses(b: DataBuilder, open: number, hold: number, closed: number): S
 }
 
 export function addFixtureRecords(b: DataBuilder): void {
+  b.fixtureMode = true;
+  addFixtureTickets(b);
+  b.fixtureMode = false;
+}
+
+function addFixtureTickets(b: DataBuilder): void {
   const A = 'A',
     B = 'B';
 
@@ -285,5 +300,58 @@ export function addFixtureRecords(b: DataBuilder): void {
         contactId: c.id,
       });
     }
+  }
+
+  // Big account: 250 tickets of "Initech Holdings" (synced to this record), from 25 Desk contacts.
+  {
+    const r = RECORDS.bigAccount;
+    b.crm({ module: 'Accounts', id: r.recordId, name: r.name, emails: [], accountName: r.name, ownerName: 'Asha Admin' });
+    const initech = b.account(A, { accountName: r.name, website: 'https://initech.example', zohoCRMAccount: r.recordId });
+    const people = Array.from({ length: 25 }, (_, i) =>
+      b.contact(A, { firstName: 'Staff', lastName: `Member ${i + 1}`, email: `staff${i + 1}@initech.example`, accountId: initech.id }),
+    );
+    for (let i = 0; i < 250; i++) {
+      const roll = b.rng.next();
+      const statusType: StatusType = roll < 0.6 ? 'Closed' : roll < 0.85 ? 'Open' : 'On Hold';
+      const c = people[i % people.length]!;
+      b.ticket(A, {
+        subject: `${b.rng.pick(EN_SUBJECTS)} (Initech ${i + 1})`,
+        statusType,
+        email: c.email,
+        contactId: c.id,
+        accountId: initech.id,
+      });
+    }
+  }
+
+  // Sparse contact: two ordinary tickets and one Zoho answers with nulls.
+  {
+    const r = RECORDS.sparse;
+    const email = r.emails[0]!;
+    crmPerson(b, r, 'Robin', 'Sparse');
+    const c = b.contact(A, { firstName: 'Robin', lastName: 'Sparse', email, zohoCRMContact: r.recordId });
+    b.ticket(A, { subject: 'Invoice copy, please', statusType: 'Open', email, contactId: c.id });
+    b.ticket(A, { subject: 'Thanks for the quick fix', statusType: 'Closed', email, contactId: c.id });
+    b.ticket(A, {
+      subject: 'Call back about the delivery',
+      statusType: 'Open',
+      email,
+      contactId: c.id,
+      nulls: ['subject', 'status', 'statusType', 'assignee', 'assigneeId', 'dueDate'],
+    });
+  }
+
+  // EU contact: 3 tickets in portal E (desk.zoho.eu).
+  {
+    const r = RECORDS.euContact;
+    const email = r.emails[0]!;
+    crmPerson(b, r, 'Lena', 'Fischer', { phone: '+49 30 5550123' });
+    const c = b.contact('E', { firstName: 'Lena', lastName: 'Fischer', email, zohoCRMContact: r.recordId });
+    for (const [subject, statusType] of [
+      ['Rechnung doppelt erhalten', 'Open'],
+      ['Lieferadresse ändern', 'On Hold'],
+      ['Passwort zurücksetzen', 'Closed'],
+    ] as const)
+      b.ticket('E', { subject, statusType, email, contactId: c.id });
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { FixtureModule } from '../fixtures';
 
-export type PortalKey = 'A' | 'B' | 'C';
+export type PortalKey = 'A' | 'B' | 'C' | 'E';
 export type StatusType = 'Open' | 'On Hold' | 'Closed';
 export type CrmModule = FixtureModule | 'Potentials' | 'CustomModule1';
 
@@ -83,6 +83,13 @@ export interface DeskTicket {
   threadCount: number;
   commentCount: number;
   isEscalated: boolean;
+  /** One of the fixture records' tickets (their described facts are never varied in answers). */
+  fixture: boolean;
+  /**
+   * Values this ticket's answers leave null wherever the shape allows it (left out where the key
+   * is optional); a shape that requires a value gets the one above.
+   */
+  nulls?: readonly string[];
 }
 
 export interface CrmRecord {

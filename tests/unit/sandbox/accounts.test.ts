@@ -1,9 +1,10 @@
 // @vitest-environment node
-// The sandbox's Zoho Accounts against reference/zoho-desk-api.md §4.3: consent page, token in
-// the fragment, errors, silent renewal bound to the session, and Desk honouring the tokens.
+// The sandbox's Zoho Accounts: consent page, token in the fragment, errors, silent renewal bound to
+// the session, multi-DC routing (a user signs in and renews where their account lives), and Desk
+// honouring the tokens and their scopes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deskGet, sandboxGet } from '../../sandbox/client';
-import { ADMIN_EMAIL, OAUTH_CLIENT_ID, PORTALS, startSandbox, type Sandbox } from '../../sandbox/index';
+import { ADMIN_EMAIL, EU_ADMIN_EMAIL, OAUTH_CLIENT_ID, PORTALS, startSandbox, type Sandbox } from '../../sandbox/index';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -13,7 +14,7 @@ afterAll(() => sandbox.close());
 beforeEach(() => sandbox.oauth.reset());
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
-const SCOPE = 'Desk.tickets.READ,Desk.contacts.READ,Desk.search.READ,Desk.basic.READ';
+const SCOPE = 'Desk.tickets.READ,Desk.contacts.READ,Desk.search.READ,Desk.basic.READ,Desk.settings.READ,Desk.organization.READ';
 
 function query(extra: Record<string, string> = {}) {
   return new URLSearchParams({
@@ -25,8 +26,8 @@ function query(extra: Record<string, string> = {}) {
     ...extra,
   });
 }
-const accounts = (path: string, params: URLSearchParams, cookie?: string) =>
-  sandboxGet(sandbox.port, 'accounts.zoho.com', `${path}?${params}`, cookie ? { headers: { cookie } } : {});
+const accounts = (path: string, params: URLSearchParams, cookie?: string, host = 'accounts.zoho.com') =>
+  sandboxGet(sandbox.port, host, `${path}?${params}`, cookie ? { headers: { cookie } } : {});
 
 /** The redirect's fragment as an object. */
 function fragmentOf(location: string | undefined): Record<string, string> {
@@ -34,9 +35,9 @@ function fragmentOf(location: string | undefined): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(location!.slice(REDIRECT.length + 1)));
 }
 
-async function accept(forSession = true) {
-  const params = query({ decision: 'accept', ...(forSession ? { for_session: 'true' } : {}) });
-  const res = await accounts('/oauth/v2/auth/approve', params);
+async function accept(forSession = true, host = 'accounts.zoho.com', scope = SCOPE) {
+  const params = query({ decision: 'accept', scope, ...(forSession ? { for_session: 'true' } : {}) });
+  const res = await accounts('/oauth/v2/auth/approve', params, undefined, host);
   expect(res.status).toBe(302);
   const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
   return { fragment: fragmentOf(res.headers.location), cookie };
@@ -72,6 +73,7 @@ describe('consent', () => {
     expect(fragment).toMatchObject({
       expires_in: '3600',
       location: 'us',
+      'accounts-server': 'https://accounts.zoho.com',
       api_domain: 'https://www.zohoapis.com',
       token_type: 'Bearer',
       state: 'st-1',
@@ -132,7 +134,82 @@ describe('silent renewal (/oauth/v2/auth/refresh)', () => {
     const once = await accept(false);
     expect(fragmentOf((await accounts('/oauth/v2/auth/refresh', query(), once.cookie)).headers.location).error).toBe('client_not_granted');
     const session = await accept(true);
-    const more = query({ scope: `${SCOPE},Desk.settings.READ` });
+    const more = query({ scope: `${SCOPE},Desk.tickets.CREATE` });
     expect(fragmentOf((await accounts('/oauth/v2/auth/refresh', more, session.cookie)).headers.location).error).toBe('client_not_granted');
+  });
+});
+
+describe('multi-DC', () => {
+  const cookieOf = (res: { headers: Record<string, unknown> }) =>
+    String((res.headers['set-cookie'] as string[] | undefined)?.[0] ?? '').split(';')[0]!;
+
+  it('lists every data centre’s Accounts server', async () => {
+    const res = await sandboxGet(sandbox.port, 'accounts.zoho.com', '/oauth/serverinfo');
+    expect(JSON.parse(res.body).locations).toMatchObject({
+      us: 'https://accounts.zoho.com',
+      eu: 'https://accounts.zoho.eu',
+      ca: 'https://accounts.zohocloud.ca',
+    });
+  });
+
+  it('sends an EU user on to accounts.zoho.eu, which answers location eu and its own accounts-server', async () => {
+    sandbox.oauth.setUser('euAdmin');
+    const start = await accounts('/oauth/v2/auth', query());
+    expect(start.status).toBe(302);
+    const next = new URL(String(start.headers.location));
+    expect(next.host).toBe('accounts.zoho.eu');
+    expect(next.searchParams.get('client_id')).toBe(OAUTH_CLIENT_ID);
+    const dcCookie = cookieOf(start);
+    expect(dcCookie).toBe('ZSANDBOX_DC=eu');
+
+    const consent = await accounts('/oauth/v2/auth', query(), undefined, 'accounts.zoho.eu');
+    expect(consent.body).toContain(EU_ADMIN_EMAIL);
+    const { fragment, cookie } = await accept(true, 'accounts.zoho.eu');
+    expect(fragment).toMatchObject({
+      location: 'eu',
+      'accounts-server': 'https://accounts.zoho.eu',
+      api_domain: 'https://www.zohoapis.eu',
+    });
+    const token = fragment.access_token!;
+    expect((await deskGet(sandbox.port, '/api/v1/organizations', { token, host: 'desk.zoho.eu' })).json.data[0].id).toBe(PORTALS.E.id);
+    expect((await deskGet(sandbox.port, '/api/v1/organizations', { token })).json.errorCode).toBe('INVALID_OAUTH');
+
+    // Renewal where the client is registered goes on to the EU data centre, which holds the session.
+    const atHome = await accounts('/oauth/v2/auth/refresh', query({ state: 'st-3' }), dcCookie);
+    expect(new URL(String(atHome.headers.location)).host).toBe('accounts.zoho.eu');
+    const renewed = fragmentOf(
+      (await accounts('/oauth/v2/auth/refresh', query({ state: 'st-3' }), cookie, 'accounts.zoho.eu')).headers.location,
+    );
+    expect(renewed).toMatchObject({ location: 'eu', state: 'st-3' });
+    expect((await deskGet(sandbox.port, '/api/v1/organizations', { token: renewed.access_token!, host: 'desk.zoho.eu' })).status).toBe(200);
+  });
+
+  it.each([
+    ['inUser', 'in', 'accounts.zoho.in'],
+    ['auUser', 'au', 'accounts.zoho.com.au'],
+    ['jpUser', 'jp', 'accounts.zoho.jp'],
+    ['caUser', 'ca', 'accounts.zohocloud.ca'],
+    ['saUser', 'sa', 'accounts.zoho.sa'],
+  ] as const)('routes %s to its data centre (%s)', async (user, location, host) => {
+    sandbox.oauth.setUser(user);
+    const start = await accounts('/oauth/v2/auth', query());
+    expect(new URL(String(start.headers.location)).host).toBe(host);
+    const { fragment } = await accept(true, host);
+    expect(fragment).toMatchObject({ location, 'accounts-server': `https://${host}` });
+    // A valid token there, for a user without a Desk portal.
+    const orgs = await deskGet(sandbox.port, '/api/v1/organizations', {
+      token: fragment.access_token!,
+      host: host.replace('accounts.', 'desk.'),
+    });
+    expect([orgs.status, orgs.body]).toEqual([204, '']);
+  });
+
+  it('keeps China apart: a Chinese account cannot sign in at accounts.zoho.com, and signs in at accounts.zoho.com.cn', async () => {
+    sandbox.oauth.setUser('cnUser');
+    const refused = await accounts('/oauth/v2/auth', query());
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('user_not_found');
+    const { fragment } = await accept(true, 'accounts.zoho.com.cn');
+    expect(fragment).toMatchObject({ location: 'cn', 'accounts-server': 'https://accounts.zoho.com.cn' });
   });
 });

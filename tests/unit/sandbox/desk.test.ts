@@ -1,6 +1,6 @@
 // @vitest-environment node
-// The sandbox's Desk API against reference/zoho-desk-api.md: auth, orgId, validation, envelopes,
-// typing, and the differences between search, list and get answers.
+// The sandbox's Desk API: auth, orgId, validation, envelopes, typing, and the differences between
+// search, list and get answers (the shapes of the contract table in tests/sandbox/contract).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deskGet } from '../../sandbox/client';
 import { ADMIN_EMAIL, KEYS, PORTALS, RECORDS, startSandbox, type Sandbox } from '../../sandbox/index';
@@ -15,17 +15,27 @@ const A = PORTALS.A.id;
 const B = PORTALS.B.id;
 /** Calls as the admin key; orgId null = no orgId header. */
 const admin = (path: string, orgId: string | null = A) => deskGet(sandbox.port, path, { token: KEYS.admin, ...(orgId ? { orgId } : {}) });
-const INVALID_OAUTH = { errorCode: 'INVALID_OAUTH', message: 'The OAuth Token you provided is invalid.' };
+const INVALID_OAUTH = { errorCode: 'INVALID_OAUTH', message: 'The OauthToken is invalid or has expired.' };
 
 describe('authentication and orgId', () => {
-  it('answers 401 INVALID_OAUTH without a token, with another scheme, a revoked key or another data centre', async () => {
+  it('answers 401 UNAUTHORIZED without an Authorization header or with another scheme', async () => {
     const port = sandbox.port;
-    const cases = [
+    for (const res of await Promise.all([
       deskGet(port, '/api/v1/organizations'),
       deskGet(port, '/api/v1/organizations', { headers: { authorization: `Bearer ${KEYS.admin}` } }),
+      deskGet(port, '/api/v1/myinfo', { orgId: A }),
+    ])) {
+      expect([res.status, res.json.errorCode]).toEqual([401, 'UNAUTHORIZED']);
+    }
+  });
+
+  it('answers 401 INVALID_OAUTH for a revoked key or a key of another data centre', async () => {
+    const port = sandbox.port;
+    const cases = [
       deskGet(port, '/api/v1/organizations', { token: KEYS.revoked }),
       deskGet(port, '/api/v1/organizations', { token: KEYS.admin, host: 'desk.zoho.eu' }),
       deskGet(port, '/api/v1/myinfo', { token: KEYS.admin, orgId: A, host: 'desk.zohocloud.ca' }),
+      deskGet(port, '/api/v1/organizations', { token: KEYS.euAdmin, host: 'desk.zoho.com' }),
     ];
     for (const res of await Promise.all(cases)) {
       expect(res.status).toBe(401);
@@ -80,13 +90,25 @@ describe('query validation', () => {
     ['/api/v1/tickets/search?email=x@y.example&sortBy=dueDate', "The value passed for the 'sortBy' query parameter is invalid."],
     [`/api/v1/tickets/search?email=${Array.from({ length: 31 }, (_, i) => `p${i}@x.example`).join(',')}`, undefined],
     ['/api/v1/accounts/search?accountName=Gl', "The value passed for the 'accountName' query parameter is invalid."],
-    ['/api/v1/contacts/1892000000200000002/tickets?limit=200', "The value passed for field 'limit' exceeds the range of '1-100'."],
+    ['/api/v1/contacts/1892000000200000002/tickets?from=-1', "The value passed for the 'from' query parameter is invalid."],
     ['/api/v1/contacts/1892000000200000002/tickets?include=contacts', "The value passed for the 'include' query parameter is invalid."],
+    ['/api/v1/contacts/1892000000200000002/tickets?dueDate=overdue', "Extra query parameter 'dueDate' is present in the input."],
+    ['/api/v1/accounts/1892000000300000001/tickets?limit=101', "The value passed for field 'limit' exceeds the range of '1-100'."],
+    ['/api/v1/accounts/1892000000300000001/tickets?dueDate=overdue,today', undefined],
+    [
+      '/api/v1/tickets/search?email=x@y.example&customField1=nocolon',
+      "The value passed for the 'customField1' query parameter is invalid.",
+    ],
+    ['/api/v1/tickets/search?email=x@y.example&limit=ten', "The value passed for the 'limit' query parameter is invalid."],
+    ['/api/v1/myinfo?include=profile,role,associatedDepartments,associatedChatDepartments,profile', undefined],
   ])('%s → 422', async (path, message) => {
     const res = await admin(path);
     expect(res.status).toBe(422);
     expect(res.json.errorCode).toBe('UNPROCESSABLE_ENTITY');
     if (message) expect(res.json.message).toBe(message);
+    // Zoho's errors[] form names the parameter too.
+    const name = new URL(path, 'https://x.invalid').searchParams;
+    expect([...name.keys()]).toContain(res.json.errors[0].fieldName);
   });
 
   it("accepts the window's edges (from 999, limit 100) and 30 emails", async () => {
@@ -118,16 +140,18 @@ describe('answers', () => {
     expect(Object.keys(list.json)).toEqual(['data']);
   });
 
-  it('keeps ids as 19-digit strings beyond 2^53 and counters as digit strings', async () => {
+  it('keeps ids as 19-digit strings beyond 2^53, counters digit strings or numbers', async () => {
     const ticket = (await admin(`/api/v1/tickets/search?email=${RECORDS.lead.emails[0]}`)).json.data[0];
-    for (const id of [ticket.id, ticket.contactId, ticket.departmentId]) {
+    for (const id of [ticket.id, ticket.contactId]) {
       expect(id).toMatch(/^\d{19}$/);
       expect(BigInt(id) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
     }
-    expect(ticket.threadCount).toMatch(/^\d+$/);
+    if (ticket.threadCount !== null) expect(String(ticket.threadCount)).toMatch(/^\d+$/);
     expect(ticket.webUrl).toBe(`https://desk.zoho.com/support/zylker/ShowHomePage.do#Cases/dv/${ticket.id}`);
-    const stats = await admin(`/api/v1/contacts/${ticket.contactId}/statistics`);
-    expect(stats.json).toMatchObject({ totalTickets: '2', openTickets: '1', closedTickets: '1' });
+    const stats = (await admin(`/api/v1/contacts/${ticket.contactId}/statistics`)).json;
+    const counts = [stats.totalTickets, stats.openTickets, stats.closedTickets].map((n) => (n === null ? null : String(n)));
+    for (const [count, expected] of counts.map((n, i) => [n, ['2', '1', '1'][i]] as const))
+      if (count !== null) expect(count).toBe(expected);
   });
 
   it('gives search items modifiedTime, isOverDue and an assignee; list items none of them unless included', async () => {
@@ -135,8 +159,11 @@ describe('answers', () => {
     expect(searchItem).toHaveProperty('modifiedTime');
     expect(searchItem).toHaveProperty('isOverDue');
     expect(searchItem.assignee).toHaveProperty('emailId');
-    expect(searchItem.contact).toHaveProperty('email', RECORDS.hostile.emails[0]);
-    expect(searchItem).not.toHaveProperty('accountId');
+    expect(searchItem.contact).toHaveProperty('email');
+    // The account is the contact's: no accountName on the ticket itself, accountId beside it.
+    expect(searchItem).toHaveProperty('accountId');
+    expect(searchItem).not.toHaveProperty('accountName');
+    expect(searchItem.contact).toHaveProperty('account');
 
     const contactId = searchItem.contactId;
     const [plain] = (await admin(`/api/v1/contacts/${contactId}/tickets`)).json.data;
@@ -172,8 +199,14 @@ describe('answers', () => {
 
   it('links Desk contacts and accounts to CRM: zohoCRMContact on contacts, zohoCRMAccount only on accounts/{id}', async () => {
     const [linked] = (await admin(`/api/v1/contacts/search?email=${RECORDS.lead.emails[0]}`)).json.data;
-    expect(linked.zohoCRMContact).toEqual({ id: RECORDS.lead.recordId, type: 'contacts_leads' });
-    const accounts = (await admin(`/api/v1/accounts/search?accountName=${encodeURIComponent('Globex Corporation')}`)).json.data;
+    // Zoho's examples give the link type bare or as a one-element array.
+    expect(linked.zohoCRMContact.id).toBe(RECORDS.lead.recordId);
+    expect([linked.zohoCRMContact.type].flat()).toEqual(['contacts_leads']);
+    // A name matches exactly; a trailing * makes it a prefix.
+    const exact = (await admin(`/api/v1/accounts/search?accountName=${encodeURIComponent('globex corporation')}`)).json.data;
+    expect(exact.map((a: { accountName: string }) => a.accountName)).toEqual(['Globex Corporation']);
+    expect((await admin(`/api/v1/accounts/search?accountName=${encodeURIComponent('Globex Corp')}`)).status).toBe(204);
+    const accounts = (await admin(`/api/v1/accounts/search?accountName=${encodeURIComponent('Globex Corporation*')}`)).json.data;
     expect(accounts.map((a: { accountName: string }) => a.accountName).sort()).toEqual(['Globex Corporation', 'Globex Corporation Asia']);
     expect(accounts.every((a: object) => !('zohoCRMAccount' in a))).toBe(true);
     const full = await Promise.all(accounts.map((a: { id: string }) => admin(`/api/v1/accounts/${a.id}`)));
@@ -204,5 +237,77 @@ describe('answers', () => {
       orgId: A,
       token: KEYS.admin,
     });
+  });
+});
+
+describe('each error Zoho documents, reachable', () => {
+  it('LICENSE_ACCESS_LIMITED for a Zoho user without a Desk agent licence, with the licence keys', async () => {
+    const res = await deskGet(sandbox.port, `/api/v1/tickets/search?email=${RECORDS.lead.emails[0]}`, { token: KEYS.unlicensed, orgId: A });
+    expect(res.status).toBe(403);
+    expect(res.json).toMatchObject({ errorCode: 'LICENSE_ACCESS_LIMITED', feature: 'AGENTS', isTrial: false });
+  });
+
+  it('SCOPE_MISMATCH for a key without Desk.search.READ on a search, not on a record by id', async () => {
+    const search = await deskGet(sandbox.port, `/api/v1/tickets/search?email=${RECORDS.lead.emails[0]}`, {
+      token: KEYS.noSearch,
+      orgId: A,
+    });
+    expect([search.status, search.json.errorCode]).toEqual([401, 'SCOPE_MISMATCH']);
+    const ticket = (await admin(`/api/v1/tickets/search?email=${RECORDS.lead.emails[0]}`)).json.data[0];
+    expect((await deskGet(sandbox.port, `/api/v1/tickets/${ticket.id}`, { token: KEYS.noSearch, orgId: A })).status).toBe(200);
+  });
+
+  it('counts API credits in the answer headers and answers THRESHOLD_EXCEEDED once the day’s credits are spent', async () => {
+    const ticket = (await admin(`/api/v1/tickets/search?email=${RECORDS.lead.emails[0]}`)).json.data[0];
+    const search = await admin(`/api/v1/tickets/search?email=${RECORDS.lead.emails[0]}`);
+    expect(search.headers['x-rate-limit-request-weight-v3']).toBe('3');
+    const one = await admin(`/api/v1/tickets/${ticket.id}`);
+    expect(one.headers['x-rate-limit-request-weight-v3']).toBe('1');
+    expect(Number(one.headers['x-rate-limit-remaining-v3'])).toBe(Number(search.headers['x-rate-limit-remaining-v3']) - 1);
+    expect(sandbox.creditsLeft(A)).toBe(Number(one.headers['x-rate-limit-remaining-v3']));
+    // Portal A is a Free portal: 5,000 credits a day.
+    expect(Number(search.headers['x-rate-limit-remaining-v3'])).toBeLessThan(5000);
+
+    sandbox.setDailyCredits(A, 2);
+    try {
+      const spent = await admin(`/api/v1/tickets/search?email=${RECORDS.lead.emails[0]}`);
+      expect([spent.status, spent.json.errorCode]).toEqual([429, 'THRESHOLD_EXCEEDED']);
+      expect(Number(spent.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Number(spent.headers['retry-after'])).toBeLessThanOrEqual(25 * 3600);
+      expect((await admin(`/api/v1/tickets/${ticket.id}`)).status).toBe(200);
+      expect((await admin(`/api/v1/tickets/${ticket.id}`)).status).toBe(200);
+      expect((await admin(`/api/v1/tickets/${ticket.id}`)).json.errorCode).toBe('THRESHOLD_EXCEEDED');
+      // Another portal's credits are its own.
+      expect((await admin(`/api/v1/tickets/search?email=${RECORDS.japanese.emails[0]}`, B)).status).toBe(200);
+    } finally {
+      sandbox.setDailyCredits(A, null);
+    }
+    expect((await admin(`/api/v1/tickets/${ticket.id}`)).status).toBe(200);
+  });
+});
+
+describe('legal variants', () => {
+  it('gives the sparse ticket nulls where the search shape allows them, and leaves out the list item’s subject', async () => {
+    const found = (await admin(`/api/v1/tickets/search?email=${RECORDS.sparse.emails[0]}`)).json.data;
+    const sparse = found.find((t: { subject: string | null }) => t.subject === null);
+    expect(sparse).toMatchObject({ subject: null, status: null, statusType: null, assignee: null, assigneeId: null, dueDate: null });
+    expect(found.filter((t: { subject: string | null }) => t.subject !== null)).toHaveLength(2);
+    const listed = (await admin(`/api/v1/contacts/${sparse.contactId}/tickets?include=assignee`)).json.data;
+    const same = listed.find((t: { id: string }) => t.id === sparse.id);
+    expect(same).not.toHaveProperty('subject');
+    expect(same).toMatchObject({ status: null, statusType: null, assignee: null, dueDate: null });
+    const full = (await admin(`/api/v1/tickets/${sparse.id}`)).json;
+    // The ticket itself never has a null statusType.
+    expect(full.statusType).toBe('Open');
+  });
+
+  it('records its seed and takes a given one', async () => {
+    const fixed = await startSandbox({ quiet: true, seed: 4242 });
+    try {
+      expect(fixed.seed).toBe(4242);
+      expect(Number.isInteger(sandbox.seed)).toBe(true);
+    } finally {
+      await fixed.close();
+    }
   });
 });

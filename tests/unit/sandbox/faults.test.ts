@@ -38,7 +38,7 @@ describe('fault rules', () => {
   it('takes the status from a given errorCode', async () => {
     sandbox.addFault({ path: SEARCH, errorCode: 'INVALID_OAUTH', times: 1 });
     const res = await call();
-    expect([res.status, res.json.errorCode, res.json.message]).toEqual([401, 'INVALID_OAUTH', 'The OAuth Token you provided is invalid.']);
+    expect([res.status, res.json.errorCode, res.json.message]).toEqual([401, 'INVALID_OAUTH', 'The OauthToken is invalid or has expired.']);
   });
 
   it('answers 429 with Retry-After and THRESHOLD_EXCEEDED, or the code given', async () => {

@@ -26,14 +26,19 @@ const get = async (path: string, orgId: string) => {
   return res.json as { data: any[]; count?: number } | undefined;
 };
 
-/** Every page of a search (from ≤ 999) or a list, 100 at a time. */
+/**
+ * Every page of a search (from 0–999, 100 at a time) or a list: contacts/{id}/tickets counts
+ * from 0, accounts/{id}/tickets from 1 with at most 99 a page.
+ */
 async function all(path: string, orgId: string, search: boolean): Promise<any[]> {
+  const accountList = /^\/api\/v1\/accounts\/\d+\/tickets/.test(path);
+  const [base, size] = accountList ? [1, 99] : [0, 100];
   const out: any[] = [];
-  for (let from = 0; !search || from <= 999; from += 100) {
-    const page = await get(`${path}${path.includes('?') ? '&' : '?'}from=${from}&limit=100`, orgId);
+  for (let from = base; !search || from <= 999; from += size) {
+    const page = await get(`${path}${path.includes('?') ? '&' : '?'}from=${from}&limit=${size}`, orgId);
     if (!page) break;
     out.push(...page.data);
-    if (page.data.length < 100) break;
+    if (page.data.length < size) break;
   }
   return out;
 }
@@ -41,7 +46,8 @@ async function all(path: string, orgId: string, search: boolean): Promise<any[]>
 async function ticketsOf(r: RecordFixture, orgId: string): Promise<Map<string, Ticket>> {
   const found = new Map<string, Ticket>();
   if (r.module === 'Accounts') {
-    const accounts = await all(`/api/v1/accounts/search?accountName=${encodeURIComponent(r.accountName ?? r.name)}`, orgId, true);
+    // A Desk account of exactly this name, or (a trailing *) one whose name starts with it.
+    const accounts = await all(`/api/v1/accounts/search?accountName=${encodeURIComponent(`${r.accountName ?? r.name}*`)}`, orgId, true);
     for (const a of accounts) {
       const full = await get(`/api/v1/accounts/${a.id}`, orgId);
       const crmId = (full as any)?.zohoCRMAccount?.id;
@@ -64,6 +70,19 @@ describe('fixture records through the Desk API', () => {
   it.each(Object.entries(RECORDS))('%s has its expected tickets in portals A and B', async (_name, record) => {
     expect((await ticketsOf(record, PORTALS.A.id)).size).toBe(record.expectedTickets.A);
     expect((await ticketsOf(record, PORTALS.B.id)).size).toBe(record.expectedTickets.B);
+  });
+
+  it('keeps the EU contact’s tickets in portal E, on desk.zoho.eu only', async () => {
+    const path = `/api/v1/tickets/search?email=${RECORDS.euContact.emails[0]}`;
+    const eu = await deskGet(sandbox.port, path, { token: KEYS.euAdmin, orgId: PORTALS.E.id, host: 'desk.zoho.eu' });
+    expect(eu.json.data).toHaveLength(RECORDS.euContact.expectedTickets.E!);
+    expect(eu.json.data.every((t: { webUrl: string | null }) => t.webUrl === null || t.webUrl.startsWith('https://desk.zoho.eu/'))).toBe(
+      true,
+    );
+    const us = await deskGet(sandbox.port, path, { token: KEYS.euAdmin, orgId: PORTALS.E.id, host: 'desk.zoho.com' });
+    expect([us.status, us.json.errorCode]).toEqual([401, 'INVALID_OAUTH']);
+    const usAdmin = await deskGet(sandbox.port, path, { token: KEYS.admin, orgId: PORTALS.E.id });
+    expect([usAdmin.status, usAdmin.json.errorCode]).toEqual([403, 'OAUTH_ORG_MISMATCH']);
   });
 
   it('composes the contact as described: 9 + 3 by email, 2 only through the synced Desk contact, one found both ways', async () => {

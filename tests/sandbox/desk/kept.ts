@@ -1,0 +1,39 @@
+/**
+ * What the sandbox never varies, though the files allow it:
+ * - identity (a ticket's id and number): an item without one cannot be told apart from another;
+ * - what a lookup matched on (the email searched, the contact or account a ticket belongs to,
+ *   the CRM link of a contact or an account): Desk found the record by it, so it is there;
+ * - the facts the fixture records are described by (subjects, statuses, priorities, times,
+ *   assignees, overdue state), which the tests count and read;
+ * - and, for now, the values DeskLink's current schemas cannot do without.
+ */
+import type { DeskTicket } from '../generate/model';
+
+const IDENTITY = ['id', 'ticketNumber'];
+const LOOKUP = ['email', 'contactId', 'accountId'];
+/** Values the current client refuses to go without (its schemas fail on null). */
+const CLIENT_NEEDS = ['subject', 'status', 'statusType'];
+const FIXTURE_FACTS = [
+  'webUrl',
+  'createdTime',
+  'modifiedTime',
+  'dueDate',
+  'isOverDue',
+  'priority',
+  'category',
+  'description',
+  'assignee',
+  'assigneeId',
+  'isEscalated',
+  'contact',
+];
+
+const FILLER_TICKET: ReadonlySet<string> = new Set([...IDENTITY, ...LOOKUP, ...CLIENT_NEEDS]);
+const FIXTURE_TICKET: ReadonlySet<string> = new Set([...FILLER_TICKET, ...FIXTURE_FACTS]);
+
+export const ticketKept = (t: DeskTicket): ReadonlySet<string> => (t.fixture ? FIXTURE_TICKET : FILLER_TICKET);
+
+export const CONTACT_KEPT: ReadonlySet<string> = new Set(['id', 'email', 'zohoCRMContact', 'zohoCRMContact.id', 'zohoCRMContact.type']);
+export const ACCOUNT_KEPT: ReadonlySet<string> = new Set(['id', 'accountName', 'zohoCRMAccount', 'zohoCRMAccount.id']);
+export const AGENT_KEPT: ReadonlySet<string> = new Set(['id', 'emailId', 'firstName', 'lastName', 'name']);
+export const DEPARTMENT_KEPT: ReadonlySet<string> = new Set(['id', 'name', 'isEnabled', 'isDefault']);
