@@ -22,7 +22,7 @@
  * - Profiles: Firefox takes 3–4 s to start, so ONE browser (fresh profile) serves all tests of
  *   a spec file, and a new one starts for the next file. Each test on a reused browser starts
  *   with DeskLink deactivated (the admin `deactivate` command: credential, settings, caches
- *   gone); `reset()` does the same within a test. A test that needs a browser of its own opts in
+ *   gone). A test that needs a browser of its own opts in
  *   with `test.use({ freshFirefox: true })` (per file or per describe block).
  * - Tabs a test opens through `newPage`/`crmPage`/`openOptions` are closed after it.
  * - Browser-neutral panel scenarios use `panelWorld` (./panel-driver.ts).
@@ -43,8 +43,8 @@ import { byRole } from './firefox-role';
 import { firefoxTab } from './panel-firefox';
 import type { PanelWorld } from './panel-driver';
 
-export type { ConnectOptions, CrmPageOptions, Page };
-export { FIREFOX_EXTENSION_ORIGIN, byRole };
+export type { Page };
+export { byRole };
 
 interface WorkerFixtures {
   sandbox: Sandbox;
@@ -56,8 +56,6 @@ interface TestFixtures {
   freshFirefox: boolean;
   /** Firefox ESR with DeskLink installed. */
   firefox: Browser;
-  /** `moz-extension://<fixed uuid>` */
-  extensionOrigin: string;
   /** A new tab, closed after the test. */
   newPage: () => Promise<Page>;
   /** A new tab on DeskLink's options page, once its document has loaded. */
@@ -67,8 +65,6 @@ interface TestFixtures {
   sendRaw: (message: unknown) => Promise<unknown>;
   /** Connects DeskLink to the sandbox (KEYS.admin, ADMIN_EMAIL, data centre com). */
   connect: (opts?: ConnectOptions) => Promise<SettingsView>;
-  /** Back to unconfigured: the admin `deactivate` command (credential, settings, caches gone). */
-  reset: () => Promise<void>;
   /** A new tab on a sandbox CRM page (a path or a record fixture), loaded. */
   crmPage: (target: string | RecordFixture, opts?: CrmPageOptions) => Promise<Page>;
   /** The browser-neutral panel scenarios' view of this browser. */
@@ -146,12 +142,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (freshFirefox) await firefoxPool.release();
   },
 
-  // Playwright reads a fixture's dependencies from its first parameter's destructuring: none here.
-  // eslint-disable-next-line no-empty-pattern
-  extensionOrigin: async ({}, use) => {
-    await use(FIREFOX_EXTENSION_ORIGIN);
-  },
-
   newPage: async ({ firefox }, use) => {
     const pages: Page[] = [];
     await use(async () => {
@@ -186,13 +176,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   connect: async ({ sendAdmin }, use) => {
     await use((opts) => connectWith(sendAdmin, opts));
-  },
-
-  reset: async ({ sendAdmin }, use) => {
-    await use(async () => {
-      const response = await sendAdmin({ command: 'deactivate' });
-      if (!response.ok) throw new Error(`deactivate failed: ${JSON.stringify(response.error)}`);
-    });
   },
 
   crmPage: async ({ newPage }, use) => {

@@ -29,8 +29,6 @@ import { crmUrl, type CrmPageOptions } from './crm';
 import { chromiumTab } from './panel-chromium';
 import type { PanelWorld } from './panel-driver';
 
-export type { ConnectOptions, CrmPageOptions };
-
 /** A running Chromium with DeskLink loaded. */
 interface ChromiumSession {
   context: BrowserContext;
