@@ -30,7 +30,7 @@
  *   starts the navigation and waits for the document instead.
  */
 import { test as base, expect } from '@playwright/test';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Page, Target } from 'puppeteer-core';
 import type { Sandbox } from '../../sandbox/index';
 import { sandboxFixture } from './sandbox-fixture';
 import type { RecordFixture } from '../../sandbox/fixtures';
@@ -193,20 +193,28 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       sendAdmin,
       open: async (target, opts) => firefoxTab(await crmPage(target, opts)),
       optionsPageOpened: async () => {
-        // Puppeteer lists the tab the add-on opens, but its page.url() stays about:blank: ask each page.
-        const address = (page: Page) => page.evaluate(() => location.href).catch(() => '');
-        let options: Page | undefined;
-        await expect
-          .poll(async () => {
-            for (const page of await firefox.pages()) if ((await address(page)) === OPTIONS_URL) options = page;
-            return options !== undefined;
-          })
-          .toBe(true);
-        // It shows the set-up form.
-        const keyControls = async () =>
-          (await options!.$$(byRole('textbox', /ZSC key/))).length + (await options!.$$(byRole('radio', /ZSC key/))).length;
-        await expect.poll(keyControls).toBeGreaterThan(0);
-        await options!.close();
+        // Only tabs opened from now on (this runs before the click). Puppeteer reports the tab the
+        // add-on opens, but its page.url() stays about:blank: ask the page itself.
+        const opened: Target[] = [];
+        const onCreated = (target: Target) => opened.push(target);
+        firefox.on('targetcreated', onCreated);
+        try {
+          const address = async (target: Target) => (await target.page())?.evaluate(() => location.href).catch(() => '');
+          let options: Page | null = null;
+          await expect
+            .poll(async () => {
+              for (const target of opened) if ((await address(target)) === OPTIONS_URL) options = await target.page();
+              return options !== null;
+            })
+            .toBe(true);
+          // It shows the set-up form.
+          const keyControls = async () =>
+            (await options!.$$(byRole('textbox', /ZSC key/))).length + (await options!.$$(byRole('radio', /ZSC key/))).length;
+          await expect.poll(keyControls).toBeGreaterThan(0);
+          await options!.close();
+        } finally {
+          firefox.off('targetcreated', onCreated);
+        }
       },
     });
   },
