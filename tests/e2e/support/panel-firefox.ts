@@ -46,7 +46,7 @@ function firefoxRegion(page: Page, name: string): PanelRegion {
     click: async (role, name) => (await target(role, name)).click(),
     focus: async (role, name) => (await target(role, name)).focus(),
     hoverAll: async (role) => {
-      for (const element of await within((region) => region.$$(byRole(role)), [])) await element.hover();
+      for (const element of await within((found) => found.$$(byRole(role)), [])) await element.hover();
     },
     evaluate: async (read, arg) =>
       (await (await page.waitForSelector(selector))!.evaluate(read as any, arg)) as Awaited<ReturnType<typeof read>>,
