@@ -12,7 +12,7 @@ import type { Identity, RecordRef } from '../../shared/commands';
 import type { TicketSummary } from '../../shared/protocol';
 import type { DeskClient } from './client';
 import { accountSearchTerm, identityFingerprint, recordAccountName, sameAccountName, searchableEmails } from './identity';
-import { collectPages, listFrom, type Collected } from './paging';
+import { collectPages, type Collected } from './paging';
 import type { Account, Ticket } from './schemas';
 import { toTicketSummary } from './ticket-summary';
 
@@ -48,18 +48,18 @@ function mergeTickets(lists: readonly Ticket[][], now: number): TicketSummary[] 
 }
 
 const ticketsOfContact = (client: DeskClient, contactId: string, signal?: AbortSignal) =>
-  collectPages(async (from, limit) => ({
-    items: await client.contactTickets(contactId, { from: listFrom(from), limit, sortBy: '-modifiedTime' }, signal),
+  collectPages('contactTickets', async (from, limit) => ({
+    items: await client.contactTickets(contactId, { from, limit, sortBy: '-modifiedTime' }, signal),
   }));
 
 const ticketsOfAccount = (client: DeskClient, accountId: string, signal?: AbortSignal) =>
-  collectPages(async (from, limit) => ({
-    items: await client.accountTickets(accountId, { from: listFrom(from), limit, sortBy: '-modifiedTime' }, signal),
+  collectPages('accountTickets', async (from, limit) => ({
+    items: await client.accountTickets(accountId, { from, limit, sortBy: '-modifiedTime' }, signal),
   }));
 
 /** Tickets of the Desk contacts linked to this CRM record. */
 async function linkedContactTickets(client: DeskClient, emails: string[], recordId: string, signal?: AbortSignal) {
-  const contacts = await collectPages(async (from, limit) => {
+  const contacts = await collectPages('contactSearch', async (from, limit) => {
     const page = await client.searchContacts({ email: emails, from, limit }, signal);
     return { items: page.data, count: page.count };
   });
@@ -70,7 +70,7 @@ async function linkedContactTickets(client: DeskClient, emails: string[], record
 }
 
 async function personTickets(client: DeskClient, record: RecordRef, emails: string[], signal?: AbortSignal) {
-  const byEmail = collectPages(async (from, limit) => {
+  const byEmail = collectPages('ticketSearch', async (from, limit) => {
     const page = await client.searchTickets({ email: emails, sortBy: '-modifiedTime', from, limit }, signal);
     return { items: page.data, count: page.count };
   });
@@ -89,7 +89,7 @@ async function personTickets(client: DeskClient, record: RecordRef, emails: stri
 async function findAccount(client: DeskClient, name: string, recordId: string, signal?: AbortSignal): Promise<Account | undefined> {
   const term = accountSearchTerm(name);
   if (!term) return undefined;
-  const { data: hits } = await client.searchAccounts({ accountName: term, limit: 25 }, signal);
+  const { data: hits } = await client.searchAccounts({ accountName: term, from: 0, limit: 25 }, signal);
   const ordered = [...hits].sort((a, b) => Number(sameAccountName(b.accountName, name)) - Number(sameAccountName(a.accountName, name)));
   const checked: Account[] = [];
   for (const hit of ordered) {

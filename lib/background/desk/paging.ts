@@ -1,12 +1,40 @@
 /**
- * Fetching every page inside Zoho's window. Searches take `from` 0–999 and `limit` ≤ 100,
- * so at most 1,000 results are reachable: 10 pages of 100. Lists get the same cap (deep pages
- * cost more API credits).
+ * Fetching every page of a Desk list or search, each endpoint by its own rules (Zoho's OpenAPI
+ * files, zohodesk-oas v1.0):
+ * - the searches count `from` from 0 and take it up to 999, `limit` up to 100;
+ * - `contacts/{id}/tickets` counts from 0; no file bounds `limit`, a copy of Zoho's API
+ *   documentation says 99, so 99 works under both readings;
+ * - `accounts/{id}/tickets` counts from 1; the older files say `from` ≥ 1 and `limit` ≤ 99,
+ *   the newer `limit` ≤ 100: 99 works under both.
+ * `from` is sent on every page, the first too. A list is complete only when Zoho says so: a
+ * page shorter than asked for, or 204. Past 1,000 items DeskLink stops (deeper pages cost more
+ * API credits, and the searches cannot reach them) and says the list is cut.
  */
+import type { Endpoint } from './params';
 
-const PAGE_SIZE = 100;
-/** `from` must stay ≤ 999: results 0..999. */
-const RESULT_WINDOW = 1000;
+interface PagingRule {
+  /** `from` of the first item. */
+  fromBase: 0 | 1;
+  /** The largest `limit` every reading accepts. */
+  maxLimit: number;
+  /** The largest `from` the endpoint takes, if bounded. */
+  maxFrom?: number;
+}
+
+type PagedEndpoint = Extract<Endpoint, 'ticketSearch' | 'contactSearch' | 'accountSearch' | 'contactTickets' | 'accountTickets'>;
+
+const SEARCH: PagingRule = { fromBase: 0, maxLimit: 100, maxFrom: 999 };
+
+const PAGING: Readonly<Record<PagedEndpoint, PagingRule>> = {
+  ticketSearch: SEARCH,
+  contactSearch: SEARCH,
+  accountSearch: SEARCH,
+  contactTickets: { fromBase: 0, maxLimit: 99 },
+  accountTickets: { fromBase: 1, maxLimit: 99 },
+};
+
+/** Items DeskLink fetches at most per list: the searches' whole window. */
+const MAX_ITEMS = 1000;
 
 interface Page<T> {
   items: T[];
@@ -16,30 +44,30 @@ interface Page<T> {
 
 export interface Collected<T> {
   items: T[];
-  /** More results exist beyond the window: "showing the first 1,000". */
+  /** Zoho did not say the list ended: "showing the first 1,000". */
   truncated: boolean;
 }
 
 /**
- * Pages one after another until a short (or 204) page or the window's end. Only a short page
- * ends early: whether `count` is the total or the page's size is not documented, so it only
- * decides, at the window's end, that exactly 1,000 results are not "truncated".
+ * Pages one after another until Zoho ends the list (a short or 204 page) or 1,000 items. At
+ * that point a search whose `count` equals what was fetched is complete; anything else is cut.
  */
-export async function collectPages<T>(fetchPage: (from: number, limit: number) => Promise<Page<T>>): Promise<Collected<T>> {
+export async function collectPages<T>(
+  endpoint: PagedEndpoint,
+  fetchPage: (from: number, limit: number) => Promise<Page<T>>,
+): Promise<Collected<T>> {
+  const rule = PAGING[endpoint];
   const items: T[] = [];
   let count: number | undefined;
-  for (let from = 0; from < RESULT_WINDOW; from += PAGE_SIZE) {
-    const page = await fetchPage(from, PAGE_SIZE);
+  for (let offset = 0; offset < MAX_ITEMS;) {
+    const from = rule.fromBase + offset;
+    if (rule.maxFrom !== undefined && from > rule.maxFrom) break;
+    const limit = Math.min(rule.maxLimit, MAX_ITEMS - offset);
+    const page = await fetchPage(from, limit);
     items.push(...page.items);
     count = page.count;
-    if (page.items.length < PAGE_SIZE) return { items, truncated: false };
+    if (page.items.length < limit) return { items, truncated: false };
+    offset += limit;
   }
   return { items, truncated: count !== items.length };
 }
-
-/**
- * `from` for list endpoints, whose base (0 or 1) is not documented consistently: the first page leaves it
- * out (the default is the first item either way); later pages use 0-based offsets, which on a
- * 1-based list overlap by one ticket (merged away by id) and never skip one.
- */
-export const listFrom = (from: number): number | undefined => (from === 0 ? undefined : from);

@@ -69,17 +69,19 @@ export const accountTickets: EndpointContract = {
       source: OLDEST_ACCOUNT,
       otherReadings: [{ source: NEWEST_ACCOUNT, says: 'dueDate: a list of those values' }],
     },
-    // The newest file's reading for now: DeskLink still pages this list with limit=100.
     limit: {
       type: 'integer',
       min: 1,
-      max: 100,
-      otherReadings: [{ source: OLDEST_ACCOUNT, says: 'limit: 1–99 (the stricter reading)' }],
+      max: 99,
+      source: OLDEST_ACCOUNT,
+      otherReadings: [{ source: NEWEST_ACCOUNT, says: 'limit: 1–100' }],
     },
     from: {
       type: 'integer',
+      min: 1,
       default: 1,
-      otherReadings: [{ source: OLDEST_ACCOUNT, says: 'from: minimum 1, default 1 (the stricter reading)' }],
+      source: OLDEST_ACCOUNT,
+      otherReadings: [{ source: NEWEST_ACCOUNT, says: 'from: default 1, no minimum' }],
     },
     sortBy,
     isSpam,

@@ -95,9 +95,9 @@ describe('the contract table', () => {
 
   it('takes the stricter reading where the versions disagree, and keeps the other', () => {
     const accountTickets = contractById('accountTickets')!;
-    expect(accountTickets.query.from).toMatchObject({ default: 1 });
-    expect(accountTickets.query.limit!.otherReadings![0]!.says).toContain('1–99');
-    expect(accountTickets.query.from!.otherReadings![0]!.says).toContain('minimum 1');
+    expect(accountTickets.query.from).toMatchObject({ min: 1, default: 1 });
+    expect(accountTickets.query.limit).toMatchObject({ min: 1, max: 99 });
+    expect(accountTickets.query.limit!.otherReadings![0]!.says).toContain('1–100');
     const search = contractById('ticketSearch')!;
     expect(search.query.from).toMatchObject({ min: 0, max: 999 });
     expect(search.query.limit).toMatchObject({ min: 1, max: 100 });

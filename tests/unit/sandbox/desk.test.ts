@@ -93,7 +93,8 @@ describe('query validation', () => {
     ['/api/v1/contacts/1892000000200000002/tickets?from=-1', "The value passed for the 'from' query parameter is invalid."],
     ['/api/v1/contacts/1892000000200000002/tickets?include=contacts', "The value passed for the 'include' query parameter is invalid."],
     ['/api/v1/contacts/1892000000200000002/tickets?dueDate=overdue', "Extra query parameter 'dueDate' is present in the input."],
-    ['/api/v1/accounts/1892000000300000001/tickets?limit=101', "The value passed for field 'limit' exceeds the range of '1-100'."],
+    ['/api/v1/accounts/1892000000300000001/tickets?from=0', "The value passed for the 'from' query parameter is invalid."],
+    ['/api/v1/accounts/1892000000300000001/tickets?limit=100', "The value passed for field 'limit' exceeds the range of '1-99'."],
     ['/api/v1/accounts/1892000000300000001/tickets?dueDate=overdue,today', undefined],
     [
       '/api/v1/tickets/search?email=x@y.example&customField1=nocolon',

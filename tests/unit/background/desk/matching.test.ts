@@ -48,10 +48,13 @@ const asJson = ({ id, createdTime, modifiedTime }: FakeTicket, withModified: boo
 function fakeDesk(desk: FakeDesk) {
   const calls: URL[] = [];
   const reply = (body: unknown) => new Response(JSON.stringify(body), { status: 200 });
-  const page = <T>(items: T[], url: URL, search: boolean, map: (t: T) => unknown) => {
-    const from = Number(url.searchParams.get('from') ?? 0);
+  /** Zoho's paging: `from` counts from `base` (1 on accounts/{id}/tickets); out of range → 422. */
+  const page = <T>(items: T[], url: URL, search: boolean, map: (t: T) => unknown, base = 0, maxLimit = 100) => {
+    const from = Number(url.searchParams.get('from') ?? base);
     const limit = Number(url.searchParams.get('limit') ?? 10);
-    const slice = items.slice(from, from + limit);
+    if (from < base || limit < 1 || limit > maxLimit)
+      return new Response(JSON.stringify({ errorCode: 'UNPROCESSABLE_ENTITY' }), { status: 422 });
+    const slice = items.slice(from - base, from - base + limit);
     if (!slice.length) return new Response(null, { status: 204 });
     return reply(search ? { data: slice.map(map), count: String(items.length) } : { data: slice.map(map) });
   };
@@ -87,7 +90,10 @@ function fakeDesk(desk: FakeDesk) {
     }
     const match = /^\/api\/v1\/(contacts|accounts)\/(\d+)(\/tickets)?$/.exec(path);
     const owner = match && (match[1] === 'contacts' ? desk.contacts : desk.accounts)?.find((o) => o.id === match[2]);
-    if (owner && match[3]) return page(ticketsById(owner.ticketIds), url, false, (t) => asJson(t, false));
+    if (owner && match[3])
+      return match[1] === 'accounts'
+        ? page(ticketsById(owner.ticketIds), url, false, (t) => asJson(t, false), 1, 99)
+        : page(ticketsById(owner.ticketIds), url, false, (t) => asJson(t, false));
     if (owner && 'accountName' in owner)
       return reply({ id: owner.id, accountName: owner.accountName, zohoCRMAccount: owner.crmId ? { id: owner.crmId } : null });
     return new Response(JSON.stringify({ errorCode: 'URL_NOT_FOUND', message: 'no' }), { status: 404 });
@@ -135,7 +141,7 @@ describe('Leads and Contacts: by every email, plus linked Desk contacts', () => 
     expect(ids(result)).toEqual(['24', '23', '22', '21']);
     // The merged copy of 23 keeps the search result's real modifiedTime.
     expect(result.tickets.find((t) => t.id === '23')?.modifiedTime).toBe(day(4));
-    expect(desk.paths()).toContain('/contacts/9001/tickets?limit=100&sortBy=-modifiedTime');
+    expect(desk.paths()).toContain('/contacts/9001/tickets?from=0&limit=99&sortBy=-modifiedTime');
     expect(desk.paths().some((p) => p.startsWith('/contacts/9002'))).toBe(false);
   });
 
@@ -181,7 +187,7 @@ describe('Leads and Contacts: by every email, plus linked Desk contacts', () => 
     expect(result.truncated).toBe(false);
   });
 
-  it('pages a linked contact’s tickets past 100 (first page without from)', async () => {
+  it('pages a linked contact’s tickets from 0, 99 at a time, `from` on every page', async () => {
     const list = Array.from({ length: 150 }, (_, i) => tk(String(7000 + i), undefined, i));
     const desk = fakeDesk({
       tickets: list,
@@ -190,8 +196,8 @@ describe('Leads and Contacts: by every email, plus linked Desk contacts', () => 
     const result = await findRecordTickets(desk.client, CONTACT, { emails: ['a@x.example'] });
     expect(result.tickets).toHaveLength(150);
     expect(desk.paths().filter((p) => p.startsWith('/contacts/9001/tickets'))).toEqual([
-      '/contacts/9001/tickets?limit=100&sortBy=-modifiedTime',
-      '/contacts/9001/tickets?from=100&limit=100&sortBy=-modifiedTime',
+      '/contacts/9001/tickets?from=0&limit=99&sortBy=-modifiedTime',
+      '/contacts/9001/tickets?from=99&limit=99&sortBy=-modifiedTime',
     ]);
   });
 });
@@ -210,8 +216,38 @@ describe('Accounts: by name, confirmed by the CRM link', () => {
   it('takes the search hit whose zohoCRMAccount.id is the record', async () => {
     const desk = globex(ACCOUNT.recordId, null);
     expect(ids(await findRecordTickets(desk.client, ACCOUNT, identity))).toEqual(['42', '41']);
-    expect(desk.paths()[0]).toBe('/accounts/search?accountName=Globex%20Corporation&limit=25');
-    expect(desk.paths()).toContain('/accounts/8001/tickets?limit=100&sortBy=-modifiedTime');
+    expect(desk.paths()[0]).toBe('/accounts/search?accountName=Globex%20Corporation&from=0&limit=25');
+    expect(desk.paths()).toContain('/accounts/8001/tickets?from=1&limit=99&sortBy=-modifiedTime');
+  });
+
+  it('pages an account’s 250 tickets from 1, 99 at a time, to the end Zoho reports', async () => {
+    const list = Array.from({ length: 250 }, (_, i) => tk(String(70000 + i), undefined, i));
+    const desk = fakeDesk({
+      tickets: list,
+      accounts: [{ id: '8001', accountName: 'Globex Corporation', crmId: ACCOUNT.recordId, ticketIds: list.map((t) => t.id) }],
+    });
+    const result = await findRecordTickets(desk.client, ACCOUNT, identity);
+    expect(result.tickets).toHaveLength(250);
+    expect(new Set(ids(result)).size).toBe(250);
+    expect(result.truncated).toBe(false);
+    expect(desk.paths().filter((p) => p.startsWith('/accounts/8001/tickets'))).toEqual([
+      '/accounts/8001/tickets?from=1&limit=99&sortBy=-modifiedTime',
+      '/accounts/8001/tickets?from=100&limit=99&sortBy=-modifiedTime',
+      '/accounts/8001/tickets?from=199&limit=99&sortBy=-modifiedTime',
+    ]);
+  });
+
+  it('marks an account list of exactly 1,000 tickets cut: Zoho never said it ended', async () => {
+    const list = Array.from({ length: 1000 }, (_, i) => tk(String(80000 + i), undefined, i % 300));
+    const desk = fakeDesk({
+      tickets: list,
+      accounts: [{ id: '8001', accountName: 'Globex Corporation', crmId: ACCOUNT.recordId, ticketIds: list.map((t) => t.id) }],
+    });
+    const result = await findRecordTickets(desk.client, ACCOUNT, identity);
+    expect(result.tickets).toHaveLength(1000);
+    expect(result.truncated).toBe(true);
+    const calls = desk.calls.filter((u) => u.pathname.endsWith('/8001/tickets'));
+    expect(calls.map((u) => [u.searchParams.get('from'), u.searchParams.get('limit')]).at(-1)).toEqual(['991', '10']);
   });
 
   it('follows the CRM link over the name', async () => {
@@ -239,7 +275,7 @@ describe('Accounts: by name, confirmed by the CRM link', () => {
       ],
     });
     expect(ids(await findRecordTickets(desk.client, ACCOUNT, { emails: [], accountName: 'Acme, Inc.' }))).toEqual(['61']);
-    expect(desk.paths()[0]).toBe('/accounts/search?accountName=Acme*&limit=25');
+    expect(desk.paths()[0]).toBe('/accounts/search?accountName=Acme*&from=0&limit=25');
   });
 });
 
