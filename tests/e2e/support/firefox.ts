@@ -201,12 +201,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         try {
           const address = async (target: Target) => (await target.page())?.evaluate(() => location.href).catch(() => '');
           let options: Page | null = null;
+          const found = async () => {
+            for (const target of opened) if ((await address(target)) === OPTIONS_URL) options = await target.page();
+            return options !== null;
+          };
           await expect
-            .poll(async () => {
-              for (const target of opened) if ((await address(target)) === OPTIONS_URL) options = await target.page();
-              return options !== null;
-            })
-            .toBe(true);
+            .poll(found)
+            .toBe(true)
+            .catch((error: Error) => {
+              throw new Error(`No tab on DeskLink's options page (${opened.length} tabs opened meanwhile)`, { cause: error });
+            });
           // It shows the set-up form.
           const keyControls = async () =>
             (await options!.$$(byRole('textbox', /ZSC key/))).length + (await options!.$$(byRole('radio', /ZSC key/))).length;

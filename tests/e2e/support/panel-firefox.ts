@@ -27,11 +27,12 @@ function firefoxRegion(page: Page, name: string): PanelRegion {
   const selector = byRole('region', name);
   /** The region as it is now (CRM and record switches re-render it), or null. */
   const region = () => page.$(selector);
-  /** Waits for the region and the element with this role and name inside it. */
-  const target = async (role: string, name?: string | RegExp): Promise<ElementHandle> => {
-    const found = await (await page.waitForSelector(selector))!.waitForSelector(byRole(role, name));
-    return found!;
-  };
+  /**
+   * The element with this role and name inside the region, as puppeteer's locator acts on it: once
+   * it is visible, in view and has kept its place for two frames (the panel moves when CRM renders
+   * late, and a click computed before the move would land beside it).
+   */
+  const target = (role: string, name?: string | RegExp) => page.locator(`${selector} ${byRole(role, name)}`);
   const within = async <R>(read: (element: ElementHandle<Element>) => Promise<R>, absent: R): Promise<R> => {
     const element = await region();
     return element ? read(element) : absent;
@@ -43,8 +44,8 @@ function firefoxRegion(page: Page, name: string): PanelRegion {
     countOf: (role, name) => within((element) => element.$$eval(byRole(role, name), countVisible), 0),
     textsOf: (role) => within((element) => element.$$eval(byRole(role), readTexts), []),
     rows: () => within((element) => element.$$eval(byRole('row'), readRows), []),
-    click: async (role, name) => (await target(role, name)).click(),
-    focus: async (role, name) => (await target(role, name)).focus(),
+    click: (role, name) => target(role, name).click(),
+    focus: async (role, name) => (await target(role, name).waitHandle()).focus(),
     hoverAll: async (role) => {
       for (const element of await within((found) => found.$$(byRole(role)), [])) await element.hover();
     },
@@ -57,7 +58,7 @@ export function firefoxTab(page: Page): CrmTab {
   return {
     panel: (name = PANEL_REGION) => firefoxRegion(page, name),
     evaluate: async (fn, arg) => (await page.evaluate(fn as any, arg)) as Awaited<ReturnType<typeof fn>>,
-    clickPage: (role, name) => page.click(byRole(role, name)),
+    clickPage: (role, name) => page.locator(byRole(role, name)).click(),
     press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
     type: (text) => page.keyboard.type(text),
     back: async () => void (await page.goBack()),
