@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { DATA_CENTRE_IDS } from './data-centres';
+import { isEmailAddress } from './email-address';
 import {
   CRM_MODULES,
   LANGUAGES,
@@ -23,6 +24,7 @@ import {
   type SettingsView,
   type TicketsView,
 } from './protocol';
+import { hasOnlyKeyCharacters, KEY_CHARACTERS_ISSUE, trimKey } from './zsc-key';
 
 const shortText = z.string().max(500);
 const digitId = z.string().regex(/^\d{1,19}$/, 'digit string id');
@@ -50,11 +52,20 @@ const IdentitySchema = z.object({
 });
 export type Identity = z.infer<typeof IdentitySchema>;
 
+/** A Zoho key as typed: trimmed of copy-and-paste leftovers, then refused if it has characters no key has. */
+export const ZscKeySchema = z
+  .string()
+  .transform(trimKey)
+  .pipe(z.string().min(1, 'empty key').max(4096).refine(hasOnlyKeyCharacters, KEY_CHARACTERS_ISSUE));
+
+/** An email as Zoho accepts it (lib/shared/email-address.ts). */
+export const EmailSchema = z.string().trim().refine(isEmailAddress, 'not an email address');
+
 export const CredentialInputSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('zsc'),
-    key: z.string().trim().min(1, 'empty key').max(4096),
-    email: z.email().max(254),
+    key: ZscKeySchema,
+    email: EmailSchema,
   }),
   /** The token of the last `Sign in with Zoho` (`oauth.signIn`), held by the broker; never sent. */
   z.object({ kind: z.literal('oauth') }),

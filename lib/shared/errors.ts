@@ -51,6 +51,7 @@ export const LOCAL_ERROR_CODES = [
   'BAD_MESSAGE', // a message that does not fit the protocol
   'UNKNOWN_COMMAND', // a message naming no known command
   'FORBIDDEN_SENDER', // a command from a sender not allowed to send it
+  'CALL_LIMIT_REACHED', // this browser made as many Desk calls in the last minute as DeskLink allows; no call was made
   'ABORTED', // the caller gave up (record switched, page closed)
   'INTERNAL', // a bug: anything unexpected
 ] as const;

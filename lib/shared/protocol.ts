@@ -71,6 +71,35 @@ export interface PortalChoice {
 
 export type ManagedField = 'dataCentre' | 'credential' | 'portal' | 'language' | 'timeZone' | 'enabled';
 
+/** What a policy value must be: said to the admin when a value was ignored. */
+export type PolicyExpectation =
+  | 'boolean'
+  | 'dataCentre'
+  | 'key'
+  | 'email'
+  | 'portalId'
+  | 'language'
+  | 'timeZone'
+  | 'callsPerMinute'
+  /** `zscKey` and `email` are taken together or not at all. */
+  | 'keyWithEmail';
+
+/** A policy value DeskLink ignored because it is not what the key takes. */
+export interface IgnoredPolicyValue {
+  key: string;
+  expected: PolicyExpectation;
+}
+
+/**
+ * Where the credential is kept: `persistent` in the extension's IndexedDB; otherwise (IndexedDB
+ * cannot open: a private window, a broken profile) in storage.session until the browser closes,
+ * `reason` saying why.
+ */
+export interface CredentialStorage {
+  persistent: boolean;
+  reason?: string;
+}
+
 export interface SettingsView {
   connected: boolean;
   dataCentre: DataCentreId | null;
@@ -85,9 +114,17 @@ export interface SettingsView {
   authKind?: 'zsc' | 'oauth' | null;
   /** Fields fixed by enterprise policy ("Managed by your organization"). */
   managed: ManagedField[];
+  /** Policy values ignored as invalid (absent: none). */
+  policyIgnored?: IgnoredPolicyValue[];
+  /** Absent: persistent. */
+  credentialStorage?: CredentialStorage;
 }
 
 export interface Diagnostics {
   lastError: (ErrorInfo & { at: number }) | null;
   cache: { available: boolean; reason?: string; tickets: number; records: number };
+  /** Desk calls this browser made today (local day) and in the last minute, and the limit a minute. */
+  deskCalls?: { today: number; lastMinute: number; limitPerMinute: number };
+  /** Policy values ignored as invalid. */
+  policyIgnored?: IgnoredPolicyValue[];
 }

@@ -52,6 +52,10 @@ const en = {
   BAD_MESSAGE: 'DeskLink received a request it cannot understand. Reload the page; if it persists, update DeskLink.',
   UNKNOWN_COMMAND: 'DeskLink received an unknown request. Reload the page; if it persists, update DeskLink.',
   FORBIDDEN_SENDER: 'This page is not allowed to make that request to DeskLink.',
+  CALL_LIMIT_REACHED:
+    'DeskLink paused its Zoho Desk requests: this browser reached its limit of requests a minute. Tickets load again in a minute.',
+  CALL_LIMIT_REACHED_WAIT:
+    'DeskLink paused its Zoho Desk requests: this browser reached its limit of requests a minute. Tickets load again in {seconds} seconds.',
   ABORTED: 'The request was cancelled.',
   INTERNAL: 'Something went wrong inside DeskLink. Reload the page and try again.',
 };
@@ -99,6 +103,10 @@ const ja: Record<keyof typeof en, string> = {
   BAD_MESSAGE: 'DeskLink が解釈できないリクエストを受け取りました。ページを再読み込みし、解決しない場合は DeskLink を更新してください。',
   UNKNOWN_COMMAND: 'DeskLink が不明なリクエストを受け取りました。ページを再読み込みし、解決しない場合は DeskLink を更新してください。',
   FORBIDDEN_SENDER: 'このページからは DeskLink にそのリクエストを送信できません。',
+  CALL_LIMIT_REACHED:
+    'このブラウザーが 1 分あたりの Zoho Desk へのリクエスト数の上限に達したため、DeskLink はリクエストを一時停止しました。1 分後に問い合わせが再び読み込まれます。',
+  CALL_LIMIT_REACHED_WAIT:
+    'このブラウザーが 1 分あたりの Zoho Desk へのリクエスト数の上限に達したため、DeskLink はリクエストを一時停止しました。{seconds} 秒後に問い合わせが再び読み込まれます。',
   ABORTED: 'リクエストはキャンセルされました。',
   INTERNAL: 'DeskLink 内部でエラーが発生しました。ページを再読み込みして、もう一度お試しください。',
 };
@@ -110,7 +118,10 @@ export type ErrorMessageKey = keyof typeof en;
 export function errorMessage(info: ErrorInfo, language: Language): string {
   const t = translator(errorCatalog, language);
   const code = Object.hasOwn(en, info.code) ? (info.code as ErrorMessageKey) : 'INTERNAL';
-  if ((code === 'TOO_MANY_REQUESTS' || code === 'THRESHOLD_EXCEEDED') && info.retryAfterSec !== undefined) {
+  if (
+    (code === 'TOO_MANY_REQUESTS' || code === 'THRESHOLD_EXCEEDED' || code === 'CALL_LIMIT_REACHED') &&
+    info.retryAfterSec !== undefined
+  ) {
     return t(`${code}_WAIT`, { seconds: info.retryAfterSec });
   }
   if (code === 'HTTP_ERROR' && info.status !== undefined) return t('HTTP_ERROR_STATUS', { status: info.status });

@@ -74,6 +74,24 @@ const en = {
   cacheCleared: 'Cache cleared.',
   testConnection: 'Test connection',
   testOk: 'Connection works: {portal}, signed in as {email}.',
+  // ---- enterprise policy values that were ignored ----
+  policyNotes: 'Enterprise policy',
+  policyIgnored: 'Policy value {key} ignored: expected {expected}',
+  expectBoolean: 'true or false',
+  expectDataCentre: 'one of {list}',
+  expectKey: 'a Zoho key (printable characters, no spaces)',
+  expectEmail: 'an email address',
+  expectPortalId: 'a portal id (digits only)',
+  expectLanguage: 'en or ja',
+  expectTimeZone: 'a time zone such as Asia/Tokyo',
+  expectCallsPerMinute: 'a whole number from {min} to {max}',
+  expectKeyWithEmail: 'zscKey and email set together',
+  // ---- storage ----
+  sessionCredential:
+    'This browser does not let DeskLink keep data ({reason}), as in a private window. The key is kept only until the browser closes; enter it again after that. Tickets are fetched from Zoho Desk every time.',
+  // ---- Zoho Desk requests (diagnostics) ----
+  deskCalls: 'Zoho Desk requests',
+  deskCallCounts: '{today} today, {lastMinute} in the last minute (limit {limit} a minute)',
   // ---- guidance (the seed's three starting points) ----
   guidanceHeading: 'Where do I get a ZSC key?',
   guideNewTitle: 'New to Zoho Desk',
@@ -90,6 +108,8 @@ const en = {
   // ---- errors of the setup form ----
   keyRequired: 'Enter the ZSC key. You find it in Zoho Desk under Setup › Developer Space › API.',
   emailInvalid: 'Enter the email address the key belongs to, like name@example.com.',
+  keyCharacters:
+    'The key contains characters Zoho keys never have (spaces, invisible or control characters, or non-English letters). Copy it again from Zoho Desk under Setup › Developer Space › API.',
   timeZoneInvalid: 'Choose a time zone from the list.',
   wrongDataCenter:
     'This key belongs to the {region} data center ({domain}), not to the one chosen. Choose “{region}” under Data center and press Next again.',
@@ -167,6 +187,21 @@ const ja: Record<keyof typeof en, string> = {
   cacheCleared: 'キャッシュを消去しました。',
   testConnection: '接続をテスト',
   testOk: '接続できました：{portal}（{email} として）。',
+  policyNotes: 'エンタープライズポリシー',
+  policyIgnored: 'ポリシーの値 {key} は無視されました：{expected} である必要があります',
+  expectBoolean: 'true または false',
+  expectDataCentre: '{list} のいずれか',
+  expectKey: 'Zoho のキー（空白を含まない印字可能な文字）',
+  expectEmail: 'メールアドレス',
+  expectPortalId: 'ポータル ID（数字のみ）',
+  expectLanguage: 'en または ja',
+  expectTimeZone: 'Asia/Tokyo のようなタイムゾーン',
+  expectCallsPerMinute: '{min} から {max} までの整数',
+  expectKeyWithEmail: 'zscKey と email の両方の設定',
+  sessionCredential:
+    'このブラウザーでは DeskLink がデータを保存できません（{reason}）。プライベートウィンドウなどが該当します。キーはブラウザーを閉じるまでのみ保持されるため、その後はもう一度入力してください。問い合わせは毎回 Zoho Desk から取得されます。',
+  deskCalls: 'Zoho Desk へのリクエスト',
+  deskCallCounts: '今日 {today} 件、直近 1 分間に {lastMinute} 件（上限は 1 分あたり {limit} 件）',
   guidanceHeading: 'ZSCキーの入手方法',
   guideNewTitle: 'Zoho Desk を初めて利用する場合',
   guideNew:
@@ -181,6 +216,8 @@ const ja: Record<keyof typeof en, string> = {
     '関連付けできるポータルは 1 つだけです。ポータルを変更すると、以前のポータルの関連付けはこのブラウザーから削除されますが、Zoho Desk ではデータを引き続き確認できます。CRM に登録されていないユーザーのキーも利用できます。',
   keyRequired: 'ZSCキーを入力してください。Zoho Desk の「設定 › 開発者スペース › API」で確認できます。',
   emailInvalid: 'キーに関連付けられたメールアドレスを name@example.com の形式で入力してください。',
+  keyCharacters:
+    'キーに Zoho のキーには含まれない文字（空白、見えない文字や制御文字、英字以外の文字）が含まれています。Zoho Desk の「設定 › 開発者スペース › API」からもう一度コピーしてください。',
   timeZoneInvalid: '一覧からタイムゾーンを選択してください。',
   wrongDataCenter:
     'このキーは選択したデータセンターではなく、{region}（{domain}）のデータセンターのものです。「データセンター」で「{region}」を選び、もう一度「次へ」を押してください。',
