@@ -37,9 +37,12 @@ describe('setup.listPortals (Next)', () => {
     expect(schema.safeParse({ command: 'setup.listPortals', dataCentre: 'com', credential: credential('k', 'not-an-email') }).success).toBe(
       false,
     );
-    expect(schema.safeParse({ command: 'setup.listPortals', dataCentre: 'com', credential: credential(' odd key!\u00e9 ') }).success).toBe(
-      true,
-    );
+    // Spaces and zero-width marks around a key are copy leftovers; inside it, or a non-ASCII letter, it cannot be Zoho's.
+    const parsed = schema.safeParse({ command: 'setup.listPortals', dataCentre: 'com', credential: credential(' \u200Bodd-key!\t') });
+    expect(parsed.success && parsed.data.credential).toMatchObject({ key: 'odd-key!' });
+    for (const key of [' odd key!\u00e9 ', 'odd\u00e9key', 'odd key', 'odd\u200Bkey', 'odd\u0007key', '\u200B']) {
+      expect(schema.safeParse({ command: 'setup.listPortals', dataCentre: 'com', credential: credential(key) }).success, key).toBe(false);
+    }
   });
 
   it.each([
