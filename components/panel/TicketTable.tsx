@@ -5,7 +5,7 @@
  * are exactly its tickets; each cell carries its column name as hidden text instead.
  * Everything from Desk is rendered as text (never as HTML).
  */
-import type { Language, TicketSummary } from '../../lib/shared/messages';
+import type { Language, TicketSummary } from '../../lib/shared/protocol';
 import type { Translate } from '../../lib/shared/i18n';
 import type { PanelKey } from '../../lib/shared/i18n/panel';
 import { isOverdue, lastChanged, safeHttpsUrl } from '../../lib/page/ticket-list';

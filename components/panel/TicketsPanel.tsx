@@ -10,7 +10,7 @@ import type { Translate } from '../../lib/shared/i18n';
 import { DATA_CENTRES } from '../../lib/shared/data-centres';
 import { countByTab, inTab, newestFirst, type StatusTab } from '../../lib/page/ticket-list';
 import { formatDateTime, isoInstant, relativeAge } from '../../lib/shared/time';
-import type { TicketsView } from '../../lib/shared/messages';
+import type { TicketsView } from '../../lib/shared/protocol';
 import { Interpolate } from './Interpolate';
 import { StatusTabs, TABPANEL_ID, tabId, tabLabelKey } from './StatusTabs';
 import { TicketTable } from './TicketTable';

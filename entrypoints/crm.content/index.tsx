@@ -8,7 +8,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { TicketsPanel } from '../../components/panel/TicketsPanel';
 import { CRM_HOSTS } from '../../lib/shared/data-centres';
-import { askBroker } from '../../lib/shared/broker-client';
+import { createBrokerClient, extensionAlive } from '../../lib/shared/broker-client';
 import { openOptionsPage, optionsPageUrl } from '../../lib/page/options-link';
 import { HOST_TAG } from '../../lib/page/panel-host';
 import { createPanelSurface } from '../../lib/page/panel-surface';
@@ -21,7 +21,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   main(ctx) {
-    const ask: Ask = (request) => askBroker(request);
+    const ask: Ask = createBrokerClient<'page'>({ sendMessage: (message) => browser.runtime.sendMessage(message), alive: extensionAlive });
     // The panel lives in an open shadow root (events isolated, CSS loaded into the root only).
     const surface = createPanelSurface({
       doc: document,

@@ -5,7 +5,8 @@
  * entry saying where it was seen.
  * Only types are imported: this runs in the content script.
  */
-import type { CrmModule, Identity } from '../shared/messages';
+import type { CrmModule } from '../shared/protocol';
+import type { Identity } from '../shared/commands';
 
 /** One place a value may sit: a selector and, optionally, the attribute holding the value. */
 interface Anchor {

@@ -1,7 +1,7 @@
 /** What the panel shows, as the record session decides it (components/panel draws it). */
 import type { DataCentreId } from '../shared/data-centres';
 import type { ErrorInfo } from '../shared/errors';
-import type { CrmModule, Language, TicketsView } from '../shared/messages';
+import type { CrmModule, Language, TicketsView } from '../shared/protocol';
 
 export type PanelBody =
   /** Waiting for the page or the broker: a skeleton, the region busy. */

@@ -18,7 +18,7 @@
  * `onEarlyIdentity` gets the identity as soon as the record shows a searchable one, before the
  * quiet time: good for answers a partial identity cannot make wrong (a cache peek).
  */
-import type { Identity, RecordRef } from '../shared/messages';
+import type { Identity, RecordRef } from '../shared/commands';
 import { watchElements } from './element-watcher';
 import { IDENTITY_SELECTORS, identityFingerprint, isSearchable, readIdentity } from './identity';
 

@@ -11,14 +11,14 @@
  * the one peeked with fresh tickets.
  */
 import type { ErrorInfo } from '../shared/errors';
-import type { Identity, PanelConfig, RecordRef, RequestOf, ResponseOf, TicketsView } from '../shared/messages';
-import type { PanelCommand } from '../shared/broker-client';
+import type { PanelConfig, TicketsView } from '../shared/protocol';
+import type { BrokerClient, Identity, RecordRef, RequestOf, ResponseOf } from '../shared/commands';
 import { identityFingerprint, isSearchable } from './identity';
 import type { PanelBody, PanelViewState } from './panel-state';
 import { ownAnchorSelector, snapshotFingerprint, watchRecordIdentity } from './record-identity-watch';
 import { parseRecordPage, recordKey } from './record-page';
 
-export type Ask = <C extends PanelCommand>(request: RequestOf<C>) => Promise<ResponseOf<C>>;
+export type Ask = BrokerClient<'page'>;
 
 /** Where the panel is drawn (the content script's shadow-root UI). */
 export interface PanelSurface {

@@ -1,5 +1,5 @@
 /** Pure helpers behind the panel's table: order, status tabs, overdue, safe links. */
-import type { StatusType, TicketSummary } from '../shared/messages';
+import type { StatusType, TicketSummary } from '../shared/protocol';
 import { parseInstant } from '../shared/time';
 
 export type StatusTab = 'all' | 'open' | 'onHold' | 'closed';

@@ -76,15 +76,3 @@ export function createBrokerClient<From extends Caller>({ sendMessage, alive = (
     }
   };
 }
-
-// ---- The content script's former entry, kept until it builds its client with createBrokerClient ----
-
-export type PanelCommand = CommandFrom<'page'>;
-
-export function askBroker<C extends PanelCommand>(
-  request: RequestOf<C>,
-  sendMessage: (message: unknown) => Promise<unknown> = (message) => browser.runtime.sendMessage(message),
-  alive: () => boolean = extensionAlive,
-): Promise<ResponseOf<C>> {
-  return createBrokerClient<'page'>({ sendMessage, alive })(request);
-}

@@ -18,7 +18,8 @@
  * Imports only types from lib/shared/messages.ts: this runs in the content script (which carries no
  * zod) and in the broker (which binds each panel command to the record of the frame that sent it).
  */
-import type { CrmModule, RecordRef } from './messages';
+import type { CrmModule } from './protocol';
+import type { RecordRef } from './commands';
 import { dataCentreOfCrmHost } from './data-centres';
 
 /** The modules DeskLink serves, by their internal API names (labels can be renamed; these not). */

@@ -2,7 +2,7 @@
  * Times as the panel writes them: in the settings' IANA time zone (not the browser's), in the
  * settings' language, through Intl. A bad zone name falls back to UTC rather than throwing.
  */
-import type { Language } from './messages';
+import type { Language } from './protocol';
 
 const LOCALES: Record<Language, string> = { en: 'en-US', ja: 'ja-JP' };
 

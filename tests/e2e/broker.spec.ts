@@ -10,7 +10,8 @@ import { test, expect } from './support/fixtures';
 import { expectedTickets, getDataset } from '../sandbox/data';
 import { CRM_ORG, RECORDS, type RecordFixture } from '../sandbox/fixtures';
 import type { FaultRule } from '../sandbox/index';
-import type { Request, Response, TicketsView } from '../../lib/shared/messages';
+import type { Response, TicketsView } from '../../lib/shared/protocol';
+import type { Request } from '../../lib/shared/commands';
 import { chromiumTab } from './support/panel-chromium';
 import { expectInPanel } from './support/panel-steps';
 

@@ -4,7 +4,7 @@
  * not ship them. `adminErrorMessage` covers every code.
  */
 import type { ErrorCode, ErrorInfo } from '../errors';
-import type { Language } from '../messages';
+import type { Language } from '../protocol';
 import { errorMessage, type ErrorMessageKey } from './errors';
 import { defineCatalog, translator } from './index';
 

@@ -7,7 +7,7 @@
  * here: it is untrusted and stays in diagnostics.
  */
 import type { ErrorInfo } from '../errors';
-import type { Language } from '../messages';
+import type { Language } from '../protocol';
 import { defineCatalog, translator } from './index';
 
 const en = {

@@ -3,7 +3,7 @@
  * `{ en: {...}, ja: {...} }` where `ja` has exactly the keys of `en` (the type enforces it).
  * Placeholders are `{name}`.
  */
-import type { Language } from '../messages';
+import type { Language } from '../protocol';
 
 export type Catalog<K extends string> = { en: Record<K, string>; ja: Record<K, string> };
 

@@ -4,7 +4,7 @@
  * `Set up Zoho Desk integration` and `Sign in again` are contracts (design.md): keep them.
  * Error sentences come from lib/shared/i18n/errors.ts.
  */
-import type { Language } from '../messages';
+import type { Language } from '../protocol';
 import { defineCatalog, translator } from './index';
 
 const en = {

@@ -3,7 +3,8 @@
  * wizard (the options page tests drive the wizard itself). Shared by the Chromium and Firefox
  * fixtures and the demo.
  */
-import type { Request, Response, SettingsView } from '../../../lib/shared/messages';
+import type { Response, SettingsView } from '../../../lib/shared/protocol';
+import type { Request } from '../../../lib/shared/commands';
 import type { Sandbox } from '../../sandbox/index';
 import { ADMIN_EMAIL, KEYS, PORTALS } from '../../sandbox/fixtures';
 

@@ -21,7 +21,8 @@ import { test as base, expect, type BrowserContext, type Page, type Worker } fro
 import type { Sandbox } from '../../sandbox/index';
 import { sandboxFixture } from './sandbox-fixture';
 import type { RecordFixture } from '../../sandbox/fixtures';
-import type { Request, ResponseOf, SettingsView } from '../../../lib/shared/messages';
+import type { SettingsView } from '../../../lib/shared/protocol';
+import type { Request, ResponseOf } from '../../../lib/shared/commands';
 import { launchChromium, extensionServiceWorker } from './chromium';
 import { connectWith, resetSandbox, unwrap, type ConnectOptions } from './admin';
 import { BrowserPool } from './browser-pool';

@@ -9,7 +9,8 @@
  * `desklink-panel` host element, which both browsers' role queries pierce. Mounting the panel
  * elsewhere (a closed shadow root, an extension frame) changes the driver, not the scenarios.
  */
-import type { Request, ResponseOf, SettingsView } from '../../../lib/shared/messages';
+import type { SettingsView } from '../../../lib/shared/protocol';
+import type { Request, ResponseOf } from '../../../lib/shared/commands';
 import type { Sandbox } from '../../sandbox/index';
 import type { RecordFixture } from '../../sandbox/fixtures';
 import type { ConnectOptions } from './admin';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PanelConfig, Request, Response, TicketsView } from '../../../lib/shared/messages';
+import type { PanelConfig, Response, TicketsView } from '../../../lib/shared/protocol';
+import type { Request } from '../../../lib/shared/commands';
 import type { PanelViewState } from '../../../lib/page/panel-state';
 import { startRecordSessions, type Ask, type PanelSurface } from '../../../lib/page/record-session';
 import { PAGE_VARIANT_HTML } from '../../sandbox/crm/page-variants';

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { TicketsPanel } from '../../../../components/panel/TicketsPanel';
 import type { PanelProps } from '../../../../components/panel/types';
 import type { PanelBody } from '../../../../lib/page/panel-state';
-import type { StatusType, TicketSummary, TicketsView } from '../../../../lib/shared/messages';
+import type { StatusType, TicketSummary, TicketsView } from '../../../../lib/shared/protocol';
 
 afterEach(cleanup);
 
