@@ -12,7 +12,7 @@
  */
 import type { ErrorInfo } from '../shared/errors';
 import type { PanelConfig, TicketsView } from '../shared/protocol';
-import type { BrokerClient, Identity, RecordRef, RequestOf, ResponseOf } from '../shared/commands';
+import type { BrokerClient, Identity, RecordRef, ResponseOf } from '../shared/commands';
 import { identityFingerprint, isSearchable } from './identity';
 import type { PanelBody, PanelViewState } from './panel-state';
 import { ownAnchorSelector, snapshotFingerprint, watchRecordIdentity } from './record-identity-watch';

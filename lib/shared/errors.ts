@@ -29,7 +29,7 @@ export const DESK_ERROR_CODES = [
 ] as const;
 
 /** Failures DeskLink itself detects, around or before a Desk call. */
-export const LOCAL_ERROR_CODES = [
+const LOCAL_ERROR_CODES = [
   'HTTP_ERROR', // a status with no documented errorCode in the body
   'NETWORK', // fetch failed: offline, DNS, TLS, connection reset
   'TIMEOUT', // no answer within the request timeout
@@ -56,9 +56,8 @@ export const LOCAL_ERROR_CODES = [
   'INTERNAL', // a bug: anything unexpected
 ] as const;
 
-export const ERROR_CODES = [...DESK_ERROR_CODES, ...LOCAL_ERROR_CODES] as const;
 export type DeskErrorCode = (typeof DESK_ERROR_CODES)[number];
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export type ErrorCode = DeskErrorCode | (typeof LOCAL_ERROR_CODES)[number];
 
 /** The serialisable form of an error, as it travels in messages. */
 export interface ErrorInfo {

@@ -11,7 +11,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 const checkedZones = new Map<string, string>();
 
 /** A valid IANA zone name for Intl, or 'UTC'. */
-export function safeTimeZone(timeZone: string): string {
+function safeTimeZone(timeZone: string): string {
   let safe = checkedZones.get(timeZone);
   if (safe === undefined) {
     try {

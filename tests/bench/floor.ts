@@ -20,12 +20,12 @@ export async function measureFloor(
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open(dbName);
         open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
       });
       const read = (key: string) =>
         new Promise<unknown[]>((resolve, reject) => {
           const tx = db.transaction(['records', 'tickets'], 'readonly');
-          tx.onerror = () => reject(tx.error);
+          tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
           const get = tx.objectStore('records').get([portal, key]);
           get.onsuccess = () => {
             const ids = (get.result as { ticketIds: string[] } | undefined)?.ticketIds ?? [];

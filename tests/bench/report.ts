@@ -27,7 +27,6 @@ type Row = [figure: string, value: string, n: string, target: string, met: boole
 const ms = (s: { p50: number; p95: number } | undefined) => (s ? `p50 ${s.p50} ms, p95 ${s.p95} ms` : '—');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function tableRows(r: any): Row[] {
   const rows: Row[] = [];
   if (r.warmSwitchMs) {

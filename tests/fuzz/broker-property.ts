@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { CRM_HOSTS, DATA_CENTRE_IDS } from '../../lib/shared/data-centres';
-import { ERROR_CODES } from '../../lib/shared/errors';
+import { ALL_ERROR_CODES } from '../unit/support/error-codes';
 import { COMMANDS, type Command } from '../../lib/shared/commands';
 import { CRM_MODULES } from '../../lib/shared/protocol';
 import type { TestBroker } from '../unit/support/broker-setup';
@@ -174,7 +174,7 @@ export function responseProblem(message: unknown, sender: unknown, response: unk
     if (keys !== 'data,ok') return `ok response with keys ${keys}`;
   } else if (r.ok === false) {
     if (keys !== 'error,ok') return `error response with keys ${keys}`;
-    if (!r.error || !(ERROR_CODES as readonly unknown[]).includes(r.error.code)) return `unknown error code ${String(r.error?.code)}`;
+    if (!r.error || !(ALL_ERROR_CODES as readonly unknown[]).includes(r.error.code)) return `unknown error code ${String(r.error?.code)}`;
     if (r.error.detail !== undefined && typeof r.error.detail !== 'string') return 'detail not a string';
   } else return 'ok is not a boolean';
   let text: string;

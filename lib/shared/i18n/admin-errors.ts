@@ -36,7 +36,7 @@ const ja: Record<keyof typeof en, string> = {
   POLICY_LOCKED: 'この設定は組織によって管理されているため、ここでは変更できません。',
 };
 
-export const adminErrorCatalog = defineCatalog({ en, ja });
+const adminErrorCatalog = defineCatalog({ en, ja });
 type AdminErrorKey = keyof typeof en;
 
 // Compile-time guard: every ErrorCode has a message here or in lib/shared/i18n/errors.ts.

@@ -111,7 +111,7 @@ const ja: Record<keyof typeof en, string> = {
   INTERNAL: 'DeskLink 内部でエラーが発生しました。ページを再読み込みして、もう一度お試しください。',
 };
 
-export const errorCatalog = defineCatalog({ en, ja });
+const errorCatalog = defineCatalog({ en, ja });
 export type ErrorMessageKey = keyof typeof en;
 
 /** The message for a person: the `{seconds}` / `{status}` variant when the error carries it. */

@@ -5,13 +5,13 @@
  */
 import type { Language } from '../protocol';
 
-export type Catalog<K extends string> = { en: Record<K, string>; ja: Record<K, string> };
+type Catalog<K extends string> = { en: Record<K, string>; ja: Record<K, string> };
 
 export function defineCatalog<const E extends Record<string, string>>(catalog: {
   en: E;
   ja: Record<keyof E, string>;
 }): Catalog<Extract<keyof E, string>> {
-  return catalog as Catalog<Extract<keyof E, string>>;
+  return catalog;
 }
 
 export type Translate<K extends string> = (key: K, params?: Record<string, string | number>) => string;

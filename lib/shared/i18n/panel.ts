@@ -87,7 +87,7 @@ const ja: Record<keyof typeof en, string> = {
     'この CRM ページは {page} ですが、DeskLink は {configured} に接続されています。チケットが表示されない場合があります。管理者はオプションページでデータセンターを変更できます。',
 };
 
-export const panelCatalog = defineCatalog({ en, ja });
+const panelCatalog = defineCatalog({ en, ja });
 export type PanelKey = keyof typeof en;
 
 export function panelText(language: Language) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, isoInstant, parseInstant, relativeAge, safeTimeZone } from '../../../lib/shared/time';
+import { formatDate, formatDateTime, isoInstant, parseInstant, relativeAge } from '../../../lib/shared/time';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -40,8 +40,6 @@ describe('formatDateTime in the settings time zone', () => {
   });
 
   it('falls back to UTC for an unknown zone instead of throwing', () => {
-    expect(safeTimeZone('Mars/Olympus_Mons')).toBe('UTC');
-    expect(safeTimeZone('Asia/Tokyo')).toBe('Asia/Tokyo');
     expect(formatDateTime(at('2024-06-01T22:05:00Z'), 'Mars/Olympus_Mons', 'en')).toContain('22:05');
   });
 });
