@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { createBroker } from '@/lib/background/broker/broker';
+import { createDeskCallBudget } from '@/lib/background/broker/desk-call-budget';
 import { createDeskTicketSource } from '@/lib/background/broker/ticket-source';
 import { createTicketCache } from '@/lib/background/cache/ticket-cache';
 import { createCredentialStore } from '@/lib/background/credentials/store';
@@ -13,11 +14,14 @@ import { launchWebAuthFlow, redirectUri } from '@/lib/background/oauth/web-auth'
 
 export default defineBackground(() => {
   const now = () => Date.now();
-  const desk = createDeskClients({ fetch: (input, init) => fetch(input, init), now });
+  // Every Desk call, the setup checks' included, is taken from this browser's budget first.
+  const budget = createDeskCallBudget({ now });
+  const desk = createDeskClients({ fetch: budget.guard((input, init) => fetch(input, init)), now });
   const broker = createBroker({
     cache: createTicketCache(),
     credentials: createCredentialStore(now),
     desk,
+    budget,
     tickets: createDeskTicketSource(desk),
     oauthBrowser: { launch: launchWebAuthFlow, redirectUri },
     now,

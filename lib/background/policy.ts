@@ -8,50 +8,63 @@
  */
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
+import { EmailSchema, ZscKeySchema } from '../shared/commands';
 import { DATA_CENTRE_IDS } from '../shared/data-centres';
-import { LANGUAGES, type ManagedField } from '../shared/protocol';
+import { DeskLinkError } from '../shared/errors';
+import { LANGUAGES, type IgnoredPolicyValue, type ManagedField, type PolicyExpectation } from '../shared/protocol';
 import { isTimeZone } from '../shared/time-zones';
 
-/** One schema per policy key (names as in managed_schema.json). */
-const POLICY_FIELD_SCHEMAS = {
-  dataCenter: z.enum(DATA_CENTRE_IDS),
-  zscKey: z.string().trim().min(1).max(4096),
-  email: z.email().max(254),
-  portalId: z.string().regex(/^\d{1,19}$/),
-  language: z.enum(LANGUAGES),
-  timeZone: z.string().min(1).max(64).refine(isTimeZone, 'unknown time zone'),
-  enabled: z.boolean(),
-  /** Lock everything: also the settings the policy leaves to their stored values. */
-  locked: z.boolean(),
-} as const;
+/** The Desk calls a minute this browser may make unless the policy says otherwise, and the range a policy may set. */
+export const DESK_CALLS_PER_MINUTE = { default: 60, min: 1, max: 1000 } as const;
 
-type Fields = typeof POLICY_FIELD_SCHEMAS;
-export type Policy = { -readonly [K in keyof Fields]?: z.infer<Fields[K]> };
+/** One schema per policy key (names as in managed_schema.json), and what it expects, in the admin's words. */
+const POLICY_FIELDS = {
+  dataCenter: { schema: z.enum(DATA_CENTRE_IDS), expected: 'dataCentre' },
+  zscKey: { schema: ZscKeySchema, expected: 'key' },
+  email: { schema: EmailSchema.pipe(z.string().max(254)), expected: 'email' },
+  portalId: { schema: z.string().regex(/^\d{1,19}$/), expected: 'portalId' },
+  language: { schema: z.enum(LANGUAGES), expected: 'language' },
+  timeZone: { schema: z.string().min(1).max(64).refine(isTimeZone, 'unknown time zone'), expected: 'timeZone' },
+  enabled: { schema: z.boolean(), expected: 'boolean' },
+  /** Lock everything: also the settings the policy leaves to their stored values. */
+  locked: { schema: z.boolean(), expected: 'boolean' },
+  /** This browser's limit of Desk calls a minute, whatever the pages do. */
+  deskCallsPerMinute: {
+    schema: z.number().int().min(DESK_CALLS_PER_MINUTE.min).max(DESK_CALLS_PER_MINUTE.max),
+    expected: 'callsPerMinute',
+  },
+} as const satisfies Record<string, { schema: z.ZodType; expected: PolicyExpectation }>;
+
+type Fields = typeof POLICY_FIELDS;
+export type Policy = { -readonly [K in keyof Fields]?: z.output<Fields[K]['schema']> };
 type PolicyKey = keyof Fields;
 
 interface ParsedPolicy {
   policy: Policy;
-  /** Keys present but invalid (ignored), for the admin's diagnostics. */
-  ignored: PolicyKey[];
+  /**
+   * Values present but invalid, ignored (Chrome drops what breaks the schema itself; Firefox
+   * passes anything on): the options page and diagnostics list them, so a typo is not silent.
+   */
+  ignored: IgnoredPolicyValue[];
 }
 
 function parsePolicy(raw: unknown): ParsedPolicy {
   const policy: Policy = {};
-  const ignored: PolicyKey[] = [];
+  const ignored: IgnoredPolicyValue[] = [];
   if (typeof raw !== 'object' || raw === null) return { policy, ignored };
   const source = raw as Record<string, unknown>;
-  for (const key of Object.keys(POLICY_FIELD_SCHEMAS) as PolicyKey[]) {
+  for (const key of Object.keys(POLICY_FIELDS) as PolicyKey[]) {
     if (source[key] === undefined) continue;
-    const parsed = POLICY_FIELD_SCHEMAS[key].safeParse(source[key]);
+    const parsed = POLICY_FIELDS[key].schema.safeParse(source[key]);
     if (parsed.success) (policy as Record<string, unknown>)[key] = parsed.data;
-    else ignored.push(key);
+    else ignored.push({ key, expected: POLICY_FIELDS[key].expected });
   }
   // A key is useless without its email and the reverse: take both or neither.
   if ((policy.zscKey === undefined) !== (policy.email === undefined)) {
     for (const key of ['zscKey', 'email'] as const) {
       if (policy[key] !== undefined) {
         delete policy[key];
-        ignored.push(key);
+        ignored.push({ key, expected: 'keyWithEmail' });
       }
     }
   }
@@ -71,6 +84,15 @@ export async function readPolicy(): Promise<ParsedPolicy> {
 /** The credential the policy provides, if any. It stays in memory: never written to storage. */
 export function policyCredential(policy: Policy): { key: string; email: string } | null {
   return policy.zscKey !== undefined && policy.email !== undefined ? { key: policy.zscKey, email: policy.email } : null;
+}
+
+/**
+ * With `locked`, nothing about the setup may change on this browser: saving a setup, signing in,
+ * changing the portal, deactivating and changing settings are all refused, whatever the policy
+ * itself sets.
+ */
+export async function refuseIfLocked(): Promise<void> {
+  if ((await readPolicy()).policy.locked === true) throw new DeskLinkError({ code: 'POLICY_LOCKED', detail: 'locked' });
 }
 
 /**

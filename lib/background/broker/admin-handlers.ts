@@ -8,6 +8,7 @@ import type { ManagedField } from '../../shared/protocol';
 import { credentialSecret, savable } from '../credentials/credential';
 import { effectiveCredential } from '../credentials/effective-credential';
 import { clearPendingSignIn } from '../oauth/pending';
+import { refuseIfLocked } from '../policy';
 import type { EffectiveSettings } from '../settings/overlay';
 import type { StoredSettings } from '../settings/schema';
 import { clearStoredSettings, effectiveSettings, readStoredSettings, writeStoredSettings } from '../settings/store';
@@ -35,7 +36,8 @@ export function createAdminHandlers({
   withCredential,
   diagnostics,
   views,
-}: Pick<BrokerParts, 'credentials' | 'cache' | 'setup' | 'renewal' | 'withCredential' | 'diagnostics' | 'views'>): Pick<
+  budget,
+}: Pick<BrokerParts, 'credentials' | 'cache' | 'setup' | 'renewal' | 'withCredential' | 'diagnostics' | 'views' | 'budget'>): Pick<
   HandlersFrom<'extension'>,
   AdminCommand
 > {
@@ -43,6 +45,7 @@ export function createAdminHandlers({
     'settings.get': async () => views.view(await views.learnPolicyPortalName(await effectiveSettings())),
 
     'settings.update': async ({ command: _command, ...change }) => {
+      await refuseIfLocked();
       const effective = await effectiveSettings();
       for (const field of ['enabled', 'language', 'timeZone'] as const) {
         if (change[field] !== undefined && effective.managed.includes(field)) throw locked(field);
@@ -54,6 +57,7 @@ export function createAdminHandlers({
     },
 
     deactivate: async () => {
+      await refuseIfLocked();
       const effective = await effectiveSettings();
       // A key given by policy is the organisation's to withdraw.
       if (effective.managed.includes('credential')) throw locked('credential');
@@ -63,6 +67,7 @@ export function createAdminHandlers({
       await clearPendingSignIn();
       await cache.clearAll();
       await diagnostics.clear();
+      await budget.clear();
       return views.view();
     },
 

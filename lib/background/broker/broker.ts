@@ -12,6 +12,7 @@ import { createSetupChecks } from '../desk/setup-checks';
 import { createOAuthRenewal, type OAuthBrowser } from '../oauth/renewal';
 import { createAdminHandlers } from './admin-handlers';
 import { createContextLoader } from './context';
+import type { DeskCallBudget } from './desk-call-budget';
 import { createDiagnostics } from './diagnostics';
 import { createDispatch, type HandleMessage } from './dispatch';
 import type { Handlers } from './handlers';
@@ -20,6 +21,7 @@ import { createPanelHandlers } from './panel-handlers';
 import type { BrokerParts } from './parts';
 import { knownSecrets } from './redact';
 import { createSettingsViews } from './settings-view';
+import { createAgentLookup } from './signed-in-agent';
 import { createSetupHandlers } from './setup-handlers';
 import type { TicketSource } from './ticket-source';
 
@@ -28,6 +30,8 @@ interface BrokerDeps {
   credentials: CredentialStore;
   /** Every Desk call the broker makes goes through these clients (fetch and clock inside). */
   desk: DeskClients;
+  /** This browser's budget of Desk calls (the fetch under `desk` takes from it). */
+  budget: DeskCallBudget;
   /** Where a record's tickets come from: Zoho Desk through `desk` (createDeskTicketSource). */
   tickets: TicketSource;
   oauthBrowser: OAuthBrowser;
@@ -42,13 +46,13 @@ interface Broker {
 export function createBroker(deps: BrokerDeps): Broker {
   const { cache, credentials, desk, now } = deps;
   const setup = createSetupChecks(desk);
-  const renewal = createOAuthRenewal({ credentials, oauthBrowser: deps.oauthBrowser, now });
+  const renewal = createOAuthRenewal({ credentials, oauthBrowser: deps.oauthBrowser, now, agentOf: createAgentLookup(setup) });
   const parts: BrokerParts = {
     ...deps,
     setup,
     renewal,
     withCredential: createRejectionRule({ credentials, renewal }),
-    diagnostics: createDiagnostics({ credentials, cache, now }),
+    diagnostics: createDiagnostics({ cache, budget: deps.budget, now }),
     loadContext: createContextLoader({ credentials, renewal, now }),
     views: createSettingsViews({ credentials, setup }),
   };

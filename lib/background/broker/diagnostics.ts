@@ -1,13 +1,17 @@
 /**
- * What the options page shows under diagnostics: the last Desk error (code, status, host, time —
- * never a secret) kept in storage.local, and the cache's state.
+ * What the options page shows under diagnostics: the last Desk error kept in storage.local, the
+ * cache's state, the Desk calls this browser made, and the policy values ignored.
+ *
+ * storage.local is readable by content scripts, so the last error keeps only what DeskLink itself
+ * decides (code, status, the Desk host, the wait Zoho asked for, the time): never Zoho's own
+ * text, which may quote a header, a key or half of one.
  */
 import { browser } from 'wxt/browser';
 import type { ErrorInfo } from '../../shared/errors';
 import type { Diagnostics } from '../../shared/protocol';
 import type { TicketCache } from '../cache/ticket-cache';
-import type { CredentialStore } from '../credentials/store';
-import { knownSecrets, redact } from './redact';
+import { readPolicy } from '../policy';
+import type { DeskCallBudget } from './desk-call-budget';
 
 const LAST_ERROR_KEY = 'diagnostics.lastError';
 
@@ -22,16 +26,24 @@ export interface DiagnosticsStore {
 
 async function readLastError(): Promise<LastError | null> {
   const stored = (await browser.storage.local.get(LAST_ERROR_KEY))[LAST_ERROR_KEY] as LastError | undefined;
-  return stored && typeof stored === 'object' && typeof stored.code === 'string' ? stored : null;
+  if (!stored || typeof stored !== 'object' || typeof stored.code !== 'string') return null;
+  if (stored.detail === undefined) return stored;
+  // Written by an earlier version, which kept Zoho's text: drop it.
+  const { detail: _detail, ...kept } = stored;
+  await browser.storage.local.set({ [LAST_ERROR_KEY]: kept });
+  return kept;
 }
 
+/** The Desk hosts are DeskLink's own constants; anything else is not kept. */
+const HOST = /^[a-z0-9.-]{1,253}$/;
+
 export function createDiagnostics({
-  credentials,
   cache,
+  budget,
   now,
 }: {
-  credentials: CredentialStore;
   cache: TicketCache;
+  budget: DeskCallBudget;
   now: () => number;
 }): DiagnosticsStore {
   return {
@@ -39,19 +51,17 @@ export function createDiagnostics({
       if (error.code === 'ABORTED') return;
       const stored: LastError = { code: error.code, at: now() };
       if (error.status !== undefined) stored.status = error.status;
-      if (error.host !== undefined) stored.host = error.host;
+      if (error.host !== undefined && HOST.test(error.host)) stored.host = error.host;
       if (error.retryAfterSec !== undefined) stored.retryAfterSec = error.retryAfterSec;
-      if (error.detail !== undefined) stored.detail = error.detail.slice(0, 300);
       try {
-        // storage.local is readable by content scripts: no secret may reach it, whatever Zoho said.
-        await browser.storage.local.set({ [LAST_ERROR_KEY]: redact(stored, await knownSecrets(credentials)) });
+        await browser.storage.local.set({ [LAST_ERROR_KEY]: stored });
       } catch (e) {
         console.warn('DeskLink could not record the last error', e);
       }
     },
     async read() {
-      const [lastError, stats] = await Promise.all([readLastError(), cache.stats()]);
-      return { lastError, cache: { ...cache.availability(), ...stats } };
+      const [lastError, stats, deskCalls, { ignored }] = await Promise.all([readLastError(), cache.stats(), budget.usage(), readPolicy()]);
+      return { lastError, cache: { ...cache.availability(), ...stats }, deskCalls, policyIgnored: ignored };
     },
     async clear() {
       await browser.storage.local.remove(LAST_ERROR_KEY);

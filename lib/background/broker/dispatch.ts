@@ -9,14 +9,43 @@ import { COMMANDS, type Caller, type Command, type Request } from '../../shared/
 import { toErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { Response } from '../../shared/protocol';
 import type { Handlers } from './handlers';
-import { redact } from './redact';
-import { isCrmTabSender, isExtensionPageSender, type MessageSender } from './sender-policy';
+import { redact, scrubSecretRuns } from './redact';
+import { isBoundToSenderRecord, isCrmTabSender, isExtensionPageSender, type MessageSender } from './sender-policy';
 
 export type HandleMessage = (message: unknown, sender: Runtime.MessageSender | MessageSender) => Promise<Response<unknown>>;
 
 const SENDER_CHECKS: Record<Caller, (sender: MessageSender) => boolean> = { page: isCrmTabSender, extension: isExtensionPageSender };
 
 const fail = (error: ErrorInfo): Response<never> => ({ ok: false, error });
+
+/** Refusals whose text the dispatcher writes itself (names, never values): the only error text a content script gets. */
+const OWN_REFUSALS: readonly string[] = ['BAD_MESSAGE', 'UNKNOWN_COMMAND', 'FORBIDDEN_SENDER'];
+
+/**
+ * A copy of `value` without the free text of any error in it. For everything but the options
+ * page: Zoho's message (or a library's) may quote a header or a key, and a page has no use for it.
+ */
+function withoutErrorText(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutErrorText);
+  if (typeof value !== 'object' || value === null) return value;
+  const isError = typeof (value as { code?: unknown }).code === 'string';
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !(isError && key === 'detail'))
+      .map(([key, inner]) => [key, withoutErrorText(inner)]),
+  );
+}
+
+function forContentScript(response: Response<unknown>): Response<unknown> {
+  if (response.ok) return { ok: true, data: withoutErrorText(response.data) };
+  return OWN_REFUSALS.includes(response.error.code) ? response : fail(withoutErrorText(response.error) as ErrorInfo);
+}
+
+/** For the options page: an error's text without any run of a secret's characters (a key cut in two included). */
+function forExtensionPage(response: Response<unknown>, secrets: readonly string[]): Response<unknown> {
+  if (response.ok || response.error.detail === undefined) return response;
+  return fail({ ...response.error, detail: scrubSecretRuns(response.error.detail, secrets) });
+}
 
 function commandOf(message: unknown): string | undefined {
   if (typeof message !== 'object' || message === null || Array.isArray(message)) return undefined;
@@ -46,6 +75,10 @@ export function createDispatch(handlers: Handlers, secrets: () => Promise<string
 
       const parsed = definition.payload.safeParse(message);
       if (!parsed.success) return fail({ code: 'BAD_MESSAGE', detail: describeIssues(parsed.error.issues) });
+      // A page script can write anything into the page DeskLink reads: a panel command only ever
+      // asks about the record the sending frame shows.
+      if (definition.from === 'page' && !isBoundToSenderRecord(from, parsed.data))
+        return fail({ code: 'FORBIDDEN_SENDER', detail: command });
       const handler = handlers[command as Command] as (request: Request) => Promise<unknown>;
       return { ok: true, data: await handler({ ...parsed.data, command } as Request) };
     } catch (error) {
@@ -55,11 +88,14 @@ export function createDispatch(handlers: Handlers, secrets: () => Promise<string
 
   return async (message, sender) => {
     const response = await answer(message, sender);
+    const toExtensionPage = typeof sender === 'object' && sender !== null && isExtensionPageSender(sender);
     try {
-      return redact(response, await secrets());
+      const known = await secrets();
+      const clean = redact(response, known);
+      return toExtensionPage ? forExtensionPage(clean, known) : forContentScript(clean);
     } catch {
       // The secrets could not be read: an error's free text is dropped rather than risked.
-      return response.ok ? response : fail({ code: response.error.code });
+      return response.ok ? forContentScript(response) : fail({ code: response.error.code });
     }
   };
 }

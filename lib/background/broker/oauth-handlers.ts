@@ -11,7 +11,7 @@ import type { PortalChoice } from '../../shared/protocol';
 import { savable } from '../credentials/credential';
 import { savePendingSignIn } from '../oauth/pending';
 import { signIn } from '../oauth/sign-in';
-import { policyCredential, readPolicy } from '../policy';
+import { policyCredential, readPolicy, refuseIfLocked } from '../policy';
 import { readStoredSettings } from '../settings/store';
 import type { HandlersFrom } from './handlers';
 import type { BrokerParts } from './parts';
@@ -53,6 +53,7 @@ export function createOAuthHandlers({
     'oauth.redirectUri': () => Promise.resolve({ redirectUri: oauthBrowser.redirectUri() }),
 
     'oauth.signIn': async (request) => {
+      await refuseIfLocked();
       const policy = await assertNoPolicyKey();
       const multiDc = request.multiDc ?? false;
       const token = await signIn({ dataCentre: policy.dataCenter ?? request.dataCentre, clientId: request.clientId, multiDc }, flow());

@@ -5,6 +5,7 @@ import type { CredentialStore } from '../credentials/store';
 import type { SetupChecks } from '../desk/setup-checks';
 import type { OAuthBrowser, OAuthRenewal } from '../oauth/renewal';
 import type { LoadContext } from './context';
+import type { DeskCallBudget } from './desk-call-budget';
 import type { DiagnosticsStore } from './diagnostics';
 import type { SettingsViews } from './settings-view';
 import type { TicketSource } from './ticket-source';
@@ -13,6 +14,7 @@ export interface BrokerParts {
   cache: TicketCache;
   credentials: CredentialStore;
   tickets: TicketSource;
+  budget: DeskCallBudget;
   oauthBrowser: OAuthBrowser;
   now: () => number;
   setup: SetupChecks;

@@ -1,8 +1,13 @@
 /**
  * Belt and braces for the rule that the credential never reaches a content script or page:
- * every answer leaving the broker and every error written to storage.local is scrubbed of the
- * secrets DeskLink knows, should any text (a Zoho message quoting a header, a library error)
- * ever carry one. Typed answers never hold the secret in the first place.
+ * every answer leaving the broker is scrubbed of the secrets DeskLink knows, should any text (a
+ * Zoho message quoting a header, a library error) ever carry one. Typed answers never hold the
+ * secret in the first place, content scripts never get an error's free text at all, and
+ * storage.local never holds it.
+ *
+ * Error texts are cut to a length (Zoho's message to 300 characters) before they get here, which
+ * may cut a quoted key in two: the half left would not match the whole key. So an error's free
+ * text loses every run of 6 or more characters that also occurs in a secret, wherever the cut fell.
  */
 import { credentialSecret } from '../credentials/credential';
 import type { CredentialStore } from '../credentials/store';
@@ -25,6 +30,30 @@ export async function knownSecrets(credentials: CredentialStore): Promise<string
 function scrubText(text: string, secrets: readonly string[]): string {
   let clean = text;
   for (const secret of secrets) if (clean.includes(secret)) clean = clean.split(secret).join(REDACTED);
+  return clean;
+}
+
+/** Shortest run of a secret's characters removed from an error's free text. */
+const SECRET_RUN = 6;
+
+/** `text` without any run of SECRET_RUN or more characters found in a secret (a cut key included). */
+export function scrubSecretRuns(text: string, secrets: readonly string[]): string {
+  const grams = new Set<string>();
+  for (const secret of secrets) for (let i = 0; i + SECRET_RUN <= secret.length; i++) grams.add(secret.slice(i, i + SECRET_RUN));
+  if (grams.size === 0) return text;
+  const hidden = new Array<boolean>(text.length).fill(false);
+  let found = false;
+  for (let i = 0; i + SECRET_RUN <= text.length; i++) {
+    if (!grams.has(text.slice(i, i + SECRET_RUN))) continue;
+    found = true;
+    hidden.fill(true, i, i + SECRET_RUN);
+  }
+  if (!found) return text;
+  let clean = '';
+  for (let i = 0; i < text.length; i++) {
+    if (!hidden[i]) clean += text[i];
+    else if (i === 0 || !hidden[i - 1]) clean += REDACTED;
+  }
   return clean;
 }
 

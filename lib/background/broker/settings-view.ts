@@ -3,6 +3,7 @@ import type { SettingsView } from '../../shared/protocol';
 import { effectiveCredential } from '../credentials/effective-credential';
 import type { CredentialStore } from '../credentials/store';
 import type { SetupChecks } from '../desk/setup-checks';
+import { readPolicy } from '../policy';
 import type { EffectiveSettings } from '../settings/overlay';
 import { effectiveSettings, writePolicyPortal } from '../settings/store';
 
@@ -20,7 +21,11 @@ export function createSettingsViews({ credentials, setup }: { credentials: Crede
   return {
     async view(effective) {
       const settings = effective ?? (await effectiveSettings());
-      const credential = await effectiveCredential(credentials, settings.dataCentre);
+      const [credential, { ignored }, storage] = await Promise.all([
+        effectiveCredential(credentials, settings.dataCentre),
+        readPolicy(),
+        credentials.storage(),
+      ]);
       const hasCredential = credential !== null;
       // A policy key is never stored, but its rejection is remembered (by its hash).
       const rejected = credential ? await credentials.isRejected(credential) : false;
@@ -41,6 +46,8 @@ export function createSettingsViews({ credentials, setup }: { credentials: Crede
               : 'ok',
         authKind: credential?.kind ?? null,
         managed: settings.managed,
+        policyIgnored: ignored,
+        credentialStorage: storage,
       };
     },
 

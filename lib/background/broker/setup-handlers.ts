@@ -8,7 +8,7 @@ import { DeskLinkError } from '../../shared/errors';
 import { isTimeZone } from '../../shared/time-zones';
 import { credentialSecret } from '../credentials/credential';
 import { pendingSignInFor, storePendingSignIn, type PendingSignIn } from '../oauth/pending';
-import { policyCredential, readPolicy } from '../policy';
+import { policyCredential, readPolicy, refuseIfLocked } from '../policy';
 import { effectiveSettings, readStoredSettings, writePolicyPortal, writeStoredSettings } from '../settings/store';
 import type { Handler, HandlersFrom } from './handlers';
 import type { BrokerParts } from './parts';
@@ -56,6 +56,7 @@ export function createSetupHandlers({
   }
 
   const save: Handler<'setup.save'> = async (request) => {
+    await refuseIfLocked();
     const { policy } = await readPolicy();
     const dataCentre: DataCentreId = policy.dataCenter ?? request.dataCentre;
     const portalId = policy.portalId ?? request.portalId;
@@ -94,6 +95,7 @@ export function createSetupHandlers({
     },
     'setup.save': save,
     'portal.change': async () => {
+      await refuseIfLocked();
       const effective = await effectiveSettings();
       if (effective.managed.includes('portal')) throw new DeskLinkError({ code: 'POLICY_LOCKED', detail: 'portal' });
       const stored = await readStoredSettings();

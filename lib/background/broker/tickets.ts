@@ -3,17 +3,29 @@
  * must (modes in lib/shared/commands.ts). Identical requests in flight (same portal, record and
  * identity fingerprint) share one upstream search, across tabs. The in-flight map is only an
  * optimisation: if the worker dies, the cache in IndexedDB and the settings are the truth.
+ *
+ * `Refresh` fetches one record at most once in ten seconds: pressed again (by a person, or by a
+ * page script pressing it in a loop) it answers with the rows fetched moments ago, from the cache
+ * or, when there is none, from the last few seconds' fetches kept in memory. Every ticket's link
+ * is checked on the way out (lib/background/broker/desk-links.ts), cached ones included.
  */
-import type { Identity, RecordRef } from '../../shared/commands';
+import type { Identity, RecordRef, RequestOf } from '../../shared/commands';
 import { toErrorInfo } from '../../shared/errors';
 import type { TicketsView, TicketSummary } from '../../shared/protocol';
 import { isFresh } from '../cache/freshness';
 import { recordKeyOf, type CachedRecordTickets, type TicketCache } from '../cache/ticket-cache';
 import type { WithCredential } from '../credentials/rejection';
 import { requireReady, type LoadContext, type ReadyContext } from './context';
+import { onlyDeskLinks } from './desk-links';
 import type { DiagnosticsStore } from './diagnostics';
 import type { Handler } from './handlers';
 import type { TicketSource } from './ticket-source';
+
+/** Shortest time between two Desk fetches of one record by `Refresh`. */
+const REFRESH_INTERVAL_MS = 10_000;
+
+/** Fetched at or before `now`, less than ten seconds ago (a fetch time in the future is not recent). */
+const isRecent = (fetchedAt: number, now: number) => now - fetchedAt >= 0 && now - fetchedAt < REFRESH_INTERVAL_MS;
 
 interface Fetched {
   tickets: TicketSummary[];
@@ -51,11 +63,21 @@ export function createTicketsHandler({
   now,
 }: TicketsDeps): Handler<'tickets.get'> {
   const inFlight = new Map<string, Promise<Fetched>>();
+  /** The fetches of the last ten seconds, for `Refresh` when the cache cannot hold them. */
+  const justFetched = new Map<string, Fetched>();
+
+  const keyOf = (ready: ReadyContext, record: RecordRef, fingerprint: string) =>
+    JSON.stringify([ready.dataCentre, ready.portalId, recordKeyOf(record), fingerprint]);
+
+  function remember(key: string, fetched: Fetched): void {
+    for (const [other, { fetchedAt }] of justFetched) if (!isRecent(fetchedAt, fetched.fetchedAt)) justFetched.delete(other);
+    justFetched.set(key, fetched);
+  }
 
   /** One upstream search per (portal, record, fingerprint) at a time; the result goes to the cache. */
   function fetchShared(ready: ReadyContext, record: RecordRef, identity: Identity, fingerprint: string): Promise<Fetched> {
     const recordKey = recordKeyOf(record);
-    const key = JSON.stringify([ready.dataCentre, ready.portalId, recordKey, fingerprint]);
+    const key = keyOf(ready, record, fingerprint);
     const running = inFlight.get(key);
     if (running) return running;
     const since = cache.generation();
@@ -66,6 +88,7 @@ export function createTicketsHandler({
           source.find({ ...ready, credential }, record, identity, signal),
         );
         const fetched = { tickets: found.tickets, truncated: found.truncated, fetchedAt: now() };
+        remember(key, fetched);
         await cache.write(ready.portalId, recordKey, { ...fetched, fingerprint }, fetched.fetchedAt, since);
         return fetched;
       } catch (error) {
@@ -77,9 +100,8 @@ export function createTicketsHandler({
     return search;
   }
 
-  return async ({ record, identity, mode }) => {
+  async function answer(ready: ReadyContext, { record, identity, mode }: RequestOf<'tickets.get'>): Promise<TicketsView> {
     const at = now();
-    const ready = requireReady(await loadContext());
     const fingerprint = await source.fingerprint(record, identity);
     const cached = await cache.read(ready.portalId, recordKeyOf(record), at);
     // A changed identity (e.g. a new email) makes the cached list another record's answer: refetch.
@@ -90,6 +112,12 @@ export function createTicketsHandler({
     if (mode === 'peek') {
       // Asked before the page's identity settles: exactly this identity's list, or "never fetched".
       return usable && usable.fingerprint === fingerprint ? view(usable, at, false) : NOT_CACHED;
+    }
+    if (mode === 'refresh') {
+      const latest = [usable?.fingerprint === fingerprint ? usable : null, justFetched.get(keyOf(ready, record, fingerprint))].find(
+        (entry) => entry && isRecent(entry.fetchedAt, at),
+      );
+      if (latest) return view(latest, at, false);
     }
     if (usable && fresh && mode !== 'refresh') return view(usable, at, false);
     if (usable && mode === 'cached') {
@@ -104,5 +132,12 @@ export function createTicketsHandler({
       // Desk failed (offline, 5xx, …): keep showing what we have, and say why it is not fresh.
       return { ...view(usable, at, false), stale: !fresh, error: toErrorInfo(error) };
     }
+  }
+
+  return async (request) => {
+    const ready = requireReady(await loadContext());
+    const answered = await answer(ready, request);
+    const tickets = onlyDeskLinks(answered.tickets, ready.dataCentre);
+    return tickets === answered.tickets ? answered : { ...answered, tickets };
   };
 }

@@ -1,24 +1,21 @@
 /**
  * Where the Desk credential is kept: the extension's own IndexedDB.
  *
- * Why here and not storage.local/sync: content scripts can read those areas; the extension's
+ * Why there and not storage.local/sync: content scripts can read those areas; the extension's
  * IndexedDB is reachable only from extension pages and the background.
+ * When IndexedDB cannot open (a Firefox private window, a broken profile), the credential is
+ * kept in storage.session instead, which content scripts cannot read either: DeskLink keeps
+ * working until the browser closes, and `storage()` says so (the options page warns).
  * A policy-provided key is never stored; if Zoho rejects it, only its SHA-256 is remembered so
  * no further calls are made with it until the policy changes it.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { CredentialStorage } from '../../shared/protocol';
 import { credentialSecret, type Credential, type CredentialToSave } from './credential';
+import { indexedDbArea, sessionArea, type SecretArea } from './secret-areas';
 
-const SECRETS_DB_NAME = 'desklink-secrets';
-const SECRETS_DB_VERSION = 1;
-const STORE = 'credential';
 const KEY = 'current';
 /** SHA-256 of the last secret Zoho rejected (covers a policy key, which is never stored). */
 const REJECTED_KEY = 'rejectedSecretHash';
-
-interface SecretsSchema extends DBSchema {
-  [STORE]: { key: string; value: Credential | string };
-}
 
 export interface CredentialStore {
   get(): Promise<Credential | null>;
@@ -33,6 +30,8 @@ export interface CredentialStore {
   markRejected(which: Credential): Promise<void>;
   /** Removes the credential and any memory of a rejected one (deactivate). */
   clear(): Promise<void>;
+  /** Where the credential is kept in this worker: IndexedDB, or storage.session and why. */
+  storage(): Promise<CredentialStorage>;
 }
 
 function isCredential(value: Credential | string | undefined): value is Credential {
@@ -44,66 +43,86 @@ async function hashSecret(secret: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function createCredentialStore(now: () => number): CredentialStore {
-  let dbPromise: Promise<IDBPDatabase<SecretsSchema>> | null = null;
+function describe(error: unknown): string {
+  if (error instanceof Error || error instanceof DOMException) return `${error.name}: ${error.message}`.slice(0, 200);
+  return String(error).slice(0, 200);
+}
 
-  function db(): Promise<IDBPDatabase<SecretsSchema>> {
-    if (!dbPromise) {
-      const opening = openDB<SecretsSchema>(SECRETS_DB_NAME, SECRETS_DB_VERSION, {
-        upgrade(database, oldVersion) {
-          if (oldVersion < 1) database.createObjectStore(STORE);
-        },
-        blocking() {
-          void opening.then((d) => d.close());
-          dbPromise = null;
-        },
-        terminated() {
-          dbPromise = null;
-        },
-      });
-      // A failed open must not stick: the next call tries again.
-      opening.catch(() => {
-        if (dbPromise === opening) dbPromise = null;
-      });
-      dbPromise = opening;
-    }
-    return dbPromise;
+interface Areas {
+  /** Where writes go. */
+  primary: SecretArea;
+  /** Read when the primary has nothing: what an earlier worker kept in storage.session. */
+  fallback: SecretArea | null;
+  storage: CredentialStorage;
+}
+
+export function createCredentialStore(now: () => number): CredentialStore {
+  const session = sessionArea();
+  let chosen: Promise<Areas> | null = null;
+  /** Reads and writes run one at a time: a rejection and a save never interleave. */
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function areas(): Promise<Areas> {
+    chosen ??= indexedDbArea({ onClosed: () => (chosen = null) }).then(
+      (db): Areas => ({ primary: db, fallback: session, storage: { persistent: true } }),
+      (error: unknown): Areas => {
+        console.warn('DeskLink keeps the credential for this browser session only: IndexedDB cannot open', error);
+        return { primary: session, fallback: null, storage: { persistent: false, reason: describe(error) } };
+      },
+    );
+    return chosen;
+  }
+
+  function serial<T>(work: (areas: Areas) => Promise<T>): Promise<T> {
+    const run = queue.then(async () => work(await areas()));
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function read({ primary, fallback }: Areas, key: string): Promise<Credential | string | undefined> {
+    return (await primary.get(key)) ?? (await fallback?.get(key));
+  }
+
+  /** Writes to the primary area; a copy an earlier worker left in storage.session goes. */
+  async function write({ primary, fallback }: Areas, put: Record<string, Credential | string>, remove: string[]): Promise<void> {
+    await primary.write(put, remove);
+    await fallback?.write({}, [...Object.keys(put), ...remove]);
+  }
+
+  async function current(areas: Areas): Promise<Credential | null> {
+    const stored = await read(areas, KEY);
+    return isCredential(stored) ? stored : null;
   }
 
   return {
-    async get() {
-      const stored = await (await db()).get(STORE, KEY);
-      return isCredential(stored) ? stored : null;
-    },
+    get: () => serial(current),
 
-    async isRejected(credential) {
+    isRejected: async (credential) => {
       if (credential.rejected) return true;
-      const rejected = await (await db()).get(STORE, REJECTED_KEY);
-      return typeof rejected === 'string' && rejected === (await hashSecret(credentialSecret(credential)));
+      const [rejected, hash] = await Promise.all([serial((a) => read(a, REJECTED_KEY)), hashSecret(credentialSecret(credential))]);
+      return typeof rejected === 'string' && rejected === hash;
     },
 
-    async save(credential) {
-      const stored = { ...credential, savedAt: now() } as Credential;
-      // Saving follows a successful check with Zoho: any earlier rejection no longer holds.
-      const tx = (await db()).transaction(STORE, 'readwrite');
-      await Promise.all([tx.store.put(stored, KEY), tx.store.delete(REJECTED_KEY), tx.done]);
-      return stored;
-    },
+    save: (credential) =>
+      serial(async (a) => {
+        const stored = { ...credential, savedAt: now() } as Credential;
+        // Saving follows a successful check with Zoho: any earlier rejection no longer holds.
+        await write(a, { [KEY]: stored }, [REJECTED_KEY]);
+        return stored;
+      }),
 
-    async markRejected(which) {
+    markRejected: async (which) => {
       const whichHash = await hashSecret(credentialSecret(which));
-      const tx = (await db()).transaction(STORE, 'readwrite');
-      const current = await tx.store.get(KEY);
-      if (isCredential(current) && !current.rejected && credentialSecret(which) === credentialSecret(current)) {
-        await tx.store.put({ ...current, rejected: true }, KEY);
-      }
-      await tx.store.put(whichHash, REJECTED_KEY);
-      await tx.done;
+      await serial(async (a) => {
+        const stored = await current(a);
+        const put: Record<string, Credential | string> = { [REJECTED_KEY]: whichHash };
+        if (stored && !stored.rejected && credentialSecret(which) === credentialSecret(stored)) put[KEY] = { ...stored, rejected: true };
+        await write(a, put, []);
+      });
     },
 
-    async clear() {
-      const tx = (await db()).transaction(STORE, 'readwrite');
-      await Promise.all([tx.store.delete(KEY), tx.store.delete(REJECTED_KEY), tx.done]);
-    },
+    clear: () => serial((a) => write(a, {}, [KEY, REJECTED_KEY])),
+
+    storage: async () => (await areas()).storage,
   };
 }

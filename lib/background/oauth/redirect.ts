@@ -28,11 +28,6 @@ interface ReadRedirectOptions {
   now: number;
   /** The data centre to assume when `location` is absent (the one the flow went to). */
   fallbackDataCentre: DataCentreId;
-  /**
-   * Renewal only: Zoho does not document `state` on /oauth/v2/auth/refresh, so an answer
-   * without one is accepted there (a wrong one never is).
-   */
-  stateOptional?: boolean;
 }
 
 /** Query and fragment parameters together; the fragment wins (it carries the token). */
@@ -56,10 +51,19 @@ function lifetimeMs(expiresIn: string | null): number | undefined {
   return value > 86_400 ? value : value * 1000;
 }
 
+/** The `state` an answer carries (null without one, or when it is not a URL). */
+export function stateOfRedirect(redirectUrl: string): string | null {
+  try {
+    return parametersOf(redirectUrl).get('state');
+  } catch {
+    return null;
+  }
+}
+
+/** An answer must carry the state sent with its request: otherwise it answers another request (or an attacker's). */
 export function readRedirect(redirectUrl: string, options: ReadRedirectOptions): OAuthToken {
   const params = parametersOf(redirectUrl);
-  const state = params.get('state');
-  if (state !== null ? state !== options.state : !options.stateOptional) {
+  if (params.get('state') !== options.state) {
     throw new DeskLinkError({ code: 'OAUTH_FAILED', detail: 'state mismatch: the answer is not for this sign-in' });
   }
   const error = params.get('error');

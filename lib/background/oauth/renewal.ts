@@ -7,7 +7,13 @@
  * When only the user can help (Zoho session over, grant not for the session), the credential is
  * marked `signedOut`: the panel says `Sign in again` and no Desk call is made until a new
  * sign-in. Renewals are shared (one at a time per token) so many tabs cause one renewal.
+ *
+ * A renewal may not switch users: the answer must carry the state sent (renewSilently) and the
+ * renewed token must read Desk as the same agent (myinfo), or the sign-in is marked signed out.
+ * Renewal runs on whoever is signed in to Zoho in this browser at the time, which may be someone
+ * else than the agent who set DeskLink up.
  */
+import type { DataCentreId } from '../../shared/data-centres';
 import { DeskLinkError } from '../../shared/errors';
 import { savable, type Credential, type OAuthCredential } from '../credentials/credential';
 import type { CredentialStore } from '../credentials/store';
@@ -25,6 +31,8 @@ interface RenewalDeps {
   credentials: CredentialStore;
   oauthBrowser: OAuthBrowser;
   now: () => number;
+  /** The email of the Desk agent a token reads Desk as (myinfo). */
+  agentOf: (dataCentre: DataCentreId, accessToken: string) => Promise<string>;
 }
 
 export interface OAuthRenewal {
@@ -48,7 +56,9 @@ const RETRY_AFTER_FAILURE_MS = 30_000;
 
 const signedOut = (detail?: string) => new DeskLinkError({ code: 'SIGNED_OUT', ...(detail ? { detail } : {}) });
 
-export function createOAuthRenewal({ credentials, oauthBrowser, now }: RenewalDeps): OAuthRenewal {
+const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+export function createOAuthRenewal({ credentials, oauthBrowser, now, agentOf }: RenewalDeps): OAuthRenewal {
   let lastFailure: { token: string; at: number } | null = null;
   const running = new Map<string, Promise<OAuthCredential>>();
 
@@ -64,6 +74,11 @@ export function createOAuthRenewal({ credentials, oauthBrowser, now }: RenewalDe
         { clientId: credential.clientId, dataCentre: credential.dataCentre },
         { launch: oauthBrowser.launch, redirectUri: oauthBrowser.redirectUri(), now },
       );
+      const agent = await agentOf(token.dataCentre, token.accessToken).catch((error: unknown) => {
+        // Desk refusing the new token outright is as good as another user's; anything else (offline) is tried again later.
+        throw error instanceof DeskLinkError && error.code === 'INVALID_OAUTH' ? signedOut('the renewed token was refused') : error;
+      });
+      if (!sameEmail(agent, credential.email)) throw signedOut('renewed for another Zoho user');
       const current = await credentials.get();
       // Deactivated or replaced meanwhile: the new token belongs to nothing stored.
       if (current?.kind !== 'oauth' || current.accessToken !== credential.accessToken) throw signedOut('sign-in replaced');

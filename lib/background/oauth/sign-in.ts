@@ -6,7 +6,7 @@
 import type { DataCentreId } from '../../shared/data-centres';
 import { DeskLinkError } from '../../shared/errors';
 import { signInAccountsHost } from './locations';
-import { readRedirect, type OAuthToken } from './redirect';
+import { readRedirect, stateOfRedirect, type OAuthToken } from './redirect';
 import { authorizeUrl, randomState, refreshUrl } from './urls';
 import { runWebAuthFlow, type WebAuthLauncher } from './web-auth';
 
@@ -61,14 +61,18 @@ interface RenewRequest {
 
 /**
  * Silent renewal, no window. SIGNED_OUT when only the user can help (Zoho session over,
- * grant not for the session); NETWORK when Accounts could not be reached (try again later).
+ * grant not for the session) and when the answer does not carry the `state` sent (it is not the
+ * answer to this renewal: the token in it may be anyone's); NETWORK when Accounts could not be
+ * reached (try again later).
  */
 export async function renewSilently(request: RenewRequest, deps: FlowDeps): Promise<OAuthToken> {
   const state = (deps.state ?? randomState)();
   const accountsHost = signInAccountsHost(request.dataCentre, false);
   const url = refreshUrl({ accountsHost, clientId: request.clientId, redirectUri: deps.redirectUri, state });
   const answer = await runWebAuthFlow(deps.launch, url, false);
-  const token = readRedirect(answer, { state, now: (deps.now ?? Date.now)(), fallbackDataCentre: request.dataCentre, stateOptional: true });
+  if (stateOfRedirect(answer) !== state)
+    throw new DeskLinkError({ code: 'SIGNED_OUT', detail: 'the renewal answer does not carry its state' });
+  const token = readRedirect(answer, { state, now: (deps.now ?? Date.now)(), fallbackDataCentre: request.dataCentre });
   if (token.dataCentre !== request.dataCentre) throw new DeskLinkError({ code: 'SIGNED_OUT', detail: 'renewed on another data centre' });
   return token;
 }

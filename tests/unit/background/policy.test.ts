@@ -24,14 +24,40 @@ describe('policy parsing', () => {
       portalId: '123',
     });
     expect(policy).toEqual({ dataCenter: 'eu', locked: true, portalId: '123' });
-    expect(ignored.sort()).toEqual(['enabled', 'language', 'timeZone']);
+    expect(ignored.map((i) => i.key).sort()).toEqual(['enabled', 'language', 'timeZone']);
+    expect(ignored).toContainEqual({ key: 'enabled', expected: 'boolean' });
   });
 
   it('takes key and email together or not at all', async () => {
     expect((await parsePolicy({ zscKey: 'k', email: 'a@b.example' })).policy).toEqual({ zscKey: 'k', email: 'a@b.example' });
     const half = await parsePolicy({ zscKey: 'k' });
     expect(half.policy).toEqual({});
-    expect(half.ignored).toEqual(['zscKey']);
+    expect(half.ignored).toEqual([{ key: 'zscKey', expected: 'keyWithEmail' }]);
+  });
+
+  it('says what each ignored value should have been', async () => {
+    const { policy, ignored } = await parsePolicy({
+      dataCenter: 'us',
+      zscKey: 'key with spaces',
+      email: 'admin@',
+      portalId: 649182735,
+      deskCallsPerMinute: 0,
+      locked: 'true',
+    });
+    expect(policy).toEqual({});
+    expect(ignored).toEqual([
+      { key: 'dataCenter', expected: 'dataCentre' },
+      { key: 'zscKey', expected: 'key' },
+      { key: 'email', expected: 'email' },
+      { key: 'portalId', expected: 'portalId' },
+      { key: 'locked', expected: 'boolean' },
+      { key: 'deskCallsPerMinute', expected: 'callsPerMinute' },
+    ]);
+  });
+
+  it('takes a limit of Desk calls a minute as a whole number from 1 to 1000', async () => {
+    expect((await parsePolicy({ deskCallsPerMinute: 20 })).policy).toEqual({ deskCallsPerMinute: 20 });
+    for (const wrong of [0, 1001, 2.5, '20']) expect((await parsePolicy({ deskCallsPerMinute: wrong })).policy).toEqual({});
   });
 
   it('no policy is a no-op: Chrome answers {}, Firefox rejects', async () => {

@@ -2,6 +2,7 @@
 // fake-indexeddb and WXT's fake browser, a connected configuration, and a scripted ticket source.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBroker } from '../../../lib/background/broker/broker';
+import { createDeskCallBudget } from '../../../lib/background/broker/desk-call-budget';
 import type { MessageSender } from '../../../lib/background/broker/sender-policy';
 import { createDeskTicketSource, type TicketSource } from '../../../lib/background/broker/ticket-source';
 import { createTicketCache, type TicketCache } from '../../../lib/background/cache/ticket-cache';
@@ -43,6 +44,8 @@ export interface TestBrokerOptions {
   cache?: TicketCache;
   credentials?: CredentialStore;
   now?: () => number;
+  /** Desk calls allowed a minute; by default the policy's, else 60. */
+  callsPerMinute?: number;
 }
 
 const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
@@ -56,13 +59,16 @@ function unwrap<T>(response: Response<T>): T {
 /** A broker as the background builds it, with the parts tests reach into and typed callers. */
 export function testBroker(options: TestBrokerOptions = {}) {
   const now = options.now ?? (() => Date.now());
-  const desk = createDeskClients({ fetch: options.fetch ?? offline, now });
+  const perMinute = options.callsPerMinute;
+  const budget = createDeskCallBudget({ now, ...(perMinute ? { limit: () => Promise.resolve(perMinute) } : {}) });
+  const desk = createDeskClients({ fetch: budget.guard(options.fetch ?? offline), now });
   const cache = options.cache ?? createTicketCache();
   const credentials = options.credentials ?? createCredentialStore(now);
   const broker = createBroker({
     cache,
     credentials,
     desk,
+    budget,
     tickets: options.tickets ?? createDeskTicketSource(desk),
     oauthBrowser: {
       launch: () => Promise.reject(new Error('no sign-in window in this test')),
@@ -72,13 +78,13 @@ export function testBroker(options: TestBrokerOptions = {}) {
     now,
   });
   const asOptions = createBrokerClient<'extension'>({ sendMessage: (message) => broker.handle(message, optionsTab()) });
-  const asPanel = createBrokerClient<'page'>({ sendMessage: (message) => broker.handle(message, crmTab()) });
+  const asPanel = createBrokerClient<'page'>({ sendMessage: (message) => broker.handle(message, recordTab(message)) });
   return {
     broker,
     cache,
     credentials,
-    /** Any message from any sender, answered as the background answers it. */
-    send: (message: unknown, sender: MessageSender = crmTab()) => broker.handle(message, sender),
+    /** Any message from any sender (by default the CRM tab showing the record the message names), answered as the background answers it. */
+    send: (message: unknown, sender: MessageSender = recordTab(message)) => broker.handle(message, sender),
     /** A command of the options page: its data, or its typed error thrown. */
     admin: async <C extends CommandFrom<'extension'>>(request: RequestOf<C>): Promise<DataOf<C>> => unwrap(await asOptions(request)),
     /** A command of the content script on a CRM tab: its data, or its typed error thrown. */
@@ -98,6 +104,20 @@ export function testBroker(options: TestBrokerOptions = {}) {
 }
 
 export type TestBroker = ReturnType<typeof testBroker>;
+
+/** The URL of a record's page, as the browser reports it for the frame showing it. */
+export const recordUrl = (record: RecordRef) =>
+  `https://${record.crmHost}/crm/${record.orgSegment}/tab/${record.module}/${record.recordId}`;
+
+/** The content script of the CRM tab showing the record `message` names (any CRM record page when it names none). */
+function recordTab(message: unknown): MessageSender {
+  const record = (message as { record?: Partial<RecordRef> } | null)?.record;
+  const complete =
+    record &&
+    typeof record === 'object' &&
+    [record.crmHost, record.orgSegment, record.module, record.recordId].every((part) => typeof part === 'string');
+  return complete ? crmTab(recordUrl(record as RecordRef)) : crmTab();
+}
 
 /** The last Desk error as stored in storage.local. */
 export async function storedLastError(): Promise<unknown> {

@@ -47,12 +47,6 @@ describe('reading the redirect', () => {
     expect(codeOf(() => readRedirect(`${base}#access_token=t&expires_in=3600`, options))).toBe('OAUTH_FAILED');
   });
 
-  it('accepts a renewal answer without state, never one with a wrong state', () => {
-    const renewal = { ...options, stateOptional: true };
-    expect(readRedirect(`${base}#access_token=t&expires_in=3600`, renewal).accessToken).toBe('t');
-    expect(codeOf(() => readRedirect(`${base}#access_token=t&expires_in=3600&state=x`, renewal))).toBe('OAUTH_FAILED');
-  });
-
   it('refuses answers missing the token or a usable lifetime', () => {
     expect(codeOf(() => readRedirect(`${base}#expires_in=3600&state=st8`, options))).toBe('OAUTH_FAILED');
     expect(codeOf(() => readRedirect(`${base}#access_token=&expires_in=3600&state=st8`, options))).toBe('OAUTH_FAILED');
