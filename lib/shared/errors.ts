@@ -29,35 +29,34 @@ export const DESK_ERROR_CODES = [
 ] as const;
 
 /** Failures DeskLink itself detects, around or before a Desk call. */
-const LOCAL_ERROR_CODES = [
-  'HTTP_ERROR', // a status with no documented errorCode in the body
-  'NETWORK', // fetch failed: offline, DNS, TLS, connection reset
-  'TIMEOUT', // no answer within the request timeout
-  'MALFORMED_JSON', // the body is not JSON
-  'TRUNCATED_BODY', // the body ends early (Content-Length larger than what arrived, or cut JSON)
-  'SCHEMA_VIOLATION', // JSON, but not the shape Zoho documents
-  'CREDENTIAL_REJECTED', // Zoho rejected the stored credential earlier; no call is made until it changes
-  'SIGNED_OUT', // an OAuth token expired and cannot be renewed without the user
-  'OAUTH_DENIED', // Sign in with Zoho: consent denied, or the sign-in window closed
-  'OAUTH_CLIENT_INVALID', // Sign in with Zoho: Zoho does not know the client id or its redirect URI
-  'OAUTH_FAILED', // Sign in with Zoho: any other failed sign-in (state mismatch, no token, unsupported data centre)
-  'NOT_CONFIGURED', // no credential or portal yet
-  'DISABLED', // the admin switched the integration off
-  'NO_PORTALS', // the credential reaches no Desk portal
-  'PORTAL_NOT_FOUND', // the chosen portal is not among those the credential reaches
-  'EMAIL_MISMATCH', // the key belongs to another user than the email entered
-  'INVALID_INPUT', // a form value failed validation
-  'POLICY_LOCKED', // the setting is fixed by enterprise policy
-  'BAD_MESSAGE', // a message that does not fit the protocol
-  'UNKNOWN_COMMAND', // a message naming no known command
-  'FORBIDDEN_SENDER', // a command from a sender not allowed to send it
-  'CALL_LIMIT_REACHED', // this browser made as many Desk calls in the last minute as DeskLink allows; no call was made
-  'ABORTED', // the caller gave up (record switched, page closed)
-  'INTERNAL', // a bug: anything unexpected
-] as const;
+type LocalErrorCode =
+  | 'HTTP_ERROR' // a status with no documented errorCode in the body
+  | 'NETWORK' // fetch failed: offline, DNS, TLS, connection reset
+  | 'TIMEOUT' // no answer within the request timeout
+  | 'MALFORMED_JSON' // the body is not JSON
+  | 'TRUNCATED_BODY' // the body ends early (Content-Length larger than what arrived, or cut JSON)
+  | 'SCHEMA_VIOLATION' // JSON, but not the shape Zoho documents
+  | 'CREDENTIAL_REJECTED' // Zoho rejected the stored credential earlier; no call is made until it changes
+  | 'SIGNED_OUT' // an OAuth token expired and cannot be renewed without the user
+  | 'OAUTH_DENIED' // Sign in with Zoho: consent denied, or the sign-in window closed
+  | 'OAUTH_CLIENT_INVALID' // Sign in with Zoho: Zoho does not know the client id or its redirect URI
+  | 'OAUTH_FAILED' // Sign in with Zoho: any other failed sign-in (state mismatch, no token, unsupported data centre)
+  | 'NOT_CONFIGURED' // no credential or portal yet
+  | 'DISABLED' // the admin switched the integration off
+  | 'NO_PORTALS' // the credential reaches no Desk portal
+  | 'PORTAL_NOT_FOUND' // the chosen portal is not among those the credential reaches
+  | 'EMAIL_MISMATCH' // the key belongs to another user than the email entered
+  | 'INVALID_INPUT' // a form value failed validation
+  | 'POLICY_LOCKED' // the setting is fixed by enterprise policy
+  | 'BAD_MESSAGE' // a message that does not fit the protocol
+  | 'UNKNOWN_COMMAND' // a message naming no known command
+  | 'FORBIDDEN_SENDER' // a command from a sender not allowed to send it
+  | 'CALL_LIMIT_REACHED' // this browser made as many Desk calls in the last minute as DeskLink allows; no call was made
+  | 'ABORTED' // the caller gave up (record switched, page closed)
+  | 'INTERNAL'; // a bug: anything unexpected
 
 export type DeskErrorCode = (typeof DESK_ERROR_CODES)[number];
-export type ErrorCode = DeskErrorCode | (typeof LOCAL_ERROR_CODES)[number];
+export type ErrorCode = DeskErrorCode | LocalErrorCode;
 
 /** The serialisable form of an error, as it travels in messages. */
 export interface ErrorInfo {
