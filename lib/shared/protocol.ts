@@ -71,6 +71,9 @@ export interface PortalChoice {
 
 export type ManagedField = 'dataCentre' | 'credential' | 'portal' | 'language' | 'timeZone' | 'enabled';
 
+/** Desk calls a minute this browser may make unless the policy's `deskCallsPerMinute` says otherwise, and the range it may set. */
+export const DESK_CALLS_PER_MINUTE = { default: 60, min: 1, max: 1000 } as const;
+
 /** What a policy value must be: said to the admin when a value was ignored. */
 export type PolicyExpectation =
   | 'boolean'
