@@ -1,5 +1,6 @@
 /**
- * For admins: the last Desk error, the cache's size, `Clear cache`, `Test connection`. Reads the
+ * For admins: the last Desk error, the cache's size, the Desk calls this browser made (today, last
+ * minute, and its limit a minute), `Clear cache`, `Test connection`. Reads the
  * broker's diagnostics when shown; its commands share the connected screen's busy flag, so no
  * other button starts a command meanwhile.
  */
@@ -79,6 +80,16 @@ export function Diagnostics({ t, language, timeZone, send, busy, during }: Diagn
             : data.cache.available
               ? t('cacheCounts', { tickets: data.cache.tickets, records: data.cache.records })
               : t('cacheUnavailable', { reason: data.cache.reason ?? '?' })}
+        </dd>
+        <dt>{t('deskCalls')}</dt>
+        <dd data-testid="desk-calls">
+          {data?.deskCalls
+            ? t('deskCallCounts', {
+                today: data.deskCalls.today,
+                lastMinute: data.deskCalls.lastMinute,
+                limit: data.deskCalls.limitPerMinute,
+              })
+            : '…'}
         </dd>
       </dl>
       <div class="actions">

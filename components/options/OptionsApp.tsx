@@ -11,6 +11,7 @@ import { adminErrorMessage } from '../../lib/shared/i18n/admin-errors';
 import { optionsTranslator } from '../../lib/shared/i18n/options';
 import type { Language } from '../../lib/shared/protocol';
 import { ConnectedScreen } from './ConnectedScreen';
+import { Notices } from './Notices';
 import { PortalScreen } from './PortalScreen';
 import { SetupScreen } from './SetupScreen';
 
@@ -57,6 +58,7 @@ export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = nul
       <p class="intro">{t('intro')}</p>
       {screen.kind === 'loading' && <p role="status">{t('working')}</p>}
       {screen.kind === 'loading' && screen.error && <p role="alert">{adminErrorMessage(screen.error, language)}</p>}
+      {view && <Notices t={t} view={view} />}
       {view && screen.kind === 'setup' && <SetupScreen t={t} view={view} send={send} redirectUri={redirectUri} onEvent={dispatch} />}
       {view && screen.kind === 'portal' && <PortalScreen t={t} view={view} step={screen} send={send} onEvent={dispatch} />}
       {view && screen.kind === 'connected' && (

@@ -11,11 +11,8 @@ import { browser } from 'wxt/browser';
 import { EmailSchema, ZscKeySchema } from '../shared/commands';
 import { DATA_CENTRE_IDS } from '../shared/data-centres';
 import { DeskLinkError } from '../shared/errors';
-import { LANGUAGES, type IgnoredPolicyValue, type ManagedField, type PolicyExpectation } from '../shared/protocol';
+import { DESK_CALLS_PER_MINUTE, LANGUAGES, type IgnoredPolicyValue, type ManagedField, type PolicyExpectation } from '../shared/protocol';
 import { isTimeZone } from '../shared/time-zones';
-
-/** The Desk calls a minute this browser may make unless the policy says otherwise, and the range a policy may set. */
-export const DESK_CALLS_PER_MINUTE = { default: 60, min: 1, max: 1000 } as const;
 
 /** One schema per policy key (names as in managed_schema.json), and what it expects, in the admin's words. */
 const POLICY_FIELDS = {

@@ -13,7 +13,8 @@
  */
 import { browser } from 'wxt/browser';
 import { DeskLinkError } from '../../shared/errors';
-import { DESK_CALLS_PER_MINUTE, readPolicy } from '../policy';
+import { DESK_CALLS_PER_MINUTE } from '../../shared/protocol';
+import { readPolicy } from '../policy';
 
 const STATE_KEY = 'deskCallBudget';
 const MINUTE_MS = 60_000;

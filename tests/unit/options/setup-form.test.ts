@@ -15,3 +15,38 @@ describe('checkCredentialForm', () => {
     expect(checkCredentialForm('', 'a@b.example')).toEqual({ ok: false, errors: { key: 'keyRequired' } });
   });
 });
+
+describe('checkCredentialForm: a key with characters no Zoho key has', () => {
+  it.each([
+    ['a space inside', '1000.zsc key'],
+    ['a zero-width space inside', '1000.zsc\u200Bkey'],
+    ['a control character', '1000.zsc\u0007key'],
+    ['a non-ASCII letter', '1000.zsc.k\u00e9y'],
+    ['a full-width letter', '1000.zsc.\uFF4Bey'],
+  ])('%s: its own message, not a network error', (_name, key) => {
+    expect(checkCredentialForm(key, 'admin@zylker.com')).toEqual({ ok: false, errors: { key: 'keyCharacters' } });
+  });
+
+  it('trims what is harmless around the key: spaces, tabs, line breaks and zero-width marks', () => {
+    expect(checkCredentialForm('\u200B 1000.zsc.key\t\n\uFEFF', 'admin@zylker.com')).toMatchObject({
+      ok: true,
+      credential: { key: '1000.zsc.key' },
+    });
+  });
+});
+
+describe('checkCredentialForm: emails as Zoho accepts them', () => {
+  it.each(["o'brien@zylker.com", 'sales+crm@zylker.com', 'ADMIN@ZYLKER.COM', 'admin@xn--bcher-kva.example', 'admin@zylker.xn--p1ai'])(
+    'accepts %s',
+    (email) => {
+      expect(checkCredentialForm('1000.zsc.key', email)).toMatchObject({ ok: true, credential: { email } });
+    },
+  );
+
+  it.each(['admin@', '@zylker.com', 'admin@zylker', 'admin@b\u00fccher.example', 'ad min@zylker.com', 'admin..x@zylker.com'])(
+    'refuses %s',
+    (email) => {
+      expect(checkCredentialForm('1000.zsc.key', email)).toEqual({ ok: false, errors: { email: 'emailInvalid' } });
+    },
+  );
+});

@@ -83,6 +83,18 @@ describe('the setup wizard', () => {
     expect(sent.map((r) => r.command)).toEqual(['settings.get']);
   });
 
+  it('a key with characters no Zoho key has gets its own message, with no request to Zoho', async () => {
+    const { sent } = mount({ 'settings.get': () => unconnected });
+    fireEvent.input(await screen.findByLabelText('ZSC key'), { target: { value: '1000.zsc\u200B.k\u00e9y' } });
+    fireEvent.input(screen.getByLabelText('Email'), { target: { value: "o'brien+crm@Zylker.com" } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The key contains characters Zoho keys never have');
+    expect(alert.textContent).not.toContain('email');
+    expect(screen.getByLabelText('ZSC key').getAttribute('aria-invalid')).toBe('true');
+    expect(sent.map((r) => r.command)).toEqual(['settings.get']);
+  });
+
   it('Next lists portals with the default preselected; the time zone follows the portal; Save sends the choice', async () => {
     const { sent } = mount({
       'settings.get': () => unconnected,
