@@ -65,8 +65,16 @@ export interface ErrorInfo {
   status?: number;
   /** Zoho's own message text, shown to admins in diagnostics only (untrusted text). */
   detail?: string;
-  /** Seconds Zoho asked us to wait (429 Retry-After). */
+  /**
+   * Seconds to wait: Zoho's Retry-After (429), or until the day's API credits come back
+   * (THRESHOLD_EXCEEDED: midnight Pacific Time when Zoho does not say).
+   */
   retryAfterSec?: number;
+  /**
+   * SCOPE_MISMATCH: the scopes the refused endpoint declares (Zoho does not say which one the
+   * key lacks), for the words that name what to add.
+   */
+  scopes?: string[];
   /** The Desk host that answered, for diagnostics. */
   host?: string;
   /**

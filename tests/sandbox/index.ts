@@ -113,6 +113,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     variation: createVariation(seed),
     credits,
     budgetOf,
+    grantedScopes: (token) => accountsState.scopesOfToken(token),
     now: () => Date.now(),
   };
   const limitOverride = new Map<PortalKey, number>();

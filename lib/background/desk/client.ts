@@ -7,8 +7,10 @@
  */
 import type { z } from 'zod';
 import { DATA_CENTRES, type DataCentreId } from '../../shared/data-centres';
+import { DeskLinkError } from '../../shared/errors';
 import { deskError, schemaError } from './errors';
 import {
+  ENDPOINT_SCOPES,
   queryString,
   type AccountSearchParams,
   type AccountTicketsParams,
@@ -94,7 +96,16 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
   ): Promise<z.output<S> | null> {
     const withOrgId = endpoint !== 'organizations';
     const pathAndQuery = path + queryString(endpoint, params);
-    const answer = await limiter.run((s) => deskGet(transport, pathAndQuery, withOrgId, s), signal);
+    let answer: Awaited<ReturnType<typeof deskGet>>;
+    try {
+      answer = await limiter.run((s) => deskGet(transport, pathAndQuery, withOrgId, s), signal);
+    } catch (error) {
+      // Zoho does not say which scope is missing: name the ones this endpoint declares.
+      if (error instanceof DeskLinkError && error.code === 'SCOPE_MISMATCH' && !error.info.scopes) {
+        throw deskError({ ...error.info, scopes: [...ENDPOINT_SCOPES[endpoint]] });
+      }
+      throw error;
+    }
     if (answer.body === undefined) return null;
     const parsed = schema.safeParse(answer.body);
     if (!parsed.success) throw schemaError(parsed.error, answer.status, host);

@@ -164,6 +164,22 @@ const ALLOWED_PARAMS = {
 export type Endpoint = keyof typeof ALLOWED_PARAMS;
 
 /**
+ * The OAuth scopes each endpoint declares in Zoho's files (zohodesk-oas v1.0, newest version;
+ * a security entry names them together, so all are asked for). Sign-in asks for their union
+ * (lib/background/oauth/scopes.ts); a SCOPE_MISMATCH names the refused endpoint's.
+ */
+export const ENDPOINT_SCOPES = {
+  organizations: ['Desk.basic.READ', 'Desk.organization.READ', 'Desk.settings.READ'],
+  myInfo: ['Desk.settings.READ', 'Desk.basic.READ'],
+  ticketSearch: ['Desk.tickets.READ', 'Desk.search.READ'],
+  contactSearch: ['Desk.contacts.READ', 'Desk.search.READ'],
+  accountSearch: ['Desk.contacts.READ', 'Desk.search.READ'],
+  contactTickets: ['Desk.contacts.READ', 'Desk.tickets.READ', 'Desk.search.READ'],
+  accountTickets: ['Desk.tickets.READ', 'Desk.search.READ'],
+  getAccount: ['Desk.contacts.READ'],
+} as const satisfies Record<Endpoint, readonly string[]>;
+
+/**
  * `?a=1&b=x,y` from the allowed keys only, in the order given; lists are comma-joined (OR);
  * empty values are left out. Values are percent-encoded (spaces as %20, commas kept literal).
  */

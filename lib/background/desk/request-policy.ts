@@ -1,7 +1,11 @@
 /**
  * The API budget of one Desk portal: never more requests in
- * flight than the edition allows, and retries that respect Zoho: 429 waits `Retry-After` (or
- * backs off with full jitter), 5xx and network failures retry a few times, nothing else does.
+ * flight than the edition allows, and retries that respect Zoho: TOO_MANY_REQUESTS (429) waits
+ * `Retry-After` (or backs off with full jitter), 5xx and network failures retry a few times,
+ * nothing else does. THRESHOLD_EXCEEDED with no Retry-After, or one longer than is worth waiting,
+ * means the portal's API credits for the day are spent: no retry, and no call at all until they
+ * come back (at Retry-After, else midnight Pacific Time, when Zoho's day starts); every call
+ * until then fails at once with it. A short Retry-After is waited out like a 429's.
  * A slot is held only while a request is on the wire, never while waiting to retry.
  */
 import { DeskLinkError } from '../../shared/errors';
@@ -53,14 +57,52 @@ interface RequestPolicyOptions {
   maxRetryAfterSec?: number;
   sleep?: Sleep;
   random?: () => number;
+  now?: () => number;
 }
 
 interface RequestPolicy extends RequestLimiter {
   readonly limit: number;
   readonly inFlight: number;
   readonly queued: number;
+  /** Epoch ms until which the day's API credits are spent (no call is made); null when not. */
+  readonly creditsSpentUntil: number | null;
   setEdition(edition: string | null | undefined): void;
 }
+
+const PACIFIC = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'America/Los_Angeles',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
+
+/** Milliseconds Pacific wall-clock time is ahead of UTC at `at` (negative: -7 or -8 hours). */
+function pacificOffset(at: number): number {
+  const parts = PACIFIC.formatToParts(new Date(at));
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return wall - Math.floor(at / 1000) * 1000;
+}
+
+/** The next midnight in Los Angeles after `at`, as epoch ms (daylight saving included). */
+function nextPacificMidnight(at: number): number {
+  const DAY = 86_400_000;
+  const offset = pacificOffset(at);
+  const midnightWall = Math.floor((at + offset) / DAY) * DAY + DAY;
+  // The offset at midnight may differ from now's (a daylight-saving change that day).
+  return midnightWall - pacificOffset(midnightWall - offset);
+}
+
+const creditsSpent = (until: number, at: number) =>
+  new DeskLinkError({
+    code: 'THRESHOLD_EXCEEDED',
+    retryAfterSec: Math.max(1, Math.ceil((until - at) / 1000)),
+    detail: `the portal's API credits for the day are spent; no Desk call until ${new Date(until).toISOString()}`,
+  });
 
 const aborted = () => new DeskLinkError({ code: 'ABORTED' });
 
@@ -92,7 +134,9 @@ export function createRequestPolicy(options: RequestPolicyOptions = {}): Request
     maxRetryAfterSec = 120,
     sleep = abortableSleep,
     random = Math.random,
+    now = Date.now,
   } = options;
+  let spentUntil = 0;
   let limit = options.maxConcurrent ?? concurrencyForEdition(options.edition);
   let inFlight = 0;
   const queue: Waiter[] = [];
@@ -137,6 +181,7 @@ export function createRequestPolicy(options: RequestPolicyOptions = {}): Request
     let rateRetries = 0;
     let transientRetries = 0;
     for (;;) {
+      if (now() < spentUntil) throw creditsSpent(spentUntil, now());
       const release = await acquire(signal);
       let delayMs: number;
       try {
@@ -146,6 +191,13 @@ export function createRequestPolicy(options: RequestPolicyOptions = {}): Request
         const { code, status, retryAfterSec } = error.info;
         // INVALID_OAUTH: the credential is refused; retrying cannot help (the broker's rejection rule decides what follows).
         if (code === 'INVALID_OAUTH') throw error;
+        // A Retry-After short enough to wait out is waited out (Zoho's texts also use the code for
+        // "too many requests in a time window"); a longer one, or none, means the day's credits.
+        if (code === 'THRESHOLD_EXCEEDED' && (retryAfterSec === undefined || retryAfterSec > maxRetryAfterSec)) {
+          const at = now();
+          spentUntil = Math.max(spentUntil, retryAfterSec !== undefined ? at + retryAfterSec * 1000 : nextPacificMidnight(at));
+          throw new DeskLinkError({ ...error.info, retryAfterSec: Math.max(1, Math.ceil((spentUntil - at) / 1000)) });
+        }
         const rateLimited = status === 429 || code === 'TOO_MANY_REQUESTS' || code === 'THRESHOLD_EXCEEDED';
         const transient = (status !== undefined && status >= 500) || code === 'NETWORK' || code === 'TRUNCATED_BODY';
         if (retryAfterSec !== undefined && retryAfterSec > maxRetryAfterSec) throw error;
@@ -178,6 +230,9 @@ export function createRequestPolicy(options: RequestPolicyOptions = {}): Request
     get queued() {
       return queue.length;
     },
+    get creditsSpentUntil() {
+      return now() < spentUntil ? spentUntil : null;
+    },
     setEdition(edition) {
       limit = options.maxConcurrent ?? concurrencyForEdition(edition);
       pump();
@@ -196,6 +251,12 @@ export function createPortalPolicies(options: Omit<RequestPolicyOptions, 'editio
         policies.set(portalId, policy);
       } else if (edition !== undefined) policy.setEdition(edition);
       return policy;
+    },
+    /** The portals whose API credits for the day are spent, with when they come back. */
+    spent(): Map<string, number> {
+      const spent = new Map<string, number>();
+      for (const [id, policy] of policies) if (policy.creditsSpentUntil !== null) spent.set(id, policy.creditsSpentUntil);
+      return spent;
     },
     /** Forget one portal (change of portal) or all (deactivate). */
     clear(portalId?: string) {

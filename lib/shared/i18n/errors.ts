@@ -2,8 +2,8 @@
  * One actionable sentence per error code a CRM page can show (lib/shared/errors.ts), in English and
  * Japanese: what happened and what the reader can do. Codes only the options page meets
  * (sign-in, setup checks) live in lib/shared/i18n/admin-errors.ts, so CRM pages do not carry them.
- * `{seconds}` / `{status}` variants are picked by `errorMessage` when the error carries those
- * values. Zoho's own text (`detail`) is never shown
+ * Variants with values (`{seconds}`, `{hours}`, `{minutes}`, `{scopes}`, `{status}`) are picked by
+ * `errorMessage` when the error carries them. Zoho's own text (`detail`) is never shown
  * here: it is untrusted and stays in diagnostics.
  */
 import type { ErrorInfo } from '../errors';
@@ -17,10 +17,14 @@ const en = {
   INVALID_OAUTH:
     'Zoho Desk rejected the saved key (invalid, expired or from another data center). An admin must enter a valid key on the DeskLink options page.',
   SCOPE_MISMATCH:
-    'The saved key lacks a permission Zoho Desk needs (tickets, contacts, search). An admin must create a key with these permissions.',
-  OAUTH_ORG_MISMATCH: 'The saved key cannot read this Zoho Desk portal. An admin must choose another portal or enter a key for this one.',
+    'The saved key or sign-in lacks a scope Zoho Desk asks for here. An admin must create a key with the scopes DeskLink needs, or sign in with Zoho again.',
+  SCOPE_MISMATCH_SCOPES:
+    'The saved key or sign-in lacks a scope Zoho Desk asks for here: {scopes}. An admin must add it: create a key with it, or sign in with Zoho again.',
+  OAUTH_ORG_MISMATCH:
+    'The saved key or sign-in belongs to another Zoho Desk portal than the one chosen. An admin must choose that portal, or enter a key (or sign in) for this one.',
   FORBIDDEN: 'Your Zoho Desk account may not see these tickets. Ask your Zoho Desk admin for access.',
-  LICENSE_ACCESS_LIMITED: 'Your Zoho Desk edition does not include this feature. Ask your admin about your Zoho Desk plan.',
+  LICENSE_ACCESS_LIMITED:
+    'The Zoho user of the saved key or sign-in has no agent licence in this Zoho Desk portal. Reading tickets needs a Zoho Desk agent or light agent licence: ask your Zoho Desk admin.',
   URL_NOT_FOUND: 'Zoho Desk could not find this item; it may have been deleted or moved.',
   METHOD_NOT_ALLOWED: 'Zoho Desk refused this kind of request. Update DeskLink; if that does not help, report it.',
   RESOURCE_SIZE_EXCEEDED: 'The request was too large for Zoho Desk. Report this to your admin.',
@@ -31,8 +35,12 @@ const en = {
   ONLY_LIVECHAT_USER: 'This Zoho Desk user is a live-chat-only user and cannot read tickets. An admin must use a key of a full agent.',
   DUPLICATE_CONTRACT: 'Zoho Desk reported a duplicate contract. Ask your Zoho Desk admin to check the contracts.',
   INTEGRATION_ADMIN_ERROR: 'Zoho Desk reported an integration setup problem. Ask your Zoho Desk admin to check its integrations.',
-  THRESHOLD_EXCEEDED: 'Zoho Desk’s API limit for your organization was reached. Try again later.',
-  THRESHOLD_EXCEEDED_WAIT: 'Zoho Desk’s API limit for your organization was reached. Try again in {seconds} seconds.',
+  THRESHOLD_EXCEEDED:
+    'This Zoho Desk portal has used up its API credits for today. DeskLink makes no Desk calls until Zoho renews them at midnight Pacific Time; cached tickets are shown when available.',
+  THRESHOLD_EXCEEDED_HOURS:
+    'This Zoho Desk portal has used up its API credits for today. DeskLink makes no Desk calls until Zoho renews them, in about {hours} h; cached tickets are shown when available.',
+  THRESHOLD_EXCEEDED_MINUTES:
+    'This Zoho Desk portal has reached its API limit. DeskLink makes no Desk calls until Zoho allows them again, in about {minutes} min; cached tickets are shown when available.',
   TOO_MANY_REQUESTS: 'Zoho Desk is receiving too many requests right now. Try again in a moment.',
   TOO_MANY_REQUESTS_WAIT: 'Zoho Desk is receiving too many requests right now. Try again in {seconds} seconds.',
   INTERNAL_SERVER_ERROR: 'Zoho Desk had an internal error. Try again in a few minutes.',
@@ -66,12 +74,15 @@ const ja: Record<keyof typeof en, string> = {
   INVALID_OAUTH:
     'Zoho Desk が保存されたキーを拒否しました（無効、期限切れ、または別のデータセンターのキーです）。管理者が DeskLink のオプションページで有効なキーを入力してください。',
   SCOPE_MISMATCH:
-    '保存されたキーには Zoho Desk に必要な権限（チケット、連絡先、検索）がありません。管理者がこれらの権限を持つキーを作成してください。',
+    '保存されたキーまたはサインインには、Zoho Desk がここで求めるスコープがありません。管理者が DeskLink に必要なスコープを持つキーを作成するか、Zoho で再度サインインしてください。',
+  SCOPE_MISMATCH_SCOPES:
+    '保存されたキーまたはサインインには、Zoho Desk がここで求めるスコープ（{scopes}）がありません。管理者がこのスコープを追加してください（このスコープを含むキーを作成するか、Zoho で再度サインインしてください）。',
   OAUTH_ORG_MISMATCH:
-    '保存されたキーではこの Zoho Desk ポータルを読み取れません。管理者が別のポータルを選ぶか、このポータル用のキーを入力してください。',
+    '保存されたキーまたはサインインは、選択したものとは別の Zoho Desk ポータルのものです。管理者がそのポータルを選ぶか、このポータル用のキーを入力（またはサインイン）してください。',
   FORBIDDEN:
     'お使いの Zoho Desk アカウントにはこれらのチケットを表示する権限がありません。Zoho Desk の管理者にアクセス権を依頼してください。',
-  LICENSE_ACCESS_LIMITED: 'ご利用中の Zoho Desk のエディションではこの機能を使用できません。プランについて管理者にご相談ください。',
+  LICENSE_ACCESS_LIMITED:
+    '保存されたキーまたはサインインの Zoho ユーザーには、この Zoho Desk ポータルの担当者ライセンスがありません。チケットを読み取るには Zoho Desk の担当者またはライト担当者のライセンスが必要です。Zoho Desk の管理者にご相談ください。',
   URL_NOT_FOUND: 'Zoho Desk で対象が見つかりませんでした。削除または移動された可能性があります。',
   METHOD_NOT_ALLOWED: 'Zoho Desk がこの種類のリクエストを拒否しました。DeskLink を更新し、解決しない場合は報告してください。',
   RESOURCE_SIZE_EXCEEDED: 'リクエストが Zoho Desk の上限を超えています。管理者に報告してください。',
@@ -83,8 +94,12 @@ const ja: Record<keyof typeof en, string> = {
     'この Zoho Desk ユーザーはライブチャット専用のため、チケットを読み取れません。管理者が通常の担当者のキーを使用してください。',
   DUPLICATE_CONTRACT: 'Zoho Desk で契約の重複が報告されました。Zoho Desk の管理者に契約の確認を依頼してください。',
   INTEGRATION_ADMIN_ERROR: 'Zoho Desk で連携設定の問題が報告されました。Zoho Desk の管理者に連携設定の確認を依頼してください。',
-  THRESHOLD_EXCEEDED: '組織の Zoho Desk API 利用上限に達しました。しばらくしてからもう一度お試しください。',
-  THRESHOLD_EXCEEDED_WAIT: '組織の Zoho Desk API 利用上限に達しました。{seconds} 秒後にもう一度お試しください。',
+  THRESHOLD_EXCEEDED:
+    'この Zoho Desk ポータルは本日の API クレジットを使い切りました。太平洋時間の午前 0 時に Zoho がクレジットを戻すまで、DeskLink は Zoho Desk を呼び出しません。キャッシュされたチケットがあれば表示されます。',
+  THRESHOLD_EXCEEDED_HOURS:
+    'この Zoho Desk ポータルは本日の API クレジットを使い切りました。Zoho がクレジットを戻すまで（約 {hours} 時間後）、DeskLink は Zoho Desk を呼び出しません。キャッシュされたチケットがあれば表示されます。',
+  THRESHOLD_EXCEEDED_MINUTES:
+    'この Zoho Desk ポータルは API の利用上限に達しました。Zoho が再び許可するまで（約 {minutes} 分後）、DeskLink は Zoho Desk を呼び出しません。キャッシュされたチケットがあれば表示されます。',
   TOO_MANY_REQUESTS: '現在 Zoho Desk へのリクエストが集中しています。少し待ってからもう一度お試しください。',
   TOO_MANY_REQUESTS_WAIT: '現在 Zoho Desk へのリクエストが集中しています。{seconds} 秒後にもう一度お試しください。',
   INTERNAL_SERVER_ERROR: 'Zoho Desk で内部エラーが発生しました。数分後にもう一度お試しください。',
@@ -114,16 +129,21 @@ const ja: Record<keyof typeof en, string> = {
 const errorCatalog = defineCatalog({ en, ja });
 export type ErrorMessageKey = keyof typeof en;
 
-/** The message for a person: the `{seconds}` / `{status}` variant when the error carries it. */
+/**
+ * The message for a person: the variant with the error's values when it carries them (seconds
+ * to wait, the time until the day's credits return, the scopes to add, the HTTP status).
+ */
 export function errorMessage(info: ErrorInfo, language: Language): string {
   const t = translator(errorCatalog, language);
   const code = Object.hasOwn(en, info.code) ? (info.code as ErrorMessageKey) : 'INTERNAL';
-  if (
-    (code === 'TOO_MANY_REQUESTS' || code === 'THRESHOLD_EXCEEDED' || code === 'CALL_LIMIT_REACHED') &&
-    info.retryAfterSec !== undefined
-  ) {
-    return t(`${code}_WAIT`, { seconds: info.retryAfterSec });
+  if (code === 'CALL_LIMIT_REACHED' && info.retryAfterSec !== undefined)
+    return t('CALL_LIMIT_REACHED_WAIT', { seconds: info.retryAfterSec });
+  if (code === 'TOO_MANY_REQUESTS' && info.retryAfterSec !== undefined) return t('TOO_MANY_REQUESTS_WAIT', { seconds: info.retryAfterSec });
+  if (code === 'THRESHOLD_EXCEEDED' && info.retryAfterSec !== undefined) {
+    const minutes = Math.max(1, Math.ceil(info.retryAfterSec / 60));
+    return minutes < 90 ? t('THRESHOLD_EXCEEDED_MINUTES', { minutes }) : t('THRESHOLD_EXCEEDED_HOURS', { hours: Math.round(minutes / 60) });
   }
+  if (code === 'SCOPE_MISMATCH' && info.scopes?.length) return t('SCOPE_MISMATCH_SCOPES', { scopes: info.scopes.join(', ') });
   if (code === 'HTTP_ERROR' && info.status !== undefined) return t('HTTP_ERROR_STATUS', { status: info.status });
   return t(code);
 }

@@ -117,6 +117,7 @@ const en = {
     'Zoho Desk rejected this key in the {region} data center ({domain}). Check that you copied the whole key, that it has not been revoked, and that the data center is right.',
   setupScope:
     'This key lacks a permission DeskLink needs (reading tickets, contacts and search). Create a new key in Zoho Desk with these permissions.',
+  setupScopeNamed: 'This key lacks a permission DeskLink needs, the scope {scopes}. Create a new key in Zoho Desk that includes it.',
   setupNoPortals:
     'This key reaches no Zoho Desk portal. Create a portal in Zoho Desk first, or ask your Zoho Desk admin for a key of a portal agent.',
   setupOrgMismatch: 'This key cannot read the portal “{portal}”. Choose another portal, or ask the admin of “{portal}” for a key.',
@@ -225,6 +226,8 @@ const ja: Record<keyof typeof en, string> = {
     '{region}（{domain}）のデータセンターで Zoho Desk がこのキーを拒否しました。キー全体をコピーしたか、キーが取り消されていないか、データセンターが正しいかを確認してください。',
   setupScope:
     'このキーには DeskLink に必要な権限（問い合わせ・連絡先・検索の読み取り）がありません。Zoho Desk でこれらの権限を持つキーを作成してください。',
+  setupScopeNamed:
+    'このキーには DeskLink に必要な権限（スコープ {scopes}）がありません。Zoho Desk でこのスコープを含むキーを作成してください。',
   setupNoPortals:
     'このキーで利用できる Zoho Desk ポータルがありません。先に Zoho Desk でポータルを作成するか、Zoho Desk の管理者にポータル担当者のキーを依頼してください。',
   setupOrgMismatch:
@@ -295,7 +298,7 @@ export function setupErrorMessage(info: ErrorInfo, context: SetupErrorContext): 
       }
       return t('setupInvalidKey', { region: regions[context.dataCentre], domain });
     case 'SCOPE_MISMATCH':
-      return t('setupScope');
+      return info.scopes?.length ? t('setupScopeNamed', { scopes: info.scopes.join(', ') }) : t('setupScope');
     case 'NO_PORTALS':
       return t('setupNoPortals');
     case 'OAUTH_ORG_MISMATCH':

@@ -32,6 +32,8 @@ export interface DeskRuntime {
   credits: CreditBook;
   /** The day's budget of a portal. */
   budgetOf(portal: PortalKey): number;
+  /** The scopes of a token from the sandbox's Accounts (undefined: a fixture key). */
+  grantedScopes(token: string): readonly string[] | undefined;
   now(): number;
 }
 
@@ -42,7 +44,10 @@ const header = (req: DeskRequest, name: string) => {
 
 const hostDataCentre = (host: string) => Object.values(DATA_CENTRES).find((dc) => dc.deskHost === host)?.id;
 
-const missingScopes = (row: EndpointContract, access: KeyAccess): string[] => row.scopes.filter((scope) => !access.scopes.has(scope));
+function missingScopes(row: EndpointContract, access: KeyAccess, granted: readonly string[] | undefined): string[] {
+  const has = granted ? new Set(granted) : access.scopes;
+  return row.scopes.filter((scope) => !has.has(scope));
+}
 
 function withCredits(reply: Reply, weight: number, remaining: number): Reply {
   return {
@@ -63,9 +68,10 @@ export function handleDesk(dataset: Dataset, req: DeskRequest, runtime: DeskRunt
   const handler = HANDLERS[row.id];
   // A documented endpoint the sandbox does not serve yet.
   if (!handler && row.id !== 'organizations') return deskError('METHOD_NOT_ALLOWED', 'This endpoint is not served by the sandbox.');
+  const granted = runtime.grantedScopes(token);
 
   if (row.id === 'organizations') {
-    if (missingScopes(row, access).length) return deskError('SCOPE_MISMATCH');
+    if (missingScopes(row, access, granted).length) return deskError('SCOPE_MISMATCH');
     const q = validateQuery(req.query, row);
     if (isReply(q)) return q;
     const listed = access.listed.filter((key) => PORTALS[key].dataCentre === access.dataCentre);
@@ -79,7 +85,7 @@ export function handleDesk(dataset: Dataset, req: DeskRequest, runtime: DeskRunt
   if (!portal || !access.readable.includes(portal) || PORTALS[portal].dataCentre !== access.dataCentre)
     return deskError('OAUTH_ORG_MISMATCH');
   if (!access.licensed) return deskError('LICENSE_ACCESS_LIMITED');
-  if (missingScopes(row, access).length) return deskError('SCOPE_MISMATCH');
+  if (missingScopes(row, access, granted).length) return deskError('SCOPE_MISMATCH');
 
   const q = validateQuery(req.query, row);
   if (isReply(q)) return q;

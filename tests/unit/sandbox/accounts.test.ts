@@ -4,7 +4,7 @@
 // honouring the tokens and their scopes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deskGet, sandboxGet } from '../../sandbox/client';
-import { ADMIN_EMAIL, EU_ADMIN_EMAIL, OAUTH_CLIENT_ID, PORTALS, startSandbox, type Sandbox } from '../../sandbox/index';
+import { ADMIN_EMAIL, EU_ADMIN_EMAIL, OAUTH_CLIENT_ID, PORTALS, RECORDS, startSandbox, type Sandbox } from '../../sandbox/index';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -136,6 +136,17 @@ describe('silent renewal (/oauth/v2/auth/refresh)', () => {
     const session = await accept(true);
     const more = query({ scope: `${SCOPE},Desk.tickets.CREATE` });
     expect(fragmentOf((await accounts('/oauth/v2/auth/refresh', more, session.cookie)).headers.location).error).toBe('client_not_granted');
+  });
+});
+
+describe('scopes on Desk', () => {
+  it('answers SCOPE_MISMATCH where the token lacks a scope the endpoint declares', async () => {
+    const { fragment } = await accept(true, 'accounts.zoho.com', 'Desk.tickets.READ,Desk.contacts.READ,Desk.search.READ,Desk.basic.READ');
+    const token = fragment.access_token!;
+    const me = await deskGet(sandbox.port, '/api/v1/myinfo', { token, orgId: PORTALS.A.id });
+    expect([me.status, me.json.errorCode]).toEqual([401, 'SCOPE_MISMATCH']);
+    const search = await deskGet(sandbox.port, `/api/v1/tickets/search?email=${RECORDS.lead.emails[0]}`, { token, orgId: PORTALS.A.id });
+    expect(search.status).toBe(200);
   });
 });
 

@@ -54,10 +54,18 @@ describe('a ZSC key Zoho refuses', () => {
     expect(await credentials.get()).toBeNull();
   });
 
-  it('other failures leave it as it is', async () => {
+  it.each([
+    'NETWORK',
+    'UNAUTHORIZED',
+    'SCOPE_MISMATCH',
+    'OAUTH_ORG_MISMATCH',
+    'LICENSE_ACCESS_LIMITED',
+    'THRESHOLD_EXCEEDED',
+    'TOO_MANY_REQUESTS',
+  ] as const)('only INVALID_OAUTH rejects it: %s leaves it as it is', async (code) => {
     const saved = await credentials.save(zsc);
-    const call = scripted(new DeskLinkError({ code: 'NETWORK' }));
-    expect((await errorOf(createRejectionRule({ credentials, renewal })(saved, call))).code).toBe('NETWORK');
+    const call = scripted(new DeskLinkError({ code }));
+    expect((await errorOf(createRejectionRule({ credentials, renewal })(saved, call))).code).toBe(code);
     expect(await credentials.isRejected(saved)).toBe(false);
   });
 });

@@ -197,6 +197,28 @@ describe('errors', () => {
     expect(await errorOf(desk.getAccount('1'))).toMatchObject({ code, status });
   });
 
+  it('SCOPE_MISMATCH names the scopes the refused endpoint declares (Zoho does not say which is missing)', async () => {
+    const { desk } = client(() => json({ errorCode: 'SCOPE_MISMATCH', message: 'scope' }, { status: 401 }));
+    expect(await errorOf(desk.myInfo())).toMatchObject({ code: 'SCOPE_MISMATCH', scopes: ['Desk.settings.READ', 'Desk.basic.READ'] });
+    expect(await errorOf(desk.searchTickets({}))).toMatchObject({ scopes: ['Desk.tickets.READ', 'Desk.search.READ'] });
+    expect(await errorOf(desk.getAccount('1'))).toMatchObject({ scopes: ['Desk.contacts.READ'] });
+  });
+
+  it('each documented errorCode keeps its own code, whatever the status', async () => {
+    for (const [status, code] of [
+      [401, 'UNAUTHORIZED'],
+      [401, 'INVALID_OAUTH'],
+      [401, 'SCOPE_MISMATCH'],
+      [401, 'OAUTH_ORG_MISMATCH'],
+      [403, 'LICENSE_ACCESS_LIMITED'],
+      [429, 'THRESHOLD_EXCEEDED'],
+      [429, 'TOO_MANY_REQUESTS'],
+    ] as const) {
+      const { desk } = client(() => json({ errorCode: code, message: 'm' }, { status }));
+      expect(await errorOf(desk.searchContacts({}))).toMatchObject({ code, status });
+    }
+  });
+
   it('a failed fetch (offline, DNS, TLS) is NETWORK', async () => {
     const { desk } = client(() => Promise.reject(new TypeError('Failed to fetch')));
     expect(await errorOf(desk.searchTickets({}))).toEqual({ code: 'NETWORK', host: 'desk.zoho.com', detail: 'Failed to fetch' });

@@ -86,8 +86,34 @@ describe('error messages (lib/shared/i18n/errors.ts)', () => {
 
   it('says how long to wait when Zoho sent Retry-After', () => {
     expect(errorMessage({ code: 'TOO_MANY_REQUESTS', retryAfterSec: 30 }, 'en')).toContain('in 30 seconds');
-    expect(errorMessage({ code: 'THRESHOLD_EXCEEDED', retryAfterSec: 90 }, 'ja')).toContain('90 秒後');
+    expect(errorMessage({ code: 'TOO_MANY_REQUESTS', retryAfterSec: 30 }, 'ja')).toContain('30 秒後');
     expect(errorMessage({ code: 'TOO_MANY_REQUESTS' }, 'en')).not.toMatch(/\{|\d/);
+  });
+
+  it('says the day’s API credits are spent and when DeskLink calls again', () => {
+    expect(errorMessage({ code: 'THRESHOLD_EXCEEDED' }, 'en')).toContain('used up its API credits for today');
+    expect(errorMessage({ code: 'THRESHOLD_EXCEEDED' }, 'en')).toContain('midnight Pacific Time');
+    expect(errorMessage({ code: 'THRESHOLD_EXCEEDED' }, 'ja')).toContain('太平洋時間の午前 0 時');
+    expect(errorMessage({ code: 'THRESHOLD_EXCEEDED', retryAfterSec: 5 * 3600 }, 'en')).toContain('in about 5 h');
+    expect(errorMessage({ code: 'THRESHOLD_EXCEEDED', retryAfterSec: 5 * 3600 }, 'ja')).toContain('約 5 時間後');
+    expect(errorMessage({ code: 'THRESHOLD_EXCEEDED', retryAfterSec: 90 }, 'en')).toContain('API limit');
+    expect(errorMessage({ code: 'THRESHOLD_EXCEEDED', retryAfterSec: 90 }, 'en')).toContain('in about 2 min');
+    expect(errorMessage({ code: 'THRESHOLD_EXCEEDED', retryAfterSec: 90 }, 'ja')).toContain('約 2 分後');
+  });
+
+  it('names the scopes to add on SCOPE_MISMATCH', () => {
+    const info = { code: 'SCOPE_MISMATCH', scopes: ['Desk.settings.READ', 'Desk.basic.READ'] } as const;
+    expect(errorMessage({ ...info, scopes: [...info.scopes] }, 'en')).toContain(': Desk.settings.READ, Desk.basic.READ.');
+    expect(errorMessage({ ...info, scopes: [...info.scopes] }, 'ja')).toContain('（Desk.settings.READ, Desk.basic.READ）');
+    expect(errorMessage({ code: 'SCOPE_MISMATCH' }, 'en')).toContain('lacks a scope');
+  });
+
+  it('says what a licence, another portal’s token and a rejected one need', () => {
+    expect(errorMessage({ code: 'LICENSE_ACCESS_LIMITED' }, 'en')).toContain('agent or light agent licence');
+    expect(errorMessage({ code: 'LICENSE_ACCESS_LIMITED' }, 'ja')).toContain('ライト担当者のライセンス');
+    expect(errorMessage({ code: 'OAUTH_ORG_MISMATCH' }, 'en')).toContain('belongs to another Zoho Desk portal');
+    expect(errorMessage({ code: 'OAUTH_ORG_MISMATCH' }, 'ja')).toContain('別の Zoho Desk ポータルのもの');
+    expect(errorMessage({ code: 'INVALID_OAUTH' }, 'en')).toContain('rejected');
   });
 
   it('names the HTTP status of an unexpected error', () => {

@@ -117,11 +117,66 @@ describe('429', () => {
   });
 
   it('fails at once when Retry-After asks for longer than it is worth waiting', async () => {
-    const task = scripted(new DeskLinkError({ code: 'THRESHOLD_EXCEEDED', status: 429, retryAfterSec: 3600 }));
+    const task = scripted(rateLimited(3600));
     const result = settle(createRequestPolicy().run(task));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await result).toMatchObject({ error: { code: 'TOO_MANY_REQUESTS', retryAfterSec: 3600 } });
+    expect(task).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('THRESHOLD_EXCEEDED: the day’s API credits are spent', () => {
+  const spent = (retryAfterSec?: number) =>
+    new DeskLinkError({ code: 'THRESHOLD_EXCEEDED', status: 429, ...(retryAfterSec === undefined ? {} : { retryAfterSec }) });
+
+  it('is not retried, and no call is made until Retry-After has passed', async () => {
+    const policy = createRequestPolicy();
+    const task = scripted(spent(3600));
+    const result = settle(policy.run(task));
     await vi.advanceTimersByTimeAsync(0);
     expect(await result).toMatchObject({ error: { code: 'THRESHOLD_EXCEEDED', retryAfterSec: 3600 } });
     expect(task).toHaveBeenCalledTimes(1);
+    expect(policy.creditsSpentUntil).toBe(Date.now() + 3_600_000);
+
+    await vi.advanceTimersByTimeAsync(1_800_000);
+    expect(await settle(policy.run(task))).toMatchObject({ error: { code: 'THRESHOLD_EXCEEDED', retryAfterSec: 1800 } });
+    expect(task).toHaveBeenCalledTimes(1);
+
+    await vi.advanceTimersByTimeAsync(1_800_000);
+    expect(policy.creditsSpentUntil).toBeNull();
+    expect(await settle(policy.run(task))).toEqual({ value: 'ok' });
+    expect(task).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([
+    ['winter (PST, UTC−8)', '2026-01-15T18:30:00Z', '2026-01-16T08:00:00Z'],
+    ['summer (PDT, UTC−7)', '2026-07-15T06:59:00Z', '2026-07-15T07:00:00Z'],
+    ['the day clocks go forward', '2026-03-08T09:30:00Z', '2026-03-09T07:00:00Z'],
+    ['the day clocks go back', '2026-11-01T07:30:00Z', '2026-11-02T08:00:00Z'],
+  ])('without Retry-After, waits for midnight Pacific Time: %s', async (_, at, midnight) => {
+    vi.setSystemTime(new Date(at));
+    const policy = createRequestPolicy();
+    const result = await settle(policy.run(scripted(spent())));
+    expect(result.error?.code).toBe('THRESHOLD_EXCEEDED');
+    expect(new Date(policy.creditsSpentUntil!).toISOString()).toBe(new Date(midnight).toISOString());
+    expect(result.error?.retryAfterSec).toBe((Date.parse(midnight) - Date.parse(at)) / 1000);
+  });
+
+  it('a Retry-After short enough to wait out is waited out and retried, without stopping the portal', async () => {
+    const policy = createRequestPolicy();
+    const task = scripted(spent(30));
+    const result = settle(policy.run(task));
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(await result).toEqual({ value: 'ok' });
+    expect(task).toHaveBeenCalledTimes(2);
+    expect(policy.creditsSpentUntil).toBeNull();
+  });
+
+  it('stops one portal only, and says which in portals.spent()', async () => {
+    const portals = createPortalPolicies();
+    await settle(portals.get('A').run(scripted(spent(600))));
+    expect(await settle(portals.get('B').run(scripted()))).toEqual({ value: 'ok' });
+    expect([...portals.spent().keys()]).toEqual(['A']);
   });
 
   it('frees the slot while waiting, so other requests proceed', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DATA_CENTRE_IDS } from '../../../../lib/shared/data-centres';
 import { dataCentreOfLocation, signInAccountsHost } from '../../../../lib/background/oauth/locations';
+import { ENDPOINT_SCOPES } from '../../../../lib/background/desk/params';
 import { authorizeUrl, randomState, refreshUrl } from '../../../../lib/background/oauth/urls';
 
 const input = {
@@ -11,13 +12,15 @@ const input = {
 };
 
 describe('authorize and refresh URLs', () => {
-  it('asks the chosen Accounts host for a token with the four read scopes, our redirect and state', () => {
+  it('asks the chosen Accounts host for a token with the six read scopes, our redirect and state', () => {
     const url = new URL(authorizeUrl(input));
     expect(url.origin).toBe('https://accounts.zoho.eu');
     expect(url.pathname).toBe('/oauth/v2/auth');
     expect(url.searchParams.get('client_id')).toBe('1000.ABCDEF');
     expect(url.searchParams.get('response_type')).toBe('token');
-    expect(url.searchParams.get('scope')).toBe('Desk.tickets.READ,Desk.contacts.READ,Desk.search.READ,Desk.basic.READ');
+    expect(url.searchParams.get('scope')).toBe(
+      'Desk.tickets.READ,Desk.contacts.READ,Desk.search.READ,Desk.basic.READ,Desk.settings.READ,Desk.organization.READ',
+    );
     expect(url.searchParams.get('redirect_uri')).toBe(input.redirectUri);
     expect(url.searchParams.get('state')).toBe('s-123');
   });
@@ -28,6 +31,16 @@ describe('authorize and refresh URLs', () => {
     expect(url.searchParams.get('redirect_uri')).toBe('https://0f1e2d3c.extensions.allizom.org/');
     expect(url.searchParams.get('response_type')).toBe('token');
     expect(url.searchParams.get('scope')).toContain('Desk.search.READ');
+  });
+
+  it('asks every scope the Desk endpoints DeskLink calls declare, and only read scopes', () => {
+    const asked = new URL(authorizeUrl(input)).searchParams.get('scope')!.split(',');
+    expect(asked.filter((scope) => !scope.endsWith('.READ'))).toEqual([]);
+    expect(
+      Object.values(ENDPOINT_SCOPES)
+        .flat()
+        .filter((scope) => !asked.includes(scope)),
+    ).toEqual([]);
   });
 
   it('makes a different state every time', () => {
