@@ -40,7 +40,15 @@ export function fakeZoho() {
   let serial = 0;
   /** Tokens Desk accepts, with their user's email. */
   const live = new Map<string, string>();
-  const zoho = { decision: 'accept' as 'accept' | 'deny', session: true, offline: false, user: EMAIL, lifetimeSec: 3600 };
+  const zoho = {
+    decision: 'accept' as 'accept' | 'deny',
+    session: true,
+    offline: false,
+    user: EMAIL,
+    lifetimeSec: 3600,
+    /** What a renewal's answer carries as `state`: the one sent, none, or another. */
+    renewalState: 'echo' as 'echo' | 'omit' | 'other',
+  };
   const launches: { url: URL; interactive: boolean }[] = [];
   const deskCalls: string[] = [];
   const sourceCalls: string[] = [];
@@ -53,9 +61,11 @@ export function fakeZoho() {
 
   /** Where Zoho Accounts sends the window back to. */
   function redirect(u: URL): string {
-    const state = u.searchParams.get('state');
-    const back = (fields: Record<string, string>) => `${REDIRECT}#${new URLSearchParams({ ...fields, state: state ?? '' })}`;
-    if (u.pathname === '/oauth/v2/auth/refresh') {
+    const renewal = u.pathname === '/oauth/v2/auth/refresh';
+    const sent = u.searchParams.get('state') ?? '';
+    const state = !renewal || zoho.renewalState === 'echo' ? sent : zoho.renewalState === 'other' ? `${sent}x` : null;
+    const back = (fields: Record<string, string>) => `${REDIRECT}#${new URLSearchParams(state === null ? fields : { ...fields, state })}`;
+    if (renewal) {
       if (!zoho.session) return back({ error: 'prompt_required' });
     } else if (zoho.decision === 'deny') return back({ error: 'access_denied' });
     return back({ access_token: issue(), expires_in: String(zoho.lifetimeSec), location: 'us' });

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readStoredSettings } from '../../../../lib/background/settings/store';
 import { LAST_ERROR_KEY } from '../../support/broker-setup';
 import { errorOf } from '../../support/error-of';
-import { A, B, EMAIL, KEY, setupDesk } from '../../support/setup-desk';
+import { A, B, EMAIL, KEY, credential, setupDesk } from '../../support/setup-desk';
 
 let z: ReturnType<typeof setupDesk>;
 beforeEach(() => {
@@ -95,6 +95,48 @@ describe('enterprise policy', () => {
     await fakeBrowser.storage.managed.set({ locked: true });
     expect((await errorOf(z.admin({ command: 'deactivate' }))).code).toBe('POLICY_LOCKED');
     expect(await z.credentials.get()).not.toBeNull();
+  });
+
+  it('locked: every command that would change the setup is refused, and nothing changes', async () => {
+    await z.saveA();
+    const before = { settings: await readStoredSettings(), credential: await z.credentials.get() };
+    await fakeBrowser.storage.managed.set({ locked: true });
+    z.desk.calls.length = 0;
+    const attempts: Parameters<typeof z.admin>[0][] = [
+      // Another key, portal, language and time zone: all of it stays as the organisation set it.
+      {
+        command: 'setup.save',
+        dataCentre: 'com',
+        credential: credential(KEY.limited, 'support.lead@zylker.com'),
+        portalId: A.id,
+        language: 'en',
+        timeZone: 'Europe/Berlin',
+      },
+      { command: 'oauth.signIn', dataCentre: 'com', clientId: '1000.CLIENTID' },
+      { command: 'portal.change' },
+      { command: 'deactivate' },
+      { command: 'settings.update', enabled: false },
+      { command: 'settings.update', language: 'en', timeZone: 'Europe/Berlin' },
+    ];
+    for (const request of attempts) expect((await errorOf(z.admin(request))).code, request.command).toBe('POLICY_LOCKED');
+    expect(await readStoredSettings()).toEqual(before.settings);
+    expect(await z.credentials.get()).toEqual(before.credential);
+    expect(z.desk.calls).toEqual([]);
+  });
+
+  it('policy values of the wrong type are not silently dropped: the settings view and diagnostics list them', async () => {
+    await z.saveA();
+    await fakeBrowser.storage.managed.set({ enabled: 'no', deskCallsPerMinute: '60', language: 'en' });
+    const ignored = [
+      { key: 'enabled', expected: 'boolean' },
+      { key: 'deskCallsPerMinute', expected: 'callsPerMinute' },
+    ];
+    const view = await z.admin({ command: 'settings.get' });
+    expect(view.policyIgnored).toEqual(ignored);
+    // What was ignored does not count; the valid rest does.
+    expect(view).toMatchObject({ enabled: true, language: 'en' });
+    expect(view.managed).toEqual(['language']);
+    expect((await z.admin({ command: 'diagnostics.get' })).policyIgnored).toEqual(ignored);
   });
 
   it('policy values override what the form sends on Save', async () => {

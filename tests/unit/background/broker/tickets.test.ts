@@ -2,8 +2,19 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DeskLinkError } from '../../../../lib/shared/errors';
 import type { TicketsView } from '../../../../lib/shared/protocol';
-import { tickets } from '../../support/cache';
-import { KEY, identity, lead, scriptedSource, storedLastError, testBroker, ticketsGet, type TestBroker } from '../../support/broker-setup';
+import { ticket, tickets } from '../../support/cache';
+import {
+  KEY,
+  PORTAL,
+  contact,
+  identity,
+  lead,
+  scriptedSource,
+  storedLastError,
+  testBroker,
+  ticketsGet,
+  type TestBroker,
+} from '../../support/broker-setup';
 import { optionsTab } from '../../support/senders';
 
 const T0 = Date.UTC(2026, 5, 1, 9, 0, 0);
@@ -228,6 +239,101 @@ describe('tickets.get peek (the panel asks before the page identity settles)', (
     vi.setSystemTime(T0 + FRESH_MS + 1_000);
     expect(await ask(peek())).toMatchObject({ fetchedAt: T0, stale: true, revalidating: false });
     expect(desk.calls).toHaveLength(1);
+    await world.cache.settled();
+  });
+});
+
+describe('Refresh pressed again and again (by a person, or by a page script in a loop)', () => {
+  it('fetches one record at most once in 10 s; a press meanwhile answers with the rows just fetched', async () => {
+    const desk = await use(scriptedSource([tickets(0, 1), tickets(0, 2)]));
+    await ask(ticketsGet('cached'));
+    for (let ms = 400; ms < 10_000; ms += 400) {
+      vi.setSystemTime(T0 + ms);
+      const view = await ask(ticketsGet('refresh'));
+      expect(view).toMatchObject({ fetchedAt: T0, stale: false, revalidating: false });
+      expect(view.tickets).toEqual(tickets(0, 1));
+    }
+    expect(desk.calls).toHaveLength(1);
+    vi.setSystemTime(T0 + 10_000);
+    expect((await ask(ticketsGet('refresh'))).tickets).toEqual(tickets(0, 2));
+    expect(desk.calls).toHaveLength(2);
+  });
+
+  it('holds without a cache too (IndexedDB cannot open)', async () => {
+    const desk = await use(scriptedSource([tickets(0, 1), tickets(0, 2)]));
+    vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw new DOMException('no', 'InvalidStateError');
+    });
+    expect((await ask(ticketsGet('refresh'))).tickets).toHaveLength(1);
+    vi.setSystemTime(T0 + 9_999);
+    expect(await ask(ticketsGet('refresh'))).toMatchObject({ fetchedAt: T0, tickets: tickets(0, 1) });
+    expect(desk.calls).toHaveLength(1);
+    vi.setSystemTime(T0 + 10_000);
+    expect((await ask(ticketsGet('refresh'))).tickets).toHaveLength(2);
+    expect(desk.calls).toHaveLength(2);
+  });
+
+  it('each record (and each identity) has its own ten seconds', async () => {
+    const desk = await use(scriptedSource([tickets(0, 1)]));
+    await ask(ticketsGet('refresh'));
+    await ask(ticketsGet('refresh', lead));
+    await ask(ticketsGet('refresh', contact, { emails: ['someone.else@example.com'] }));
+    expect(desk.calls).toHaveLength(3);
+  });
+});
+
+describe('a clock moved back', () => {
+  it('a cached list whose fetch time is in the future counts as stale: shown, and fetched again', async () => {
+    const desk = await use(scriptedSource([tickets(0, 1), tickets(0, 2)]));
+    await ask(ticketsGet('cached'));
+    vi.setSystemTime(T0 - 3_600_000);
+    expect(await ask(ticketsGet('cached'))).toMatchObject({ fetchedAt: T0, stale: true, revalidating: true });
+    const fresh = await ask(ticketsGet('fresh'));
+    expect(fresh).toMatchObject({ fetchedAt: T0 - 3_600_000, stale: false });
+    expect(fresh.tickets).toHaveLength(2);
+    expect(desk.calls).toHaveLength(2);
+  });
+
+  it('Refresh is not held back by a fetch time in the future', async () => {
+    const desk = await use(scriptedSource([tickets(0, 1), tickets(0, 2)]));
+    await ask(ticketsGet('cached'));
+    vi.setSystemTime(T0 - 5_000);
+    expect((await ask(ticketsGet('refresh'))).tickets).toHaveLength(2);
+    expect(desk.calls).toHaveLength(2);
+  });
+});
+
+describe('ticket links go only to the portal’s Zoho Desk', () => {
+  const deskLink = 'https://desk.zoho.com/support/zylker/ShowHomePage.do#Cases/dv/1';
+  const foreign = [
+    'https://desk.zoho.com.evil.example/support/zylker/ShowHomePage.do#Cases/dv/1',
+    'https://evil.example/desk.zoho.com',
+    'https://desk.zoho.eu/support/zylker/ShowHomePage.do#Cases/dv/1',
+    'https://desk.zoho.com:8443/support/zylker',
+    'https://admin@desk.zoho.com/support/zylker',
+    'http://desk.zoho.com/support/zylker',
+    'javascript:alert(1)',
+  ];
+  const list = [ticket(0, { webUrl: deskLink }), ...foreign.map((webUrl, i) => ticket(i + 1, { webUrl })), ticket(99, { webUrl: null })];
+
+  it('a link elsewhere reaches the panel as no link (the subject shows as text)', async () => {
+    await use(scriptedSource([list]));
+    const shown = (await ask(ticketsGet('cached'))).tickets;
+    expect(shown.map((t) => t.webUrl)).toEqual([deskLink, ...foreign.map(() => null), null]);
+    expect(shown.map((t) => t.subject)).toEqual(list.map((t) => t.subject));
+  });
+
+  it('so does one a cache written earlier holds', async () => {
+    await use(scriptedSource([[]]));
+    await world.cache.write(
+      PORTAL.id,
+      `Contacts:${contact.recordId}`,
+      { tickets: list, fetchedAt: T0, fingerprint: null, truncated: false },
+      T0,
+    );
+    const shown = (await ask(ticketsGet('cached'))).tickets;
+    expect(shown[0]!.webUrl).toBe(deskLink);
+    expect(shown.slice(1).every((t) => t.webUrl === null)).toBe(true);
     await world.cache.settled();
   });
 });

@@ -67,6 +67,52 @@ describe('silent renewal', () => {
   });
 });
 
+describe('a renewal cannot switch users', () => {
+  it('a token renewed for another Zoho user (signed in to Zoho in this browser meanwhile) is not kept: signed out', async () => {
+    await z.connect();
+    const first = (await z.stored()).accessToken;
+    z.zoho.user = 'someone.else@zylker.com';
+    z.advance(HOUR - 4 * 60_000);
+    expect((await z.panel({ command: 'panel.config' })).state).toBe('signedOut');
+    const stored = await z.stored();
+    expect(stored).toMatchObject({ accessToken: first, email: 'admin@zylker.com', signedOut: true });
+    expect(z.deskCalls).toEqual(['/api/v1/myinfo']);
+    expect((await errorOf(z.panel(ticketsGet('refresh')))).code).toBe('SIGNED_OUT');
+    expect(z.sourceCalls).toEqual([]);
+    expect((await z.admin({ command: 'settings.get' })).credentialState).toBe('signedOut');
+  });
+
+  it('after INVALID_OAUTH too: the other user’s token is never used for tickets', async () => {
+    await z.connect();
+    z.live.delete((await z.stored()).accessToken);
+    z.zoho.user = 'someone.else@zylker.com';
+    expect((await errorOf(z.panel(ticketsGet('refresh')))).code).toBe('SIGNED_OUT');
+    expect(z.sourceCalls).toHaveLength(1);
+    expect((await z.stored()).signedOut).toBe(true);
+  });
+
+  it('the same agent, its email in another case, is the same agent', async () => {
+    await z.connect();
+    z.zoho.user = 'ADMIN@zylker.com';
+    z.advance(HOUR - 4 * 60_000);
+    expect((await z.panel({ command: 'panel.config' })).state).toBe('ready');
+    expect((await z.stored()).signedOut).toBeUndefined();
+  });
+
+  it.each([
+    ['carries no state', 'omit'],
+    ['carries another state', 'other'],
+  ] as const)('a renewal answer that %s is not for this renewal: signed out, its token not kept', async (_what, renewalState) => {
+    await z.connect();
+    const first = (await z.stored()).accessToken;
+    z.zoho.renewalState = renewalState;
+    z.advance(HOUR - 4 * 60_000);
+    expect((await z.panel({ command: 'panel.config' })).state).toBe('signedOut');
+    expect(await z.stored()).toMatchObject({ accessToken: first, signedOut: true });
+    expect(z.deskCalls).toEqual([]);
+  });
+});
+
 describe('when renewal needs the user', () => {
   it('the panel is signedOut and no Desk call or renewal follows, however often it asks', async () => {
     await z.connect();
