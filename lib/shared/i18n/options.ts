@@ -4,7 +4,7 @@
  */
 import { DATA_CENTRES, type DataCentreId } from '../data-centres';
 import type { ErrorInfo } from '../errors';
-import type { Language } from '../messages';
+import type { Language } from '../protocol';
 import { adminErrorMessage } from './admin-errors';
 import { defineCatalog, translator, type Translate } from './index';
 
