@@ -123,6 +123,19 @@ export interface SettingsView {
   credentialStorage?: CredentialStorage;
 }
 
+/** A portal's Zoho Desk API credits as this worker last saw them. */
+export interface ApiUsage {
+  portalId: string;
+  /** `X-Rate-Limit-Remaining-v3` of the last answer: credits left today; null when never sent. */
+  remaining: number | null;
+  /** `X-Rate-Limit-Request-Weight-v3` of the last answer: what that call cost. */
+  lastWeight: number | null;
+  /** When Desk reported them (epoch ms). */
+  reportedAt: number | null;
+  /** THRESHOLD_EXCEEDED: no Desk call until then (epoch ms); null when credits are left. */
+  spentUntil: number | null;
+}
+
 export interface Diagnostics {
   lastError: (ErrorInfo & { at: number }) | null;
   cache: { available: boolean; reason?: string; tickets: number; records: number };
@@ -130,4 +143,6 @@ export interface Diagnostics {
   deskCalls?: { today: number; lastMinute: number; limitPerMinute: number };
   /** Policy values ignored as invalid. */
   policyIgnored?: IgnoredPolicyValue[];
+  /** Each portal's API credits as Desk reported them, per portal called since the worker started. */
+  apiUsage?: ApiUsage[];
 }

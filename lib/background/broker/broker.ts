@@ -52,7 +52,7 @@ export function createBroker(deps: BrokerDeps): Broker {
     setup,
     renewal,
     withCredential: createRejectionRule({ credentials, renewal }),
-    diagnostics: createDiagnostics({ cache, budget: deps.budget, now }),
+    diagnostics: createDiagnostics({ cache, budget: deps.budget, now, apiUsage: () => desk.usage() }),
     loadContext: createContextLoader({ credentials, renewal, now }),
     views: createSettingsViews({ credentials, setup }),
   };

@@ -1,6 +1,8 @@
 /**
  * What the options page shows under diagnostics: the last Desk error kept in storage.local, the
- * cache's state, the Desk calls this browser made, and the policy values ignored.
+ * cache's state, the Desk calls this browser made, the policy values ignored, and each portal's
+ * API credits as Desk last reported them (`X-Rate-Limit-Remaining-v3`) or spent until Zoho's
+ * next day.
  *
  * storage.local is readable by content scripts, so the last error keeps only what DeskLink itself
  * decides (code, status, the Desk host, the wait Zoho asked for, the time): never Zoho's own
@@ -8,7 +10,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ErrorInfo } from '../../shared/errors';
-import type { Diagnostics } from '../../shared/protocol';
+import type { ApiUsage, Diagnostics } from '../../shared/protocol';
 import type { TicketCache } from '../cache/ticket-cache';
 import { readPolicy } from '../policy';
 import type { DeskCallBudget } from './desk-call-budget';
@@ -41,10 +43,13 @@ export function createDiagnostics({
   cache,
   budget,
   now,
+  apiUsage,
 }: {
   cache: TicketCache;
   budget: DeskCallBudget;
   now: () => number;
+  /** The Desk clients' record of each portal's API credits. */
+  apiUsage: () => ApiUsage[];
 }): DiagnosticsStore {
   return {
     async record(error) {
@@ -53,6 +58,8 @@ export function createDiagnostics({
       if (error.status !== undefined) stored.status = error.status;
       if (error.host !== undefined && HOST.test(error.host)) stored.host = error.host;
       if (error.retryAfterSec !== undefined) stored.retryAfterSec = error.retryAfterSec;
+      // DeskLink's own list of the refused endpoint's scopes, never Zoho's text.
+      if (error.scopes) stored.scopes = error.scopes;
       try {
         await browser.storage.local.set({ [LAST_ERROR_KEY]: stored });
       } catch (e) {
@@ -61,7 +68,7 @@ export function createDiagnostics({
     },
     async read() {
       const [lastError, stats, deskCalls, { ignored }] = await Promise.all([readLastError(), cache.stats(), budget.usage(), readPolicy()]);
-      return { lastError, cache: { ...cache.availability(), ...stats }, deskCalls, policyIgnored: ignored };
+      return { lastError, cache: { ...cache.availability(), ...stats }, deskCalls, policyIgnored: ignored, apiUsage: apiUsage() };
     },
     async clear() {
       await browser.storage.local.remove(LAST_ERROR_KEY);

@@ -36,7 +36,7 @@ import {
   type SearchPage,
   type Ticket,
 } from './schemas';
-import { deskGet } from './transport';
+import { deskGet, type ApiCredits } from './transport';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -51,6 +51,8 @@ interface DeskClientOptions {
   limiter?: RequestLimiter;
   timeoutMs?: number;
   now?: () => number;
+  /** Told the day's remaining API credits whenever an answer carries them. */
+  onCredits?: (credits: ApiCredits) => void;
 }
 
 export interface DeskClient {
@@ -106,6 +108,7 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
       }
       throw error;
     }
+    if (answer.credits) options.onCredits?.(answer.credits);
     if (answer.body === undefined) return null;
     const parsed = schema.safeParse(answer.body);
     if (!parsed.success) throw schemaError(parsed.error, answer.status, host);

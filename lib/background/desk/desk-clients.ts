@@ -8,29 +8,57 @@
  *   long backoff.
  */
 import type { DataCentreId } from '../../shared/data-centres';
+import type { ApiUsage } from '../../shared/protocol';
 import { createDeskClient, type DeskClient } from './client';
 import { createPortalPolicies, createRequestPolicy } from './request-policy';
+import type { ApiCredits } from './transport';
 
 export interface DeskClients {
   /** For the broker's calls on the connected portal (`edition` sets its concurrency; default 5). */
   forPortal(dataCentre: DataCentreId, token: string, portal: { id: string; edition?: string | null }): DeskClient;
   /** For a setup step; without a portal only /organizations can be called. */
   forSetup(dataCentre: DataCentreId, token: string, portalId?: string): DeskClient;
+  /** What Desk last said of each portal's API credits in this worker, and whether they are spent. */
+  usage(): ApiUsage[];
 }
 
 export function createDeskClients({ fetch, now }: { fetch: typeof globalThis.fetch; now: () => number }): DeskClients {
-  const portals = createPortalPolicies();
+  const portals = createPortalPolicies({ now });
+  const credits = new Map<string, ApiCredits & { at: number }>();
+  const noteCredits = (portalId: string) => (reported: ApiCredits) => credits.set(portalId, { ...reported, at: now() });
   return {
     forPortal: (dataCentre, token, portal) =>
-      createDeskClient({ dataCentre, token, orgId: portal.id, fetch, now, limiter: portals.get(portal.id, portal.edition ?? undefined) }),
+      createDeskClient({
+        dataCentre,
+        token,
+        orgId: portal.id,
+        fetch,
+        now,
+        limiter: portals.get(portal.id, portal.edition ?? undefined),
+        onCredits: noteCredits(portal.id),
+      }),
     forSetup: (dataCentre, token, portalId) =>
       createDeskClient({
         dataCentre,
         token,
-        ...(portalId ? { orgId: portalId } : {}),
+        ...(portalId ? { orgId: portalId, onCredits: noteCredits(portalId) } : {}),
         fetch,
         now,
-        limiter: createRequestPolicy({ maxTransientRetries: 1, maxRateLimitRetries: 1, baseDelayMs: 300, maxDelayMs: 2000 }),
+        limiter: createRequestPolicy({ maxTransientRetries: 1, maxRateLimitRetries: 1, baseDelayMs: 300, maxDelayMs: 2000, now }),
       }),
+    usage: () => {
+      const spent = portals.spent();
+      return [...new Set([...credits.keys(), ...spent.keys()])].map((portalId) => {
+        const last = credits.get(portalId);
+        const spentUntil = spent.get(portalId) ?? null;
+        return {
+          portalId,
+          remaining: last?.remaining ?? null,
+          lastWeight: last?.weight ?? null,
+          reportedAt: last?.at ?? null,
+          spentUntil,
+        };
+      });
+    },
   };
 }

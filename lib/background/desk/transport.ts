@@ -17,10 +17,29 @@ interface TransportOptions {
   now: () => number;
 }
 
+/** The day's API credits as Desk reports them on an answer. */
+export interface ApiCredits {
+  /** `X-Rate-Limit-Remaining-v3`: credits left today for the portal. */
+  remaining: number;
+  /** `X-Rate-Limit-Request-Weight-v3`: what this call cost; null when not sent. */
+  weight: number | null;
+}
+
 interface DeskAnswer {
   status: number;
   /** Parsed JSON; undefined for 204 or an empty body. */
   body: unknown;
+  /** Present when Desk sent the credit headers. */
+  credits?: ApiCredits;
+}
+
+const wholeNumber = (value: string | null) => (value !== null && /^\s*\d{1,12}\s*$/.test(value) ? Number(value) : null);
+
+/** The credit headers, when Desk sent them (a background fetch with host permissions sees them). */
+function creditsOf(headers: Headers): ApiCredits | undefined {
+  const remaining = wholeNumber(headers.get('x-rate-limit-remaining-v3'));
+  if (remaining === null) return undefined;
+  return { remaining, weight: wholeNumber(headers.get('x-rate-limit-request-weight-v3')) };
 }
 
 /** Runs `work` with a signal that aborts on the caller's abort or after `timeoutMs`. */
@@ -101,10 +120,11 @@ export async function deskGet(
       throw deskError({ code: 'TRUNCATED_BODY', status, host, detail: `${bytes.byteLength} of ${declared} bytes` });
     }
 
+    const credits = creditsOf(response.headers);
     const text = new TextDecoder().decode(bytes);
     // Zoho says "no results" with 204 and no body; an empty body on any other status is a
     // broken answer, not an empty list (it must not overwrite cached tickets).
-    if (status === 204) return { status, body: undefined };
+    if (status === 204) return { status, body: undefined, ...(credits ? { credits } : {}) };
     if (text.trim() === '') {
       if (!response.ok) throw errorFromResponse({ status, host, retryAfterSec });
       throw deskError({ code: 'MALFORMED_JSON', status, host, detail: `empty body with status ${status}` });
@@ -119,6 +139,6 @@ export async function deskGet(
     }
     const isErrorBody = typeof body === 'object' && body !== null && typeof (body as { errorCode?: unknown }).errorCode === 'string';
     if (!response.ok || isErrorBody) throw errorFromResponse({ status, host, body, retryAfterSec });
-    return { status, body };
+    return { status, body, ...(credits ? { credits } : {}) };
   });
 }

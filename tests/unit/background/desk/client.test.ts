@@ -167,6 +167,19 @@ describe('answers', () => {
   });
 });
 
+describe('API credits', () => {
+  it('reports X-Rate-Limit-Remaining-v3 and -Request-Weight-v3 of every answer that carries them', async () => {
+    const seen: unknown[] = [];
+    const headers = { 'X-Rate-Limit-Remaining-v3': '4997', 'X-Rate-Limit-Request-Weight-v3': '3' };
+    const { desk } = client(() => json({ data: [], count: 0 }, { headers }), { onCredits: (c) => seen.push(c) });
+    await desk.searchTickets({});
+    expect(seen).toEqual([{ remaining: 4997, weight: 3 }]);
+    const bare = client(() => json({ data: [], count: 0 }), { onCredits: (c) => seen.push(c) });
+    await bare.desk.searchTickets({});
+    expect(seen).toHaveLength(1);
+  });
+});
+
 describe('errors', () => {
   it('maps an error body to its errorCode with status, host, detail and Retry-After', async () => {
     const { desk } = client(() =>
