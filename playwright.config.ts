@@ -24,6 +24,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['./tests/e2e/support/summary-reporter.ts']],
+  // The policy specs write system-wide policy files (and remove them after each test); before and
+  // after a run, whatever a crashed run left goes, so no other spec's browser starts under it.
+  globalSetup: './tests/e2e/support/remove-leftover-policies.ts',
+  globalTeardown: './tests/e2e/support/remove-leftover-policies.ts',
   outputDir: runName ? `test-results-${runName}` : 'test-results',
   // Recording a trace of every test costs time on this 2-core machine: locally keep the trace
   // of a failure; on CI (one retry) record only the retry of a failed test.
