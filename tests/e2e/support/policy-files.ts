@@ -3,7 +3,8 @@
  * runs): Chromium reads every `*.json` in /etc/chromium/policies/managed/ (Google Chrome:
  * /etc/opt/chrome/policies/managed/; `CHROMIUM_POLICY_DIR` overrides) and re-reads it a few
  * seconds after a change while it runs; Firefox reads `policies.json` in the `distribution`
- * folder beside its binary once, at start.
+ * folder beside its binary once, at start (unless /etc/firefox/policies/policies.json exists,
+ * which it reads instead).
  *
  * The harness writes only files it can recognise as its own and removes them after use; the
  * global setup and teardown remove what a crashed run left (`removeLeftoverPolicies`). A
@@ -89,8 +90,16 @@ function isHarnessPolicies(file: string): boolean {
   }
 }
 
+/** Firefox on Linux reads this one instead of the distribution folder's when it exists. */
+const FIREFOX_SYSTEM_POLICIES = '/etc/firefox/policies/policies.json';
+
 /** Writes Firefox's policies.json; refuses to replace one that is not the harness's. */
 export function writeFirefoxPolicies(policies: Record<string, unknown>): void {
+  if (existsSync(FIREFOX_SYSTEM_POLICIES)) {
+    throw new Error(
+      `${FIREFOX_SYSTEM_POLICIES} exists and takes precedence over the distribution folder: remove it to run the Firefox policy specs`,
+    );
+  }
   const file = firefoxPoliciesFile();
   if (existsSync(file) && !isHarnessPolicies(file)) {
     throw new Error(`${file} exists and is not the test harness's: the Firefox policy specs will not replace it`);
