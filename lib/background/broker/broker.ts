@@ -4,6 +4,7 @@
  * state (in-flight searches, renewals, request budgets, open databases) lives in what this
  * returns, none in module variables.
  */
+import { browser } from 'wxt/browser';
 import type { TicketCache } from '../cache/ticket-cache';
 import { createRejectionRule } from '../credentials/rejection';
 import type { CredentialStore } from '../credentials/store';
@@ -62,5 +63,6 @@ export function createBroker(deps: BrokerDeps): Broker {
     ...createAdminHandlers(parts),
     ...createOAuthHandlers(parts),
   };
-  return { handle: createDispatch(handlers, () => knownSecrets(credentials)) };
+  const currentTabUrl = async (tabId: number) => (await browser.tabs.get(tabId)).url;
+  return { handle: createDispatch(handlers, () => knownSecrets(credentials), currentTabUrl) };
 }

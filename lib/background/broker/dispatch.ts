@@ -5,12 +5,12 @@
  * with a typed code.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { COMMANDS, type Caller, type Command, type Request } from '../../shared/commands';
+import { COMMANDS, type Caller, type Command, type RecordRef, type Request } from '../../shared/commands';
 import { toErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { Response } from '../../shared/protocol';
 import type { Handlers } from './handlers';
 import { redact, scrubSecretRuns } from './redact';
-import { isBoundToSenderRecord, isCrmTabSender, isExtensionPageSender, type MessageSender } from './sender-policy';
+import { isAboutShownRecord, isCrmTabSender, isExtensionPageSender, type CurrentTabUrl, type MessageSender } from './sender-policy';
 
 export type HandleMessage = (message: unknown, sender: Runtime.MessageSender | MessageSender) => Promise<Response<unknown>>;
 
@@ -62,8 +62,11 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
     .slice(0, 300);
 }
 
-/** `secrets`: what no answer may carry (the credentials in force), scrubbed from every answer. */
-export function createDispatch(handlers: Handlers, secrets: () => Promise<string[]>): HandleMessage {
+/**
+ * `secrets`: what no answer may carry (the credentials in force), scrubbed from every answer.
+ * `currentTabUrl`: the URL the browser reports now for a tab (tabs.get).
+ */
+export function createDispatch(handlers: Handlers, secrets: () => Promise<string[]>, currentTabUrl: CurrentTabUrl): HandleMessage {
   async function answer(message: unknown, sender: Runtime.MessageSender | MessageSender): Promise<Response<unknown>> {
     try {
       const command = commandOf(message);
@@ -75,10 +78,11 @@ export function createDispatch(handlers: Handlers, secrets: () => Promise<string
 
       const parsed = definition.payload.safeParse(message);
       if (!parsed.success) return fail({ code: 'BAD_MESSAGE', detail: describeIssues(parsed.error.issues) });
-      // A page script can write anything into the page DeskLink reads: a panel command only ever
-      // asks about the record the sending frame shows.
-      if (definition.from === 'page' && !isBoundToSenderRecord(from, parsed.data))
+      // A panel command only ever asks about the record the sending frame shows.
+      const record = (parsed.data as { record?: RecordRef }).record;
+      if (definition.from === 'page' && record && !(await isAboutShownRecord(from, record, currentTabUrl))) {
         return fail({ code: 'FORBIDDEN_SENDER', detail: command });
+      }
       const handler = handlers[command as Command] as (request: Request) => Promise<unknown>;
       return { ok: true, data: await handler({ ...parsed.data, command } as Request) };
     } catch (error) {

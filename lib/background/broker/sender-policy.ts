@@ -7,7 +7,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import type { RecordRef } from '../../shared/commands';
-import { CRM_HOSTS } from '../../shared/data-centres';
+import { CRM_HOSTS, dataCentreOfCrmHost } from '../../shared/data-centres';
 import { parseRecordPage } from '../../shared/record-page';
 
 /** The polyfill's type lacks `origin`, which Chrome reports (and checks) for web senders. */
@@ -54,22 +54,52 @@ export function isExtensionPageSender(sender: MessageSender): boolean {
   return true;
 }
 
-/**
- * A panel command is about the record the sending frame shows, as its URL says (the browser
- * reports the frame's URL, which the page cannot forge): the frame must be a Lead, Contact or
- * Account page, and a record named in the request must be that one. A page script writes what
- * it likes into the page, but it cannot make DeskLink look up another record than the one shown.
- */
-export function isBoundToSenderRecord(sender: MessageSender, request: object): boolean {
-  const shown = parseRecordPage(sender.url ?? '');
-  if (!shown) return false;
-  const asked = (request as { record?: RecordRef }).record;
-  if (!asked) return true;
+/** Host, data centre and CRM org of a frame's document (what a page cannot change without loading another document). */
+function documentOf(url: string | undefined): { crmHost: string; dataCentre: string; orgSegment: string } | null {
+  const parsed = parse(url);
+  const dataCentre = parsed && dataCentreOfCrmHost(parsed.hostname);
+  const orgSegment = parsed && /^\/crm\/([^/]+)\//.exec(parsed.pathname)?.[1];
+  return dataCentre && orgSegment ? { crmHost: parsed.hostname.toLowerCase(), dataCentre: dataCentre.id, orgSegment } : null;
+}
+
+/** `url` is the page of exactly this record. */
+function showsRecord(url: string | undefined, record: RecordRef): boolean {
+  const shown = url ? parseRecordPage(url) : null;
   return (
-    asked.crmHost.toLowerCase() === shown.crmHost &&
-    asked.dataCentre === shown.dataCentre &&
-    asked.orgSegment === shown.orgSegment &&
-    asked.module === shown.module &&
-    asked.recordId === shown.recordId
+    !!shown &&
+    shown.crmHost === record.crmHost.toLowerCase() &&
+    shown.dataCentre === record.dataCentre &&
+    shown.orgSegment === record.orgSegment &&
+    shown.module === record.module &&
+    shown.recordId === record.recordId
   );
+}
+
+/** The URL the browser reports now for a tab (undefined when it shows none). */
+export type CurrentTabUrl = (tabId: number) => Promise<string | undefined>;
+
+/**
+ * A panel command asks only about the record the sending frame shows, as the browser reports it:
+ * - host, data centre and CRM org must be those of the frame's document (`sender.url`);
+ * - in a tab's top frame, module and record id must be those of the tab's URL. CRM switches
+ *   records with history.pushState, which both browsers leave out of `sender.url` (it stays the
+ *   document's first URL) but not out of the tab's URL; that URL may lag a switch by a moment in
+ *   the message's own copy, so the browser is asked once more before refusing.
+ * A CRM frame inside Zoho One or CRM Plus is bound to its document only: the tab's URL is the
+ * wrapper's, and nothing else tells which record such a frame shows now.
+ */
+export async function isAboutShownRecord(sender: MessageSender, record: RecordRef, currentTabUrl: CurrentTabUrl): Promise<boolean> {
+  const document = documentOf(sender.url);
+  if (!document) return false;
+  if (document.crmHost !== record.crmHost.toLowerCase() || document.dataCentre !== record.dataCentre) return false;
+  if (document.orgSegment !== record.orgSegment) return false;
+  const topFrame = sender.frameId === undefined || sender.frameId === 0;
+  if (!topFrame) return true;
+  const tab = sender.tab;
+  if (showsRecord(tab?.url, record)) return true;
+  if (tab?.id === undefined) return tab?.url === undefined;
+  const now = await currentTabUrl(tab.id).catch(() => undefined);
+  // A browser that shows no tab URL at all leaves the document's binding.
+  if (now === undefined && tab.url === undefined) return true;
+  return showsRecord(now, record);
 }

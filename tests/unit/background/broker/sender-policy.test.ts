@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isCrmTabSender, isExtensionPageSender } from '../../../../lib/background/broker/sender-policy';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { isCrmTabSender, isExtensionPageSender, type MessageSender } from '../../../../lib/background/broker/sender-policy';
 import { contact, identity, lead, recordUrl, scriptedSource, testBroker, ticketsGet } from '../../support/broker-setup';
 import { CRM_URL, EXT_ORIGIN, crmFrameInZohoOne, crmTab, optionsEmbedded, optionsTab, tab } from '../../support/senders';
 
@@ -102,22 +103,46 @@ describe('panel commands are bound to the record the sending frame shows', () =>
     expect(calls).toHaveLength(0);
   });
 
-  it('the frame must show a record: a CRM list, home or settings page may send no panel command', async () => {
-    const { world } = await connected();
-    for (const url of [
-      'https://crm.zoho.com/crm/org20110845/tab/Contacts',
-      'https://crm.zoho.com/crm/org20110845/tab/Home/begin',
-      'https://crm.zoho.com/',
-    ]) {
-      for (const command of ['panel.config', 'options.open'] as const) {
-        expect(await world.send({ command }, crmTab(url))).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', detail: command } });
-      }
-      expect((await world.send(ticketsGet('cached', contact), crmTab(url))).ok).toBe(false);
-    }
-    expect(await world.send({ command: 'panel.config' }, contactPage)).toMatchObject({ ok: true, data: { state: 'ready' } });
+  it('after CRM switched records in the page (history.pushState), the record is the tab’s, not the document’s first', async () => {
+    const { world, calls } = await connected();
+    // The browser keeps the document's first URL as the sender's and reports the switch in the tab's URL.
+    const switched: MessageSender = { ...contactPage, tab: { ...contactPage.tab!, url: recordUrl(lead) } };
+    expect(await world.send(ticketsGet('cached', lead), switched)).toMatchObject({ ok: true });
+    expect(await world.send(ticketsGet('cached', contact), switched)).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER', detail: 'tickets.get' },
+    });
+    // Opened on CRM's home or a list, then switched to a record: the same.
+    const fromHome: MessageSender = { ...switched, url: 'https://crm.zoho.com/crm/org20110845/tab/Home/begin' };
+    expect(await world.send(ticketsGet('cached', lead), fromHome)).toMatchObject({ ok: true });
+    expect(calls.map((c) => c.record.recordId)).toEqual([lead.recordId]);
   });
 
-  it('the record page’s other forms bind the same record: a query, a hash, a trailing slash, the classic URL, a CRM frame in Zoho One', async () => {
+  it('the tab’s URL in the message may lag a switch: the browser is asked for it again before refusing', async () => {
+    const { world } = await connected();
+    const tab = await fakeBrowser.tabs.create({ url: recordUrl(lead) });
+    const lagging: MessageSender = { ...contactPage, tab: { ...contactPage.tab!, id: tab.id!, url: recordUrl(contact) } };
+    expect(await world.send(ticketsGet('cached', lead), lagging)).toMatchObject({ ok: true });
+    expect((await world.send(ticketsGet('cached', { ...lead, recordId: '5293322000003516099' }), lagging)).ok).toBe(false);
+  });
+
+  it('a CRM frame inside Zoho One is bound to its document: its CRM host, data centre and org', async () => {
+    const { world } = await connected();
+    const frame = crmFrameInZohoOne();
+    expect(await world.send(ticketsGet('cached', contact), frame)).toMatchObject({ ok: true });
+    for (const record of [
+      { ...contact, orgSegment: 'org99999999' },
+      { ...contact, crmHost: 'crm.zoho.eu', dataCentre: 'eu' as const },
+      { ...contact, dataCentre: 'eu' as const },
+    ]) {
+      expect(await world.send(ticketsGet('cached', record), frame)).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN_SENDER', detail: 'tickets.get' },
+      });
+    }
+  });
+
+  it('the record page’s other forms bind the same record: a query, a hash, a trailing slash, the classic URL', async () => {
     const { world } = await connected();
     const base = recordUrl(contact);
     for (const url of [
@@ -128,6 +153,5 @@ describe('panel commands are bound to the record the sending frame shows', () =>
     ]) {
       expect(await world.send(ticketsGet('cached', contact), crmTab(url)), url).toMatchObject({ ok: true });
     }
-    expect(await world.send(ticketsGet('cached', contact), { ...crmFrameInZohoOne(), url: base })).toMatchObject({ ok: true });
   });
 });
