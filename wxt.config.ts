@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { DESK_HOSTS } from './lib/shared/data-centres';
+import { CRM_HOSTS, DESK_HOSTS } from './lib/shared/data-centres';
 
 const httpsPatterns = (hosts: readonly string[]) => hosts.map((host) => `https://${host}/*`);
 
@@ -28,6 +28,11 @@ export default defineConfig({
     // the normal profile, so a private tab's lookups would leave the customers it viewed on disk.
     // Chrome and Firefox both honour not_allowed (Firefox has no `split`).
     incognito: 'not_allowed',
+    // The panel is this page, framed into CRM record pages by the content script; only CRM pages
+    // may frame it (Chrome: through a per-session address, so a page cannot probe for DeskLink).
+    web_accessible_resources: [
+      { resources: ['panel.html'], matches: httpsPatterns(CRM_HOSTS), ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
