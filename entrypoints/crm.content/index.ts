@@ -2,46 +2,46 @@
  * DeskLink on Zoho CRM pages: wiring only. Runs in every CRM frame (CRM Plus / Zoho One embed
  * CRM in frames); does nothing visible outside Lead/Contact/Account record pages.
  */
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { TicketsPanel } from '../../components/panel/TicketsPanel';
 import { CRM_HOSTS } from '../../lib/shared/data-centres';
 import { createBrokerClient, extensionAlive } from '../../lib/shared/broker-client';
-import { openOptionsPage, optionsPageUrl } from '../../lib/page/options-link';
-import { HOST_TAG } from '../../lib/page/panel-host';
+import { openOptionsPage } from '../../lib/page/options-link';
+import { createPanelFrame } from '../../lib/page/panel-frame';
 import { createPanelSurface } from '../../lib/page/panel-surface';
 import { startRecordSessions, type Ask } from '../../lib/page/record-session';
 import { watchSettings } from '../../lib/shared/settings-watch';
+
+/**
+ * Chrome hands content scripts a per-session address for the panel page (use_dynamic_url), yet
+ * the framed document has the extension's own origin, `chrome-extension://<id>`. In Firefox the
+ * address's origin (`moz-extension://<uuid>`) is the document's.
+ */
+function panelOrigin(pageUrl: string): string {
+  const { protocol, host } = new URL(pageUrl);
+  return `${protocol}//${protocol === 'chrome-extension:' ? browser.runtime.id : host}`;
+}
 
 export default defineContentScript({
   matches: CRM_HOSTS.map((host) => `https://${host}/crm/*`),
   allFrames: true,
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
   main(ctx) {
     const ask: Ask = createBrokerClient<'page'>({ sendMessage: (message) => browser.runtime.sendMessage(message), alive: extensionAlive });
-    // The panel lives in an open shadow root (events isolated, CSS loaded into the root only).
+    // The panel is DeskLink's own page in a frame, inside a closed shadow root: page scripts
+    // can neither read it nor press its buttons.
+    const pageUrl = browser.runtime.getURL('/panel.html');
     const surface = createPanelSurface({
       doc: document,
       context: ctx,
-      version: browser.runtime.getManifest().version,
-      createUi: (mounting) => createShadowRootUi(ctx, { name: HOST_TAG, position: 'inline', isolateEvents: true, ...mounting }),
-      draw: (container, drawing) =>
-        render(
-          drawing && (
-            <TicketsPanel
-              key={drawing.state.recordKey}
-              {...drawing.state}
-              now={Date.now()}
-              optionsUrl={optionsPageUrl()}
-              onRefresh={drawing.refresh}
-              onOpenOptions={() => ctx.isValid && openOptionsPage(ask)}
-            />
-          ),
-          container,
-        ),
+      createFrame: (refresh) =>
+        createPanelFrame({
+          doc: document,
+          pageUrl,
+          frameOrigin: panelOrigin(pageUrl),
+          onRefresh: refresh,
+          onOpenOptions: () => ctx.isValid && openOptionsPage(ask),
+        }),
     });
     const sessions = startRecordSessions({ doc: document, signal: ctx.signal, ask, surface });
     // `ctx.isValid` notices an extension reload/update (runtime.id is gone): WXT then aborts the

@@ -57,9 +57,21 @@ export function isPlacedAt(host: Element, { anchor, where }: Placement): boolean
   }
 }
 
-/** Moves (or inserts) `host` to the placement. Moving keeps its shadow root and rendered panel. */
+/**
+ * Moves (or inserts) `host` to the placement. A host still in the page moves with `moveBefore`,
+ * which keeps the panel frame inside it loaded (removing and inserting it would load it again).
+ */
 export function place(host: Element, { anchor, where }: Placement): void {
-  if (where === 'before') anchor.before(host);
-  else if (where === 'after') anchor.after(host);
-  else anchor.prepend(host);
+  const parent = where === 'prepend' ? anchor : anchor.parentNode;
+  if (!parent) return;
+  const before = where === 'before' ? anchor : where === 'after' ? anchor.nextSibling : anchor.firstChild;
+  if (host.isConnected && parent.isConnected && typeof parent.moveBefore === 'function') {
+    try {
+      parent.moveBefore(host, before);
+      return;
+    } catch {
+      // Not movable here (another document, a parent moveBefore refuses): insert instead.
+    }
+  }
+  parent.insertBefore(host, before);
 }

@@ -1,15 +1,20 @@
 /**
- * What the benchmark runs inside the CRM page (main world, added with `page.addInitScript`):
- * timing of one record switch measured in the page with performance.now(), and the page's long
- * tasks (PerformanceObserver `longtask`). The panel lives in an open shadow root, so the page
- * can read its rows.
+ * What the benchmark runs inside the CRM page (added with `page.addInitScript`, which runs it in
+ * every frame of the tab): timing of one record switch measured in the page with
+ * performance.now(), and the page's long tasks (PerformanceObserver `longtask`).
+ *
+ * The panel is DeskLink's own page in a frame inside a closed shadow root: the CRM page cannot
+ * read it. The same script, running in that frame, reports the rows it has painted to the page
+ * (`postMessage` to the parent): the harness instruments the browser, as DevTools could; nothing
+ * in DeskLink opens the panel to the page.
  *
  * A switch is timed in two parts:
  * - `crmMs`: `__sandboxNavigate(href)` (pushState, like a click) → the sandbox CRM app has
  *   replaced its content with the new record's DOM (CRM's own cost, set by its render delay);
- * - `panelMs`: that moment → DeskLink's rows for the new record are in the DOM and painted
- *   (the next animation frame, then the task after it, which runs once the frame is drawn).
- *   `panelMs` is DeskLink's share: what `warmSwitchMs` and `coldOverheadMs` are built from.
+ * - `panelMs`: that moment → DeskLink's rows for the new record are in the panel frame's DOM and
+ *   painted (the frame's next animation frame, then the task after it, which runs once the frame
+ *   is drawn), as the page hears it. `panelMs` is DeskLink's share: what `warmSwitchMs` and
+ *   `coldOverheadMs` are built from.
  */
 
 export interface SwitchTiming {
@@ -46,6 +51,40 @@ export interface BenchProbe {
 
 /** Installs `window.__deskLinkBench` (serialised by Playwright: must be self-contained). */
 export function installProbe(): void {
+  type RowsReport = { __deskLinkBenchRows: string | null };
+  // After a frame is drawn: the rAF callback runs before the paint, a task posted from it after.
+  const afterPaint = (then: () => void) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => then();
+      channel.port2.postMessage(0);
+    });
+
+  // In DeskLink's panel frame: report the painted rows to the CRM page whenever they change.
+  if (/^(chrome|moz)-extension:$/.test(location.protocol) && location.pathname === '/panel.html') {
+    let reported: string | null | undefined;
+    const rows = () => {
+      const table = document.querySelector('table tbody');
+      if (!table) return null;
+      return [...table.querySelectorAll('tr')].map((row) => row.cells[0]?.textContent?.replace(/\D+/g, '') ?? '').join(',');
+    };
+    const report = () =>
+      afterPaint(() => {
+        const current = rows();
+        if (current === reported) return;
+        reported = current;
+        parent.postMessage({ __deskLinkBenchRows: current } satisfies RowsReport, '*');
+      });
+    const start = () => {
+      new MutationObserver(report).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+      report();
+    };
+    if (document.documentElement) start();
+    else document.addEventListener('DOMContentLoaded', start, { once: true });
+    return;
+  }
+  if (window !== top) return;
+
   const w = window as unknown as { __deskLinkBench?: BenchProbe; __sandboxNavigate?: (href: string) => void };
   if (w.__deskLinkBench) return;
   const longTasks: LongTask[] = [];
@@ -57,23 +96,16 @@ export function installProbe(): void {
     // No longtask support: the count stays 0 and the report says how many were observed.
   }
 
-  const panelRoot = (): ShadowRoot | null => {
-    const host = document.querySelector('desklink-panel');
-    return host?.isConnected && host.shadowRoot ? host.shadowRoot : null;
-  };
-  const signature = (): string | null => {
-    const root = panelRoot();
-    if (!root) return null;
-    const rows = root.querySelectorAll('table tbody tr');
-    return [...rows].map((row) => (row as HTMLTableRowElement).cells[0]?.textContent?.replace(/\D+/g, '') ?? '').join(',');
-  };
-  // After a frame is drawn: the rAF callback runs before the paint, a task posted from it after.
-  const afterPaint = (then: () => void) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => then();
-      channel.port2.postMessage(0);
-    });
+  /** The rows the panel frame last reported painted; null without rows or a panel in the page. */
+  let frameRows: string | null = null;
+  const listeners = new Set<() => void>();
+  window.addEventListener('message', (event) => {
+    const data = event.data as Partial<RowsReport> | null;
+    if (!data || typeof data !== 'object' || !('__deskLinkBenchRows' in data)) return;
+    frameRows = data.__deskLinkBenchRows ?? null;
+    for (const listener of listeners) listener();
+  });
+  const signature = (): string | null => (document.querySelector('desklink-panel')?.isConnected ? frameRows : null);
 
   w.__deskLinkBench = {
     longTasks,
@@ -84,12 +116,12 @@ export function installProbe(): void {
       const before = document.getElementById('crmContent');
       const startedAt = performance.now();
       let crmAt: number | null = null;
-      let painting = false;
+      // Rows reported before the switch belong to the previous record.
+      frameRows = null;
       return new Promise<SwitchTiming>((resolve, reject) => {
-        const observers: MutationObserver[] = [];
-        let observedRoot: ShadowRoot | null = null;
         const stop = () => {
-          for (const o of observers) o.disconnect();
+          observer.disconnect();
+          listeners.delete(check);
           clearTimeout(timer);
         };
         const rowsMatch = (current: string | null) => {
@@ -97,43 +129,34 @@ export function installProbe(): void {
           if (expect.signature !== undefined) return current === expect.signature;
           return current !== expect.differentFrom;
         };
-        const check = () => {
-          const root = panelRoot();
-          if (root && root !== observedRoot) {
-            observedRoot = root;
-            const inner = new MutationObserver(check);
-            inner.observe(root, { subtree: true, childList: true, characterData: true });
-            observers.push(inner);
-          }
+        function check() {
           if (crmAt === null) {
             const content = document.getElementById('crmContent');
             if (content && content !== before && document.documentElement.getAttribute('data-crm-rendered') === path)
               crmAt = performance.now();
           }
-          if (crmAt === null || painting) return;
+          if (crmAt === null) return;
           const current = signature();
           if (!rowsMatch(current)) return;
-          painting = true;
-          afterPaint(() => {
-            const endedAt = performance.now();
-            stop();
-            resolve({
-              crmMs: crmAt! - startedAt,
-              panelMs: endedAt - crmAt!,
-              totalMs: endedAt - startedAt,
-              signature: current!,
-              startedAt,
-              endedAt,
-            });
+          // The frame reports rows once they are painted: the switch ends as the page hears it.
+          const endedAt = performance.now();
+          stop();
+          resolve({
+            crmMs: crmAt - startedAt,
+            panelMs: endedAt - crmAt,
+            totalMs: endedAt - startedAt,
+            signature: current!,
+            startedAt,
+            endedAt,
           });
-        };
+        }
         const timer = setTimeout(() => {
           stop();
           reject(new Error(`no rows for ${path} within ${expect.timeoutMs} ms (crm rendered: ${crmAt !== null}, rows: ${signature()})`));
         }, expect.timeoutMs);
-        const outer = new MutationObserver(check);
-        outer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-crm-rendered'] });
-        observers.push(outer);
+        const observer = new MutationObserver(check);
+        observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-crm-rendered'] });
+        listeners.add(check);
         check();
         w.__sandboxNavigate!(href);
       });

@@ -1,14 +1,21 @@
 /**
- * The panel driver in Chromium (Playwright). Playwright's role locators pierce open shadow roots,
- * so the panel is found like any element of the page: `getByRole('region', { name })`.
+ * The panel driver in Chromium (Playwright). The panel is a frame of DeskLink's panel page inside
+ * a closed shadow root: page scripts cannot reach it, but the DevTools protocol lists it in the
+ * tab's frame tree like any frame, so the panel is found there (`page.frames()`, by its address)
+ * and read by role and name inside it. Clicks, hovers and keys are real input events.
+ *
+ * The frame loads again whenever CRM re-renders the section holding the host: every call finds
+ * it afresh, and an action that met a frame being replaced tries again on the new one.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Locator, Page } from '@playwright/test';
+import type { Frame, Locator, Page } from '@playwright/test';
 import {
-  auditHosts,
+  auditPanelDocument,
   DESKLINK_NODES,
   HOST_TAG,
+  isFrameGone,
+  isPanelFrameUrl,
   LEFTOVER_HOST,
   PANEL_REGION,
   plantLeftoverHost,
@@ -20,36 +27,90 @@ import {
 } from './panel-driver';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** How long an action waits for the panel frame and its element, as Playwright's own actions would. */
+const ACTION_TIMEOUT_MS = 10_000;
+
+type Role = Parameters<Page['getByRole']>[0];
 
 /** Exact names match the whole accessible name; patterns match part of it. */
 const byName = (name: AccessibleName | undefined) => (name === undefined ? {} : { name, exact: typeof name === 'string' });
 
+/** The panel frame of this tab as it is now, if the page shows a panel. */
+const panelFrame = (page: Page): Frame | undefined => page.frames().find((frame) => !frame.isDetached() && isPanelFrameUrl(frame.url()));
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 function chromiumRegion(page: Page, name: string): PanelRegion {
-  const region = page.getByRole('region', { name, exact: true });
+  const regionIn = (frame: Frame) => frame.getByRole('region', { name, exact: true });
+
+  /** A read of the region now; `absent` when the tab shows no panel. A frame replaced mid-read is read again. */
+  const read = async <R>(reader: (region: Locator) => Promise<R>, absent: R): Promise<R> => {
+    for (let attempt = 0; ; attempt += 1) {
+      const frame = panelFrame(page);
+      if (!frame) return absent;
+      try {
+        return await reader(regionIn(frame));
+      } catch (error) {
+        if (!isFrameGone(error) || attempt >= 5) throw error;
+        await pause(50);
+      }
+    }
+  };
+
+  /** Acts on the region once the panel frame is there, on the current frame if it is replaced meanwhile. */
+  const act = async (action: (region: Locator, timeout: number) => Promise<void>): Promise<void> => {
+    const deadline = Date.now() + ACTION_TIMEOUT_MS;
+    for (;;) {
+      const frame = panelFrame(page);
+      const left = deadline - Date.now();
+      if (frame) {
+        try {
+          return await action(regionIn(frame), Math.max(1, left));
+        } catch (error) {
+          if (!isFrameGone(error) || Date.now() >= deadline) throw error;
+        }
+      } else if (left <= 0) {
+        throw new Error(`No DeskLink panel frame in the tab within ${ACTION_TIMEOUT_MS} ms`);
+      }
+      await pause(50);
+    }
+  };
+
   /** The element to act on: the one with that name, or the first of its role. */
-  const target = (role: string, name?: AccessibleName): Locator => {
-    const all = region.getByRole(role as Parameters<Page['getByRole']>[0], byName(name));
+  const target = (region: Locator, role: string, name?: AccessibleName): Locator => {
+    const all = region.getByRole(role as Role, byName(name));
     return name === undefined ? all.first() : all;
   };
-  const ofRole = (role: string) => region.getByRole(role as Parameters<Page['getByRole']>[0]);
+
   return {
-    count: () => region.count(),
-    text: async () => (await region.evaluateAll(readTexts))[0] ?? '',
-    attribute: async (attribute) => ((await region.count()) === 0 ? null : region.getAttribute(attribute)),
+    count: () => read((region) => region.count(), 0),
+    text: () => read(async (region) => (await region.evaluateAll(readTexts))[0] ?? '', ''),
+    attribute: (attribute) => read(async (region) => ((await region.count()) === 0 ? null : region.getAttribute(attribute)), null),
     countOf: (role, name) =>
-      region
-        .getByRole(role as Parameters<Page['getByRole']>[0], byName(name))
-        .filter({ visible: true })
-        .count(),
-    textsOf: (role) => ofRole(role).evaluateAll(readTexts),
-    rows: () => ofRole('row').evaluateAll(readRows),
-    click: (role, name) => target(role, name).click(),
-    focus: (role, name) => target(role, name).focus(),
-    hoverAll: async (role) => {
-      for (const element of await ofRole(role).all()) await element.hover();
-    },
+      read(
+        (region) =>
+          region
+            .getByRole(role as Role, byName(name))
+            .filter({ visible: true })
+            .count(),
+        0,
+      ),
+    textsOf: (role) => read((region) => region.getByRole(role as Role).evaluateAll(readTexts), []),
+    rows: () => read((region) => region.getByRole('row').evaluateAll(readRows), []),
+    click: (role, name) => act((region, timeout) => target(region, role, name).click({ timeout })),
+    focus: (role, name) => act((region, timeout) => target(region, role, name).focus({ timeout })),
+    hoverAll: (role) =>
+      act(async (region, timeout) => {
+        for (const element of await region.getByRole(role as Role).all()) await element.hover({ timeout });
+      }),
     // Playwright types the argument as it serialises it; ours are plain values.
-    evaluate: (read, arg) => region.evaluate(read as any, arg),
+    evaluate: async (reader, arg) => {
+      let result: Awaited<ReturnType<typeof reader>> | undefined;
+      await act(async (region, timeout) => {
+        result = await region.evaluate(reader as any, arg, { timeout });
+      });
+      return result!;
+    },
   };
 }
 
@@ -57,7 +118,7 @@ export function chromiumTab(page: Page): CrmTab {
   return {
     panel: (name = PANEL_REGION) => chromiumRegion(page, name),
     evaluate: (fn, arg) => page.evaluate(fn as any, arg),
-    clickPage: (role, name) => page.getByRole(role as Parameters<Page['getByRole']>[0], byName(name)).click(),
+    clickPage: (role, name) => page.getByRole(role as Role, byName(name)).click(),
     press: (key) => page.keyboard.press(key),
     type: (text) => page.keyboard.type(text),
     back: async () => void (await page.goBack()),
@@ -73,8 +134,11 @@ export function chromiumTab(page: Page): CrmTab {
     leftoverHostCount: () => page.locator(LEFTOVER_HOST).count(),
     removeDeskLinkNodes: () => page.evaluate((css) => document.querySelectorAll(css).forEach((node) => node.remove()), DESKLINK_NODES),
     audit: async () => {
-      await page.addScriptTag({ content: AXE_SOURCE });
-      return page.evaluate(auditHosts, HOST_TAG);
+      // Evaluated through the protocol: the panel page's policy allows no inline script.
+      const frame = panelFrame(page);
+      if (!frame) throw new Error('No DeskLink panel frame to audit');
+      await frame.evaluate(AXE_SOURCE);
+      return frame.evaluate(auditPanelDocument);
     },
   };
 }

@@ -1,17 +1,25 @@
 /**
- * The panel driver in Firefox ESR (puppeteer-core over WebDriver BiDi). Firefox's own ARIA
- * locator does not look inside shadow roots, so elements are found with `byRole` (./firefox-role.ts),
- * which walks the page and its open shadow roots.
+ * The panel driver in Firefox ESR (puppeteer-core over WebDriver BiDi). The panel is a frame of
+ * DeskLink's panel page inside a closed shadow root: page scripts cannot reach it, but BiDi lists
+ * it among the tab's browsing contexts, so the panel is found there (by the address its document
+ * reports: puppeteer's own record of a frame's URL can stay `about:blank` for extension frames)
+ * and read inside it with `byRole` (./firefox-role.ts). Clicks, hovers and keys are real input
+ * events (BiDi `input.performActions`).
+ *
+ * The frame loads again whenever CRM re-renders the section holding the host: every call finds
+ * it afresh, and an action that met a frame being replaced tries again on the new one.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { byRole } from './firefox-role';
 import {
-  auditHosts,
+  auditPanelDocument,
   countVisible,
   DESKLINK_NODES,
   HOST_TAG,
+  isFrameGone,
+  isPanelFrameUrl,
   LEFTOVER_HOST,
   PANEL_REGION,
   plantLeftoverHost,
@@ -22,36 +30,93 @@ import {
 } from './panel-driver';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** How long an action waits for the panel frame and its element (puppeteer's default in these specs). */
+const ACTION_TIMEOUT_MS = 10_000;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The panel frame of this tab as it is now, if the page shows a panel. */
+async function panelFrame(page: Page): Promise<Frame | undefined> {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame() || frame.detached) continue;
+    const url = await frame.evaluate(() => location.href).catch(() => '');
+    if (isPanelFrameUrl(url)) return frame;
+  }
+  return undefined;
+}
 
 function firefoxRegion(page: Page, name: string): PanelRegion {
   const selector = byRole('region', name);
-  /** The region as it is now (CRM and record switches re-render it), or null. */
-  const region = () => page.$(selector);
+
+  /** A read of the region now; `absent` when the tab shows no panel. A frame replaced mid-read is read again. */
+  const read = async <R>(reader: (region: ElementHandle<Element>) => Promise<R>, absent: R): Promise<R> => {
+    for (let attempt = 0; ; attempt += 1) {
+      const frame = await panelFrame(page);
+      try {
+        const region = frame ? await frame.$(selector) : null;
+        return region ? await reader(region) : absent;
+      } catch (error) {
+        if (!isFrameGone(error) || attempt >= 5) throw error;
+        await pause(50);
+      }
+    }
+  };
+
+  /** Acts in the panel frame once it is there, on the current frame if it is replaced meanwhile. */
+  const act = async (action: (frame: Frame, timeout: number) => Promise<void>): Promise<void> => {
+    const deadline = Date.now() + ACTION_TIMEOUT_MS;
+    for (;;) {
+      const frame = await panelFrame(page);
+      const left = deadline - Date.now();
+      if (frame) {
+        try {
+          return await action(frame, Math.max(1, left));
+        } catch (error) {
+          if (!isFrameGone(error) || Date.now() >= deadline) throw error;
+        }
+      } else if (left <= 0) {
+        throw new Error(`No DeskLink panel frame in the tab within ${ACTION_TIMEOUT_MS} ms`);
+      }
+      await pause(50);
+    }
+  };
+
   /**
    * The element with this role and name inside the region, as puppeteer's locator acts on it: once
    * it is visible, in view and has kept its place for two frames (the panel moves when CRM renders
    * late, and a click computed before the move would land beside it).
    */
-  const target = (role: string, name?: string | RegExp) => page.locator(`${selector} ${byRole(role, name)}`);
-  const within = async <R>(read: (element: ElementHandle<Element>) => Promise<R>, absent: R): Promise<R> => {
-    const element = await region();
-    return element ? read(element) : absent;
-  };
+  const target = (frame: Frame, role: string, name: string | RegExp | undefined, timeout: number) =>
+    frame.locator(`${selector} ${byRole(role, name)}`).setTimeout(timeout);
+
   return {
-    count: async () => (await page.$$(selector)).length,
-    text: async () => (await page.$$eval(selector, readTexts))[0] ?? '',
-    attribute: (attribute) => within((element) => element.evaluate((el, a) => el.getAttribute(a), attribute), null),
-    countOf: (role, name) => within((element) => element.$$eval(byRole(role, name), countVisible), 0),
-    textsOf: (role) => within((element) => element.$$eval(byRole(role), readTexts), []),
-    rows: () => within((element) => element.$$eval(byRole('row'), readRows), []),
-    click: (role, name) => target(role, name).click(),
-    focus: async (role, name) => (await target(role, name).waitHandle()).focus(),
-    hoverAll: async (role) => {
-      for (const element of await within((found) => found.$$(byRole(role)), [])) await element.hover();
+    count: () => read(() => Promise.resolve(1), 0),
+    text: () => read((region) => region.evaluate(readTextOf), ''),
+    attribute: (attribute) => read((region) => region.evaluate((element, a) => element.getAttribute(a), attribute), null),
+    countOf: (role, name) => read((region) => region.$$eval(byRole(role, name), countVisible), 0),
+    textsOf: (role) => read((region) => region.$$eval(byRole(role), readTexts), []),
+    rows: () => read((region) => region.$$eval(byRole('row'), readRows), []),
+    click: (role, name) => act((frame, timeout) => target(frame, role, name, timeout).click()),
+    focus: (role, name) => act(async (frame, timeout) => (await target(frame, role, name, timeout).waitHandle()).focus()),
+    hoverAll: (role) =>
+      act(async (frame) => {
+        const region = await frame.$(selector);
+        for (const element of region ? await region.$$(byRole(role)) : []) await element.hover();
+      }),
+    evaluate: async (reader, arg) => {
+      let result: Awaited<ReturnType<typeof reader>> | undefined;
+      await act(async (frame, timeout) => {
+        const region = await frame.waitForSelector(selector, { timeout });
+        result = (await region!.evaluate(reader as any, arg)) as Awaited<ReturnType<typeof reader>>;
+      });
+      return result!;
     },
-    evaluate: async (read, arg) =>
-      (await (await page.waitForSelector(selector))!.evaluate(read as any, arg)) as Awaited<ReturnType<typeof read>>,
   };
+}
+
+/** The region's rendered text, whitespace collapsed (self-contained: it runs in the frame). */
+function readTextOf(element: Element): string {
+  return ((element as HTMLElement).innerText ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 export function firefoxTab(page: Page): CrmTab {
@@ -74,8 +139,11 @@ export function firefoxTab(page: Page): CrmTab {
     leftoverHostCount: async () => (await page.$$(LEFTOVER_HOST)).length,
     removeDeskLinkNodes: () => page.evaluate((css) => document.querySelectorAll(css).forEach((node) => node.remove()), DESKLINK_NODES),
     audit: async () => {
-      await page.addScriptTag({ content: AXE_SOURCE });
-      return page.evaluate(auditHosts, HOST_TAG);
+      // Evaluated through the protocol: the panel page's policy allows no inline script.
+      const frame = await panelFrame(page);
+      if (!frame) throw new Error('No DeskLink panel frame to audit');
+      await frame.evaluate(AXE_SOURCE);
+      return frame.evaluate(auditPanelDocument);
     },
   };
 }

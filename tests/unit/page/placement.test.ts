@@ -1,5 +1,5 @@
 // Where the panel goes on a record page, in the documented order of candidates.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { findPlacement, isPlacedAt, place } from '../../../lib/page/placement';
 import { HOST_TAG } from '../../../lib/page/panel-host';
 import { PAGE_VARIANT_HTML } from '../../sandbox/crm/page-variants';
@@ -77,5 +77,27 @@ describe('findPlacement: the documented order of candidates', () => {
     place(panel, findPlacement(document)!);
     expect(panel.nextElementSibling?.id).toBe('relatedList9');
     expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
+  });
+
+  it('moves a host already in the page with moveBefore (its panel frame stays loaded); inserts one that is not', () => {
+    page(`<div class="dv_main"><div id="overview"></div><div id="relatedList1"></div></div><div id="elsewhere"></div>`);
+    const main = document.querySelector('.dv_main')!;
+    const moved: Node[] = [];
+    // happy-dom has no moveBefore: the browsers' one, as far as placement sees it.
+    Object.assign(main, {
+      moveBefore: vi.fn((node: Node, before: Node | null) => {
+        moved.push(node);
+        main.insertBefore(node, before);
+      }),
+    });
+    const fresh = host();
+    place(fresh, findPlacement(document)!);
+    expect(moved).toEqual([]);
+    expect(fresh.nextElementSibling?.id).toBe('relatedList1');
+    const stray = host();
+    document.getElementById('elsewhere')!.append(stray);
+    place(stray, findPlacement(document)!);
+    expect(moved).toEqual([stray]);
+    expect(stray.nextElementSibling?.id).toBe('relatedList1');
   });
 });

@@ -1,0 +1,28 @@
+/**
+ * The panel frame: DeskLink's own page, framed into CRM record pages by the content script.
+ * Wiring only: lib/page/panel-frame-view.ts talks to the content script; this draws the panel.
+ */
+import { render } from 'preact';
+import { TicketsPanel } from '../../components/panel/TicketsPanel';
+import { runPanelFrameView } from '../../lib/page/panel-frame-view';
+
+const app = document.getElementById('app')!;
+const optionsUrl = new URL('/options.html', location.href).href;
+
+runPanelFrameView({
+  win: window,
+  draw: (state, actions) =>
+    render(
+      state && (
+        <TicketsPanel
+          key={state.recordKey}
+          {...state}
+          now={Date.now()}
+          optionsUrl={optionsUrl}
+          onRefresh={actions.refresh}
+          onOpenOptions={actions.openOptions}
+        />
+      ),
+      app,
+    ),
+});

@@ -1,0 +1,22 @@
+/**
+ * What the content script and the panel frame (DeskLink's own page, framed into the CRM page)
+ * say to each other. They talk over a private MessageChannel: the content script hands one end
+ * to the frame in a first message that carries the token it put in the frame's address, which
+ * page scripts cannot read (the frame sits in a closed shadow root and is of another origin).
+ * Page scripts share the content script's window, so that token is what tells the two apart.
+ */
+import type { PanelViewState } from './panel-state';
+
+/** From the content script: draw this state, or nothing. */
+export type ToFrame = { kind: 'draw'; state: PanelViewState } | { kind: 'clear' };
+
+/** From the frame: the user pressed Refresh or a set-up link; or the panel's height and name changed. */
+export type FromFrame = { kind: 'refresh' } | { kind: 'openOptions' } | { kind: 'layout'; height: number; title: string };
+
+/** The first message to the frame; the channel's other end travels with it. */
+export interface FrameHello {
+  desklinkPanel: string;
+}
+
+export const isFrameHello = (data: unknown, token: string): boolean =>
+  token !== '' && typeof data === 'object' && data !== null && (data as Partial<FrameHello>).desklinkPanel === token;
