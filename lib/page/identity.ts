@@ -7,6 +7,7 @@
  */
 import type { CrmModule } from '../shared/protocol';
 import type { Identity } from '../shared/commands';
+import { isEmailAddress } from '../shared/email-address';
 
 /** One place a value may sit: a selector and, optionally, the attribute holding the value. */
 interface Anchor {
@@ -104,7 +105,6 @@ export const IDENTITY_SELECTORS: readonly string[] = [
   ...ANY_TITLE,
 ].map((anchor) => anchor.css);
 
-const EMAIL = /^[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[^\s@<>"'(),;:]+$/;
 const MAX_EMAILS = 30; // Zoho's OR list (lib/shared/messages.ts IdentitySchema)
 const MAX_TEXT = 500;
 
@@ -154,13 +154,16 @@ function readFirst(root: ParentNode, anchors: readonly Anchor[]): string | undef
   return undefined;
 }
 
-/** `mailto:` and surrounding text stripped; only well-formed addresses, once each (any case). */
+/**
+ * `mailto:` and surrounding text stripped; only addresses as Zoho accepts them (the broker refuses
+ * a lookup carrying any other), once each (any case).
+ */
 function uniqueEmails(candidates: readonly string[]): string[] {
   const seen = new Set<string>();
   const emails: string[] = [];
   for (const candidate of candidates) {
     const email = candidate.replace(/^mailto:/i, '').trim();
-    if (email.length > 254 || !EMAIL.test(email) || seen.has(email.toLowerCase())) continue;
+    if (!isEmailAddress(email) || seen.has(email.toLowerCase())) continue;
     seen.add(email.toLowerCase());
     emails.push(email);
   }

@@ -71,6 +71,40 @@ describe('readIdentity', () => {
     expect(emails).not.toContain('not an @ address');
   });
 
+  it('reads addresses as Zoho accepts them: apostrophes, + tags, any case, punycode domains', () => {
+    const accepted = [
+      "o'brien@contoso.example",
+      'sales+eu@northwind.example',
+      'AYESHA.KHAN@NORTHWIND.EXAMPLE',
+      'kunde@xn--bcher-kva.example',
+    ];
+    const root = page(`
+      <div data-zcqa="value_Email"><crm-rl-share-email email="${accepted[0]}"></crm-rl-share-email></div>
+      <div data-zcqa="value_Secondary_Email"><a class="cxEmailViewLink" href="mailto:${accepted[1]}">${accepted[1]}</a></div>
+      ${accepted
+        .slice(2)
+        .map((email) => `<lyte-text lt-prop-value="${email}"></lyte-text>`)
+        .join('')}`);
+    expect(readIdentity(root, 'Contacts').emails).toEqual(accepted.slice(0, 2));
+    // Without the marked fields, any address on the page.
+    const loose = page(accepted.map((email) => `<lyte-text lt-prop-value="${email}"></lyte-text>`).join(''));
+    expect(readIdentity(loose, 'Leads').emails).toEqual(accepted);
+  });
+
+  it('leaves out addresses Zoho would refuse, so the others are still looked up', () => {
+    const refused = [
+      'kunde@bücher.example',
+      'two..dots@contoso.example',
+      'no-domain@localhost',
+      'spaced name@contoso.example',
+      '.lead@contoso.example',
+    ];
+    const root = page(
+      [...refused, 'daniel.okafor@contoso.example'].map((email) => `<lyte-text lt-prop-value="${email}"></lyte-text>`).join(''),
+    );
+    expect(readIdentity(root, 'Contacts').emails).toEqual(['daniel.okafor@contoso.example']);
+  });
+
   it('keeps hostile names as plain text', () => {
     const root = page('<div id="titlecard_FULLNAME">&lt;img src=x onerror=alert(1)&gt;</div>');
     expect(readIdentity(root, 'Contacts').name).toBe('<img src=x onerror=alert(1)>');
