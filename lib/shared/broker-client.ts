@@ -3,8 +3,9 @@
  * request, one `Response` envelope, typed by lib/shared/commands.ts.
  *
  * - The MV3 worker may be asleep or restarting: "Receiving end does not exist", "Could not
- *   establish connection", a closed message port, or no answer at all get ONE retry after a
- *   short pause.
+ *   establish connection", a closed message port, or no answer at all are tried again, up to
+ *   four attempts in all with a growing pause (0.1, 0.25, 0.6 s), so a worker that dies twice
+ *   during one lookup still answers it. Past that the failure is reported (a bounded wait).
  * - An answer that is not an envelope, and any other failure, becomes `{ ok: false, error }`;
  *   nothing throws to the caller.
  * - Once the caller's extension context is gone (a content script after the extension was
@@ -27,7 +28,8 @@ interface BrokerClientDeps {
 const WORKER_RESTARTING =
   /Receiving end does not exist|Could not establish connection|message port closed|message channel closed|Message manager disconnected/i;
 const CONTEXT_GONE = /Extension context invalidated|runtime\.id|extension context/i;
-const RETRY_PAUSE_MS = 150;
+/** The pause before each retry: as many retries as entries. */
+const RETRY_PAUSES_MS = [100, 250, 600] as const;
 
 /** False once this content script's extension context is gone (reload/update/uninstall). */
 export function extensionAlive(): boolean {
@@ -54,20 +56,21 @@ export function createBrokerClient<From extends Caller>({ sendMessage, alive = (
   return async <C extends CommandFrom<From>>(request: RequestOf<C>): Promise<ResponseOf<C>> => {
     for (let attempt = 0; ; attempt += 1) {
       if (!alive()) return failure({ code: 'ABORTED' });
+      const retryPause = RETRY_PAUSES_MS[attempt];
       try {
         const answer = await sendMessage(request);
         if (isEnvelope(answer)) return answer as ResponseOf<C>;
         // No listener answered (worker still starting): treat like a restarting worker.
-        if (answer === undefined && attempt === 0) {
-          await pause(RETRY_PAUSE_MS);
+        if (answer === undefined && retryPause !== undefined) {
+          await pause(retryPause);
           continue;
         }
         return failure({ code: 'INTERNAL', detail: 'The background answered with no response envelope.' });
       } catch (error) {
         const text = messageOf(error);
         if (CONTEXT_GONE.test(text) || !alive()) return failure({ code: 'ABORTED' });
-        if (WORKER_RESTARTING.test(text) && attempt === 0) {
-          await pause(RETRY_PAUSE_MS);
+        if (WORKER_RESTARTING.test(text) && retryPause !== undefined) {
+          await pause(retryPause);
           continue;
         }
         // INTERNAL's message tells the reader to reload the page, which restarts both sides.

@@ -26,7 +26,7 @@ describe('broker client', () => {
   });
 
   it.each(['Could not establish connection. Receiving end does not exist.', 'The message port closed before a response was received.'])(
-    'retries once while the worker restarts: "%s"',
+    'tries again while the worker restarts: "%s"',
     async (message) => {
       const send = sender(new Error(message), OK);
       expect(await page(send)(CONFIG)).toEqual(OK);
@@ -34,18 +34,60 @@ describe('broker client', () => {
     },
   );
 
-  it('retries only once, then answers with a typed error', async () => {
+  it('a worker that dies twice during one lookup (and a third time) still answers it', async () => {
     const restarting = new Error('Could not establish connection. Receiving end does not exist.');
-    const send = sender(restarting, restarting, OK);
-    const answer = await page(send)(CONFIG);
-    expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    expect(send).toHaveBeenCalledTimes(2);
+    const closed = new Error('The message port closed before a response was received.');
+    vi.useFakeTimers();
+    try {
+      const twice = sender(restarting, closed, OK);
+      const first = page(twice)(CONFIG);
+      await vi.runAllTimersAsync();
+      expect(await first).toEqual(OK);
+      expect(twice).toHaveBeenCalledTimes(3);
+      const thrice = sender(closed, undefined, restarting, OK);
+      const second = page(thrice)(CONFIG);
+      await vi.runAllTimersAsync();
+      expect(await second).toEqual(OK);
+      expect(thrice).toHaveBeenCalledTimes(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
-  it('retries once when no listener answered', async () => {
+  it('waits longer before each retry, then gives up with a typed error after four attempts', async () => {
+    vi.useFakeTimers();
+    try {
+      const restarting = new Error('Could not establish connection. Receiving end does not exist.');
+      const send = sender(restarting, restarting, restarting, restarting, OK);
+      const answer = page(send)(CONFIG);
+      const calledAfter: number[] = [];
+      for (const ms of [0, 99, 1, 249, 1, 599, 1]) {
+        await vi.advanceTimersByTimeAsync(ms);
+        calledAfter.push(send.mock.calls.length);
+      }
+      // 1 at once; the 2nd after 100 ms, the 3rd 250 ms later, the 4th 600 ms after that.
+      expect(calledAfter).toEqual([1, 1, 2, 2, 3, 3, 4]);
+      expect(await answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(send).toHaveBeenCalledTimes(4);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('tries again when no listener answered', async () => {
     const send = sender(undefined, OK);
     expect(await page(send)(CONFIG)).toEqual(OK);
     expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('stops retrying once the extension context is gone meanwhile', async () => {
+    let alive = true;
+    const send = vi.fn((_message: unknown) => {
+      alive = false;
+      return Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+    });
+    expect(await page(send, () => alive)(CONFIG)).toEqual({ ok: false, error: { code: 'ABORTED' } });
+    expect(send).toHaveBeenCalledTimes(1);
   });
 
   it('turns other failures and odd answers into { ok: false } without retrying', async () => {
@@ -69,7 +111,7 @@ describe('broker client', () => {
 describe('broker client on the options page', () => {
   const SETTINGS = { command: 'settings.get' } as const;
 
-  it('retries once when the worker restarted, as the content script does', async () => {
+  it('tries again when the worker restarted, as the content script does', async () => {
     const send = sender(new Error('Could not establish connection. Receiving end does not exist.'), OK);
     expect(await options(send)(SETTINGS)).toEqual(OK);
     expect(send).toHaveBeenCalledTimes(2);
