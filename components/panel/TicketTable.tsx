@@ -1,6 +1,8 @@
 /**
  * One row per ticket (role `row`): number, subject linked to Desk, status, priority, due date,
- * last modified (date and clock time in the settings' zone, relative age beside it), assignee.
+ * last modified (date and clock time in the settings' zone, relative age beside it; labelled
+ * "Created" when Zoho's list answer had only the creation time), assignee. What Zoho sent as
+ * null is said in words: "(no subject)", "Unknown status", "—".
  * The visible column header row is hidden from assistive technology so that the table's rows
  * are exactly its tickets; each cell carries its column name as hidden text instead.
  * Everything from Desk is rendered as text (never as HTML).
@@ -65,21 +67,23 @@ function TicketRow({ t, ticket, language, timeZone, now }: RowProps) {
     <tr class={overdue ? 'dl-row dl-overdue-row' : 'dl-row'}>
       <td class="dl-number">
         <Label text={t('colNumber')} />
-        <span>{t('ticketNumber', { number: ticket.ticketNumber })}</span>
+        <span>{ticket.ticketNumber === null ? t('noValue') : t('ticketNumber', { number: ticket.ticketNumber })}</span>
       </td>
       <td class="dl-subject">
         <Label text={t('colSubject')} />
         {href ? (
           <a href={href} target="_blank" rel="noopener noreferrer">
-            {ticket.subject}
+            {ticket.subject ?? t('noSubject')}
           </a>
         ) : (
-          ticket.subject
+          (ticket.subject ?? t('noSubject'))
         )}
       </td>
       <td>
         <Label text={t('colStatus')} />
-        <span class={`dl-status dl-status-${ticket.statusType.replace(/\s/g, '').toLowerCase()}`}>{ticket.status}</span>
+        <span class={`dl-status dl-status-${ticket.statusType?.replace(/\s/g, '').toLowerCase() ?? 'unknown'}`}>
+          {ticket.status ?? t('unknownStatus')}
+        </span>
       </td>
       <td>
         <Label text={t('colPriority')} />
@@ -102,6 +106,7 @@ function TicketRow({ t, ticket, language, timeZone, now }: RowProps) {
           t('noValue')
         ) : (
           <>
+            {ticket.timeKind === 'created' && <span class="dl-time-kind">{t('timeCreated')} </span>}
             <time dateTime={isoInstant(changed)}>{formatDateTime(changed, timeZone, language)}</time>
             <span class="dl-age"> ({relativeAge(changed, now, language)})</span>
           </>

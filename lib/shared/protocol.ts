@@ -18,19 +18,31 @@ export type Response<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo 
 export type StatusType = 'Open' | 'On Hold' | 'Closed';
 
 /** One ticket as the panel shows it. Times are ISO strings (UTC); ids are digit strings. */
+/**
+ * A ticket as the panel shows it. Zoho's files let a search answer send null for any ticket
+ * field, so the number, subject, status and status type may be null: the panel says "(no
+ * subject)" and "Unknown status" rather than hide the ticket.
+ */
 export interface TicketSummary {
   id: string;
-  ticketNumber: string;
-  subject: string;
+  ticketNumber: string | null;
+  subject: string | null;
   /** Desk's own (localised, customisable) status label. */
-  status: string;
-  statusType: StatusType;
+  status: string | null;
+  /** null: Zoho did not say; the ticket counts under All only. */
+  statusType: StatusType | null;
   priority: string | null;
   dueDate: string | null;
   isOverDue: boolean;
   createdTime: string | null;
-  /** Last modification; list endpoints omit it, then createdTime stands in. */
+  /** The time the "Last modified" column shows; which time it is, `timeKind` says. */
   modifiedTime: string | null;
+  /**
+   * `modified`: Zoho's modifiedTime. `created`: the ticket came from a list answer, which has no
+   * modifiedTime, so its createdTime stands in and the panel labels it as such. Absent in
+   * entries cached by earlier versions (read as `modified`) and when there is no time at all.
+   */
+  timeKind?: 'modified' | 'created';
   assigneeName: string | null;
   webUrl: string | null;
 }
@@ -136,6 +148,17 @@ export interface ApiUsage {
   spentUntil: number | null;
 }
 
+/** Items of Desk answers dropped for a shape Zoho's files do not allow (the rest was shown). */
+export interface DroppedItems {
+  portalId: string;
+  /** Since the worker started. */
+  count: number;
+  /** The last one's endpoint and first problem (a path and what was expected, never the value). */
+  lastEndpoint: string;
+  lastIssue: string;
+  lastAt: number;
+}
+
 export interface Diagnostics {
   lastError: (ErrorInfo & { at: number }) | null;
   cache: { available: boolean; reason?: string; tickets: number; records: number };
@@ -145,4 +168,6 @@ export interface Diagnostics {
   policyIgnored?: IgnoredPolicyValue[];
   /** Each portal's API credits as Desk reported them, per portal called since the worker started. */
   apiUsage?: ApiUsage[];
+  /** Per portal whose answers had items DeskLink dropped. */
+  droppedItems?: DroppedItems[];
 }

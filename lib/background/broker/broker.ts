@@ -53,7 +53,7 @@ export function createBroker(deps: BrokerDeps): Broker {
     setup,
     renewal,
     withCredential: createRejectionRule({ credentials, renewal }),
-    diagnostics: createDiagnostics({ cache, budget: deps.budget, now, apiUsage: () => desk.usage() }),
+    diagnostics: createDiagnostics({ cache, budget: deps.budget, now, apiUsage: () => desk.usage(), droppedItems: () => desk.dropped() }),
     loadContext: createContextLoader({ credentials, renewal, now }),
     views: createSettingsViews({ credentials, setup }),
   };

@@ -1,8 +1,8 @@
 /**
  * What the options page shows under diagnostics: the last Desk error kept in storage.local, the
- * cache's state, the Desk calls this browser made, the policy values ignored, and each portal's
+ * cache's state, the Desk calls this browser made, the policy values ignored, each portal's
  * API credits as Desk last reported them (`X-Rate-Limit-Remaining-v3`) or spent until Zoho's
- * next day.
+ * next day, and the answer items dropped for a shape Zoho's files do not allow.
  *
  * storage.local is readable by content scripts, so the last error keeps only what DeskLink itself
  * decides (code, status, the Desk host, the wait Zoho asked for, the time): never Zoho's own
@@ -10,7 +10,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ErrorInfo } from '../../shared/errors';
-import type { ApiUsage, Diagnostics } from '../../shared/protocol';
+import type { ApiUsage, Diagnostics, DroppedItems } from '../../shared/protocol';
 import type { TicketCache } from '../cache/ticket-cache';
 import { readPolicy } from '../policy';
 import type { DeskCallBudget } from './desk-call-budget';
@@ -44,12 +44,15 @@ export function createDiagnostics({
   budget,
   now,
   apiUsage,
+  droppedItems,
 }: {
   cache: TicketCache;
   budget: DeskCallBudget;
   now: () => number;
   /** The Desk clients' record of each portal's API credits. */
   apiUsage: () => ApiUsage[];
+  /** The Desk clients' count of answer items dropped for their shape. */
+  droppedItems: () => DroppedItems[];
 }): DiagnosticsStore {
   return {
     async record(error) {
@@ -68,7 +71,14 @@ export function createDiagnostics({
     },
     async read() {
       const [lastError, stats, deskCalls, { ignored }] = await Promise.all([readLastError(), cache.stats(), budget.usage(), readPolicy()]);
-      return { lastError, cache: { ...cache.availability(), ...stats }, deskCalls, policyIgnored: ignored, apiUsage: apiUsage() };
+      return {
+        lastError,
+        cache: { ...cache.availability(), ...stats },
+        deskCalls,
+        policyIgnored: ignored,
+        apiUsage: apiUsage(),
+        droppedItems: droppedItems(),
+      };
     },
     async clear() {
       await browser.storage.local.remove(LAST_ERROR_KEY);

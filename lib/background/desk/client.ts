@@ -3,7 +3,9 @@
  * configured data centre (lib/shared/data-centres.ts). Each call goes through the portal's request
  * policy (concurrency, retries), sends only that endpoint's documented parameters, and returns
  * zod-validated, normalised data or throws a typed DeskLinkError. 204 means "nothing": an empty
- * list, or null for single objects.
+ * list, or null for single objects. In a list or search answer each item is checked alone: one
+ * Zoho sent in a shape no reading of its files allows is dropped and reported (`onDropped`),
+ * the others are kept, and paging still counts every item Zoho sent.
  */
 import type { z } from 'zod';
 import { DATA_CENTRES, type DataCentreId } from '../../shared/data-centres';
@@ -37,6 +39,7 @@ import {
   type Ticket,
 } from './schemas';
 import { deskGet, type ApiCredits } from './transport';
+import type { ListPage } from './schemas';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -53,6 +56,15 @@ interface DeskClientOptions {
   now?: () => number;
   /** Told the day's remaining API credits whenever an answer carries them. */
   onCredits?: (credits: ApiCredits) => void;
+  /** Told of the items of an answer dropped for a shape Zoho's files do not allow. */
+  onDropped?: (report: DroppedItems) => void;
+}
+
+export interface DroppedItems {
+  endpoint: Endpoint;
+  count: number;
+  /** The first dropped item's first problem: its path and what was expected (never the value). */
+  issue: string;
 }
 
 export interface DeskClient {
@@ -63,10 +75,10 @@ export interface DeskClient {
   myInfo(params?: MyInfoParams, signal?: AbortSignal): Promise<MyInfo | null>;
   searchTickets(params: TicketSearchParams, signal?: AbortSignal): Promise<SearchPage<Ticket>>;
   searchContacts(params: ContactSearchParams, signal?: AbortSignal): Promise<SearchPage<Contact>>;
-  contactTickets(contactId: string, params?: ContactTicketsParams, signal?: AbortSignal): Promise<Ticket[]>;
+  contactTickets(contactId: string, params?: ContactTicketsParams, signal?: AbortSignal): Promise<ListPage<Ticket>>;
   searchAccounts(params: AccountSearchParams, signal?: AbortSignal): Promise<SearchPage<Account>>;
   getAccount(accountId: string, signal?: AbortSignal): Promise<Account | null>;
-  accountTickets(accountId: string, params?: AccountTicketsParams, signal?: AbortSignal): Promise<Ticket[]>;
+  accountTickets(accountId: string, params?: AccountTicketsParams, signal?: AbortSignal): Promise<ListPage<Ticket>>;
 }
 
 export function createDeskClient(options: DeskClientOptions): DeskClient {
@@ -115,8 +127,33 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
     return parsed.data;
   }
 
-  const list = async <T extends z.ZodType>(path: string, endpoint: Endpoint, params: object | undefined, item: T, signal?: AbortSignal) =>
-    ((await get(path, endpoint, params, listEnvelope(item), signal))?.data ?? []) as z.output<T>[];
+  /** The items that fit `item`; the others are reported to `onDropped`, never thrown. */
+  function keepValid<T extends z.ZodType>(endpoint: Endpoint, raw: unknown[], item: T): z.output<T>[] {
+    const kept: z.output<T>[] = [];
+    let dropped = 0;
+    let issue = '';
+    for (const value of raw) {
+      const parsed = item.safeParse(value);
+      if (parsed.success) kept.push(parsed.data);
+      else {
+        dropped += 1;
+        if (!issue) issue = parsed.error.issues.slice(0, 1).map((i) => `${i.path.join('.') || '(item)'}: ${i.message}`)[0] ?? '';
+      }
+    }
+    if (dropped) options.onDropped?.({ endpoint, count: dropped, issue: issue.slice(0, 200) });
+    return kept;
+  }
+
+  const list = async <T extends z.ZodType>(
+    path: string,
+    endpoint: Endpoint,
+    params: object | undefined,
+    item: T,
+    signal?: AbortSignal,
+  ): Promise<ListPage<z.output<T>>> => {
+    const raw = (await get(path, endpoint, params, listEnvelope, signal))?.data ?? [];
+    return { data: keepValid(endpoint, raw, item), received: raw.length };
+  };
 
   const search = async <T extends z.ZodType>(
     path: string,
@@ -125,17 +162,16 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
     item: T,
     signal?: AbortSignal,
   ): Promise<SearchPage<z.output<T>>> => {
-    const page = await get(path, endpoint, params, searchEnvelope(item), signal);
-    if (!page) return { data: [], count: 0 };
-    const data = page.data as z.output<T>[];
-    return { data, count: page.count ?? data.length };
+    const page = await get(path, endpoint, params, searchEnvelope, signal);
+    if (!page) return { data: [], received: 0, count: 0 };
+    return { data: keepValid(endpoint, page.data, item), received: page.data.length, count: page.count ?? page.data.length };
   };
 
   return {
     host,
     orgId: options.orgId,
     now,
-    organizations: (signal) => list('/organizations', 'organizations', undefined, OrganizationSchema, signal),
+    organizations: async (signal) => (await list('/organizations', 'organizations', undefined, OrganizationSchema, signal)).data,
     myInfo: (params, signal) => get('/myinfo', 'myInfo', params, MyInfoSchema, signal),
     searchTickets: (params, signal) => search('/tickets/search', 'ticketSearch', params, TicketSchema, signal),
     searchContacts: (params, signal) => search('/contacts/search', 'contactSearch', params, ContactSchema, signal),

@@ -8,8 +8,8 @@
  *   long backoff.
  */
 import type { DataCentreId } from '../../shared/data-centres';
-import type { ApiUsage } from '../../shared/protocol';
-import { createDeskClient, type DeskClient } from './client';
+import type { ApiUsage, DroppedItems } from '../../shared/protocol';
+import { createDeskClient, type DeskClient, type DroppedItems as DroppedReport } from './client';
 import { createPortalPolicies, createRequestPolicy } from './request-policy';
 import type { ApiCredits } from './transport';
 
@@ -20,12 +20,19 @@ export interface DeskClients {
   forSetup(dataCentre: DataCentreId, token: string, portalId?: string): DeskClient;
   /** What Desk last said of each portal's API credits in this worker, and whether they are spent. */
   usage(): ApiUsage[];
+  /** Per portal, the items of Desk answers dropped for their shape in this worker. */
+  dropped(): DroppedItems[];
 }
 
 export function createDeskClients({ fetch, now }: { fetch: typeof globalThis.fetch; now: () => number }): DeskClients {
   const portals = createPortalPolicies({ now });
   const credits = new Map<string, ApiCredits & { at: number }>();
   const noteCredits = (portalId: string) => (reported: ApiCredits) => credits.set(portalId, { ...reported, at: now() });
+  const dropped = new Map<string, DroppedItems>();
+  const noteDropped = (portalId: string) => (report: DroppedReport) => {
+    const count = (dropped.get(portalId)?.count ?? 0) + report.count;
+    dropped.set(portalId, { portalId, count, lastEndpoint: report.endpoint, lastIssue: report.issue, lastAt: now() });
+  };
   return {
     forPortal: (dataCentre, token, portal) =>
       createDeskClient({
@@ -36,16 +43,18 @@ export function createDeskClients({ fetch, now }: { fetch: typeof globalThis.fet
         now,
         limiter: portals.get(portal.id, portal.edition ?? undefined),
         onCredits: noteCredits(portal.id),
+        onDropped: noteDropped(portal.id),
       }),
     forSetup: (dataCentre, token, portalId) =>
       createDeskClient({
         dataCentre,
         token,
-        ...(portalId ? { orgId: portalId, onCredits: noteCredits(portalId) } : {}),
+        ...(portalId ? { orgId: portalId, onCredits: noteCredits(portalId), onDropped: noteDropped(portalId) } : {}),
         fetch,
         now,
         limiter: createRequestPolicy({ maxTransientRetries: 1, maxRateLimitRetries: 1, baseDelayMs: 300, maxDelayMs: 2000, now }),
       }),
+    dropped: () => [...dropped.values()],
     usage: () => {
       const spent = portals.spent();
       return [...new Set([...credits.keys(), ...spent.keys()])].map((portalId) => {

@@ -45,8 +45,9 @@ export function accountSearchTerm(name: string): string | undefined {
   return longest && longest.length >= 3 ? longest : undefined;
 }
 
-export const sameAccountName = (a: string, b: string) =>
-  a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+/** The same account name but for case and spacing; an account Zoho sent without a name has none. */
+export const sameAccountName = (a: string | null, b: string) =>
+  a !== null && a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** cyrb53: a fast 53-bit string hash (no crypto needed: this only detects change). */
 function hash53(text: string): string {

@@ -48,20 +48,22 @@ function mergeTickets(lists: readonly Ticket[][], now: number): TicketSummary[] 
 }
 
 const ticketsOfContact = (client: DeskClient, contactId: string, signal?: AbortSignal) =>
-  collectPages('contactTickets', async (from, limit) => ({
-    items: await client.contactTickets(contactId, { from, limit, sortBy: '-modifiedTime' }, signal),
-  }));
+  collectPages('contactTickets', async (from, limit) => {
+    const page = await client.contactTickets(contactId, { from, limit, sortBy: '-modifiedTime' }, signal);
+    return { items: page.data, received: page.received };
+  });
 
 const ticketsOfAccount = (client: DeskClient, accountId: string, signal?: AbortSignal) =>
-  collectPages('accountTickets', async (from, limit) => ({
-    items: await client.accountTickets(accountId, { from, limit, sortBy: '-modifiedTime' }, signal),
-  }));
+  collectPages('accountTickets', async (from, limit) => {
+    const page = await client.accountTickets(accountId, { from, limit, sortBy: '-modifiedTime' }, signal);
+    return { items: page.data, received: page.received };
+  });
 
 /** Tickets of the Desk contacts linked to this CRM record. */
 async function linkedContactTickets(client: DeskClient, emails: string[], recordId: string, signal?: AbortSignal) {
   const contacts = await collectPages('contactSearch', async (from, limit) => {
     const page = await client.searchContacts({ email: emails, from, limit }, signal);
-    return { items: page.data, count: page.count };
+    return { items: page.data, received: page.received, count: page.count };
   });
   const linked = new Set(contacts.items.filter((c) => c.zohoCRMContact?.id === recordId).map((c) => c.id));
   const results: Collected<Ticket>[] = [];
@@ -72,7 +74,7 @@ async function linkedContactTickets(client: DeskClient, emails: string[], record
 async function personTickets(client: DeskClient, record: RecordRef, emails: string[], signal?: AbortSignal) {
   const byEmail = collectPages('ticketSearch', async (from, limit) => {
     const page = await client.searchTickets({ email: emails, sortBy: '-modifiedTime', from, limit }, signal);
-    return { items: page.data, count: page.count };
+    return { items: page.data, received: page.received, count: page.count };
   });
   const byLink = linkedContactTickets(client, emails, record.recordId, signal).catch((error: unknown) => {
     if (error instanceof DeskLinkError && PERMISSION_CODES.has(error.code)) return { items: [], truncated: false };

@@ -38,6 +38,8 @@ const MAX_ITEMS = 1000;
 
 interface Page<T> {
   items: T[];
+  /** Items Zoho sent on this page, any dropped for their shape included (default: `items`). */
+  received?: number;
   /** The total Zoho reports (searches only). */
   count?: number;
 }
@@ -59,15 +61,16 @@ export async function collectPages<T>(
   const rule = PAGING[endpoint];
   const items: T[] = [];
   let count: number | undefined;
-  for (let offset = 0; offset < MAX_ITEMS;) {
+  let offset = 0;
+  while (offset < MAX_ITEMS) {
     const from = rule.fromBase + offset;
     if (rule.maxFrom !== undefined && from > rule.maxFrom) break;
     const limit = Math.min(rule.maxLimit, MAX_ITEMS - offset);
     const page = await fetchPage(from, limit);
     items.push(...page.items);
     count = page.count;
-    if (page.items.length < limit) return { items, truncated: false };
+    if ((page.received ?? page.items.length) < limit) return { items, truncated: false };
     offset += limit;
   }
-  return { items, truncated: count !== items.length };
+  return { items, truncated: count !== offset };
 }

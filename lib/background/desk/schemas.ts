@@ -1,7 +1,10 @@
 /**
- * zod schemas of the Zoho Desk answers DeskLink reads.
- * Strict on what the product needs (ids, ticket number, subject, status), lenient on the rest;
- * unknown fields are stripped. Each entity has one normalised output type.
+ * zod schemas of the Zoho Desk answers DeskLink reads, accepting every value Zoho's OpenAPI files
+ * allow: in a search answer every ticket field may be null (subject, status, statusType and the
+ * ticket number too), list answers leave keys out, contacts and accounts may come without names
+ * or CRM link ids. Only an item's id is required: an item without one is dropped by the client
+ * (and counted), never the whole answer. Unknown fields are stripped; each entity has one
+ * normalised output type.
  */
 import { z } from 'zod';
 import { count, deskId, looseText, optionalCount, optionalDate, optionalFlag, optionalId, text } from './schema-primitives';
@@ -10,8 +13,8 @@ import { count, deskId, looseText, optionalCount, optionalDate, optionalFlag, op
 
 export const OrganizationSchema = z.object({
   id: deskId,
-  companyName: z.string(),
-  portalName: z.string(),
+  companyName: text,
+  portalName: text,
   portalURL: text,
   isDefault: optionalFlag.transform((v) => v ?? false),
   isSandboxPortal: optionalFlag,
@@ -54,13 +57,20 @@ export type MyInfo = z.infer<typeof MyInfoSchema>;
 
 const STATUS_TYPES = { open: 'Open', 'on hold': 'On Hold', onhold: 'On Hold', on_hold: 'On Hold', closed: 'Closed' } as const;
 
-/** `Open` | `On Hold` | `Closed`, tolerating case and `ON_HOLD`/`OnHold` spellings. */
-const statusType = z.string().transform((value, ctx) => {
-  const known = STATUS_TYPES[value.trim().toLowerCase() as keyof typeof STATUS_TYPES];
-  if (known) return known;
-  ctx.issues.push({ code: 'custom', message: 'expected statusType Open, On Hold or Closed', input: value });
-  return z.NEVER;
-});
+/**
+ * `Open` | `On Hold` | `Closed`, tolerating case and `ON_HOLD`/`OnHold` spellings; null when Zoho
+ * sent none (search answers may) or a value outside the three: the panel shows it as unknown.
+ */
+const statusType = z
+  .string()
+  .nullish()
+  .transform((value) => (value ? (STATUS_TYPES[value.trim().toLowerCase() as keyof typeof STATUS_TYPES] ?? null) : null));
+
+/** A ticket number as Zoho sends it (a digit string or a number); null when absent. */
+const ticketNumber = z
+  .union([z.string().trim(), z.number().int().nonnegative().transform(String)])
+  .nullish()
+  .transform((v) => v || null);
 
 /** Agent as embedded in tickets: `email` on get/list, `emailId` on search. */
 const PersonSchema = z.object({
@@ -76,9 +86,9 @@ const NamedRefSchema = z.object({ id: optionalId, name: text });
 export const TicketSchema = z
   .object({
     id: deskId,
-    ticketNumber: z.union([z.string().trim().min(1), z.number().int().nonnegative().transform(String)]),
-    subject: z.string(),
-    status: z.string(),
+    ticketNumber,
+    subject: text,
+    status: text,
     statusType,
     priority: text,
     channel: text,
@@ -113,9 +123,9 @@ export type Ticket = z.infer<typeof TicketSchema>;
 
 // ---- Contacts and accounts ----
 
-/** `{id, type}` where `type` is a string or (one OAS example) a one-element array. */
+/** `{id, type}` where `type` is a string or (one OAS example) a one-element array; both may be null. */
 const CrmContactLinkSchema = z.object({
-  id: deskId,
+  id: optionalId,
   type: z
     .union([z.string(), z.array(z.string())])
     .nullish()
@@ -141,7 +151,7 @@ export type Contact = z.infer<typeof ContactSchema>;
 
 export const AccountSchema = z.object({
   id: deskId,
-  accountName: z.string(),
+  accountName: text,
   email: text,
   website: text,
   webUrl: text,
@@ -158,14 +168,20 @@ export type Account = z.infer<typeof AccountSchema>;
 
 // ---- Envelopes ----
 
-/** `{"data":[…]}` of list endpoints (no count). */
-export const listEnvelope = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
+/** `{"data":[…]}` of list endpoints (no count); items are checked one by one. */
+export const listEnvelope = z.object({ data: z.array(z.unknown()) });
 
 /** `{"data":[…],"count":N}` of search endpoints; `count` a number or digit string. */
-export const searchEnvelope = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), count: count.optional() });
+export const searchEnvelope = z.object({ data: z.array(z.unknown()), count: count.nullish() });
 
-export interface SearchPage<T> {
+export interface ListPage<T> {
+  /** The items that fit their schema. */
   data: T[];
+  /** Items Zoho sent, dropped ones included: what paging counts. */
+  received: number;
+}
+
+export interface SearchPage<T> extends ListPage<T> {
   /** Total hits Zoho reports (may exceed what the from ≤ 999 window can fetch). */
   count: number;
 }

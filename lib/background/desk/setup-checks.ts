@@ -27,8 +27,9 @@ function isRejection(error: unknown): error is DeskLinkError {
 function toPortalChoice(org: Organization): PortalChoice {
   return {
     id: String(org.id),
-    companyName: org.companyName,
-    portalName: org.portalName,
+    // Zoho's files let both names be null: the portal is then called by what it has.
+    companyName: org.companyName ?? org.portalName ?? String(org.id),
+    portalName: org.portalName ?? '',
     isDefault: org.isDefault === true,
     timeZone: org.timeZone ?? null,
     edition: org.edition ?? null,

@@ -39,8 +39,9 @@ export function toTicketSummary(ticket: Ticket, now: number = Date.now()): Ticke
     dueDate: ticket.dueDate,
     isOverDue: isTicketOverdue(ticket, now),
     createdTime: ticket.createdTime,
-    // List endpoints omit modifiedTime; createdTime stands in (TicketSummary contract).
+    // List endpoints omit modifiedTime: createdTime stands in, and says so.
     modifiedTime: ticket.modifiedTime ?? ticket.createdTime,
+    ...(ticket.modifiedTime ? { timeKind: 'modified' as const } : ticket.createdTime ? { timeKind: 'created' as const } : {}),
     assigneeName: ticket.assignee ? fullName(ticket.assignee.firstName, ticket.assignee.lastName) : null,
     webUrl: safeWebUrl(ticket.webUrl),
   };

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDeskClient } from '../../../../lib/background/desk/client';
-import { DeskLinkError } from '../../../../lib/shared/errors';
 import { errorOf } from '../../support/error-of';
 import { urlOf } from '../../support/fetch';
 import { passThrough } from '../../support/limiter';
@@ -135,8 +134,8 @@ type Desk = ReturnType<typeof createDeskClient>;
 describe('answers', () => {
   it('204 with no body means no results', async () => {
     const { desk } = client(() => new Response(null, { status: 204 }));
-    expect(await desk.searchTickets({})).toEqual({ data: [], count: 0 });
-    expect(await desk.contactTickets('5')).toEqual([]);
+    expect(await desk.searchTickets({})).toEqual({ data: [], received: 0, count: 0 });
+    expect(await desk.contactTickets('5')).toEqual({ data: [], received: 0 });
     expect(await desk.getAccount('6')).toBeNull();
   });
 
@@ -145,18 +144,18 @@ describe('answers', () => {
     expect(await errorOf(desk.searchTickets({}))).toMatchObject({ code: 'MALFORMED_JSON', status: 200 });
   });
 
-  it('an id beyond 2^53 sent as a bare JSON number keeps its digits, or the answer is refused: never a rounded id', async () => {
+  it('an id beyond 2^53 sent as a bare JSON number keeps its digits, or the ticket is dropped: never a rounded id', async () => {
     const raw = '{"data":[{"id":1892000000042034567,"ticketNumber":"101","subject":"s","status":"Open","statusType":"Open"}],"count":1}';
-    const { desk } = client(() => new Response(raw, { status: 200 }));
-    const outcome = await desk.searchTickets({}).then(
-      (page) => page.data[0]?.id,
-      (error: unknown) => (error as DeskLinkError).code,
-    );
+    const dropped: unknown[] = [];
+    const { desk } = client(() => new Response(raw, { status: 200 }), { onDropped: (d) => dropped.push(d) });
+    const page = await desk.searchTickets({});
     // Chrome 114+ and Firefox 135+ give JSON.parse's reviver the source digits; an engine without
-    // them (Node 20) rounds the number, and then only a refusal is honest.
+    // them (Node 20) rounds the number, and then only dropping the ticket is honest.
     let source: unknown;
     JSON.parse('7', (_key, value, context?: { source?: string }) => ((source = context?.source), value));
-    expect(outcome).toBe(source === '7' ? '1892000000042034567' : 'SCHEMA_VIOLATION');
+    expect(page.data.map((t) => t.id)).toEqual(source === '7' ? ['1892000000042034567'] : []);
+    expect(page.received).toBe(1);
+    expect(dropped).toHaveLength(source === '7' ? 0 : 1);
   });
 
   it('normalises search pages: digit-string count, big ids exact', async () => {
@@ -276,12 +275,25 @@ describe('errors', () => {
     expect(await errorOf(client(broken).desk.searchTickets({}))).toMatchObject({ code: 'TRUNCATED_BODY', status: 200 });
   });
 
-  it('JSON of the wrong shape is SCHEMA_VIOLATION naming the field', async () => {
-    const { desk } = client(() =>
-      json({ data: [{ id: '1', ticketNumber: '1', subject: 's', status: 'Open', statusType: 'Pending' }], count: 1 }),
-    );
+  it('an answer of the wrong shape is SCHEMA_VIOLATION naming the field', async () => {
+    const { desk } = client(() => json({ items: [ticket('1')], count: 1 }));
     const info = await errorOf(desk.searchTickets({}));
     expect(info).toMatchObject({ code: 'SCHEMA_VIOLATION', status: 200 });
-    expect(info.detail).toContain('data.0.statusType');
+    expect(info.detail).toContain('data');
+    expect(await errorOf(client(() => json({ id: 'x1', accountName: 'A' })).desk.getAccount('1'))).toMatchObject({
+      code: 'SCHEMA_VIOLATION',
+    });
+  });
+
+  it('one ticket of a shape no file allows is dropped and reported; the others stay, and paging counts it', async () => {
+    const dropped: unknown[] = [];
+    const bad = ticket('2', { id: 'not-an-id', createdTime: 'yesterday' });
+    const { desk } = client(() => json({ data: [ticket('1'), bad, ticket('3', { subject: null, status: null, statusType: null })] }), {
+      onDropped: (d) => dropped.push(d),
+    });
+    const page = await desk.contactTickets('5', { from: 0, limit: 3 });
+    expect(page.data.map((t) => t.id)).toEqual(['1', '3']);
+    expect(page.received).toBe(3);
+    expect(dropped).toEqual([{ endpoint: 'contactTickets', count: 1, issue: 'id: expected a digit-string id' }]);
   });
 });

@@ -88,12 +88,22 @@ describe('TicketSchema', () => {
     expect(TicketSchema.parse({ ...searchTicket, statusType: raw }).statusType).toBe(expected);
   });
 
+  it('accepts every null a search answer may carry: subject, status, statusType, number, assignee, due date', () => {
+    const sparse = { ...searchTicket, subject: null, status: null, statusType: null, ticketNumber: null, assignee: null, dueDate: null };
+    const t = TicketSchema.parse(sparse);
+    expect([t.subject, t.status, t.statusType, t.ticketNumber, t.assignee, t.dueDate]).toEqual([null, null, null, null, null, null]);
+    const { subject: _s, status: _st, statusType: _t, ticketNumber: _n, ...keysLeftOut } = searchTicket;
+    expect(TicketSchema.parse(keysLeftOut)).toMatchObject({ subject: null, status: null, statusType: null, ticketNumber: null });
+  });
+
+  it('reads a statusType outside Open, On Hold and Closed as unknown', () => {
+    expect(TicketSchema.parse({ ...searchTicket, statusType: 'Pending' }).statusType).toBeNull();
+  });
+
   it.each([
     ['id missing', { id: undefined }],
+    ['id null', { id: null }],
     ['id not digits', { id: '12ab' }],
-    ['subject missing', { subject: undefined }],
-    ['unknown statusType', { statusType: 'Pending' }],
-    ['ticketNumber missing', { ticketNumber: undefined }],
     ['unparsable date', { createdTime: 'yesterday' }],
     ['flag not boolean', { isOverDue: 'yes' }],
     ['id a JSON number beyond 2^53 (already rounded)', { id: 2 ** 53 + 2 }],
@@ -115,9 +125,18 @@ describe('toTicketSummary', () => {
       isOverDue: true,
       createdTime: '2024-04-01T10:00:00.000Z',
       modifiedTime: '2024-04-20T08:30:00.123Z',
+      timeKind: 'modified',
       assigneeName: 'Jade Tywin',
       webUrl: 'https://desk.zoho.com/support/zylker/ShowHomePage.do#Cases/dv/abc',
     });
+  });
+
+  it('a list ticket (no modifiedTime) shows its creation time, labelled as such', () => {
+    const summary = toTicketSummary(TicketSchema.parse(listTicket), NOW);
+    expect(summary.modifiedTime).toBe(summary.createdTime);
+    expect(summary.timeKind).toBe('created');
+    const timeless = toTicketSummary(TicketSchema.parse({ ...listTicket, createdTime: null }), NOW);
+    expect([timeless.modifiedTime, timeless.timeKind]).toEqual([null, undefined]);
   });
 
   it('derives overdue when the flag is absent: past due and not closed', () => {
@@ -141,32 +160,34 @@ describe('toTicketSummary', () => {
 
 describe('OrganizationSchema (mixed typing)', () => {
   it('accepts string and numeric ids, string and real booleans, any edition case', () => {
-    const orgs = listEnvelope(OrganizationSchema).parse({
-      data: [
-        {
-          id: '3981311',
-          companyName: 'Zylker',
-          portalName: 'zylker',
-          isDefault: 'true',
-          isSandboxPortal: 'false',
-          isAdminInOrg: true,
-          edition: 'ENTERPRISE',
-          employeeCount: '10',
-          timeZone: 'Pacific/Niue',
-        },
-        {
-          id: 5988319,
-          companyName: 'Zylker JP',
-          portalName: 'zylkerjp',
-          isDefault: false,
-          isSandboxPortal: 'true',
-          edition: 'ZohoOne',
-          employeeCount: 10,
-          timeZone: null,
-        },
-        { id: '7310045521', companyName: 'No flags', portalName: 'bare' },
-      ],
-    }).data;
+    const orgs = listEnvelope
+      .parse({
+        data: [
+          {
+            id: '3981311',
+            companyName: 'Zylker',
+            portalName: 'zylker',
+            isDefault: 'true',
+            isSandboxPortal: 'false',
+            isAdminInOrg: true,
+            edition: 'ENTERPRISE',
+            employeeCount: '10',
+            timeZone: 'Pacific/Niue',
+          },
+          {
+            id: 5988319,
+            companyName: 'Zylker JP',
+            portalName: 'zylkerjp',
+            isDefault: false,
+            isSandboxPortal: 'true',
+            edition: 'ZohoOne',
+            employeeCount: 10,
+            timeZone: null,
+          },
+          { id: '7310045521', companyName: 'No flags', portalName: 'bare' },
+        ],
+      })
+      .data.map((o) => OrganizationSchema.parse(o));
     expect(orgs.map((o) => [o.id, o.isDefault, o.isSandboxPortal, o.employeeCount, o.edition])).toEqual([
       ['3981311', true, false, '10', 'ENTERPRISE'],
       ['5988319', false, true, '10', 'ZohoOne'],
@@ -200,7 +221,7 @@ describe('ContactSchema and AccountSchema (CRM links)', () => {
 
 describe('envelopes and small objects', () => {
   it('accepts count as a number or a digit string', () => {
-    const env = searchEnvelope(TicketSchema);
+    const env = searchEnvelope;
     expect(env.parse({ data: [searchTicket], count: 1 }).count).toBe(1);
     expect(env.parse({ data: [searchTicket], count: '1100' }).count).toBe(1100);
     expect(env.safeParse({ data: [searchTicket], count: 'many' }).success).toBe(false);

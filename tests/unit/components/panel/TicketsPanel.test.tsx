@@ -10,7 +10,7 @@ afterEach(cleanup);
 const NOW = Date.parse('2024-06-01T12:00:00Z');
 
 let seq = 0;
-function ticket(over: Partial<TicketSummary> & { statusType?: StatusType } = {}): TicketSummary {
+function ticket(over: Partial<TicketSummary> & { statusType?: StatusType | null } = {}): TicketSummary {
   seq += 1;
   const n = String(1000 + seq);
   return {
@@ -111,6 +111,29 @@ describe('TicketsPanel with tickets', () => {
     expect(time?.textContent).toContain('01:45');
     // The relative age sits beside the absolute time, not instead of it.
     expect(screen.getByRole('row').textContent).toContain('ago');
+  });
+
+  it('shows a ticket Zoho sent with nulls beside the others: "(no subject)", "Unknown status", under All only', () => {
+    const sparse = ticket({ subject: null, status: null, statusType: null, ticketNumber: null, assigneeName: null, dueDate: null });
+    show({ kind: 'tickets', view: view([ticket({ statusType: 'Open' }), sparse]) });
+    const tabs = within(screen.getByRole('tablist')).getAllByRole('tab');
+    expect(tabs.map((tab) => tab.textContent?.replace(/\s+/g, ' ').trim())).toEqual(['All 2', 'Open 1', 'On hold 0', 'Closed 0']);
+    const row = screen.getAllByRole('row').find((r) => within(r).queryByText('(no subject)'))!;
+    expect(within(row).getByRole('link', { name: '(no subject)' }).getAttribute('href')).toBe(sparse.webUrl);
+    expect(within(row).getByText('Unknown status')).toBeTruthy();
+    expect(row.textContent).toContain('Ticket: —');
+    expect(row.textContent).toContain('Assignee: —');
+    fireEvent.click(screen.getByRole('tab', { name: 'Open 1' }));
+    expect(screen.getAllByRole('row')).toHaveLength(1);
+  });
+
+  it('labels a creation time standing in for the last modification as "Created"', () => {
+    const fromList = ticket({ modifiedTime: '2024-05-03T09:30:00Z', createdTime: '2024-05-03T09:30:00Z', timeKind: 'created' });
+    const fromSearch = ticket({ modifiedTime: '2024-05-04T09:30:00Z', timeKind: 'modified' });
+    show({ kind: 'tickets', view: view([fromList, fromSearch]) });
+    const [newer, older] = screen.getAllByRole('row');
+    expect(older!.textContent).toMatch(/Last modified: Created May 3, 2024/);
+    expect(newer!.textContent).not.toContain('Created');
   });
 
   it('marks an overdue due date with text, not only colour', () => {
