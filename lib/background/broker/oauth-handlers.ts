@@ -66,6 +66,7 @@ export function createOAuthHandlers({
         dataCentre: token.dataCentre,
         clientId: request.clientId.trim(),
         multiDc,
+        ...(token.accountsHost ? { accountsHost: token.accountsHost } : {}),
         email,
       });
       return { dataCentre: token.dataCentre, email, portals };
@@ -80,7 +81,12 @@ export function createOAuthHandlers({
       // The same agent must come back: another Zoho user would silently change whose tickets are read.
       const email = await setup.whoAmI(token.dataCentre, token.accessToken, settings.portal.id);
       if (email.trim().toLowerCase() !== stored.email.trim().toLowerCase()) throw new DeskLinkError({ code: 'EMAIL_MISMATCH' });
-      await credentials.save({ ...savable(stored), accessToken: token.accessToken, expiresAt: token.expiresAt });
+      await credentials.save({
+        ...savable(stored),
+        accessToken: token.accessToken,
+        expiresAt: token.expiresAt,
+        ...(token.accountsHost ? { accountsHost: token.accountsHost } : {}),
+      });
       return views.view();
     },
   };

@@ -27,6 +27,8 @@ export interface OAuthCredential extends CredentialBase {
   clientId: string;
   /** The client is multi-DC (sign-in started at accounts.zoho.com); `dataCentre` is the user's, from `location`. */
   multiDc?: boolean;
+  /** The `accounts-server` of the sign-in: where the user's Zoho session lives, asked when renewal at the client's own server needs the user. */
+  accountsHost?: string;
   /** Silent renewal needs the user (Zoho session over): no Desk call until a new sign-in. */
   signedOut?: boolean;
 }

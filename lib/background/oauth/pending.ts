@@ -18,6 +18,8 @@ export interface PendingSignIn {
   dataCentre: DataCentreId;
   clientId: string;
   multiDc: boolean;
+  /** The `accounts-server` Zoho named at sign-in. */
+  accountsHost?: string;
   /** The signed-in agent's email (myinfo). */
   email: string;
 }
@@ -58,7 +60,16 @@ export async function pendingSignInFor(dataCentre: DataCentreId, now: number): P
 
 /** `Save` after `Sign in with Zoho`: the pending token becomes the stored credential. */
 export async function storePendingSignIn(credentials: CredentialStore, pending: PendingSignIn): Promise<void> {
-  const { accessToken, expiresAt, dataCentre, clientId, multiDc, email } = pending;
-  await credentials.save({ kind: 'oauth', accessToken, expiresAt, dataCentre, clientId, multiDc, email });
+  const { accessToken, expiresAt, dataCentre, clientId, multiDc, accountsHost, email } = pending;
+  await credentials.save({
+    kind: 'oauth',
+    accessToken,
+    expiresAt,
+    dataCentre,
+    clientId,
+    multiDc,
+    ...(accountsHost ? { accountsHost } : {}),
+    email,
+  });
   await clearPendingSignIn();
 }

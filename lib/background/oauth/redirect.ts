@@ -1,10 +1,10 @@
 /**
  * Reading what Zoho sent back to the redirect URI:
- * `#access_token=…&expires_in=3600&location=us&api_domain=…&token_type=Bearer&state=…` on
+ * `#access_token=…&expires_in=3600&location=us&accounts-server=…&api_domain=…&token_type=Bearer&state=…` on
  * success, `#error=<code>&state=…` on failure. Every outcome is typed: a token, or a
  * DeskLinkError whose code says what the admin (or the broker) can do about it.
  */
-import type { DataCentreId } from '../../shared/data-centres';
+import { ACCOUNTS_HOSTS, type DataCentreId } from '../../shared/data-centres';
 import { DeskLinkError } from '../../shared/errors';
 import { dataCentreOfLocation } from './locations';
 
@@ -16,6 +16,19 @@ export interface OAuthToken {
   dataCentre: DataCentreId;
   /** Zoho's "allow access for the entire session": silent renewal can work. */
   grantedForSession: boolean | null;
+  /** From `accounts-server`: the Zoho Accounts host of the user's data centre, when it is one DeskLink knows. */
+  accountsHost?: string;
+}
+
+/** The host of an `accounts-server` URL, if it is https and one of Zoho's Accounts hosts. */
+function accountsHostOf(server: string | null): string | undefined {
+  if (!server) return undefined;
+  try {
+    const url = new URL(server);
+    return url.protocol === 'https:' && ACCOUNTS_HOSTS.includes(url.hostname) ? url.hostname : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Zoho's answers that only the user can resolve (sign in to Zoho again, grant again). */
@@ -87,5 +100,6 @@ export function readRedirect(redirectUrl: string, options: ReadRedirectOptions):
     expiresAt: options.now + lifetime,
     dataCentre,
     grantedForSession: granted === null ? null : granted === 'true',
+    ...(accountsHostOf(params.get('accounts-server')) ? { accountsHost: accountsHostOf(params.get('accounts-server')) } : {}),
   };
 }

@@ -71,7 +71,12 @@ export function createOAuthRenewal({ credentials, oauthBrowser, now, agentOf }: 
   async function renew(credential: OAuthCredential): Promise<OAuthCredential> {
     try {
       const token = await renewSilently(
-        { clientId: credential.clientId, dataCentre: credential.dataCentre },
+        {
+          clientId: credential.clientId,
+          dataCentre: credential.dataCentre,
+          multiDc: credential.multiDc ?? false,
+          ...(credential.accountsHost ? { accountsHost: credential.accountsHost } : {}),
+        },
         { launch: oauthBrowser.launch, redirectUri: oauthBrowser.redirectUri(), now },
       );
       const agent = await agentOf(token.dataCentre, token.accessToken).catch((error: unknown) => {

@@ -55,19 +55,40 @@ export async function signIn(request: SignInRequest, deps: FlowDeps): Promise<OA
 
 interface RenewRequest {
   clientId: string;
-  /** The token's data centre: renewal goes to its own Accounts host, where the session lives. */
+  /** The token's data centre, from `location` at sign-in. */
   dataCentre: DataCentreId;
+  /** The client is multi-DC: registered at accounts.zoho.com (China: accounts.zoho.com.cn). */
+  multiDc?: boolean;
+  /** The `accounts-server` the sign-in named: the Accounts host where the user's session lives. */
+  accountsHost?: string;
 }
 
 /**
- * Silent renewal, no window. SIGNED_OUT when only the user can help (Zoho session over,
- * grant not for the session) and when the answer does not carry the `state` sent (it is not the
- * answer to this renewal: the token in it may be anyone's); NETWORK when Accounts could not be
- * reached (try again later).
+ * Silent renewal, no window, where Zoho's pages say: at the Accounts server where the client is
+ * registered (for a multi-DC client accounts.zoho.com, which sends the user on to their data
+ * centre). Should that answer need the user, the `accounts-server` the sign-in named is asked
+ * once more. SIGNED_OUT when only the user can help (Zoho session over, grant not for the
+ * session) and when the answer does not carry the `state` sent (it is not the answer to this
+ * renewal: the token in it may be anyone's); NETWORK when Accounts could not be reached (try
+ * again later).
  */
 export async function renewSilently(request: RenewRequest, deps: FlowDeps): Promise<OAuthToken> {
+  const registered = signInAccountsHost(request.dataCentre, request.multiDc ?? false);
+  const hosts = [registered, ...(request.accountsHost && request.accountsHost !== registered ? [request.accountsHost] : [])];
+  let needsUser = new DeskLinkError({ code: 'SIGNED_OUT' });
+  for (const accountsHost of hosts) {
+    try {
+      return await renewAt(accountsHost, request, deps);
+    } catch (error) {
+      if (!(error instanceof DeskLinkError && error.code === 'SIGNED_OUT')) throw error;
+      needsUser = error;
+    }
+  }
+  throw needsUser;
+}
+
+async function renewAt(accountsHost: string, request: RenewRequest, deps: FlowDeps): Promise<OAuthToken> {
   const state = (deps.state ?? randomState)();
-  const accountsHost = signInAccountsHost(request.dataCentre, false);
   const url = refreshUrl({ accountsHost, clientId: request.clientId, redirectUri: deps.redirectUri, state });
   const answer = await runWebAuthFlow(deps.launch, url, false);
   if (stateOfRedirect(answer) !== state)

@@ -48,7 +48,12 @@ export function fakeZoho() {
     lifetimeSec: 3600,
     /** What a renewal's answer carries as `state`: the one sent, none, or another. */
     renewalState: 'echo' as 'echo' | 'omit' | 'other',
+    /** Where the user's account lives (`location`; `accounts-server` is that data centre's). */
+    location: 'us' as 'us' | 'eu',
+    /** accounts.zoho.com sends a renewal on to the user's data centre (else it needs the user there). */
+    registrationRoutes: true,
   };
+  const ACCOUNTS = { us: 'accounts.zoho.com', eu: 'accounts.zoho.eu' } as const;
   const launches: { url: URL; interactive: boolean }[] = [];
   const deskCalls: string[] = [];
   const sourceCalls: string[] = [];
@@ -65,10 +70,18 @@ export function fakeZoho() {
     const sent = u.searchParams.get('state') ?? '';
     const state = !renewal || zoho.renewalState === 'echo' ? sent : zoho.renewalState === 'other' ? `${sent}x` : null;
     const back = (fields: Record<string, string>) => `${REDIRECT}#${new URLSearchParams(state === null ? fields : { ...fields, state })}`;
+    const home = ACCOUNTS[zoho.location];
     if (renewal) {
       if (!zoho.session) return back({ error: 'prompt_required' });
+      // The session lives at the user's own data centre; the registration host may send the renewal on.
+      if (u.host !== home && !(u.host === ACCOUNTS.us && zoho.registrationRoutes)) return back({ error: 'prompt_required' });
     } else if (zoho.decision === 'deny') return back({ error: 'access_denied' });
-    return back({ access_token: issue(), expires_in: String(zoho.lifetimeSec), location: 'us' });
+    return back({
+      access_token: issue(),
+      expires_in: String(zoho.lifetimeSec),
+      location: zoho.location,
+      'accounts-server': `https://${home}`,
+    });
   }
 
   function launch({ url, interactive }: { url: string; interactive: boolean }): Promise<string> {
@@ -107,10 +120,10 @@ export function fakeZoho() {
   const world = testBroker({ fetch: desk, tickets: ticketSource, oauthBrowser: { launch, redirectUri: () => REDIRECT }, now: () => now });
   const signIn = (extra: { multiDc?: boolean } = {}) =>
     world.admin({ command: 'oauth.signIn', dataCentre: 'com', clientId: CLIENT, ...extra });
-  const save = () =>
+  const save = (dataCentre: 'com' | 'eu' = 'com') =>
     world.admin({
       command: 'setup.save',
-      dataCentre: 'com',
+      dataCentre,
       credential: { kind: 'oauth' },
       portalId: A.id,
       language: 'en',

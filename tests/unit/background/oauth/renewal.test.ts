@@ -31,6 +31,30 @@ describe('silent renewal', () => {
     expect(z.launches).toHaveLength(1);
   });
 
+  it('an EU user of a multi-DC client is renewed where the client is registered, which sends them on', async () => {
+    z.zoho.location = 'eu';
+    expect((await z.signIn({ multiDc: true })).dataCentre).toBe('eu');
+    await z.save('eu');
+    expect(await z.stored()).toMatchObject({ dataCentre: 'eu', multiDc: true, accountsHost: 'accounts.zoho.eu' });
+    z.launches.length = 0;
+    z.advance(HOUR - 4 * 60_000);
+    expect((await z.panel({ command: 'panel.config' })).state).toBe('ready');
+    expect(z.launches.map((l) => [l.url.host, l.interactive])).toEqual([['accounts.zoho.com', false]]);
+    expect((await z.stored()).expiresAt).toBe(z.now() + HOUR);
+  });
+
+  it('when the registration server does not send the EU user on, the accounts-server of the sign-in renews', async () => {
+    z.zoho.location = 'eu';
+    z.zoho.registrationRoutes = false;
+    await z.signIn({ multiDc: true });
+    await z.save('eu');
+    z.launches.length = 0;
+    z.advance(HOUR - 4 * 60_000);
+    expect((await z.panel({ command: 'panel.config' })).state).toBe('ready');
+    expect(z.launches.map((l) => l.url.host)).toEqual(['accounts.zoho.com', 'accounts.zoho.eu']);
+    expect((await z.stored()).signedOut).toBeUndefined();
+  });
+
   it('renews once after INVALID_OAUTH and retries with the new token', async () => {
     await z.connect();
     const first = (await z.stored()).accessToken;

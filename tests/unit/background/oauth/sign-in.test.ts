@@ -48,6 +48,16 @@ describe('Sign in with Zoho', () => {
     expect(token.dataCentre).toBe('ca');
   });
 
+  it('keeps the accounts-server Zoho names when it is one of Zoho’s Accounts hosts', async () => {
+    const withServer = (server: string) => (url: URL) => `${granted('eu')(url)}&accounts-server=${encodeURIComponent(server)}`;
+    const eu = await signIn({ dataCentre: 'com', clientId: '1000.C', multiDc: true }, zoho(withServer('https://accounts.zoho.eu')).deps);
+    expect(eu.accountsHost).toBe('accounts.zoho.eu');
+    for (const server of ['https://accounts.evil.example', 'http://accounts.zoho.eu', 'not a url']) {
+      const token = await signIn({ dataCentre: 'com', clientId: '1000.C', multiDc: true }, zoho(withServer(server)).deps);
+      expect(token.accountsHost).toBeUndefined();
+    }
+  });
+
   it('without multi-DC, a token of another data centre is refused, naming where it belongs', async () => {
     const z = zoho(granted('eu'));
     const error = await signIn({ dataCentre: 'com', clientId: '1000.C', multiDc: false }, z.deps).catch((e: unknown) => e);
@@ -109,5 +119,38 @@ describe('silent renewal', () => {
   it('a renewal that lands on another data centre needs the user', async () => {
     const z = zoho(granted('eu'));
     expect(await codeOf(renewSilently({ clientId: '1000.C', dataCentre: 'com' }, z.deps))).toBe('SIGNED_OUT');
+  });
+
+  it('multi-DC: renews where the client is registered (accounts.zoho.com), which sends the EU user on', async () => {
+    const z = zoho(granted('eu'));
+    const token = await renewSilently({ clientId: '1000.C', dataCentre: 'eu', multiDc: true, accountsHost: 'accounts.zoho.eu' }, z.deps);
+    expect(token.dataCentre).toBe('eu');
+    expect(z.calls.map((c) => c.url.host)).toEqual(['accounts.zoho.com']);
+  });
+
+  it('multi-DC: when the registration server needs the user, asks the accounts-server of the sign-in once', async () => {
+    const z = zoho((url) =>
+      url.host === 'accounts.zoho.com' ? `${REDIRECT}#error=prompt_required&state=${url.searchParams.get('state')}` : granted('eu')(url),
+    );
+    const token = await renewSilently({ clientId: '1000.C', dataCentre: 'eu', multiDc: true, accountsHost: 'accounts.zoho.eu' }, z.deps);
+    expect(token.accessToken).toBe('1000.tok');
+    expect(z.calls.map((c) => c.url.host)).toEqual(['accounts.zoho.com', 'accounts.zoho.eu']);
+    expect(z.calls.every((c) => !c.interactive)).toBe(true);
+  });
+
+  it('multi-DC: both servers needing the user is a sign-out; a network failure stops at once', async () => {
+    const z = zoho((url) => `${REDIRECT}#error=client_not_granted&state=${url.searchParams.get('state')}`);
+    const request = { clientId: '1000.C', dataCentre: 'eu' as const, multiDc: true, accountsHost: 'accounts.zoho.eu' };
+    expect(await codeOf(renewSilently(request, z.deps))).toBe('SIGNED_OUT');
+    expect(z.calls).toHaveLength(2);
+    const offline = zoho(() => new Error('Authorization page could not be loaded.'));
+    expect(await codeOf(renewSilently(request, offline.deps))).toBe('NETWORK');
+    expect(offline.calls).toHaveLength(1);
+  });
+
+  it('a multi-DC Chinese sign-in renews at accounts.zoho.com.cn', async () => {
+    const z = zoho(granted('cn'));
+    await renewSilently({ clientId: '1000.C', dataCentre: 'com.cn', multiDc: true }, z.deps);
+    expect(z.calls[0]!.url.host).toBe('accounts.zoho.com.cn');
   });
 });
