@@ -28,6 +28,10 @@ export async function launchFirefox(sandbox: SandboxAddress, opts: { headless?: 
       'network.dns.forceResolve': '127.0.0.1',
       'network.socket.forcePort': `443=${sandbox.port}`,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      // '/' typed outside a text field opens Firefox's Quick Find bar, which keeps every later key
+      // (and the page's focus) away from both the page and the panel: specs typing '/' in the panel
+      // would measure the find bar, not where DeskLink sends keys.
+      'accessibility.typeaheadfind.manual': false,
     },
   });
   try {

@@ -177,7 +177,7 @@ export const isPanelFrameUrl = (url: string) => /^(chrome|moz)-extension:\/\/[^/
 
 /** Errors of an action or read that met a panel frame while it was being replaced (CRM re-rendered the host's section). */
 export const isFrameGone = (error: unknown) =>
-  /detached|Target (page, context or browser )?(has been )?closed|Execution context was destroyed|no such frame|DiscardedBrowsingContext|context.*(destroyed|discarded)|Frame was/i.test(
+  /detached|Target (page, context or browser )?(has been )?closed|Execution context was destroyed|no such frame|DiscardedBrowsingContext|context.*(destroyed|discarded|already closed)|Frame was/i.test(
     error instanceof Error ? `${error.message} ${error.cause instanceof Error ? error.cause.message : ''}` : String(error),
   );
 

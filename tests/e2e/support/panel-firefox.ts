@@ -33,6 +33,14 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 /** How long an action waits for the panel frame and its element (puppeteer's default in these specs). */
 const ACTION_TIMEOUT_MS = 10_000;
 
+/**
+ * How long one attempt waits before the frame is looked up again: a locator keeps waiting on the
+ * frame it was made for, and the frame CRM's late render replaced never shows the element.
+ */
+const ATTEMPT_TIMEOUT_MS = 2_000;
+
+const isTimeout = (error: unknown) => error instanceof Error && error.name === 'TimeoutError';
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The panel frame of this tab as it is now, if the page shows a panel. */
@@ -56,7 +64,8 @@ function firefoxRegion(page: Page, name: string): PanelRegion {
         const region = frame ? await frame.$(selector) : null;
         return region ? await reader(region) : absent;
       } catch (error) {
-        if (!isFrameGone(error) || attempt >= 5) throw error;
+        // Puppeteer may list a frame CRM's re-render discarded for a moment longer.
+        if (!isFrameGone(error) || attempt >= 40) throw error;
         await pause(50);
       }
     }
@@ -70,9 +79,9 @@ function firefoxRegion(page: Page, name: string): PanelRegion {
       const left = deadline - Date.now();
       if (frame) {
         try {
-          return await action(frame, Math.max(1, left));
+          return await action(frame, Math.max(1, Math.min(left, ATTEMPT_TIMEOUT_MS)));
         } catch (error) {
-          if (!isFrameGone(error) || Date.now() >= deadline) throw error;
+          if (!(isFrameGone(error) || isTimeout(error)) || Date.now() >= deadline) throw error;
         }
       } else if (left <= 0) {
         throw new Error(`No DeskLink panel frame in the tab within ${ACTION_TIMEOUT_MS} ms`);
