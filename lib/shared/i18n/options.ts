@@ -238,7 +238,7 @@ const ja: Record<keyof typeof en, string> = {
   setupTimeout: 'Zoho Desk（{domain}）から時間内に応答がありませんでした。少し待ってから、もう一度お試しください。',
 };
 
-export const optionsCatalog = defineCatalog({ en, ja });
+const optionsCatalog = defineCatalog({ en, ja });
 export type OptionsKey = keyof typeof en;
 export type OptionsTranslate = Translate<OptionsKey>;
 
@@ -257,6 +257,8 @@ export const REGION_NAMES: Record<Language, Record<DataCentreId, string>> = {
     'com.cn': 'China',
     sa: 'Saudi Arabia',
     ca: 'Canada',
+    uk: 'United Kingdom',
+    ae: 'United Arab Emirates',
   },
   ja: {
     com: '米国',
@@ -267,13 +269,15 @@ export const REGION_NAMES: Record<Language, Record<DataCentreId, string>> = {
     'com.cn': '中国',
     sa: 'サウジアラビア',
     ca: 'カナダ',
+    uk: 'イギリス',
+    ae: 'アラブ首長国連邦',
   },
 };
 
 /** The names the language select offers, each in its own language. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ja: '日本語' };
 
-export interface SetupErrorContext {
+interface SetupErrorContext {
   language: Language;
   /** The data centre the admin chose and its Desk domain. */
   dataCentre: DataCentreId;
