@@ -13,15 +13,18 @@ interface OAuthSignInProps {
   /** identity.getRedirectURL(); null where the browser has no identity API. */
   redirectUri: string | null;
   busy: boolean;
+  /** Policy locks the setup: shown, but nothing can be entered or pressed. */
+  locked: boolean;
   onSignIn: (clientId: string, multiDc: boolean) => void;
 }
 
-export function OAuthSignIn({ t, redirectUri, busy, onSignIn }: OAuthSignInProps) {
+export function OAuthSignIn({ t, redirectUri, busy, locked, onSignIn }: OAuthSignInProps) {
   const [clientId, setClientId] = useState('');
   const [multiDc, setMultiDc] = useState(false);
   const [missing, setMissing] = useState(false);
 
   const signIn = () => {
+    if (locked) return;
     const id = clientId.trim();
     setMissing(id === '');
     if (id) onSignIn(id, multiDc);
@@ -41,6 +44,7 @@ export function OAuthSignIn({ t, redirectUri, busy, onSignIn }: OAuthSignInProps
           autocomplete="off"
           spellcheck={false}
           value={clientId}
+          disabled={locked}
           aria-invalid={missing ? true : undefined}
           aria-describedby="oauth-hint"
           onInput={(event) => setClientId(event.currentTarget.value)}
@@ -54,7 +58,13 @@ export function OAuthSignIn({ t, redirectUri, busy, onSignIn }: OAuthSignInProps
         />
       </div>
       <div class="field checkbox">
-        <input id="oauth-multi-dc" type="checkbox" checked={multiDc} onChange={(event) => setMultiDc(event.currentTarget.checked)} />
+        <input
+          id="oauth-multi-dc"
+          type="checkbox"
+          checked={multiDc}
+          disabled={locked}
+          onChange={(event) => setMultiDc(event.currentTarget.checked)}
+        />
         <label for="oauth-multi-dc">{t('multiDc')}</label>
       </div>
       <div class="field">
@@ -64,7 +74,7 @@ export function OAuthSignIn({ t, redirectUri, busy, onSignIn }: OAuthSignInProps
       </div>
       <Alert messages={missing ? [t('clientIdRequired')] : []} />
       <div class="actions">
-        <button type="button" disabled={busy} onClick={signIn}>
+        <button type="button" disabled={busy || locked} onClick={signIn}>
           {t('signInWithZoho')}
         </button>
       </div>

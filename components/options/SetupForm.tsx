@@ -18,6 +18,8 @@ interface SetupFormProps {
   /** Email fixed by policy (with the key); the key fields are then not shown. */
   policyEmail: string | null;
   dataCentreManaged: boolean;
+  /** Policy locks the setup: every control is shown disabled, with the reason. */
+  locked: boolean;
   busy: boolean;
   /** An error of the last `Next`, already in words. */
   error: string | null;
@@ -34,6 +36,7 @@ export function SetupForm({
   initialDataCentre,
   policyEmail,
   dataCentreManaged,
+  locked,
   busy,
   error,
   onNext,
@@ -48,6 +51,7 @@ export function SetupForm({
 
   const submit = (event: Event) => {
     event.preventDefault();
+    if (locked) return;
     if (policyEmail !== null) return onNext(dataCentre, undefined);
     const checked = checkCredentialForm(key, email);
     setFieldErrors(checked.ok ? {} : checked.errors);
@@ -61,6 +65,11 @@ export function SetupForm({
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="setup-heading">
       <h2 id="setup-heading">{t('setupHeading')}</h2>
+      {locked && (
+        <p class="hint" id="setup-locked">
+          {t('setupLocked')}
+        </p>
+      )}
       <SelectField
         id="data-center"
         label={t('dataCenter')}
@@ -68,6 +77,7 @@ export function SetupForm({
         choices={DATA_CENTRE_IDS.map((id) => ({ value: id, label: `${regions[id]} (${id})` }))}
         onChange={(value) => setDataCentre(value as DataCentreId)}
         managed={dataCentreManaged}
+        disabled={locked}
         t={t}
       />
       {policyEmail === null ? (
@@ -79,6 +89,7 @@ export function SetupForm({
             hint={t('keyHint')}
             value={key}
             invalid={!!fieldErrors.key}
+            disabled={locked}
             onInput={setKey}
           />
           <TextField
@@ -89,6 +100,7 @@ export function SetupForm({
             hint={t('emailHint')}
             value={email}
             invalid={!!fieldErrors.email}
+            disabled={locked}
             onInput={setEmail}
           />
         </>
@@ -103,7 +115,7 @@ export function SetupForm({
       )}
       <Alert messages={messages} />
       <div class="actions">
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || locked} aria-describedby={locked ? 'setup-locked' : undefined}>
           {t('next')}
         </button>
         {busy && <span class="hint">{t('working')}</span>}
@@ -113,6 +125,7 @@ export function SetupForm({
           t={t}
           redirectUri={redirectUri ?? null}
           busy={busy}
+          locked={locked}
           onSignIn={(clientId, multiDc) => onSignIn(dataCentre, clientId, multiDc)}
         />
       )}

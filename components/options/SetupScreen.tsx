@@ -52,6 +52,7 @@ export function SetupScreen({ t, view, send, redirectUri, onEvent }: SetupScreen
         initialDataCentre={view.dataCentre ?? 'com'}
         policyEmail={view.managed.includes('credential') ? view.email : null}
         dataCentreManaged={view.managed.includes('dataCentre')}
+        locked={view.locked === true}
         busy={busy}
         error={error}
         onNext={(dataCentre, credential) => void next(dataCentre, credential)}

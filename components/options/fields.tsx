@@ -49,11 +49,12 @@ interface TextFieldProps {
   type?: 'text' | 'email' | 'password';
   autocomplete?: string;
   invalid?: boolean;
+  disabled?: boolean;
   onInput: (value: string) => void;
 }
 
 /** A labelled text input with its hint (described by it) and an invalid state. */
-export function TextField({ id, label, hint, value, type = 'text', autocomplete = 'off', invalid, onInput }: TextFieldProps) {
+export function TextField({ id, label, hint, value, type = 'text', autocomplete = 'off', invalid, disabled, onInput }: TextFieldProps) {
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -64,6 +65,7 @@ export function TextField({ id, label, hint, value, type = 'text', autocomplete 
         autocomplete={autocomplete}
         spellcheck={false}
         value={value}
+        disabled={disabled}
         aria-invalid={invalid ? true : undefined}
         aria-describedby={`${id}-hint`}
         onInput={(event) => onInput(event.currentTarget.value)}

@@ -129,6 +129,8 @@ export interface SettingsView {
   authKind?: 'zsc' | 'oauth' | null;
   /** Fields fixed by enterprise policy ("Managed by your organization"). */
   managed: ManagedField[];
+  /** Enterprise policy locks the setup: nothing may be set up or changed here (absent: not locked). */
+  locked?: true;
   /** Policy values ignored as invalid (absent: none). */
   policyIgnored?: IgnoredPolicyValue[];
   /** Absent: persistent. */

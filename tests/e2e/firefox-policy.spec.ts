@@ -68,6 +68,14 @@ test('locked: true disables every setting on the options page once Firefox resta
   });
 });
 
+test('locked: true with nothing set up: the set-up form says why, and none of its controls can be used', async ({ startFirefox }) => {
+  const firefox = await startFirefox({ locked: true });
+  const options = await firefox.openOptions();
+  await options.waitForSelector(byRole('textbox', 'ZSC key'), { visible: true });
+  expect(await options.evaluate(() => document.body.innerText)).toContain('it can only be set up by policy');
+  expect(await options.evaluate(USABLE_SETTING_CONTROLS)).toEqual([]);
+});
+
 test('enabled: false removes the panel from CRM pages once Firefox restarts under it', async ({ startFirefox, sandbox }) => {
   const firefox = await startFirefox(null);
   await firefox.connect();

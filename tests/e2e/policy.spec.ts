@@ -64,6 +64,15 @@ test('locked: true, set while Chromium runs, disables every setting on the open 
   });
 });
 
+test('locked: true with nothing set up: the set-up form says why, and none of its controls can be used', async ({ policy, launch }) => {
+  policy.set({ locked: true });
+  const chromium = await launch();
+  const options = await chromium.openOptions();
+  await expect(options.getByText(/it can only be set up by policy/)).toBeVisible();
+  await expect(options.getByLabel('ZSC key', { exact: true })).toBeDisabled();
+  expect(await options.evaluate(USABLE_SETTING_CONTROLS)).toEqual([]);
+});
+
 test('enabled: false, set while Chromium runs, removes the panel from an open CRM tab', async ({ policy, launch }) => {
   const chromium = await launch();
   await chromium.connect();

@@ -21,7 +21,7 @@ export function createSettingsViews({ credentials, setup }: { credentials: Crede
   return {
     async view(effective) {
       const settings = effective ?? (await effectiveSettings());
-      const [credential, { ignored }, storage] = await Promise.all([
+      const [credential, { policy, ignored }, storage] = await Promise.all([
         effectiveCredential(credentials, settings.dataCentre),
         readPolicy(),
         credentials.storage(),
@@ -46,6 +46,7 @@ export function createSettingsViews({ credentials, setup }: { credentials: Crede
               : 'ok',
         authKind: credential?.kind ?? null,
         managed: settings.managed,
+        ...(policy.locked === true ? { locked: true } : {}),
         policyIgnored: ignored,
         credentialStorage: storage,
       };

@@ -119,6 +119,8 @@ describe('enterprise policy', () => {
       { command: 'settings.update', language: 'en', timeZone: 'Europe/Berlin' },
     ];
     for (const request of attempts) expect((await errorOf(z.admin(request))).code, request.command).toBe('POLICY_LOCKED');
+    // The options page is told, so it can show every control disabled.
+    expect(await z.admin({ command: 'settings.get' })).toMatchObject({ locked: true });
     expect(await readStoredSettings()).toEqual(before.settings);
     expect(await z.credentials.get()).toEqual(before.credential);
     expect(z.desk.calls).toEqual([]);

@@ -1,0 +1,54 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OptionsApp } from '../../../../components/options/OptionsApp';
+import type { SettingsView } from '../../../../lib/shared/protocol';
+import { fakeAdminBroker } from '../../support/admin-broker';
+
+const unconnected: SettingsView = {
+  connected: false,
+  dataCentre: null,
+  email: null,
+  portal: null,
+  enabled: true,
+  language: 'en',
+  timeZone: 'Europe/Berlin',
+  credentialState: 'none',
+  managed: [],
+};
+
+function mount(view: SettingsView) {
+  const fake = fakeAdminBroker({
+    'settings.get': () => view,
+    'diagnostics.get': () => ({ cache: { available: true, tickets: 0, records: 0 } }),
+    'oauth.redirectUri': () => ({ redirectUri: 'https://abc.chromiumapp.org/' }),
+  });
+  render(<OptionsApp send={fake.send} subscribe={() => () => {}} initialLanguage="en" />);
+  return fake;
+}
+
+afterEach(cleanup);
+
+describe('the set-up form under a locked policy with nothing set up', () => {
+  it('shows every control disabled with the reason, and Next asks nothing', async () => {
+    const { sent } = mount({ ...unconnected, locked: true });
+    const key = await screen.findByLabelText<HTMLInputElement>('ZSC key');
+    const form = key.closest('form')!;
+    const controls = [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, button')];
+    expect(controls.map((c) => c.labels?.[0]?.textContent ?? c.textContent)).toEqual(
+      expect.arrayContaining(['Data center', 'ZSC key', 'Email', 'Next', 'Sign in with Zoho']),
+    );
+    for (const control of controls) expect(control.matches(':disabled'), control.id || control.textContent!).toBe(true);
+    expect(key.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByText(/locked DeskLink’s settings in this browser: it can only be set up by policy/)).toBeTruthy();
+    fireEvent.submit(form);
+    expect(sent.filter((r) => r.command === 'setup.listPortals' || r.command === 'oauth.signIn')).toEqual([]);
+  });
+
+  it('leaves the form usable when the policy does not lock it', async () => {
+    mount(unconnected);
+    const key = await screen.findByLabelText<HTMLInputElement>('ZSC key');
+    expect(key.matches(':disabled')).toBe(false);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Next' }).disabled).toBe(false);
+    expect(screen.queryByText(/it can only be set up by policy/)).toBeNull();
+  });
+});
