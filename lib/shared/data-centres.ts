@@ -6,13 +6,15 @@
  * Sources: Zoho's multi-DC pages (https://www.zoho.com/accounts/protocol/oauth/multi-dc.html for
  * the Accounts hosts and locations; https://www.bigin.com/developer/docs/apis/multi-dc.html for the
  * API domains) and the Desk API documentation for the Desk hosts. A host known only from
- * third-party code is listed in `unverified`.
+ * third-party code, or from no source at all, is listed in `unverified`, and so is a `location`
+ * code no Zoho page names.
  * Canada is the odd one: every host lives on zohocloud.ca, not zoho.ca.
  */
-export const DATA_CENTRE_IDS = ['com', 'eu', 'in', 'com.au', 'jp', 'com.cn', 'sa', 'ca'] as const;
+export const DATA_CENTRE_IDS = ['com', 'eu', 'in', 'com.au', 'jp', 'com.cn', 'sa', 'ca', 'uk', 'ae'] as const;
 export type DataCentreId = (typeof DATA_CENTRE_IDS)[number];
 
-type HostKind = 'crmHost' | 'deskHost' | 'accountsHost' | 'apiDomain';
+/** What may rest on no Zoho page: a host (the CRM host stands for its crmsandbox twin) or the location code. */
+type UnverifiedFact = 'crmHost' | 'deskHost' | 'accountsHost' | 'apiDomain' | 'location';
 
 interface DataCentre {
   id: DataCentreId;
@@ -26,8 +28,8 @@ interface DataCentre {
   accountsHost: string;
   /** `https://www.zohoapis.<tld>`. */
   apiDomain: string;
-  /** Hosts no Zoho page confirms (taken from public third-party code). */
-  unverified: readonly HostKind[];
+  /** Hosts (and the location code) no Zoho page confirms: taken from public third-party code or the other hosts' pattern. */
+  unverified: readonly UnverifiedFact[];
 }
 
 function zohoDataCentre(
@@ -36,7 +38,7 @@ function zohoDataCentre(
   region: string,
   domain: string,
   api: string,
-  unverified: readonly HostKind[] = [],
+  unverified: readonly UnverifiedFact[] = [],
 ): DataCentre {
   return {
     id,
@@ -61,6 +63,12 @@ export const DATA_CENTRES: Record<DataCentreId, DataCentre> = {
   // The Saudi CRM web host appears on no Zoho page; it follows the other hosts' pattern.
   sa: zohoDataCentre('sa', 'sa', 'Saudi Arabia', 'zoho.sa', 'sa', ['crmHost']),
   ca: zohoDataCentre('ca', 'ca', 'Canada', 'zohocloud.ca', 'ca'),
+  // Zoho's multi-DC page names accounts.zoho.uk; the location code, the Desk host and the API
+  // domain come from third-party code only, and no source names a UK CRM web host.
+  uk: zohoDataCentre('uk', 'uk', 'United Kingdom', 'zoho.uk', 'uk', ['location', 'crmHost', 'deskHost', 'apiDomain']),
+  // Zoho's WorkDrive pages name www.zohoapis.ae; the location code and the Accounts and Desk hosts
+  // come from third-party code only, and no source names a UAE CRM web host.
+  ae: zohoDataCentre('ae', 'ae', 'United Arab Emirates', 'zoho.ae', 'ae', ['location', 'crmHost', 'deskHost', 'accountsHost']),
 };
 
 const ALL = Object.values(DATA_CENTRES);

@@ -56,6 +56,8 @@ for (const target of TARGETS) {
       // each host is there, so a host nothing fetches is a finding.
       const deskHosts = Object.values(DATA_CENTRES).map((dc) => pattern(dc.deskHost));
       expect([...manifest.host_permissions].sort()).toEqual(deskHosts.sort());
+      // The UK and UAE data centres too, although only third-party code names their Desk hosts.
+      expect(manifest.host_permissions).toEqual(expect.arrayContaining(['https://desk.zoho.uk/*', 'https://desk.zoho.ae/*']));
       for (const permission of manifest.permissions ?? []) expect(ALLOWED_PERMISSIONS).toContain(permission);
     });
 
@@ -75,6 +77,12 @@ for (const target of TARGETS) {
         expect(covered(dc.crmHost), dc.crmHost).toBe(true);
         expect(covered(dc.crmSandboxHost), dc.crmSandboxHost).toBe(true);
       }
+      for (const host of ['crm.zoho.uk', 'crmsandbox.zoho.uk', 'crm.zoho.ae', 'crmsandbox.zoho.ae']) {
+        expect(
+          allFrameMatches.some((m: string) => m === pattern(host) || m === `https://${host}/crm/*`),
+          host,
+        ).toBe(true);
+      }
     });
   });
 }
@@ -85,7 +93,11 @@ test('Chrome: service worker background, minimum version and the enterprise poli
   // Below 114, JSON.parse gives revivers no source text and 19-digit Desk ids would be refused.
   expect(Number(manifest.minimum_chrome_version)).toBeGreaterThanOrEqual(114);
   expect(manifest.browser_specific_settings).toBeUndefined();
-  expect(existsSync(path.join(OUT_DIR, 'chrome-mv3', manifest.storage.managed_schema))).toBe(true);
+  const schemaFile = path.join(OUT_DIR, 'chrome-mv3', manifest.storage.managed_schema);
+  expect(existsSync(schemaFile)).toBe(true);
+  // The admin reading chrome://policy learns every data centre the policy may name.
+  const { description } = readJson(schemaFile).properties.dataCenter;
+  for (const id of Object.keys(DATA_CENTRES)) expect(description).toContain(` ${id}`);
 });
 
 test('Firefox: background scripts, gecko id, minimum version and data collection permissions', () => {

@@ -4,21 +4,10 @@
  */
 import { DATA_CENTRES, type DataCentreId } from '../../shared/data-centres';
 
-/** Zoho's location codes. Canada's Accounts host is accounts.zohocloud.ca (not zoho.ca). */
-const LOCATION_TO_DATA_CENTRE: Record<string, DataCentreId> = {
-  us: 'com',
-  eu: 'eu',
-  in: 'in',
-  au: 'com.au',
-  jp: 'jp',
-  cn: 'com.cn',
-  sa: 'sa',
-  ca: 'ca',
-};
-
-/** The data centre a `location` names; undefined for one DeskLink does not serve (uk, sg, ae …). */
+/** The data centre a `location` names; undefined for one DeskLink does not serve (sg …). */
 export function dataCentreOfLocation(location: string): DataCentreId | undefined {
-  return LOCATION_TO_DATA_CENTRE[location.trim().toLowerCase()];
+  const code = location.trim().toLowerCase();
+  return Object.values(DATA_CENTRES).find((dc) => dc.location === code)?.id;
 }
 
 /**

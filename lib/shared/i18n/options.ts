@@ -48,7 +48,8 @@ const en = {
   defaultPortal: '{name} (default)',
   managed: 'Managed by your organization',
   keyManaged: 'The key is provided by your organization.',
-  setupLocked: 'Your organization has locked DeskLink’s settings in this browser: it can only be set up by policy. Ask your IT administrator.',
+  setupLocked:
+    'Your organization has locked DeskLink’s settings in this browser: it can only be set up by policy. Ask your IT administrator.',
   connectedHeading: 'Connected to Zoho Desk',
   connectedPortal: 'Portal',
   connectedEmail: 'Email',

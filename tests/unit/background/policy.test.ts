@@ -28,6 +28,12 @@ describe('policy parsing', () => {
     expect(ignored).toContainEqual({ key: 'enabled', expected: 'boolean' });
   });
 
+  it('takes every data centre DeskLink lists, the UK and UAE ones included, and no other', async () => {
+    for (const dataCenter of ['com', 'uk', 'ae']) expect((await parsePolicy({ dataCenter })).policy).toEqual({ dataCenter });
+    for (const wrong of ['gb', 'uae', 'co.uk', 'sg'])
+      expect((await parsePolicy({ dataCenter: wrong })).ignored).toEqual([{ key: 'dataCenter', expected: 'dataCentre' }]);
+  });
+
   it('takes key and email together or not at all', async () => {
     expect((await parsePolicy({ zscKey: 'k', email: 'a@b.example' })).policy).toEqual({ zscKey: 'k', email: 'a@b.example' });
     const half = await parsePolicy({ zscKey: 'k' });

@@ -74,11 +74,13 @@ describe('location → data centre', () => {
     ['sa', 'sa'],
     ['ca', 'ca'],
     ['CA', 'ca'],
+    ['uk', 'uk'],
+    ['ae', 'ae'],
   ])('%s → %s', (location, dataCentre) => {
     expect(dataCentreOfLocation(location)).toBe(dataCentre);
   });
 
   it('knows no data centre for locations DeskLink does not serve', () => {
-    for (const location of ['uk', 'sg', 'ae', '', 'com']) expect(dataCentreOfLocation(location)).toBeUndefined();
+    for (const location of ['sg', '', 'com', 'gb', 'uae']) expect(dataCentreOfLocation(location)).toBeUndefined();
   });
 });

@@ -54,7 +54,7 @@ describe('policy values DeskLink ignored', () => {
       expect(items).toEqual([
         'Policy value enabled ignored: expected true or false',
         'Policy value deskCallsPerMinute ignored: expected a whole number from 1 to 1000',
-        'Policy value dataCenter ignored: expected one of com, eu, in, com.au, jp, com.cn, sa, ca',
+        'Policy value dataCenter ignored: expected one of com, eu, in, com.au, jp, com.cn, sa, ca, uk, ae',
       ]);
       expect(within(notes).getByText('enabled').tagName).toBe('CODE');
       cleanup();

@@ -63,8 +63,9 @@ describe('the setup wizard', () => {
     expect(screen.getByLabelText('Email')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Next' })).toBeTruthy();
     const centres = [...select('Data center').options].map((o) => [o.value, o.text]);
-    expect(centres.map(([v]) => v)).toEqual(['com', 'eu', 'in', 'com.au', 'jp', 'com.cn', 'sa', 'ca']);
+    expect(centres.map(([v]) => v)).toEqual(['com', 'eu', 'in', 'com.au', 'jp', 'com.cn', 'sa', 'ca', 'uk', 'ae']);
     expect(centres[0]![1]).toContain('United States');
+    expect(centres.slice(-2).map(([, text]) => text)).toEqual(['United Kingdom (uk)', 'United Arab Emirates (ae)']);
     // Guidance for the three starting points.
     for (const heading of ['New to Zoho Desk', 'Admin of a Zoho Desk portal', 'Not a Zoho Desk admin']) {
       expect(screen.getByRole('heading', { name: heading })).toBeTruthy();
