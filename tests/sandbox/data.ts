@@ -111,6 +111,7 @@ export function listCrmRecords(size: SandboxSize = 'test'): GeneratedRecord[] {
         A: expectedTickets(dataset, r, 'A').length,
         B: expectedTickets(dataset, r, 'B').length,
         E: expectedTickets(dataset, r, 'E').length,
+        U: expectedTickets(dataset, r, 'U').length,
       },
       fixture: fixtureIds.has(r.id),
     });

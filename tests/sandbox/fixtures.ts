@@ -11,7 +11,7 @@ export const CRM_ORG = 'org20110845';
 
 /**
  * Desk portals (organizations), each in one data centre. Portal A is the default; B answers list
- * dates as epoch ms; E lives in the EU data centre (desk.zoho.eu).
+ * dates as epoch ms; E lives in the EU data centre (desk.zoho.eu), U in the UK one (desk.zoho.uk).
  */
 export const PORTALS = {
   A: {
@@ -47,6 +47,14 @@ export const PORTALS = {
     edition: 'PROFESSIONAL',
     dataCentre: 'eu',
   },
+  U: {
+    id: '44120098765',
+    companyName: 'Zylker UK Ltd',
+    portalName: 'zylkeruk',
+    timeZone: 'Europe/London',
+    edition: 'PROFESSIONAL',
+    dataCentre: 'uk',
+  },
 } as const satisfies Record<
   string,
   { id: string; companyName: string; portalName: string; dataCentre: DataCentreId; edition: string; timeZone: string | null }
@@ -78,6 +86,8 @@ export const KEYS = {
   unlicensed: '1000.zsc.11ce00.unlicensed',
   /** The admin of portal E, valid on desk.zoho.eu only. */
   euAdmin: '1000.zsc.e0e0e0.euadmin',
+  /** The admin of portal U, valid on desk.zoho.uk only. */
+  ukAdmin: '1000.zsc.0b0b0b.ukadmin',
 } as const;
 
 /** Who signs in at the sandbox's Zoho Accounts, and the data centre each lives in (Zoho's `location`). */
@@ -93,6 +103,8 @@ export const OAUTH_USERS = {
   caUser: { email: 'agent@zylker.ca', location: 'ca', key: null },
   saUser: { email: 'agent@zylker.sa', location: 'sa', key: null },
   cnUser: { email: 'agent@zylker.cn', location: 'cn', key: null },
+  ukAdmin: { email: 'admin@zylker.co.uk', location: 'uk', key: 'ukAdmin' },
+  aeUser: { email: 'agent@zylker.ae', location: 'ae', key: null },
 } as const satisfies Record<string, { email: string; location: string; key: keyof typeof KEYS | null }>;
 export type OAuthUser = keyof typeof OAUTH_USERS;
 
@@ -119,8 +131,8 @@ export interface RecordFixture {
   /** Primary first, then secondary. Empty for accounts and for `noEmail`. */
   emails: string[];
   accountName?: string;
-  /** How many tickets DeskLink must show for this record in portal A (and B, E where noted). */
-  expectedTickets: { A: number; B: number; E?: number };
+  /** How many tickets DeskLink must show for this record in portal A (and B, E, U where noted). */
+  expectedTickets: { A: number; B: number; E?: number; U?: number };
 }
 
 const rec = (
@@ -185,6 +197,11 @@ export const RECORDS = {
   sparse: rec('Contacts', '5293322000004121999', 'Robin Sparse', ['robin@sparse.example'], [3, 0]),
   /** Contact of the EU portal E (desk.zoho.eu): 3 tickets there, none in the US portals. */
   euContact: rec('Contacts', '5293322000004122001', 'Lena Fischer', ['lena.fischer@beispiel.example'], [0, 0, 3]),
+  /** Contact of the UK portal U (desk.zoho.uk), opened on crm.zoho.uk: 3 tickets there, none elsewhere. */
+  ukContact: {
+    ...rec('Contacts', '5293322000004122101', 'Oliver Bennett', ['oliver.bennett@example.co.uk'], [0, 0]),
+    expectedTickets: { A: 0, B: 0, U: 3 },
+  },
 } as const satisfies Record<string, RecordFixture>;
 
 export type RecordName = keyof typeof RECORDS;

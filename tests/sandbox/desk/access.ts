@@ -109,6 +109,15 @@ const ACCESS: Record<keyof typeof KEYS, KeyAccess | undefined> = {
     isAdmin: true,
     licensed: true,
   },
+  ukAdmin: {
+    ...person(OAUTH_USERS.ukAdmin.email, 'Amelia', 'Admin'),
+    dataCentre: 'uk',
+    listed: ['U'],
+    readable: ['U'],
+    scopes: FULL,
+    isAdmin: true,
+    licensed: true,
+  },
 };
 
 const byToken = new Map<string, KeyAccess>();

@@ -5,10 +5,20 @@ import { EN_PRIORITIES, EN_STATUS, JA_PRIORITIES, JA_STATUS } from '../generate/
 import type { KeyAccess } from './access';
 import type { Bag } from './shape';
 
-/** /organizations: A as strings (`"true"`, `"10"`), B with a numeric id and real booleans, C and E mixed. */
+/** Where each portal's company sits: its currency, country and the agents' language. */
+const LOCALES: Record<PortalKey, { currency: [code: string, symbol: string, locale: string]; country: string; lang: string; cc: string }> =
+  {
+    A: { currency: ['USD', '$', 'en_US'], country: 'United States', lang: 'en_US', cc: 'us' },
+    B: { currency: ['JPY', '¥', 'ja_JP'], country: 'Japan', lang: 'ja_JP', cc: 'jp' },
+    C: { currency: ['USD', '$', 'en_US'], country: 'United States', lang: 'en_US', cc: 'us' },
+    E: { currency: ['EUR', '€', 'de_DE'], country: 'Germany', lang: 'de_DE', cc: 'de' },
+    U: { currency: ['GBP', '£', 'en_GB'], country: 'United Kingdom', lang: 'en_GB', cc: 'gb' },
+  };
+
+/** /organizations: A as strings (`"true"`, `"10"`), B with a numeric id and real booleans, C, E and U mixed. */
 export function organizationJson(key: PortalKey, access: KeyAccess) {
   const p = PORTALS[key];
-  const japanese = key === 'B';
+  const [currencyCode, currencySymbol, currencyLocale] = LOCALES[key].currency;
   const common = {
     companyName: p.companyName,
     portalName: p.portalName,
@@ -17,9 +27,9 @@ export function organizationJson(key: PortalKey, access: KeyAccess) {
     timeZone: p.timeZone,
     edition: p.edition,
     isAdminInOrg: access.isAdmin,
-    currencyCode: japanese ? 'JPY' : key === 'E' ? 'EUR' : 'USD',
-    currencySymbol: japanese ? '¥' : key === 'E' ? '€' : '$',
-    currencyLocale: japanese ? 'ja_JP' : key === 'E' ? 'de_DE' : 'en_US',
+    currencyCode,
+    currencySymbol,
+    currencyLocale,
     primaryContact: access.email,
     portalURL: `https://support.${p.portalName}.example/support/${p.portalName}/ShowHomePage.do`,
     logoURL: null,
@@ -31,7 +41,7 @@ export function organizationJson(key: PortalKey, access: KeyAccess) {
     street: null,
     city: null,
     state: null,
-    country: japanese ? 'Japan' : key === 'E' ? 'Germany' : 'United States',
+    country: LOCALES[key].country,
     zip: null,
   };
   if (key === 'A')
@@ -40,7 +50,7 @@ export function organizationJson(key: PortalKey, access: KeyAccess) {
     return { id: Number(p.id), isDefault: false, isSandboxPortal: false, isPayloadEncryptionEnabled: false, employeeCount: 250, ...common };
   return {
     id: p.id,
-    isDefault: key === 'E' ? 'true' : 'false',
+    isDefault: key === 'E' || key === 'U' ? 'true' : 'false',
     isSandboxPortal: false,
     isPayloadEncryptionEnabled: 'false',
     employeeCount: 40,
@@ -62,8 +72,8 @@ export function myInfoBag(store: PortalStore, portal: PortalKey, access: KeyAcce
     rolePermissionType: access.isAdmin ? 'Admin' : 'AgentPublic',
     status: 'ACTIVE',
     isConfirmed: true,
-    langCode: portal === 'B' ? 'ja_JP' : portal === 'E' ? 'de_DE' : 'en_US',
-    countryCode: portal === 'B' ? 'jp' : portal === 'E' ? 'de' : 'us',
+    langCode: LOCALES[portal].lang,
+    countryCode: LOCALES[portal].cc,
     timeZone: PORTALS[portal].timeZone,
     associatedDepartmentIds: store.departments.map((d) => d.id),
     associatedChatDepartmentIds: [],

@@ -46,7 +46,7 @@ export class DataBuilder {
   readonly portals: Record<PortalKey, PortalStore>;
   readonly crmRecords: CrmRecord[] = [];
   private readonly counters = new Map<string, number>();
-  private readonly ticketNumbers: Record<PortalKey, number> = { A: 100, B: 1000, C: 10, E: 500 };
+  private readonly ticketNumbers: Record<PortalKey, number> = { A: 100, B: 1000, C: 10, E: 500, U: 700 };
   /** Tickets made while true belong to the fixture records. */
   fixtureMode = false;
 
@@ -57,6 +57,7 @@ export class DataBuilder {
       B: new PortalStore('B', '4411000000'),
       C: new PortalStore('C', '6012000000'),
       E: new PortalStore('E', '2230000000'),
+      U: new PortalStore('U', '3370000000'),
     };
   }
 

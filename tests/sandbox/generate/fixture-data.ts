@@ -29,23 +29,29 @@ export function addPortalBasics(b: DataBuilder): void {
       ['Anna', 'Admin', 'admin@zylker.de'],
       ['Jonas', 'Becker', 'jonas.becker@zylker.de'],
     ],
+    U: [
+      ['Amelia', 'Admin', 'admin@zylker.co.uk'],
+      ['Harry', 'Wood', 'harry.wood@zylker.co.uk'],
+    ],
   };
   const departments: Record<PortalKey, string[]> = {
     A: ['Support', 'Billing'],
     B: ['カスタマーサポート', '営業'],
     C: ['Partners'],
     E: ['Kundendienst'],
+    U: ['Customer Care'],
   };
-  for (const portal of ['A', 'B', 'C', 'E'] as const) {
-    for (const [firstName, lastName, emailId] of agents[portal]) {
+  for (const portal of ['A', 'B', 'C', 'E', 'U'] as const) {
+    agents[portal].forEach(([firstName, lastName, emailId], i) => {
       b.portals[portal].addAgent({
         id: b.id(portal, 'agent'),
         firstName,
         lastName,
         emailId,
-        zuid: String(700000000 + b.rng.int(1, 99999999)),
+        // Portal U's are fixed: drawing them would move every later draw, and so the data other tests know.
+        zuid: String(portal === 'U' ? 760000001 + i : 700000000 + b.rng.int(1, 99999999)),
       });
-    }
+    });
     departments[portal].forEach((name, i) =>
       b.portals[portal].departments.push({ id: b.id(portal, 'department'), name, isDefault: i === 0 }),
     );
@@ -353,5 +359,19 @@ function addFixtureTickets(b: DataBuilder): void {
       ['Passwort zurücksetzen', 'Closed'],
     ] as const)
       b.ticket('E', { subject, statusType, email, contactId: c.id });
+  }
+
+  // UK contact: 3 tickets in portal U (desk.zoho.uk).
+  {
+    const r = RECORDS.ukContact;
+    const email = r.emails[0]!;
+    crmPerson(b, r, 'Oliver', 'Bennett', { phone: '+44 20 7946 0321' });
+    const c = b.contact('U', { firstName: 'Oliver', lastName: 'Bennett', email, zohoCRMContact: r.recordId });
+    for (const [subject, statusType] of [
+      ['Parcel held at the depot', 'Open'],
+      ['VAT number on the invoice', 'On Hold'],
+      ['Direct debit set up', 'Closed'],
+    ] as const)
+      b.ticket('U', { subject, statusType, email, contactId: c.id });
   }
 }

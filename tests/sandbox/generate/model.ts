@@ -5,7 +5,7 @@
  */
 import type { FixtureModule } from '../fixtures';
 
-export type PortalKey = 'A' | 'B' | 'C' | 'E';
+export type PortalKey = 'A' | 'B' | 'C' | 'E' | 'U';
 export type StatusType = 'Open' | 'On Hold' | 'Closed';
 export type CrmModule = FixtureModule | 'Potentials' | 'CustomModule1';
 

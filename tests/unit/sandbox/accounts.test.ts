@@ -160,6 +160,8 @@ describe('multi-DC', () => {
       us: 'https://accounts.zoho.com',
       eu: 'https://accounts.zoho.eu',
       ca: 'https://accounts.zohocloud.ca',
+      uk: 'https://accounts.zoho.uk',
+      ae: 'https://accounts.zoho.ae',
     });
   });
 
@@ -201,6 +203,7 @@ describe('multi-DC', () => {
     ['jpUser', 'jp', 'accounts.zoho.jp'],
     ['caUser', 'ca', 'accounts.zohocloud.ca'],
     ['saUser', 'sa', 'accounts.zoho.sa'],
+    ['aeUser', 'ae', 'accounts.zoho.ae'],
   ] as const)('routes %s to its data centre (%s)', async (user, location, host) => {
     sandbox.oauth.setUser(user);
     const start = await accounts('/oauth/v2/auth', query());
@@ -213,6 +216,20 @@ describe('multi-DC', () => {
       host: host.replace('accounts.', 'desk.'),
     });
     expect([orgs.status, orgs.body]).toEqual([204, '']);
+  });
+
+  it('sends a UK user on to accounts.zoho.uk, which answers location uk; the token reads the UK portal on desk.zoho.uk', async () => {
+    sandbox.oauth.setUser('ukAdmin');
+    const start = await accounts('/oauth/v2/auth', query());
+    expect(new URL(String(start.headers.location)).host).toBe('accounts.zoho.uk');
+    const { fragment } = await accept(true, 'accounts.zoho.uk');
+    expect(fragment).toMatchObject({
+      location: 'uk',
+      'accounts-server': 'https://accounts.zoho.uk',
+      api_domain: 'https://www.zohoapis.uk',
+    });
+    const orgs = await deskGet(sandbox.port, '/api/v1/organizations', { token: fragment.access_token!, host: 'desk.zoho.uk' });
+    expect(orgs.json.data[0].id).toBe(PORTALS.U.id);
   });
 
   it('keeps China apart: a Chinese account cannot sign in at accounts.zoho.com, and signs in at accounts.zoho.com.cn', async () => {

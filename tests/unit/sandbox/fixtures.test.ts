@@ -85,6 +85,19 @@ describe('fixture records through the Desk API', () => {
     expect([usAdmin.status, usAdmin.json.errorCode]).toEqual([403, 'OAUTH_ORG_MISMATCH']);
   });
 
+  it('keeps the UK contact’s tickets in portal U, on desk.zoho.uk only', async () => {
+    const path = `/api/v1/tickets/search?email=${RECORDS.ukContact.emails[0]}`;
+    const uk = await deskGet(sandbox.port, path, { token: KEYS.ukAdmin, orgId: PORTALS.U.id, host: 'desk.zoho.uk' });
+    expect(uk.json.data).toHaveLength(RECORDS.ukContact.expectedTickets.U);
+    expect(uk.json.data.every((t: { webUrl: string | null }) => t.webUrl === null || t.webUrl.startsWith('https://desk.zoho.uk/'))).toBe(
+      true,
+    );
+    const orgs = await deskGet(sandbox.port, '/api/v1/organizations', { token: KEYS.ukAdmin, host: 'desk.zoho.uk' });
+    expect(orgs.json.data.map((o: { id: string }) => o.id)).toEqual([PORTALS.U.id]);
+    const eu = await deskGet(sandbox.port, path, { token: KEYS.ukAdmin, orgId: PORTALS.U.id, host: 'desk.zoho.eu' });
+    expect([eu.status, eu.json.errorCode]).toEqual([401, 'INVALID_OAUTH']);
+  });
+
   it('composes the contact as described: 9 + 3 by email, 2 only through the synced Desk contact, one found both ways', async () => {
     const A = PORTALS.A.id;
     const [primary, secondary] = RECORDS.contact.emails;
