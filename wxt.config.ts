@@ -12,7 +12,7 @@ export default defineConfig({
   vite: () => ({ plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })] }),
   // Icons come from public/icon/<size>.png (drawn by tests/tools/make-icons.ts), found by WXT.
   // Content-script `matches` (every CRM host + crmsandbox twin, all_frames) are declared in
-  // entrypoints/crm.content/index.tsx from CRM_HOSTS.
+  // entrypoints/crm.content/index.ts from CRM_HOSTS.
   manifest: ({ browser }) => ({
     name: '__MSG_extensionName__',
     description: '__MSG_extensionDescription__',
