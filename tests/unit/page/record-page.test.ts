@@ -68,7 +68,10 @@ const CASES: [string, string, Expected][] = [
   // hosts
   ['Canada on zohocloud.ca', `https://crm.zohocloud.ca/crm/org1/tab/Leads/${ID19}`, ['Leads', ID19, 'org1']],
   ['retired crm.zoho.ca', `https://crm.zoho.ca/crm/org1/tab/Leads/${ID19}`, null],
-  ['crm.zoho.uk is not a known CRM host', `https://crm.zoho.uk/crm/org1/tab/Leads/${ID19}`, null],
+  ['United Kingdom on crm.zoho.uk', `https://crm.zoho.uk/crm/org1/tab/Leads/${ID19}`, ['Leads', ID19, 'org1']],
+  ['UAE on crm.zoho.ae', `https://crm.zoho.ae/crm/org1/tab/Contacts/${ID19}`, ['Contacts', ID19, 'org1']],
+  ['crm.zoho.co.uk is not a known CRM host', `https://crm.zoho.co.uk/crm/org1/tab/Leads/${ID19}`, null],
+  ['crm.zoho.sg is not a known CRM host', `https://crm.zoho.sg/crm/org1/tab/Leads/${ID19}`, null],
   ['custom enterprise domain', `https://ucrm.unionbankofindia.co.in/crm/org60009764661/tab/Leads/${ID19}`, null],
   ['look-alike host', `https://crm.zoho.com.evil.example/crm/org1/tab/Leads/${ID19}`, null],
   ['plain http', `http://crm.zoho.com/crm/org1/tab/Leads/${ID19}`, null],

@@ -57,7 +57,7 @@ describe('reading the redirect', () => {
   });
 
   it('refuses a data centre DeskLink does not serve', () => {
-    expect(codeOf(() => readRedirect(`${base}#access_token=t&expires_in=3600&location=uk&state=st8`, options))).toBe('OAUTH_FAILED');
+    expect(codeOf(() => readRedirect(`${base}#access_token=t&expires_in=3600&location=sg&state=st8`, options))).toBe('OAUTH_FAILED');
   });
 
   it.each([

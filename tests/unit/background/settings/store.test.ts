@@ -14,7 +14,7 @@ describe('stored settings', () => {
   });
 
   it('refuses to write an invalid value (nothing stored)', async () => {
-    await expect(writeStoredSettings({ ...settings, dataCentre: 'uk' } as unknown as StoredSettings)).rejects.toThrow();
+    await expect(writeStoredSettings({ ...settings, dataCentre: 'sg' } as unknown as StoredSettings)).rejects.toThrow();
     await expect(writeStoredSettings({ ...settings, portal: { ...settings.portal!, id: '12e3' } })).rejects.toThrow();
     expect(await readStoredSettings()).toBeNull();
   });
