@@ -4,7 +4,7 @@
  */
 import type { DataCentreId } from './data-centres';
 
-/** Every `errorCode` Zoho Desk documents (reference/zoho-desk-api.md §12). */
+/** Every `errorCode` Zoho Desk documents in its API reference's error section. */
 export const DESK_ERROR_CODES = [
   'BAD_REQUEST',
   'UNAUTHORIZED',

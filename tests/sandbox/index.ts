@@ -88,7 +88,7 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-/** Concurrent calls per portal by edition (reference/zoho-desk-api.md §13). */
+/** Concurrent calls per portal by edition, as Zoho Desk's API limits page lists them. */
 function editionLimit(edition: string): number {
   const e = edition.toUpperCase();
   if (e.includes('FREE') || e === 'TRIAL') return 5;

@@ -94,7 +94,7 @@ const en = {
   // ---- Zoho Desk requests (diagnostics) ----
   deskCalls: 'Zoho Desk requests',
   deskCallCounts: '{today} today, {lastMinute} in the last minute (limit {limit} a minute)',
-  // ---- guidance (the seed's three starting points) ----
+  // ---- guidance (three starting points: new to Desk, a portal admin, not an admin) ----
   guidanceHeading: 'Where do I get a ZSC key?',
   guideNewTitle: 'New to Zoho Desk',
   guideNew:

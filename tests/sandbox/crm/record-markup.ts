@@ -1,6 +1,6 @@
 /**
  * The content of a sandbox CRM record page, as Zoho CRM NextGen renders it, with the DOM anchors
- * of reference/zoho-crm-pages.md §4. Pure (no DOM, no server state): the sandbox serves it to
+ * live CRM pages carry. Pure (no DOM, no server state): the sandbox serves it to
  * its client-side app, and unit tests load it into happy-dom as a saved page.
  *
  * Variants: `nextgen` (current anchors), `legacy` (older anchors: #titlecard_LASTNAME,

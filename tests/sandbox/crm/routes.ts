@@ -1,5 +1,5 @@
 /**
- * Zoho CRM NextGen paths (reference/zoho-crm-pages.md §2) as the sandbox's CRM app reads them.
+ * Zoho CRM NextGen record-page paths (`/crm/<org>/tab/<Module>/<id>`) as the sandbox's CRM app reads them.
  * `…/tab/Leads/list` is deliberately a "record" whose id is `list`: the real app requests it,
  * the request 404s and the page stays blank.
  */
