@@ -1,11 +1,12 @@
 /**
  * `Sign in with Zoho` in Firefox ESR (puppeteer-core over WebDriver BiDi) against the sandbox's
  * Zoho Accounts. Firefox's identity.launchWebAuthFlow opens the consent page in a popup window,
- * which BiDi reports as a new browsing context; the spec presses Accept or Deny there.
+ * which BiDi reports as a new browsing context; the spec presses Accept or Deny there. An EU user
+ * of a multi-DC client signs in and is renewed through accounts.zoho.com.
  */
 import type { Browser, Page } from 'puppeteer-core';
 import { test, expect, byRole } from './support/firefox';
-import { ADMIN_EMAIL, OAUTH_CLIENT_ID, PORTALS, RECORDS } from '../sandbox/fixtures';
+import { ADMIN_EMAIL, EU_ADMIN_EMAIL, OAUTH_CLIENT_ID, PORTALS, RECORDS } from '../sandbox/fixtures';
 import { firefoxTab } from './support/panel-firefox';
 import { expectInPanel } from './support/panel-steps';
 
@@ -62,6 +63,48 @@ test('sign in with Zoho, save, and see a record’s tickets; a short-lived token
   expect(refreshes.every((e) => e.status === 302)).toBe(true);
   const local = await options.evaluate(() => (globalThis as any).browser.storage.local.get(null));
   for (const token of new Set(sandbox.deskCalls().map((e) => e.token))) expect(JSON.stringify(local)).not.toContain(token);
+});
+
+test('an EU user of a multi-DC client: signs in through accounts.zoho.com, sees tickets from desk.zoho.eu, and is renewed silently', async ({
+  firefox,
+  openOptions,
+  crmPage,
+  sandbox,
+}) => {
+  sandbox.oauth.setUser('euAdmin');
+  // Tokens live 60 s: always inside the five-minute renewal window, as an hour-old token would be.
+  sandbox.oauth.setTokenLifetime(60);
+  const options = await openOptions();
+  await (await options.waitForSelector(byRole('textbox', 'Client ID'), { visible: true }))!.type(OAUTH_CLIENT_ID);
+  await options.click(byRole('checkbox', /Multi-DC client/));
+  await options.click(byRole('button', 'Sign in with Zoho'));
+  const consent = await consentWindow(firefox);
+  // accounts.zoho.com, where the client is registered, sent the EU user on to their data centre.
+  expect(new URL(consent.url()).host).toBe('accounts.zoho.eu');
+  expect(await text(consent, 'main')).toContain(`Signed in as ${EU_ADMIN_EMAIL}`);
+  expect(sandbox.log.find((e) => e.path === '/oauth/v2/auth')?.host).toBe('accounts.zoho.com');
+  await consent.click(byRole('button', 'Accept'));
+  await shows(options, `Signed in to Zoho as ${EU_ADMIN_EMAIL}.`);
+  await options.click(byRole('button', 'Save'));
+  expect(await text(options, '[data-testid="connected-portal"]')).toBe(PORTALS.E.companyName);
+
+  const signInTokens = new Set(sandbox.deskCalls().map((e) => e.token));
+  expect(signInTokens.size).toBeGreaterThan(0);
+  sandbox.clearLog();
+  const tickets = panel(await crmPage(RECORDS.euContact, { dc: 'eu' }));
+  await expectInPanel(tickets, 'tab', `All ${RECORDS.euContact.expectedTickets.E}`);
+  for (const row of await tickets.rows()) {
+    expect(row.flatMap((cell) => (cell.link?.href ? [cell.link.href] : []))).toEqual([
+      expect.stringMatching(/^https:\/\/desk\.zoho\.eu\//),
+    ]);
+  }
+  expect(new Set(sandbox.deskCalls().map((e) => e.host))).toEqual(new Set(['desk.zoho.eu']));
+  // Renewed where the client is registered, which sent it on to the EU data centre holding the session.
+  const refreshes = sandbox.log.filter((e) => e.path === '/oauth/v2/auth/refresh');
+  expect(refreshes.map((e) => `${e.host} ${e.status}`)).toEqual(expect.arrayContaining(['accounts.zoho.com 302', 'accounts.zoho.eu 302']));
+  expect(refreshes.every((e) => e.status === 302)).toBe(true);
+  // The Desk calls carried renewed tokens, none the sign-in gave.
+  for (const call of sandbox.deskCalls()) expect(signInTokens.has(call.token)).toBe(false);
 });
 
 test('denied consent: a clear error in an alert', async ({ firefox, openOptions }) => {

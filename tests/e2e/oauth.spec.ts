@@ -2,11 +2,12 @@
  * `Sign in with Zoho` in real Chromium against the sandbox's Zoho Accounts: the
  * consent window that identity.launchWebAuthFlow opens is a page of the Playwright context;
  * the spec presses Accept (or Deny) there as an admin would. Then tickets on a CRM record,
- * silent renewal (short token lifetime, and an early INVALID_OAUTH), and the signed-out state.
+ * silent renewal (short token lifetime, and an early INVALID_OAUTH), the signed-out state, and
+ * an EU user of a multi-DC client (signed in and renewed through accounts.zoho.com).
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { ADMIN_EMAIL, OAUTH_CLIENT_ID, PORTALS, RECORDS } from '../sandbox/fixtures';
+import { ADMIN_EMAIL, EU_ADMIN_EMAIL, OAUTH_CLIENT_ID, PORTALS, RECORDS } from '../sandbox/fixtures';
 import type { Sandbox } from '../sandbox/index';
 import { extensionStorage } from './support/options';
 import { chromiumTab } from './support/panel-chromium';
@@ -129,6 +130,56 @@ test('renewal needs the user: the panel says Sign in again and no call storm fol
   await expect(options.getByRole('status').filter({ hasText: 'Signed in to Zoho' })).toBeVisible();
   const again = await crmPage(RECORDS.contact);
   await expectInPanel(panel(again), 'tab', `All ${RECORDS.contact.expectedTickets.A}`);
+});
+
+test('an EU user of a multi-DC client: signs in through accounts.zoho.com, sees tickets from desk.zoho.eu, and is renewed silently', async ({
+  context,
+  openOptions,
+  crmPage,
+  sandbox,
+}) => {
+  sandbox.oauth.setUser('euAdmin');
+  // Tokens live 60 s: always inside the five-minute renewal window, as an hour-old token would be.
+  sandbox.oauth.setTokenLifetime(60);
+  const options = await openOptions();
+  await options.getByLabel('Client ID', { exact: true }).fill(OAUTH_CLIENT_ID);
+  await options.getByRole('checkbox', { name: /Multi-DC client/ }).check();
+  const consentOpened = context.waitForEvent('page');
+  await options.getByRole('button', { name: 'Sign in with Zoho' }).click();
+  const consent = await consentOpened;
+  // accounts.zoho.com, where the client is registered, sent the EU user on to their data centre.
+  await consent.waitForURL(/^https:\/\/accounts\.zoho\.eu\/oauth\/v2\/auth\?/);
+  await expect(consent.getByText(`Signed in as ${EU_ADMIN_EMAIL}`)).toBeVisible();
+  expect(sandbox.log.find((e) => e.path === '/oauth/v2/auth')?.host).toBe('accounts.zoho.com');
+  await consent.getByRole('button', { name: 'Accept' }).click();
+  await expect(options.getByText(`Signed in to Zoho as ${EU_ADMIN_EMAIL}.`, { exact: true })).toBeVisible();
+  await expect(options.getByLabel('Portal', { exact: true })).toHaveValue(PORTALS.E.id);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByTestId('connected-portal')).toHaveText(PORTALS.E.companyName);
+
+  const pagesBefore = context.pages().length;
+  const signInTokens = deskTokens(sandbox);
+  expect(signInTokens.length).toBeGreaterThan(0);
+  sandbox.clearLog();
+  const page = await crmPage(RECORDS.euContact, { dc: 'eu' });
+  const tickets = panel(page);
+  await expectInPanel(tickets, 'tab', `All ${RECORDS.euContact.expectedTickets.E}`);
+  for (const row of await tickets.rows()) {
+    expect(row.flatMap((cell) => (cell.link?.href ? [cell.link.href] : []))).toEqual([
+      expect.stringMatching(/^https:\/\/desk\.zoho\.eu\//),
+    ]);
+  }
+  expect(new Set(sandbox.deskCalls().map((e) => e.host))).toEqual(new Set(['desk.zoho.eu']));
+  // Renewed where the client is registered, which sent it on to the EU data centre holding the session.
+  expect(refreshes(sandbox).map((e) => `${e.host} ${e.status}`)).toEqual(
+    expect.arrayContaining(['accounts.zoho.com 302', 'accounts.zoho.eu 302']),
+  );
+  expect(refreshes(sandbox).every((e) => e.status === 302)).toBe(true);
+  // The Desk calls carried renewed tokens, none the sign-in gave.
+  for (const token of deskTokens(sandbox)) expect(signInTokens).not.toContain(token);
+  // No consent window: the only new tab is the CRM page.
+  expect(context.pages().length).toBe(pagesBefore + 1);
+  await expect(options.getByTestId('connected-portal')).toHaveText(PORTALS.E.companyName);
 });
 
 test('denied consent: a clear error in an alert, nothing saved', async ({ context, openOptions }) => {
