@@ -7,7 +7,8 @@
  * Each scenario starts with DeskLink unconfigured and reads the panel through the driver.
  */
 import { expect } from '@playwright/test';
-import { KEYS, OAUTH_USERS, PORTALS, RECORDS } from '../../sandbox/fixtures';
+import { ALL_READ_SCOPES, keyWithScopes } from '../../sandbox/desk/access';
+import { ADMIN_EMAIL, KEYS, OAUTH_USERS, PORTALS, RECORDS } from '../../sandbox/fixtures';
 import { unwrap } from '../support/admin';
 import type { PanelWorld } from '../support/panel-driver';
 import { cellOf, expectInPanel, expectTickets } from '../support/panel-steps';
@@ -111,6 +112,31 @@ export const CONTRACT_SCENARIOS: readonly ContractScenario[] = [
         .poll(() => panel.text(), { timeout: 20_000 })
         .toContain(
           'The Zoho user of the saved key or sign-in has no agent licence in this Zoho Desk portal. Reading tickets needs a Zoho Desk agent or light agent licence: ask your Zoho Desk admin.',
+        );
+      expect(await panel.rows()).toHaveLength(0);
+    },
+  },
+  {
+    title: 'SCOPE_MISMATCH: a key without Desk.search.READ gets the panel naming the scopes to add',
+    async run({ sendAdmin, open }) {
+      // Portals and the agent need no search scope, so the key passes setup; the first search is refused.
+      const key = keyWithScopes(ALL_READ_SCOPES.filter((scope) => scope !== 'Desk.search.READ'));
+      unwrap(
+        await sendAdmin({
+          command: 'setup.save',
+          dataCentre: 'com',
+          credential: { kind: 'zsc', key, email: ADMIN_EMAIL },
+          portalId: PORTALS.A.id,
+          language: 'en',
+          timeZone: PORTALS.A.timeZone,
+        }),
+        'setup.save',
+      );
+      const panel = (await open(RECORDS.lead)).panel();
+      await expect
+        .poll(() => panel.text(), { timeout: 20_000 })
+        .toMatch(
+          /lacks a scope Zoho Desk asks for here: (Desk\.\w+\.READ, )*Desk\.search\.READ(, Desk\.\w+\.READ)*\. An admin must add it/,
         );
       expect(await panel.rows()).toHaveLength(0);
     },
