@@ -1,30 +1,38 @@
 /**
  * The panel's footprint in the CRM page: a `desklink-panel` element whose CLOSED shadow root
- * holds a frame of DeskLink's own panel page. Page scripts get no reference into a closed root,
- * and the frame is of the extension's origin, so they can neither read the rows nor press its
- * buttons (find-in-page, selections and dispatched events stay in their own document). The
- * frame's address (extension id, token) is set from here and never appears in page markup.
+ * holds a frame of DeskLink's own panel page (./panel-frame-slot.ts). Page scripts get no
+ * reference into a closed root, and the frame is of the extension's origin, so they can neither
+ * read the rows nor press its buttons (find-in-page, selections and dispatched events stay in
+ * their own document). The frame's address is set from here and never appears in page markup.
  *
- * The frame draws what it is sent over a private channel (./panel-frame-messages.ts) and sends
- * back Refresh, the set-up link and its height. It loads again whenever the host is re-inserted
- * (CRM re-rendered the section holding it): each load gets a new channel and the latest state.
+ * CRM replaces its content on every record switch, the host with it, and a frame taken out of
+ * the page is gone. So a second frame waits, loaded, in a hidden `desklink-standby` element:
+ * when the host is put back, that frame moves into it (`moveBefore` keeps a frame loaded) and
+ * shows the latest state at once, and a new one loads for the next time.
  */
+import type { FromFrame, ToFrame } from './panel-frame-messages';
+import { createFrameSlot, type FrameSlot } from './panel-frame-slot';
+import { HOST_TAG, STANDBY_TAG } from './panel-host';
 import type { PanelViewState } from './panel-state';
-import { type FrameHello, type FromFrame, type ToFrame } from './panel-frame-messages';
-import { HOST_TAG } from './panel-host';
 
 export interface PanelFrame {
   /** The element placed in the page. */
   readonly host: HTMLElement;
-  /** Draws `state` in the frame (as soon as it has loaded), or nothing. */
+  /** Every element this panel put into the page (the host and the standby). */
+  elements(): Element[];
+  /** Puts the host where `put` says, with a loaded frame in it. */
+  placeWith(put: (host: HTMLElement) => void): void;
+  /** Draws `state` in the frame, or nothing. */
   draw(state: PanelViewState | null): void;
+  /** Takes the host and the standby out of the page. */
+  remove(): void;
 }
 
 interface PanelFrameDeps {
   doc: Document;
   /** The panel page's address (`runtime.getURL('/panel.html')`). */
   pageUrl: string;
-  /** The origin of the panel page's document, the only one the channel is handed to. */
+  /** The origin of the panel page's document, the only one a channel is handed to. */
   frameOrigin: string;
   onRefresh: () => void;
   onOpenOptions: () => void;
@@ -32,60 +40,108 @@ interface PanelFrameDeps {
 
 // `all: initial` keeps the page's CSS off the host; the frame is as wide as the host and as tall
 // as the panel it shows (it reports its height).
-const HOST_CSS = `:host { all: initial !important; display: block !important; margin: 12px 0 !important; }
-iframe { display: block; width: 100%; height: 0; border: 0; margin: 0; padding: 0; background: transparent; color-scheme: normal; }`;
+const FRAME_CSS = `iframe { display: block; width: 100%; height: 0; border: 0; margin: 0; padding: 0; background: transparent; color-scheme: normal; }`;
+const HOST_CSS = `:host { all: initial !important; display: block !important; margin: 12px 0 !important; }\n${FRAME_CSS}`;
+const STANDBY_CSS = `:host { all: initial !important; display: none !important; }\n${FRAME_CSS}`;
 
-function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+/** An element with a closed shadow root holding `css`. */
+function isolated(doc: Document, tag: string, css: string): { element: HTMLElement; root: ShadowRoot } {
+  const element = doc.createElement(tag);
+  const root = element.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  root.append(style);
+  return { element, root };
 }
 
-export function createPanelFrame({ doc, pageUrl, frameOrigin, onRefresh, onOpenOptions }: PanelFrameDeps): PanelFrame {
-  const token = randomToken();
-  const host = doc.createElement(HOST_TAG);
-  const root = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = HOST_CSS;
-  const frame = doc.createElement('iframe');
-  frame.src = `${pageUrl}#${token}`;
-  root.append(style, frame);
+/** Moves `node` into `parent` keeping it loaded; false when the browser cannot (the caller loads a new one). */
+function moveLoaded(parent: ShadowRoot, node: Node): boolean {
+  if (!node.isConnected || !parent.isConnected || typeof parent.moveBefore !== 'function') return false;
+  try {
+    parent.moveBefore(node, null);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
-  let port: MessagePort | null = null;
+export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
+  const { doc } = deps;
+  const { element: host, root } = isolated(doc, HOST_TAG, HOST_CSS);
+  let standbyHost: { element: HTMLElement; root: ShadowRoot } | null = null;
+  let active: FrameSlot | null = null;
+  let standby: FrameSlot | null = null;
   let latest: ToFrame = { kind: 'clear' };
 
-  const receive = (message: FromFrame) => {
-    switch (message?.kind) {
-      case 'refresh':
-        onRefresh();
-        return;
-      case 'openOptions':
-        onOpenOptions();
-        return;
-      case 'layout':
-        frame.style.height = `${Math.max(0, Math.ceil(message.height))}px`;
-        frame.title = message.title;
-        return;
+  const receive = (from: FrameSlot, message: FromFrame) => {
+    if (message?.kind === 'layout') {
+      from.iframe.style.height = `${Math.max(0, Math.ceil(message.height))}px`;
+      from.iframe.title = message.title;
+      // The shown frame has drawn: now the next one may load.
+      if (from === active) prepareStandby();
+      return;
     }
+    // A waiting frame shows nothing anyone could press.
+    if (from !== active) return;
+    if (message?.kind === 'refresh') deps.onRefresh();
+    else if (message?.kind === 'openOptions') deps.onOpenOptions();
   };
 
-  // Each load is a new document: hand it a new channel, then the latest state. A frame some
-  // other script navigated elsewhere never gets it (the message is addressed to our origin).
-  frame.addEventListener('load', () => {
-    port?.close();
-    const channel = new MessageChannel();
-    port = channel.port1;
-    port.addEventListener('message', (event: MessageEvent<FromFrame>) => receive(event.data));
-    port.start();
-    const hello: FrameHello = { desklinkPanel: token };
-    frame.contentWindow?.postMessage(hello, frameOrigin, [channel.port2]);
-    port.postMessage(latest);
-  });
+  const newSlot = () => {
+    const slot: FrameSlot = createFrameSlot({ ...deps, receive: (message) => receive(slot, message) });
+    return slot;
+  };
+
+  function prepareStandby(): void {
+    if (!host.isConnected || (standby && standby.iframe.isConnected)) return;
+    standby?.dispose();
+    standbyHost ??= isolated(doc, STANDBY_TAG, STANDBY_CSS);
+    if (!standbyHost.element.isConnected) (doc.body ?? doc.documentElement).append(standbyHost.element);
+    standby = newSlot();
+    standbyHost.root.append(standby.iframe);
+  }
+
+  /** Gives the host (in the page, without a frame) the standby frame, or a new one. */
+  const activate = (height: string) => {
+    const waiting = standby;
+    standby = null;
+    if (waiting && moveLoaded(root, waiting.iframe)) {
+      active = waiting;
+    } else {
+      waiting?.dispose();
+      active = newSlot();
+      root.append(active.iframe);
+    }
+    // About as tall as the panel it replaces until it reports its own height.
+    if (height) active.iframe.style.height = height;
+    active.send(latest);
+  };
 
   return {
     host,
+    elements: () => (standbyHost ? [host, standbyHost.element] : [host]),
+    placeWith(put) {
+      // Out of the page, the host's frame lost its document: never load it again.
+      let height = '';
+      if (!host.isConnected && active) {
+        height = active.iframe.style.height;
+        active.dispose();
+        active = null;
+      }
+      put(host);
+      if (!active && host.isConnected) activate(height);
+    },
     draw(state) {
       latest = state ? { kind: 'draw', state } : { kind: 'clear' };
-      port?.postMessage(latest);
+      active?.send(latest);
+    },
+    remove() {
+      host.remove();
+      active?.dispose();
+      active = null;
+      standby?.dispose();
+      standby = null;
+      standbyHost?.element.remove();
     },
   };
 }

@@ -29,7 +29,7 @@ export function createPanelSurface(deps: PanelSurfaceDeps): PanelSurface {
   let hostObserver: MutationObserver | null = null;
 
   // A panel left by an older instance (extension updated or reloaded with the tab open).
-  removeOtherHosts(doc, null);
+  removeOtherHosts(doc, []);
 
   const refresh = () => {
     if (!context.isInvalid) latest?.refresh();
@@ -39,10 +39,10 @@ export function createPanelSurface(deps: PanelSurfaceDeps): PanelSurface {
   const keepPlaced = () => {
     if (context.isInvalid || !latest || !visible || !frame) return;
     const { host } = frame;
-    removeOtherHosts(doc, host);
+    removeOtherHosts(doc, frame.elements());
     const placement = findPlacement(doc);
     if (!placement || isPlacedAt(host, placement)) return;
-    place(host, placement);
+    frame.placeWith((element) => place(element, placement));
     // Watch only the host's parent (no subtree): CRM re-rendering that container removes us.
     hostObserver?.disconnect();
     if (host.parentNode) hostObserver?.observe(host.parentNode, { childList: true });
@@ -69,7 +69,7 @@ export function createPanelSurface(deps: PanelSurfaceDeps): PanelSurface {
     queueMicrotask(() => {
       if (latest || !frame) return;
       frame.draw(null);
-      frame.host.remove();
+      frame.remove();
     });
   };
 

@@ -35,8 +35,18 @@ type Role = Parameters<Page['getByRole']>[0];
 /** Exact names match the whole accessible name; patterns match part of it. */
 const byName = (name: AccessibleName | undefined) => (name === undefined ? {} : { name, exact: typeof name === 'string' });
 
-/** The panel frame of this tab as it is now, if the page shows a panel. */
-const panelFrame = (page: Page): Frame | undefined => page.frames().find((frame) => !frame.isDetached() && isPanelFrameUrl(frame.url()));
+/**
+ * The panel frame of this tab as it is now, if the page shows a panel. DeskLink keeps a second
+ * panel frame loaded but not rendered (no box, so no width) for the next record: the shown one
+ * is the one with a width.
+ */
+async function panelFrame(page: Page): Promise<Frame | undefined> {
+  for (const frame of page.frames()) {
+    if (frame.isDetached() || !isPanelFrameUrl(frame.url())) continue;
+    if ((await frame.evaluate(() => innerWidth).catch(() => 0)) > 0) return frame;
+  }
+  return undefined;
+}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -46,12 +56,13 @@ function chromiumRegion(page: Page, name: string): PanelRegion {
   /** A read of the region now; `absent` when the tab shows no panel. A frame replaced mid-read is read again. */
   const read = async <R>(reader: (region: Locator) => Promise<R>, absent: R): Promise<R> => {
     for (let attempt = 0; ; attempt += 1) {
-      const frame = panelFrame(page);
+      const frame = await panelFrame(page);
       if (!frame) return absent;
       try {
         return await reader(regionIn(frame));
       } catch (error) {
-        if (!isFrameGone(error) || attempt >= 5) throw error;
+        // Playwright may list a frame CRM's re-render discarded for a moment longer.
+        if (!isFrameGone(error) || attempt >= 40) throw error;
         await pause(50);
       }
     }
@@ -61,7 +72,7 @@ function chromiumRegion(page: Page, name: string): PanelRegion {
   const act = async (action: (region: Locator, timeout: number) => Promise<void>): Promise<void> => {
     const deadline = Date.now() + ACTION_TIMEOUT_MS;
     for (;;) {
-      const frame = panelFrame(page);
+      const frame = await panelFrame(page);
       const left = deadline - Date.now();
       if (frame) {
         try {
@@ -135,7 +146,7 @@ export function chromiumTab(page: Page): CrmTab {
     removeDeskLinkNodes: () => page.evaluate((css) => document.querySelectorAll(css).forEach((node) => node.remove()), DESKLINK_NODES),
     audit: async () => {
       // Evaluated through the protocol: the panel page's policy allows no inline script.
-      const frame = panelFrame(page);
+      const frame = await panelFrame(page);
       if (!frame) throw new Error('No DeskLink panel frame to audit');
       await frame.evaluate(AXE_SOURCE);
       return frame.evaluate(auditPanelDocument);

@@ -190,5 +190,5 @@ export function plantLeftoverHost(hostTag: string): void {
 }
 
 export const LEFTOVER_HOST = `${HOST_TAG}[data-desklink-instance="old"]`;
-/** Every node DeskLink adds to a CRM page: the host and the element watcher's style. */
-export const DESKLINK_NODES = `${HOST_TAG}, style[data-desklink]`;
+/** Every node DeskLink adds to a CRM page: the host, the standby frame's element and the element watcher's style. */
+export const DESKLINK_NODES = `${HOST_TAG}, desklink-standby, style[data-desklink]`;

@@ -43,12 +43,16 @@ const isTimeout = (error: unknown) => error instanceof Error && error.name === '
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The panel frame of this tab as it is now, if the page shows a panel. */
+/**
+ * The panel frame of this tab as it is now, if the page shows a panel. DeskLink keeps a second
+ * panel frame loaded but not rendered (no box, so no width) for the next record: the shown one
+ * is the one with a width.
+ */
 async function panelFrame(page: Page): Promise<Frame | undefined> {
   for (const frame of page.frames()) {
     if (frame === page.mainFrame() || frame.detached) continue;
-    const url = await frame.evaluate(() => location.href).catch(() => '');
-    if (isPanelFrameUrl(url)) return frame;
+    const { url, width } = await frame.evaluate(() => ({ url: location.href, width: innerWidth })).catch(() => ({ url: '', width: 0 }));
+    if (isPanelFrameUrl(url) && width > 0) return frame;
   }
   return undefined;
 }

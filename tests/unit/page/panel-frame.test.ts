@@ -1,32 +1,17 @@
-// The panel's host in the page and the private channel between the content script and the panel
-// frame: both ends as the content script and the panel page build them, with the browser's part
-// (loading the frame, delivering a message only to the origin it is addressed to) played here.
+// The panel's footprint in the CRM page: a bare host with a closed shadow root holding the panel
+// frame, and the standby frame that takes over, already loaded, when CRM puts the host back.
+// (happy-dom loads no frame pages and logs so for each frame put into the page; the tests play
+// the browser's part with loadInto.)
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPanelFrame } from '../../../lib/page/panel-frame';
-import { linkToContentScript } from '../../../lib/page/panel-frame-link';
-import type { FromFrame, ToFrame } from '../../../lib/page/panel-frame-messages';
-import type { PanelViewState } from '../../../lib/page/panel-state';
+import { HOST_TAG, STANDBY_TAG } from '../../../lib/page/panel-host';
+import { delivered, FRAME_ORIGIN, loadInto, PAGE_URL, panelState as state } from '../support/panel-frame-browser';
 
-const PAGE_URL = 'chrome-extension://k1dyn4m1c/panel.html';
-const FRAME_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
-
-const state = (recordKey: string): PanelViewState => ({
-  recordKey,
-  body: { kind: 'loading' },
-  language: 'en',
-  timeZone: 'UTC',
-  refreshing: false,
-  dataCentreMismatch: null,
-});
-
-/** The frame's window as the panel page sees it: its address, its parent (this window), its messages. */
-type FrameWindow = EventTarget & { location: URL; parent: Window };
-
-/** Shadow roots created meanwhile (closed ones included): the test's view, as DevTools would show them. */
+/** Shadow roots created meanwhile, closed ones included (the test's view, as DevTools shows them): host first, then standby. */
 let roots: ShadowRoot[];
 
 beforeEach(() => {
-  document.body.replaceChildren();
+  document.body.innerHTML = '<div id="crmContent"><div id="relatedList1"></div></div>';
   roots = [];
   const attach = Object.getOwnPropertyDescriptor(Element.prototype, 'attachShadow')!.value as (
     this: Element,
@@ -40,164 +25,120 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-/** A panel frame; `inPage` puts its host into the document (happy-dom then logs that it loads no frame pages). */
-function setUp({ inPage = false } = {}) {
+function setUp() {
   const onRefresh = vi.fn();
   const onOpenOptions = vi.fn();
   const panel = createPanelFrame({ doc: document, pageUrl: PAGE_URL, frameOrigin: FRAME_ORIGIN, onRefresh, onOpenOptions });
-  if (inPage) document.body.append(panel.host);
-  const iframe = roots[0]!.querySelector('iframe')!;
-  /** Every postMessage the content script made to the frame, with the origin it addressed. */
-  const posted: { data: unknown; origin: string }[] = [];
-  /** The browser loads a document into the frame (the panel page unless `origin` says otherwise) and fires `load`: that document's end. */
-  const load = (origin = FRAME_ORIGIN) => {
-    const win: FrameWindow = Object.assign(new EventTarget(), { location: new URL(iframe.src), parent: window });
-    Object.defineProperty(iframe, 'contentWindow', {
-      configurable: true,
-      value: {
-        postMessage(data: unknown, targetOrigin: string, transfer: MessagePort[] = []) {
-          posted.push({ data, origin: targetOrigin });
-          if (targetOrigin === origin) win.dispatchEvent(new MessageEvent('message', { data, source: window, ports: transfer }));
-        },
-      },
-    });
-    const side = frameSide(win);
-    iframe.dispatchEvent(new Event('load'));
-    return side;
-  };
-  return { panel, iframe, posted, load, onRefresh, onOpenOptions };
+  const beforeRelatedList = (host: HTMLElement) => document.getElementById('relatedList1')!.before(host);
+  /** The frames in the host's closed root now. */
+  const hostFrames = () => [...roots[0]!.querySelectorAll('iframe')];
+  const standbyFrames = () => [...(roots[1]?.querySelectorAll('iframe') ?? [])];
+  return { panel, onRefresh, onOpenOptions, beforeRelatedList, hostFrames, standbyFrames };
 }
-
-/** The panel page's end: what it received from the content script. */
-function frameSide(win: FrameWindow) {
-  const received: ToFrame[] = [];
-  const link = linkToContentScript(win as unknown as Window, (message) => received.push(message));
-  return { received, send: (message: FromFrame) => link.send(message) };
-}
-
-/** Lets posted channel messages arrive. */
-const delivered = () => new Promise((resolve) => setTimeout(resolve, 10));
 
 describe('the panel host in the CRM page', () => {
   it('is a bare element with a closed shadow root: no version, no extension address, no way in', () => {
-    const { panel, iframe } = setUp({ inPage: true });
+    const { panel, beforeRelatedList, hostFrames } = setUp();
+    panel.placeWith(beforeRelatedList);
     expect(panel.host.outerHTML).toBe('<desklink-panel></desklink-panel>');
     expect(panel.host.shadowRoot).toBeNull();
+    expect(hostFrames()).toHaveLength(1);
     expect(document.documentElement.outerHTML).not.toMatch(/extension:\/\//);
-    // The frame's address lives only inside the closed root, with a token after '#'.
-    expect(iframe.src).toMatch(/^chrome-extension:\/\/k1dyn4m1c\/panel\.html#[0-9a-f]{32}$/);
   });
 
-  it('each panel gets its own token', () => {
-    const first = setUp().iframe.src;
-    roots.length = 0;
-    expect(setUp().iframe.src).not.toBe(first);
-  });
-});
-
-describe('the channel to the panel frame', () => {
-  it('opens on load, addressed to the panel page’s origin only, and carries the latest state', async () => {
-    const { panel, load, posted } = setUp();
+  it('shows the latest state in its frame and passes on what the user pressed there; the frame is as tall as the panel', async () => {
+    const { panel, beforeRelatedList, hostFrames, onRefresh, onOpenOptions } = setUp();
     panel.draw(state('Contacts/1'));
-    panel.draw(state('Contacts/2'));
-    const frame = load();
+    panel.placeWith(beforeRelatedList);
+    const frame = hostFrames()[0]!;
+    const page = loadInto(frame);
     await delivered();
-    expect(posted.map((message) => message.origin)).toEqual([FRAME_ORIGIN]);
-    expect(frame.received).toEqual([{ kind: 'draw', state: state('Contacts/2') }]);
-    panel.draw(null);
-    await delivered();
-    expect(frame.received.at(-1)).toEqual({ kind: 'clear' });
-  });
-
-  it('a frame some script navigated elsewhere gets nothing', async () => {
-    const { panel, load } = setUp();
-    panel.draw(state('Contacts/1'));
-    const elsewhere = load('https://evil.example');
-    await delivered();
-    expect(elsewhere.received).toEqual([]);
-  });
-
-  it('passes Refresh and the set-up link to the content script, and sizes the frame to the panel', async () => {
-    const { load, onRefresh, onOpenOptions, iframe } = setUp();
-    const frame = load();
-    await delivered();
-    frame.send({ kind: 'refresh' });
-    frame.send({ kind: 'openOptions' });
-    frame.send({ kind: 'layout', height: 311.4, title: 'Zoho Desk tickets' });
+    expect(page.received).toEqual([{ kind: 'draw', state: state('Contacts/1') }]);
+    page.send({ kind: 'refresh' });
+    page.send({ kind: 'openOptions' });
+    page.send({ kind: 'layout', height: 311.4, title: 'Zoho Desk tickets' });
     await delivered();
     expect(onRefresh).toHaveBeenCalledTimes(1);
     expect(onOpenOptions).toHaveBeenCalledTimes(1);
-    expect(iframe.style.height).toBe('312px');
-    expect(iframe.title).toBe('Zoho Desk tickets');
-  });
-
-  it('a reloaded frame (the host put back after CRM re-rendered) gets a new channel and the latest state', async () => {
-    const { panel, load, onRefresh } = setUp();
-    panel.draw(state('Contacts/1'));
-    const first = load();
-    await delivered();
-    panel.draw(state('Contacts/2'));
-    const second = load();
-    await delivered();
-    expect(second.received).toEqual([{ kind: 'draw', state: state('Contacts/2') }]);
-    // The first document's channel is closed: nothing it sends is acted on.
-    first.send({ kind: 'refresh' });
-    await delivered();
-    expect(onRefresh).not.toHaveBeenCalled();
+    expect(frame.style.height).toBe('312px');
+    expect(frame.title).toBe('Zoho Desk tickets');
   });
 });
 
-describe('the panel frame’s end of the channel', () => {
-  /** A frame window whose address carries `token`; messages posted to it by "some script in the parent window". */
-  function frameWith(token: string) {
-    const win: FrameWindow = Object.assign(new EventTarget(), { location: new URL(`${PAGE_URL}#${token}`), parent: window });
-    const side = frameSide(win);
-    const hello = (
-      data: unknown,
-      { source = window, withPort = true }: { source?: MessageEventSource | null; withPort?: boolean } = {},
-    ) => {
-      const channel = new MessageChannel();
-      const heard: unknown[] = [];
-      channel.port1.addEventListener('message', (event) => heard.push(event.data));
-      channel.port1.start();
-      win.dispatchEvent(new MessageEvent('message', { data, source, ports: withPort ? [channel.port2] : [] }));
-      return { port: channel.port1, heard };
-    };
-    return { side, hello };
-  }
-
-  it('accepts only the first hello that carries its token, from its parent, with a channel', async () => {
-    const { side, hello } = frameWith('5ec7e7');
-    const wrongToken = hello({ desklinkPanel: 'guess' });
-    const noToken = hello({});
-    const notParent = hello({ desklinkPanel: '5ec7e7' }, { source: null });
-    hello({ desklinkPanel: '5ec7e7' }, { withPort: false });
-    const real = hello({ desklinkPanel: '5ec7e7' });
-    const replay = hello({ desklinkPanel: '5ec7e7' });
-    for (const forged of [wrongToken, noToken, notParent, replay]) forged.port.postMessage({ kind: 'draw', state: state('Forged/1') });
-    real.port.postMessage({ kind: 'draw', state: state('Contacts/1') });
-    side.send({ kind: 'refresh' });
+describe('the standby frame', () => {
+  it('loads once the shown frame has drawn, hidden, and does nothing anyone could press', async () => {
+    const { panel, beforeRelatedList, hostFrames, standbyFrames, onRefresh } = setUp();
+    panel.placeWith(beforeRelatedList);
+    expect(document.querySelector(STANDBY_TAG)).toBeNull();
+    const shown = loadInto(hostFrames()[0]!);
+    shown.send({ kind: 'layout', height: 300, title: 'Zoho Desk tickets' });
     await delivered();
-    expect(side.received).toEqual([{ kind: 'draw', state: state('Contacts/1') }]);
-    expect(real.heard).toEqual([{ kind: 'refresh' }]);
-    for (const forged of [wrongToken, noToken, notParent, replay]) expect(forged.heard).toEqual([]);
+    const standby = document.querySelector(STANDBY_TAG)!;
+    expect(standby.outerHTML).toBe(`<${STANDBY_TAG}></${STANDBY_TAG}>`);
+    expect(standby.parentElement).toBe(document.body);
+    expect(standbyFrames()).toHaveLength(1);
+    const waiting = loadInto(standbyFrames()[0]!);
+    waiting.send({ kind: 'refresh' });
+    await delivered();
+    expect(waiting.received).toEqual([{ kind: 'clear' }]);
+    expect(onRefresh).not.toHaveBeenCalled();
+    expect(panel.elements()).toEqual([panel.host, standby]);
   });
 
-  it('a frame opened without a token (not framed by DeskLink) accepts nothing', async () => {
-    const { side, hello } = frameWith('');
-    const forged = hello({ desklinkPanel: '' });
-    forged.port.postMessage({ kind: 'draw', state: state('Forged/1') });
+  it('when CRM puts the host back, the standby frame moves into it and shows the latest state at once', async () => {
+    const { panel, beforeRelatedList, hostFrames, standbyFrames, onRefresh } = setUp();
+    panel.draw(state('Contacts/1'));
+    panel.placeWith(beforeRelatedList);
+    const first = hostFrames()[0]!;
+    loadInto(first).send({ kind: 'layout', height: 300, title: 'Zoho Desk tickets' });
     await delivered();
-    expect(side.received).toEqual([]);
+    const next = standbyFrames()[0]!;
+    const waiting = loadInto(next);
+    // The browsers' moveBefore (happy-dom has none): the frame moves, keeping its document.
+    const moved: Node[] = [];
+    Object.assign(roots[0]!, {
+      moveBefore: (node: Node, before: Node | null) => {
+        moved.push(node);
+        roots[0]!.insertBefore(node, before);
+      },
+    });
+
+    // CRM replaces its content, the host with it; the next record's state; the host goes back.
+    document.body.querySelector('#crmContent')!.innerHTML = '<div id="relatedList1"></div>';
+    panel.draw(state('Leads/2'));
+    panel.placeWith(beforeRelatedList);
+    expect(moved).toEqual([next]);
+    expect(hostFrames()).toEqual([next]);
+    expect(first.isConnected).toBe(false);
+    // As tall as the panel it replaces until it reports its own height.
+    expect(next.style.height).toBe('300px');
+    await delivered();
+    expect(waiting.received.at(-1)).toEqual({ kind: 'draw', state: state('Leads/2') });
+    waiting.send({ kind: 'refresh' });
+    await delivered();
+    expect(onRefresh).toHaveBeenCalledTimes(1);
   });
 
-  it('keeps the latest layout until the channel opens; drops presses before it', async () => {
-    const { side, hello } = frameWith('5ec7e7');
-    side.send({ kind: 'layout', height: 10, title: 'a' });
-    side.send({ kind: 'refresh' });
-    side.send({ kind: 'layout', height: 20, title: 'b' });
-    const real = hello({ desklinkPanel: '5ec7e7' });
+  it('without moveBefore, the host gets a new frame instead, never the lost one loaded again', async () => {
+    const { panel, beforeRelatedList, hostFrames } = setUp();
+    panel.placeWith(beforeRelatedList);
+    const first = hostFrames()[0]!;
+    loadInto(first).send({ kind: 'layout', height: 300, title: 'Zoho Desk tickets' });
     await delivered();
-    expect(real.heard).toEqual([{ kind: 'layout', height: 20, title: 'b' }]);
+    document.body.querySelector('#crmContent')!.innerHTML = '<div id="relatedList1"></div>';
+    panel.placeWith(beforeRelatedList);
+    expect(hostFrames()).toHaveLength(1);
+    expect(hostFrames()[0]).not.toBe(first);
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
+  });
+
+  it('remove takes the host and the standby out of the page', async () => {
+    const { panel, beforeRelatedList, hostFrames } = setUp();
+    panel.placeWith(beforeRelatedList);
+    loadInto(hostFrames()[0]!).send({ kind: 'layout', height: 300, title: 'Zoho Desk tickets' });
+    await delivered();
+    expect(document.querySelectorAll(`${HOST_TAG}, ${STANDBY_TAG}`)).toHaveLength(2);
+    panel.remove();
+    expect(document.querySelectorAll(`${HOST_TAG}, ${STANDBY_TAG}`)).toHaveLength(0);
   });
 });

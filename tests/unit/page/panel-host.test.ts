@@ -1,6 +1,6 @@
-// The one-host rule at the panel's host.
+// The one-host rule at the panel's host (and its standby).
 import { beforeEach, describe, expect, it } from 'vitest';
-import { HOST_TAG, removeOtherHosts } from '../../../lib/page/panel-host';
+import { HOST_TAG, removeOtherHosts, STANDBY_TAG } from '../../../lib/page/panel-host';
 
 const host = () => document.createElement(HOST_TAG);
 
@@ -14,9 +14,11 @@ describe('panel hosts', () => {
     old.setAttribute('data-desklink-version', '0.0.1');
     old.setAttribute('data-desklink-instance', 'old');
     const unstamped = host();
+    const oldStandby = document.createElement(STANDBY_TAG);
     const mine = host();
-    document.body.append(old, unstamped, mine);
-    expect(removeOtherHosts(document, mine)).toBe(2);
-    expect([...document.querySelectorAll(HOST_TAG)]).toEqual([mine]);
+    const myStandby = document.createElement(STANDBY_TAG);
+    document.body.append(old, unstamped, oldStandby, mine, myStandby);
+    expect(removeOtherHosts(document, [mine, myStandby])).toBe(3);
+    expect([...document.querySelectorAll(`${HOST_TAG}, ${STANDBY_TAG}`)]).toEqual([mine, myStandby]);
   });
 });

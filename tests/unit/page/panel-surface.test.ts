@@ -38,7 +38,14 @@ function surface() {
     context: ctx,
     createFrame: (refresh) => {
       press = refresh;
-      return { host: document.createElement(HOST_TAG), draw: (drawn) => draws.push(drawn) };
+      const host = document.createElement(HOST_TAG);
+      return {
+        host,
+        elements: () => [host],
+        placeWith: (put) => put(host),
+        draw: (drawn) => void draws.push(drawn),
+        remove: () => host.remove(),
+      };
     },
   });
   /** The record the frame shows now, or null without a host in the page. */

@@ -1,0 +1,63 @@
+/**
+ * One frame of DeskLink's panel page and the private channel to it. The content script hands
+ * each document loaded into the frame a new MessageChannel, in a first message addressed to the
+ * panel page's origin only and carrying the token in the frame's address (page scripts share
+ * the content script's window but cannot know the token); then the latest message for it.
+ */
+import type { FrameHello, FromFrame, ToFrame } from './panel-frame-messages';
+
+export interface FrameSlot {
+  readonly iframe: HTMLIFrameElement;
+  /** Sends `message` now if a document is listening, and to every document loaded later. */
+  send(message: ToFrame): void;
+  /** Closes the channel and takes the frame out of the page. */
+  dispose(): void;
+}
+
+interface FrameSlotDeps {
+  doc: Document;
+  /** The panel page's address (`runtime.getURL('/panel.html')`). */
+  pageUrl: string;
+  /** The origin of the panel page's document, the only one the channel is handed to. */
+  frameOrigin: string;
+  receive: (message: FromFrame) => void;
+}
+
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export function createFrameSlot({ doc, pageUrl, frameOrigin, receive }: FrameSlotDeps): FrameSlot {
+  const token = randomToken();
+  const iframe = doc.createElement('iframe');
+  iframe.src = `${pageUrl}#${token}`;
+  let port: MessagePort | null = null;
+  let latest: ToFrame = { kind: 'clear' };
+
+  // Each load is a new document: a new channel, then the latest message. A frame some other
+  // script navigated elsewhere never gets it (the message is addressed to the panel's origin).
+  iframe.addEventListener('load', () => {
+    port?.close();
+    const channel = new MessageChannel();
+    port = channel.port1;
+    port.addEventListener('message', (event: MessageEvent<FromFrame>) => receive(event.data));
+    port.start();
+    const hello: FrameHello = { desklinkPanel: token };
+    iframe.contentWindow?.postMessage(hello, frameOrigin, [channel.port2]);
+    port.postMessage(latest);
+  });
+
+  return {
+    iframe,
+    send(message) {
+      latest = message;
+      port?.postMessage(message);
+    },
+    dispose() {
+      port?.close();
+      port = null;
+      iframe.remove();
+    },
+  };
+}
