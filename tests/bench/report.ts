@@ -79,6 +79,16 @@ export function tableRows(r: any): Row[] {
       r.contentScriptBytes.gzip <= 25 * 1024,
     ]);
   }
+  if (r.panelMemory) {
+    const m = r.panelMemory;
+    rows.push([
+      'panelMemory',
+      `CRM tab +${kb(m.crmTabHeapAddedBytes)} JS heap; extension +${kb(m.panelFramesHeapPerTabBytes)} per tab (panel frames)`,
+      `${m.tabs} tabs`,
+      '—',
+      null,
+    ]);
+  }
   if (r.fuzzCases !== undefined)
     rows.push([
       'fuzzCases / fuzzFailures',

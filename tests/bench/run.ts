@@ -21,10 +21,12 @@ import { connectWith } from '../e2e/support/admin';
 import { extensionServiceWorker, launchChromium } from '../e2e/support/chromium';
 import { crmUrl } from '../e2e/support/crm';
 import { extensionDir } from '../e2e/support/paths';
+import { isPanelFrameUrl } from '../e2e/support/panel-driver';
 import { listCrmRecords, PORTALS, startSandbox, type GeneratedRecord, type Sandbox, type SandboxSize } from '../sandbox/index';
 import { loadCacheHook } from './cache-load';
 import { runFuzz } from './fuzz';
 import { measureFloor } from './floor';
+import { measurePanelMemory, type PanelMemory } from './memory';
 import { installProbe, type BenchProbe, type SwitchTiming } from './page-probe';
 import { bundleBytes, markdownTable, printTable } from './report';
 import { countBy, endpointOf, ratio, sequentialDepth, summarize } from './stats';
@@ -160,6 +162,27 @@ async function main(): Promise<void> {
     const floor = await measureFloor(options, PORTAL.id, cycle, SWITCHES);
     await crm.bringToFront();
 
+    // ---- Memory: what a CRM tab with the panel costs, in its own process and in the extension's.
+    log('memory of a CRM tab with and without the panel …');
+    const quiet = () => new Promise((resolve) => setTimeout(resolve, 1500));
+    const panelMemory: PanelMemory = await measurePanelMemory({
+      context,
+      openWithPanel: async () => {
+        const page = await openCrmPage(context!, cycle[0]!);
+        await waitForRows(page);
+        return page;
+      },
+      openWithoutPanel: async () => {
+        await send({ command: 'settings.update', enabled: false });
+        const page = await openCrmPage(context!, cycle[0]!);
+        await quiet();
+        await send({ command: 'settings.update', enabled: true });
+        return page;
+      },
+      isPanelFrame: (frame) => isPanelFrameUrl(frame.url()),
+    });
+    await crm.bringToFront();
+
     // ---- Cold views: records never seen, every Desk answer delayed by DELAY_MS.
     log(`${coldRecords.length} cold views (Desk answers delayed ${DELAY_MS} ms) …`);
     sandbox.addFault({ host: 'desk.zoho.com', delayMs: DELAY_MS });
@@ -231,6 +254,7 @@ async function main(): Promise<void> {
       warmApiCalls,
       tenTabsUpstreamCalls: tenTabs,
       contentScriptBytes,
+      panelMemory,
       cache100k: {
         lookupP95Ms: lookup.p95,
         lookupP50Ms: lookup.p50,
