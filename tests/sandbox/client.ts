@@ -19,6 +19,8 @@ export interface SandboxRequestOptions {
   orgId?: string;
   headers?: Record<string, string>;
   method?: string;
+  /** A request body (e.g. a form for Zoho Accounts' token endpoint); set its content-type in headers. */
+  body?: string;
 }
 
 export function sandboxGet(port: number, host: string, path: string, options: SandboxRequestOptions = {}): Promise<SandboxResponse> {
@@ -53,7 +55,7 @@ export function sandboxGet(port: number, host: string, path: string, options: Sa
       },
     );
     req.on('error', reject);
-    req.end();
+    req.end(options.body);
   });
 }
 

@@ -88,6 +88,15 @@ export const KEYS = {
   euAdmin: '1000.zsc.e0e0e0.euadmin',
   /** The admin of portal U, valid on desk.zoho.uk only. */
   ukAdmin: '1000.zsc.0b0b0b.ukadmin',
+  /** An agent (not an admin) of portals A and B: myinfo rolePermissionType "AgentPublic". */
+  agent: '1000.zsc.a6e47a.agent',
+  /**
+   * A light agent of portal B (Zoho sells no light agents on the Free edition, portal A's):
+   * myinfo rolePermissionType "Light"; reads work, creating a ticket answers 403 FORBIDDEN.
+   */
+  lightAgent: '1000.zsc.119417.lightagent',
+  /** A Zoho user (a CRM sales rep) who is no agent of any portal: /organizations 204, every portal call OAUTH_ORG_MISMATCH. */
+  nonAgent: '1000.zsc.40a9e7.nonagent',
 } as const;
 
 /** Who signs in at the sandbox's Zoho Accounts, and the data centre each lives in (Zoho's `location`). */
@@ -105,6 +114,9 @@ export const OAUTH_USERS = {
   cnUser: { email: 'agent@zylker.cn', location: 'cn', key: null },
   ukAdmin: { email: 'admin@zylker.co.uk', location: 'uk', key: 'ukAdmin' },
   aeUser: { email: 'agent@zylker.ae', location: 'ae', key: null },
+  agent: { email: 'ravi.agent@zylker.com', location: 'us', key: 'agent' },
+  lightAgent: { email: 'lena.light@zylker.com', location: 'us', key: 'lightAgent' },
+  nonAgent: { email: 'sam.sales@zylker.com', location: 'us', key: 'nonAgent' },
 } as const satisfies Record<string, { email: string; location: string; key: keyof typeof KEYS | null }>;
 export type OAuthUser = keyof typeof OAUTH_USERS;
 

@@ -36,6 +36,12 @@ export interface KeyAccess {
   isAdmin: boolean;
   /** false: a Zoho user without a Desk agent licence (LICENSE_ACCESS_LIMITED on portal calls). */
   licensed: boolean;
+  /**
+   * The role the user is described by (myinfo `rolePermissionType`, then never varied); without
+   * it `Admin` or `AgentPublic` from isAdmin, varied like any nullable value. `Light`: a light
+   * agent, who may read but not add, edit or delete records (403 FORBIDDEN on writes).
+   */
+  role?: 'Admin' | 'AgentPublic' | 'Light';
 }
 
 const without = (...missing: string[]) => new Set(ALL_READ_SCOPES.filter((s) => !missing.includes(s)));
@@ -116,6 +122,39 @@ const ACCESS: Record<keyof typeof KEYS, KeyAccess | undefined> = {
     readable: ['U'],
     scopes: FULL,
     isAdmin: true,
+    licensed: true,
+  },
+  agent: {
+    ...person(OAUTH_USERS.agent.email, 'Ravi', 'Agent'),
+    dataCentre: 'com',
+    listed: ['A', 'B'],
+    readable: ['A', 'B'],
+    scopes: FULL,
+    isAdmin: false,
+    licensed: true,
+    role: 'AgentPublic',
+  },
+  lightAgent: {
+    ...person(OAUTH_USERS.lightAgent.email, 'Lena', 'Light'),
+    dataCentre: 'com',
+    listed: ['B'],
+    readable: ['B'],
+    scopes: FULL,
+    isAdmin: false,
+    licensed: true,
+    role: 'Light',
+  },
+  // Zoho documents no answer for a Zoho user who is in no Desk portal. [GUESS] /organizations
+  // answers 204 (it lists "organizations to which the current user belongs": none) and a portal
+  // call answers OAUTH_ORG_MISMATCH, the documented code for a token not valid for that orgId
+  // (its status, 401 or 403, is the contract table's; 403 FORBIDDEN is the other reading).
+  nonAgent: {
+    ...person(OAUTH_USERS.nonAgent.email, 'Sam', 'Sales'),
+    dataCentre: 'com',
+    listed: [],
+    readable: [],
+    scopes: FULL,
+    isAdmin: false,
     licensed: true,
   },
 };

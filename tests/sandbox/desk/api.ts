@@ -3,8 +3,9 @@
  * Authorization header (401 UNAUTHORIZED), the token (401 INVALID_OAUTH, also for a token of
  * another data centre), the route (404 URL_NOT_FOUND / 405), the orgId header (422, or
  * OAUTH_ORG_MISMATCH for a portal the token cannot read), the agent licence (403
- * LICENSE_ACCESS_LIMITED), the scopes (401 SCOPE_MISMATCH), the day's API credits (429
- * THRESHOLD_EXCEEDED), the query (422), then the answer with the credit headers.
+ * LICENSE_ACCESS_LIMITED), the scopes (401 SCOPE_MISMATCH), the role (403 FORBIDDEN for a
+ * light agent's write), the day's API credits (429 THRESHOLD_EXCEEDED), the query (422), then
+ * the answer with the credit headers.
  */
 import { DATA_CENTRES } from '../../../lib/shared/data-centres';
 import { matchEndpoint, pathKnown, type EndpointContract } from '../contract/index';
@@ -66,8 +67,6 @@ export function handleDesk(dataset: Dataset, req: DeskRequest, runtime: DeskRunt
   if (!matched) return deskError(pathKnown(req.path) ? 'METHOD_NOT_ALLOWED' : 'URL_NOT_FOUND');
   const { row, pathId } = matched;
   const handler = HANDLERS[row.id];
-  // A documented endpoint the sandbox does not serve yet.
-  if (!handler && row.id !== 'organizations') return deskError('METHOD_NOT_ALLOWED', 'This endpoint is not served by the sandbox.');
   const granted = runtime.grantedScopes(token);
 
   if (row.id === 'organizations') {
@@ -86,6 +85,11 @@ export function handleDesk(dataset: Dataset, req: DeskRequest, runtime: DeskRunt
     return deskError('OAUTH_ORG_MISMATCH');
   if (!access.licensed) return deskError('LICENSE_ACCESS_LIMITED');
   if (missingScopes(row, access, granted).length) return deskError('SCOPE_MISMATCH');
+  // A light agent may view records but not add, edit or delete them (Zoho's light-agent page).
+  // [GUESS] Desk refuses the write as a role without the permission: 403 FORBIDDEN.
+  if (access.role === 'Light' && row.method !== 'GET') return deskError('FORBIDDEN');
+  // A documented endpoint the sandbox does not serve yet.
+  if (!handler) return deskError('METHOD_NOT_ALLOWED', 'This endpoint is not served by the sandbox.');
 
   const q = validateQuery(req.query, row);
   if (isReply(q)) return q;
@@ -102,7 +106,7 @@ export function handleDesk(dataset: Dataset, req: DeskRequest, runtime: DeskRunt
     );
   }
 
-  const reply = handler!({ row, store: dataset.portals[portal], portal, access, q, id: pathId, variation: runtime.variation });
+  const reply = handler({ row, store: dataset.portals[portal], portal, access, q, id: pathId, variation: runtime.variation });
   if (reply.status >= 400) return reply;
   runtime.credits.spend(orgId, weight, now);
   return withCredits(reply, weight, runtime.credits.remaining(orgId, budget, now));

@@ -38,4 +38,6 @@ export const ticketKept = (t: DeskTicket): ReadonlySet<string> => (t.fixture ? F
 export const CONTACT_KEPT: ReadonlySet<string> = new Set(['id', 'email', 'zohoCRMContact', 'zohoCRMContact.id', 'zohoCRMContact.type']);
 export const ACCOUNT_KEPT: ReadonlySet<string> = new Set(['id', 'accountName', 'zohoCRMAccount', 'zohoCRMAccount.id']);
 export const AGENT_KEPT: ReadonlySet<string> = new Set(['id', 'emailId', 'firstName', 'lastName', 'name']);
+/** The agent of a user described by their role (a light agent): the role is one of its facts. */
+export const ROLE_AGENT_KEPT: ReadonlySet<string> = new Set([...AGENT_KEPT, 'rolePermissionType']);
 export const DEPARTMENT_KEPT: ReadonlySet<string> = new Set(['id', 'name', 'isEnabled', 'isDefault']);

@@ -11,7 +11,7 @@ import type { Variation } from '../variation';
 import type { KeyAccess } from './access';
 import { deskError } from './errors';
 import { anyOf, matches, page, searchTickets, sortTickets } from './filters';
-import { AGENT_KEPT, DEPARTMENT_KEPT } from './kept';
+import { AGENT_KEPT, DEPARTMENT_KEPT, ROLE_AGENT_KEPT } from './kept';
 import { renderer, statisticsBag } from './render';
 import { departmentBag, latestThreadBag, myInfoBag, ticketFieldBags } from './setup-answers';
 import type { ValidQuery } from './validate';
@@ -113,7 +113,11 @@ export const HANDLERS: Record<string, Handler> = {
   myInfo: (ctx) =>
     jsonReply(
       200,
-      renderer(ctx.store, ctx.variation).plain(ctx.row.response.item, myInfoBag(ctx.store, ctx.portal, ctx.access), AGENT_KEPT),
+      renderer(ctx.store, ctx.variation).plain(
+        ctx.row.response.item,
+        myInfoBag(ctx.store, ctx.portal, ctx.access),
+        ctx.access.role ? ROLE_AGENT_KEPT : AGENT_KEPT,
+      ),
     ),
   departments: (ctx) => {
     const { store, q } = ctx;

@@ -69,7 +69,7 @@ export function myInfoBag(store: PortalStore, portal: PortalKey, access: KeyAcce
     zuid: agent?.zuid ?? '700000001',
     roleId: store.idPrefix + '700000001',
     profileId: store.idPrefix + '800000001',
-    rolePermissionType: access.isAdmin ? 'Admin' : 'AgentPublic',
+    rolePermissionType: access.role ?? (access.isAdmin ? 'Admin' : 'AgentPublic'),
     status: 'ACTIVE',
     isConfirmed: true,
     langCode: LOCALES[portal].lang,
