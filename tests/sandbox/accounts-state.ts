@@ -7,6 +7,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { OAUTH_USERS, type OAuthUser } from './fixtures';
+import type { PortalKey } from './generate/model';
+import {
+  createSelfClientBook,
+  type RefreshTokenRecord,
+  type SelfClientGrant,
+  type SelfClientRequest,
+  type TokenRequestLogEntry,
+} from './self-client';
 
 export type { OAuthUser } from './fixtures';
 
@@ -30,6 +38,10 @@ interface IssuedToken {
   clientId: string;
   scopes: readonly string[];
   expiresAt: number;
+  /** A Self Client token: the portal its code was generated for. */
+  portal?: PortalKey;
+  /** A Self Client token: the refresh token it came from (revoking that ends it too). */
+  refreshToken?: string;
 }
 
 const DEFAULT_LIFETIME_SEC = 3600;
@@ -42,6 +54,17 @@ function createState() {
   const tokens = new Map<string, IssuedToken>();
   let lifetimeSec = DEFAULT_LIFETIME_SEC;
   let user: OAuthUser = 'admin';
+  const selfClients = createSelfClientBook((grant) => {
+    const token = `1000.${hex(16)}.${hex(16)}`;
+    tokens.set(token, { ...grant, expiresAt: Date.now() + lifetimeSec * 1000 });
+    return { token, expiresIn: lifetimeSec };
+  });
+  const live = (token: string, now: number): IssuedToken | undefined => {
+    const issued = tokens.get(token);
+    if (!issued || issued.expiresAt <= now) return undefined;
+    // [GUESS] Revoking a refresh token ends the access tokens it gave, at once.
+    return issued.refreshToken && selfClients.isRevoked(issued.refreshToken) ? undefined : issued;
+  };
 
   return {
     /** Who signs in next (when no session exists yet). */
@@ -82,8 +105,11 @@ function createState() {
     },
     /** The user of a live token; undefined when unknown or expired. */
     userOfToken(token: string, now = Date.now()): OAuthUser | undefined {
-      const issued = tokens.get(token);
-      return issued && issued.expiresAt > now ? issued.user : undefined;
+      return live(token, now)?.user;
+    },
+    /** The portal a Self Client token is bound to; undefined for other tokens. */
+    portalOfToken(token: string): PortalKey | undefined {
+      return tokens.get(token)?.portal;
     },
     /** The scopes a live token was granted. */
     scopesOfToken(token: string): readonly string[] | undefined {
@@ -91,6 +117,34 @@ function createState() {
     },
     issuedCount(): number {
       return tokens.size;
+    },
+    /** The Self Client side: the token endpoint answers from here. */
+    selfClients,
+
+    // ---- Self Client, as the admin uses the API console and Zoho Accounts ----
+    /**
+     * The user's Self Client (created on first use, then the same id and secret) and a new grant
+     * code for these scopes and portal, valid `codeMinutes` (default 3). Throws for a scope Zoho
+     * does not know or a duration beyond 10 minutes, as the console refuses them.
+     */
+    selfClient(request: SelfClientRequest): SelfClientGrant {
+      return selfClients.selfClient(request);
+    },
+    /** Refresh tokens issued by Self Clients (optionally of one client or user), revoked ones included. */
+    refreshTokens(filter?: { clientId?: string; user?: OAuthUser }): RefreshTokenRecord[] {
+      return selfClients.refreshTokens(filter);
+    },
+    /**
+     * The user removes access in Zoho Accounts: these refresh tokens (one, or every one of a
+     * client) stop working, and so do their access tokens. Returns how many were revoked.
+     */
+    revoke(target: { refreshToken: string } | { clientId: string }): number {
+      const chosen = 'refreshToken' in target ? [target.refreshToken] : selfClients.refreshTokens(target).map((r) => r.refreshToken);
+      return chosen.filter((token) => selfClients.revoke(token)).length;
+    },
+    /** Every call of `/oauth/v2/token` and its revoke endpoint since the last reset, oldest first. */
+    tokenRequests(filter: { grantType?: string } = {}): TokenRequestLogEntry[] {
+      return selfClients.requests().filter((r) => !filter.grantType || r.grantType === filter.grantType);
     },
 
     // ---- test controls ----
@@ -114,6 +168,7 @@ function createState() {
       sessions.clear();
       grants.clear();
       tokens.clear();
+      selfClients.reset();
       lifetimeSec = DEFAULT_LIFETIME_SEC;
       user = 'admin';
     },

@@ -13,12 +13,15 @@
  *   `#error=client_not_granted`. Asked at the Accounts host where the client is registered
  *   (accounts.zoho.com), it sends the user on to the data centre that holds their session.
  * - `GET /oauth/serverinfo`: the `location → accounts server` map.
+ * - `POST /oauth/v2/token` and `/oauth/v2/token/revoke`: a Self Client's tokens (accounts-token.ts).
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { DATA_CENTRES } from '../../lib/shared/data-centres';
 import { accountsState, type Session } from './accounts-state';
+import { handleToken, TOKEN_PATHS } from './accounts-token';
 import { OAUTH_CLIENT_ID, OAUTH_USERS } from './fixtures';
 import { jsonReply, textReply, type Reply } from './reply';
+import { isKnownScope } from './scopes';
 
 export interface AccountsRequest {
   host: string;
@@ -26,23 +29,14 @@ export interface AccountsRequest {
   path: string;
   query: URLSearchParams;
   headers?: IncomingHttpHeaders;
+  /** The request body (the token endpoint's form). */
+  body?: string;
 }
 
 export const SESSION_COOKIE = 'ZSANDBOX_SESSION';
 /** Remembers, on the Accounts host a sign-in started at, which data centre the user was sent to. */
 export const DC_COOKIE = 'ZSANDBOX_DC';
 
-const KNOWN_SCOPES = new Set([
-  'Desk.tickets.READ',
-  'Desk.tickets.CREATE',
-  'Desk.contacts.READ',
-  'Desk.search.READ',
-  'Desk.basic.READ',
-  'Desk.settings.READ',
-  'Desk.organization.READ',
-  'Desk.departments.READ',
-  'Desk.fields.READ',
-]);
 /** Redirect URIs registered for the sandbox client: any extension's identity redirect. */
 const REGISTERED_REDIRECT = /^https:\/\/[a-z0-9-]+\.(chromiumapp\.org|extensions\.allizom\.org)\/$/;
 
@@ -126,7 +120,7 @@ function tokenRedirect(params: FlowParams, session: Session, extraHeaders: Recor
 function consentPage(params: FlowParams, query: URLSearchParams, session: Session | undefined): Reply {
   if (query.get('response_type') !== 'token')
     return redirect(params.redirectUri, withState(params.state, { error: 'unsupported_response_type' }));
-  const unknown = params.scopes.filter((s) => !KNOWN_SCOPES.has(s));
+  const unknown = params.scopes.filter((s) => !isKnownScope(s));
   if (params.scopes.length === 0 || unknown.length > 0)
     return redirect(params.redirectUri, withState(params.state, { error: 'invalid_scope' }));
   const hidden = ['client_id', 'redirect_uri', 'scope', 'state', 'response_type']
@@ -170,9 +164,10 @@ function serverInfo(): Reply {
 }
 
 export function handleAccounts(req: AccountsRequest): Reply {
-  if (req.method !== 'GET') return textReply(405, 'Method not allowed');
   const here = dataCentreOfAccountsHost(req.host);
   if (!here) return textReply(404, 'Not found');
+  if (TOKEN_PATHS.includes(req.path)) return handleToken({ ...req, location: here.location });
+  if (req.method !== 'GET') return textReply(405, 'Method not allowed');
   if (req.path === '/oauth/serverinfo') return serverInfo();
   const routes = ['/oauth/v2/auth', '/oauth/v2/auth/approve', '/oauth/v2/auth/refresh'];
   if (!routes.includes(req.path)) return textReply(404, 'Not found');

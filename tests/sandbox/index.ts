@@ -25,6 +25,7 @@ import { textReply, type Reply } from './reply';
 import { chooseSeed, createVariation } from './variation';
 
 export type { FaultRule } from './faults';
+export type { RefreshTokenRecord, SelfClientGrant, SelfClientRequest, TokenRequestLogEntry } from './self-client';
 export {
   CRM_ORG,
   KEYS,
@@ -83,7 +84,11 @@ export interface Sandbox {
   creditsLeft(orgId: string): number;
   /** The seed of this run's answer variation (DESKLINK_SANDBOX_SEED=<seed> replays it). */
   readonly seed: number;
-  /** Zoho Accounts (OAuth): token lifetime, who signs in, expiring tokens, ending sessions, reset. */
+  /**
+   * Zoho Accounts (OAuth): token lifetime, who signs in, expiring tokens, ending sessions, reset;
+   * Self Clients: `selfClient(...)` (client id, secret and a grant code), `revoke(...)`,
+   * `refreshTokens()`, `tokenRequests()` (the token endpoint's log).
+   */
   oauth: AccountsState;
   close(): Promise<void>;
 }
@@ -149,8 +154,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     };
     res.on('finish', done);
     res.on('close', done);
-    // The body is never needed (every route is a GET) but must be drained.
-    req.resume();
+    // Read before answering: the token endpoint takes a form body; elsewhere it is drained unread.
+    const body = await bodyOf(req);
 
     if (!target) return write(res, textReply(404, 'Not found'));
 
@@ -170,7 +175,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const base = { host, method: entry.method, path: url.pathname, query: url.searchParams };
       if (target.kind === 'desk') return handleDesk(dataset, { ...base, headers: req.headers }, runtime);
       if (target.kind === 'crm') return handleCrm(dataset, base, { renderDelayMs });
-      return handleAccounts({ ...base, headers: req.headers });
+      return handleAccounts({ ...base, headers: req.headers, body });
     };
     const rule = faults.take(host, url.pathname);
     write(res, rule ? await applyFault(rule, normal) : normal());
@@ -231,6 +236,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         server.closeAllConnections();
       }),
   };
+}
+
+/** The request body as text (at most 1 MB is kept; a Zoho form is a few hundred bytes). */
+function bodyOf(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= 1_000_000) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(''));
+    req.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
 }
 
 function write(res: ServerResponse, reply: TruncatedReply): void {

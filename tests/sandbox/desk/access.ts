@@ -195,6 +195,10 @@ export function accessOfToken(token: string): KeyAccess | undefined {
   const user = accountsState.userOfToken(token);
   if (!user) return undefined;
   const { key, email, location } = OAUTH_USERS[user];
+  // A Self Client's code is generated for one portal: its tokens read that portal only (Zoho's
+  // OAUTH_ORG_MISMATCH is "the user chose a different organization while generating the token").
+  const bound = accountsState.portalOfToken(token);
+  if (key && bound) return { ...ACCESS[key]!, readable: ACCESS[key]!.readable.filter((portal) => portal === bound) };
   if (key) return ACCESS[key];
   // A Zoho user of another data centre with no Desk portal: /organizations answers 204 there.
   const dataCentre = Object.values(DATA_CENTRES).find((dc) => dc.location === location)!.id;
