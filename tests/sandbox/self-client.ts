@@ -104,7 +104,11 @@ interface RefreshToken extends RefreshTokenRecord {
   issuedAt: number[];
 }
 
-/** Access tokens per refresh token within ACCESS_WINDOW_MS (Zoho's "10 per 10 minutes"). */
+/**
+ * Access tokens per refresh token within ACCESS_WINDOW_MS (Zoho's "10 per 10 minutes"); [GUESS]
+ * the code exchange's token counts, the window slides. Not modelled: Zoho's other limits (20
+ * refresh tokens per user, grant codes per client, active access tokens per refresh token).
+ */
 export const ACCESS_TOKENS_PER_WINDOW = 10;
 const ACCESS_WINDOW_MS = 10 * 60_000;
 const MAX_CODE_MINUTES = 10;
