@@ -3,7 +3,7 @@
 // user who is no agent of any portal, by key and by sign-in token.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deskGet, sandboxGet } from '../../sandbox/client';
-import { KEYS, OAUTH_USERS, PORTALS, RECORDS, startSandbox, type Sandbox } from '../../sandbox/index';
+import { KEYS, OAUTH_CLIENT_ID, OAUTH_USERS, PORTALS, RECORDS, startSandbox, type Sandbox } from '../../sandbox/index';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -95,5 +95,33 @@ describe('roles on a portal', () => {
   it('leaves the admin’s role to the seed’s variation as before (Admin or null, never another role)', async () => {
     const me = await deskGet(sandbox.port, '/api/v1/myinfo', { token: KEYS.admin, orgId: PORTALS.A.id });
     expect([undefined, null, 'Admin']).toContain(me.json.rolePermissionType);
+  });
+});
+
+describe('roles by sign-in', () => {
+  const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+  async function signIn(user: 'lightAgent' | 'nonAgent'): Promise<string> {
+    sandbox.oauth.setUser(user);
+    const query = new URLSearchParams({
+      client_id: OAUTH_CLIENT_ID,
+      response_type: 'token',
+      scope: 'Desk.tickets.READ,Desk.search.READ,Desk.basic.READ,Desk.settings.READ,Desk.organization.READ,Desk.tickets.CREATE',
+      redirect_uri: REDIRECT,
+      decision: 'accept',
+    });
+    const res = await sandboxGet(sandbox.port, 'accounts.zoho.com', `/oauth/v2/auth/approve?${query}`);
+    return new URLSearchParams(String(res.headers.location).split('#')[1]).get('access_token')!;
+  }
+
+  it('a light agent who signs in reads portal B as Light and cannot create a ticket', async () => {
+    const token = await signIn('lightAgent');
+    const me = await deskGet(sandbox.port, '/api/v1/myinfo', { token, orgId: PORTALS.B.id });
+    expect([me.json.emailId, me.json.rolePermissionType]).toEqual([OAUTH_USERS.lightAgent.email, 'Light']);
+    expect((await createTicket(token, PORTALS.B.id)).status).toBe(403);
+  });
+
+  it('a non-agent who signs in reaches no portal', async () => {
+    const token = await signIn('nonAgent');
+    expect((await deskGet(sandbox.port, '/api/v1/organizations', { token })).status).toBe(204);
   });
 });
