@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { CRM_HOSTS, DESK_HOSTS } from './lib/shared/data-centres';
+import { ACCOUNTS_HOSTS, CRM_HOSTS, DESK_HOSTS } from './lib/shared/data-centres';
 
 const httpsPatterns = (hosts: readonly string[]) => hosts.map((host) => `https://${host}/*`);
 
@@ -20,10 +20,11 @@ export default defineConfig({
     // storage: settings (storage.local), short-lived tokens (storage.session), managed policy.
     // identity: `Sign in with Zoho` (identity.launchWebAuthFlow, getRedirectURL).
     permissions: ['storage', 'identity'],
-    // Only the hosts the background fetches: the Desk API of each data centre. Zoho Accounts
-    // (accounts.zoho.<dc>) is reached only through launchWebAuthFlow's window, which needs no
-    // host permission; a background call to Accounts (a token endpoint) would have to add it.
-    host_permissions: httpsPatterns(DESK_HOSTS),
+    // Only the hosts the background fetches: the Desk API of each data centre, and Zoho Accounts
+    // of each data centre (accounts.zoho.<dc>), whose token endpoint the organisation credential's
+    // token calls need (a grant code exchanged, access tokens refreshed). `Sign in with Zoho`
+    // reaches Accounts through launchWebAuthFlow's window, which needs no host permission.
+    host_permissions: httpsPatterns([...DESK_HOSTS, ...ACCOUNTS_HOSTS]),
     // Never in private windows: the background's IndexedDB (credential, ticket cache) belongs to
     // the normal profile, so a private tab's lookups would leave the customers it viewed on disk.
     // Chrome and Firefox both honour not_allowed (Firefox has no `split`).

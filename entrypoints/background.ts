@@ -24,6 +24,7 @@ export default defineBackground(() => {
     budget,
     tickets: createDeskTicketSource(desk),
     oauthBrowser: { launch: launchWebAuthFlow, redirectUri },
+    accountsFetch: (input, init) => fetch(input, init),
     now,
   });
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: unknown) => void) => {

@@ -17,6 +17,8 @@ const EXPECTATIONS: Record<PolicyExpectation, OptionsKey> = {
   timeZone: 'expectTimeZone',
   callsPerMinute: 'expectCallsPerMinute',
   keyWithEmail: 'expectKeyWithEmail',
+  orgCredentialTogether: 'expectOrgCredentialTogether',
+  oneCredential: 'expectOneCredential',
 };
 
 /** "Policy value `enabled` ignored: expected true or false", the key set as code. */

@@ -8,8 +8,8 @@
  */
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { EmailSchema, ZscKeySchema } from '../shared/commands';
-import { DATA_CENTRE_IDS } from '../shared/data-centres';
+import { ClientIdSchema, EmailSchema, OAuthSecretSchema, ZscKeySchema } from '../shared/commands';
+import { DATA_CENTRE_IDS, DATA_CENTRES, type DataCentreId } from '../shared/data-centres';
 import { DeskLinkError } from '../shared/errors';
 import { DESK_CALLS_PER_MINUTE, LANGUAGES, type IgnoredPolicyValue, type ManagedField, type PolicyExpectation } from '../shared/protocol';
 import { isTimeZone } from '../shared/time-zones';
@@ -19,6 +19,10 @@ const POLICY_FIELDS = {
   dataCenter: { schema: z.enum(DATA_CENTRE_IDS), expected: 'dataCentre' },
   zscKey: { schema: ZscKeySchema, expected: 'key' },
   email: { schema: EmailSchema.pipe(z.string().max(254)), expected: 'email' },
+  /** The organisation credential: an admin's Self Client and its refresh token, all three or none. */
+  clientId: { schema: ClientIdSchema, expected: 'key' },
+  clientSecret: { schema: OAuthSecretSchema, expected: 'key' },
+  refreshToken: { schema: OAuthSecretSchema, expected: 'key' },
   portalId: { schema: z.string().regex(/^\d{1,19}$/), expected: 'portalId' },
   language: { schema: z.enum(LANGUAGES), expected: 'language' },
   timeZone: { schema: z.string().min(1).max(64).refine(isTimeZone, 'unknown time zone'), expected: 'timeZone' },
@@ -56,16 +60,27 @@ function parsePolicy(raw: unknown): ParsedPolicy {
     if (parsed.success) (policy as Record<string, unknown>)[key] = parsed.data;
     else ignored.push({ key, expected: POLICY_FIELDS[key].expected });
   }
-  // A key is useless without its email and the reverse: take both or neither.
-  if ((policy.zscKey === undefined) !== (policy.email === undefined)) {
+  // A key is useless without its email and the reverse: take both or neither. The same for the
+  // organisation credential's three parts.
+  dropUnlessTogether(policy, ignored, ['zscKey', 'email'], 'keyWithEmail');
+  dropUnlessTogether(policy, ignored, ['clientId', 'clientSecret', 'refreshToken'], 'orgCredentialTogether');
+  // One credential: the organisation credential, Zoho's documented way, wins over a ZSC key.
+  if (policy.refreshToken !== undefined && policy.zscKey !== undefined) {
     for (const key of ['zscKey', 'email'] as const) {
-      if (policy[key] !== undefined) {
-        delete policy[key];
-        ignored.push({ key, expected: 'keyWithEmail' });
-      }
+      delete policy[key];
+      ignored.push({ key, expected: 'oneCredential' });
     }
   }
   return { policy, ignored };
+}
+
+function dropUnlessTogether(policy: Policy, ignored: IgnoredPolicyValue[], keys: PolicyKey[], expected: PolicyExpectation): void {
+  const given = keys.filter((key) => policy[key] !== undefined);
+  if (given.length === 0 || given.length === keys.length) return;
+  for (const key of given) {
+    delete policy[key];
+    ignored.push({ key, expected });
+  }
 }
 
 /** The policy in force now; {} when there is none or managed storage is missing. */
@@ -78,9 +93,31 @@ export async function readPolicy(): Promise<ParsedPolicy> {
   }
 }
 
-/** The credential the policy provides, if any. It stays in memory: never written to storage. */
-export function policyCredential(policy: Policy): { key: string; email: string } | null {
-  return policy.zscKey !== undefined && policy.email !== undefined ? { key: policy.zscKey, email: policy.email } : null;
+/** A credential the policy provides. It stays in memory: never written to storage. */
+export type PolicyCredential =
+  | { kind: 'zsc'; key: string; email: string }
+  /** The organisation credential; its Accounts server is the policy data centre's. */
+  | { kind: 'org'; clientId: string; clientSecret: string; refreshToken: string };
+
+/** The credential the policy provides, if any. */
+export function policyCredential(policy: Policy): PolicyCredential | null {
+  const { clientId, clientSecret, refreshToken } = policy;
+  if (clientId !== undefined && clientSecret !== undefined && refreshToken !== undefined) {
+    return { kind: 'org', clientId, clientSecret, refreshToken };
+  }
+  return policy.zscKey !== undefined && policy.email !== undefined ? { kind: 'zsc', key: policy.zscKey, email: policy.email } : null;
+}
+
+/** The Accounts host of a policy organisation credential: the data centre's. */
+export function policyAccountsHost(dataCentre: DataCentreId): string {
+  return DATA_CENTRES[dataCentre].accountsHost;
+}
+
+/** Every secret the policy holds, for scrubbing them from any text that leaves the background. */
+export function policySecrets(policy: Policy): string[] {
+  const credential = policyCredential(policy);
+  if (!credential) return [];
+  return credential.kind === 'zsc' ? [credential.key] : [credential.clientSecret, credential.refreshToken];
 }
 
 /**

@@ -12,7 +12,7 @@
  * script imports only types from this file (`import type`), so zod never lands in the CRM page.
  */
 import { z } from 'zod';
-import { DATA_CENTRE_IDS } from './data-centres';
+import { ACCOUNTS_HOSTS, DATA_CENTRE_IDS } from './data-centres';
 import { isEmailAddress } from './email-address';
 import {
   CRM_MODULES,
@@ -61,6 +61,51 @@ export const ZscKeySchema = z
 /** An email as Zoho accepts it (lib/shared/email-address.ts). */
 export const EmailSchema = z.string().trim().refine(isEmailAddress, 'not an email address');
 
+/** A client id as Zoho's API console issues them (`1000.` and letters/digits). */
+export const ClientIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._-]{1,200}$/, 'not a Zoho client id');
+
+/** A client secret, grant code or refresh token as pasted: trimmed of copy leftovers, printable characters only. */
+export const OAuthSecretSchema = z
+  .string()
+  .transform(trimKey)
+  .pipe(z.string().min(1, 'empty').max(1000).refine(hasOnlyKeyCharacters, KEY_CHARACTERS_ISSUE));
+
+/** Zoho's `accounts-server` (`https://accounts.zoho.eu`) or a bare host, as the host; only Zoho's own Accounts hosts. */
+const AccountsServerSchema = z
+  .string()
+  .trim()
+  .max(300)
+  .transform((value) =>
+    value
+      .replace(/^https:\/\//i, '')
+      .replace(/\/+$/, '')
+      .toLowerCase(),
+  )
+  .refine((host) => ACCOUNTS_HOSTS.includes(host), 'not a Zoho Accounts server');
+
+/**
+ * The organisation credential: an admin's Self Client (client id and secret) with either a grant
+ * code, which the broker exchanges once for a refresh token, or a refresh token. Access tokens
+ * come from the Accounts server: the one given (the `accounts-server` Zoho named), else the data
+ * centre's.
+ */
+const OrgCredentialInputSchema = z
+  .object({
+    kind: z.literal('org'),
+    clientId: ClientIdSchema,
+    clientSecret: OAuthSecretSchema,
+    grantCode: OAuthSecretSchema.optional(),
+    refreshToken: OAuthSecretSchema.optional(),
+    accountsServer: AccountsServerSchema.optional(),
+  })
+  .refine((input) => (input.grantCode === undefined) !== (input.refreshToken === undefined), {
+    message: 'a grant code or a refresh token, not both',
+    path: ['grantCode'],
+  });
+
 export const CredentialInputSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('zsc'),
@@ -69,6 +114,7 @@ export const CredentialInputSchema = z.discriminatedUnion('kind', [
   }),
   /** The token of the last `Sign in with Zoho` (`oauth.signIn`), held by the broker; never sent. */
   z.object({ kind: z.literal('oauth') }),
+  OrgCredentialInputSchema,
 ]);
 export type CredentialInput = z.infer<typeof CredentialInputSchema>;
 

@@ -41,6 +41,10 @@ type LocalErrorCode =
   | 'OAUTH_DENIED' // Sign in with Zoho: consent denied, or the sign-in window closed
   | 'OAUTH_CLIENT_INVALID' // Sign in with Zoho: Zoho does not know the client id or its redirect URI
   | 'OAUTH_FAILED' // Sign in with Zoho: any other failed sign-in (state mismatch, no token, unsupported data centre)
+  | 'ORG_CREDENTIAL_REVOKED' // Zoho Accounts refused the organisation credential: refresh token revoked or invalid, or client id/secret wrong
+  | 'GRANT_CODE_INVALID' // Zoho Accounts refused a Self Client grant code: expired (it lasts minutes), used already, or another client's
+  | 'ACCOUNTS_LIMITED' // no new access token for now: Zoho Accounts answered "Access Denied" (over its limit), or one was asked less than a minute ago
+  | 'ACCOUNTS_UNAVAILABLE' // Zoho Accounts could not be reached, or answered something DeskLink cannot read
   | 'NOT_CONFIGURED' // no credential or portal yet
   | 'DISABLED' // the admin switched the integration off
   | 'NO_PORTALS' // the credential reaches no Desk portal

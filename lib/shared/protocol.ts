@@ -97,7 +97,11 @@ export type PolicyExpectation =
   | 'timeZone'
   | 'callsPerMinute'
   /** `zscKey` and `email` are taken together or not at all. */
-  | 'keyWithEmail';
+  | 'keyWithEmail'
+  /** `clientId`, `clientSecret` and `refreshToken` are taken together or not at all. */
+  | 'orgCredentialTogether'
+  /** A ZSC key beside the organisation credential: the organisation credential is used. */
+  | 'oneCredential';
 
 /** A policy value DeskLink ignored because it is not what the key takes. */
 export interface IgnoredPolicyValue {
@@ -125,8 +129,8 @@ export interface SettingsView {
   timeZone: string;
   /** signedOut: an OAuth sign-in that could not be renewed without the user. */
   credentialState: 'none' | 'ok' | 'rejected' | 'signedOut';
-  /** How DeskLink signs in to Zoho Desk: a ZSC key or `Sign in with Zoho`; absent/null when not set up. */
-  authKind?: 'zsc' | 'oauth' | null;
+  /** How DeskLink signs in to Zoho Desk: a ZSC key, `Sign in with Zoho` or the organisation credential (Self Client); absent/null when not set up. */
+  authKind?: 'zsc' | 'oauth' | 'org' | null;
   /** Fields fixed by enterprise policy ("Managed by your organization"). */
   managed: ManagedField[];
   /** Enterprise policy locks the setup: nothing may be set up or changed here (absent: not locked). */

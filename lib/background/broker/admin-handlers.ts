@@ -5,8 +5,9 @@
  */
 import { DeskLinkError, toErrorInfo } from '../../shared/errors';
 import type { ManagedField } from '../../shared/protocol';
-import { credentialSecret, savable } from '../credentials/credential';
+import { deskToken, savable } from '../credentials/credential';
 import { effectiveCredential } from '../credentials/effective-credential';
+import { forgetExchangedCodes } from '../oauth/exchanged-codes';
 import { clearPendingSignIn } from '../oauth/pending';
 import { refuseIfLocked } from '../policy';
 import type { EffectiveSettings } from '../settings/overlay';
@@ -23,9 +24,13 @@ const notConfigured = () => new DeskLinkError({ code: 'NOT_CONFIGURED' });
 
 /** A setup made by policy alone has nothing stored yet: start from what is in force. */
 function storedFromPolicy(effective: EffectiveSettings): StoredSettings {
-  if (effective.credentialSource !== 'policy' || !effective.dataCentre || !effective.email) throw notConfigured();
-  const { dataCentre, email, portal, enabled, language, timeZone } = effective;
-  return { version: 1, dataCentre, email, authKind: 'zsc', portal, enabled, language, timeZone };
+  // A policy organisation credential names no email until setup learns it: that is no reason to refuse.
+  if (effective.credentialSource !== 'policy' || !effective.dataCentre || (effective.authKind === 'zsc' && !effective.email)) {
+    throw notConfigured();
+  }
+  const { dataCentre, portal, enabled, language, timeZone } = effective;
+  const email = effective.email ?? '';
+  return { version: 1, dataCentre, email, authKind: effective.authKind ?? 'zsc', portal, enabled, language, timeZone };
 }
 
 export function createAdminHandlers({
@@ -65,6 +70,7 @@ export function createAdminHandlers({
       await clearStoredSettings();
       await credentials.clear();
       await clearPendingSignIn();
+      await forgetExchangedCodes();
       await cache.clearAll();
       await diagnostics.clear();
       await budget.clear();
@@ -87,7 +93,7 @@ export function createAdminHandlers({
       try {
         const email = await withCredential(credential, (current) => {
           used = current;
-          return setup.whoAmI(dataCentre, credentialSecret(current), portal.id);
+          return setup.whoAmI(dataCentre, deskToken(current), portal.id);
         });
         // It works (again): lift an earlier rejection of this same key.
         if (effective.credentialSource === 'stored' && (await credentials.isRejected(used))) await credentials.save(savable(used));

@@ -10,6 +10,7 @@ import { createRejectionRule } from '../credentials/rejection';
 import type { CredentialStore } from '../credentials/store';
 import type { DeskClients } from '../desk/desk-clients';
 import { createSetupChecks } from '../desk/setup-checks';
+import { createOrgTokens } from '../oauth/org-tokens';
 import { createOAuthRenewal, type OAuthBrowser } from '../oauth/renewal';
 import { createAdminHandlers } from './admin-handlers';
 import { createContextLoader } from './context';
@@ -36,6 +37,8 @@ interface BrokerDeps {
   /** Where a record's tickets come from: Zoho Desk through `desk` (createDeskTicketSource). */
   tickets: TicketSource;
   oauthBrowser: OAuthBrowser;
+  /** Zoho Accounts' token endpoint, for the organisation credential's tokens (not a Desk call: outside the budget). */
+  accountsFetch: typeof fetch;
   now: () => number;
 }
 
@@ -48,11 +51,13 @@ export function createBroker(deps: BrokerDeps): Broker {
   const { cache, credentials, desk, now } = deps;
   const setup = createSetupChecks(desk);
   const renewal = createOAuthRenewal({ credentials, oauthBrowser: deps.oauthBrowser, now, agentOf: createAgentLookup(setup) });
+  const orgTokens = createOrgTokens({ fetch: deps.accountsFetch, now });
   const parts: BrokerParts = {
     ...deps,
     setup,
     renewal,
-    withCredential: createRejectionRule({ credentials, renewal }),
+    orgTokens,
+    withCredential: createRejectionRule({ credentials, renewal, orgTokens }),
     diagnostics: createDiagnostics({ cache, budget: deps.budget, now, apiUsage: () => desk.usage(), droppedItems: () => desk.dropped() }),
     loadContext: createContextLoader({ credentials, renewal, now }),
     views: createSettingsViews({ credentials, setup }),
@@ -64,5 +69,5 @@ export function createBroker(deps: BrokerDeps): Broker {
     ...createOAuthHandlers(parts),
   };
   const currentTabUrl = async (tabId: number) => (await browser.tabs.get(tabId)).url;
-  return { handle: createDispatch(handlers, () => knownSecrets(credentials), currentTabUrl) };
+  return { handle: createDispatch(handlers, () => knownSecrets(credentials, orgTokens.held()), currentTabUrl) };
 }

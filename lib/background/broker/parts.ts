@@ -3,6 +3,7 @@ import type { TicketCache } from '../cache/ticket-cache';
 import type { WithCredential } from '../credentials/rejection';
 import type { CredentialStore } from '../credentials/store';
 import type { SetupChecks } from '../desk/setup-checks';
+import type { OrgTokens } from '../oauth/org-tokens';
 import type { OAuthBrowser, OAuthRenewal } from '../oauth/renewal';
 import type { LoadContext } from './context';
 import type { DeskCallBudget } from './desk-call-budget';
@@ -19,6 +20,8 @@ export interface BrokerParts {
   now: () => number;
   setup: SetupChecks;
   renewal: OAuthRenewal;
+  /** The organisation credential's access tokens, from Zoho Accounts. */
+  orgTokens: OrgTokens;
   withCredential: WithCredential;
   diagnostics: DiagnosticsStore;
   loadContext: LoadContext;

@@ -9,21 +9,24 @@
  * may cut a quoted key in two: the half left would not match the whole key. So an error's free
  * text loses every run of 6 or more characters that also occurs in a secret, wherever the cut fell.
  */
-import { credentialSecret } from '../credentials/credential';
+import { credentialSecrets } from '../credentials/credential';
 import type { CredentialStore } from '../credentials/store';
-import { policyCredential, readPolicy } from '../policy';
+import { policySecrets, readPolicy } from '../policy';
 
 const REDACTED = '[redacted]';
 /** Shortest secret worth scrubbing: below this, replacing would mangle ordinary text. */
 const MIN_SECRET_LENGTH = 8;
 
-/** The secrets in force: the stored credential's and the policy's key. */
-export async function knownSecrets(credentials: CredentialStore): Promise<string[]> {
-  const secrets: string[] = [];
+/**
+ * The secrets in force: the stored credential's (an organisation credential's client secret and
+ * refresh token included), the policy's, and `accessTokens` (the organisation credential's
+ * access tokens this worker holds).
+ */
+export async function knownSecrets(credentials: CredentialStore, accessTokens: readonly string[] = []): Promise<string[]> {
+  const secrets: string[] = [...accessTokens];
   const [stored, { policy }] = await Promise.all([credentials.get().catch(() => null), readPolicy()]);
-  if (stored) secrets.push(credentialSecret(stored));
-  const fromPolicy = policyCredential(policy);
-  if (fromPolicy) secrets.push(fromPolicy.key);
+  if (stored) secrets.push(...credentialSecrets(stored));
+  secrets.push(...policySecrets(policy));
   return secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
 }
 

@@ -1,12 +1,15 @@
 /**
  * The setup wizard's commands (`Next`, `Save`, `Change portal`). Nothing is written before every
- * check has passed, so a failed step leaves no trace.
+ * check has passed, so a failed step leaves no trace (but for what Zoho Accounts answered an
+ * organisation credential's grant code with, kept for this browser session: a code works once).
  */
 import type { CredentialInput } from '../../shared/commands';
-import type { DataCentreId } from '../../shared/data-centres';
+import { DATA_CENTRES, type DataCentreId } from '../../shared/data-centres';
 import { DeskLinkError } from '../../shared/errors';
 import { isTimeZone } from '../../shared/time-zones';
-import { credentialSecret } from '../credentials/credential';
+import { deskToken, type Credential, type CredentialToSave } from '../credentials/credential';
+import { fromPolicy } from '../credentials/effective-credential';
+import { forgetExchangedCodes } from '../oauth/exchanged-codes';
 import { pendingSignInFor, storePendingSignIn, type PendingSignIn } from '../oauth/pending';
 import { policyCredential, readPolicy, refuseIfLocked } from '../policy';
 import { effectiveSettings, readStoredSettings, writePolicyPortal, writeStoredSettings } from '../settings/store';
@@ -16,13 +19,17 @@ import type { BrokerParts } from './parts';
 type SetupCommand = 'setup.listPortals' | 'setup.save' | 'portal.change';
 
 interface UsableCredential {
-  token: string;
-  email: string;
-  kind: 'zsc' | 'oauth';
+  /** Runs Desk calls with the credential's token (the credential in force under the rejection rule). */
+  withToken<T>(work: (token: string) => Promise<T>): Promise<T>;
+  /** Whose it is; none for the organisation credential until myinfo says. */
+  email?: string;
+  kind: Credential['kind'];
   /** `input`: typed in the form now (saved only on a successful Save). */
   source: 'policy' | 'input' | 'stored';
   /** `Sign in with Zoho` before `Save`: stored as the credential on a successful Save. */
   pending?: PendingSignIn;
+  /** A credential typed in the form, as `Save` stores it (its email added then). */
+  toSave?: (email: string) => CredentialToSave;
 }
 
 const notConfigured = () => new DeskLinkError({ code: 'NOT_CONFIGURED' });
@@ -37,22 +44,66 @@ export function createSetupHandlers({
   cache,
   setup,
   renewal,
+  orgTokens,
+  withCredential,
   views,
   now,
-}: Pick<BrokerParts, 'credentials' | 'cache' | 'setup' | 'renewal' | 'views' | 'now'>): Pick<HandlersFrom<'extension'>, SetupCommand> {
-  /** The policy's key wins; then the key typed in the form (or the Zoho sign-in just made); then the stored one. */
-  async function credentialFor(input: CredentialInput | undefined, dataCentre?: DataCentreId): Promise<UsableCredential> {
-    const fromPolicy = policyCredential((await readPolicy()).policy);
-    if (fromPolicy) return { token: fromPolicy.key, email: fromPolicy.email, kind: 'zsc', source: 'policy' };
-    if (input?.kind === 'zsc') return { token: input.key, email: input.email, kind: 'zsc', source: 'input' };
-    if (input?.kind === 'oauth') {
-      const pending = await pendingSignInFor(dataCentre ?? 'com', now());
-      return { token: pending.accessToken, email: pending.email, kind: 'oauth', source: 'input', pending };
+}: Pick<BrokerParts, 'credentials' | 'cache' | 'setup' | 'renewal' | 'orgTokens' | 'withCredential' | 'views' | 'now'>): Pick<
+  HandlersFrom<'extension'>,
+  SetupCommand
+> {
+  /** The organisation credential typed in the form: a grant code is exchanged (once) for its refresh token. */
+  async function orgInput(input: Extract<CredentialInput, { kind: 'org' }>, dataCentre: DataCentreId): Promise<UsableCredential> {
+    const client = {
+      clientId: input.clientId,
+      clientSecret: input.clientSecret,
+      accountsHost: input.accountsServer ?? DATA_CENTRES[dataCentre].accountsHost,
+    };
+    const refreshToken = input.refreshToken ?? (await orgTokens.exchange(client, input.grantCode!));
+    return {
+      withToken: async (work) => work(await orgTokens.accessToken({ ...client, refreshToken })),
+      kind: 'org',
+      source: 'input',
+      toSave: (email) => ({ kind: 'org', ...client, refreshToken, email, dataCentre }),
+    };
+  }
+
+  /**
+   * In force (policy, else stored). An organisation credential's calls go through the rejection
+   * rule, which gets its access token; a policy one is whoever myinfo says.
+   */
+  function inForce(credential: Credential, source: 'policy' | 'stored'): UsableCredential {
+    const email = credential.kind !== 'org' || source === 'stored' ? { email: credential.email } : {};
+    if (credential.kind === 'org') {
+      return { withToken: (work) => withCredential(credential, (current) => work(deskToken(current))), ...email, kind: 'org', source };
     }
+    const token = deskToken(credential);
+    return { withToken: (work) => work(token), ...email, kind: credential.kind, source };
+  }
+
+  /** The policy's credential wins; then the one typed in the form (or the Zoho sign-in just made); then the stored one. */
+  async function credentialFor(input: CredentialInput | undefined, dataCentre: DataCentreId): Promise<UsableCredential> {
+    const policy = policyCredential((await readPolicy()).policy);
+    if (policy) return inForce(fromPolicy(policy, dataCentre), 'policy');
+    if (input?.kind === 'zsc') {
+      const { key, email } = input;
+      return {
+        withToken: (work) => work(key),
+        email,
+        kind: 'zsc',
+        source: 'input',
+        toSave: () => ({ kind: 'zsc', key, email, dataCentre }),
+      };
+    }
+    if (input?.kind === 'oauth') {
+      const pending = await pendingSignInFor(dataCentre, now());
+      return { withToken: (work) => work(pending.accessToken), email: pending.email, kind: 'oauth', source: 'input', pending };
+    }
+    if (input?.kind === 'org') return orgInput(input, dataCentre);
     // An OAuth token close to expiry is renewed silently first.
     const stored = await renewal.fresh(await credentials.get());
     if (!stored) throw notConfigured();
-    return { token: credentialSecret(stored), email: stored.email, kind: stored.kind, source: 'stored' };
+    return inForce(stored, 'stored');
   }
 
   const save: Handler<'setup.save'> = async (request) => {
@@ -62,18 +113,17 @@ export function createSetupHandlers({
     const portalId = policy.portalId ?? request.portalId;
     const timeZone = requireTimeZone(policy.timeZone ?? request.timeZone);
     const credential = await credentialFor(request.credential, dataCentre);
-    const portal = await setup.verifyPortal(dataCentre, credential.token, portalId, credential.email);
+    const { portal, email } = await credential.withToken((token) => setup.verifyPortal(dataCentre, token, portalId, credential.email));
 
     const previous = await readStoredSettings();
     if (credential.pending) await storePendingSignIn(credentials, credential.pending);
-    else if (credential.source === 'input') {
-      await credentials.save({ kind: 'zsc', key: credential.token, email: credential.email, dataCentre });
-    }
+    else if (credential.toSave) await credentials.save(credential.toSave(email));
+    if (credential.kind === 'org' && credential.source === 'input') await forgetExchangedCodes();
     const named = { id: portal.id, name: portal.companyName, portalName: portal.portalName, edition: portal.edition };
     await writeStoredSettings({
       version: 1,
       dataCentre,
-      email: credential.email,
+      email,
       authKind: credential.kind,
       portal: named,
       enabled: true,
@@ -91,7 +141,7 @@ export function createSetupHandlers({
       const { policy } = await readPolicy();
       const dataCentre = policy.dataCenter ?? request.dataCentre;
       const credential = await credentialFor(request.credential, dataCentre);
-      return { portals: await setup.listPortals(dataCentre, credential.token) };
+      return { portals: await credential.withToken((token) => setup.listPortals(dataCentre, token)) };
     },
     'setup.save': save,
     'portal.change': async () => {
@@ -104,8 +154,9 @@ export function createSetupHandlers({
         await cache.clearPortal(stored.portal.id);
         await writeStoredSettings({ ...stored, portal: null });
       }
-      const credential = await credentialFor(undefined);
-      return { portals: await setup.listPortals(effective.dataCentre ?? stored.dataCentre, credential.token) };
+      const dataCentre = effective.dataCentre ?? stored.dataCentre;
+      const credential = await credentialFor(undefined, dataCentre);
+      return { portals: await credential.withToken((token) => setup.listPortals(dataCentre, token)) };
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { Identity, RecordRef } from '../../shared/commands';
 import type { TicketSummary } from '../../shared/protocol';
-import { credentialSecret } from '../credentials/credential';
+import { deskToken } from '../credentials/credential';
 import type { DeskClients } from '../desk/desk-clients';
 import { findRecordTickets, identityFingerprint } from '../desk/matching';
 import type { ReadyContext } from './context';
@@ -26,7 +26,7 @@ export function createDeskTicketSource(desk: DeskClients): TicketSource {
   return {
     fingerprint: identityFingerprint,
     async find(ready, record, identity, signal) {
-      const client = desk.forPortal(ready.dataCentre, credentialSecret(ready.credential), ready.portal);
+      const client = desk.forPortal(ready.dataCentre, deskToken(ready.credential), ready.portal);
       const { tickets, truncated } = await findRecordTickets(client, record, identity, signal);
       return { tickets, truncated };
     },

@@ -1,9 +1,11 @@
 /**
- * The Desk credential: a ZSC key or the OAuth token of `Sign in with Zoho`. Only the background
- * holds it (lib/background/credentials/store.ts); no message answer ever carries `key` or
- * `accessToken`.
+ * The Desk credential: a ZSC key, the OAuth token of `Sign in with Zoho`, or the organisation
+ * credential (an admin's Self Client). Only the background holds it
+ * (lib/background/credentials/store.ts); no message answer ever carries `key`, `accessToken`,
+ * `clientSecret` or `refreshToken`.
  */
 import type { DataCentreId } from '../../shared/data-centres';
+import { DeskLinkError } from '../../shared/errors';
 
 interface CredentialBase {
   dataCentre: DataCentreId;
@@ -33,23 +35,73 @@ export interface OAuthCredential extends CredentialBase {
   signedOut?: boolean;
 }
 
-export type Credential = ZscCredential | OAuthCredential;
+/**
+ * The organisation credential: a Self Client's refresh token, which lasts until revoked and acts
+ * as the admin who generated it. `email` is that admin's (myinfo); empty for a policy credential
+ * nobody has set up on the options page.
+ */
+export interface OrgCredential extends CredentialBase {
+  kind: 'org';
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+  /** The Accounts host the refresh token was issued by, where access tokens are asked for. */
+  accountsHost: string;
+  /** The access token of the call under way: attached in memory for that call, never saved. */
+  accessToken?: string;
+}
 
+export type Credential = ZscCredential | OAuthCredential | OrgCredential;
+
+type ToSave<C> = Omit<C, 'rejected' | 'savedAt'>;
 /** What callers save: the store adds `savedAt`, and a saved credential is never rejected. */
-export type CredentialToSave = Omit<ZscCredential, 'rejected' | 'savedAt'> | Omit<OAuthCredential, 'rejected' | 'savedAt'>;
-/** A stored credential ready to be saved again; `signedOut` goes too, as every save ends that state unless it says otherwise. */
-type Savable<C extends Credential> = C extends Credential ? Omit<C, 'rejected' | 'savedAt' | 'signedOut'> : never;
+export type CredentialToSave = ToSave<ZscCredential> | ToSave<OAuthCredential> | Omit<ToSave<OrgCredential>, 'accessToken'>;
+/**
+ * A stored credential ready to be saved again; `signedOut` goes too, as every save ends that
+ * state unless it says otherwise, and so does an organisation credential's access token.
+ */
+type Savable<C extends Credential> = C extends OrgCredential
+  ? Omit<C, 'rejected' | 'savedAt' | 'accessToken'>
+  : C extends Credential
+    ? Omit<C, 'rejected' | 'savedAt' | 'signedOut'>
+    : never;
 
-/** The secret part, for comparing two credentials without looking at anything else. */
+/**
+ * The lasting secret, for telling two credentials apart without looking at anything else: the
+ * key, the sign-in's token, the organisation credential's refresh token (its access tokens change).
+ */
 export function credentialSecret(credential: Credential): string {
-  return credential.kind === 'zsc' ? credential.key : credential.accessToken;
+  if (credential.kind === 'zsc') return credential.key;
+  return credential.kind === 'oauth' ? credential.accessToken : credential.refreshToken;
+}
+
+/** Every secret the credential holds, for scrubbing them from any text that leaves the background. */
+export function credentialSecrets(credential: Credential): string[] {
+  if (credential.kind !== 'org') return [credentialSecret(credential)];
+  return [credential.clientSecret, credential.refreshToken, ...(credential.accessToken ? [credential.accessToken] : [])];
+}
+
+/** The token a Desk call sends; an organisation credential's is the access token attached for the call. */
+export function deskToken(credential: Credential): string {
+  if (credential.kind !== 'org') return credentialSecret(credential);
+  if (!credential.accessToken)
+    throw new DeskLinkError({ code: 'INTERNAL', detail: 'no access token attached to the organisation credential' });
+  return credential.accessToken;
 }
 
 /**
  * A stored credential as it is saved again (renewed, signed out, accepted again): without the
- * store's bookkeeping and without the states a save ends.
+ * store's bookkeeping, the states a save ends, and an organisation credential's access token
+ * (client secret and refresh token stay, as they would in the store).
  */
 export function savable<C extends Credential>(credential: C): Savable<C> {
-  const { rejected: _rejected, savedAt: _savedAt, signedOut: _signedOut, ...kept } = credential as C & { signedOut?: boolean };
-  return kept as unknown as Savable<C>;
+  const {
+    rejected: _rejected,
+    savedAt: _savedAt,
+    signedOut: _signedOut,
+    accessToken: _accessToken,
+    ...kept
+  } = credential as C & { signedOut?: boolean; accessToken?: string };
+  // A sign-in's access token is its credential: only the organisation credential's is dropped.
+  return (credential.kind === 'oauth' ? { ...kept, accessToken: _accessToken } : kept) as unknown as Savable<C>;
 }

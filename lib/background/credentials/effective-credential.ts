@@ -1,16 +1,23 @@
 /**
- * The credential in force: the policy's key and email when the policy gives them (built in
- * memory on each use, never written anywhere), else the stored one.
+ * The credential in force: the policy's (a key and email, or an organisation credential) when
+ * the policy gives one (built in memory on each use, never written anywhere), else the stored one.
  */
 import type { DataCentreId } from '../../shared/data-centres';
-import { policyCredential, readPolicy } from '../policy';
+import { policyAccountsHost, policyCredential, readPolicy, type PolicyCredential } from '../policy';
 import type { Credential } from './credential';
 import type { CredentialStore } from './store';
 
+/**
+ * A policy credential as the broker uses it. An organisation credential asks the data centre's
+ * Accounts server; whose it is (its email) the settings say once set up, so it has none here.
+ */
+export function fromPolicy(credential: PolicyCredential, dataCentre: DataCentreId): Credential {
+  if (credential.kind === 'zsc') return { kind: 'zsc', key: credential.key, email: credential.email, dataCentre, savedAt: 0 };
+  return { ...credential, accountsHost: policyAccountsHost(dataCentre), email: '', dataCentre, savedAt: 0 };
+}
+
 export async function effectiveCredential(credentials: CredentialStore, dataCentre: DataCentreId | null): Promise<Credential | null> {
-  const fromPolicy = policyCredential((await readPolicy()).policy);
-  if (fromPolicy) {
-    return dataCentre ? { kind: 'zsc', key: fromPolicy.key, email: fromPolicy.email, dataCentre, savedAt: 0 } : null;
-  }
+  const policy = policyCredential((await readPolicy()).policy);
+  if (policy) return dataCentre ? fromPolicy(policy, dataCentre) : null;
   return credentials.get();
 }

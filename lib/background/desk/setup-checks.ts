@@ -13,9 +13,11 @@ export interface SetupChecks {
   listPortals(dataCentre: DataCentreId, token: string): Promise<PortalChoice[]>;
   /**
    * `Save`: the chosen portal must be among the key's portals, and the key must read it as the
-   * user of `email` (myinfo's emailId, compared without regard to case). Returns the portal.
+   * user of `email` (myinfo's emailId, compared without regard to case). Returns the portal and
+   * the email: the one given, or, when none was (the organisation credential names nobody),
+   * the one myinfo answered.
    */
-  verifyPortal(dataCentre: DataCentreId, token: string, portalId: string, email: string): Promise<PortalChoice>;
+  verifyPortal(dataCentre: DataCentreId, token: string, portalId: string, email?: string): Promise<{ portal: PortalChoice; email: string }>;
   /** `Test connection`, `Sign in with Zoho`: who the key reads the portal as. */
   whoAmI(dataCentre: DataCentreId, token: string, portalId: string): Promise<string>;
 }
@@ -88,10 +90,12 @@ export function createSetupChecks(desk: DeskClients): SetupChecks {
       naming(dataCentre, token, async () => {
         const portal = (await organizations(dataCentre, token)).find((p) => p.id === portalId);
         if (!portal) throw new DeskLinkError({ code: 'PORTAL_NOT_FOUND', host: client(dataCentre, token).host });
-        if ((await whoAmI(dataCentre, token, portalId)).trim().toLowerCase() !== email.trim().toLowerCase()) {
+        const agent = await whoAmI(dataCentre, token, portalId);
+        if (email === undefined) return { portal, email: agent };
+        if (agent.trim().toLowerCase() !== email.trim().toLowerCase()) {
           throw new DeskLinkError({ code: 'EMAIL_MISMATCH', host: client(dataCentre, token).host });
         }
-        return portal;
+        return { portal, email };
       }),
     whoAmI,
   };

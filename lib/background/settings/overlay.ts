@@ -10,14 +10,15 @@ import type { Portal, StoredSettings } from './schema';
 export interface EffectiveSettings {
   dataCentre: DataCentreId | null;
   email: string | null;
-  authKind: 'zsc' | 'oauth' | null;
+  authKind: 'zsc' | 'oauth' | 'org' | null;
   /** null: no portal chosen (never set up, or between `Change portal` and `Save`). */
   portal: Portal | null;
   enabled: boolean;
   language: Language;
   timeZone: string;
   /**
-   * Where the credential is: `policy` (key and email from the policy, held in memory only),
+   * Where the credential is: `policy` (key and email, or the organisation credential, from the
+   * policy, held in memory only),
    * `stored` (the background's IndexedDB), or null (none).
    */
   credentialSource: 'policy' | 'stored' | null;
@@ -41,8 +42,9 @@ export function overlaySettings(
   const portal = policy.portalId === undefined ? (stored?.portal ?? null) : portalNamed(policy.portalId, [stored?.portal, policyPortal]);
   const effective: Omit<EffectiveSettings, 'managed'> = {
     dataCentre: policy.dataCenter ?? stored?.dataCentre ?? null,
-    email: credential?.email ?? stored?.email ?? null,
-    authKind: credential ? 'zsc' : (stored?.authKind ?? null),
+    // An organisation credential names no email: whose it is, setup learnt (myinfo) and stored.
+    email: (credential?.kind === 'zsc' ? credential.email : undefined) ?? stored?.email ?? null,
+    authKind: credential?.kind ?? stored?.authKind ?? null,
     portal,
     enabled: policy.enabled ?? stored?.enabled ?? true,
     language: policy.language ?? stored?.language ?? defaults.language,

@@ -25,7 +25,7 @@ export const StoredSettingsSchema = z.object({
   dataCentre: z.enum(DATA_CENTRE_IDS),
   /** The email the credential belongs to (ZSC key's email, or the signed-in agent's). */
   email: z.string().max(254),
-  authKind: z.enum(['zsc', 'oauth']),
+  authKind: z.enum(['zsc', 'oauth', 'org']),
   /** null between `Change portal` and the next `Save`. */
   portal: PortalSchema.nullable(),
   enabled: z.boolean(),

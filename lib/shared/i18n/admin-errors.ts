@@ -15,6 +15,8 @@ const en = {
     'Zoho does not accept this Client ID with this browser’s redirect URI. Check the Client ID, and register the redirect URI shown here in Zoho’s API console.',
   OAUTH_FAILED:
     'Signing in with Zoho did not complete. Check your connection, the Client ID, and that the redirect URI shown here is registered for it in Zoho’s API console; then press Sign in with Zoho again.',
+  GRANT_CODE_INVALID:
+    'Zoho refused the grant code: a code works once and only for the minutes chosen when it was generated. Generate a new code for the Self Client in Zoho’s API console and enter it with the same Client ID and secret.',
   NO_PORTALS: 'This key reaches no Zoho Desk portal. Check the data center, or use a key of a Zoho Desk agent.',
   PORTAL_NOT_FOUND: 'The chosen portal is not available with this key. Choose a portal from the list again.',
   EMAIL_MISMATCH: 'The key belongs to a different user than the email entered. Enter the email of the user who generated the key.',
@@ -29,6 +31,8 @@ const ja: Record<keyof typeof en, string> = {
     'Zoho はこのクライアント ID をこのブラウザーのリダイレクト URI では受け付けません。クライアント ID を確認し、ここに表示されたリダイレクト URI を Zoho の API コンソールに登録してください。',
   OAUTH_FAILED:
     'Zoho へのサインインを完了できませんでした。接続、クライアント ID、およびここに表示されたリダイレクト URI が Zoho の API コンソールに登録されていることを確認してから、もう一度「Zoho でサインイン」を押してください。',
+  GRANT_CODE_INVALID:
+    'Zoho が認可コードを拒否しました。コードは 1 回だけ、生成時に選んだ時間内にのみ使えます。Zoho の API コンソールでセルフクライアントの新しいコードを生成し、同じクライアント ID とシークレットと一緒に入力してください。',
   NO_PORTALS: 'このキーで利用できる Zoho Desk ポータルがありません。データセンターを確認するか、Zoho Desk 担当者のキーを使用してください。',
   PORTAL_NOT_FOUND: '選択したポータルはこのキーでは利用できません。一覧からポータルを選び直してください。',
   EMAIL_MISMATCH: 'キーは入力されたメールアドレスとは別のユーザーのものです。キーを生成したユーザーのメールアドレスを入力してください。',

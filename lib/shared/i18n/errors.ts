@@ -54,6 +54,14 @@ const en = {
   SCHEMA_VIOLATION:
     'Zoho Desk sent data in an unexpected form. Try again later; if it persists, an admin can see details in DeskLink diagnostics.',
   CREDENTIAL_REJECTED: 'Zoho Desk rejected the saved key. An admin must enter a valid key on the DeskLink options page.',
+  ORG_CREDENTIAL_REVOKED:
+    'Zoho refused the organisation credential: its refresh token was revoked or is invalid, or the client ID or secret is wrong. An admin must generate a new grant code for the Self Client in Zoho’s API console and enter it on the DeskLink options page.',
+  ACCOUNTS_LIMITED:
+    'Zoho Accounts asked DeskLink to wait before it gets a new access token (too many token requests). Tickets load again in a minute or two; cached tickets are shown when available.',
+  ACCOUNTS_LIMITED_WAIT:
+    'Zoho Accounts asked DeskLink to wait before it gets a new access token (too many token requests). Tickets load again in {seconds} seconds; cached tickets are shown when available.',
+  ACCOUNTS_UNAVAILABLE:
+    'Zoho Accounts could not be reached to renew DeskLink’s access. Check your connection; DeskLink tries again in a minute, and cached tickets are shown when available.',
   SIGNED_OUT: 'Your Zoho sign-in has expired. Sign in again to see tickets.',
   NOT_CONFIGURED: 'DeskLink is not set up yet. An admin must connect Zoho Desk on the DeskLink options page.',
   DISABLED: 'The Zoho Desk integration is switched off. An admin can enable it on the DeskLink options page.',
@@ -112,6 +120,14 @@ const ja: Record<keyof typeof en, string> = {
   SCHEMA_VIOLATION:
     'Zoho Desk から想定外の形式のデータが返されました。しばらくしてからもう一度お試しください。解決しない場合、管理者は DeskLink の診断情報で詳細を確認できます。',
   CREDENTIAL_REJECTED: 'Zoho Desk が保存されたキーを拒否しました。管理者が DeskLink のオプションページで有効なキーを入力してください。',
+  ORG_CREDENTIAL_REVOKED:
+    'Zoho が組織の資格情報を拒否しました（リフレッシュトークンが取り消されたか無効、またはクライアント ID かシークレットが誤っています）。管理者が Zoho の API コンソールでセルフクライアントの新しい認可コードを生成し、DeskLink のオプションページで入力してください。',
+  ACCOUNTS_LIMITED:
+    'Zoho Accounts から、新しいアクセストークンの取得を待つよう求められました（トークンのリクエストが多すぎます）。1〜2 分後に問い合わせが再び読み込まれます。キャッシュされたチケットがあれば表示されます。',
+  ACCOUNTS_LIMITED_WAIT:
+    'Zoho Accounts から、新しいアクセストークンの取得を待つよう求められました（トークンのリクエストが多すぎます）。{seconds} 秒後に問い合わせが再び読み込まれます。キャッシュされたチケットがあれば表示されます。',
+  ACCOUNTS_UNAVAILABLE:
+    'DeskLink のアクセスを更新するための Zoho Accounts に接続できませんでした。接続を確認してください。DeskLink は 1 分後に再試行します。キャッシュされたチケットがあれば表示されます。',
   SIGNED_OUT: 'Zoho へのサインインの有効期限が切れました。チケットを表示するには再度サインインしてください。',
   NOT_CONFIGURED: 'DeskLink はまだ設定されていません。管理者が DeskLink のオプションページで Zoho Desk に接続してください。',
   DISABLED: 'Zoho Desk 連携は無効になっています。管理者が DeskLink のオプションページで有効にできます。',
@@ -138,6 +154,7 @@ export function errorMessage(info: ErrorInfo, language: Language): string {
   const code = Object.hasOwn(en, info.code) ? (info.code as ErrorMessageKey) : 'INTERNAL';
   if (code === 'CALL_LIMIT_REACHED' && info.retryAfterSec !== undefined)
     return t('CALL_LIMIT_REACHED_WAIT', { seconds: info.retryAfterSec });
+  if (code === 'ACCOUNTS_LIMITED' && info.retryAfterSec !== undefined) return t('ACCOUNTS_LIMITED_WAIT', { seconds: info.retryAfterSec });
   if (code === 'TOO_MANY_REQUESTS' && info.retryAfterSec !== undefined) return t('TOO_MANY_REQUESTS_WAIT', { seconds: info.retryAfterSec });
   if (code === 'THRESHOLD_EXCEEDED' && info.retryAfterSec !== undefined) {
     const minutes = Math.max(1, Math.ceil(info.retryAfterSec / 60));

@@ -88,6 +88,8 @@ const en = {
   expectTimeZone: 'a time zone such as Asia/Tokyo',
   expectCallsPerMinute: 'a whole number from {min} to {max}',
   expectKeyWithEmail: 'zscKey and email set together',
+  expectOrgCredentialTogether: 'clientId, clientSecret and refreshToken set together',
+  expectOneCredential: 'one credential: the organisation credential (clientId, clientSecret, refreshToken) is used',
   // ---- storage ----
   sessionCredential:
     'This browser does not let DeskLink keep data ({reason}), as in a private window. The key is kept only until the browser closes; enter it again after that. Tickets are fetched from Zoho Desk every time.',
@@ -202,6 +204,8 @@ const ja: Record<keyof typeof en, string> = {
   expectTimeZone: 'Asia/Tokyo のようなタイムゾーン',
   expectCallsPerMinute: '{min} から {max} までの整数',
   expectKeyWithEmail: 'zscKey と email の両方の設定',
+  expectOrgCredentialTogether: 'clientId、clientSecret、refreshToken の 3 つすべての設定',
+  expectOneCredential: '資格情報は 1 つだけ（組織の資格情報 clientId、clientSecret、refreshToken が使われます）',
   sessionCredential:
     'このブラウザーでは DeskLink がデータを保存できません（{reason}）。プライベートウィンドウなどが該当します。キーはブラウザーを閉じるまでのみ保持されるため、その後はもう一度入力してください。問い合わせは毎回 Zoho Desk から取得されます。',
   deskCalls: 'Zoho Desk へのリクエスト',

@@ -41,6 +41,8 @@ export interface TestBrokerOptions {
   /** Where tickets come from; by default Zoho Desk through `fetch`. */
   tickets?: TicketSource;
   oauthBrowser?: Partial<OAuthBrowser>;
+  /** Zoho Accounts' token endpoint (the organisation credential); by default unreachable. */
+  accounts?: typeof fetch;
   cache?: TicketCache;
   credentials?: CredentialStore;
   now?: () => number;
@@ -75,6 +77,7 @@ export function testBroker(options: TestBrokerOptions = {}) {
       redirectUri: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
       ...options.oauthBrowser,
     },
+    accountsFetch: options.accounts ?? offline,
     now,
   });
   const asOptions = createBrokerClient<'extension'>({ sendMessage: (message) => broker.handle(message, optionsTab()) });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Credential, OAuthCredential } from '../../../../lib/background/credentials/credential';
 import { createRejectionRule } from '../../../../lib/background/credentials/rejection';
 import { createCredentialStore, type CredentialStore } from '../../../../lib/background/credentials/store';
+import { createOrgTokens } from '../../../../lib/background/oauth/org-tokens';
 import type { OAuthRenewal } from '../../../../lib/background/oauth/renewal';
 import { DeskLinkError } from '../../../../lib/shared/errors';
 import { errorOf } from '../../support/error-of';
@@ -22,6 +23,8 @@ let credentials: CredentialStore;
 let afterRejection: ReturnType<typeof vi.fn<OAuthRenewal['afterRejection']>>;
 let markSignedOut: ReturnType<typeof vi.fn<OAuthRenewal['markSignedOut']>>;
 let renewal: OAuthRenewal;
+/** Zoho Accounts is out of reach: no ZSC key or sign-in test asks it. */
+const orgTokens = createOrgTokens({ fetch: () => Promise.reject(new TypeError('Failed to fetch')), now: () => Date.now() });
 beforeEach(() => {
   credentials = createCredentialStore(() => Date.now());
   afterRejection = vi.fn((credential: OAuthCredential) => Promise.resolve({ ...credential, accessToken: '1000.tok.renewed' }));
@@ -41,7 +44,7 @@ describe('a ZSC key Zoho refuses', () => {
   it('is marked rejected before the error goes on, and the call is not repeated', async () => {
     const saved = await credentials.save(zsc);
     const call = scripted(refused());
-    expect((await errorOf(createRejectionRule({ credentials, renewal })(saved, call))).code).toBe('INVALID_OAUTH');
+    expect((await errorOf(createRejectionRule({ credentials, renewal, orgTokens })(saved, call))).code).toBe('INVALID_OAUTH');
     expect(call).toHaveBeenCalledTimes(1);
     expect(await credentials.get()).toMatchObject({ key: zsc.key, rejected: true });
     expect(afterRejection).not.toHaveBeenCalled();
@@ -49,7 +52,7 @@ describe('a ZSC key Zoho refuses', () => {
 
   it('from policy (never stored) is remembered as rejected all the same', async () => {
     const fromPolicy = { ...zsc, key: '1000.zsc.policy', savedAt: 0 };
-    await errorOf(createRejectionRule({ credentials, renewal })(fromPolicy, scripted(refused())));
+    await errorOf(createRejectionRule({ credentials, renewal, orgTokens })(fromPolicy, scripted(refused())));
     expect(await credentials.isRejected(fromPolicy)).toBe(true);
     expect(await credentials.get()).toBeNull();
   });
@@ -65,7 +68,7 @@ describe('a ZSC key Zoho refuses', () => {
   ] as const)('only INVALID_OAUTH rejects it: %s leaves it as it is', async (code) => {
     const saved = await credentials.save(zsc);
     const call = scripted(new DeskLinkError({ code }));
-    expect((await errorOf(createRejectionRule({ credentials, renewal })(saved, call))).code).toBe(code);
+    expect((await errorOf(createRejectionRule({ credentials, renewal, orgTokens })(saved, call))).code).toBe(code);
     expect(await credentials.isRejected(saved)).toBe(false);
   });
 });
@@ -74,7 +77,7 @@ describe('an OAuth sign-in Zoho refuses', () => {
   it('is renewed once and the call retried with the new token; it is never marked rejected', async () => {
     const saved = (await credentials.save(oauth)) as OAuthCredential;
     const call = scripted(refused());
-    expect(await createRejectionRule({ credentials, renewal })(saved, call)).toBe('1000.tok.renewed');
+    expect(await createRejectionRule({ credentials, renewal, orgTokens })(saved, call)).toBe('1000.tok.renewed');
     expect(afterRejection).toHaveBeenCalledTimes(1);
     expect(call).toHaveBeenCalledTimes(2);
     expect(await credentials.isRejected(saved)).toBe(false);
@@ -83,7 +86,7 @@ describe('an OAuth sign-in Zoho refuses', () => {
   it('refused again after renewal: signed out, no third call', async () => {
     const saved = (await credentials.save(oauth)) as OAuthCredential;
     const call = scripted(refused(), refused());
-    expect((await errorOf(createRejectionRule({ credentials, renewal })(saved, call))).code).toBe('SIGNED_OUT');
+    expect((await errorOf(createRejectionRule({ credentials, renewal, orgTokens })(saved, call))).code).toBe('SIGNED_OUT');
     expect(call).toHaveBeenCalledTimes(2);
     expect(markSignedOut).toHaveBeenCalledWith(expect.objectContaining({ accessToken: '1000.tok.renewed' }));
   });
@@ -92,7 +95,7 @@ describe('an OAuth sign-in Zoho refuses', () => {
     const saved = (await credentials.save(oauth)) as OAuthCredential;
     afterRejection.mockRejectedValueOnce(new DeskLinkError({ code: 'SIGNED_OUT' }));
     const call = scripted(refused());
-    expect((await errorOf(createRejectionRule({ credentials, renewal })(saved, call))).code).toBe('SIGNED_OUT');
+    expect((await errorOf(createRejectionRule({ credentials, renewal, orgTokens })(saved, call))).code).toBe('SIGNED_OUT');
     expect(call).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,0 +1,46 @@
+/**
+ * What DeskLink remembers of each organisation credential's access tokens: the token in use and
+ * its expiry, when a refresh was last asked for, and how many "Access Denied" answers came in a
+ * row. Kept in storage.session (memory only, gone with the browser session, and - with access
+ * level TRUSTED_CONTEXTS, Chrome's default, set again where the API exists - not readable by
+ * content scripts; Firefox never exposes it to them), so a restarted worker neither asks Zoho
+ * for a token it already has nor refreshes more often than once a minute. Entries are named by
+ * a hash of the refresh token, never the token itself.
+ */
+import { browser } from 'wxt/browser';
+
+export interface OrgTokenState {
+  accessToken?: string;
+  expiresAt?: number;
+  /** When a refresh (or grant-code exchange) was last sent to Zoho Accounts. */
+  lastAttemptAt?: number;
+  /** "Access Denied" answers in a row: each doubles the wait before the next refresh. */
+  denied?: number;
+}
+
+const PREFIX = 'orgToken.';
+
+type SessionArea = typeof browser.storage.session & {
+  setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }) => Promise<void>;
+};
+
+async function sessionArea(): Promise<SessionArea> {
+  const area = browser.storage.session as SessionArea;
+  await area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+  return area;
+}
+
+/** The name of a refresh token's entry: its SHA-256. */
+export async function stateKeyOf(refreshToken: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(refreshToken));
+  return PREFIX + Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function readOrgTokenState(key: string): Promise<OrgTokenState> {
+  const value = (await (await sessionArea()).get(key))[key] as OrgTokenState | undefined;
+  return typeof value === 'object' && value !== null ? value : {};
+}
+
+export async function writeOrgTokenState(key: string, state: OrgTokenState): Promise<void> {
+  await (await sessionArea()).set({ [key]: state });
+}
