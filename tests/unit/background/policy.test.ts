@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { managedFields, readPolicy } from '../../../lib/background/policy';
@@ -39,6 +40,40 @@ describe('policy parsing', () => {
     const half = await parsePolicy({ zscKey: 'k' });
     expect(half.policy).toEqual({});
     expect(half.ignored).toEqual([{ key: 'zscKey', expected: 'keyWithEmail' }]);
+  });
+
+  it('takes the organisation credential (clientId, clientSecret, refreshToken) all three or none', async () => {
+    const org = { clientId: '1000.SELF', clientSecret: 'secret.abcdef', refreshToken: '1000.refresh.abcdef' };
+    expect((await parsePolicy({ ...org, dataCenter: 'eu' })).policy).toEqual({ ...org, dataCenter: 'eu' });
+    const half = await parsePolicy({ clientId: org.clientId, refreshToken: org.refreshToken });
+    expect(half.policy).toEqual({});
+    expect(half.ignored).toEqual([
+      { key: 'clientId', expected: 'orgCredentialTogether' },
+      { key: 'refreshToken', expected: 'orgCredentialTogether' },
+    ]);
+    // A malformed part counts as missing: the other two go with it.
+    const malformed = await parsePolicy({ ...org, clientSecret: 'has spaces in it' });
+    expect(malformed.policy).toEqual({});
+    expect(malformed.ignored).toContainEqual({ key: 'clientSecret', expected: 'key' });
+  });
+
+  it('uses one credential: the organisation credential over a ZSC key and email, which are reported ignored', async () => {
+    const org = { clientId: '1000.SELF', clientSecret: 'secret.abcdef', refreshToken: '1000.refresh.abcdef' };
+    const both = await parsePolicy({ ...org, zscKey: 'k', email: 'a@b.example' });
+    expect(both.policy).toEqual(org);
+    expect(both.ignored).toEqual([
+      { key: 'zscKey', expected: 'oneCredential' },
+      { key: 'email', expected: 'oneCredential' },
+    ]);
+  });
+
+  it('declares the organisation credential in managed_schema.json as sensitive values', () => {
+    const schema = JSON.parse(readFileSync('public/managed_schema.json', 'utf8')) as {
+      properties: Record<string, { type: string; sensitiveValue?: boolean }>;
+    };
+    for (const key of ['clientId', 'clientSecret', 'refreshToken']) {
+      expect(schema.properties[key], key).toMatchObject({ type: 'string', sensitiveValue: true });
+    }
   });
 
   it('says what each ignored value should have been', async () => {

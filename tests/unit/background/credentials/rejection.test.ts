@@ -1,11 +1,12 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Credential, OAuthCredential } from '../../../../lib/background/credentials/credential';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Credential, OAuthCredential, OrgCredential } from '../../../../lib/background/credentials/credential';
 import { createRejectionRule } from '../../../../lib/background/credentials/rejection';
 import { createCredentialStore, type CredentialStore } from '../../../../lib/background/credentials/store';
 import { createOrgTokens } from '../../../../lib/background/oauth/org-tokens';
 import type { OAuthRenewal } from '../../../../lib/background/oauth/renewal';
 import { DeskLinkError } from '../../../../lib/shared/errors';
 import { errorOf } from '../../support/error-of';
+import { ACCOUNTS_HOST, CLIENT_ID, CLIENT_SECRET, fakeAccounts, ORG_EMAIL } from '../../support/fake-accounts';
 
 const refused = () => new DeskLinkError({ code: 'INVALID_OAUTH', status: 401 });
 const zsc = { kind: 'zsc' as const, key: '1000.zsc.3f9a1c.admin', email: 'Admin@Zylker.com', dataCentre: 'com' as const };
@@ -97,5 +98,74 @@ describe('an OAuth sign-in Zoho refuses', () => {
     const call = scripted(refused());
     expect((await errorOf(createRejectionRule({ credentials, renewal, orgTokens })(saved, call))).code).toBe('SIGNED_OUT');
     expect(call).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('an organisation credential', () => {
+  let zoho: ReturnType<typeof fakeAccounts>;
+  let rule: ReturnType<typeof createRejectionRule>;
+  let org: Omit<OrgCredential, 'savedAt'>;
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    zoho = fakeAccounts();
+    rule = createRejectionRule({ credentials, renewal, orgTokens: createOrgTokens({ fetch: zoho.fetch, now: () => Date.now() }) });
+    org = {
+      kind: 'org',
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      refreshToken: zoho.accounts.refreshToken(),
+      accountsHost: ACCOUNTS_HOST,
+      email: ORG_EMAIL,
+      dataCentre: 'com',
+    };
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('calls with an access token from Zoho Accounts, attached for the call only', async () => {
+    const saved = await credentials.save(org);
+    const call = scripted();
+    const token = await rule(saved, call);
+    expect(zoho.accounts.live.has(token as string)).toBe(true);
+    expect(await credentials.get()).not.toHaveProperty('accessToken');
+  });
+
+  it('whose refresh token Zoho revoked is marked rejected, with ORG_CREDENTIAL_REVOKED and no Desk call', async () => {
+    const saved = await credentials.save(org);
+    zoho.accounts.revoke(org.refreshToken);
+    const call = scripted();
+    expect((await errorOf(rule(saved, call))).code).toBe('ORG_CREDENTIAL_REVOKED');
+    expect(call).not.toHaveBeenCalled();
+    expect(await credentials.get()).toMatchObject({ refreshToken: org.refreshToken, rejected: true });
+  });
+
+  it('from policy (never stored) is remembered as rejected all the same', async () => {
+    const fromPolicy = { ...org, savedAt: 0 };
+    zoho.accounts.revoke(org.refreshToken);
+    await errorOf(rule(fromPolicy, scripted()));
+    expect(await credentials.isRejected(fromPolicy)).toBe(true);
+    expect(await credentials.get()).toBeNull();
+  });
+
+  it('whose access token Desk refuses gets one new token (a minute after the last) and the call retried; refused again, it is rejected', async () => {
+    const saved = await credentials.save(org);
+    await rule(saved, scripted());
+    vi.setSystemTime(Date.now() + 30 * 60_000);
+    const retried = scripted(refused());
+    expect(zoho.accounts.live.has((await rule(saved, retried)) as string)).toBe(true);
+    expect(retried).toHaveBeenCalledTimes(2);
+    expect(zoho.accounts.refreshes()).toBe(2);
+    expect(await credentials.isRejected(saved)).toBe(false);
+
+    // Within the minute no new token is asked for: the call waits (ACCOUNTS_LIMITED), the credential stands.
+    expect((await errorOf(rule(saved, scripted(refused())))).code).toBe('ACCOUNTS_LIMITED');
+    expect(await credentials.isRejected(saved)).toBe(false);
+
+    vi.setSystemTime(Date.now() + 60_000);
+    await rule(saved, scripted());
+    vi.setSystemTime(Date.now() + 60_000);
+    expect((await errorOf(rule(saved, scripted(refused(), refused())))).code).toBe('INVALID_OAUTH');
+    expect(await credentials.isRejected(saved)).toBe(true);
   });
 });
