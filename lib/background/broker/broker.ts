@@ -52,15 +52,16 @@ export function createBroker(deps: BrokerDeps): Broker {
   const setup = createSetupChecks(desk);
   const renewal = createOAuthRenewal({ credentials, oauthBrowser: deps.oauthBrowser, now, agentOf: createAgentLookup(setup) });
   const orgTokens = createOrgTokens({ fetch: deps.accountsFetch, now });
+  const withCredential = createRejectionRule({ credentials, renewal, orgTokens });
   const parts: BrokerParts = {
     ...deps,
     setup,
     renewal,
     orgTokens,
-    withCredential: createRejectionRule({ credentials, renewal, orgTokens }),
+    withCredential,
     diagnostics: createDiagnostics({ cache, budget: deps.budget, now, apiUsage: () => desk.usage(), droppedItems: () => desk.dropped() }),
     loadContext: createContextLoader({ credentials, renewal, now }),
-    views: createSettingsViews({ credentials, setup }),
+    views: createSettingsViews({ credentials, setup, withCredential }),
   };
   const handlers: Handlers = {
     ...createPanelHandlers(parts),

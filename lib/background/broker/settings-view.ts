@@ -1,6 +1,8 @@
 /** The options page's picture of the setup (`SettingsView`): never the key itself. */
 import type { SettingsView } from '../../shared/protocol';
+import { deskToken } from '../credentials/credential';
 import { effectiveCredential } from '../credentials/effective-credential';
+import type { WithCredential } from '../credentials/rejection';
 import type { CredentialStore } from '../credentials/store';
 import type { SetupChecks } from '../desk/setup-checks';
 import { readPolicy } from '../policy';
@@ -17,7 +19,14 @@ export interface SettingsViews {
   learnPolicyPortalName(settings: EffectiveSettings): Promise<EffectiveSettings>;
 }
 
-export function createSettingsViews({ credentials, setup }: { credentials: CredentialStore; setup: SetupChecks }): SettingsViews {
+interface ViewDeps {
+  credentials: CredentialStore;
+  setup: SetupChecks;
+  /** The rejection rule, which gets an organisation credential its access token. */
+  withCredential: WithCredential;
+}
+
+export function createSettingsViews({ credentials, setup, withCredential }: ViewDeps): SettingsViews {
   return {
     async view(effective) {
       const settings = effective ?? (await effectiveSettings());
@@ -55,10 +64,15 @@ export function createSettingsViews({ credentials, setup }: { credentials: Crede
     async learnPolicyPortalName(settings) {
       const portal = settings.portal;
       if (!portal || portal.name !== portal.id || !settings.managed.includes('portal') || !settings.dataCentre) return settings;
-      const credential = await effectiveCredential(credentials, settings.dataCentre);
-      if (!credential || credential.kind !== 'zsc') return settings;
+      const dataCentre = settings.dataCentre;
+      const credential = await effectiveCredential(credentials, dataCentre);
+      if (!credential || credential.kind === 'oauth') return settings;
       try {
-        const found = (await setup.listPortals(settings.dataCentre, credential.key)).find((p) => p.id === portal.id);
+        const portals =
+          credential.kind === 'zsc'
+            ? await setup.listPortals(dataCentre, credential.key)
+            : await withCredential(credential, (current) => setup.listPortals(dataCentre, deskToken(current)));
+        const found = portals.find((p) => p.id === portal.id);
         if (!found) return settings;
         const named = { id: found.id, name: found.companyName, portalName: found.portalName };
         await writePolicyPortal(named);

@@ -55,7 +55,8 @@ const en = {
   connectedEmail: 'Email',
   connectedDataCenter: 'Data center',
   enableHint: 'When off, DeskLink shows nothing on Zoho CRM pages and makes no request to Zoho Desk.',
-  rejectedKey: 'Zoho Desk rejected the saved key. Deactivate and set up DeskLink again with a valid key.',
+  rejectedKey:
+    'Zoho rejected the saved key or organisation credential (invalid, or its refresh token revoked). Deactivate and set up DeskLink again with a valid one.',
   saved: 'Saved.',
   changePortalTitle: 'Change the portal?',
   changePortalBody:
@@ -173,7 +174,8 @@ const ja: Record<keyof typeof en, string> = {
   connectedEmail: 'メールアドレス',
   connectedDataCenter: 'データセンター',
   enableHint: 'オフにすると、DeskLink は Zoho CRM のページに何も表示せず、Zoho Desk へのリクエストも行いません。',
-  rejectedKey: 'Zoho Desk が保存されたキーを拒否しました。無効化してから、有効なキーで DeskLink を設定し直してください。',
+  rejectedKey:
+    'Zoho が保存されたキーまたは組織の資格情報を拒否しました（無効、またはリフレッシュトークンが取り消されています）。無効化してから、有効なもので DeskLink を設定し直してください。',
   saved: '保存しました。',
   changePortalTitle: 'ポータルを変更しますか？',
   changePortalBody:

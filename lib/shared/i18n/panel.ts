@@ -43,7 +43,8 @@ const en = {
   noAccountName: 'This account has no name on the page, so DeskLink cannot look up its tickets.',
   unconfigured: 'Zoho Desk is not connected to DeskLink yet. An admin connects it once on the options page.',
   setUp: 'Set up Zoho Desk integration',
-  rejected: 'Zoho Desk rejected the saved key. An admin must enter a valid key on the DeskLink options page.',
+  rejected:
+    'Zoho rejected the saved key or organisation credential (invalid, or its refresh token revoked). An admin must enter a valid one on the DeskLink options page.',
   signedOut: 'Your Zoho sign-in has expired and could not be renewed. Sign in again to see tickets.',
   signInAgain: 'Sign in again',
   dataCentreMismatch:
@@ -86,7 +87,8 @@ const ja: Record<keyof typeof en, string> = {
   noAccountName: 'このページに取引先名がないため、チケットを検索できません。',
   unconfigured: 'Zoho Desk はまだ DeskLink に接続されていません。管理者がオプションページで一度接続してください。',
   setUp: 'Zoho Desk 連携を設定',
-  rejected: 'Zoho Desk が保存済みのキーを拒否しました。管理者が DeskLink のオプションページで有効なキーを入力してください。',
+  rejected:
+    'Zoho が保存済みのキーまたは組織の資格情報を拒否しました（無効、またはリフレッシュトークンが取り消されています）。管理者が DeskLink のオプションページで有効なものを入力してください。',
   signedOut: 'Zoho のサインインが期限切れになり、更新できませんでした。チケットを表示するには再度サインインしてください。',
   signInAgain: '再度サインイン',
   dataCentreMismatch:

@@ -169,7 +169,9 @@ describe('an organisation credential delivered by policy', () => {
     const local = await storageLocal();
     for (const secret of [CLIENT_SECRET, refreshToken, ...zoho.sourceTokens]) expect(local).not.toContain(secret);
     const view = await world.admin({ command: 'settings.get' });
-    expect(view).toMatchObject({ connected: true, authKind: 'org', credentialState: 'ok' });
+    // The portal the policy names by id is named from /organizations, with the access token already held.
+    expect(view).toMatchObject({ connected: true, authKind: 'org', credentialState: 'ok', portal: { id: PORTAL.id, name: 'Zylker Inc.' } });
+    expect(zoho.accounts.requests).toHaveLength(1);
     expect(view.managed).toEqual(expect.arrayContaining(['credential', 'dataCentre', 'portal']));
     expect((await errorOf(world.admin({ command: 'deactivate' }))).code).toBe('POLICY_LOCKED');
   });
