@@ -38,14 +38,15 @@ export function createAdminHandlers({
   cache,
   setup,
   renewal,
+  orgTokens,
   withCredential,
   diagnostics,
   views,
   budget,
-}: Pick<BrokerParts, 'credentials' | 'cache' | 'setup' | 'renewal' | 'withCredential' | 'diagnostics' | 'views' | 'budget'>): Pick<
-  HandlersFrom<'extension'>,
-  AdminCommand
-> {
+}: Pick<
+  BrokerParts,
+  'credentials' | 'cache' | 'setup' | 'renewal' | 'orgTokens' | 'withCredential' | 'diagnostics' | 'views' | 'budget'
+>): Pick<HandlersFrom<'extension'>, AdminCommand> {
   return {
     'settings.get': async () => views.view(await views.learnPolicyPortalName(await effectiveSettings())),
 
@@ -71,6 +72,7 @@ export function createAdminHandlers({
       await credentials.clear();
       await clearPendingSignIn();
       await forgetExchangedCodes();
+      await orgTokens.forgetAccessTokens();
       await cache.clearAll();
       await diagnostics.clear();
       await budget.clear();

@@ -68,11 +68,13 @@ type Savable<C extends Credential> = C extends OrgCredential
 
 /**
  * The lasting secret, for telling two credentials apart without looking at anything else: the
- * key, the sign-in's token, the organisation credential's refresh token (its access tokens change).
+ * key, the sign-in's token, and for the organisation credential its client and refresh token
+ * together (its access tokens change; a corrected client secret is another credential).
  */
 export function credentialSecret(credential: Credential): string {
   if (credential.kind === 'zsc') return credential.key;
-  return credential.kind === 'oauth' ? credential.accessToken : credential.refreshToken;
+  if (credential.kind === 'oauth') return credential.accessToken;
+  return [credential.clientId, credential.clientSecret, credential.refreshToken].join('\n');
 }
 
 /** Every secret the credential holds, for scrubbing them from any text that leaves the background. */

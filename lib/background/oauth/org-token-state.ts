@@ -44,3 +44,18 @@ export async function readOrgTokenState(key: string): Promise<OrgTokenState> {
 export async function writeOrgTokenState(key: string, state: OrgTokenState): Promise<void> {
   await (await sessionArea()).set({ [key]: state });
 }
+
+/** Every entry without its access token (deactivation): when the last refresh was asked, and the denials, stay. */
+export async function dropOrgAccessTokens(): Promise<void> {
+  const area = await sessionArea();
+  const entries = Object.entries(await area.get(null)).filter(([key]) => key.startsWith(PREFIX));
+  if (entries.length === 0) return;
+  await area.set(
+    Object.fromEntries(
+      entries.map(([key, value]) => {
+        const { accessToken: _token, expiresAt: _expiry, ...kept } = value as OrgTokenState;
+        return [key, kept];
+      }),
+    ),
+  );
+}

@@ -15,7 +15,7 @@
 import { DeskLinkError } from '../../shared/errors';
 import { requestAccountsToken, type AccountsToken, type SelfClient } from './accounts-token';
 import { exchangedRefreshToken, rememberExchange } from './exchanged-codes';
-import { readOrgTokenState, stateKeyOf, writeOrgTokenState, type OrgTokenState } from './org-token-state';
+import { dropOrgAccessTokens, readOrgTokenState, stateKeyOf, writeOrgTokenState, type OrgTokenState } from './org-token-state';
 
 /** A token with less than this left is not handed out: a Desk call must not outlive it. */
 const REUSE_MARGIN_MS = 60_000;
@@ -39,6 +39,8 @@ export interface OrgTokens {
   exchange(client: SelfClient, grantCode: string): Promise<string>;
   /** The access tokens this worker holds, for scrubbing them from any text that leaves the background. */
   held(): string[];
+  /** Deactivation: no access token is kept (the once-a-minute limit still holds). */
+  forgetAccessTokens(): Promise<void>;
 }
 
 /** How long after the last request the next may be sent: a minute, doubled for each "Access Denied" in a row. */
@@ -128,5 +130,7 @@ export function createOrgTokens({ fetch, now }: { fetch: typeof globalThis.fetch
     },
 
     held: () => [...held.values()],
+
+    forgetAccessTokens: dropOrgAccessTokens,
   };
 }

@@ -119,6 +119,14 @@ describe('a connected organisation credential', () => {
     expect(await world.panel({ command: 'panel.config' })).toMatchObject({ state: 'ready' });
   });
 
+  it('deactivated, leaves no secret and no access token behind, in IndexedDB or storage.session', async () => {
+    await world.panel(ticketsGet('cached'));
+    await world.admin({ command: 'deactivate' });
+    expect(await world.credentials.get()).toBeNull();
+    const session = JSON.stringify(await fakeBrowser.storage.session.get(null));
+    for (const secret of [CLIENT_SECRET, refreshToken, ...zoho.sourceTokens]) expect(session).not.toContain(secret);
+  });
+
   it('keeps its secrets to the background: not in storage.local, not in any answer, not in error texts', async () => {
     await world.panel(ticketsGet('cached'));
     // Accounts fails with a text quoting the secrets (a library's message, say): the options page

@@ -146,6 +146,8 @@ describe('an organisation credential', () => {
     await errorOf(rule(fromPolicy, scripted()));
     expect(await credentials.isRejected(fromPolicy)).toBe(true);
     expect(await credentials.get()).toBeNull();
+    // A corrected client secret makes another credential: the rejection was not its.
+    expect(await credentials.isRejected({ ...fromPolicy, clientSecret: 'corrected.secret.123' })).toBe(false);
   });
 
   it('whose access token Desk refuses gets one new token (a minute after the last) and the call retried; refused again, it is rejected', async () => {
