@@ -2,7 +2,7 @@
  * Launching Firefox ESR (`FIREFOX_PATH`) through puppeteer-core over WebDriver BiDi with DeskLink
  * installed as a temporary add-on and every host pointed at the sandbox. Used by ./firefox.ts.
  */
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame } from 'puppeteer-core';
 import { extensionDir, firefoxPath } from './paths';
 import type { SandboxAddress } from './chromium';
 
@@ -34,6 +34,7 @@ export async function launchFirefox(sandbox: SandboxAddress, opts: { headless?: 
       'accessibility.typeaheadfind.manual': false,
     },
   });
+  guardHandleTransfers((await browser.pages())[0]!.mainFrame());
   try {
     const id = await browser.installExtension(extDir);
     if (id !== GECKO_ID) throw new Error(`Installed add-on id ${id}, expected ${GECKO_ID}`);
@@ -42,4 +43,33 @@ export async function launchFirefox(sandbox: SandboxAddress, opts: { headless?: 
     throw error;
   }
   return browser;
+}
+
+type TransferHandle = (this: unknown, handle: { dispose(): Promise<void> }) => Promise<unknown>;
+
+/**
+ * Works around puppeteer-core's BiDi `transferHandle` (behind `frame.$` and every query through a
+ * custom handler): it starts adopting the handle into the other realm, then awaits disposing the
+ * original before awaiting the adoption. When the frame is discarded meanwhile (CRM re-renders and
+ * takes the panel frame with it), the adoption rejects while nothing awaits it yet, Node reports
+ * an unhandled rejection, and the test runner fails the test although the driver's own
+ * `await` would have caught the error and looked the frame up again. Here the adoption is
+ * observed at once; the caller still gets its error.
+ */
+export function guardHandleTransfers(frame: Frame): void {
+  let proto: object | null = Object.getPrototypeOf((frame as unknown as { isolatedRealm(): object }).isolatedRealm()) as object | null;
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'transferHandle')) proto = Object.getPrototypeOf(proto) as object | null;
+  if (!proto || (proto as { guarded?: true }).guarded) return;
+  const realmProto = proto as { transferHandle: TransferHandle; adoptHandle: TransferHandle; guarded?: true };
+  realmProto.transferHandle = async function (
+    this: { adoptHandle: TransferHandle },
+    handle: { realm?: unknown; dispose(): Promise<void> },
+  ) {
+    if (handle.realm === this) return handle;
+    const adopted = this.adoptHandle(handle);
+    adopted.catch(() => undefined);
+    await handle.dispose().catch(() => undefined);
+    return adopted;
+  } as TransferHandle;
+  realmProto.guarded = true;
 }

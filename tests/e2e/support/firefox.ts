@@ -206,8 +206,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
             for (const target of opened) if ((await address(target)) === OPTIONS_URL) options = await target.page();
             return options !== null;
           };
+          // Generous: the add-on opens the tab through its worker, slow on a busy machine.
           await expect
-            .poll(found)
+            .poll(found, { timeout: 20_000 })
             .toBe(true)
             .catch((error: Error) => {
               throw new Error(`No tab on DeskLink's options page (${opened.length} tabs opened meanwhile)`, { cause: error });

@@ -25,7 +25,7 @@ import type { RecordFixture } from '../../sandbox/fixtures';
 import type { Sandbox } from '../../sandbox/index';
 import { connectWith, resetSandbox, type ConnectOptions } from './admin';
 import { crmUrl } from './crm';
-import { FIREFOX_EXTENSION_ORIGIN, FIREFOX_EXTENSION_UUID, GECKO_ID } from './firefox-browser';
+import { FIREFOX_EXTENSION_ORIGIN, FIREFOX_EXTENSION_UUID, GECKO_ID, guardHandleTransfers } from './firefox-browser';
 import { extensionDir, firefoxPath } from './paths';
 import { removeFirefoxPolicies, writeFirefoxPolicies, type PolicyValues } from './policy-files';
 import { sandboxFixture } from './sandbox-fixture';
@@ -95,7 +95,7 @@ async function launch({ sandbox, xpi, profile }: Launch, values: PolicyValues | 
     ...(values ? { '3rdparty': { Extensions: { [GECKO_ID]: values } } } : {}),
   });
   try {
-    return await puppeteer.launch({
+    const browser = await puppeteer.launch({
       browser: 'firefox',
       protocol: 'webDriverBiDi',
       executablePath: firefoxPath(),
@@ -111,6 +111,8 @@ async function launch({ sandbox, xpi, profile }: Launch, values: PolicyValues | 
         'xpinstall.signatures.required': false,
       },
     });
+    guardHandleTransfers((await browser.pages())[0]!.mainFrame());
+    return browser;
   } finally {
     // Read at start: from here on the running Firefox keeps the policy, and no other browser sees it.
     removeFirefoxPolicies();
