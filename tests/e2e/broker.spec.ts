@@ -5,13 +5,14 @@
  * world inside a CRM tab (reached through the DevTools protocol), so the broker sees a real
  * sender (tab, CRM URL). The panel, which asks on its own, is observed alongside.
  */
-import type { CDPSession, Page, Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { expectedTickets, getDataset } from '../sandbox/data';
 import { CRM_ORG, RECORDS, type RecordFixture } from '../sandbox/fixtures';
 import type { FaultRule, Sandbox } from '../sandbox/index';
 import type { Response, TicketsView } from '../../lib/shared/protocol';
 import type { Request } from '../../lib/shared/commands';
+import { contentWorld } from './support/content-world';
 import { chromiumTab } from './support/panel-chromium';
 import { expectInPanel } from './support/panel-steps';
 
@@ -25,38 +26,6 @@ function ticketsGet(record: RecordFixture, mode: 'cached' | 'fresh' | 'refresh')
     identity: { emails: [...record.emails], name: record.name, ...(record.accountName ? { accountName: record.accountName } : {}) },
     mode,
   };
-}
-
-interface ContentWorld {
-  send: (message: unknown) => Promise<Response<unknown>>;
-  cdp: CDPSession;
-}
-
-/** DeskLink's content-script world in the page's top frame: messages sent from it carry the tab as sender. */
-async function contentWorld(page: Page, extensionId: string): Promise<ContentWorld> {
-  const cdp = await page.context().newCDPSession(page);
-  const contexts: { id: number; origin: string; auxData?: { frameId?: string; isDefault?: boolean } }[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-  cdp.on('Runtime.executionContextsCleared', () => (contexts.length = 0));
-  await cdp.send('Runtime.enable');
-  const { frameTree } = await cdp.send('Page.getFrameTree');
-  const ours = () =>
-    contexts.find(
-      (c) =>
-        c.origin === `chrome-extension://${extensionId}` && c.auxData?.isDefault === false && c.auxData?.frameId === frameTree.frame.id,
-    );
-  await expect.poll(() => ours()?.id, { message: 'DeskLink content script world' }).toBeDefined();
-  const send = async (message: unknown) => {
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-      expression: `chrome.runtime.sendMessage(${JSON.stringify(message)})`,
-      contextId: ours()!.id,
-      awaitPromise: true,
-      returnByValue: true,
-    });
-    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-    return result.value as Response<unknown>;
-  };
-  return { send, cdp };
 }
 
 function view(response: Response<unknown>): TicketsView {
