@@ -2,11 +2,10 @@
  * The two places the credential can live, behind one small interface: the extension's IndexedDB
  * (kept across browser sessions) and storage.session (memory only, gone with the browser
  * session). Neither is readable by content scripts: IndexedDB is per origin, and storage.session
- * is set to TRUSTED_CONTEXTS (Chrome's default, set again where the API exists; Firefox never
- * exposes it to content scripts).
+ * is the trusted one (../trusted-session.ts).
  */
 import { openDB, type DBSchema } from 'idb';
-import { browser } from 'wxt/browser';
+import { trustedSessionArea } from '../trusted-session';
 import type { Credential } from './credential';
 
 type SecretValue = Credential | string;
@@ -76,18 +75,9 @@ export async function indexedDbArea({ onClosed }: { onClosed: () => void }): Pro
 
 const SESSION_PREFIX = 'secrets.';
 
-type SessionStorage = typeof browser.storage.session & {
-  setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }) => Promise<void>;
-};
-
 export function sessionArea(): SecretArea {
-  let trusted: Promise<SessionStorage> | null = null;
-  const area = () =>
-    (trusted ??= (async () => {
-      const session = browser.storage.session as SessionStorage;
-      await session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
-      return session;
-    })());
+  let trusted: ReturnType<typeof trustedSessionArea> | null = null;
+  const area = () => (trusted ??= trustedSessionArea());
   return {
     async get(key) {
       const name = SESSION_PREFIX + key;

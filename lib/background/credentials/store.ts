@@ -11,6 +11,7 @@
  */
 import type { CredentialStorage } from '../../shared/protocol';
 import { credentialSecret, type Credential, type CredentialToSave } from './credential';
+import { sha256Hex } from '../trusted-session';
 import { indexedDbArea, sessionArea, type SecretArea } from './secret-areas';
 
 const KEY = 'current';
@@ -36,11 +37,6 @@ export interface CredentialStore {
 
 function isCredential(value: Credential | string | undefined): value is Credential {
   return typeof value === 'object' && value !== null;
-}
-
-async function hashSecret(secret: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function describe(error: unknown): string {
@@ -99,7 +95,7 @@ export function createCredentialStore(now: () => number): CredentialStore {
 
     isRejected: async (credential) => {
       if (credential.rejected) return true;
-      const [rejected, hash] = await Promise.all([serial((a) => read(a, REJECTED_KEY)), hashSecret(credentialSecret(credential))]);
+      const [rejected, hash] = await Promise.all([serial((a) => read(a, REJECTED_KEY)), sha256Hex(credentialSecret(credential))]);
       return typeof rejected === 'string' && rejected === hash;
     },
 
@@ -112,7 +108,7 @@ export function createCredentialStore(now: () => number): CredentialStore {
       }),
 
     markRejected: async (which) => {
-      const whichHash = await hashSecret(credentialSecret(which));
+      const whichHash = await sha256Hex(credentialSecret(which));
       await serial(async (a) => {
         const stored = await current(a);
         const put: Record<string, Credential | string> = { [REJECTED_KEY]: whichHash };

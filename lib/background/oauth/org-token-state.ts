@@ -7,7 +7,7 @@
  * for a token it already has nor refreshes more often than once a minute. Entries are named by
  * a hash of the refresh token, never the token itself.
  */
-import { browser } from 'wxt/browser';
+import { sha256Hex, trustedSessionArea } from '../trusted-session';
 
 export interface OrgTokenState {
   accessToken?: string;
@@ -20,34 +20,23 @@ export interface OrgTokenState {
 
 const PREFIX = 'orgToken.';
 
-type SessionArea = typeof browser.storage.session & {
-  setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }) => Promise<void>;
-};
-
-async function sessionArea(): Promise<SessionArea> {
-  const area = browser.storage.session as SessionArea;
-  await area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
-  return area;
-}
-
 /** The name of a refresh token's entry: its SHA-256. */
 export async function stateKeyOf(refreshToken: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(refreshToken));
-  return PREFIX + Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return PREFIX + (await sha256Hex(refreshToken));
 }
 
 export async function readOrgTokenState(key: string): Promise<OrgTokenState> {
-  const value = (await (await sessionArea()).get(key))[key] as OrgTokenState | undefined;
+  const value = (await (await trustedSessionArea()).get(key))[key] as OrgTokenState | undefined;
   return typeof value === 'object' && value !== null ? value : {};
 }
 
 export async function writeOrgTokenState(key: string, state: OrgTokenState): Promise<void> {
-  await (await sessionArea()).set({ [key]: state });
+  await (await trustedSessionArea()).set({ [key]: state });
 }
 
 /** Every entry without its access token (deactivation): when the last refresh was asked, and the denials, stay. */
 export async function dropOrgAccessTokens(): Promise<void> {
-  const area = await sessionArea();
+  const area = await trustedSessionArea();
   const entries = Object.entries(await area.get(null)).filter(([key]) => key.startsWith(PREFIX));
   if (entries.length === 0) return;
   await area.set(

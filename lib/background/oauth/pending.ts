@@ -5,10 +5,10 @@
  * scripts; Firefox never exposes storage.session to them). The worker may restart in between,
  * so it cannot live in a variable.
  */
-import { browser } from 'wxt/browser';
 import type { DataCentreId } from '../../shared/data-centres';
 import { DeskLinkError } from '../../shared/errors';
 import type { CredentialStore } from '../credentials/store';
+import { trustedSessionArea } from '../trusted-session';
 
 const PENDING_KEY = 'oauthPendingSignIn';
 
@@ -24,29 +24,19 @@ export interface PendingSignIn {
   email: string;
 }
 
-type SessionArea = typeof browser.storage.session & {
-  setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }) => Promise<void>;
-};
-
-async function sessionArea(): Promise<SessionArea> {
-  const area = browser.storage.session as SessionArea;
-  await area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
-  return area;
-}
-
 export async function savePendingSignIn(pending: PendingSignIn): Promise<void> {
-  await (await sessionArea()).set({ [PENDING_KEY]: pending });
+  await (await trustedSessionArea()).set({ [PENDING_KEY]: pending });
 }
 
 /** The pending sign-in if there is one that has not expired. */
 async function readPendingSignIn(now: number): Promise<PendingSignIn | null> {
-  const value = (await (await sessionArea()).get(PENDING_KEY))[PENDING_KEY] as PendingSignIn | undefined;
+  const value = (await (await trustedSessionArea()).get(PENDING_KEY))[PENDING_KEY] as PendingSignIn | undefined;
   if (!value || typeof value.accessToken !== 'string' || value.expiresAt <= now) return null;
   return value;
 }
 
 export async function clearPendingSignIn(): Promise<void> {
-  await (await sessionArea()).remove(PENDING_KEY);
+  await (await trustedSessionArea()).remove(PENDING_KEY);
 }
 
 /** The pending sign-in for `setup.save` / `setup.listPortals` with `{kind:'oauth'}` on `dataCentre`. */
