@@ -1,5 +1,6 @@
 /**
- * What the page shows once connected: the portal, email and data center; the enable switch;
+ * What the page shows once connected: the portal, the Desk user the connection acts as, the data
+ * center and how it is connected (ZSC key, Sign in with Zoho, organisation credential); the enable switch;
  * language and time zone; `Change portal` and `Deactivate`, each behind a confirmation.
  */
 import type { ComponentChildren } from 'preact';
@@ -10,6 +11,8 @@ import { LANGUAGES, type Language, type SettingsView } from '../../lib/shared/pr
 import { timeZoneChoices } from '../../lib/shared/time-zones';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Alert, ManagedNote, SelectField, Status } from './fields';
+
+const HOW = { zsc: 'howZsc', oauth: 'howOauth', org: 'howOrg' } as const;
 
 interface ConnectedViewProps {
   t: OptionsTranslate;
@@ -50,10 +53,16 @@ export function ConnectedView({
         <dl>
           <dt>{t('connectedPortal')}</dt>
           <dd data-testid="connected-portal">{portalName}</dd>
-          <dt>{t('connectedEmail')}</dt>
+          <dt>{t('connectedAs')}</dt>
           <dd data-testid="connected-email">{view.email}</dd>
           <dt>{t('connectedDataCenter')}</dt>
           <dd data-testid="connected-data-center">{dc ? `${REGION_NAMES[view.language][dc]} (${DATA_CENTRES[dc].deskHost})` : ''}</dd>
+          {view.authKind && (
+            <>
+              <dt>{t('connectedHow')}</dt>
+              <dd>{t(HOW[view.authKind])}</dd>
+            </>
+          )}
         </dl>
         {view.credentialState === 'rejected' && <Alert messages={[t('rejectedKey')]} />}
         {view.credentialState === 'signedOut' && (

@@ -1,5 +1,5 @@
 /**
- * Beside the ZSC key: `Sign in with Zoho`. The `Client ID` of a Client-based app from
+ * The recommended way to connect: `Sign in with Zoho`, each rep as themselves. The `Client ID` of a Client-based app from
  * Zoho's API console, an optional multi-DC switch, the button, and the redirect URI this browser
  * gives Zoho (to register as the app's redirect URI and JavaScript domain). Draws only; the
  * options app runs the sign-in through the broker.
@@ -16,9 +16,11 @@ interface OAuthSignInProps {
   /** Policy locks the setup: shown, but nothing can be entered or pressed. */
   locked: boolean;
   onSignIn: (clientId: string, multiDc: boolean) => void;
+  /** The broker's answer to the last sign-in, in words. */
+  error?: string | null;
 }
 
-export function OAuthSignIn({ t, redirectUri, busy, locked, onSignIn }: OAuthSignInProps) {
+export function OAuthSignIn({ t, redirectUri, busy, locked, onSignIn, error = null }: OAuthSignInProps) {
   const [clientId, setClientId] = useState('');
   const [multiDc, setMultiDc] = useState(false);
   const [missing, setMissing] = useState(false);
@@ -31,8 +33,9 @@ export function OAuthSignIn({ t, redirectUri, busy, locked, onSignIn }: OAuthSig
   };
 
   return (
-    <fieldset class="oauth" aria-labelledby="oauth-heading">
+    <fieldset class="way oauth" aria-labelledby="oauth-heading">
       <h3 id="oauth-heading">{t('oauthHeading')}</h3>
+      <p class="hint">{t('oauthWhen')}</p>
       <p id="oauth-hint" class="hint">
         {t('oauthHint')}
       </p>
@@ -72,7 +75,7 @@ export function OAuthSignIn({ t, redirectUri, busy, locked, onSignIn }: OAuthSig
           {t('redirectUri')}: <code data-testid="oauth-redirect-uri">{redirectUri ?? '…'}</code>
         </p>
       </div>
-      <Alert messages={missing ? [t('clientIdRequired')] : []} />
+      <Alert messages={[missing ? t('clientIdRequired') : null, error].filter((m): m is string => !!m)} />
       <div class="actions">
         <button type="button" disabled={busy || locked} onClick={signIn}>
           {t('signInWithZoho')}

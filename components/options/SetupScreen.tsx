@@ -1,18 +1,18 @@
 /**
- * Step 1 on the broker: `Next` lists the portals the entered key reaches, `Sign in with Zoho`
- * signs in and lists the agent's; either way the wizard moves on to the portal step. Failures
- * stay on this step, in words.
+ * Step 1 on the broker: `Sign in with Zoho` signs in and lists the agent's portals; `Next` lists
+ * those the entered organisation credential or ZSC key reaches; either way the wizard moves on
+ * to the portal step. Failures stay on this step, in words, beside the way that failed.
  */
 import { useState } from 'preact/hooks';
 import type { AdminSend } from '../../lib/options/admin-send';
-import { enteredEmail, setupFailure } from '../../lib/options/setup-errors';
+import { enteredEmail, keyRejected, setupFailure } from '../../lib/options/setup-errors';
 import type { WizardEvent } from '../../lib/options/wizard';
 import type { DataCentreId } from '../../lib/shared/data-centres';
 import type { OptionsTranslate } from '../../lib/shared/i18n/options';
 import type { CredentialInput } from '../../lib/shared/commands';
 import type { SettingsView } from '../../lib/shared/protocol';
 import { Guidance } from './Guidance';
-import { SetupForm } from './SetupForm';
+import { SetupForm, type SetupWay } from './SetupForm';
 import { useBusy } from './use-busy';
 
 interface SetupScreenProps {
@@ -25,20 +25,25 @@ interface SetupScreenProps {
 
 export function SetupScreen({ t, view, send, redirectUri, onEvent }: SetupScreenProps) {
   const [busy, during] = useBusy();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ way: SetupWay; message: string; keyRejected?: boolean } | null>(null);
   const { language } = view;
 
   const next = async (dataCentre: DataCentreId, credential: CredentialInput | undefined) => {
     setError(null);
     const answer = await during(() => send({ command: 'setup.listPortals', dataCentre, ...(credential ? { credential } : {}) }));
     if (answer.ok) onEvent({ type: 'portalsListed', dataCentre, ...(credential ? { credential } : {}), portals: answer.data.portals });
-    else setError(setupFailure(answer.error, language, { dataCentre, email: enteredEmail(credential) }));
+    else
+      setError({
+        way: credential?.kind === 'org' ? 'org' : 'zsc',
+        message: setupFailure(answer.error, language, { dataCentre, email: enteredEmail(credential) }),
+        keyRejected: keyRejected(answer.error, credential, dataCentre),
+      });
   };
 
   const signIn = async (dataCentre: DataCentreId, clientId: string, multiDc: boolean) => {
     setError(null);
     const answer = await during(() => send({ command: 'oauth.signIn', dataCentre, clientId, multiDc }));
-    if (!answer.ok) return setError(setupFailure(answer.error, language, { dataCentre }));
+    if (!answer.ok) return setError({ way: 'oauth', message: setupFailure(answer.error, language, { dataCentre }) });
     // A multi-DC client signs in wherever the agent's account lives: Zoho names that data centre.
     const { portals, email } = answer.data;
     onEvent({ type: 'portalsListed', dataCentre: answer.data.dataCentre, credential: { kind: 'oauth' }, portals, signedInAs: email });

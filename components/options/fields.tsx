@@ -44,7 +44,8 @@ export function SelectField({ id, label, value, choices, onChange, managed, disa
 interface TextFieldProps {
   id: string;
   label: string;
-  hint: string;
+  /** Shown under the field and describing it (absent: none). */
+  hint?: string;
   value: string;
   type?: 'text' | 'email' | 'password';
   autocomplete?: string;
@@ -67,12 +68,14 @@ export function TextField({ id, label, hint, value, type = 'text', autocomplete 
         value={value}
         disabled={disabled}
         aria-invalid={invalid ? true : undefined}
-        aria-describedby={`${id}-hint`}
+        aria-describedby={hint ? `${id}-hint` : undefined}
         onInput={(event) => onInput(event.currentTarget.value)}
       />
-      <p id={`${id}-hint`} class="hint">
-        {hint}
-      </p>
+      {hint && (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      )}
     </div>
   );
 }

@@ -30,3 +30,14 @@ export function setupFailure(error: ErrorInfo, language: Language, { dataCentre,
 export function enteredEmail(credential: CredentialInput | undefined): string | null {
   return credential?.kind === 'zsc' ? credential.email : null;
 }
+
+/**
+ * Desk refused an entered ZSC key in the data centre chosen (not one of another data centre):
+ * current Zoho Desk accounts connect by signing in or by an organisation credential, which the
+ * form then offers.
+ */
+export function keyRejected(error: ErrorInfo, credential: CredentialInput | undefined, dataCentre: DataCentreId): boolean {
+  if (credential?.kind !== 'zsc') return false;
+  if (error.code !== 'INVALID_OAUTH' && error.code !== 'UNAUTHORIZED') return false;
+  return !error.dataCentre || error.dataCentre === dataCentre;
+}

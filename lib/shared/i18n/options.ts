@@ -32,9 +32,10 @@ const en = {
   // ---- Sign in with Zoho (OAuth); `Client ID` and `Sign in with Zoho` are contract labels ----
   clientId: 'Client ID',
   signInWithZoho: 'Sign in with Zoho',
-  oauthHeading: 'Or sign in with Zoho',
+  oauthHeading: 'Sign in with Zoho (recommended)',
+  oauthWhen: 'Each sales rep signs in as themselves. Use it when every rep has a Zoho Desk agent or light-agent licence.',
   oauthHint:
-    'Instead of a key, sign in with your Zoho account. Register a Client-based app in Zoho’s API console (api-console.zoho.com) with the redirect URI below as its Authorized Redirect URI and JavaScript Domain, and enter its Client ID here.',
+    'Register a Client-based app in Zoho’s API console (api-console.zoho.com) with the redirect URI below as its Authorized Redirect URI and JavaScript Domain, and enter its Client ID here.',
   redirectUri: 'Redirect URI to register for this browser',
   multiDc: 'Multi-DC client (sign in at accounts.zoho.com; Zoho tells DeskLink your data center)',
   clientIdRequired: 'Enter the Client ID of your Client-based app from Zoho’s API console.',
@@ -42,6 +43,32 @@ const en = {
   signedOutOptions: 'The Zoho sign-in has expired and could not be renewed. Press Sign in with Zoho to sign in again.',
   oauthOtherDataCenter:
     'You signed in to Zoho in the {region} data center. Choose “{region}” under Data center (or tick Multi-DC client) and sign in again.',
+  // ---- the organisation credential (an admin's Self Client) ----
+  orgHeading: 'Organisation credential',
+  orgWhen:
+    'One admin’s Self Client serves the whole team. Use it when the reps have no Zoho Desk licence of their own, or to deploy DeskLink to every rep by policy.',
+  orgHint:
+    'In Zoho’s API console (api-console.zoho.com) create a Self Client, generate a code with the Zoho Desk read scopes, and enter its Client ID, Client secret and the code within its minutes. DeskLink exchanges the code for a refresh token and acts as you. A refresh token you already hold works instead of the code.',
+  orgClientId: 'Self Client ID',
+  clientSecret: 'Client secret',
+  grantCode: 'Grant code',
+  refreshToken: 'Refresh token',
+  orgNext: 'Continue with organisation credential',
+  orgClientIdRequired: 'Enter the Client ID of your Self Client from Zoho’s API console.',
+  clientSecretRequired: 'Enter the Client secret of your Self Client.',
+  grantOrRefresh: 'Enter either a Grant code or a Refresh token, not both.',
+  orgCharacters:
+    'The Client ID, Client secret or code contains characters Zoho never uses (spaces or invisible characters). Copy it again from Zoho’s API console.',
+  zscHeading: 'ZSC key and Email',
+  zscWhen:
+    'A key and the email of the Zoho Desk user it belongs to. Older Zoho integrations used it; current Zoho Desk accounts may not accept it.',
+  keyRejectedOtherWays: 'Current Zoho Desk accounts connect with Sign in with Zoho or an organisation credential.',
+  useOtherWay: 'Connect another way',
+  connectedAs: 'Acts as (Zoho Desk user)',
+  connectedHow: 'Connected with',
+  howZsc: 'ZSC key',
+  howOauth: 'Sign in with Zoho (each rep as themselves)',
+  howOrg: 'Organisation credential (Self Client)',
   back: 'Back',
   cancel: 'Cancel',
   working: 'Working…',
@@ -52,7 +79,6 @@ const en = {
     'Your organization has locked DeskLink’s settings in this browser: it can only be set up by policy. Ask your IT administrator.',
   connectedHeading: 'Connected to Zoho Desk',
   connectedPortal: 'Portal',
-  connectedEmail: 'Email',
   connectedDataCenter: 'Data center',
   enableHint: 'When off, DeskLink shows nothing on Zoho CRM pages and makes no request to Zoho Desk.',
   rejectedKey:
@@ -101,27 +127,26 @@ const en = {
   guidanceHeading: 'Where do I get a ZSC key?',
   guideNewTitle: 'New to Zoho Desk',
   guideNew:
-    'Sign up for Zoho Desk and create a portal. Then, in Zoho Desk, open Setup › Developer Space › API and create a ZSC key. Enter the key and your email here, choose the portal, and save.',
+    'Sign up for Zoho Desk and create a portal, then press Sign in with Zoho above. A ZSC key, if you need one, is generated in Zoho CRM under Setup › Developer Space › ZSC Key; enter it with your email, choose the portal, and save.',
   guideAdminTitle: 'Admin of a Zoho Desk portal',
   guideAdmin:
-    'Sign in to Zoho Desk, open Setup › Developer Space › API and create a ZSC key. Enter the key and the email of your Zoho Desk user here, choose your existing portal, and save.',
+    'Sign in to Zoho CRM, open Setup › Developer Space › ZSC Key and generate a key. Enter it with the email of your Zoho Desk user here, choose your existing portal, and save. If Zoho Desk rejects it, use Sign in with Zoho or an organisation credential.',
   guideUserTitle: 'Not a Zoho Desk admin',
   guideUser:
-    'Ask the admin of your Zoho Desk portal for a ZSC key and the email address it belongs to. Enter both here, choose the portal, and save.',
+    'Ask the admin of your Zoho Desk portal for a ZSC key (generated in Zoho CRM under Setup › Developer Space › ZSC Key) and the email address it belongs to, or for an organisation credential. Enter them here, choose the portal, and save.',
   guideNote:
     'One portal is linked at a time. Changing the portal removes the cached links of the old one from this browser; Zoho Desk keeps its data. The key may belong to a user who is not in Zoho CRM.',
   // ---- errors of the setup form ----
-  keyRequired: 'Enter the ZSC key. You find it in Zoho Desk under Setup › Developer Space › API.',
+  keyRequired: 'Enter the ZSC key. It is generated in Zoho CRM under Setup › Developer Space › ZSC Key.',
   emailInvalid: 'Enter the email address the key belongs to, like name@example.com.',
   keyCharacters:
-    'The key contains characters Zoho keys never have (spaces, invisible or control characters, or non-English letters). Copy it again from Zoho Desk under Setup › Developer Space › API.',
+    'The key contains characters Zoho keys never have (spaces, invisible or control characters, or non-English letters). Copy it again from Zoho CRM under Setup › Developer Space › ZSC Key.',
   timeZoneInvalid: 'Choose a time zone from the list.',
   wrongDataCenter:
     'This key belongs to the {region} data center ({domain}), not to the one chosen. Choose “{region}” under Data center and press Next again.',
   setupInvalidKey:
     'Zoho Desk rejected this key in the {region} data center ({domain}). Check that you copied the whole key, that it has not been revoked, and that the data center is right.',
-  setupScope:
-    'This key lacks a permission DeskLink needs (reading tickets, contacts and search). Create a new key in Zoho Desk with these permissions.',
+  setupScope: 'This key lacks a permission DeskLink needs (reading tickets, contacts and search). Create a new key with these permissions.',
   setupScopeNamed: 'This key lacks a permission DeskLink needs, the scope {scopes}. Create a new key in Zoho Desk that includes it.',
   setupNoPortals:
     'This key reaches no Zoho Desk portal. Create a portal in Zoho Desk first, or ask your Zoho Desk admin for a key of a portal agent.',
@@ -152,9 +177,11 @@ const ja: Record<keyof typeof en, string> = {
   oauthPlaceholder: 'キーの代わりに Zoho アカウントでサインインする方法は、今後のバージョンで提供されます。',
   clientId: 'クライアント ID',
   signInWithZoho: 'Zoho でサインイン',
-  oauthHeading: 'または Zoho でサインイン',
+  oauthHeading: 'Zoho でサインイン（推奨）',
+  oauthWhen:
+    '営業担当者が各自の Zoho アカウントでサインインします。全員が Zoho Desk のエージェントまたはライトエージェントのライセンスを持っている場合に使います。',
   oauthHint:
-    'キーの代わりに Zoho アカウントでサインインできます。Zoho の API コンソール（api-console.zoho.com）でクライアントベースのアプリを登録し、下のリダイレクト URI を「承認済みリダイレクト URI」と「JavaScript ドメイン」に設定して、そのクライアント ID をここに入力してください。',
+    'Zoho の API コンソール（api-console.zoho.com）でクライアントベースのアプリを登録し、下のリダイレクト URI を「承認済みリダイレクト URI」と「JavaScript ドメイン」に設定して、そのクライアント ID をここに入力してください。',
   redirectUri: 'このブラウザーで登録するリダイレクト URI',
   multiDc: 'マルチ DC クライアント（accounts.zoho.com でサインインし、データセンターは Zoho から取得します）',
   clientIdRequired: 'Zoho の API コンソールで登録したクライアントベースのアプリのクライアント ID を入力してください。',
@@ -162,6 +189,31 @@ const ja: Record<keyof typeof en, string> = {
   signedOutOptions: 'Zoho のサインインが期限切れになり、更新できませんでした。「Zoho でサインイン」を押して再度サインインしてください。',
   oauthOtherDataCenter:
     '{region} データセンターの Zoho アカウントでサインインしました。データセンターで「{region}」を選ぶ（またはマルチ DC クライアントにチェックを入れる）と、もう一度サインインできます。',
+  orgHeading: '組織の資格情報',
+  orgWhen:
+    '管理者 1 人のセルフクライアントをチーム全員で使います。営業担当者が Zoho Desk のライセンスを持っていない場合や、ポリシーで全員に配布する場合に使います。',
+  orgHint:
+    'Zoho の API コンソール（api-console.zoho.com）でセルフクライアントを作成し、Zoho Desk の読み取りスコープでコードを生成して、クライアント ID、クライアントシークレット、コードを有効期限内に入力してください。DeskLink はコードをリフレッシュトークンに交換し、あなたとして動作します。コードの代わりに、お持ちのリフレッシュトークンも使えます。',
+  orgClientId: 'セルフクライアント ID',
+  clientSecret: 'クライアントシークレット',
+  grantCode: '付与コード',
+  refreshToken: 'リフレッシュトークン',
+  orgNext: '組織の資格情報で続ける',
+  orgClientIdRequired: 'Zoho の API コンソールで作成したセルフクライアントのクライアント ID を入力してください。',
+  clientSecretRequired: 'セルフクライアントのクライアントシークレットを入力してください。',
+  grantOrRefresh: '付与コードかリフレッシュトークンのどちらか一方を入力してください。',
+  orgCharacters:
+    'クライアント ID、クライアントシークレット、またはコードに Zoho が使わない文字（空白や見えない文字）が含まれています。Zoho の API コンソールからもう一度コピーしてください。',
+  zscHeading: 'ZSCキーとメールアドレス',
+  zscWhen:
+    'キーと、そのキーの Zoho Desk ユーザーのメールアドレスで接続します。以前の Zoho 連携で使われていた方法で、現在の Zoho Desk アカウントでは受け付けられない場合があります。',
+  keyRejectedOtherWays: '現在の Zoho Desk アカウントは「Zoho でサインイン」または組織の資格情報で接続します。',
+  useOtherWay: '別の方法で接続',
+  connectedAs: '動作する Zoho Desk ユーザー',
+  connectedHow: '接続方法',
+  howZsc: 'ZSCキー',
+  howOauth: 'Zoho でサインイン（営業担当者ごと）',
+  howOrg: '組織の資格情報（セルフクライアント）',
   back: '戻る',
   cancel: 'キャンセル',
   working: '処理中…',
@@ -171,7 +223,6 @@ const ja: Record<keyof typeof en, string> = {
   setupLocked: '組織がこのブラウザーの DeskLink の設定をロックしているため、ポリシーでのみ設定できます。IT 管理者にお問い合わせください。',
   connectedHeading: 'Zoho Desk に接続済み',
   connectedPortal: 'ポータル',
-  connectedEmail: 'メールアドレス',
   connectedDataCenter: 'データセンター',
   enableHint: 'オフにすると、DeskLink は Zoho CRM のページに何も表示せず、Zoho Desk へのリクエストも行いません。',
   rejectedKey:
@@ -215,19 +266,19 @@ const ja: Record<keyof typeof en, string> = {
   guidanceHeading: 'ZSCキーの入手方法',
   guideNewTitle: 'Zoho Desk を初めて利用する場合',
   guideNew:
-    'Zoho Desk に登録してポータルを作成してください。次に Zoho Desk の「設定 › 開発者スペース › API」で ZSCキーを作成し、ここにキーとメールアドレスを入力して、ポータルを選択し、保存してください。',
+    'Zoho Desk に登録してポータルを作成し、上の「Zoho でサインイン」を押してください。ZSCキーが必要な場合は Zoho CRM の「設定 › 開発者スペース › ZSCキー」で生成し、メールアドレスと一緒に入力して、ポータルを選択し、保存してください。',
   guideAdminTitle: 'Zoho Desk のポータルの管理者の場合',
   guideAdmin:
-    'Zoho Desk にサインインし、「設定 › 開発者スペース › API」で ZSCキーを作成してください。ここにキーと Zoho Desk ユーザーのメールアドレスを入力し、既存のポータルを選択して、保存してください。',
+    'Zoho CRM にサインインし、「設定 › 開発者スペース › ZSCキー」でキーを生成してください。ここにキーと Zoho Desk ユーザーのメールアドレスを入力し、既存のポータルを選択して、保存してください。Zoho Desk に拒否された場合は、「Zoho でサインイン」または組織の資格情報を使ってください。',
   guideUserTitle: 'Zoho Desk のポータルの管理者ではない場合',
   guideUser:
-    'Zoho Desk のポータルの管理者に、ZSCキーとそのキーに関連付けられたメールアドレスを連絡してもらってください。ここに両方を入力し、ポータルを選択して、保存してください。',
+    'Zoho Desk のポータルの管理者に、ZSCキー（Zoho CRM の「設定 › 開発者スペース › ZSCキー」で生成）とそのメールアドレス、または組織の資格情報を連絡してもらってください。ここに入力し、ポータルを選択して、保存してください。',
   guideNote:
     '関連付けできるポータルは 1 つだけです。ポータルを変更すると、以前のポータルの関連付けはこのブラウザーから削除されますが、Zoho Desk ではデータを引き続き確認できます。CRM に登録されていないユーザーのキーも利用できます。',
-  keyRequired: 'ZSCキーを入力してください。Zoho Desk の「設定 › 開発者スペース › API」で確認できます。',
+  keyRequired: 'ZSCキーを入力してください。Zoho CRM の「設定 › 開発者スペース › ZSCキー」で生成できます。',
   emailInvalid: 'キーに関連付けられたメールアドレスを name@example.com の形式で入力してください。',
   keyCharacters:
-    'キーに Zoho のキーには含まれない文字（空白、見えない文字や制御文字、英字以外の文字）が含まれています。Zoho Desk の「設定 › 開発者スペース › API」からもう一度コピーしてください。',
+    'キーに Zoho のキーには含まれない文字（空白、見えない文字や制御文字、英字以外の文字）が含まれています。Zoho CRM の「設定 › 開発者スペース › ZSCキー」からもう一度コピーしてください。',
   timeZoneInvalid: '一覧からタイムゾーンを選択してください。',
   wrongDataCenter:
     'このキーは選択したデータセンターではなく、{region}（{domain}）のデータセンターのものです。「データセンター」で「{region}」を選び、もう一度「次へ」を押してください。',

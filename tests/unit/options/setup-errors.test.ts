@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enteredEmail, setupFailure } from '../../../lib/options/setup-errors';
+import { enteredEmail, keyRejected, setupFailure } from '../../../lib/options/setup-errors';
 
 describe('setupFailure', () => {
   it('names the chosen data centre and its Desk host for a refused key', () => {
@@ -31,5 +31,22 @@ describe('enteredEmail', () => {
     expect(enteredEmail({ kind: 'zsc', key: 'k', email: 'a@b.example' })).toBe('a@b.example');
     expect(enteredEmail({ kind: 'oauth' })).toBeNull();
     expect(enteredEmail(undefined)).toBeNull();
+  });
+});
+
+describe('keyRejected: when the form offers the other ways to connect', () => {
+  const key = { kind: 'zsc', key: '1000.zsc.key', email: 'admin@zylker.com' } as const;
+  const org = { kind: 'org', clientId: '1000.SELF', clientSecret: 's', refreshToken: 'r' } as const;
+
+  it('a ZSC key Desk refuses in the data centre chosen', () => {
+    expect(keyRejected({ code: 'INVALID_OAUTH', status: 401 }, key, 'com')).toBe(true);
+    expect(keyRejected({ code: 'UNAUTHORIZED', status: 401, dataCentre: 'com' }, key, 'com')).toBe(true);
+  });
+
+  it('not a key of another data centre, another failure, or another credential', () => {
+    expect(keyRejected({ code: 'INVALID_OAUTH', status: 401, dataCentre: 'eu' }, key, 'com')).toBe(false);
+    expect(keyRejected({ code: 'NETWORK' }, key, 'com')).toBe(false);
+    expect(keyRejected({ code: 'INVALID_OAUTH', status: 401 }, org, 'com')).toBe(false);
+    expect(keyRejected({ code: 'INVALID_OAUTH', status: 401 }, undefined, 'com')).toBe(false);
   });
 });

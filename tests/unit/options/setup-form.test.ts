@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCredentialForm } from '../../../lib/options/setup-form';
+import { checkCredentialForm, checkOrgCredentialForm } from '../../../lib/options/setup-form';
 
 describe('checkCredentialForm', () => {
   it('gives the credential the broker accepts: key and email without surrounding spaces', () => {
@@ -49,4 +49,41 @@ describe('checkCredentialForm: emails as Zoho accepts them', () => {
       expect(checkCredentialForm('1000.zsc.key', email)).toEqual({ ok: false, errors: { email: 'emailInvalid' } });
     },
   );
+});
+
+describe('checkOrgCredentialForm', () => {
+  const fields = { clientId: ' 1000.SELF ', clientSecret: ' secret ', grantCode: '', refreshToken: '' };
+
+  it('gives the credential the broker accepts, with a grant code or a refresh token', () => {
+    expect(checkOrgCredentialForm({ ...fields, grantCode: ' 1000.code ' })).toEqual({
+      ok: true,
+      credential: { kind: 'org', clientId: '1000.SELF', clientSecret: 'secret', grantCode: '1000.code' },
+    });
+    expect(checkOrgCredentialForm({ ...fields, refreshToken: '1000.refresh' })).toEqual({
+      ok: true,
+      credential: { kind: 'org', clientId: '1000.SELF', clientSecret: 'secret', refreshToken: '1000.refresh' },
+    });
+  });
+
+  it('flags each missing field, and neither or both of the codes', () => {
+    expect(checkOrgCredentialForm({ clientId: ' ', clientSecret: '', grantCode: '', refreshToken: '' })).toEqual({
+      ok: false,
+      errors: { clientId: 'orgClientIdRequired', clientSecret: 'clientSecretRequired', code: 'grantOrRefresh' },
+    });
+    expect(checkOrgCredentialForm({ ...fields, grantCode: 'a', refreshToken: 'b' })).toEqual({
+      ok: false,
+      errors: { code: 'grantOrRefresh' },
+    });
+  });
+
+  it('flags characters Zoho never uses, per field', () => {
+    expect(checkOrgCredentialForm({ ...fields, clientId: '1000 SELF', grantCode: 'code' })).toEqual({
+      ok: false,
+      errors: { clientId: 'orgCharacters' },
+    });
+    expect(checkOrgCredentialForm({ ...fields, refreshToken: '1000.re\u200Bfresh' })).toEqual({
+      ok: false,
+      errors: { code: 'orgCharacters' },
+    });
+  });
 });
