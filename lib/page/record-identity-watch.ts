@@ -16,7 +16,9 @@
  * whereas animation events arrive two frames after CRM renders (most of a warm switch).
  *
  * `onEarlyIdentity` gets the identity as soon as the record shows a searchable one, before the
- * quiet time: good for answers a partial identity cannot make wrong (a cache peek).
+ * quiet time: good for answers a partial identity cannot make wrong (a cache peek). The quiet
+ * time runs from the last change of the identity, not of the page: CRM re-rendering fields with
+ * the same values (about 15 times in a record view) does not put the report off.
  */
 import type { Identity, RecordRef } from '../shared/commands';
 import { watchElements } from './element-watcher';
@@ -82,9 +84,17 @@ export function watchRecordIdentity(options: IdentityWatchOptions): void {
     reported = fingerprint;
     onIdentity(identity);
   };
-  const reportWhenQuiet = () => {
+  /** The identity the quiet timer waits to report: a check that finds it again changes nothing. */
+  let awaited: string | null = null;
+  const reportWhenQuiet = (fingerprint: string) => {
+    if (quietTimer !== undefined && fingerprint === awaited) return;
     if (quietTimer !== undefined) clearTimeout(quietTimer);
-    quietTimer = later(quietMs, () => report(read()));
+    awaited = fingerprint;
+    quietTimer = later(quietMs, () => {
+      quietTimer = undefined;
+      awaited = null;
+      report(read());
+    });
   };
 
   const observer = new MutationObserver(() => queueEvaluate());
@@ -132,7 +142,7 @@ export function watchRecordIdentity(options: IdentityWatchOptions): void {
       early = fingerprint;
       options.onEarlyIdentity?.(identity);
     }
-    reportWhenQuiet();
+    reportWhenQuiet(fingerprint);
   };
   // Many anchors can appear in one render: evaluate once per burst.
   const queueEvaluate = () => {
