@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page, Worker } from '@playwright/test';
 import { expect } from './fixtures';
+import type { OptionsPage } from './options-driver';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -72,4 +73,20 @@ export async function expectEmptySetupForm(page: Page): Promise<void> {
   await expect(page.getByLabel('ZSC key', { exact: true })).toHaveValue('');
   await expect(page.getByLabel('Email', { exact: true })).toHaveValue('');
   await expect(page.getByRole('button', { name: 'Next' })).toBeVisible();
+}
+
+/** The options page in Chromium behind the browser-neutral driver (./options-driver.ts). */
+export function chromiumOptions(page: Page): OptionsPage {
+  return {
+    select: async (label, value) => {
+      await page.getByLabel(label, { exact: true }).selectOption(value);
+    },
+    fill: (label, value) => page.getByLabel(label, { exact: true }).fill(value),
+    click: (name) => page.getByRole('button', { name, exact: true }).click(),
+    regionText: async (name) => {
+      const region = page.getByRole('region', { name, exact: true });
+      await region.waitFor();
+      return (await region.textContent()) ?? '';
+    },
+  };
 }

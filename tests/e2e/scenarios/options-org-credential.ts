@@ -1,0 +1,97 @@
+/**
+ * The organisation credential (an admin's Self Client) as an admin meets it on the options page,
+ * written once and run in both browsers (tests/e2e/org-credential.spec.ts in Chromium,
+ * tests/e2e/firefox-org-credential.spec.ts in Firefox ESR): a grant code from Zoho's API console
+ * connects DeskLink and a CRM record shows its tickets; once the admin revokes the refresh token,
+ * the panel and the options page say the credential was rejected. Each scenario starts with
+ * DeskLink unconfigured.
+ */
+import { expect } from '@playwright/test';
+import { ALL_READ_SCOPES } from '../../sandbox/desk/access';
+import { ADMIN_EMAIL, PORTALS, RECORDS } from '../../sandbox/fixtures';
+import { unwrap } from '../support/admin';
+import type { OptionsWorld } from '../support/options-driver';
+import { expectTickets } from '../support/panel-steps';
+
+interface OptionsScenario {
+  title: string;
+  /** Waits out a minute of DeskLink's own: the spec gives it a longer test timeout. */
+  slow?: true;
+  run: (world: OptionsWorld) => Promise<void>;
+}
+
+/** What the API console's Self Client gives the admin of portal A: client id and secret, a grant code. */
+const selfClientOfAdmin = ({ sandbox }: OptionsWorld) =>
+  sandbox.oauth.selfClient({ user: 'admin', portal: 'A', scopes: [...ALL_READ_SCOPES] });
+
+export const ORG_CREDENTIAL_SCENARIOS: readonly OptionsScenario[] = [
+  {
+    title: 'a grant code of a Self Client connects: the connected view says whom it acts as and how, and a record shows its tickets',
+    async run(world) {
+      const grant = selfClientOfAdmin(world);
+      const refreshTokens = () => world.sandbox.oauth.refreshTokens({ clientId: grant.clientId }).length;
+      const before = refreshTokens();
+      const options = await world.openOptions();
+      await options.select('Data center', 'com');
+      await options.fill('Self Client ID', grant.clientId);
+      await options.fill('Client secret', grant.clientSecret);
+      await options.fill('Grant code', grant.code);
+      await options.click('Continue with organisation credential');
+      await options.click('Save');
+
+      const connected = await options.regionText('Connected to Zoho Desk');
+      expect(connected).toContain(PORTALS.A.companyName);
+      expect(connected).toContain(`Acts as (Zoho Desk user)${ADMIN_EMAIL}`);
+      expect(connected).toContain('United States (desk.zoho.com)');
+      expect(connected).toContain('Connected withOrganisation credential (Self Client)');
+      // The grant code was exchanged once, for the refresh token DeskLink keeps.
+      expect(refreshTokens()).toBe(before + 1);
+
+      await expectTickets(await world.open(RECORDS.contact), RECORDS.contact);
+    },
+  },
+  {
+    title: 'a revoked refresh token: the panel and the options page say Zoho rejected the organisation credential',
+    slow: true,
+    async run(world) {
+      const grant = selfClientOfAdmin(world);
+      const credential = { kind: 'org', clientId: grant.clientId, clientSecret: grant.clientSecret, grantCode: grant.code } as const;
+      const save = {
+        command: 'setup.save',
+        dataCentre: 'com',
+        credential,
+        portalId: PORTALS.A.id,
+        language: 'en',
+        timeZone: PORTALS.A.timeZone,
+      } as const;
+      const tokensOfClient = () => world.sandbox.oauth.refreshTokens({ clientId: grant.clientId }).map((t) => t.refreshToken);
+      const earlier = tokensOfClient();
+      unwrap(await world.sendAdmin(save), 'setup.save');
+      const issued = tokensOfClient().filter((token) => !earlier.includes(token));
+      expect(issued).toHaveLength(1);
+      await expectTickets(await world.open(RECORDS.contact), RECORDS.contact);
+
+      // The admin revokes the refresh token DeskLink holds (the sandbox's other tests' tokens of this client stay).
+      expect(world.sandbox.oauth.revoke({ refreshToken: issued[0]! })).toBe(1);
+      const panel = (await world.open(RECORDS.lead)).panel();
+      // DeskLink asks Zoho Accounts for an access token at most once a minute (Zoho limits token
+      // requests per refresh token), so it learns of the revocation at its first refresh after
+      // that minute; until then the panel asks the rep to wait, and the rep presses Refresh.
+      const rejected = /refused the organisation credential: its refresh token was revoked/;
+      const alertsAfterRefresh = async () => {
+        const alerts = await panel.textsOf('alert');
+        if (alerts.length === 1 && !rejected.test(alerts[0]!) && (await panel.countOf('button', 'Refresh')) === 1) {
+          await panel.click('button', 'Refresh');
+        }
+        return alerts;
+      };
+      await expect.poll(alertsAfterRefresh, { timeout: 150_000, intervals: [5_000] }).toEqual([expect.stringMatching(rejected)]);
+      expect(await panel.rows()).toHaveLength(0);
+
+      const options = await world.openOptions();
+      expect(await options.regionText('Connected to Zoho Desk')).toContain(
+        'Zoho rejected the saved key or organisation credential (invalid, or its refresh token revoked).',
+      );
+    },
+  },
+];

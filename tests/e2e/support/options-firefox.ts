@@ -1,0 +1,18 @@
+/** The options page in Firefox ESR (puppeteer-core) behind the browser-neutral driver (./options-driver.ts). */
+import type { Page } from 'puppeteer-core';
+import { byRole } from './firefox-role';
+import type { OptionsPage } from './options-driver';
+
+export function firefoxOptions(page: Page): OptionsPage {
+  const shown = async (role: string, name: string) => (await page.waitForSelector(byRole(role, name), { visible: true }))!;
+  return {
+    select: async (label, value) => {
+      await shown('combobox', label);
+      await page.select(byRole('combobox', label), value);
+    },
+    // Password inputs count as text boxes for this role query, as for a screen reader's field list.
+    fill: async (label, value) => (await shown('textbox', label)).type(value),
+    click: async (name) => (await shown('button', name)).click(),
+    regionText: async (name) => (await shown('region', name)).evaluate((region) => region.textContent ?? ''),
+  };
+}
