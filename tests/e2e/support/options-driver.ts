@@ -15,9 +15,21 @@ export interface OptionsPage {
   click: (name: string) => Promise<void>;
   /** The rendered text of the region named `name`, once it shows. */
   regionText: (name: string) => Promise<string>;
+  /** The text of the page's one alert, once it shows. */
+  alertText: () => Promise<string>;
+  /** The visible label of the field that has the keyboard focus ('' for none). */
+  focusedLabel: () => Promise<string>;
 }
 
 /** What an options scenario gets: the panel's world and a new options tab. */
 export interface OptionsWorld extends PanelWorld {
   openOptions: () => Promise<OptionsPage>;
+}
+
+// ---- Page-side code both implementations run (self-contained: it is sent to the browser as source) ----
+
+/** The label text of the focused field. */
+export function focusedFieldLabel(): string {
+  const field = document.activeElement as HTMLInputElement | null;
+  return [...(field?.labels ?? [])].map((label) => label.textContent ?? '').join(' ');
 }

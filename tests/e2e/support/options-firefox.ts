@@ -1,10 +1,10 @@
 /** The options page in Firefox ESR (puppeteer-core) behind the browser-neutral driver (./options-driver.ts). */
 import type { Page } from 'puppeteer-core';
 import { byRole } from './firefox-role';
-import type { OptionsPage } from './options-driver';
+import { focusedFieldLabel, type OptionsPage } from './options-driver';
 
 export function firefoxOptions(page: Page): OptionsPage {
-  const shown = async (role: string, name: string) => (await page.waitForSelector(byRole(role, name), { visible: true }))!;
+  const shown = async (role: string, name?: string) => (await page.waitForSelector(byRole(role, name), { visible: true }))!;
   return {
     select: async (label, value) => {
       await shown('combobox', label);
@@ -14,5 +14,7 @@ export function firefoxOptions(page: Page): OptionsPage {
     fill: async (label, value) => (await shown('textbox', label)).type(value),
     click: async (name) => (await shown('button', name)).click(),
     regionText: async (name) => (await shown('region', name)).evaluate((region) => region.textContent ?? ''),
+    alertText: async () => (await shown('alert')).evaluate((alert) => alert.textContent ?? ''),
+    focusedLabel: () => page.evaluate(focusedFieldLabel),
   };
 }

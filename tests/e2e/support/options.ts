@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page, Worker } from '@playwright/test';
 import { expect } from './fixtures';
-import type { OptionsPage } from './options-driver';
+import { focusedFieldLabel, type OptionsPage } from './options-driver';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -88,5 +88,11 @@ export function chromiumOptions(page: Page): OptionsPage {
       await region.waitFor();
       return (await region.textContent()) ?? '';
     },
+    alertText: async () => {
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      return (await alert.textContent()) ?? '';
+    },
+    focusedLabel: () => page.evaluate(focusedFieldLabel),
   };
 }

@@ -1,14 +1,14 @@
 /**
- * The organisation credential (an admin's Self Client) as an admin meets it on the options page,
- * written once and run in both browsers (tests/e2e/org-credential.spec.ts in Chromium,
- * tests/e2e/firefox-org-credential.spec.ts in Firefox ESR): a grant code from Zoho's API console
- * connects DeskLink and a CRM record shows its tickets; once the admin revokes the refresh token,
- * the panel and the options page say the credential was rejected. Each scenario starts with
- * DeskLink unconfigured.
+ * Ways to connect as an admin meets them on the options page, written once and run in both
+ * browsers (tests/e2e/options-ways.spec.ts in Chromium, tests/e2e/firefox-options-ways.spec.ts in
+ * Firefox ESR): a grant code of a Self Client from Zoho's API console connects DeskLink and a CRM
+ * record shows its tickets; once the admin revokes the refresh token, the panel and the options
+ * page say the organisation credential was rejected; a ZSC key Desk rejects offers the other two
+ * ways. Each scenario starts with DeskLink unconfigured.
  */
 import { expect } from '@playwright/test';
 import { ALL_READ_SCOPES } from '../../sandbox/desk/access';
-import { ADMIN_EMAIL, PORTALS, RECORDS } from '../../sandbox/fixtures';
+import { ADMIN_EMAIL, KEYS, PORTALS, RECORDS } from '../../sandbox/fixtures';
 import { unwrap } from '../support/admin';
 import type { OptionsWorld } from '../support/options-driver';
 import { expectTickets } from '../support/panel-steps';
@@ -24,7 +24,7 @@ interface OptionsScenario {
 const selfClientOfAdmin = ({ sandbox }: OptionsWorld) =>
   sandbox.oauth.selfClient({ user: 'admin', portal: 'A', scopes: [...ALL_READ_SCOPES] });
 
-export const ORG_CREDENTIAL_SCENARIOS: readonly OptionsScenario[] = [
+export const WAYS_TO_CONNECT_SCENARIOS: readonly OptionsScenario[] = [
   {
     title: 'a grant code of a Self Client connects: the connected view says whom it acts as and how, and a record shows its tickets',
     async run(world) {
@@ -92,6 +92,26 @@ export const ORG_CREDENTIAL_SCENARIOS: readonly OptionsScenario[] = [
       expect(await options.regionText('Connected to Zoho Desk')).toContain(
         'Zoho rejected the saved key or organisation credential (invalid, or its refresh token revoked).',
       );
+    },
+  },
+  {
+    title:
+      'a ZSC key Zoho Desk rejects: the alert says current accounts sign in or use an organisation credential, and a button goes there',
+    async run(world) {
+      const options = await world.openOptions();
+      await options.select('Data center', 'com');
+      await options.fill('ZSC key', KEYS.revoked);
+      await options.fill('Email', ADMIN_EMAIL);
+      await options.click('Next');
+      const alert = await options.alertText();
+      expect(alert).toContain('Zoho Desk rejected this key in the United States data center');
+      expect(alert).toContain('Current Zoho Desk accounts connect with Sign in with Zoho or an organisation credential.');
+      await options.click('Connect another way');
+      await expect.poll(() => options.focusedLabel()).toBe('Client ID');
+      expect(await world.sendAdmin({ command: 'settings.get' })).toMatchObject({
+        ok: true,
+        data: { connected: false, credentialState: 'none' },
+      });
     },
   },
 ];

@@ -1,12 +1,12 @@
 /**
- * The organisation credential on the options page in Chromium: every shared scenario
- * (./scenarios/options-org-credential.ts, run in Firefox ESR too). Each starts unconfigured.
+ * The ways to connect on the options page in Chromium: every shared scenario
+ * (./scenarios/options-ways.ts, run in Firefox ESR too). Each starts unconfigured.
  */
 import { test } from './support/fixtures';
-import { ORG_CREDENTIAL_SCENARIOS } from './scenarios/options-org-credential';
+import { WAYS_TO_CONNECT_SCENARIOS } from './scenarios/options-ways';
 import { chromiumOptions } from './support/options';
 
-for (const scenario of ORG_CREDENTIAL_SCENARIOS) {
+for (const scenario of WAYS_TO_CONNECT_SCENARIOS) {
   test(scenario.title, ({ panelWorld, openOptions }) => {
     if (scenario.slow) test.slow();
     return scenario.run({ ...panelWorld, openOptions: async () => chromiumOptions(await openOptions()) });
