@@ -21,7 +21,10 @@ interface SetupFormProps {
   t: OptionsTranslate;
   language: Language;
   initialDataCentre: DataCentreId;
-  /** Email fixed by policy (with the key); the key fields are then not shown. */
+  /**
+   * The policy provides the credential: its email ('' when not known yet, as for an organisation
+   * credential before myinfo names it); the ways to connect are then not shown. null: no policy credential.
+   */
   policyEmail: string | null;
   dataCentreManaged: boolean;
   /** Policy locks the setup: every control is shown disabled, with the reason. */
@@ -92,9 +95,11 @@ export function SetupForm(props: SetupFormProps) {
       ) : (
         <div class="field">
           <p>{t('keyManaged')}</p>
-          <p>
-            {t('email')}: <span class="value">{policyEmail}</span>
-          </p>
+          {policyEmail && (
+            <p>
+              {t('email')}: <span class="value">{policyEmail}</span>
+            </p>
+          )}
           <ManagedNote id="credential-managed" t={t} />
           <Alert messages={error ? [error.message] : []} />
           <NextButton t={t} busy={busy} locked={locked} onNext={() => !locked && onNext(dataCentre, undefined)} />

@@ -55,7 +55,7 @@ export function SetupScreen({ t, view, send, redirectUri, onEvent }: SetupScreen
         t={t}
         language={language}
         initialDataCentre={view.dataCentre ?? 'com'}
-        policyEmail={view.managed.includes('credential') ? view.email : null}
+        policyEmail={view.managed.includes('credential') ? (view.email ?? '') : null}
         dataCentreManaged={view.managed.includes('dataCentre')}
         locked={view.locked === true}
         busy={busy}

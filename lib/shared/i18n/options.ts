@@ -74,7 +74,7 @@ const en = {
   working: 'Working…',
   defaultPortal: '{name} (default)',
   managed: 'Managed by your organization',
-  keyManaged: 'The key is provided by your organization.',
+  keyManaged: 'The key or organisation credential is provided by your organization.',
   setupLocked:
     'Your organization has locked DeskLink’s settings in this browser: it can only be set up by policy. Ask your IT administrator.',
   connectedHeading: 'Connected to Zoho Desk',
@@ -219,7 +219,7 @@ const ja: Record<keyof typeof en, string> = {
   working: '処理中…',
   defaultPortal: '{name}（デフォルト）',
   managed: '組織によって管理されています',
-  keyManaged: 'キーは組織によって提供されています。',
+  keyManaged: 'キーまたは組織の資格情報は組織によって提供されています。',
   setupLocked: '組織がこのブラウザーの DeskLink の設定をロックしているため、ポリシーでのみ設定できます。IT 管理者にお問い合わせください。',
   connectedHeading: 'Zoho Desk に接続済み',
   connectedPortal: 'ポータル',

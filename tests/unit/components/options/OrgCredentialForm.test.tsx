@@ -207,3 +207,19 @@ describe('the connected view says who the connection acts as and how it is conne
     expect(region.textContent).toContain('組織の資格情報（セルフクライアント）');
   });
 });
+
+describe('an organisation credential delivered by policy', () => {
+  it('shows no way to connect, only that the organisation provides it, and Next lists its portals', async () => {
+    const sent = mount({
+      'settings.get': () => ({ ...unconnected, dataCentre: 'com', managed: ['credential', 'dataCentre'] }),
+      'setup.listPortals': () => ({ portals: [A] }),
+    });
+    expect(await screen.findByText('The key or organisation credential is provided by your organization.')).toBeTruthy();
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(screen.queryByText(/^Email:/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() =>
+      expect(sent.find((r) => r.command === 'setup.listPortals')).toEqual({ command: 'setup.listPortals', dataCentre: 'com' }),
+    );
+  });
+});
