@@ -13,6 +13,8 @@ import { expectInPanel } from './support/panel-steps';
 const panel = (page: Page) => firefoxTab(page).panel();
 
 async function fillSetup(page: Page, dc: string, key: string, email: string): Promise<void> {
+  // The form shows once the broker has answered settings.get, which may come after the page's load (a worker starting).
+  await page.waitForSelector(byRole('combobox', 'Data center'), { visible: true });
   await page.select(byRole('combobox', 'Data center'), dc);
   await page.type(byRole('textbox', 'ZSC key'), key);
   await page.type(byRole('textbox', 'Email'), email);
