@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialWizard, offersBack, wizard, type WizardEvent } from '../../../lib/options/wizard';
 import type { PortalChoice, SettingsView } from '../../../lib/shared/protocol';
+import { UNCONNECTED_VIEW as unconnected } from '../support/settings-views';
 
 const A: PortalChoice = {
   id: '649182735',
@@ -12,17 +13,6 @@ const A: PortalChoice = {
 };
 const B: PortalChoice = { ...A, id: '7310045521', companyName: 'Zylker Japan', portalName: 'zylkerjp', isDefault: false };
 
-const unconnected: SettingsView = {
-  connected: false,
-  dataCentre: null,
-  email: null,
-  portal: null,
-  enabled: true,
-  language: 'en',
-  timeZone: 'Europe/Berlin',
-  credentialState: 'none',
-  managed: [],
-};
 const connected: SettingsView = {
   ...unconnected,
   connected: true,

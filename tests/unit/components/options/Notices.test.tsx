@@ -3,18 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../../../components/options/OptionsApp';
 import type { SettingsView } from '../../../../lib/shared/protocol';
 import { fakeAdminBroker } from '../../support/admin-broker';
+import { UNCONNECTED_VIEW as unconnected } from '../../support/settings-views';
 
-const unconnected: SettingsView = {
-  connected: false,
-  dataCentre: null,
-  email: null,
-  portal: null,
-  enabled: true,
-  language: 'en',
-  timeZone: 'Europe/Berlin',
-  credentialState: 'none',
-  managed: [],
-};
 const connected: SettingsView = {
   ...unconnected,
   connected: true,

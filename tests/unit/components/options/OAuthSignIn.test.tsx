@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../../../components/options/OptionsApp';
 import type { PortalChoice, SettingsView } from '../../../../lib/shared/protocol';
 import { fakeAdminBroker, type AdminAnswers } from '../../support/admin-broker';
+import { UNCONNECTED_VIEW as unconnected } from '../../support/settings-views';
 
 const A: PortalChoice = {
   id: '649182735',
@@ -15,17 +16,6 @@ const A: PortalChoice = {
   edition: 'FREE',
 };
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
-const unconnected: SettingsView = {
-  connected: false,
-  dataCentre: null,
-  email: null,
-  portal: null,
-  enabled: true,
-  language: 'en',
-  timeZone: 'Europe/Berlin',
-  credentialState: 'none',
-  managed: [],
-};
 const connected: SettingsView = {
   ...unconnected,
   connected: true,

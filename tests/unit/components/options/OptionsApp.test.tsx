@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../../../components/options/OptionsApp';
 import type { PortalChoice, SettingsView } from '../../../../lib/shared/protocol';
 import { fakeAdminBroker, type AdminAnswers } from '../../support/admin-broker';
+import { UNCONNECTED_VIEW as unconnected } from '../../support/settings-views';
 
 const A: PortalChoice = {
   id: '649182735',
@@ -21,17 +22,6 @@ const B: PortalChoice = {
   edition: 'ENTERPRISE',
 };
 
-const unconnected: SettingsView = {
-  connected: false,
-  dataCentre: null,
-  email: null,
-  portal: null,
-  enabled: true,
-  language: 'en',
-  timeZone: 'Europe/Berlin',
-  credentialState: 'none',
-  managed: [],
-};
 const connected: SettingsView = {
   ...unconnected,
   connected: true,

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../../../components/options/OptionsApp';
 import type { PortalChoice, SettingsView } from '../../../../lib/shared/protocol';
 import { fakeAdminBroker, type AdminAnswers } from '../../support/admin-broker';
+import { UNCONNECTED_VIEW as unconnected } from '../../support/settings-views';
 
 const A: PortalChoice = {
   id: '649182735',
@@ -14,17 +15,6 @@ const A: PortalChoice = {
   isDefault: true,
   timeZone: 'America/Los_Angeles',
   edition: 'FREE',
-};
-const unconnected: SettingsView = {
-  connected: false,
-  dataCentre: null,
-  email: null,
-  portal: null,
-  enabled: true,
-  language: 'en',
-  timeZone: 'Europe/Berlin',
-  credentialState: 'none',
-  managed: [],
 };
 const connected: SettingsView = {
   ...unconnected,
