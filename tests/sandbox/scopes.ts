@@ -4,17 +4,9 @@
  * with Desk's. Anything else is "Enter a valid scope" in the API console and `invalid_scope` at
  * consent.
  */
-const DESK_SCOPES: ReadonlySet<string> = new Set([
-  'Desk.tickets.READ',
-  'Desk.tickets.CREATE',
-  'Desk.contacts.READ',
-  'Desk.search.READ',
-  'Desk.basic.READ',
-  'Desk.settings.READ',
-  'Desk.organization.READ',
-  'Desk.departments.READ',
-  'Desk.fields.READ',
-]);
+import { ALL_READ_SCOPES } from './desk/access';
+
+const DESK_SCOPES: ReadonlySet<string> = new Set(ALL_READ_SCOPES);
 
 const CRM_SCOPE = /^ZohoCRM\.(modules|settings|users|org)(\.[A-Za-z_]+)?\.(READ|CREATE|UPDATE|DELETE|ALL)$/;
 
