@@ -189,7 +189,13 @@ export const COMMANDS = {
    */
   'oauth.signIn': command(
     'extension',
-    z.object({ dataCentre, clientId: z.string().trim().min(1).max(200), multiDc: z.boolean().optional() }),
+    z.object({
+      dataCentre,
+      clientId: z.string().trim().min(1).max(200),
+      multiDc: z.boolean().optional(),
+      /** What the admin allows (absent: everything); the consent asks for those scopes only. */
+      features: z.object({ readCrm: z.boolean(), createTickets: z.boolean() }).optional(),
+    }),
   ).answers<{ dataCentre: (typeof DATA_CENTRE_IDS)[number]; email: string; portals: PortalChoice[] }>(),
   /** `Sign in again` once connected: a new consent for the saved client, same agent and portal. */
   'oauth.reauthorize': command('extension', none).answers<SettingsView>(),

@@ -70,6 +70,11 @@ export interface PanelConfig {
   /** The configured data centre; the panel notes when the CRM page's differs. */
   dataCentre: DataCentreId | null;
   portalName: string | null;
+  /**
+   * The rep's own name when they signed in with Zoho (the panel says "as <name>", so a rep on a
+   * shared computer sees whose Desk access it is); null for a key or an organisation credential.
+   */
+  actingAs: string | null;
 }
 
 export interface PortalChoice {
@@ -127,6 +132,14 @@ export interface SettingsView {
   enabled: boolean;
   language: Language;
   timeZone: string;
+  /** The Desk user the connection acts as (myinfo at `Save`); absent when not known. */
+  agent?: { name: string | null; role: string | null };
+  /**
+   * The scopes the connection holds, where DeskLink knows them: a sign-in's consent (Zoho grants
+   * all it asked or none). Absent for a ZSC key and an organisation credential, whose scopes
+   * Zoho does not report.
+   */
+  grantedScopes?: string[];
   /** signedOut: an OAuth sign-in that could not be renewed without the user. */
   credentialState: 'none' | 'ok' | 'rejected' | 'signedOut';
   /** How DeskLink signs in to Zoho Desk: a ZSC key, `Sign in with Zoho` or the organisation credential (Self Client); absent/null when not set up. */

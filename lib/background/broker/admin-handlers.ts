@@ -93,7 +93,7 @@ export function createAdminHandlers({
       if (!credential || !dataCentre || !portal) throw notConfigured();
       let used = credential;
       try {
-        const email = await withCredential(credential, (current) => {
+        const { email } = await withCredential(credential, (current) => {
           used = current;
           return setup.whoAmI(dataCentre, deskToken(current), portal.id);
         });

@@ -10,7 +10,8 @@ import { DeskLinkError } from '../../shared/errors';
 import type { PortalChoice } from '../../shared/protocol';
 import { savable } from '../credentials/credential';
 import { savePendingSignIn } from '../oauth/pending';
-import { signIn } from '../oauth/sign-in';
+import { signIn, signInScopes } from '../oauth/sign-in';
+import { ALL_FEATURES, scopesFor } from '../../shared/scopes';
 import { policyCredential, readPolicy, refuseIfLocked } from '../policy';
 import { readStoredSettings } from '../settings/store';
 import type { HandlersFrom } from './handlers';
@@ -41,7 +42,7 @@ export function createOAuthHandlers({
     let lastError: unknown = new DeskLinkError({ code: 'NO_PORTALS' });
     for (const portal of [...portals].sort((a, b) => Number(b.isDefault) - Number(a.isDefault))) {
       try {
-        return await setup.whoAmI(dataCentre, token, portal.id);
+        return (await setup.whoAmI(dataCentre, token, portal.id)).email;
       } catch (error) {
         lastError = error;
       }
@@ -56,7 +57,11 @@ export function createOAuthHandlers({
       await refuseIfLocked();
       const policy = await assertNoPolicyKey();
       const multiDc = request.multiDc ?? false;
-      const token = await signIn({ dataCentre: policy.dataCenter ?? request.dataCentre, clientId: request.clientId, multiDc }, flow());
+      const scopes = scopesFor(request.features ?? ALL_FEATURES);
+      const token = await signIn(
+        { dataCentre: policy.dataCenter ?? request.dataCentre, clientId: request.clientId, multiDc, scopes },
+        flow(),
+      );
       if (policy.dataCenter && token.dataCentre !== policy.dataCenter) throw otherDataCentre(token.dataCentre);
       const portals = await setup.listPortals(token.dataCentre, token.accessToken);
       const email = await agentEmail(token.dataCentre, token.accessToken, portals);
@@ -68,6 +73,7 @@ export function createOAuthHandlers({
         multiDc,
         ...(token.accountsHost ? { accountsHost: token.accountsHost } : {}),
         email,
+        scopes,
       });
       return { dataCentre: token.dataCentre, email, portals };
     },
@@ -76,10 +82,13 @@ export function createOAuthHandlers({
       await assertNoPolicyKey();
       const [stored, settings] = await Promise.all([credentials.get(), readStoredSettings()]);
       if (stored?.kind !== 'oauth' || !settings?.portal) throw new DeskLinkError({ code: 'NOT_CONFIGURED' });
-      const token = await signIn({ dataCentre: stored.dataCentre, clientId: stored.clientId, multiDc: stored.multiDc ?? false }, flow());
+      const token = await signIn(
+        { dataCentre: stored.dataCentre, clientId: stored.clientId, multiDc: stored.multiDc ?? false, scopes: signInScopes(stored) },
+        flow(),
+      );
       if (token.dataCentre !== stored.dataCentre) throw otherDataCentre(token.dataCentre);
       // The same agent must come back: another Zoho user would silently change whose tickets are read.
-      const email = await setup.whoAmI(token.dataCentre, token.accessToken, settings.portal.id);
+      const { email } = await setup.whoAmI(token.dataCentre, token.accessToken, settings.portal.id);
       if (email.trim().toLowerCase() !== stored.email.trim().toLowerCase()) throw new DeskLinkError({ code: 'EMAIL_MISMATCH' });
       await credentials.save({
         ...savable(stored),

@@ -15,6 +15,7 @@ export function createPanelHandlers(parts: BrokerParts): HandlersFrom<'page'> {
         timeZone: settings.timeZone,
         dataCentre: settings.dataCentre,
         portalName: settings.portal?.name ?? null,
+        actingAs: settings.authKind === 'oauth' ? (settings.agent?.name ?? null) : null,
       };
     },
     'tickets.get': createTicketsHandler({ ...parts, source: parts.tickets }),

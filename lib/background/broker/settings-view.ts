@@ -5,6 +5,7 @@ import { effectiveCredential } from '../credentials/effective-credential';
 import type { WithCredential } from '../credentials/rejection';
 import type { CredentialStore } from '../credentials/store';
 import type { SetupChecks } from '../desk/setup-checks';
+import { signInScopes } from '../oauth/sign-in';
 import { readPolicy } from '../policy';
 import type { EffectiveSettings } from '../settings/overlay';
 import { effectiveSettings, writePolicyPortal } from '../settings/store';
@@ -42,6 +43,8 @@ export function createSettingsViews({ credentials, setup, withCredential }: View
         connected: hasCredential && settings.dataCentre !== null && settings.portal !== null,
         dataCentre: settings.dataCentre,
         email: hasCredential || settings.credentialSource === 'policy' ? settings.email : null,
+        ...(hasCredential && settings.agent ? { agent: settings.agent } : {}),
+        ...(credential?.kind === 'oauth' ? { grantedScopes: [...signInScopes(credential)] } : {}),
         portal: settings.portal ? { id: settings.portal.id, name: settings.portal.name } : null,
         enabled: settings.enabled,
         language: settings.language,

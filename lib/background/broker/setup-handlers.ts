@@ -113,7 +113,8 @@ export function createSetupHandlers({
     const portalId = policy.portalId ?? request.portalId;
     const timeZone = requireTimeZone(policy.timeZone ?? request.timeZone);
     const credential = await credentialFor(request.credential, dataCentre);
-    const { portal, email } = await credential.withToken((token) => setup.verifyPortal(dataCentre, token, portalId, credential.email));
+    const { portal, agent } = await credential.withToken((token) => setup.verifyPortal(dataCentre, token, portalId, credential.email));
+    const { email } = agent;
 
     const previous = await readStoredSettings();
     if (credential.pending) await storePendingSignIn(credentials, credential.pending);
@@ -124,6 +125,7 @@ export function createSetupHandlers({
       version: 1,
       dataCentre,
       email,
+      agent: { name: agent.name, role: agent.role },
       authKind: credential.kind,
       portal: named,
       enabled: true,

@@ -10,9 +10,9 @@ import { effectiveSettings } from '../settings/store';
 export function createAgentLookup(setup: SetupChecks): (dataCentre: DataCentreId, accessToken: string) => Promise<string> {
   return async (dataCentre, accessToken) => {
     const portal = (await effectiveSettings()).portal;
-    if (portal) return setup.whoAmI(dataCentre, accessToken, portal.id);
+    if (portal) return (await setup.whoAmI(dataCentre, accessToken, portal.id)).email;
     const portals = await setup.listPortals(dataCentre, accessToken);
     const chosen = portals.find((p) => p.isDefault) ?? portals[0]!;
-    return setup.whoAmI(dataCentre, accessToken, chosen.id);
+    return (await setup.whoAmI(dataCentre, accessToken, chosen.id)).email;
   };
 }

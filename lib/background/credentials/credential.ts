@@ -33,6 +33,11 @@ export interface OAuthCredential extends CredentialBase {
   accountsHost?: string;
   /** Silent renewal needs the user (Zoho session over): no Desk call until a new sign-in. */
   signedOut?: boolean;
+  /**
+   * The scopes the agent consented to (Zoho's consent grants all or none). Absent for a sign-in
+   * saved before the admin could choose: those asked for the Desk read scopes only.
+   */
+  scopes?: string[];
 }
 
 /**

@@ -166,7 +166,7 @@ export type Endpoint = keyof typeof ALLOWED_PARAMS;
 /**
  * The OAuth scopes each endpoint declares in Zoho's files (zohodesk-oas v1.0, newest version;
  * a security entry names them together, so all are asked for). Sign-in asks for their union
- * (lib/background/oauth/scopes.ts); a SCOPE_MISMATCH names the refused endpoint's.
+ * (lib/shared/scopes.ts); a SCOPE_MISMATCH names the refused endpoint's.
  */
 export const ENDPOINT_SCOPES = {
   organizations: ['Desk.basic.READ', 'Desk.organization.READ', 'Desk.settings.READ'],

@@ -14,12 +14,26 @@ export interface SetupChecks {
   /**
    * `Save`: the chosen portal must be among the key's portals, and the key must read it as the
    * user of `email` (myinfo's emailId, compared without regard to case). Returns the portal and
-   * the email: the one given, or, when none was (the organisation credential names nobody),
-   * the one myinfo answered.
+   * the Desk user, whose email is the one given, or, when none was (the organisation credential
+   * names nobody), the one myinfo answered.
    */
-  verifyPortal(dataCentre: DataCentreId, token: string, portalId: string, email?: string): Promise<{ portal: PortalChoice; email: string }>;
+  verifyPortal(
+    dataCentre: DataCentreId,
+    token: string,
+    portalId: string,
+    email?: string,
+  ): Promise<{ portal: PortalChoice; agent: DeskAgent }>;
   /** `Test connection`, `Sign in with Zoho`: who the key reads the portal as. */
-  whoAmI(dataCentre: DataCentreId, token: string, portalId: string): Promise<string>;
+  whoAmI(dataCentre: DataCentreId, token: string, portalId: string): Promise<DeskAgent>;
+}
+
+/** The Desk user a credential acts as, from myinfo. */
+interface DeskAgent {
+  email: string;
+  /** null when Zoho's answer named nobody (its files let every name be null). */
+  name: string | null;
+  /** myinfo's rolePermissionType (`Admin`, `AgentPublic`, `Light`, …); null when not sent. */
+  role: string | null;
 }
 
 function isRejection(error: unknown): error is DeskLinkError {
@@ -77,11 +91,14 @@ export function createSetupChecks(desk: DeskClients): SetupChecks {
     return portals;
   }
 
-  async function whoAmI(dataCentre: DataCentreId, token: string, portalId: string): Promise<string> {
+  async function whoAmI(dataCentre: DataCentreId, token: string, portalId: string): Promise<DeskAgent> {
     const desk = client(dataCentre, token, portalId);
     const me = await desk.myInfo();
     if (!me) throw new DeskLinkError({ code: 'HTTP_ERROR', status: 204, host: desk.host, detail: 'myinfo answered no content' });
-    return me.emailId;
+    const fullName = [me.firstName, me.lastName].filter((part) => !!part?.trim()).join(' ');
+    // Bounded as the settings store them: a longer name from Desk must not make the settings unreadable.
+    const name = (me.name?.trim() || fullName).slice(0, 200) || null;
+    return { email: me.emailId, name, role: me.rolePermissionType?.trim().slice(0, 64) || null };
   }
 
   return {
@@ -91,11 +108,11 @@ export function createSetupChecks(desk: DeskClients): SetupChecks {
         const portal = (await organizations(dataCentre, token)).find((p) => p.id === portalId);
         if (!portal) throw new DeskLinkError({ code: 'PORTAL_NOT_FOUND', host: client(dataCentre, token).host });
         const agent = await whoAmI(dataCentre, token, portalId);
-        if (email === undefined) return { portal, email: agent };
-        if (agent.trim().toLowerCase() !== email.trim().toLowerCase()) {
+        if (email === undefined) return { portal, agent };
+        if (agent.email.trim().toLowerCase() !== email.trim().toLowerCase()) {
           throw new DeskLinkError({ code: 'EMAIL_MISMATCH', host: client(dataCentre, token).host });
         }
-        return { portal, email };
+        return { portal, agent: { ...agent, email } };
       }),
     whoAmI,
   };

@@ -22,6 +22,8 @@ export interface PendingSignIn {
   accountsHost?: string;
   /** The signed-in agent's email (myinfo). */
   email: string;
+  /** What the consent asked for (and Zoho granted: all or nothing). */
+  scopes: string[];
 }
 
 export async function savePendingSignIn(pending: PendingSignIn): Promise<void> {
@@ -50,7 +52,7 @@ export async function pendingSignInFor(dataCentre: DataCentreId, now: number): P
 
 /** `Save` after `Sign in with Zoho`: the pending token becomes the stored credential. */
 export async function storePendingSignIn(credentials: CredentialStore, pending: PendingSignIn): Promise<void> {
-  const { accessToken, expiresAt, dataCentre, clientId, multiDc, accountsHost, email } = pending;
+  const { accessToken, expiresAt, dataCentre, clientId, multiDc, accountsHost, email, scopes } = pending;
   await credentials.save({
     kind: 'oauth',
     accessToken,
@@ -60,6 +62,8 @@ export async function storePendingSignIn(credentials: CredentialStore, pending: 
     multiDc,
     ...(accountsHost ? { accountsHost } : {}),
     email,
+    // A sign-in pending across an update that predates the choice has none (Desk read scopes).
+    ...(Array.isArray(scopes) ? { scopes } : {}),
   });
   await clearPendingSignIn();
 }

@@ -18,7 +18,7 @@ import { DeskLinkError } from '../../shared/errors';
 import { savable, type Credential, type OAuthCredential } from '../credentials/credential';
 import type { CredentialStore } from '../credentials/store';
 import { isDueForRenewal } from './expiry';
-import { renewSilently } from './sign-in';
+import { renewSilently, signInScopes } from './sign-in';
 import type { WebAuthLauncher } from './web-auth';
 
 /** The browser's side of Zoho's sign-in: `identity.launchWebAuthFlow` and its redirect URI. */
@@ -76,6 +76,7 @@ export function createOAuthRenewal({ credentials, oauthBrowser, now, agentOf }: 
           dataCentre: credential.dataCentre,
           multiDc: credential.multiDc ?? false,
           ...(credential.accountsHost ? { accountsHost: credential.accountsHost } : {}),
+          scopes: signInScopes(credential),
         },
         { launch: oauthBrowser.launch, redirectUri: oauthBrowser.redirectUri(), now },
       );

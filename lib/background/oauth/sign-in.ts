@@ -5,6 +5,8 @@
  */
 import type { DataCentreId } from '../../shared/data-centres';
 import { DeskLinkError } from '../../shared/errors';
+import { DESK_READ_SCOPES } from '../../shared/scopes';
+import type { OAuthCredential } from '../credentials/credential';
 import { signInAccountsHost } from './locations';
 import { readRedirect, stateOfRedirect, type OAuthToken } from './redirect';
 import { authorizeUrl, randomState, refreshUrl } from './urls';
@@ -22,6 +24,8 @@ interface SignInRequest {
   dataCentre: DataCentreId;
   clientId: string;
   multiDc: boolean;
+  /** Everything the admin allowed, asked for in one consent. */
+  scopes: readonly string[];
 }
 
 /** A client id as Zoho's API console issues them: `1000.` and letters/digits. Checked before any window opens. */
@@ -36,7 +40,7 @@ export async function signIn(request: SignInRequest, deps: FlowDeps): Promise<OA
   const clientId = checkClientId(request.clientId);
   const accountsHost = signInAccountsHost(request.dataCentre, request.multiDc);
   const state = (deps.state ?? randomState)();
-  const url = authorizeUrl({ accountsHost, clientId, redirectUri: deps.redirectUri, state });
+  const url = authorizeUrl({ accountsHost, clientId, redirectUri: deps.redirectUri, state, scopes: request.scopes });
   const answer = await runWebAuthFlow(deps.launch, url, true);
   const now = (deps.now ?? Date.now)();
   // Without multi-DC, no `location` means the data centre we asked.
@@ -61,6 +65,8 @@ interface RenewRequest {
   multiDc?: boolean;
   /** The `accounts-server` the sign-in named: the Accounts host where the user's session lives. */
   accountsHost?: string;
+  /** The scopes of the sign-in: a renewal may ask only for scopes granted before. */
+  scopes: readonly string[];
 }
 
 /**
@@ -89,11 +95,16 @@ export async function renewSilently(request: RenewRequest, deps: FlowDeps): Prom
 
 async function renewAt(accountsHost: string, request: RenewRequest, deps: FlowDeps): Promise<OAuthToken> {
   const state = (deps.state ?? randomState)();
-  const url = refreshUrl({ accountsHost, clientId: request.clientId, redirectUri: deps.redirectUri, state });
+  const url = refreshUrl({ accountsHost, clientId: request.clientId, redirectUri: deps.redirectUri, state, scopes: request.scopes });
   const answer = await runWebAuthFlow(deps.launch, url, false);
   if (stateOfRedirect(answer) !== state)
     throw new DeskLinkError({ code: 'SIGNED_OUT', detail: 'the renewal answer does not carry its state' });
   const token = readRedirect(answer, { state, now: (deps.now ?? Date.now)(), fallbackDataCentre: request.dataCentre });
   if (token.dataCentre !== request.dataCentre) throw new DeskLinkError({ code: 'SIGNED_OUT', detail: 'renewed on another data centre' });
   return token;
+}
+
+/** The scopes a saved sign-in holds: a renewal or a new consent asks for the same. */
+export function signInScopes(credential: Pick<OAuthCredential, 'scopes'>): readonly string[] {
+  return credential.scopes ?? DESK_READ_SCOPES;
 }

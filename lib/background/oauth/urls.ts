@@ -3,7 +3,7 @@
  * `/oauth/v2/auth` (consent, interactive) and `/oauth/v2/auth/refresh` (silent renewal while the
  * user's Zoho session lives and the grant was for the session).
  */
-import { DESK_SCOPE_PARAM } from './scopes';
+import { scopeParam } from '../../shared/scopes';
 
 interface AuthUrlInput {
   accountsHost: string;
@@ -12,13 +12,15 @@ interface AuthUrlInput {
   redirectUri: string;
   /** Random, checked when the redirect comes back. */
   state: string;
+  /** What the admin allowed (lib/shared/scopes.ts); a renewal may ask only for scopes granted before. */
+  scopes: readonly string[];
 }
 
 function withParams(base: string, input: AuthUrlInput): string {
   const url = new URL(base);
   url.searchParams.set('client_id', input.clientId);
   url.searchParams.set('response_type', 'token');
-  url.searchParams.set('scope', DESK_SCOPE_PARAM);
+  url.searchParams.set('scope', scopeParam(input.scopes));
   url.searchParams.set('redirect_uri', input.redirectUri);
   url.searchParams.set('state', input.state);
   return url.toString();

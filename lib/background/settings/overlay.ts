@@ -10,6 +10,8 @@ import type { Portal, StoredSettings } from './schema';
 export interface EffectiveSettings {
   dataCentre: DataCentreId | null;
   email: string | null;
+  /** The Desk user `email` belongs to, as myinfo named it at `Save`; null when not known. */
+  agent: { name: string | null; role: string | null } | null;
   authKind: 'zsc' | 'oauth' | 'org' | null;
   /** null: no portal chosen (never set up, or between `Change portal` and `Save`). */
   portal: Portal | null;
@@ -40,10 +42,13 @@ export function overlaySettings(
 ): EffectiveSettings {
   const credential = policyCredential(policy);
   const portal = policy.portalId === undefined ? (stored?.portal ?? null) : portalNamed(policy.portalId, [stored?.portal, policyPortal]);
+  // An organisation credential names no email: whose it is, setup learnt (myinfo) and stored.
+  const email = (credential?.kind === 'zsc' ? credential.email : undefined) ?? stored?.email ?? null;
   const effective: Omit<EffectiveSettings, 'managed'> = {
     dataCentre: policy.dataCenter ?? stored?.dataCentre ?? null,
-    // An organisation credential names no email: whose it is, setup learnt (myinfo) and stored.
-    email: (credential?.kind === 'zsc' ? credential.email : undefined) ?? stored?.email ?? null,
+    email,
+    // A policy key for another user makes the stored name someone else's.
+    agent: stored?.agent && stored.email === email ? stored.agent : null,
     authKind: credential?.kind ?? stored?.authKind ?? null,
     portal,
     enabled: policy.enabled ?? stored?.enabled ?? true,

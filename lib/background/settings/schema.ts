@@ -25,6 +25,14 @@ export const StoredSettingsSchema = z.object({
   dataCentre: z.enum(DATA_CENTRE_IDS),
   /** The email the credential belongs to (ZSC key's email, or the signed-in agent's). */
   email: z.string().max(254),
+  /** The Desk user the credential acts as, from myinfo at `Save` (absent: saved before DeskLink asked). */
+  agent: z
+    .object({
+      name: z.string().max(200).nullable(),
+      /** myinfo's rolePermissionType. */
+      role: z.string().max(64).nullable(),
+    })
+    .optional(),
   authKind: z.enum(['zsc', 'oauth', 'org']),
   /** null between `Change portal` and the next `Save`. */
   portal: PortalSchema.nullable(),

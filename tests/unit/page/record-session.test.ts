@@ -9,7 +9,14 @@ import { RECORDS, recordPath, type RecordFixture } from '../../sandbox/fixtures'
 const url = (record: RecordFixture) => `https://crm.zoho.com${recordPath(record)}`;
 const TIMING = { readyTimeoutMs: 2000, settleMs: 40, quietMs: 5 };
 
-const CONFIG: PanelConfig = { state: 'ready', language: 'en', timeZone: 'Asia/Tokyo', dataCentre: 'com', portalName: 'Zylker Inc.' };
+const CONFIG: PanelConfig = {
+  state: 'ready',
+  language: 'en',
+  timeZone: 'Asia/Tokyo',
+  dataCentre: 'com',
+  portalName: 'Zylker Inc.',
+  actingAs: null,
+};
 const view = (over: Partial<TicketsView> = {}): TicketsView => ({
   tickets: [],
   fetchedAt: 1,

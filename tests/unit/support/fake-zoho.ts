@@ -101,7 +101,14 @@ export function fakeZoho() {
     const email = live.get(token);
     if (!email) return json(401, { errorCode: 'INVALID_OAUTH', message: 'The OAuth Token you provided is invalid.' });
     if (url.pathname === '/api/v1/organizations') return json(200, { data: [A, B] });
-    if (url.pathname === '/api/v1/myinfo') return json(200, { id: '1892000000056007', emailId: email.toLowerCase() });
+    if (url.pathname === '/api/v1/myinfo')
+      return json(200, {
+        id: '1892000000056007',
+        emailId: email.toLowerCase(),
+        firstName: 'Ana',
+        lastName: 'Admin',
+        rolePermissionType: 'Light',
+      });
     return json(404, { errorCode: 'URL_NOT_FOUND', message: '' });
   }
   const desk = (input: RequestInfo | URL, init?: RequestInit) => Promise.resolve(answer(input, init));
@@ -118,7 +125,7 @@ export function fakeZoho() {
   };
 
   const world = testBroker({ fetch: desk, tickets: ticketSource, oauthBrowser: { launch, redirectUri: () => REDIRECT }, now: () => now });
-  const signIn = (extra: { multiDc?: boolean } = {}) =>
+  const signIn = (extra: { multiDc?: boolean; features?: { readCrm: boolean; createTickets: boolean } } = {}) =>
     world.admin({ command: 'oauth.signIn', dataCentre: 'com', clientId: CLIENT, ...extra });
   const save = (dataCentre: 'com' | 'eu' = 'com') =>
     world.admin({

@@ -93,7 +93,14 @@ describe('panel.config', () => {
   it('ready once connected, with language, time zone and portal name and no secret', async () => {
     await world.connect({ language: 'ja', timeZone: 'Asia/Tokyo' });
     const data = await config();
-    expect(data).toEqual({ state: 'ready', language: 'ja', timeZone: 'Asia/Tokyo', dataCentre: 'com', portalName: 'Zylker Inc.' });
+    expect(data).toEqual({
+      state: 'ready',
+      language: 'ja',
+      timeZone: 'Asia/Tokyo',
+      dataCentre: 'com',
+      portalName: 'Zylker Inc.',
+      actingAs: null,
+    });
   });
 
   it('disabled, and rejected once Zoho refused the key', async () => {

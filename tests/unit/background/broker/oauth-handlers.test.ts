@@ -2,6 +2,7 @@
 // Accounts behind the identity launcher, Zoho Desk behind fetch (tests/unit/support/fake-zoho.ts).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ALL_FEATURES, DESK_READ_SCOPES, scopesFor } from '../../../../lib/shared/scopes';
 import { errorOf } from '../../support/error-of';
 import { A, B, CLIENT, EMAIL, HOUR, REDIRECT, fakeZoho } from '../../support/fake-zoho';
 
@@ -43,6 +44,34 @@ describe('Sign in with Zoho, then Save', () => {
     expect(credential).toMatchObject({ kind: 'oauth', clientId: CLIENT, dataCentre: 'com', expiresAt: z.now() + HOUR, multiDc: false });
     expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toContain(credential.accessToken);
     expect(await z.pending()).toBeUndefined();
+  });
+
+  it('one consent asks for everything the admin allowed; the options page shows those scopes and whom the connection acts as', async () => {
+    await z.signIn();
+    const asked = z.launches[0]!.url.searchParams.get('scope')!.split(',');
+    expect(asked).toEqual(scopesFor(ALL_FEATURES));
+    const view = await z.save();
+    expect(view.grantedScopes).toEqual(asked);
+    // myinfo named no `name`: first and last name, and the role as Zoho sends it.
+    expect(view.agent).toEqual({ name: 'Ana Admin', role: 'Light' });
+    expect((await z.stored()).scopes).toEqual(asked);
+  });
+
+  it('the panel names the signed-in rep (not their email) as whom it reads Desk', async () => {
+    await z.connect();
+    expect(await z.panel({ command: 'panel.config' })).toMatchObject({ state: 'ready', actingAs: 'Ana Admin' });
+    expect(JSON.stringify(await z.panel({ command: 'panel.config' }))).not.toContain('zylker.com');
+  });
+
+  it('with CRM reading and ticket creation turned off, the consent asks for the Desk read scopes only, and so does every renewal', async () => {
+    await z.signIn({ features: { readCrm: false, createTickets: false } });
+    expect(z.launches[0]!.url.searchParams.get('scope')).toBe(DESK_READ_SCOPES.join(','));
+    expect((await z.save()).grantedScopes).toEqual([...DESK_READ_SCOPES]);
+    z.advance(HOUR);
+    await z.panel({ command: 'panel.config' });
+    const renewal = z.launches.at(-1)!;
+    expect(renewal.interactive).toBe(false);
+    expect(renewal.url.searchParams.get('scope')).toBe(DESK_READ_SCOPES.join(','));
   });
 
   it('denied consent is OAUTH_DENIED and leaves nothing behind', async () => {

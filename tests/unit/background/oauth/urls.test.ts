@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DATA_CENTRE_IDS } from '../../../../lib/shared/data-centres';
 import { dataCentreOfLocation, signInAccountsHost } from '../../../../lib/background/oauth/locations';
 import { ENDPOINT_SCOPES } from '../../../../lib/background/desk/params';
+import { ALL_FEATURES, DESK_READ_SCOPES, scopesFor } from '../../../../lib/shared/scopes';
 import { authorizeUrl, randomState, refreshUrl } from '../../../../lib/background/oauth/urls';
 
 const input = {
@@ -9,6 +10,7 @@ const input = {
   clientId: '1000.ABCDEF',
   redirectUri: 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
   state: 's-123',
+  scopes: DESK_READ_SCOPES,
 };
 
 describe('authorize and refresh URLs', () => {
@@ -33,7 +35,23 @@ describe('authorize and refresh URLs', () => {
     expect(url.searchParams.get('scope')).toContain('Desk.search.READ');
   });
 
-  it('asks every scope the Desk endpoints DeskLink calls declare, and only read scopes', () => {
+  it('asks for what the admin allowed, in one consent: ticket creation and the CRM record modules added to the Desk read scopes', () => {
+    const asked = (features: Parameters<typeof scopesFor>[0]) =>
+      new URL(authorizeUrl({ ...input, scopes: scopesFor(features) })).searchParams.get('scope')!.split(',');
+    expect(asked(ALL_FEATURES)).toEqual([
+      ...DESK_READ_SCOPES,
+      'Desk.tickets.CREATE',
+      'ZohoCRM.modules.leads.READ',
+      'ZohoCRM.modules.contacts.READ',
+      'ZohoCRM.modules.accounts.READ',
+      'ZohoCRM.modules.deals.READ',
+    ]);
+    expect(asked({ readCrm: false, createTickets: true })).toEqual([...DESK_READ_SCOPES, 'Desk.tickets.CREATE']);
+    expect(asked({ readCrm: true, createTickets: false }).filter((s) => !s.endsWith('.READ'))).toEqual([]);
+    expect(asked({ readCrm: false, createTickets: false })).toEqual([...DESK_READ_SCOPES]);
+  });
+
+  it('the Desk read scopes are every scope the Desk endpoints DeskLink reads declare, and only read scopes', () => {
     const asked = new URL(authorizeUrl(input)).searchParams.get('scope')!.split(',');
     expect(asked.filter((scope) => !scope.endsWith('.READ'))).toEqual([]);
     expect(

@@ -10,6 +10,7 @@ describe('policy overlay', () => {
     expect(overlaySettings(stored, {}, defaults)).toEqual({
       dataCentre: 'com',
       email: 'Admin@Zylker.com',
+      agent: null,
       authKind: 'zsc',
       portal: stored.portal,
       enabled: true,
@@ -18,6 +19,12 @@ describe('policy overlay', () => {
       credentialSource: 'stored',
       managed: [],
     });
+  });
+
+  it('names the Desk user Save learnt, but not for a policy key of another user', () => {
+    const named = { ...stored, agent: { name: 'Ana Admin', role: 'Admin' } };
+    expect(overlaySettings(named, {}, defaults).agent).toEqual({ name: 'Ana Admin', role: 'Admin' });
+    expect(overlaySettings(named, { zscKey: '1000.zsc.other', email: 'rep@zylker.com' }, defaults).agent).toBeNull();
   });
 
   it('nothing stored, no policy: browser defaults, not connected', () => {
