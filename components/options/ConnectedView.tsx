@@ -1,18 +1,22 @@
 /**
- * What the page shows once connected: the portal, the Desk user the connection acts as, the data
- * center and how it is connected (ZSC key, Sign in with Zoho, organisation credential); the enable switch;
- * language and time zone; `Change portal` and `Deactivate`, each behind a confirmation.
+ * What the page shows once connected: the portal, the Desk user the connection acts as (name,
+ * email, role), the data center, how it is connected (ZSC key, Sign in with Zoho, organisation
+ * credential) and its scopes, with what a missing scope keeps DeskLink from doing; the enable
+ * switch; language and time zone; `Change portal` and `Deactivate`, each behind a confirmation.
  */
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { DATA_CENTRES } from '../../lib/shared/data-centres';
 import { LANGUAGE_NAMES, REGION_NAMES, type OptionsTranslate } from '../../lib/shared/i18n/options';
 import { LANGUAGES, type Language, type SettingsView } from '../../lib/shared/protocol';
+import { missingFeatureScopes } from '../../lib/shared/scopes';
 import { timeZoneChoices } from '../../lib/shared/time-zones';
+import { deskUserWords } from '../../lib/options/desk-user';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Alert, ManagedNote, SelectField, Status } from './fields';
 
 const HOW = { zsc: 'howZsc', oauth: 'howOauth', org: 'howOrg' } as const;
+const MISSING = { createTickets: 'missingCreateTickets', readCrm: 'missingReadCrm' } as const;
 
 interface ConnectedViewProps {
   t: OptionsTranslate;
@@ -45,6 +49,7 @@ export function ConnectedView({
   const managed = (field: SettingsView['managed'][number]) => view.managed.includes(field);
   const dc = view.dataCentre;
   const portalName = view.portal?.name ?? '';
+  const missing = view.grantedScopes ? missingFeatureScopes(view.grantedScopes) : [];
 
   return (
     <>
@@ -54,16 +59,35 @@ export function ConnectedView({
           <dt>{t('connectedPortal')}</dt>
           <dd data-testid="connected-portal">{portalName}</dd>
           <dt>{t('connectedAs')}</dt>
-          <dd data-testid="connected-email">{view.email}</dd>
+          <dd data-testid="connected-email">{deskUserWords(view, t)}</dd>
           <dt>{t('connectedDataCenter')}</dt>
           <dd data-testid="connected-data-center">{dc ? `${REGION_NAMES[view.language][dc]} (${DATA_CENTRES[dc].deskHost})` : ''}</dd>
           {view.authKind && (
             <>
               <dt>{t('connectedHow')}</dt>
               <dd>{t(HOW[view.authKind])}</dd>
+              <dt>{t('connectedScopes')}</dt>
+              <dd class="scopes">
+                {view.grantedScopes ? (
+                  <ul>
+                    {view.grantedScopes.map((scope) => (
+                      <li key={scope}>
+                        <code>{scope}</code>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  t(view.authKind === 'org' ? 'scopesOrg' : 'scopesZsc')
+                )}
+              </dd>
             </>
           )}
         </dl>
+        {missing.map(({ feature, scopes }) => (
+          <p key={feature} class="hint">
+            {t(MISSING[feature], { scopes: scopes.join(', ') })}
+          </p>
+        ))}
         {view.credentialState === 'rejected' && <Alert messages={[t('rejectedKey')]} />}
         {view.credentialState === 'signedOut' && (
           <>

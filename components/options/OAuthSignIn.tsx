@@ -1,11 +1,14 @@
 /**
- * The recommended way to connect: `Sign in with Zoho`, each rep as themselves. The `Client ID` of a Client-based app from
- * Zoho's API console, an optional multi-DC switch, the button, and the redirect URI this browser
- * gives Zoho (to register as the app's redirect URI and JavaScript domain). Draws only; the
+ * The fields of the recommended way to connect, `Sign in with Zoho`, each rep as themselves: the
+ * `Client ID` of a Client-based app from Zoho's API console, an optional multi-DC switch, what
+ * DeskLink may do (the scopes the consent asks for), the redirect URI this browser gives Zoho
+ * (to register as the app's redirect URI and JavaScript domain) and the button. Draws only; the
  * options app runs the sign-in through the broker.
  */
 import { useState } from 'preact/hooks';
 import type { OptionsTranslate } from '../../lib/shared/i18n/options';
+import type { ConnectionFeatures } from '../../lib/shared/scopes';
+import { FeatureChoice } from './FeatureChoice';
 import { Alert } from './fields';
 
 interface OAuthSignInProps {
@@ -15,12 +18,14 @@ interface OAuthSignInProps {
   busy: boolean;
   /** Policy locks the setup: shown, but nothing can be entered or pressed. */
   locked: boolean;
+  features: ConnectionFeatures;
+  onFeatures: (features: ConnectionFeatures) => void;
   onSignIn: (clientId: string, multiDc: boolean) => void;
   /** The broker's answer to the last sign-in, in words. */
   error?: string | null;
 }
 
-export function OAuthSignIn({ t, redirectUri, busy, locked, onSignIn, error = null }: OAuthSignInProps) {
+export function OAuthSignIn({ t, redirectUri, busy, locked, features, onFeatures, onSignIn, error = null }: OAuthSignInProps) {
   const [clientId, setClientId] = useState('');
   const [multiDc, setMultiDc] = useState(false);
   const [missing, setMissing] = useState(false);
@@ -33,9 +38,7 @@ export function OAuthSignIn({ t, redirectUri, busy, locked, onSignIn, error = nu
   };
 
   return (
-    <fieldset class="way oauth" aria-labelledby="oauth-heading">
-      <h3 id="oauth-heading">{t('oauthHeading')}</h3>
-      <p class="hint">{t('oauthWhen')}</p>
+    <div class="way oauth" role="group" aria-labelledby="way-oauth-label">
       <p id="oauth-hint" class="hint">
         {t('oauthHint')}
       </p>
@@ -52,7 +55,7 @@ export function OAuthSignIn({ t, redirectUri, busy, locked, onSignIn, error = nu
           aria-describedby="oauth-hint"
           onInput={(event) => setClientId(event.currentTarget.value)}
           onKeyDown={(event) => {
-            // Enter here signs in; it must not submit the key form (`Next`).
+            // Enter here signs in (the form itself submits nothing).
             if (event.key === 'Enter') {
               event.preventDefault();
               signIn();
@@ -70,6 +73,7 @@ export function OAuthSignIn({ t, redirectUri, busy, locked, onSignIn, error = nu
         />
         <label for="oauth-multi-dc">{t('multiDc')}</label>
       </div>
+      <FeatureChoice t={t} idPrefix="oauth" features={features} locked={locked} onChange={onFeatures} />
       <div class="field">
         <p class="hint">
           {t('redirectUri')}: <code data-testid="oauth-redirect-uri">{redirectUri ?? '…'}</code>
@@ -81,6 +85,6 @@ export function OAuthSignIn({ t, redirectUri, busy, locked, onSignIn, error = nu
           {t('signInWithZoho')}
         </button>
       </div>
-    </fieldset>
+    </div>
   );
 }

@@ -1,19 +1,24 @@
 /**
- * The organisation credential: an admin's Self Client from Zoho's API console (its Client ID and
- * Client secret) with a Grant code, which the broker exchanges for a refresh token, or a Refresh
- * token already held. The secret and both codes are password inputs. Draws only; the setup
+ * The fields of the organisation credential: an admin's Self Client from Zoho's API console (its
+ * Client ID and Client secret) with a Grant code, which the broker exchanges for a refresh
+ * token, or a Refresh token already held; what DeskLink may do, which gives the scopes to
+ * generate the code with. The secret and both codes are password inputs. Draws only; the setup
  * screen lists the portals through the broker.
  */
 import { useState } from 'preact/hooks';
 import type { OptionsTranslate } from '../../lib/shared/i18n/options';
 import type { CredentialInput } from '../../lib/shared/commands';
+import { scopeParam, scopesFor, type ConnectionFeatures } from '../../lib/shared/scopes';
 import { checkOrgCredentialForm, type OrgCredentialErrors, type OrgCredentialFields } from '../../lib/options/setup-form';
+import { FeatureChoice } from './FeatureChoice';
 import { Alert, TextField } from './fields';
 
 interface OrgCredentialFormProps {
   t: OptionsTranslate;
   busy: boolean;
   locked: boolean;
+  features: ConnectionFeatures;
+  onFeatures: (features: ConnectionFeatures) => void;
   onNext: (credential: CredentialInput) => void;
   /** The broker's answer to the last attempt with this credential, in words. */
   error: string | null;
@@ -21,7 +26,7 @@ interface OrgCredentialFormProps {
 
 const EMPTY: OrgCredentialFields = { clientId: '', clientSecret: '', grantCode: '', refreshToken: '' };
 
-export function OrgCredentialForm({ t, busy, locked, onNext, error }: OrgCredentialFormProps) {
+export function OrgCredentialForm({ t, busy, locked, features, onFeatures, onNext, error }: OrgCredentialFormProps) {
   const [fields, setFields] = useState<OrgCredentialFields>(EMPTY);
   const [errors, setErrors] = useState<OrgCredentialErrors>({});
   const set = (name: keyof OrgCredentialFields) => (value: string) => setFields((current) => ({ ...current, [name]: value }));
@@ -32,9 +37,10 @@ export function OrgCredentialForm({ t, busy, locked, onNext, error }: OrgCredent
     setErrors(checked.ok ? {} : checked.errors);
     if (checked.ok) onNext(checked.credential);
   };
-  // Enter in these fields continues with them; it must not submit the key form (`Next`).
+  // Enter in a field continues with the credential (the form itself submits nothing).
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Enter') return;
+    const target = event.target as HTMLInputElement;
+    if (event.key !== 'Enter' || target.tagName !== 'INPUT' || target.type === 'checkbox') return;
     event.preventDefault();
     next();
   };
@@ -44,12 +50,14 @@ export function OrgCredentialForm({ t, busy, locked, onNext, error }: OrgCredent
   const messages = error ? [...fieldMessages, error] : fieldMessages;
 
   return (
-    <fieldset class="way" aria-labelledby="org-heading" onKeyDown={onKeyDown}>
-      <h3 id="org-heading">{t('orgHeading')}</h3>
-      <p class="hint">{t('orgWhen')}</p>
+    <div class="way" role="group" aria-labelledby="way-org-label" onKeyDown={onKeyDown}>
+      <FeatureChoice t={t} idPrefix="org" features={features} locked={locked} onChange={onFeatures} />
+      <p class="hint">
+        {t('orgScopes')} <code>{scopeParam(scopesFor(features))}</code>
+      </p>
       <TextField
         id="org-client-id"
-        label={t('orgClientId')}
+        label={t('clientId')}
         hint={t('orgHint')}
         value={fields.clientId}
         invalid={!!errors.clientId}
@@ -85,10 +93,11 @@ export function OrgCredentialForm({ t, busy, locked, onNext, error }: OrgCredent
       />
       <Alert messages={messages} />
       <div class="actions">
-        <button type="button" class="secondary" disabled={busy || locked} onClick={next}>
-          {t('orgNext')}
+        <button type="button" disabled={busy || locked} onClick={next}>
+          {t('next')}
         </button>
+        {busy && <span class="hint">{t('working')}</span>}
       </div>
-    </fieldset>
+    </div>
   );
 }

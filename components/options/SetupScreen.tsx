@@ -11,9 +11,11 @@ import type { DataCentreId } from '../../lib/shared/data-centres';
 import type { OptionsTranslate } from '../../lib/shared/i18n/options';
 import type { CredentialInput } from '../../lib/shared/commands';
 import type { SettingsView } from '../../lib/shared/protocol';
+import type { ConnectionFeatures } from '../../lib/shared/scopes';
 import { Guidance } from './Guidance';
-import { SetupForm, type SetupWay } from './SetupForm';
+import { SetupForm } from './SetupForm';
 import { useBusy } from './use-busy';
+import type { SetupWay } from './WayChoice';
 
 interface SetupScreenProps {
   t: OptionsTranslate;
@@ -25,6 +27,7 @@ interface SetupScreenProps {
 
 export function SetupScreen({ t, view, send, redirectUri, onEvent }: SetupScreenProps) {
   const [busy, during] = useBusy();
+  const [way, setWay] = useState<SetupWay>('oauth');
   const [error, setError] = useState<{ way: SetupWay; message: string; keyRejected?: boolean } | null>(null);
   const { language } = view;
 
@@ -35,15 +38,15 @@ export function SetupScreen({ t, view, send, redirectUri, onEvent }: SetupScreen
     else
       setError({
         way: credential?.kind === 'org' ? 'org' : 'zsc',
-        message: setupFailure(answer.error, language, { dataCentre, email: enteredEmail(credential) }),
+        message: setupFailure(answer.error, language, { dataCentre, email: enteredEmail(credential), way: credential?.kind }),
         keyRejected: keyRejected(answer.error, credential, dataCentre),
       });
   };
 
-  const signIn = async (dataCentre: DataCentreId, clientId: string, multiDc: boolean) => {
+  const signIn = async (dataCentre: DataCentreId, clientId: string, multiDc: boolean, features: ConnectionFeatures) => {
     setError(null);
-    const answer = await during(() => send({ command: 'oauth.signIn', dataCentre, clientId, multiDc }));
-    if (!answer.ok) return setError({ way: 'oauth', message: setupFailure(answer.error, language, { dataCentre }) });
+    const answer = await during(() => send({ command: 'oauth.signIn', dataCentre, clientId, multiDc, features }));
+    if (!answer.ok) return setError({ way: 'oauth', message: setupFailure(answer.error, language, { dataCentre, way: 'oauth' }) });
     // A multi-DC client signs in wherever the agent's account lives: Zoho names that data centre.
     const { portals, email } = answer.data;
     onEvent({ type: 'portalsListed', dataCentre: answer.data.dataCentre, credential: { kind: 'oauth' }, portals, signedInAs: email });
@@ -58,13 +61,15 @@ export function SetupScreen({ t, view, send, redirectUri, onEvent }: SetupScreen
         policyEmail={view.managed.includes('credential') ? (view.email ?? '') : null}
         dataCentreManaged={view.managed.includes('dataCentre')}
         locked={view.locked === true}
+        way={way}
+        onWay={setWay}
         busy={busy}
         error={error}
         onNext={(dataCentre, credential) => void next(dataCentre, credential)}
-        onSignIn={(dataCentre, clientId, multiDc) => void signIn(dataCentre, clientId, multiDc)}
+        onSignIn={(dataCentre, clientId, multiDc, features) => void signIn(dataCentre, clientId, multiDc, features)}
         redirectUri={redirectUri}
       />
-      <Guidance t={t} />
+      {way === 'zsc' && <Guidance t={t} />}
     </>
   );
 }

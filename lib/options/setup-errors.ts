@@ -14,15 +14,18 @@ interface SetupAttempt {
   /** The email the key belongs to, as far as the page knows it. */
   email?: string | null;
   portalName?: string;
+  /** The credential tried: a sign-in or Self Client is a Zoho user's, a key is a key. */
+  way?: CredentialInput['kind'];
 }
 
-export function setupFailure(error: ErrorInfo, language: Language, { dataCentre, email, portalName }: SetupAttempt): string {
+export function setupFailure(error: ErrorInfo, language: Language, { dataCentre, email, portalName, way }: SetupAttempt): string {
   return setupErrorMessage(error, {
     language,
     dataCentre,
     deskHost: DATA_CENTRES[dataCentre].deskHost,
     ...(email ? { email } : {}),
     ...(portalName !== undefined ? { portalName } : {}),
+    ...(way === 'oauth' || way === 'org' ? { zohoUser: true } : {}),
   });
 }
 

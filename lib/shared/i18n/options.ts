@@ -28,12 +28,21 @@ const en = {
   // ----
   keyHint: 'The key is checked with Zoho when you press Next and stays in this browser only.',
   emailHint: 'The email address of the Zoho Desk user the key belongs to. It need not be a Zoho CRM user.',
-  oauthPlaceholder: 'Signing in with a Zoho account instead of a key is coming in a later version.',
   // ---- Sign in with Zoho (OAuth); `Client ID` and `Sign in with Zoho` are contract labels ----
   clientId: 'Client ID',
   signInWithZoho: 'Sign in with Zoho',
-  oauthHeading: 'Sign in with Zoho (recommended)',
-  oauthWhen: 'Each sales rep signs in as themselves. Use it when every rep has a Zoho Desk agent or light-agent licence.',
+  // ---- the radio group `How to connect` and its options (contract) ----
+  howToConnect: 'How to connect',
+  wayOauth: 'Sign in with Zoho',
+  wayOrg: 'Organisation credential',
+  wayZsc: 'ZSC key',
+  // ----
+  oauthWhen: 'Recommended. Each sales rep signs in as themselves. Use it when every rep has a Zoho Desk agent or light-agent licence.',
+  featuresLegend: 'What DeskLink may do',
+  featureReadCrm: 'Read the record’s name and emails from Zoho CRM',
+  featureReadCrmHint: 'Asks for the Zoho CRM read scopes of Leads, Contacts, Accounts and Deals.',
+  featureCreate: 'Create tickets from CRM records',
+  featureCreateHint: 'Asks for Desk.tickets.CREATE. Turn it off to keep DeskLink read-only.',
   oauthHint:
     'Register a Client-based app in Zoho’s API console (api-console.zoho.com) with the redirect URI below as its Authorized Redirect URI and JavaScript Domain, and enter its Client ID here.',
   redirectUri: 'Redirect URI to register for this browser',
@@ -44,24 +53,21 @@ const en = {
   oauthOtherDataCenter:
     'You signed in to Zoho in the {region} data center. Choose “{region}” under Data center (or tick Multi-DC client) and sign in again.',
   // ---- the organisation credential (an admin's Self Client) ----
-  orgHeading: 'Organisation credential',
   orgWhen:
     'One admin’s Self Client serves the whole team. Use it when the reps have no Zoho Desk licence of their own, or to deploy DeskLink to every rep by policy.',
   orgHint:
     'In Zoho’s API console (api-console.zoho.com) create a Self Client, generate a code with the Zoho Desk read scopes, and enter its Client ID, Client secret and the code within its minutes. DeskLink exchanges the code for a refresh token and acts as you. A refresh token you already hold works instead of the code.',
-  orgClientId: 'Self Client ID',
   clientSecret: 'Client secret',
   grantCode: 'Grant code',
   refreshToken: 'Refresh token',
-  orgNext: 'Continue with organisation credential',
+  orgScopes: 'Generate the code with these scopes:',
   orgClientIdRequired: 'Enter the Client ID of your Self Client from Zoho’s API console.',
   clientSecretRequired: 'Enter the Client secret of your Self Client.',
   grantOrRefresh: 'Enter either a Grant code or a Refresh token, not both.',
   orgCharacters:
     'The Client ID, Client secret or code contains characters Zoho never uses (spaces or invisible characters). Copy it again from Zoho’s API console.',
-  zscHeading: 'ZSC key and Email',
   zscWhen:
-    'A key and the email of the Zoho Desk user it belongs to. Older Zoho integrations used it; current Zoho Desk accounts may not accept it.',
+    'A key and the email of the Zoho Desk user it belongs to. Older Zoho integrations used it (it is generated in Zoho CRM under Setup › Developer Space › ZSC Key); current Zoho Desk accounts may not accept it.',
   keyRejectedOtherWays: 'Current Zoho Desk accounts connect with Sign in with Zoho or an organisation credential.',
   useOtherWay: 'Connect another way',
   connectedAs: 'Acts as (Zoho Desk user)',
@@ -69,6 +75,18 @@ const en = {
   howZsc: 'ZSC key',
   howOauth: 'Sign in with Zoho (each rep as themselves)',
   howOrg: 'Organisation credential (Self Client)',
+  // The Desk user's role, from myinfo's rolePermissionType.
+  roleAdmin: 'Administrator',
+  roleAgent: 'Agent',
+  roleLight: 'Light agent',
+  roleCustom: 'Custom role',
+  connectedScopes: 'Scopes',
+  scopesOrg: 'Those its code was generated with (Zoho does not report them to DeskLink)',
+  scopesZsc: 'Those of the key (Zoho does not report them to DeskLink)',
+  missingCreateTickets:
+    'Creating tickets is not allowed: the connection lacks {scopes}. To allow it, deactivate and connect again with “Create tickets from CRM records” ticked.',
+  missingReadCrm:
+    'Reading records from Zoho CRM is not allowed: the connection lacks {scopes}. DeskLink reads the email from the page instead. To allow it, deactivate and connect again with “Read the record’s name and emails from Zoho CRM” ticked.',
   back: 'Back',
   cancel: 'Cancel',
   working: 'Working…',
@@ -150,6 +168,8 @@ const en = {
   setupScopeNamed: 'This key lacks a permission DeskLink needs, the scope {scopes}. Create a new key in Zoho Desk that includes it.',
   setupNoPortals:
     'This key reaches no Zoho Desk portal. Create a portal in Zoho Desk first, or ask your Zoho Desk admin for a key of a portal agent.',
+  setupNoLicence:
+    'This Zoho user belongs to no Zoho Desk portal in this data center. Reading tickets needs a Zoho Desk agent or light-agent licence: ask your Zoho Desk admin to add the user as an agent, or choose the data center where the portal is.',
   setupOrgMismatch: 'This key cannot read the portal “{portal}”. Choose another portal, or ask the admin of “{portal}” for a key.',
   setupEmailMismatch: 'The key belongs to another Zoho Desk user than {email}. Enter the email of the user who created the key.',
   setupNetwork: 'Zoho Desk ({domain}) could not be reached. Check your internet connection and try again.',
@@ -174,12 +194,19 @@ const ja: Record<keyof typeof en, string> = {
   deactivate: '無効化',
   keyHint: 'キーは「次へ」を押したときに Zoho で確認され、このブラウザー内にのみ保存されます。',
   emailHint: 'キーに関連付けられた Zoho Desk ユーザーのメールアドレスです。Zoho CRM のユーザーでなくてもかまいません。',
-  oauthPlaceholder: 'キーの代わりに Zoho アカウントでサインインする方法は、今後のバージョンで提供されます。',
   clientId: 'クライアント ID',
   signInWithZoho: 'Zoho でサインイン',
-  oauthHeading: 'Zoho でサインイン（推奨）',
+  howToConnect: '接続のしかた',
+  wayOauth: 'Zoho でサインイン',
+  wayOrg: '組織の資格情報',
+  wayZsc: 'ZSCキー',
   oauthWhen:
-    '営業担当者が各自の Zoho アカウントでサインインします。全員が Zoho Desk のエージェントまたはライトエージェントのライセンスを持っている場合に使います。',
+    '推奨。営業担当者が各自の Zoho アカウントでサインインします。全員が Zoho Desk のエージェントまたはライトエージェントのライセンスを持っている場合に使います。',
+  featuresLegend: 'DeskLink に許可すること',
+  featureReadCrm: 'レコードの名前とメールアドレスを Zoho CRM から読み取る',
+  featureReadCrmHint: '見込み客・連絡先・取引先・商談の Zoho CRM 読み取りスコープを求めます。',
+  featureCreate: 'CRM のレコードから問い合わせを作成する',
+  featureCreateHint: 'Desk.tickets.CREATE を求めます。オフにすると DeskLink は読み取り専用になります。',
   oauthHint:
     'Zoho の API コンソール（api-console.zoho.com）でクライアントベースのアプリを登録し、下のリダイレクト URI を「承認済みリダイレクト URI」と「JavaScript ドメイン」に設定して、そのクライアント ID をここに入力してください。',
   redirectUri: 'このブラウザーで登録するリダイレクト URI',
@@ -189,24 +216,21 @@ const ja: Record<keyof typeof en, string> = {
   signedOutOptions: 'Zoho のサインインが期限切れになり、更新できませんでした。「Zoho でサインイン」を押して再度サインインしてください。',
   oauthOtherDataCenter:
     '{region} データセンターの Zoho アカウントでサインインしました。データセンターで「{region}」を選ぶ（またはマルチ DC クライアントにチェックを入れる）と、もう一度サインインできます。',
-  orgHeading: '組織の資格情報',
   orgWhen:
     '管理者 1 人のセルフクライアントをチーム全員で使います。営業担当者が Zoho Desk のライセンスを持っていない場合や、ポリシーで全員に配布する場合に使います。',
   orgHint:
     'Zoho の API コンソール（api-console.zoho.com）でセルフクライアントを作成し、Zoho Desk の読み取りスコープでコードを生成して、クライアント ID、クライアントシークレット、コードを有効期限内に入力してください。DeskLink はコードをリフレッシュトークンに交換し、あなたとして動作します。コードの代わりに、お持ちのリフレッシュトークンも使えます。',
-  orgClientId: 'セルフクライアント ID',
   clientSecret: 'クライアントシークレット',
   grantCode: '付与コード',
   refreshToken: 'リフレッシュトークン',
-  orgNext: '組織の資格情報で続ける',
+  orgScopes: 'コードの生成時に指定するスコープ：',
   orgClientIdRequired: 'Zoho の API コンソールで作成したセルフクライアントのクライアント ID を入力してください。',
   clientSecretRequired: 'セルフクライアントのクライアントシークレットを入力してください。',
   grantOrRefresh: '付与コードかリフレッシュトークンのどちらか一方を入力してください。',
   orgCharacters:
     'クライアント ID、クライアントシークレット、またはコードに Zoho が使わない文字（空白や見えない文字）が含まれています。Zoho の API コンソールからもう一度コピーしてください。',
-  zscHeading: 'ZSCキーとメールアドレス',
   zscWhen:
-    'キーと、そのキーの Zoho Desk ユーザーのメールアドレスで接続します。以前の Zoho 連携で使われていた方法で、現在の Zoho Desk アカウントでは受け付けられない場合があります。',
+    'キーと、そのキーの Zoho Desk ユーザーのメールアドレスで接続します。以前の Zoho 連携で使われていた方法で（キーは Zoho CRM の［設定］›［開発者向け情報］›［ZSCキー］で生成します）、現在の Zoho Desk アカウントでは受け付けられない場合があります。',
   keyRejectedOtherWays: '現在の Zoho Desk アカウントは「Zoho でサインイン」または組織の資格情報で接続します。',
   useOtherWay: '別の方法で接続',
   connectedAs: '動作する Zoho Desk ユーザー',
@@ -214,6 +238,17 @@ const ja: Record<keyof typeof en, string> = {
   howZsc: 'ZSCキー',
   howOauth: 'Zoho でサインイン（営業担当者ごと）',
   howOrg: '組織の資格情報（セルフクライアント）',
+  roleAdmin: '管理者',
+  roleAgent: 'エージェント',
+  roleLight: 'ライトエージェント',
+  roleCustom: 'カスタム役割',
+  connectedScopes: 'スコープ',
+  scopesOrg: 'コードの生成時に指定したスコープ（Zoho は DeskLink にスコープを知らせません）',
+  scopesZsc: 'キーのスコープ（Zoho は DeskLink にスコープを知らせません）',
+  missingCreateTickets:
+    '問い合わせの作成は許可されていません（{scopes} がありません）。許可するには、接続を解除し、「CRM のレコードから問い合わせを作成する」にチェックを入れて接続し直してください。',
+  missingReadCrm:
+    'Zoho CRM からのレコードの読み取りは許可されていません（{scopes} がありません）。メールアドレスはページから読み取ります。許可するには、接続を解除し、「レコードの名前とメールアドレスを Zoho CRM から読み取る」にチェックを入れて接続し直してください。',
   back: '戻る',
   cancel: 'キャンセル',
   working: '処理中…',
@@ -290,6 +325,8 @@ const ja: Record<keyof typeof en, string> = {
     'このキーには DeskLink に必要な権限（スコープ {scopes}）がありません。Zoho Desk でこのスコープを含むキーを作成してください。',
   setupNoPortals:
     'このキーで利用できる Zoho Desk ポータルがありません。先に Zoho Desk でポータルを作成するか、Zoho Desk の管理者にポータル担当者のキーを依頼してください。',
+  setupNoLicence:
+    'この Zoho ユーザーは、このデータセンターのどの Zoho Desk ポータルにも属していません。問い合わせの閲覧には Zoho Desk のエージェントまたはライトエージェントのライセンスが必要です。Zoho Desk の管理者にエージェントとして追加してもらうか、ポータルのあるデータセンターを選んでください。',
   setupOrgMismatch:
     'このキーではポータル「{portal}」を読み取れません。別のポータルを選ぶか、「{portal}」の管理者にキーを依頼してください。',
   setupEmailMismatch:
@@ -344,6 +381,8 @@ interface SetupErrorContext {
   deskHost: string;
   email?: string;
   portalName?: string;
+  /** A Zoho user's own sign-in or Self Client, not a key: no portal then means no Desk licence. */
+  zohoUser?: boolean;
 }
 
 /**
@@ -364,7 +403,7 @@ export function setupErrorMessage(info: ErrorInfo, context: SetupErrorContext): 
     case 'SCOPE_MISMATCH':
       return info.scopes?.length ? t('setupScopeNamed', { scopes: info.scopes.join(', ') }) : t('setupScope');
     case 'NO_PORTALS':
-      return t('setupNoPortals');
+      return t(context.zohoUser ? 'setupNoLicence' : 'setupNoPortals');
     case 'OAUTH_ORG_MISMATCH':
       return t('setupOrgMismatch', { portal: context.portalName ?? '' });
     case 'EMAIL_MISMATCH':

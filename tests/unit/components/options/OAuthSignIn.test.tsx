@@ -38,10 +38,12 @@ function mount(answers: AdminAnswers, language: 'en' | 'ja' = 'en') {
 afterEach(cleanup);
 
 describe('Sign in with Zoho on the setup form', () => {
-  it('offers a Client ID field, the button and the redirect URI to register, beside the key', async () => {
+  it('is the way chosen first: a Client ID field, what DeskLink may do, the button and the redirect URI to register', async () => {
     mount({ 'settings.get': () => unconnected });
     expect(await screen.findByLabelText('Client ID')).toBeTruthy();
-    expect(screen.getByLabelText('ZSC key')).toBeTruthy();
+    for (const feature of ['Read the record’s name and emails from Zoho CRM', 'Create tickets from CRM records']) {
+      expect(screen.getByLabelText<HTMLInputElement>(feature).checked).toBe(true);
+    }
     expect(screen.getByRole('button', { name: 'Sign in with Zoho' })).toBeTruthy();
     expect(screen.getByTestId('oauth-redirect-uri').textContent).toBe(REDIRECT);
   });
@@ -69,6 +71,7 @@ describe('Sign in with Zoho on the setup form', () => {
       dataCentre: 'eu',
       clientId: '1000.CLIENT',
       multiDc: true,
+      features: { readCrm: true, createTickets: true },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(sent.some((r) => r.command === 'setup.save')).toBe(true));

@@ -4,6 +4,7 @@ import { OptionsApp } from '../../../../components/options/OptionsApp';
 import type { PortalChoice, SettingsView } from '../../../../lib/shared/protocol';
 import { fakeAdminBroker, type AdminAnswers } from '../../support/admin-broker';
 import { UNCONNECTED_VIEW as unconnected } from '../../support/settings-views';
+import { chooseWay, field } from '../../support/setup-ways';
 
 const A: PortalChoice = {
   id: '649182735',
@@ -49,7 +50,15 @@ describe('the setup wizard', () => {
   it('is what shows while nothing is connected, with the contract labels', async () => {
     mount({ 'settings.get': () => unconnected });
     expect(await screen.findByLabelText('Data center')).toBeTruthy();
-    expect(screen.getByLabelText<HTMLInputElement>('ZSC key').type).toBe('password');
+    const ways = screen.getByRole('radiogroup', { name: 'How to connect' });
+    expect(
+      within(ways)
+        .getAllByRole('radio')
+        .map((radio) => radio.closest('div')!.querySelector('label')!.textContent),
+    ).toEqual(['Sign in with Zoho', 'Organisation credential', 'ZSC key']);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Sign in with Zoho' }).checked).toBe(true);
+    await chooseWay('ZSC key');
+    expect(field('ZSC key').type).toBe('password');
     expect(screen.getByLabelText('Email')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Next' })).toBeTruthy();
     const centres = [...select('Data center').options].map((o) => [o.value, o.text]);
@@ -64,25 +73,27 @@ describe('the setup wizard', () => {
 
   it('flags an empty key and a malformed email in an alert without asking the broker', async () => {
     const { sent } = mount({ 'settings.get': () => unconnected });
-    fireEvent.input(await screen.findByLabelText('ZSC key'), { target: { value: '   ' } });
+    await chooseWay('ZSC key');
+    fireEvent.input(field('ZSC key'), { target: { value: '   ' } });
     fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'admin@' } });
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Enter the ZSC key');
     expect(alert.textContent).toContain('Enter the email address the key belongs to');
-    expect(screen.getByLabelText('ZSC key').getAttribute('aria-invalid')).toBe('true');
+    expect(field('ZSC key').getAttribute('aria-invalid')).toBe('true');
     expect(sent.map((r) => r.command)).toEqual(['settings.get']);
   });
 
   it('a key with characters no Zoho key has gets its own message, with no request to Zoho', async () => {
     const { sent } = mount({ 'settings.get': () => unconnected });
-    fireEvent.input(await screen.findByLabelText('ZSC key'), { target: { value: '1000.zsc\u200B.k\u00e9y' } });
+    await chooseWay('ZSC key');
+    fireEvent.input(field('ZSC key'), { target: { value: '1000.zsc\u200B.k\u00e9y' } });
     fireEvent.input(screen.getByLabelText('Email'), { target: { value: "o'brien+crm@Zylker.com" } });
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The key contains characters Zoho keys never have');
     expect(alert.textContent).not.toContain('email');
-    expect(screen.getByLabelText('ZSC key').getAttribute('aria-invalid')).toBe('true');
+    expect(field('ZSC key').getAttribute('aria-invalid')).toBe('true');
     expect(sent.map((r) => r.command)).toEqual(['settings.get']);
   });
 
@@ -93,7 +104,8 @@ describe('the setup wizard', () => {
       'setup.save': () => ({ ...connected, portal: { id: B.id, name: B.companyName } }),
     });
     fireEvent.change(await screen.findByLabelText('Data center'), { target: { value: 'com' } });
-    fireEvent.input(screen.getByLabelText('ZSC key'), { target: { value: ' 1000.zsc.key ' } });
+    await chooseWay('ZSC key');
+    fireEvent.input(field('ZSC key'), { target: { value: ' 1000.zsc.key ' } });
     fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'Admin@Zylker.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     await screen.findByLabelText('Portal');
@@ -129,7 +141,8 @@ describe('the setup wizard', () => {
       'setup.listPortals': () => ({ error: { code: 'INVALID_OAUTH', status: 401, host: 'desk.zoho.eu', dataCentre: 'com' } }),
     });
     fireEvent.change(await screen.findByLabelText('Data center'), { target: { value: 'eu' } });
-    fireEvent.input(screen.getByLabelText('ZSC key'), { target: { value: 'k' } });
+    await chooseWay('ZSC key');
+    fireEvent.input(field('ZSC key'), { target: { value: 'k' } });
     fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'a@b.example' } });
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect((await screen.findByRole('alert')).textContent).toContain('belongs to the United States data center (desk.zoho.com)');
@@ -142,7 +155,8 @@ describe('the setup wizard', () => {
       'setup.listPortals': () => ({ portals: [A] }),
       'setup.save': () => ({ error: { code: 'EMAIL_MISMATCH' } }),
     });
-    fireEvent.input(await screen.findByLabelText('ZSC key'), { target: { value: 'k' } });
+    await chooseWay('ZSC key');
+    fireEvent.input(field('ZSC key'), { target: { value: 'k' } });
     fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'wrong@zylker.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Save' }));
@@ -153,7 +167,8 @@ describe('the setup wizard', () => {
   it('speaks Japanese when the settings say so', async () => {
     mount({ 'settings.get': () => ({ ...unconnected, language: 'ja' }) });
     expect(await screen.findByLabelText('データセンター')).toBeTruthy();
-    expect(screen.getByRole('button', { name: '次へ' })).toBeTruthy();
+    expect(screen.getByRole('radiogroup', { name: '接続のしかた' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Zoho でサインイン' })).toBeTruthy();
     await waitFor(() => expect(document.documentElement.lang).toBe('ja'));
   });
 });
@@ -170,7 +185,8 @@ describe('the portal step', () => {
 
   async function portalStep(portals: PortalChoice[]) {
     mount({ 'settings.get': () => unconnected, 'setup.listPortals': () => ({ portals }) });
-    fireEvent.input(await screen.findByLabelText('ZSC key'), { target: { value: 'k' } });
+    await chooseWay('ZSC key');
+    fireEvent.input(field('ZSC key'), { target: { value: 'k' } });
     fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'a@b.example' } });
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     await screen.findByLabelText('Portal');
@@ -195,7 +211,8 @@ describe('the portal step', () => {
 
   it('Language starts from the broker’s default (the browser’s language)', async () => {
     mount({ 'settings.get': () => ({ ...unconnected, language: 'ja' }), 'setup.listPortals': () => ({ portals: [A] }) });
-    fireEvent.input(await screen.findByLabelText('ZSCキー'), { target: { value: 'k' } });
+    await chooseWay('ZSCキー');
+    fireEvent.input(field('ZSCキー'), { target: { value: 'k' } });
     fireEvent.input(screen.getByLabelText('メールアドレス'), { target: { value: 'a@b.example' } });
     fireEvent.click(screen.getByRole('button', { name: '次へ' }));
     await screen.findByLabelText('ポータル');
@@ -246,7 +263,7 @@ describe('the connected view', () => {
     expect(sent.some((r) => r.command === 'deactivate')).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Deactivate' }));
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Deactivate' }));
-    expect(await screen.findByLabelText('ZSC key')).toBeTruthy();
+    expect(await screen.findByRole('radiogroup', { name: 'How to connect' })).toBeTruthy();
   });
 
   it('policy-managed controls are locked and say so', async () => {
