@@ -18,7 +18,8 @@ test('the add-on loads: its background answers and the manifest is DeskLink', as
 test('the options page opens on the setup form', async ({ openOptions }) => {
   const page = await openOptions();
   expect(await page.waitForSelector(byRole('combobox', 'Data center'), { visible: true })).toBeTruthy();
-  expect(await page.waitForSelector(byRole('textbox', 'ZSC key'), { visible: true })).toBeTruthy();
+  expect(await page.waitForSelector(byRole('radio', 'Sign in with Zoho'), { visible: true })).toBeTruthy();
+  expect(await page.waitForSelector(byRole('textbox', 'Client ID'), { visible: true })).toBeTruthy();
 });
 
 test('unconfigured, a Contact record page shows the tickets region with the setup link', async ({ crmPage }) => {

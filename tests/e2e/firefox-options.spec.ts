@@ -4,7 +4,7 @@
  * CRM tab. One browser serves the file; each test starts unconfigured (the harness deactivates
  * DeskLink between tests).
  */
-import { test, expect, byRole, type Page } from './support/firefox';
+import { test, expect, byRole, chooseWay, type Page } from './support/firefox';
 import { ADMIN_EMAIL, KEYS, LIMITED_EMAIL, PORTALS, RECORDS } from '../sandbox/fixtures';
 import { firefoxTab } from './support/panel-firefox';
 import { expectInPanel } from './support/panel-steps';
@@ -16,6 +16,7 @@ async function fillSetup(page: Page, dc: string, key: string, email: string): Pr
   // The form shows once the broker has answered settings.get, which may come after the page's load (a worker starting).
   await page.waitForSelector(byRole('combobox', 'Data center'), { visible: true });
   await page.select(byRole('combobox', 'Data center'), dc);
+  await chooseWay(page, 'ZSC key');
   await page.type(byRole('textbox', 'ZSC key'), key);
   await page.type(byRole('textbox', 'Email'), email);
   await page.click(byRole('button', 'Next'));
@@ -36,6 +37,7 @@ async function expectNothingSaved(sendAdmin: SendAdmin, openOptions: () => Promi
     data: { connected: false, credentialState: 'none', portal: null },
   });
   const fresh = await openOptions();
+  await chooseWay(fresh, 'ZSC key');
   expect(await value(fresh, byRole('textbox', 'ZSC key'))).toBe('');
   expect(await value(fresh, byRole('textbox', 'Email'))).toBe('');
   expect(await fresh.$(byRole('combobox', 'Portal'))).toBeNull();
@@ -199,7 +201,7 @@ test('Deactivate: after confirming, credential and cache are gone and the CRM ta
   await page.click(byRole('button', 'Deactivate'));
   const dialog = await page.waitForSelector(byRole('alertdialog', 'Deactivate DeskLink?'), { visible: true });
   await (await dialog!.$(byRole('button', 'Deactivate')))!.click();
-  await page.waitForSelector(byRole('textbox', 'ZSC key'), { visible: true });
+  await page.waitForSelector(byRole('radiogroup', 'How to connect'), { visible: true });
 
   expect(await sendAdmin({ command: 'settings.get' })).toMatchObject({
     ok: true,

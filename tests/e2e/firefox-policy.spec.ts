@@ -17,6 +17,8 @@ import {
   PRESET_LIMIT_SHOWN,
   PRESET_SHOWN,
   UNUSABLE_VALUE,
+  ORG_CREDENTIAL_SHOWN,
+  orgCredentialPolicy,
   UNUSABLE_VALUE_SHOWN,
   USABLE_SETTING_CONTROLS,
   WRONG_TYPE,
@@ -48,6 +50,20 @@ test('a preset data center, key and portal connect DeskLink: tickets without set
   await expect.poll(() => textOf(options, byRole('region', 'Diagnostics'))).toContain(PRESET_LIMIT_SHOWN);
 });
 
+test('an organisation credential by policy reaches tickets without anyone opening the options page, which shows it as the organisation’s', async ({
+  startFirefox,
+  sandbox,
+}) => {
+  const firefox = await startFirefox(orgCredentialPolicy(sandbox));
+  await expectTickets(firefoxTab(await firefox.crmPage(RECORDS.contact)), RECORDS.contact);
+
+  const options = await firefox.openOptions();
+  await expect.poll(() => textOf(options, byRole('region', 'Connected to Zoho Desk'))).toContain(ORG_CREDENTIAL_SHOWN[0]);
+  const connected = await textOf(options, byRole('region', 'Connected to Zoho Desk'));
+  for (const shown of ORG_CREDENTIAL_SHOWN) expect(connected).toContain(shown);
+  expect(await isDisabled(options, byRole('button', 'Deactivate'))).toBe(true);
+});
+
 test('locked: true disables every setting on the options page once Firefox restarts under it, and the broker refuses a change', async ({
   startFirefox,
 }) => {
@@ -71,7 +87,7 @@ test('locked: true disables every setting on the options page once Firefox resta
 test('locked: true with nothing set up: the set-up form says why, and none of its controls can be used', async ({ startFirefox }) => {
   const firefox = await startFirefox({ locked: true });
   const options = await firefox.openOptions();
-  await options.waitForSelector(byRole('textbox', 'ZSC key'), { visible: true });
+  await options.waitForSelector(byRole('radio', 'ZSC key'), { visible: true });
   expect(await options.evaluate(() => document.body.innerText)).toContain('it can only be set up by policy');
   expect(await options.evaluate(USABLE_SETTING_CONTROLS)).toEqual([]);
 });

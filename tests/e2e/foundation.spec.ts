@@ -18,7 +18,8 @@ test('the extension loads: its service worker answers and the manifest is DeskLi
 test('the options page opens on the setup form', async ({ openOptions }) => {
   const page = await openOptions();
   await expect(page.getByLabel('Data center', { exact: true })).toBeVisible();
-  await expect(page.getByLabel('ZSC key', { exact: true })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Sign in with Zoho', exact: true })).toBeChecked();
+  await expect(page.getByRole('textbox', { name: 'Client ID', exact: true })).toBeVisible();
 });
 
 test('unconfigured, a Contact record page shows the tickets region with the setup link', async ({ crmPage }) => {

@@ -93,7 +93,7 @@ test('Deactivate: confirmation; credential, settings and cache gone; the CRM pag
 
   await options.getByRole('button', { name: 'Deactivate' }).click();
   await options.getByRole('alertdialog', { name: 'Deactivate DeskLink?' }).getByRole('button', { name: 'Deactivate' }).click();
-  await expect(options.getByLabel('ZSC key', { exact: true })).toBeVisible();
+  await expect(options.getByRole('radiogroup', { name: 'How to connect' })).toBeVisible();
 
   const stored = await extensionStorage(sw);
   expect(stored.credential).toBeNull();

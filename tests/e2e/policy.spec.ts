@@ -11,6 +11,8 @@ import { RECORDS } from '../sandbox/fixtures';
 import { chromiumTab } from './support/panel-chromium';
 import { expectTickets } from './support/panel-steps';
 import {
+  ORG_CREDENTIAL_SHOWN,
+  orgCredentialPolicy,
   PRESET,
   PRESET_LIMIT_SHOWN,
   PRESET_SHOWN,
@@ -45,6 +47,21 @@ test('a preset data center, key and portal connect DeskLink: tickets without set
   await expect(options.getByRole('region', { name: 'Diagnostics' })).toContainText(PRESET_LIMIT_SHOWN);
 });
 
+test('an organisation credential by policy reaches tickets without anyone opening the options page, which shows it as the organisation’s', async ({
+  policy,
+  launch,
+  sandbox,
+}) => {
+  policy.set(orgCredentialPolicy(sandbox));
+  const chromium = await launch();
+  await expectTickets(chromiumTab(await chromium.crmPage(RECORDS.contact)), RECORDS.contact);
+
+  const options = await chromium.openOptions();
+  const connected = options.getByRole('region', { name: 'Connected to Zoho Desk' });
+  for (const shown of ORG_CREDENTIAL_SHOWN) await expect(connected).toContainText(shown);
+  await expect(options.getByRole('button', { name: 'Deactivate' })).toBeDisabled();
+});
+
 test('locked: true, set while Chromium runs, disables every setting on the open options page, and the broker refuses a change', async ({
   policy,
   launch,
@@ -69,7 +86,8 @@ test('locked: true with nothing set up: the set-up form says why, and none of it
   const chromium = await launch();
   const options = await chromium.openOptions();
   await expect(options.getByText(/it can only be set up by policy/)).toBeVisible();
-  await expect(options.getByLabel('ZSC key', { exact: true })).toBeDisabled();
+  await expect(options.getByRole('radio', { name: 'ZSC key', exact: true })).toBeDisabled();
+  await expect(options.getByRole('textbox', { name: 'Client ID', exact: true })).toBeDisabled();
   expect(await options.evaluate(USABLE_SETTING_CONTROLS)).toEqual([]);
 });
 

@@ -1,17 +1,18 @@
 /**
  * Ways to connect as an admin meets them on the options page, written once and run in both
  * browsers (tests/e2e/options-ways.spec.ts in Chromium, tests/e2e/firefox-options-ways.spec.ts in
- * Firefox ESR): a grant code of a Self Client from Zoho's API console connects DeskLink and a CRM
- * record shows its tickets; once the admin revokes the refresh token, the panel and the options
- * page say the organisation credential was rejected; a ZSC key Desk rejects offers the other two
- * ways. Each scenario starts with DeskLink unconfigured.
+ * Firefox ESR): `How to connect` offers Sign in with Zoho first; a grant code of a Self Client
+ * from Zoho's API console connects DeskLink and a CRM record shows its tickets; a light agent's
+ * shows who it acts as; a Zoho user without a Desk licence is told so; once the admin revokes the
+ * refresh token, the panel and the options page say the organisation credential was rejected; a
+ * ZSC key Desk rejects offers the other two ways. Each scenario starts with DeskLink unconfigured.
  */
 import { expect } from '@playwright/test';
 import { ALL_READ_SCOPES } from '../../sandbox/desk/access';
-import { ADMIN_EMAIL, KEYS, PORTALS, RECORDS } from '../../sandbox/fixtures';
+import { ADMIN_EMAIL, KEYS, OAUTH_USERS, PORTALS, RECORDS } from '../../sandbox/fixtures';
 import { unwrap } from '../support/admin';
-import type { OptionsWorld } from '../support/options-driver';
-import { expectTickets } from '../support/panel-steps';
+import type { OptionsPage, OptionsWorld } from '../support/options-driver';
+import { expectInPanel, expectTickets } from '../support/panel-steps';
 
 interface OptionsScenario {
   title: string;
@@ -24,6 +25,16 @@ interface OptionsScenario {
 const selfClientOfAdmin = ({ sandbox }: OptionsWorld) =>
   sandbox.oauth.selfClient({ user: 'admin', portal: 'A', scopes: [...ALL_READ_SCOPES] });
 
+/** Step 1 with an organisation credential: its way, Client ID, Client secret, Grant code, `Next`. */
+async function enterOrgCredential(options: OptionsPage, grant: { clientId: string; clientSecret: string; code: string }) {
+  await options.select('Data center', 'com');
+  await options.choose('Organisation credential');
+  await options.fill('Client ID', grant.clientId);
+  await options.fill('Client secret', grant.clientSecret);
+  await options.fill('Grant code', grant.code);
+  await options.click('Next');
+}
+
 export const WAYS_TO_CONNECT_SCENARIOS: readonly OptionsScenario[] = [
   {
     title: 'a grant code of a Self Client connects: the connected view says whom it acts as and how, and a record shows its tickets',
@@ -32,22 +43,49 @@ export const WAYS_TO_CONNECT_SCENARIOS: readonly OptionsScenario[] = [
       const refreshTokens = () => world.sandbox.oauth.refreshTokens({ clientId: grant.clientId }).length;
       const before = refreshTokens();
       const options = await world.openOptions();
-      await options.select('Data center', 'com');
-      await options.fill('Self Client ID', grant.clientId);
-      await options.fill('Client secret', grant.clientSecret);
-      await options.fill('Grant code', grant.code);
-      await options.click('Continue with organisation credential');
+      await enterOrgCredential(options, grant);
       await options.click('Save');
 
       const connected = await options.regionText('Connected to Zoho Desk');
       expect(connected).toContain(PORTALS.A.companyName);
-      expect(connected).toContain(`Acts as (Zoho Desk user)${ADMIN_EMAIL}`);
+      // The user as myinfo names them: name (if Zoho sent one), email, role.
+      const actsAs = connected.slice(connected.indexOf('Acts as (Zoho Desk user)'), connected.indexOf('Data center'));
+      expect(actsAs).toContain(ADMIN_EMAIL);
       expect(connected).toContain('United States (desk.zoho.com)');
       expect(connected).toContain('Connected withOrganisation credential (Self Client)');
+      expect(connected).toContain('ScopesThose its code was generated with');
       // The grant code was exchanged once, for the refresh token DeskLink keeps.
       expect(refreshTokens()).toBe(before + 1);
 
       await expectTickets(await world.open(RECORDS.contact), RECORDS.contact);
+    },
+  },
+  {
+    title: 'a light agent’s Self Client: the options page names the user and the role, and the rep sees the portal’s tickets',
+    async run(world) {
+      const grant = world.sandbox.oauth.selfClient({ user: 'lightAgent', portal: 'B', scopes: [...ALL_READ_SCOPES] });
+      const options = await world.openOptions();
+      await enterOrgCredential(options, grant);
+      await options.select('Portal', PORTALS.B.id);
+      await options.click('Save');
+      const connected = await options.regionText('Connected to Zoho Desk');
+      expect(connected).toContain(`(${OAUTH_USERS.lightAgent.email}), Light agent`);
+      expect(connected).toContain(PORTALS.B.companyName);
+      await expectInPanel((await world.open(RECORDS.contact)).panel(), 'tab', `All ${RECORDS.contact.expectedTickets.B}`, {
+        timeout: 20_000,
+      });
+    },
+  },
+  {
+    title: 'a Zoho user with no Zoho Desk licence: Next says a Desk agent or light-agent licence is needed, and nothing is saved',
+    async run(world) {
+      const grant = world.sandbox.oauth.selfClient({ user: 'nonAgent', scopes: [...ALL_READ_SCOPES] });
+      const options = await world.openOptions();
+      await enterOrgCredential(options, grant);
+      expect(await options.alertText()).toContain(
+        'This Zoho user belongs to no Zoho Desk portal in this data center. Reading tickets needs a Zoho Desk agent or light-agent licence',
+      );
+      expect(await world.sendAdmin({ command: 'settings.get' })).toMatchObject({ ok: true, data: { connected: false } });
     },
   },
   {
@@ -100,6 +138,7 @@ export const WAYS_TO_CONNECT_SCENARIOS: readonly OptionsScenario[] = [
     async run(world) {
       const options = await world.openOptions();
       await options.select('Data center', 'com');
+      await options.choose('ZSC key');
       await options.fill('ZSC key', KEYS.revoked);
       await options.fill('Email', ADMIN_EMAIL);
       await options.click('Next');

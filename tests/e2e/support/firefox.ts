@@ -47,6 +47,11 @@ import type { PanelWorld } from './panel-driver';
 export type { Page };
 export { byRole };
 
+/** Chooses a way in the radio group `How to connect` by its visible label, once the form shows it. */
+export async function chooseWay(page: Page, name: string): Promise<void> {
+  await (await page.waitForSelector(byRole('radio', name), { visible: true }))!.click();
+}
+
 interface WorkerFixtures {
   sandbox: Sandbox;
   firefoxPool: BrowserPool<Browser>;

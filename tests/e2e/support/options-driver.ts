@@ -7,6 +7,8 @@
 import type { PanelWorld } from './panel-driver';
 
 export interface OptionsPage {
+  /** Chooses the radio labelled `label` (a way in `How to connect`). */
+  choose: (label: string) => Promise<void>;
   /** Chooses `value` in the select labelled `label`. */
   select: (label: string, value: string) => Promise<void>;
   /** Types `value` into the text or password field labelled `label`. */

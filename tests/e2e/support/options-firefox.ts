@@ -6,6 +6,7 @@ import { focusedFieldLabel, type OptionsPage } from './options-driver';
 export function firefoxOptions(page: Page): OptionsPage {
   const shown = async (role: string, name?: string) => (await page.waitForSelector(byRole(role, name), { visible: true }))!;
   return {
+    choose: async (label) => (await shown('radio', label)).click(),
     select: async (label, value) => {
       await shown('combobox', label);
       await page.select(byRole('combobox', label), value);

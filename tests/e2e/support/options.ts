@@ -14,10 +14,19 @@ export interface SetupInput {
   email: string;
 }
 
-/** Step 1: data center, key, email, `Next`. */
+/** Chooses a way in the radio group `How to connect` by its visible label. */
+export async function chooseWay(page: Page, name: string): Promise<void> {
+  await page.getByRole('radiogroup', { name: 'How to connect' }).getByRole('radio', { name, exact: true }).check();
+}
+
+/** The `ZSC key` field (a password input, which the accessibility tree lists as a text box), not the way of that name. */
+export const zscKeyField = (page: Page) => page.getByRole('textbox', { name: 'ZSC key', exact: true });
+
+/** Step 1: data center, the ZSC key way, key, email, `Next`. */
 export async function fillSetup(page: Page, { dc = 'com', key, email }: SetupInput): Promise<void> {
   await page.getByLabel('Data center', { exact: true }).selectOption(dc);
-  await page.getByLabel('ZSC key', { exact: true }).fill(key);
+  await chooseWay(page, 'ZSC key');
+  await zscKeyField(page).fill(key);
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByRole('button', { name: 'Next' }).click();
 }
@@ -70,7 +79,8 @@ export async function extensionStorage(
 /** The setup form is back, empty: what a reload shows after a failed attempt. */
 export async function expectEmptySetupForm(page: Page): Promise<void> {
   await page.reload();
-  await expect(page.getByLabel('ZSC key', { exact: true })).toHaveValue('');
+  await chooseWay(page, 'ZSC key');
+  await expect(zscKeyField(page)).toHaveValue('');
   await expect(page.getByLabel('Email', { exact: true })).toHaveValue('');
   await expect(page.getByRole('button', { name: 'Next' })).toBeVisible();
 }
@@ -78,10 +88,12 @@ export async function expectEmptySetupForm(page: Page): Promise<void> {
 /** The options page in Chromium behind the browser-neutral driver (./options-driver.ts). */
 export function chromiumOptions(page: Page): OptionsPage {
   return {
+    choose: (label) => chooseWay(page, label),
     select: async (label, value) => {
       await page.getByLabel(label, { exact: true }).selectOption(value);
     },
-    fill: (label, value) => page.getByLabel(label, { exact: true }).fill(value),
+    // A text or password field: the `ZSC key` option of `How to connect` shares the key field's name.
+    fill: (label, value) => page.getByRole('textbox', { name: label, exact: true }).fill(value),
     click: (name) => page.getByRole('button', { name, exact: true }).click(),
     regionText: async (name) => {
       const region = page.getByRole('region', { name, exact: true });
