@@ -27,6 +27,8 @@ const POLICY_FIELDS = {
   language: { schema: z.enum(LANGUAGES), expected: 'language' },
   timeZone: { schema: z.string().min(1).max(64).refine(isTimeZone, 'unknown time zone'), expected: 'timeZone' },
   enabled: { schema: z.boolean(), expected: 'boolean' },
+  /** false: no rep may create tickets from a record (no `New ticket`, and the broker refuses). */
+  allowCreate: { schema: z.boolean(), expected: 'boolean' },
   /** Lock everything: also the settings the policy leaves to their stored values. */
   locked: { schema: z.boolean(), expected: 'boolean' },
   /** This browser's limit of Desk calls a minute, whatever the pages do. */

@@ -18,11 +18,13 @@ import {
   CRM_MODULES,
   LANGUAGES,
   type Diagnostics,
+  type NewTicketOptions,
   type PanelConfig,
   type PortalChoice,
   type Response,
   type SettingsView,
   type TicketsView,
+  type TicketSummary,
 } from './protocol';
 import { hasOnlyKeyCharacters, KEY_CHARACTERS_ISSUE, trimKey } from './zsc-key';
 
@@ -130,6 +132,26 @@ export type CredentialInput = z.infer<typeof CredentialInputSchema>;
  */
 const TicketsModeSchema = z.enum(['cached', 'fresh', 'refresh', 'peek']);
 
+/** Desk's limits on a new ticket's text (Zoho's Postman collection: subject ≤ 255; the OpenAPI file: description ≤ 65,535). */
+const NEW_TICKET_LIMITS = { subject: 255, description: 65_535 } as const;
+
+/**
+ * A new ticket as the rep filled it in: plain text (nothing is built from it as HTML), within
+ * Desk's limits; for a Desk contact (by id) or a person Desk finds or creates by email.
+ */
+const NewTicketSchema = z.object({
+  subject: z.string().trim().min(1).max(NEW_TICKET_LIMITS.subject),
+  description: z.string().max(NEW_TICKET_LIMITS.description),
+  departmentId: digitId,
+  priority: z.string().trim().min(1).max(120).optional(),
+  customer: z.union([
+    z.object({ contactId: digitId }),
+    z.object({ email: EmailSchema.pipe(z.string().max(255)), name: z.string().trim().min(1).max(200) }),
+  ]),
+  accountId: digitId.optional(),
+});
+export type NewTicket = z.infer<typeof NewTicketSchema>;
+
 export type Caller = 'page' | 'extension';
 declare const ANSWER: unique symbol;
 
@@ -152,6 +174,15 @@ export const COMMANDS = {
     'page',
     z.object({ record: RecordRefSchema, identity: IdentitySchema, mode: TicketsModeSchema }),
   ).answers<TicketsView>(),
+  /** The `New ticket` form's choices for this record: departments, priorities, whom it is for. */
+  'ticket.options': command('page', z.object({ record: RecordRefSchema, identity: IdentitySchema })).answers<NewTicketOptions>(),
+  /**
+   * Creates the ticket in Desk (once: an identical request in flight is joined) and adds it to
+   * the record's cached tickets.
+   */
+  'ticket.create': command('page', z.object({ record: RecordRefSchema, identity: IdentitySchema, ticket: NewTicketSchema })).answers<{
+    ticket: TicketSummary;
+  }>(),
   /** The panel's set-up / sign-in link: content scripts cannot open the options page themselves. */
   'options.open': command('page', none).answers<{ opened: true }>(),
 

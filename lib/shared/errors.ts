@@ -82,6 +82,17 @@ export interface ErrorInfo {
   /** The Desk host that answered, for diagnostics. */
   host?: string;
   /**
+   * A request Desk refused for its fields (422, a new ticket): the fields it named, as the form
+   * calls them (`subject`, `departmentId`, `contact.email`, …), for the form to mark them.
+   */
+  fields?: string[];
+  /**
+   * Creating a ticket failed after it may have reached Desk (a timeout, a dropped connection):
+   * true when DeskLink then looked and found no such ticket, so trying again makes no duplicate.
+   * Absent when it could not look.
+   */
+  notCreated?: boolean;
+  /**
    * Setup only: the data centre where the credential does work, after the chosen one rejected
    * it (the options page then names the right one).
    */

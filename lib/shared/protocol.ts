@@ -47,6 +47,21 @@ export interface TicketSummary {
   webUrl: string | null;
 }
 
+/** Whom a new ticket is for: a Desk contact, or a person Desk finds or creates by email. */
+export type NewTicketCustomer = { contactId: string; name: string; email?: string } | { email: string; name: string };
+
+/** What the `New ticket` form offers, from Desk and the record. */
+export interface NewTicketOptions {
+  /** The departments the connection's user belongs to, the portal's default first. */
+  departments: { id: string; name: string }[];
+  /** The portal's priority values (may be empty: the field is then left out). */
+  priorities: string[];
+  /** The people the record names, the first the default. */
+  customers: NewTicketCustomer[];
+  /** The Desk account a ticket from this record is filed under (an Account page), else null. */
+  accountId: string | null;
+}
+
 export interface TicketsView {
   tickets: TicketSummary[]; // newest first
   /** When these tickets were fetched from Desk (epoch ms); null when never. */
@@ -70,6 +85,11 @@ export interface PanelConfig {
   /** The configured data centre; the panel notes when the CRM page's differs. */
   dataCentre: DataCentreId | null;
   portalName: string | null;
+  /**
+   * The panel offers `New ticket`: creating is allowed (not turned off by policy or at sign-in,
+   * not refused by Desk before), and the Desk user is not a light agent, whom Desk lets read only.
+   */
+  canCreate: boolean;
   /**
    * The rep's own name when they signed in with Zoho (the panel says "as <name>", so a rep on a
    * shared computer sees whose Desk access it is); null for a key or an organisation credential.

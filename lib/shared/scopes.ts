@@ -20,6 +20,8 @@ export const DESK_READ_SCOPES = [
 ] as const;
 
 const DESK_CREATE_SCOPE = 'Desk.tickets.CREATE';
+/** The scopes that let a connection create tickets. */
+export const DESK_CREATE_SCOPE_NAMES = [DESK_CREATE_SCOPE, 'Desk.tickets.ALL'] as const;
 
 const CRM_READ_SCOPES = [
   'ZohoCRM.modules.leads.READ',
@@ -57,7 +59,7 @@ interface MissingFeatureScopes {
 /** Which features the granted scopes do not cover, and what to add for each. */
 export function missingFeatureScopes(granted: readonly string[]): MissingFeatureScopes[] {
   const missing: MissingFeatureScopes[] = [];
-  if (!has(granted, DESK_CREATE_SCOPE) && !has(granted, 'Desk.tickets.ALL'))
+  if (!DESK_CREATE_SCOPE_NAMES.some((scope) => has(granted, scope)))
     missing.push({ feature: 'createTickets', scopes: [DESK_CREATE_SCOPE] });
   const crm = CRM_READ_SCOPES.filter(
     (scope) => !has(granted, scope) && !has(granted, 'ZohoCRM.modules.READ') && !has(granted, 'ZohoCRM.modules.ALL'),

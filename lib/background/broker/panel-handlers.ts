@@ -2,13 +2,14 @@
 import { browser } from 'wxt/browser';
 import type { HandlersFrom } from './handlers';
 import type { BrokerParts } from './parts';
+import { createNewTicketHandlers, mayCreate } from './new-ticket-handlers';
 import { createTicketsHandler } from './tickets';
 
 export function createPanelHandlers(parts: BrokerParts): HandlersFrom<'page'> {
   return {
     // What the panel needs to draw itself (no secrets, no email).
     'panel.config': async () => {
-      const { settings, state } = await parts.loadContext();
+      const { settings, credential, state } = await parts.loadContext();
       return {
         state,
         language: settings.language,
@@ -16,9 +17,11 @@ export function createPanelHandlers(parts: BrokerParts): HandlersFrom<'page'> {
         dataCentre: settings.dataCentre,
         portalName: settings.portal?.name ?? null,
         actingAs: settings.authKind === 'oauth' ? (settings.agent?.name ?? null) : null,
+        canCreate: state === 'ready' && (await mayCreate(settings, credential)),
       };
     },
     'tickets.get': createTicketsHandler({ ...parts, source: parts.tickets }),
+    ...createNewTicketHandlers(parts),
     // The panel's set-up / sign-in link: content scripts cannot open the options page.
     'options.open': async () => {
       await browser.runtime.openOptionsPage();

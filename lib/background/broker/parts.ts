@@ -2,6 +2,7 @@
 import type { TicketCache } from '../cache/ticket-cache';
 import type { WithCredential } from '../credentials/rejection';
 import type { CredentialStore } from '../credentials/store';
+import type { DeskClients } from '../desk/desk-clients';
 import type { SetupChecks } from '../desk/setup-checks';
 import type { OrgTokens } from '../oauth/org-tokens';
 import type { OAuthBrowser, OAuthRenewal } from '../oauth/renewal';
@@ -15,6 +16,8 @@ export interface BrokerParts {
   cache: TicketCache;
   credentials: CredentialStore;
   tickets: TicketSource;
+  /** The Desk clients every Desk call goes through (the new ticket's calls too). */
+  desk: DeskClients;
   budget: DeskCallBudget;
   oauthBrowser: OAuthBrowser;
   now: () => number;

@@ -19,26 +19,32 @@ import {
   type ContactSearchParams,
   type ContactTicketsParams,
   type Endpoint,
+  type MyDepartmentsParams,
   type MyInfoParams,
+  type OrganizationFieldsParams,
   type TicketSearchParams,
 } from './params';
 import { createRequestPolicy, type RequestLimiter } from './request-policy';
 import {
   AccountSchema,
   ContactSchema,
+  DepartmentSchema,
   MyInfoSchema,
   OrganizationSchema,
+  TicketFieldSchema,
   TicketSchema,
   listEnvelope,
   searchEnvelope,
   type Account,
   type Contact,
+  type Department,
   type MyInfo,
   type Organization,
   type SearchPage,
   type Ticket,
+  type TicketField,
 } from './schemas';
-import { deskGet, type ApiCredits } from './transport';
+import { deskRequest, type ApiCredits } from './transport';
 import type { ListPage } from './schemas';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -79,6 +85,13 @@ export interface DeskClient {
   searchAccounts(params: AccountSearchParams, signal?: AbortSignal): Promise<SearchPage<Account>>;
   getAccount(accountId: string, signal?: AbortSignal): Promise<Account | null>;
   accountTickets(accountId: string, params?: AccountTicketsParams, signal?: AbortSignal): Promise<ListPage<Ticket>>;
+  myDepartments(params?: MyDepartmentsParams, signal?: AbortSignal): Promise<ListPage<Department>>;
+  organizationFields(params: OrganizationFieldsParams, signal?: AbortSignal): Promise<ListPage<TicketField>>;
+  /**
+   * `POST /tickets`, sent once (never retried: a second send could make a second ticket); the
+   * created ticket. The body is built by lib/background/desk/new-ticket.ts.
+   */
+  createTicket(body: object, signal?: AbortSignal): Promise<Ticket>;
 }
 
 export function createDeskClient(options: DeskClientOptions): DeskClient {
@@ -100,19 +113,24 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
     return id;
   };
 
-  /** GET, validate; null when Zoho answered 204 / an empty body. */
+  /** GET (or the one POST), validate; null when Zoho answered 204 / an empty body. */
   async function get<S extends z.ZodType>(
     path: string,
     endpoint: Endpoint,
     params: object | undefined,
     schema: S,
     signal: AbortSignal | undefined,
+    post?: { json: object },
   ): Promise<z.output<S> | null> {
     const withOrgId = endpoint !== 'organizations';
     const pathAndQuery = path + queryString(endpoint, params);
-    let answer: Awaited<ReturnType<typeof deskGet>>;
+    let answer: Awaited<ReturnType<typeof deskRequest>>;
     try {
-      answer = await limiter.run((s) => deskGet(transport, pathAndQuery, withOrgId, s), signal);
+      answer = post
+        ? await limiter.run((s) => deskRequest(transport, pathAndQuery, withOrgId, s, { method: 'POST', json: post.json }), signal, {
+            retry: false,
+          })
+        : await limiter.run((s) => deskRequest(transport, pathAndQuery, withOrgId, s), signal);
     } catch (error) {
       // Zoho does not say which scope is missing: name the ones this endpoint declares.
       if (error instanceof DeskLinkError && error.code === 'SCOPE_MISMATCH' && !error.info.scopes) {
@@ -179,5 +197,12 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
     searchAccounts: (params, signal) => search('/accounts/search', 'accountSearch', params, AccountSchema, signal),
     getAccount: async (id, signal) => get(`/accounts/${pathId(id)}`, 'getAccount', undefined, AccountSchema, signal),
     accountTickets: async (id, params, signal) => list(`/accounts/${pathId(id)}/tickets`, 'accountTickets', params, TicketSchema, signal),
+    myDepartments: (params, signal) => list('/myDepartments', 'myDepartments', params, DepartmentSchema, signal),
+    organizationFields: (params, signal) => list('/organizationFields', 'organizationFields', params, TicketFieldSchema, signal),
+    createTicket: async (body, signal) => {
+      const created = await get('/tickets', 'createTicket', undefined, TicketSchema, signal, { json: body });
+      if (!created) throw deskError({ code: 'MALFORMED_JSON', host, detail: 'the created ticket was not in the answer' });
+      return created;
+    },
   };
 }

@@ -63,7 +63,21 @@ export function errorFromResponse({ status, host, body, retryAfterSec }: HttpFai
   const unknownCode = typeof zohoCode === 'string' && !isDeskErrorCode(zohoCode) ? zohoCode : undefined;
   const message = cleanDetail(record.message);
   const detail = unknownCode ? cleanDetail(`${unknownCode}: ${message ?? ''}`) : message;
-  return deskError({ code, status, host, detail, retryAfterSec });
+  return deskError({ code, status, host, detail, retryAfterSec, fields: namedFields(record.errors) });
+}
+
+/**
+ * The fields a 422 names (`errors: [{fieldName: "/subject", …}]`), as dotted names (`contact.email`);
+ * only names made of letters, digits and dots, at most ten: it is Zoho's text.
+ */
+function namedFields(errors: unknown): string[] | undefined {
+  if (!Array.isArray(errors)) return undefined;
+  const names = errors
+    .map((entry: unknown) => (typeof entry === 'object' && entry !== null ? (entry as { fieldName?: unknown }).fieldName : undefined))
+    .filter((name): name is string => typeof name === 'string')
+    .map((name) => name.replace(/^\/+/, '').replace(/\//g, '.'))
+    .filter((name) => /^[A-Za-z][A-Za-z0-9_.]{0,60}$/.test(name));
+  return names.length ? [...new Set(names)].slice(0, 10) : undefined;
 }
 
 /** Builds the error, leaving out empty fields so ErrorInfo stays minimal. */

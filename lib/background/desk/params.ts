@@ -150,7 +150,21 @@ export interface MyInfoParams {
 }
 const myInfo = { include: 1 } satisfies Record<keyof MyInfoParams, 1>;
 
-/** Allowed keys per endpoint; `organizations` and `getAccount` take none. */
+/** `myDepartments`: the departments the current user belongs to (a new ticket's choices). */
+export interface MyDepartmentsParams {
+  isEnabled?: boolean;
+}
+const myDepartments = { isEnabled: 1 } satisfies Record<keyof MyDepartmentsParams, 1>;
+
+/** `organizationFields`: a module's fields; `apiNames` picks some (the priority). */
+export interface OrganizationFieldsParams {
+  module: 'tickets';
+  apiNames?: readonly string[];
+  departmentId?: string;
+}
+const organizationFields = { module: 1, apiNames: 1, departmentId: 1 } satisfies Record<keyof OrganizationFieldsParams, 1>;
+
+/** Allowed keys per endpoint; `organizations`, `getAccount` and `createTicket` take none. */
 const ALLOWED_PARAMS = {
   organizations: {},
   myInfo,
@@ -160,6 +174,9 @@ const ALLOWED_PARAMS = {
   contactTickets,
   accountTickets,
   getAccount: {},
+  myDepartments,
+  organizationFields,
+  createTicket: {},
 } as const satisfies Record<string, Record<string, 1>>;
 export type Endpoint = keyof typeof ALLOWED_PARAMS;
 
@@ -177,6 +194,10 @@ export const ENDPOINT_SCOPES = {
   contactTickets: ['Desk.contacts.READ', 'Desk.tickets.READ', 'Desk.search.READ'],
   accountTickets: ['Desk.tickets.READ', 'Desk.search.READ'],
   getAccount: ['Desk.contacts.READ'],
+  // The new ticket's choices, chosen among endpoints whose scopes the read set already holds.
+  myDepartments: ['Desk.settings.READ', 'Desk.basic.READ'],
+  organizationFields: ['Desk.settings.READ'],
+  createTicket: ['Desk.tickets.CREATE'],
 } as const satisfies Record<Endpoint, readonly string[]>;
 
 /**

@@ -36,7 +36,11 @@ function concurrencyForEdition(edition: string | null | undefined): number {
 
 /** Anything that runs Desk calls: the policy below, or a pass-through in tests. */
 export interface RequestLimiter {
-  run<T>(task: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T>;
+  /**
+   * Runs `task` in a slot. `retry: false` is for a request that must not be sent twice (creating
+   * a ticket): a 429 or a failure is answered at once, with Desk's wait, for the person to decide.
+   */
+  run<T>(task: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal, options?: { retry: boolean }): Promise<T>;
 }
 
 type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -177,7 +181,7 @@ export function createRequestPolicy(options: RequestPolicyOptions = {}): Request
 
   const backoff = (attempt: number) => random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
 
-  async function run<T>(task: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  async function run<T>(task: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal, { retry = true } = {}): Promise<T> {
     let rateRetries = 0;
     let transientRetries = 0;
     for (;;) {
@@ -201,6 +205,7 @@ export function createRequestPolicy(options: RequestPolicyOptions = {}): Request
         const rateLimited = status === 429 || code === 'TOO_MANY_REQUESTS' || code === 'THRESHOLD_EXCEEDED';
         const transient = (status !== undefined && status >= 500) || code === 'NETWORK' || code === 'TRUNCATED_BODY';
         if (retryAfterSec !== undefined && retryAfterSec > maxRetryAfterSec) throw error;
+        if (!retry) throw error;
         if (rateLimited) {
           if (rateRetries >= maxRateLimitRetries) throw error;
           delayMs = retryAfterSec !== undefined ? retryAfterSec * 1000 : backoff(rateRetries);

@@ -29,6 +29,27 @@ export const OrganizationSchema = z.object({
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
+// ---- What a new ticket may name: departments, priority values ----
+
+export const DepartmentSchema = z.object({
+  id: deskId,
+  name: text,
+  isEnabled: optionalFlag,
+  isDefault: optionalFlag,
+});
+export type Department = z.infer<typeof DepartmentSchema>;
+
+/** A ticket field of `organizationFields`; only its allowed values are read (the priority's). */
+export const TicketFieldSchema = z.object({
+  id: deskId,
+  apiName: text,
+  allowedValues: z
+    .array(z.object({ value: z.string() }).loose())
+    .nullish()
+    .transform((values) => values ?? []),
+});
+export type TicketField = z.infer<typeof TicketFieldSchema>;
+
 // ---- Current agent (myinfo) ----
 
 export const MyInfoSchema = z.object({

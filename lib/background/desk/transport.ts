@@ -1,5 +1,5 @@
 /**
- * One GET to the Desk API and the honest reading of its answer: the body is read as bytes and
+ * One request to the Desk API (a GET, or the POST that creates a ticket, its body JSON) and the honest reading of its answer: the body is read as bytes and
  * checked against Content-Length, decoded, parsed (keeping big integers exact) and every way
  * it can fail becomes a typed DeskLinkError. Uses only the global fetch: runs in a service
  * worker and in Firefox's background page.
@@ -64,11 +64,15 @@ async function withDeadline<T>(
   }
 }
 
-export async function deskGet(
+/** A GET, or a POST with a JSON body. */
+type DeskMethod = { method: 'GET' } | { method: 'POST'; json: unknown };
+
+export async function deskRequest(
   options: TransportOptions,
   pathAndQuery: string,
   withOrgId: boolean,
   signal?: AbortSignal,
+  request: DeskMethod = { method: 'GET' },
 ): Promise<DeskAnswer> {
   const { host } = options;
   if (signal?.aborted) throw deskError({ code: 'ABORTED', host });
@@ -76,6 +80,7 @@ export async function deskGet(
     Accept: 'application/json',
     Authorization: `Zoho-oauthtoken ${options.token}`,
   };
+  if (request.method === 'POST') headers['Content-Type'] = 'application/json';
   if (withOrgId) {
     if (!options.orgId) throw deskError({ code: 'NOT_CONFIGURED', host, detail: 'no portal (orgId) chosen' });
     headers.orgId = options.orgId;
@@ -94,8 +99,9 @@ export async function deskGet(
     let response: Response;
     try {
       response = await doFetch(`https://${host}/api/v1${pathAndQuery}`, {
-        method: 'GET',
+        method: request.method,
         headers,
+        ...(request.method === 'POST' ? { body: JSON.stringify(request.json) } : {}),
         signal: combined,
         credentials: 'omit', // the token authenticates; never the user's Zoho cookies
         cache: 'no-store',

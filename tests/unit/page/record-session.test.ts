@@ -16,6 +16,7 @@ const CONFIG: PanelConfig = {
   dataCentre: 'com',
   portalName: 'Zylker Inc.',
   actingAs: null,
+  canCreate: true,
 };
 const view = (over: Partial<TicketsView> = {}): TicketsView => ({
   tickets: [],

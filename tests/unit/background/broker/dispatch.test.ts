@@ -100,6 +100,7 @@ describe('panel.config', () => {
       dataCentre: 'com',
       portalName: 'Zylker Inc.',
       actingAs: null,
+      canCreate: true,
     });
   });
 

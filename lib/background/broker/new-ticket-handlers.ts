@@ -1,0 +1,146 @@
+/**
+ * `New ticket` from a record's panel: the form's choices (`ticket.options`) and the create
+ * (`ticket.create`). Dispatch has checked that the sender is the panel of a CRM page showing that
+ * very record. A create is sent to Desk once: an identical request in flight is joined, a failure
+ * is never retried by itself, and one whose answer never came is looked for in Desk before the
+ * rep is told it was not made (so trying again makes no duplicate). The created ticket joins the
+ * record's cached tickets at once.
+ */
+import type { Identity, NewTicket, RecordRef } from '../../shared/commands';
+import { DeskLinkError, toErrorInfo } from '../../shared/errors';
+import type { NewTicketCustomer, NewTicketOptions, TicketSummary } from '../../shared/protocol';
+import { DESK_CREATE_SCOPE_NAMES } from '../../shared/scopes';
+import { recordKeyOf } from '../cache/ticket-cache';
+import { deskToken, type Credential } from '../credentials/credential';
+import type { DeskClient } from '../desk/client';
+import { createTicketBody, departmentChoices, findJustCreated, priorityChoices } from '../desk/new-ticket';
+import { toTicketSummary } from '../desk/ticket-summary';
+import { signInScopes } from '../oauth/sign-in';
+import { readPolicy } from '../policy';
+import type { EffectiveSettings } from '../settings/overlay';
+import { requireReady, type ReadyContext } from './context';
+import type { Handler, HandlersFrom } from './handlers';
+import type { BrokerParts } from './parts';
+
+/** A create that failed this way may have reached Desk before the answer was lost. */
+const MAYBE_SENT = new Set(['TIMEOUT', 'NETWORK', 'TRUNCATED_BODY', 'MALFORMED_JSON', 'INTERNAL_SERVER_ERROR', 'HTTP_ERROR']);
+
+/** The form's choices stay this long in the worker: departments and priorities change rarely. */
+const OPTIONS_TTL_MS = 10 * 60_000;
+
+/**
+ * Whether reps may create tickets: not turned off by policy, the sign-in holds the create scope
+ * (a key's and an organisation credential's scopes are unknown until Desk answers), and the Desk
+ * user is no light agent (Desk lets a light agent read only).
+ */
+export async function mayCreate(settings: EffectiveSettings, credential: Credential | null): Promise<boolean> {
+  const { policy } = await readPolicy();
+  if (policy.allowCreate === false || !credential) return false;
+  if (settings.agent?.role === 'Light') return false;
+  if (credential.kind !== 'oauth') return true;
+  const granted = signInScopes(credential).map((scope) => scope.toLowerCase());
+  return DESK_CREATE_SCOPE_NAMES.some((scope) => granted.includes(scope.toLowerCase()));
+}
+
+/** The people a record names: a Lead's or Contact's emails under its name. */
+function recordCustomers(record: RecordRef, identity: Identity): NewTicketCustomer[] {
+  if (record.module === 'Accounts') return [];
+  const name = identity.name?.trim() || identity.emails[0] || '';
+  return identity.emails.map((email) => ({ email, name }));
+}
+
+export function createNewTicketHandlers({
+  desk,
+  cache,
+  loadContext,
+  withCredential,
+  diagnostics,
+  now,
+}: Pick<BrokerParts, 'desk' | 'cache' | 'loadContext' | 'withCredential' | 'diagnostics' | 'now'>): Pick<
+  HandlersFrom<'page'>,
+  'ticket.options' | 'ticket.create'
+> {
+  const choices = new Map<string, { at: number; departments: NewTicketOptions['departments']; priorities: string[] }>();
+  const inFlight = new Map<string, Promise<{ ticket: TicketSummary }>>();
+
+  const clientFor = (ready: ReadyContext, credential: Credential): DeskClient =>
+    desk.forPortal(ready.dataCentre, deskToken(credential), ready.portal);
+
+  async function readyToCreate(): Promise<ReadyContext> {
+    const context = await loadContext();
+    const ready = requireReady(context);
+    if (!(await mayCreate(context.settings, context.credential))) {
+      throw new DeskLinkError({ code: 'FORBIDDEN', detail: 'creating tickets is not allowed for this connection' });
+    }
+    return ready;
+  }
+
+  /** The record's cached tickets with the new one first, so a revisit shows it before Desk's search does. */
+  async function addToCache(portalId: string, record: RecordRef, ticket: TicketSummary): Promise<void> {
+    const recordKey = recordKeyOf(record);
+    const at = now();
+    const cached = await cache.read(portalId, recordKey, at);
+    if (!cached) return;
+    const tickets = [ticket, ...cached.tickets.filter((t) => t.id !== ticket.id)];
+    await cache.write(portalId, recordKey, { ...cached, tickets }, at);
+  }
+
+  const options: Handler<'ticket.options'> = async ({ record, identity }) => {
+    const ready = await readyToCreate();
+    const at = now();
+    let known = choices.get(ready.portalId);
+    if (!known || at - known.at > OPTIONS_TTL_MS) {
+      const [departments, priorities] = await withCredential(ready.credential, (credential) => {
+        const client = clientFor(ready, credential);
+        return Promise.all([departmentChoices(client), priorityChoices(client)]);
+      });
+      known = { at, departments, priorities };
+      choices.set(ready.portalId, known);
+    }
+    return {
+      departments: known.departments,
+      priorities: known.priorities,
+      customers: recordCustomers(record, identity),
+      accountId: null,
+    };
+  };
+
+  async function send(ready: ReadyContext, record: RecordRef, ticket: NewTicket): Promise<{ ticket: TicketSummary }> {
+    const sentAt = now();
+    try {
+      const created = await withCredential(ready.credential, (credential) =>
+        clientFor(ready, credential).createTicket(createTicketBody(ticket)),
+      );
+      const summary = toTicketSummary(created, now());
+      await addToCache(ready.portalId, record, summary);
+      return { ticket: summary };
+    } catch (error) {
+      await diagnostics.record(toErrorInfo(error));
+      if (!(error instanceof DeskLinkError) || !MAYBE_SENT.has(error.code)) throw error;
+      // The request may have reached Desk: look before saying it was not made.
+      let found;
+      try {
+        found = await withCredential(ready.credential, (credential) => findJustCreated(clientFor(ready, credential), ticket, sentAt));
+      } catch {
+        throw error; // could not look: the rep is told it may exist
+      }
+      if (!found) throw new DeskLinkError({ ...error.info, notCreated: true });
+      const summary = toTicketSummary(found, now());
+      await addToCache(ready.portalId, record, summary);
+      return { ticket: summary };
+    }
+  }
+
+  const create: Handler<'ticket.create'> = async ({ record, ticket }) => {
+    const ready = await readyToCreate();
+    // A double click, or the same form sent from two tabs: one ticket.
+    const key = JSON.stringify([ready.dataCentre, ready.portalId, recordKeyOf(record), ticket]);
+    const running = inFlight.get(key);
+    if (running) return running;
+    const sending = send(ready, record, ticket).finally(() => inFlight.delete(key));
+    inFlight.set(key, sending);
+    return sending;
+  };
+
+  return { 'ticket.options': options, 'ticket.create': create };
+}

@@ -1,0 +1,79 @@
+/**
+ * A new ticket in Desk's terms: the `POST /tickets` body from what the rep filled in, the form's
+ * choices (the user's departments, the portal's priority values), and the check made after a
+ * create whose answer never came (did Desk make the ticket anyway?).
+ *
+ * The body follows Zoho's files and Postman collection (the readings differ; this satisfies
+ * both): `subject` (≤ 255), `departmentId`, and either `contactId` or `contact {lastName, email}`
+ * (Desk reuses the contact with that email, else creates it; the whole name goes in `lastName`,
+ * as names are not split the same way in every language). The text is sent as typed: DeskLink
+ * builds no HTML from it.
+ */
+import type { NewTicket } from '../../shared/commands';
+import type { DeskClient } from './client';
+import type { Ticket } from './schemas';
+
+/**
+ * The channel of a ticket a sales rep raises from a CRM record, usually during or after a call.
+ * One of Desk's default channels; a portal that renamed its channels may refuse it (a guess).
+ */
+const REP_CHANNEL = 'Phone';
+
+export function createTicketBody(ticket: NewTicket): Record<string, unknown> {
+  const customer =
+    'contactId' in ticket.customer
+      ? { contactId: ticket.customer.contactId }
+      : { contact: { lastName: ticket.customer.name, email: ticket.customer.email } };
+  return {
+    subject: ticket.subject,
+    departmentId: ticket.departmentId,
+    ...customer,
+    ...(ticket.description.trim() ? { description: ticket.description } : {}),
+    ...(ticket.priority ? { priority: ticket.priority } : {}),
+    ...(ticket.accountId ? { accountId: ticket.accountId } : {}),
+    channel: REP_CHANNEL,
+  };
+}
+
+/** The departments a ticket may go to: enabled ones the user belongs to, the portal's default first. */
+export async function departmentChoices(client: DeskClient, signal?: AbortSignal): Promise<{ id: string; name: string }[]> {
+  const { data } = await client.myDepartments({ isEnabled: true }, signal);
+  return data
+    .filter((department) => department.isEnabled !== false)
+    .sort((a, b) => Number(b.isDefault === true) - Number(a.isDefault === true))
+    .map((department) => ({ id: department.id, name: department.name ?? department.id }));
+}
+
+/** The portal's priority values, in Desk's order (none when the portal sends none). */
+export async function priorityChoices(client: DeskClient, signal?: AbortSignal): Promise<string[]> {
+  const { data } = await client.organizationFields({ module: 'tickets', apiNames: ['priority'] }, signal);
+  const field = data.find((f) => f.apiName === 'priority');
+  return [...new Set((field?.allowedValues ?? []).map((v) => v.value.trim()).filter(Boolean))];
+}
+
+/** How long after sending a create the same ticket may show up: Desk's clock and ours differ a little. */
+const JUST_CREATED_MS = 10 * 60_000;
+
+/**
+ * After a create whose answer never came: the ticket Desk made from it, if any, found among the
+ * contact's newest tickets by its subject and a creation time since `sentAt` (less a margin).
+ * A contact named by email is looked up first; none found means no ticket was made for them.
+ */
+export async function findJustCreated(client: DeskClient, ticket: NewTicket, sentAt: number, signal?: AbortSignal): Promise<Ticket | null> {
+  let contactId: string | undefined;
+  if ('contactId' in ticket.customer) contactId = ticket.customer.contactId;
+  else {
+    const email = ticket.customer.email.toLowerCase();
+    const found = await client.searchContacts({ email: [ticket.customer.email], limit: 10 }, signal);
+    contactId = found.data.find((contact) => contact.email?.toLowerCase() === email)?.id;
+  }
+  if (!contactId) return null;
+  const { data } = await client.contactTickets(contactId, { sortBy: '-createdTime', limit: 10 }, signal);
+  const since = sentAt - JUST_CREATED_MS;
+  return (
+    data.find((candidate) => {
+      const created = candidate.createdTime ? Date.parse(candidate.createdTime) : NaN;
+      return candidate.subject?.trim() === ticket.subject && created >= since;
+    }) ?? null
+  );
+}
