@@ -1,7 +1,9 @@
 /**
- * Fault injection: rules match requests by host and path, for a number of times, and turn the
- * normal answer into an error status (documented body), a delay, or a broken body (malformed,
- * truncated, schema-breaking, empty), or a 429 with Retry-After.
+ * Fault injection: rules match requests by host, method and path, for a number of times, and
+ * turn the normal answer into an error status (documented body), a delay, or a broken body
+ * (malformed, truncated, schema-breaking, empty), a dropped connection, no answer at all, or a
+ * 429 with Retry-After. A rule that `reachesDesk` lets Desk handle the request first (a new
+ * ticket is stored) and spoils only the answer.
  */
 import { codeForStatus, deskError, ERROR_STATUS } from './desk/errors';
 import { JSON_TYPE, type Reply } from './reply';
@@ -10,15 +12,26 @@ export interface FaultRule {
   host?: string;
   /** A string is a path prefix (e.g. '/api/v1/tickets/search'); a RegExp is tested against the path. */
   path?: string | RegExp;
+  /** Only requests of this method (e.g. 'POST'); default any. */
+  method?: string;
   /** How many requests it hits; default unlimited. */
   times?: number;
   status?: number;
   /** Documented body {errorCode, message}; the message is the documented one for the code. */
   errorCode?: string;
   delayMs?: number;
-  /** `reset`: the connection is dropped before any answer (a network failure for the client). */
-  body?: 'malformed' | 'truncated' | 'schema' | 'empty' | 'reset';
+  /**
+   * `reset`: the connection is dropped before any answer (a network failure for the client);
+   * `hang`: no answer ever comes (the client's timeout ends it; closing the sandbox drops it).
+   */
+  body?: 'malformed' | 'truncated' | 'schema' | 'empty' | 'reset' | 'hang';
   retryAfterSec?: number;
+  /**
+   * Desk handles the request as usual before the fault takes the answer (a `POST
+   * /api/v1/tickets` stores its ticket, then the client sees the status, reset, hang or delay).
+   * Without it a status, reset or hang fault stops the request before Desk.
+   */
+  reachesDesk?: boolean;
 }
 
 /** A reply the server must cut short: Content-Length says `body`'s length, only `sendBytes` are sent. */
@@ -26,6 +39,8 @@ export interface TruncatedReply extends Reply {
   sendBytes?: number;
   /** Drop the connection without answering. */
   reset?: true;
+  /** Never answer: leave the connection open. */
+  hang?: true;
 }
 
 interface Entry {
@@ -49,11 +64,12 @@ export class FaultBook {
   }
 
   /** The first rule matching this request, its budget spent by one. */
-  take(host: string, path: string): FaultRule | undefined {
+  take(host: string, path: string, method = 'GET'): FaultRule | undefined {
     const entry = this.entries.find(
       ({ rule, remaining }) =>
         remaining > 0 &&
         (!rule.host || rule.host.toLowerCase() === host) &&
+        (!rule.method || rule.method.toUpperCase() === method.toUpperCase()) &&
         (!rule.path || (typeof rule.path === 'string' ? path.startsWith(rule.path) : rule.path.test(path))),
     );
     if (!entry) return undefined;
@@ -83,7 +99,9 @@ function schemaBreaking(normal: Reply): string {
 }
 
 /** Applies a matched rule: `normal` computes the answer the request would otherwise get. */
-export async function applyFault(rule: FaultRule, normal: () => Reply): Promise<TruncatedReply> {
+export async function applyFault(rule: FaultRule, handle: () => Reply): Promise<TruncatedReply> {
+  const handled = rule.reachesDesk ? handle() : undefined;
+  const normal = () => handled ?? handle();
   if (rule.delayMs) await sleep(rule.delayMs);
   const jsonHeaders = { 'content-type': JSON_TYPE };
 
@@ -98,6 +116,8 @@ export async function applyFault(rule: FaultRule, normal: () => Reply): Promise<
       return { status: rule.status ?? 200, headers: jsonHeaders, body: '' };
     case 'reset':
       return { status: 0, headers: {}, reset: true };
+    case 'hang':
+      return { status: 0, headers: {}, hang: true };
     case 'schema':
       return { status: rule.status ?? 200, headers: jsonHeaders, body: schemaBreaking(normal()) };
     case 'truncated': {

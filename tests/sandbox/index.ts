@@ -15,6 +15,7 @@ import { handleCrm } from './crm/server';
 import { getDataset, type SandboxSize } from './data';
 import { handleDesk, type DeskRuntime } from './desk/api';
 import { portalById, tokenOf } from './desk/access';
+import { CreatedRecords, DEFAULT_SEARCH_INDEX_DELAY_MS, type CreatedTicket } from './desk/created';
 import { createCreditBook, dailyBudget } from './desk/credits';
 import { deskError } from './desk/errors';
 import { applyFault, FaultBook, type FaultRule, type TruncatedReply } from './faults';
@@ -25,6 +26,7 @@ import { textReply, type Reply } from './reply';
 import { chooseSeed, createVariation } from './variation';
 
 export type { FaultRule } from './faults';
+export type { CreatedTicket } from './desk/created';
 export type { RefreshTokenRecord, SelfClientGrant, SelfClientRequest, TokenRequestLogEntry } from './self-client';
 export {
   CRM_ORG,
@@ -55,6 +57,8 @@ export interface SandboxOptions {
    * are absent, counters as numbers or strings). Default: DESKLINK_SANDBOX_SEED, else random.
    */
   seed?: number;
+  /** How long a created ticket stays out of `/tickets/search` (Desk's search index lags); default 5000. */
+  searchIndexDelayMs?: number;
 }
 
 export interface RequestLogEntry {
@@ -82,6 +86,15 @@ export interface Sandbox {
   setDailyCredits(orgId: string, left: number | null): void;
   /** Today's API credits left for a portal. */
   creditsLeft(orgId: string): number;
+  /**
+   * Tickets created through `POST /api/v1/tickets`, oldest first, of one portal or all; a ticket a
+   * `reachesDesk` fault stored is here though its client saw no answer.
+   */
+  createdTickets(filter?: { orgId?: string }): CreatedTicket[];
+  /** Forget the tickets and contacts created through the API: every portal is its generated data again. */
+  clearCreatedTickets(): void;
+  /** How long a created ticket stays out of `/tickets/search`, from its creation (applies to earlier tickets too). */
+  setSearchIndexDelay(ms: number): void;
   /** The seed of this run's answer variation (DESKLINK_SANDBOX_SEED=<seed> replays it). */
   readonly seed: number;
   /**
@@ -114,11 +127,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   console.log(`[sandbox] answer variation seed ${seed} (replay: DESKLINK_SANDBOX_SEED=${seed})`);
   const credits = createCreditBook();
   const budgetOf = (portal: PortalKey) => dailyBudget(PORTALS[portal].edition, dataset.portals[portal].agents.length);
+  const records = new CreatedRecords(dataset, options.searchIndexDelayMs ?? DEFAULT_SEARCH_INDEX_DELAY_MS);
   const runtime: DeskRuntime = {
     variation: createVariation(seed),
     credits,
     budgetOf,
     grantedScopes: (token) => accountsState.scopesOfToken(token),
+    records,
     now: () => Date.now(),
   };
   const limitOverride = new Map<PortalKey, number>();
@@ -154,7 +169,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     };
     res.on('finish', done);
     res.on('close', done);
-    // Read before answering: the token endpoint takes a form body; elsewhere it is drained unread.
+    // Read before answering: the token endpoint takes a form body, Desk's writes a JSON body.
     const body = await bodyOf(req);
 
     if (!target) return write(res, textReply(404, 'Not found'));
@@ -173,11 +188,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     const normal = (): Reply => {
       const base = { host, method: entry.method, path: url.pathname, query: url.searchParams };
-      if (target.kind === 'desk') return handleDesk(dataset, { ...base, headers: req.headers }, runtime);
+      if (target.kind === 'desk') return handleDesk({ ...base, headers: req.headers, body }, runtime);
       if (target.kind === 'crm') return handleCrm(dataset, base, { renderDelayMs });
       return handleAccounts({ ...base, headers: req.headers, body });
     };
-    const rule = faults.take(host, url.pathname);
+    const rule = faults.take(host, url.pathname, entry.method);
     write(res, rule ? await applyFault(rule, normal) : normal());
   }
 
@@ -214,6 +229,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clearFaults: () => faults.clear(),
     oauth: accountsState,
     seed,
+    createdTickets: (filter) => records.created(filter),
+    clearCreatedTickets: () => records.clear(),
+    setSearchIndexDelay(ms) {
+      if (!(ms >= 0)) throw new Error(`the search index delay is a number of ms ≥ 0 (got ${ms})`);
+      records.searchIndexDelayMs = ms;
+    },
     creditsLeft(orgId) {
       const portal = portalById(orgId);
       if (!portal) throw new Error(`no sandbox portal has orgId ${orgId}`);
@@ -254,6 +275,7 @@ function bodyOf(req: IncomingMessage): Promise<string> {
 }
 
 function write(res: ServerResponse, reply: TruncatedReply): void {
+  if (reply.hang) return; // the connection stays open, unanswered, until the client or close() ends it
   if (reply.reset) {
     res.socket?.destroy(); // no status line at all: the client sees the connection fail
     return;

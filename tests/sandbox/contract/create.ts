@@ -24,6 +24,11 @@ export const createTicket: EndpointContract = {
       says: 'required: contact, contactId, departmentId, status, subject',
     },
     { source: desk('Ticket.json', '3f7016e', 'components/requestBodies/createTicketRequest'), says: 'required: departmentId, contactId' },
+    { source: desk('Ticket.json', '3f7016e', 'components/requestBodies/createTicketRequest/subject'), says: 'subject: maxLength 1000' },
   ],
-  notes: ['Success is 200 with the ticket (the file has no 201).', 'Either contactId or contact {lastName, email} names the requester.'],
+  notes: [
+    'Success is 200 with the ticket (the file has no 201).',
+    'Either contactId or contact {lastName, email} names the requester.',
+    "subject at most 255 characters, as Zoho's Postman collection says (the file: 1000).",
+  ],
 };

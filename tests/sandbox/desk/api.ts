@@ -10,11 +10,12 @@
 import { DATA_CENTRES } from '../../../lib/shared/data-centres';
 import { matchEndpoint, pathKnown, type EndpointContract } from '../contract/index';
 import { PORTALS } from '../fixtures';
-import type { Dataset, PortalKey } from '../generate/model';
+import type { PortalKey } from '../generate/model';
 import { jsonReply, noContent, type Reply } from '../reply';
 import type { Variation } from '../variation';
 import { accessOfToken, portalById, tokenOf, type KeyAccess } from './access';
 import { requestWeight, secondsToPacificMidnight, type CreditBook } from './credits';
+import type { CreatedRecords } from './created';
 import { deskError, unprocessable } from './errors';
 import { HANDLERS } from './routes';
 import { organizationJson } from './setup-answers';
@@ -26,6 +27,8 @@ export interface DeskRequest {
   path: string;
   query: URLSearchParams;
   headers: Record<string, string | string[] | undefined>;
+  /** The body as text ('' when none). */
+  body?: string;
 }
 
 export interface DeskRuntime {
@@ -35,6 +38,8 @@ export interface DeskRuntime {
   budgetOf(portal: PortalKey): number;
   /** The scopes of a token from the sandbox's Accounts (undefined: a fixture key). */
   grantedScopes(token: string): readonly string[] | undefined;
+  /** The tickets and contacts this sandbox created, and the portals as it answers them. */
+  records: CreatedRecords;
   now(): number;
 }
 
@@ -57,7 +62,7 @@ function withCredits(reply: Reply, weight: number, remaining: number): Reply {
   };
 }
 
-export function handleDesk(dataset: Dataset, req: DeskRequest, runtime: DeskRuntime): Reply {
+export function handleDesk(req: DeskRequest, runtime: DeskRuntime): Reply {
   const token = tokenOf(header(req, 'authorization'));
   if (token === undefined) return deskError('UNAUTHORIZED');
   const access = accessOfToken(token);
@@ -106,7 +111,18 @@ export function handleDesk(dataset: Dataset, req: DeskRequest, runtime: DeskRunt
     );
   }
 
-  const reply = handler({ row, store: dataset.portals[portal], portal, access, q, id: pathId, variation: runtime.variation });
+  const reply = handler({
+    row,
+    store: runtime.records.readable(portal),
+    portal,
+    access,
+    q,
+    id: pathId,
+    variation: runtime.variation,
+    body: req.body ?? '',
+    records: runtime.records,
+    now,
+  });
   if (reply.status >= 400) return reply;
   runtime.credits.spend(orgId, weight, now);
   return withCredits(reply, weight, runtime.credits.remaining(orgId, budget, now));

@@ -56,3 +56,15 @@ export function unprocessable(message: string, fieldName?: string, errorType: 'i
   const errors = fieldName ? { errors: [{ fieldName, errorType, errorMessage: message }] } : {};
   return jsonReply(422, { errorCode: 'UNPROCESSABLE_ENTITY', message, ...errors });
 }
+
+/** One field a write refused: a JSON Pointer into the body (`/subject`, `/contact/email`). */
+export interface FieldProblem {
+  fieldName: string;
+  errorType: 'invalid' | 'missing';
+  errorMessage: string;
+}
+
+/** 422 INVALID_DATA with every refused field in `errors[]`, as the files' create-ticket example lists them. */
+export function invalidData(problems: readonly FieldProblem[]): Reply {
+  return jsonReply(422, { errorCode: 'INVALID_DATA', message: messageOf('INVALID_DATA'), errors: problems });
+}

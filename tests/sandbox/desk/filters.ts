@@ -61,6 +61,16 @@ export function searchTickets(store: PortalStore, q: ValidQuery): DeskTicket[] {
   if (status.length) predicates.push((t) => anyOf(t.status, status) || anyOf(t.statusType, status));
   const subject = q.list('subject');
   if (subject.length) predicates.push((t) => anyOf(t.subject, subject, true));
+  for (const [name, field] of [
+    ['createdTimeRange', (t: DeskTicket) => t.createdTime],
+    ['modifiedTimeRange', (t: DeskTicket) => t.modifiedTime],
+  ] as const) {
+    const range = q
+      .get(name)
+      ?.split(',')
+      .map((end) => Date.parse(end));
+    if (range?.length === 2) predicates.push((t) => field(t) >= range[0]! && field(t) <= range[1]!);
+  }
   const all = q.get('_all');
   if (all) predicates.push((t) => [t.subject, t.email, t.ticketNumber].some((v) => matches(v, all, true)));
   const found = predicates.length ? candidates.filter((t) => predicates.every((p) => p(t))) : [...candidates];

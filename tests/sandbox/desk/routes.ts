@@ -9,6 +9,8 @@ import type { DeskTicket, PortalKey, PortalStore } from '../generate/model';
 import { jsonReply, noContent, type Reply } from '../reply';
 import type { Variation } from '../variation';
 import type { KeyAccess } from './access';
+import { createTicket } from './create-ticket';
+import type { CreatedRecords } from './created';
 import { deskError } from './errors';
 import { anyOf, matches, page, searchTickets, sortTickets } from './filters';
 import { AGENT_KEPT, DEPARTMENT_KEPT, ROLE_AGENT_KEPT } from './kept';
@@ -25,6 +27,11 @@ export interface RouteContext {
   /** The id in the path, if any. */
   id: string;
   variation: Variation;
+  /** The request body as text ('' when none). */
+  body: string;
+  /** What this sandbox created; `store` is its `readable` view of the portal. */
+  records: CreatedRecords;
+  now: number;
 }
 
 const searchReply = (items: unknown[], total: number): Reply =>
@@ -134,7 +141,9 @@ export const HANDLERS: Record<string, Handler> = {
     return listReply(list.map((d) => draw.plain(ctx.row.response.item, departmentBag(ctx.store, d), DEPARTMENT_KEPT)));
   },
   ticketSearch: (ctx) => {
-    const found = searchTickets(ctx.store, ctx.q);
+    const all = searchTickets(ctx.store, ctx.q);
+    // A created ticket enters the search index a while after it is stored.
+    const found = ctx.records.anyUnindexed(ctx.now) ? all.filter((t) => ctx.records.searchable(t, ctx.now)) : all;
     const draw = renderer(ctx.store, ctx.variation);
     return searchReply(
       page(found, ctx.q.paging).map((t) => draw.ticket(ctx.row.response.item, t, NONE)),
@@ -195,6 +204,7 @@ export const HANDLERS: Record<string, Handler> = {
       ? listReply(all.map((f) => draw.plain(ctx.row.response.item, f, new Set(['id', 'apiName', 'allowedValues']))))
       : noContent();
   },
+  createTicket,
   organizationFields: (ctx) => {
     const wanted = (ctx.q.get('apiNames') ?? '').split(',').filter(Boolean);
     const all = ticketFieldBags(ctx.store, true).filter((f) => !wanted.length || wanted.includes(String(f.apiName)));

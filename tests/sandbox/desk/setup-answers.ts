@@ -104,6 +104,9 @@ export function departmentBag(store: PortalStore, d: PortalStore['departments'][
   };
 }
 
+/** The channel picklist of every portal's ticket fields: the channels a new ticket may name. */
+export const TICKET_CHANNELS = ['Email', 'Phone', 'Web', 'Chat', 'Forums'] as const;
+
 /** The ticket fields whose picklists the new-ticket form offers. */
 export function ticketFieldBags(store: PortalStore, withStatusType: boolean): Bag[] {
   const japanese = store.key === 'B';
@@ -131,7 +134,7 @@ export function ticketFieldBags(store: PortalStore, withStatusType: boolean): Ba
     pick(
       'channel',
       3,
-      ['Email', 'Phone', 'Web', 'Chat', 'Forums'].map((value) => ({ value })),
+      TICKET_CHANNELS.map((value) => ({ value })),
     ),
   ];
 }

@@ -85,6 +85,8 @@ export interface DeskTicket {
   isEscalated: boolean;
   /** One of the fixture records' tickets (their described facts are never varied in answers). */
   fixture: boolean;
+  /** Created through `POST /api/v1/tickets`: what was sent is never varied in answers. */
+  created?: boolean;
   /**
    * Values this ticket's answers leave null wherever the shape allows it (left out where the key
    * is optional); a shape that requires a value gets the one above.
@@ -131,6 +133,7 @@ export class PortalStore {
   readonly agentById = new Map<string, DeskAgent>();
   readonly departments: DeskDepartment[] = [];
   private sealed = false;
+  private forked = false;
 
   constructor(
     readonly key: PortalKey,
@@ -164,6 +167,57 @@ export class PortalStore {
     if (ticket.contactId) push(this.ticketsByContact, ticket.contactId, ticket);
     if (ticket.accountId) push(this.ticketsByAccount, ticket.accountId, ticket);
     return ticket;
+  }
+
+  /**
+   * A copy for one sandbox's writes: the same records and its own indexes, so the generated data
+   * other sandboxes of the process share stays as it was built.
+   */
+  fork(): PortalStore {
+    const copy = new PortalStore(this.key, this.idPrefix);
+    for (const t of this.tickets) copy.tickets.push(t);
+    for (const c of this.contacts) copy.contacts.push(c);
+    copy.accounts.push(...this.accounts);
+    copy.agents.push(...this.agents);
+    copy.departments.push(...this.departments);
+    const pairs: [Map<unknown, unknown>, Map<unknown, unknown>][] = [
+      [this.ticketById, copy.ticketById],
+      [this.ticketsByEmail, copy.ticketsByEmail],
+      [this.ticketsByContact, copy.ticketsByContact],
+      [this.ticketsByAccount, copy.ticketsByAccount],
+      [this.contactById, copy.contactById],
+      [this.contactsByEmail, copy.contactsByEmail],
+      [this.accountById, copy.accountById],
+      [this.agentById, copy.agentById],
+    ];
+    for (const [from, to] of pairs) for (const [k, v] of from) to.set(k, v);
+    copy.sealed = true;
+    copy.forked = true;
+    return copy;
+  }
+
+  /**
+   * A ticket newer than every other, first in every index. The lists are replaced, never changed
+   * in place: a fork shares them with the store it came from.
+   */
+  addNewestTicket(ticket: DeskTicket): DeskTicket {
+    if (!this.forked) throw new Error('only a fork takes new tickets');
+    this.tickets.unshift(ticket);
+    this.ticketById.set(ticket.id, ticket);
+    const first = <K>(map: Map<K, DeskTicket[]>, key: K) => map.set(key, [ticket, ...(map.get(key) ?? [])]);
+    if (ticket.email) first(this.ticketsByEmail, lower(ticket.email));
+    if (ticket.contactId) first(this.ticketsByContact, ticket.contactId);
+    if (ticket.accountId) first(this.ticketsByAccount, ticket.accountId);
+    return ticket;
+  }
+
+  /** A contact created with a ticket, last among those of its email (lists replaced, as above). */
+  addNewContact(contact: DeskContact): DeskContact {
+    if (!this.forked) throw new Error('only a fork takes new contacts');
+    this.contacts.push(contact);
+    this.contactById.set(contact.id, contact);
+    if (contact.email) this.contactsByEmail.set(lower(contact.email), [...(this.contactsByEmail.get(lower(contact.email)) ?? []), contact]);
+    return contact;
   }
 
   /** Sort every index newest first (the default order of searches and lists). */
