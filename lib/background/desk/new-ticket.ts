@@ -56,24 +56,26 @@ const JUST_CREATED_MS = 10 * 60_000;
 
 /**
  * After a create whose answer never came: the ticket Desk made from it, if any, found among the
- * contact's newest tickets by its subject and a creation time since `sentAt` (less a margin).
- * A contact named by email is looked up first; none found means no ticket was made for them.
+ * newest tickets of the contact it was for by its subject and a creation time since `sentAt`
+ * (less a margin). A person named by email is every Desk contact with that email (which one Desk
+ * files a ticket under when several share it is not documented); none means no ticket was made.
  */
 export async function findJustCreated(client: DeskClient, ticket: NewTicket, sentAt: number, signal?: AbortSignal): Promise<Ticket | null> {
-  let contactId: string | undefined;
-  if ('contactId' in ticket.customer) contactId = ticket.customer.contactId;
+  let contactIds: string[];
+  if ('contactId' in ticket.customer) contactIds = [ticket.customer.contactId];
   else {
     const email = ticket.customer.email.toLowerCase();
     const found = await client.searchContacts({ email: [ticket.customer.email], limit: 10 }, signal);
-    contactId = found.data.find((contact) => contact.email?.toLowerCase() === email)?.id;
+    contactIds = found.data.filter((contact) => contact.email?.toLowerCase() === email).map((contact) => contact.id);
   }
-  if (!contactId) return null;
-  const { data } = await client.contactTickets(contactId, { sortBy: '-createdTime', limit: 10 }, signal);
   const since = sentAt - JUST_CREATED_MS;
-  return (
-    data.find((candidate) => {
+  for (const contactId of contactIds) {
+    const { data } = await client.contactTickets(contactId, { sortBy: '-createdTime', limit: 10 }, signal);
+    const match = data.find((candidate) => {
       const created = candidate.createdTime ? Date.parse(candidate.createdTime) : NaN;
       return candidate.subject?.trim() === ticket.subject && created >= since;
-    }) ?? null
-  );
+    });
+    if (match) return match;
+  }
+  return null;
 }
