@@ -18,6 +18,7 @@ import {
   CRM_MODULES,
   LANGUAGES,
   type Diagnostics,
+  NEW_TICKET_LIMITS,
   type NewTicketOptions,
   type PanelConfig,
   type PortalChoice,
@@ -131,9 +132,6 @@ export type CredentialInput = z.infer<typeof CredentialInputSchema>;
  *   the page's identity has settled, so a warm switch shows its tickets at once.
  */
 const TicketsModeSchema = z.enum(['cached', 'fresh', 'refresh', 'peek']);
-
-/** Desk's limits on a new ticket's text (Zoho's Postman collection: subject ≤ 255; the OpenAPI file: description ≤ 65,535). */
-const NEW_TICKET_LIMITS = { subject: 255, description: 65_535 } as const;
 
 /**
  * A new ticket as the rep filled it in: plain text (nothing is built from it as HTML), within

@@ -47,6 +47,9 @@ export interface TicketSummary {
   webUrl: string | null;
 }
 
+/** Desk's limits on a new ticket's text (Zoho's Postman collection: subject ≤ 255; the OpenAPI file: description ≤ 65,535). */
+export const NEW_TICKET_LIMITS = { subject: 255, description: 65_535 } as const;
+
 /** Whom a new ticket is for: a Desk contact, or a person Desk finds or creates by email. */
 export type NewTicketCustomer = { contactId: string; name: string; email?: string } | { email: string; name: string };
 
