@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { HandlersFrom } from './handlers';
 import type { BrokerParts } from './parts';
+import { createTicketPreviewHandler } from './ticket-preview';
 import { createTicketsHandler } from './tickets';
 
 export function createPanelHandlers(parts: BrokerParts): HandlersFrom<'page'> {
@@ -18,6 +19,7 @@ export function createPanelHandlers(parts: BrokerParts): HandlersFrom<'page'> {
       };
     },
     'tickets.get': createTicketsHandler({ ...parts, source: parts.tickets }),
+    'tickets.preview': createTicketPreviewHandler({ ...parts, source: parts.tickets }),
     // The panel's set-up / sign-in link: content scripts cannot open the options page.
     'options.open': async () => {
       await browser.runtime.openOptionsPage();

@@ -4,10 +4,11 @@
  * caching and sharing can be exercised without the network.
  */
 import type { Identity, RecordRef } from '../../shared/commands';
-import type { TicketSummary } from '../../shared/protocol';
+import type { ThreadPreview, TicketSummary } from '../../shared/protocol';
 import { deskToken } from '../credentials/credential';
 import type { DeskClients } from '../desk/desk-clients';
 import { findRecordTickets, identityFingerprint } from '../desk/matching';
+import { toThreadPreview } from '../desk/thread-preview';
 import type { ReadyContext } from './context';
 
 interface FoundTickets {
@@ -20,6 +21,8 @@ export interface TicketSource {
   fingerprint(record: RecordRef, identity: Identity): string | Promise<string>;
   /** The record's tickets, asked with `ready.credential`. */
   find(ready: ReadyContext, record: RecordRef, identity: Identity, signal: AbortSignal): Promise<FoundTickets>;
+  /** The ticket's latest public thread as plain text; null when it has none. Sources without it (test doubles) have no previews. */
+  latestThread?(ready: ReadyContext, ticketId: string, signal: AbortSignal): Promise<ThreadPreview | null>;
 }
 
 export function createDeskTicketSource(desk: DeskClients): TicketSource {
@@ -29,6 +32,11 @@ export function createDeskTicketSource(desk: DeskClients): TicketSource {
       const client = desk.forPortal(ready.dataCentre, deskToken(ready.credential), ready.portal);
       const { tickets, truncated } = await findRecordTickets(client, record, identity, signal);
       return { tickets, truncated };
+    },
+    async latestThread(ready, ticketId, signal) {
+      const client = desk.forPortal(ready.dataCentre, deskToken(ready.credential), ready.portal);
+      const thread = await client.latestThread(ticketId, { needPublic: true, include: ['plainText'] }, signal);
+      return thread ? toThreadPreview(thread) : null;
     },
   };
 }

@@ -19,6 +19,7 @@ import {
   type ContactSearchParams,
   type ContactTicketsParams,
   type Endpoint,
+  type LatestThreadParams,
   type MyInfoParams,
   type TicketSearchParams,
 } from './params';
@@ -28,6 +29,7 @@ import {
   ContactSchema,
   MyInfoSchema,
   OrganizationSchema,
+  ThreadSchema,
   TicketSchema,
   listEnvelope,
   searchEnvelope,
@@ -36,6 +38,7 @@ import {
   type MyInfo,
   type Organization,
   type SearchPage,
+  type Thread,
   type Ticket,
 } from './schemas';
 import { deskGet, type ApiCredits } from './transport';
@@ -79,6 +82,8 @@ export interface DeskClient {
   searchAccounts(params: AccountSearchParams, signal?: AbortSignal): Promise<SearchPage<Account>>;
   getAccount(accountId: string, signal?: AbortSignal): Promise<Account | null>;
   accountTickets(accountId: string, params?: AccountTicketsParams, signal?: AbortSignal): Promise<ListPage<Ticket>>;
+  /** The ticket's latest thread; null when it has none (204). */
+  latestThread(ticketId: string, params?: LatestThreadParams, signal?: AbortSignal): Promise<Thread | null>;
 }
 
 export function createDeskClient(options: DeskClientOptions): DeskClient {
@@ -179,5 +184,6 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
     searchAccounts: (params, signal) => search('/accounts/search', 'accountSearch', params, AccountSchema, signal),
     getAccount: async (id, signal) => get(`/accounts/${pathId(id)}`, 'getAccount', undefined, AccountSchema, signal),
     accountTickets: async (id, params, signal) => list(`/accounts/${pathId(id)}/tickets`, 'accountTickets', params, TicketSchema, signal),
+    latestThread: async (id, params, signal) => get(`/tickets/${pathId(id)}/latestThread`, 'latestThread', params, ThreadSchema, signal),
   };
 }

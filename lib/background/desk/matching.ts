@@ -55,7 +55,8 @@ const ticketsOfContact = (client: DeskClient, contactId: string, signal?: AbortS
 
 const ticketsOfAccount = (client: DeskClient, accountId: string, signal?: AbortSignal) =>
   collectPages('accountTickets', async (from, limit) => {
-    const page = await client.accountTickets(accountId, { from, limit, sortBy: '-modifiedTime' }, signal);
+    // With each ticket's contact: on an account's page the rep needs to know who raised it.
+    const page = await client.accountTickets(accountId, { include: ['contacts'], from, limit, sortBy: '-modifiedTime' }, signal);
     return { items: page.data, received: page.received };
   });
 

@@ -150,6 +150,15 @@ export interface MyInfoParams {
 }
 const myInfo = { include: 1 } satisfies Record<keyof MyInfoParams, 1>;
 
+export interface LatestThreadParams {
+  /** The latest public thread (not an agent's private one). */
+  needPublic?: boolean;
+  needIncomingThread?: boolean;
+  include?: readonly ('source' | 'plainText')[];
+  threadStatus?: 'success' | 'failed';
+}
+const latestThread = { needPublic: 1, needIncomingThread: 1, include: 1, threadStatus: 1 } satisfies Record<keyof LatestThreadParams, 1>;
+
 /** Allowed keys per endpoint; `organizations` and `getAccount` take none. */
 const ALLOWED_PARAMS = {
   organizations: {},
@@ -160,6 +169,7 @@ const ALLOWED_PARAMS = {
   contactTickets,
   accountTickets,
   getAccount: {},
+  latestThread,
 } as const satisfies Record<string, Record<string, 1>>;
 export type Endpoint = keyof typeof ALLOWED_PARAMS;
 
@@ -177,6 +187,7 @@ export const ENDPOINT_SCOPES = {
   contactTickets: ['Desk.contacts.READ', 'Desk.tickets.READ', 'Desk.search.READ'],
   accountTickets: ['Desk.tickets.READ', 'Desk.search.READ'],
   getAccount: ['Desk.contacts.READ'],
+  latestThread: ['Desk.tickets.READ'],
 } as const satisfies Record<Endpoint, readonly string[]>;
 
 /**

@@ -217,7 +217,7 @@ describe('Accounts: by name, confirmed by the CRM link', () => {
     const desk = globex(ACCOUNT.recordId, null);
     expect(ids(await findRecordTickets(desk.client, ACCOUNT, identity))).toEqual(['42', '41']);
     expect(desk.paths()[0]).toBe('/accounts/search?accountName=Globex%20Corporation&from=0&limit=25');
-    expect(desk.paths()).toContain('/accounts/8001/tickets?from=1&limit=99&sortBy=-modifiedTime');
+    expect(desk.paths()).toContain('/accounts/8001/tickets?include=contacts&from=1&limit=99&sortBy=-modifiedTime');
   });
 
   it('pages an account’s 250 tickets from 1, 99 at a time, to the end Zoho reports', async () => {
@@ -231,9 +231,9 @@ describe('Accounts: by name, confirmed by the CRM link', () => {
     expect(new Set(ids(result)).size).toBe(250);
     expect(result.truncated).toBe(false);
     expect(desk.paths().filter((p) => p.startsWith('/accounts/8001/tickets'))).toEqual([
-      '/accounts/8001/tickets?from=1&limit=99&sortBy=-modifiedTime',
-      '/accounts/8001/tickets?from=100&limit=99&sortBy=-modifiedTime',
-      '/accounts/8001/tickets?from=199&limit=99&sortBy=-modifiedTime',
+      '/accounts/8001/tickets?include=contacts&from=1&limit=99&sortBy=-modifiedTime',
+      '/accounts/8001/tickets?include=contacts&from=100&limit=99&sortBy=-modifiedTime',
+      '/accounts/8001/tickets?include=contacts&from=199&limit=99&sortBy=-modifiedTime',
     ]);
   });
 
