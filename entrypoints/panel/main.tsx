@@ -5,13 +5,15 @@
 import { render } from 'preact';
 import { TicketsPanel } from '../../components/panel/TicketsPanel';
 import { runPanelFrameView } from '../../lib/page/panel-frame-view';
+import { createSortPreference, localStorageOf } from '../../lib/page/sort-preference';
 
 const app = document.getElementById('app')!;
 const optionsUrl = new URL('/options.html', location.href).href;
 
 runPanelFrameView({
   win: window,
-  draw: (state, actions) =>
+  sortPreference: createSortPreference(localStorageOf(window)),
+  draw: (state, actions, { sort }) =>
     render(
       state && (
         <TicketsPanel
@@ -21,6 +23,10 @@ runPanelFrameView({
           optionsUrl={optionsUrl}
           onRefresh={actions.refresh}
           onOpenOptions={actions.openOptions}
+          sort={sort}
+          onSort={actions.sort}
+          onPreview={actions.preview}
+          onCopy={actions.copy}
         />
       ),
       app,
