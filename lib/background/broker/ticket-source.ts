@@ -14,6 +14,8 @@ import type { ReadyContext } from './context';
 interface FoundTickets {
   tickets: TicketSummary[];
   truncated: boolean;
+  /** The record's contact or account page in Desk (absent: not known). */
+  deskUrl?: string | null;
 }
 
 export interface TicketSource {
@@ -30,8 +32,8 @@ export function createDeskTicketSource(desk: DeskClients): TicketSource {
     fingerprint: identityFingerprint,
     async find(ready, record, identity, signal) {
       const client = desk.forPortal(ready.dataCentre, deskToken(ready.credential), ready.portal);
-      const { tickets, truncated } = await findRecordTickets(client, record, identity, signal);
-      return { tickets, truncated };
+      const { tickets, truncated, deskUrl } = await findRecordTickets(client, record, identity, signal);
+      return { tickets, truncated, deskUrl };
     },
     async latestThread(ready, ticketId, signal) {
       const client = desk.forPortal(ready.dataCentre, deskToken(ready.credential), ready.portal);
