@@ -3,16 +3,17 @@
  * Wiring only: lib/page/panel-frame-view.ts talks to the content script; this draws the panel.
  */
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { TicketsPanel } from '../../components/panel/TicketsPanel';
 import { runPanelFrameView } from '../../lib/page/panel-frame-view';
-import { createSortPreference, localStorageOf } from '../../lib/page/sort-preference';
+import { createSortPreference } from '../../lib/page/sort-preference';
 
 const app = document.getElementById('app')!;
 const optionsUrl = new URL('/options.html', location.href).href;
 
 runPanelFrameView({
   win: window,
-  sortPreference: createSortPreference(localStorageOf(window)),
+  sortPreference: createSortPreference(browser.storage.local),
   draw: (state, actions, { sort }) =>
     render(
       state && (

@@ -63,6 +63,8 @@ export function runPanelFrameView({ win, draw, sortPreference = createSortPrefer
     reportLayout();
   }
 
+  // The remembered sort arrives a moment after the first draw.
+  void sortPreference.loaded.then(() => state && redraw());
   doc.addEventListener('visibilitychange', () => doc.visibilityState === 'visible' && redraw());
   new ResizeObserver(reportLayout).observe(doc.documentElement);
 }

@@ -1,45 +1,45 @@
 /**
- * The table's sort, remembered per browser: in the panel page's own storage (the extension's
- * origin, which CRM pages cannot read). Storage that refuses (full, disabled) only forgets.
+ * The table's sort, remembered per browser in the extension's storage.local (the panel page may
+ * not use localStorage inside a CRM page). It is no secret: only a column and a direction. Until
+ * the stored one is read the default applies; storage that refuses (full, gone) only forgets.
  */
 import { DEFAULT_SORT, parseSort, type TicketSort } from './ticket-order';
 
-const KEY = 'desklink.panel.sort';
+const KEY = 'panelSort';
+
+/** The part of an extension storage area this needs (browser.storage.local). */
+interface SortStorage {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
 
 export interface SortPreference {
+  /** The remembered sort, or the default before it is read. */
   get(): TicketSort;
   set(sort: TicketSort): void;
+  /** Settles once the stored sort has been read (or could not be). */
+  readonly loaded: Promise<void>;
 }
 
-/** The page's local storage, or null where the browser refuses it (storage switched off). */
-export function localStorageOf(win: Window): Storage | null {
-  try {
-    return win.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-export function createSortPreference(storage: Pick<Storage, 'getItem' | 'setItem'> | null): SortPreference {
-  let current: TicketSort | null = null;
+export function createSortPreference(storage: SortStorage | null): SortPreference {
+  let current: TicketSort = DEFAULT_SORT;
+  let chosen = false;
+  const loaded = (async () => {
+    try {
+      const stored = (await storage?.get(KEY))?.[KEY];
+      // A choice made while reading wins over the stored one.
+      if (!chosen && stored !== undefined) current = parseSort(stored);
+    } catch {
+      // Storage unavailable: the default stays.
+    }
+  })();
   return {
-    get() {
-      if (current) return current;
-      try {
-        const stored = storage?.getItem(KEY);
-        current = stored ? parseSort(JSON.parse(stored)) : DEFAULT_SORT;
-      } catch {
-        current = DEFAULT_SORT;
-      }
-      return current;
-    },
+    get: () => current,
     set(sort) {
       current = sort;
-      try {
-        storage?.setItem(KEY, JSON.stringify(sort));
-      } catch {
-        // Kept for this page only.
-      }
+      chosen = true;
+      storage?.set({ [KEY]: sort }).catch(() => undefined);
     },
+    loaded,
   };
 }
