@@ -12,11 +12,13 @@ export const TABPANEL_ID = 'desklink-tabpanel';
 interface Props {
   t: Translate<PanelKey>;
   counts: Record<StatusTab, number>;
+  /** A count as the language writes it ("1,000"). */
+  format: (count: number) => string;
   selected: StatusTab;
   onSelect: (tab: StatusTab) => void;
 }
 
-export function StatusTabs({ t, counts, selected, onSelect }: Props) {
+export function StatusTabs({ t, counts, format, selected, onSelect }: Props) {
   const move = (event: KeyboardEvent, from: StatusTab) => {
     const index = STATUS_TABS.indexOf(from);
     const last = STATUS_TABS.length - 1;
@@ -56,7 +58,7 @@ export function StatusTabs({ t, counts, selected, onSelect }: Props) {
           onClick={() => onSelect(tab)}
           onKeyDown={(event) => move(event, tab)}
         >
-          {t(LABEL[tab])} <span class="dl-count">{counts[tab]}</span>
+          {t(LABEL[tab])} <span class="dl-count">{format(counts[tab])}</span>
         </button>
       ))}
     </div>

@@ -1,17 +1,24 @@
 /**
- * One row per ticket (role `row`): number, subject linked to Desk, status, priority, due date,
- * last modified (date and clock time in the settings' zone, relative age beside it; labelled
- * "Created" when Zoho's list answer had only the creation time), assignee. What Zoho sent as
- * null is said in words: "(no subject)", "Unknown status", "—".
- * The visible column header row is hidden from assistive technology so that the table's rows
- * are exactly its tickets; each cell carries its column name as hidden text instead.
- * Everything from Desk is rendered as text (never as HTML).
+ * One row per ticket (role `row`): number (with Preview and Copy), subject linked to Desk,
+ * status, priority, due date, last modified (date and clock time in the settings' zone, relative
+ * age beside it; labelled "Created" when Zoho's list answer had only the creation time),
+ * assignee. What Zoho sent as null is said in words: "(no subject)", "Unknown status", "—".
+ * The header row's cells are column headers whose buttons sort (`aria-sort` on the sorted one).
+ * Explicit roles keep the table a table to assistive technology when narrow panels draw rows as
+ * cards; each cell's column name, hidden from assistive technology (the header names it), shows
+ * on the cards. A preview opens in a row of its own under its ticket. Everything from Desk is
+ * rendered as text (never as HTML).
  */
+import { useEffect, useRef } from 'preact/hooks';
 import type { Language, TicketSummary } from '../../lib/shared/protocol';
 import type { Translate } from '../../lib/shared/i18n';
 import type { PanelKey } from '../../lib/shared/i18n/panel';
+import type { PreviewState } from '../../lib/page/panel-state';
 import { isOverdue, lastChanged, safeHttpsUrl } from '../../lib/page/ticket-list';
+import type { SortColumn, TicketSort } from '../../lib/page/ticket-order';
 import { formatDate, formatDateTime, isoInstant, parseInstant, relativeAge } from '../../lib/shared/time';
+import { TicketPreview, previewId } from './TicketPreview';
+import { CopyIcon, PreviewIcon, SortIcon } from './icons';
 
 interface Props {
   t: Translate<PanelKey>;
@@ -20,56 +27,148 @@ interface Props {
   language: Language;
   timeZone: string;
   now: number;
+  sort: TicketSort;
+  onSort: (column: SortColumn) => void;
+  /** Ticket ids whose preview is open. */
+  open: ReadonlySet<string>;
+  previews: Readonly<Record<string, PreviewState>>;
+  onTogglePreview: (ticketId: string) => void;
+  onClosePreview: (ticketId: string) => void;
+  /** The ticket whose number was just copied, or could not be. */
+  copied: string | null;
+  copyFailed: string | null;
+  onCopy: (ticket: TicketSummary) => void;
+  /** Index of the row to focus once drawn (the first new one after `Show more`). */
+  focusRow: number | null;
+  onFocused: () => void;
 }
 
-const COLUMNS: PanelKey[] = ['colNumber', 'colSubject', 'colStatus', 'colPriority', 'colDue', 'colModified', 'colAssignee'];
+const COLUMNS: [SortColumn, PanelKey][] = [
+  ['number', 'colNumber'],
+  ['subject', 'colSubject'],
+  ['status', 'colStatus'],
+  ['priority', 'colPriority'],
+  ['due', 'colDue'],
+  ['modified', 'colModified'],
+  ['assignee', 'colAssignee'],
+];
 
 function Label({ text }: { text: string }) {
-  return <span class="dl-vh">{text}: </span>;
+  return (
+    <span class="dl-cell-label" aria-hidden="true">
+      {text}:{' '}
+    </span>
+  );
 }
 
-export function TicketTable({ t, tickets, caption, language, timeZone, now }: Props) {
+export function TicketTable(props: Props) {
+  const { t, tickets, caption, sort, onSort, focusRow, onFocused } = props;
+  const body = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    if (focusRow === null) return;
+    (body.current?.querySelectorAll<HTMLElement>('tr.dl-row')[focusRow] ?? null)?.focus();
+    onFocused();
+  }, [focusRow, onFocused]);
   return (
-    <table class="dl-table">
+    <table class="dl-table" role="table">
       <caption class="dl-vh">{caption}</caption>
-      <thead aria-hidden="true">
-        <tr>
-          {COLUMNS.map((key) => (
-            <th key={key} class={`dl-th dl-${key}`}>
-              {t(key)}
-            </th>
-          ))}
+      <colgroup>
+        {COLUMNS.map(([column]) => (
+          <col key={column} class={`dl-col-${column}`} />
+        ))}
+      </colgroup>
+      <thead role="rowgroup">
+        <tr role="row" class="dl-head-row">
+          {COLUMNS.map(([column, key]) => {
+            const sorted = sort.column === column ? sort.direction : undefined;
+            return (
+              <th key={column} role="columnheader" scope="col" class={`dl-th dl-th-${column}`} aria-sort={sorted}>
+                <button type="button" class="dl-sort" onClick={() => onSort(column)}>
+                  {t(key)}
+                  <SortIcon direction={sorted} />
+                </button>
+              </th>
+            );
+          })}
         </tr>
       </thead>
-      <tbody>
-        {tickets.map((ticket) => (
-          <TicketRow key={ticket.id} {...{ t, ticket, language, timeZone, now }} />
-        ))}
+      <tbody role="rowgroup" ref={body}>
+        {tickets.flatMap((ticket) => {
+          const rows = [<TicketRow key={ticket.id} {...props} ticket={ticket} />];
+          if (props.open.has(ticket.id)) {
+            rows.push(
+              <tr key={`${ticket.id}-preview`} role="row" class="dl-preview-row">
+                <td role="cell" colSpan={COLUMNS.length}>
+                  <TicketPreview
+                    {...props}
+                    ticket={ticket}
+                    state={props.previews[ticket.id]}
+                    onClose={() => {
+                      props.onClosePreview(ticket.id);
+                      // Back to the button that opened it.
+                      body.current?.querySelector<HTMLElement>(`[data-preview-toggle="${ticket.id}"]`)?.focus();
+                    }}
+                  />
+                </td>
+              </tr>,
+            );
+          }
+          return rows;
+        })}
       </tbody>
     </table>
   );
 }
 
-interface RowProps {
-  t: Translate<PanelKey>;
-  ticket: TicketSummary;
-  language: Language;
-  timeZone: string;
-  now: number;
-}
-
-function TicketRow({ t, ticket, language, timeZone, now }: RowProps) {
+function TicketRow(props: Props & { ticket: TicketSummary }) {
+  const { t, ticket, language, timeZone, now } = props;
   const href = safeHttpsUrl(ticket.webUrl);
   const due = parseInstant(ticket.dueDate);
   const changed = lastChanged(ticket);
   const overdue = isOverdue(ticket, now);
+  const number = ticket.ticketNumber === null ? null : t('ticketNumber', { number: ticket.ticketNumber });
+  const expanded = props.open.has(ticket.id);
   return (
-    <tr class={overdue ? 'dl-row dl-overdue-row' : 'dl-row'}>
-      <td class="dl-number">
+    <tr role="row" tabIndex={-1} class={overdue ? 'dl-row dl-overdue-row' : 'dl-row'}>
+      <td role="cell" class="dl-number">
         <Label text={t('colNumber')} />
-        <span>{ticket.ticketNumber === null ? t('noValue') : t('ticketNumber', { number: ticket.ticketNumber })}</span>
+        <span class="dl-number-text">{number ?? t('noValue')}</span>
+        {number !== null && (
+          <span class="dl-row-actions">
+            <button
+              type="button"
+              class="dl-icon-button"
+              aria-label={t('previewButton', { number })}
+              title={t('previewButton', { number })}
+              aria-expanded={expanded ? 'true' : 'false'}
+              aria-controls={expanded ? previewId(ticket.id) : undefined}
+              data-preview-toggle={ticket.id}
+              onClick={() => props.onTogglePreview(ticket.id)}
+              onKeyDown={(event) => {
+                if (event.key === 'Escape' && expanded) {
+                  event.preventDefault();
+                  props.onClosePreview(ticket.id);
+                }
+              }}
+            >
+              <PreviewIcon open={expanded} />
+            </button>
+            <button
+              type="button"
+              class="dl-icon-button"
+              aria-label={t('copyButton', { number })}
+              title={t('copyButton', { number })}
+              onClick={() => props.onCopy(ticket)}
+            >
+              <CopyIcon />
+            </button>
+            <span class="dl-copied">
+              {props.copied === ticket.id ? t('copied') : props.copyFailed === ticket.id ? t('copyFailed') : ''}
+            </span>
+          </span>
+        )}
       </td>
-      <td class="dl-subject">
+      <td role="cell" class="dl-subject">
         <Label text={t('colSubject')} />
         {href ? (
           <a href={href} target="_blank" rel="noopener noreferrer">
@@ -79,17 +178,17 @@ function TicketRow({ t, ticket, language, timeZone, now }: RowProps) {
           (ticket.subject ?? t('noSubject'))
         )}
       </td>
-      <td>
+      <td role="cell" class="dl-status-cell">
         <Label text={t('colStatus')} />
         <span class={`dl-status dl-status-${ticket.statusType?.replace(/\s/g, '').toLowerCase() ?? 'unknown'}`}>
           {ticket.status ?? t('unknownStatus')}
         </span>
       </td>
-      <td>
+      <td role="cell" class="dl-priority">
         <Label text={t('colPriority')} />
         {ticket.priority || t('noValue')}
       </td>
-      <td class={overdue ? 'dl-due dl-overdue' : 'dl-due'}>
+      <td role="cell" class={overdue ? 'dl-due dl-overdue' : 'dl-due'}>
         <Label text={t('colDue')} />
         {due === null ? (
           t('noValue')
@@ -100,7 +199,7 @@ function TicketRow({ t, ticket, language, timeZone, now }: RowProps) {
         )}
         {overdue && <strong class="dl-badge">{t('overdue')}</strong>}
       </td>
-      <td class="dl-modified">
+      <td role="cell" class="dl-modified">
         <Label text={t('colModified')} />
         {changed === null ? (
           t('noValue')
@@ -112,7 +211,7 @@ function TicketRow({ t, ticket, language, timeZone, now }: RowProps) {
           </>
         )}
       </td>
-      <td>
+      <td role="cell" class="dl-assignee">
         <Label text={t('colAssignee')} />
         {ticket.assigneeName || t('noValue')}
       </td>

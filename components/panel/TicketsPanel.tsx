@@ -2,15 +2,18 @@
  * The "Zoho Desk tickets" related list: a landmark region (root carries `lang`) with a header
  * (title, Updated … line, Refresh), notes, and one body per state. Pure: props in, callbacks out.
  */
-import { useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { errorMessage } from '../../lib/shared/i18n/errors';
 import { panelText, type PanelKey } from '../../lib/shared/i18n/panel';
 import type { Translate } from '../../lib/shared/i18n';
 import { DATA_CENTRES } from '../../lib/shared/data-centres';
-import { countByTab, inTab, newestFirst, type StatusTab } from '../../lib/page/ticket-list';
+import { countByTab, inTab, safeHttpsUrl, type StatusTab } from '../../lib/page/ticket-list';
+import { DEFAULT_SORT, nextSort, sortTickets, type TicketSort } from '../../lib/page/ticket-order';
+import { searchTickets } from '../../lib/page/ticket-search';
+import { formatCount } from '../../lib/shared/numbers';
 import { formatDateTime, isoInstant, relativeAge } from '../../lib/shared/time';
-import type { TicketsView } from '../../lib/shared/protocol';
+import type { TicketSummary, TicketsView } from '../../lib/shared/protocol';
 import { Interpolate } from './Interpolate';
 import { StatusTabs, TABPANEL_ID, tabId, tabLabelKey } from './StatusTabs';
 import { TicketTable } from './TicketTable';
@@ -19,6 +22,8 @@ import './panel.css';
 
 /** Rows shown at first and added by each `Show more`. */
 const PAGE_SIZE = 10;
+/** How long "Copied" stays beside the Copy button. */
+const COPIED_SHOWN_MS = 4000;
 
 export function TicketsPanel(props: PanelProps) {
   const { body, language, refreshing = false, dataCentreMismatch } = props;
@@ -155,6 +160,14 @@ function Tickets(props: WithT & { view: TicketsView }) {
   const { view, t, language, timeZone, now } = props;
   const [tab, setTab] = useState<StatusTab>('all');
   const [shown, setShown] = useState(PAGE_SIZE);
+  const [query, setQuery] = useState('');
+  const [ownSort, setOwnSort] = useState<TicketSort>(props.sort ?? DEFAULT_SORT);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const [copied, setCopied] = useState<{ id: string; ok: boolean } | null>(null);
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  const copiedTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(copiedTimer.current), []);
+  const onFocused = useCallback(() => setFocusRow(null), []);
   if (view.error && view.fetchedAt === null && view.tickets.length === 0) {
     return (
       <Alert>
@@ -162,11 +175,30 @@ function Tickets(props: WithT & { view: TicketsView }) {
       </Alert>
     );
   }
-  const sorted = newestFirst(view.tickets);
+  const sort = props.sort ?? ownSort;
+  const found = searchTickets(view.tickets, query);
+  const sorted = sortTickets(found, sort, now);
   const inView = sorted.filter((ticket) => inTab(ticket, tab));
   const tabLabel = t(tabLabelKey(tab));
+  const count = (n: number) => formatCount(n, language);
+  const deskUrl = safeHttpsUrl(view.deskUrl);
+
+  const closePreview = (ticketId: string) =>
+    setOpen((was) => {
+      const next = new Set(was);
+      next.delete(ticketId);
+      return next;
+    });
+  const copy = async (ticket: TicketSummary) => {
+    const number = t('ticketNumber', { number: ticket.ticketNumber ?? '' });
+    const ok = props.onCopy ? await props.onCopy(number) : false;
+    clearTimeout(copiedTimer.current);
+    setCopied({ id: ticket.id, ok });
+    copiedTimer.current = setTimeout(() => setCopied(null), COPIED_SHOWN_MS);
+  };
+
   return (
-    <>
+    <div class="dl-tickets">
       {view.error && view.fetchedAt !== null && (
         <p class="dl-note dl-warn" role="status">
           <Interpolate
@@ -176,13 +208,38 @@ function Tickets(props: WithT & { view: TicketsView }) {
         </p>
       )}
       {view.truncated && <p class="dl-note">{t('truncated')}</p>}
-      {sorted.length === 0 ? (
+      {/* One live region says what Copy did; the word also shows beside the button. */}
+      <p class="dl-vh" role="status">
+        {copied ? t(copied.ok ? 'copied' : 'copyFailed') : ''}
+      </p>
+      {view.tickets.length === 0 ? (
         <p class="dl-message dl-empty">{t('noTickets')}</p>
       ) : (
         <>
+          <div class="dl-toolbar">
+            <label class="dl-search">
+              <span class="dl-vh">{t('searchLabel')}</span>
+              <input
+                type="search"
+                class="dl-search-input"
+                value={query}
+                placeholder={t('searchPlaceholder')}
+                onInput={(event) => {
+                  setQuery(event.currentTarget.value);
+                  setShown(PAGE_SIZE);
+                }}
+              />
+            </label>
+            {deskUrl && (
+              <a class="dl-view-all" href={deskUrl} target="_blank" rel="noopener noreferrer">
+                {t('viewAll')}
+              </a>
+            )}
+          </div>
           <StatusTabs
             t={t}
             counts={countByTab(sorted)}
+            format={count}
             selected={tab}
             onSelect={(next) => {
               setTab(next);
@@ -191,19 +248,45 @@ function Tickets(props: WithT & { view: TicketsView }) {
           />
           <div class="dl-tabpanel" role="tabpanel" id={TABPANEL_ID} aria-labelledby={tabId(tab)}>
             {inView.length === 0 ? (
-              <p class="dl-message dl-empty">{t('noTicketsInTab')}</p>
+              <p class="dl-message dl-empty">{query.trim() ? t('noMatches', { query: query.trim() }) : t('noTicketsInTab')}</p>
             ) : (
               <TicketTable
                 t={t}
                 tickets={inView.slice(0, shown)}
                 caption={t('tableCaption', { tab: tabLabel })}
+                sort={sort}
+                onSort={(column) => {
+                  const next = nextSort(sort, column);
+                  setOwnSort(next);
+                  props.onSort?.(next);
+                }}
+                open={open}
+                previews={props.previews ?? {}}
+                onTogglePreview={(ticketId) => {
+                  if (open.has(ticketId)) return closePreview(ticketId);
+                  setOpen(new Set(open).add(ticketId));
+                  props.onPreview?.(ticketId);
+                }}
+                onClosePreview={closePreview}
+                copied={copied?.ok ? copied.id : null}
+                copyFailed={copied && !copied.ok ? copied.id : null}
+                onCopy={(ticket) => void copy(ticket)}
+                focusRow={focusRow}
+                onFocused={onFocused}
                 {...{ language, timeZone, now }}
               />
             )}
             {inView.length > shown && (
               <div class="dl-more">
-                <span class="dl-shown">{t('shownOf', { shown, total: inView.length })}</span>
-                <button type="button" class="dl-button" onClick={() => setShown(shown + PAGE_SIZE)}>
+                <span class="dl-shown">{t('shownOf', { shown: count(shown), total: count(inView.length) })}</span>
+                <button
+                  type="button"
+                  class="dl-button"
+                  onClick={() => {
+                    setShown(shown + PAGE_SIZE);
+                    setFocusRow(shown);
+                  }}
+                >
                   {t('showMore')}
                 </button>
               </div>
@@ -211,6 +294,6 @@ function Tickets(props: WithT & { view: TicketsView }) {
           </div>
         </>
       )}
-    </>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 /** The panel's props: the session's view state plus "now", the options link and callbacks. */
 import type { PanelViewState } from '../../lib/page/panel-state';
+import type { TicketSort } from '../../lib/page/ticket-order';
 
 export interface PanelProps extends Omit<PanelViewState, 'recordKey' | 'refreshing' | 'dataCentreMismatch'> {
   refreshing?: boolean;
@@ -10,4 +11,11 @@ export interface PanelProps extends Omit<PanelViewState, 'recordKey' | 'refreshi
   optionsUrl: string;
   onRefresh: () => void;
   onOpenOptions: () => void;
+  /** The table's order (default: open first); absent, the panel keeps its own. */
+  sort?: TicketSort;
+  onSort?: (sort: TicketSort) => void;
+  /** A ticket's preview was opened: its latest thread is wanted (arrives in `previews`). */
+  onPreview?: (ticketId: string) => void;
+  /** Copies text to the clipboard; resolves true when it did. */
+  onCopy?: (text: string) => Promise<boolean>;
 }

@@ -34,12 +34,13 @@ export default defineContentScript({
     const surface = createPanelSurface({
       doc: document,
       context: ctx,
-      createFrame: (refresh) =>
+      createFrame: (refresh, preview) =>
         createPanelFrame({
           doc: document,
           pageUrl,
           frameOrigin: panelOrigin(pageUrl),
           onRefresh: refresh,
+          onPreview: preview,
           onOpenOptions: () => ctx.isValid && openOptionsPage(ask),
         }),
     });

@@ -3,15 +3,18 @@
  * Wiring only: lib/page/panel-frame-view.ts talks to the content script; this draws the panel.
  */
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { TicketsPanel } from '../../components/panel/TicketsPanel';
 import { runPanelFrameView } from '../../lib/page/panel-frame-view';
+import { createSortPreference } from '../../lib/page/sort-preference';
 
 const app = document.getElementById('app')!;
 const optionsUrl = new URL('/options.html', location.href).href;
 
 runPanelFrameView({
   win: window,
-  draw: (state, actions) =>
+  sortPreference: createSortPreference(browser.storage.local),
+  draw: (state, actions, { sort }) =>
     render(
       state && (
         <TicketsPanel
@@ -21,6 +24,10 @@ runPanelFrameView({
           optionsUrl={optionsUrl}
           onRefresh={actions.refresh}
           onOpenOptions={actions.openOptions}
+          sort={sort}
+          onSort={actions.sort}
+          onPreview={actions.preview}
+          onCopy={actions.copy}
         />
       ),
       app,

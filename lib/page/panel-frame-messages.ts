@@ -10,8 +10,9 @@ import type { PanelViewState } from './panel-state';
 /** From the content script: draw this state, or nothing. */
 export type ToFrame = { kind: 'draw'; state: PanelViewState } | { kind: 'clear' };
 
-/** From the frame: the user pressed Refresh or a set-up link; or the panel's height and name changed. */
-export type FromFrame = { kind: 'refresh' } | { kind: 'openOptions' } | { kind: 'layout'; height: number; title: string };
+/** From the frame: the user pressed Refresh, a set-up link or a ticket's Preview; or the panel's height and name changed. */
+export type FromFrame =
+  { kind: 'refresh' } | { kind: 'openOptions' } | { kind: 'preview'; ticketId: string } | { kind: 'layout'; height: number; title: string };
 
 /** The first message to the frame; the channel's other end travels with it. */
 export interface FrameHello {

@@ -32,6 +32,8 @@ export function createFrameSlot({ doc, pageUrl, frameOrigin, receive }: FrameSlo
   const token = randomToken();
   const iframe = doc.createElement('iframe');
   iframe.src = `${pageUrl}#${token}`;
+  // The panel's Copy buttons write the clipboard from this cross-origin frame.
+  iframe.allow = 'clipboard-write';
   let port: MessagePort | null = null;
   let latest: ToFrame = { kind: 'clear' };
 

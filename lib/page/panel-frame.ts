@@ -36,6 +36,8 @@ interface PanelFrameDeps {
   frameOrigin: string;
   onRefresh: () => void;
   onOpenOptions: () => void;
+  /** A ticket's Preview was opened: its latest thread is wanted. */
+  onPreview?: (ticketId: string) => void;
 }
 
 // `all: initial` keeps the page's CSS off the host; the frame is as wide as the host and as tall
@@ -85,6 +87,9 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
     if (from !== active) return;
     if (message?.kind === 'refresh') deps.onRefresh();
     else if (message?.kind === 'openOptions') deps.onOpenOptions();
+    else if (message?.kind === 'preview' && typeof message.ticketId === 'string' && /^\d{1,24}$/.test(message.ticketId)) {
+      deps.onPreview?.(message.ticketId);
+    }
   };
 
   const newSlot = () => {

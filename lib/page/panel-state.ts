@@ -1,7 +1,7 @@
 /** What the panel shows, as the record session decides it (components/panel draws it). */
 import type { DataCentreId } from '../shared/data-centres';
 import type { ErrorInfo } from '../shared/errors';
-import type { CrmModule, Language, TicketsView } from '../shared/protocol';
+import type { CrmModule, Language, TicketPreview, TicketsView } from '../shared/protocol';
 
 export type PanelBody =
   /** Waiting for the page or the broker: a skeleton, the region busy. */
@@ -19,6 +19,9 @@ export type PanelBody =
   /** Tickets (possibly none, possibly stale with the error that kept them stale). */
   | { kind: 'tickets'; view: TicketsView };
 
+/** One ticket's preview as the session knows it: asked, answered, or failed. */
+export type PreviewState = { kind: 'loading' } | { kind: 'ready'; preview: TicketPreview } | { kind: 'error'; error: ErrorInfo };
+
 export interface PanelViewState {
   /** Changes with the record: the panel starts afresh (tab, Show more) for another record. */
   recordKey: string;
@@ -30,4 +33,6 @@ export interface PanelViewState {
   refreshing: boolean;
   /** Set when the CRM page's data centre differs from the configured Desk data centre. */
   dataCentreMismatch: { page: DataCentreId; configured: DataCentreId } | null;
+  /** Previews asked for on this record, by ticket id (absent: none asked yet). */
+  previews?: Readonly<Record<string, PreviewState>>;
 }

@@ -10,20 +10,20 @@ import type { PanelFrame } from './panel-frame';
 import { removeOtherHosts } from './panel-host';
 import type { PanelViewState } from './panel-state';
 import { findPlacement, isPlacedAt, place, PLACEMENT_SELECTORS } from './placement';
-import type { PanelSurface } from './record-session';
+import type { PanelSurface, SurfaceActions } from './record-session';
 
 interface PanelSurfaceDeps {
   doc: Document;
   /** The content script's context (WXT's ContentScriptContext): invalid once the extension is reloaded or updated. */
   context: { readonly isInvalid: boolean; onInvalidated(listener: () => void): () => void };
-  /** Creates the host, not yet placed; `refresh` is what its Refresh button does. */
-  createFrame(refresh: () => void): PanelFrame;
+  /** Creates the host, not yet placed; `refresh` is what its Refresh button does, `preview` what opening a preview asks. */
+  createFrame(refresh: () => void, preview: (ticketId: string) => void): PanelFrame;
 }
 
 export function createPanelSurface(deps: PanelSurfaceDeps): PanelSurface {
   const { doc, context } = deps;
   let frame: PanelFrame | null = null;
-  let latest: { state: PanelViewState; refresh(): void } | null = null;
+  let latest: { state: PanelViewState; actions: SurfaceActions } | null = null;
   /** Aborted when the panel is hidden: ends every watch that keeps it placed. */
   let visible: AbortController | null = null;
   let hostObserver: MutationObserver | null = null;
@@ -32,7 +32,10 @@ export function createPanelSurface(deps: PanelSurfaceDeps): PanelSurface {
   removeOtherHosts(doc, []);
 
   const refresh = () => {
-    if (!context.isInvalid) latest?.refresh();
+    if (!context.isInvalid) latest?.actions.refresh();
+  };
+  const preview = (ticketId: string) => {
+    if (!context.isInvalid) latest?.actions.preview?.(ticketId);
   };
 
   /** Puts the host at the best placement if it is not there (inserted, moved or put back). */
@@ -79,8 +82,8 @@ export function createPanelSurface(deps: PanelSurfaceDeps): PanelSurface {
   return {
     show(state, actions) {
       if (context.isInvalid) return;
-      latest = { state, refresh: () => actions.refresh() };
-      frame ??= deps.createFrame(refresh);
+      latest = { state, actions };
+      frame ??= deps.createFrame(refresh, preview);
       startWatching();
       keepPlaced();
       frame.draw(state);

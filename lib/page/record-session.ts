@@ -14,15 +14,22 @@ import type { ErrorInfo } from '../shared/errors';
 import type { PanelConfig, TicketsView } from '../shared/protocol';
 import type { BrokerClient, Identity, RecordRef, ResponseOf } from '../shared/commands';
 import { identityFingerprint, isSearchable } from './identity';
-import type { PanelBody, PanelViewState } from './panel-state';
+import type { PanelBody, PanelViewState, PreviewState } from './panel-state';
 import { ownAnchorSelector, snapshotFingerprint, watchRecordIdentity } from './record-identity-watch';
 import { parseRecordPage, recordKey } from './record-page';
 
 export type Ask = BrokerClient<'page'>;
 
+/** What the panel's buttons ask of the session. */
+export interface SurfaceActions {
+  refresh(): void;
+  /** The latest thread of one of the shown tickets. */
+  preview?(ticketId: string): void;
+}
+
 /** Where the panel is drawn (the content script's shadow-root UI). */
 export interface PanelSurface {
-  show(state: PanelViewState, actions: { refresh(): void }): void;
+  show(state: PanelViewState, actions: SurfaceActions): void;
   /** Removes the panel from the page (non-record page, integration disabled). */
   hide(): void;
 }
@@ -110,6 +117,8 @@ class Session {
   private lookupSeq = 0;
   /** The identity whose fresh cached tickets a peek showed (its lookup would repeat them). */
   private peeked: string | null = null;
+  /** Previews asked for on this record: each ticket's is asked once (again only after a failure). */
+  private previews: Record<string, PreviewState> = {};
 
   constructor(
     private readonly ref: RecordRef,
@@ -207,6 +216,22 @@ class Session {
     this.handle(fresh);
   }
 
+  /** A shown ticket's latest thread, asked of the broker once for this record page. */
+  private async preview(ticketId: string): Promise<void> {
+    const known = this.previews[ticketId];
+    if (known && known.kind !== 'error') return;
+    if (!this.view?.tickets.some((ticket) => ticket.id === ticketId)) return;
+    this.setPreview(ticketId, { kind: 'loading' });
+    const answer = await this.deps.ask({ command: 'tickets.preview', record: this.ref, ticketId });
+    if (this.aborted) return;
+    this.setPreview(ticketId, answer.ok ? { kind: 'ready', preview: answer.data } : { kind: 'error', error: answer.error });
+  }
+
+  private setPreview(ticketId: string, state: PreviewState): void {
+    this.previews = { ...this.previews, [ticketId]: state };
+    this.show(this.body);
+  }
+
   private handle(answer: ResponseOf<'tickets.get'>): void {
     if (answer.ok) {
       this.view = answer.data;
@@ -234,8 +259,12 @@ class Session {
         timeZone: config?.timeZone ?? 'UTC',
         refreshing: this.refreshing,
         dataCentreMismatch: configured && configured !== this.ref.dataCentre ? { page: this.ref.dataCentre, configured } : null,
+        previews: this.previews,
       },
-      { refresh: () => this.identity && !this.aborted && void this.lookup(this.identity, 'refresh') },
+      {
+        refresh: () => this.identity && !this.aborted && void this.lookup(this.identity, 'refresh'),
+        preview: (ticketId) => !this.aborted && void this.preview(ticketId),
+      },
     );
   }
 }

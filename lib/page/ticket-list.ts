@@ -1,4 +1,4 @@
-/** Pure helpers behind the panel's table: order, status tabs, overdue, safe links. */
+/** Pure helpers behind the panel's table: status tabs, last change, overdue, safe links (its order: ./ticket-order.ts). */
 import type { StatusType, TicketSummary } from '../shared/protocol';
 import { parseInstant } from '../shared/time';
 
@@ -23,14 +23,6 @@ export function countByTab(tickets: readonly TicketSummary[]): Record<StatusTab,
 /** When the ticket last changed: modifiedTime, else createdTime (list endpoints omit the first). */
 export function lastChanged(ticket: TicketSummary): number | null {
   return parseInstant(ticket.modifiedTime) ?? parseInstant(ticket.createdTime);
-}
-
-/** Newest first; tickets without any time last; equal times keep the broker's order. */
-export function newestFirst(tickets: readonly TicketSummary[]): TicketSummary[] {
-  return tickets
-    .map((ticket, index) => ({ ticket, index, at: lastChanged(ticket) }))
-    .sort((a, b) => (b.at ?? -Infinity) - (a.at ?? -Infinity) || a.index - b.index)
-    .map(({ ticket }) => ticket);
 }
 
 /** Desk's flag, or a due date already past on a ticket not closed. */

@@ -24,6 +24,7 @@ import {
   type PortalChoice,
   type Response,
   type SettingsView,
+  type TicketPreview,
   type TicketsView,
   type TicketSummary,
 } from './protocol';
@@ -181,6 +182,11 @@ export const COMMANDS = {
   'ticket.create': command('page', z.object({ record: RecordRefSchema, identity: IdentitySchema, ticket: NewTicketSchema })).answers<{
     ticket: TicketSummary;
   }>(),
+  /**
+   * A ticket's latest thread for the panel's preview: only a ticket the record's cached list
+   * holds; answered from memory while fresh (the tickets' freshness window), else one Desk call.
+   */
+  'tickets.preview': command('page', z.object({ record: RecordRefSchema, ticketId: digitId })).answers<TicketPreview>(),
   /** The panel's set-up / sign-in link: content scripts cannot open the options page themselves. */
   'options.open': command('page', none).answers<{ opened: true }>(),
 

@@ -45,6 +45,32 @@ export interface TicketSummary {
   timeKind?: 'modified' | 'created';
   assigneeName: string | null;
   webUrl: string | null;
+  /** The ticket's contact, as Desk names them (absent in entries cached by earlier versions). */
+  contactName?: string | null;
+}
+
+/** A ticket's latest thread as the preview shows it: every value plain text. */
+export interface ThreadPreview {
+  /** The customer's or agent's name as Desk gives it. */
+  authorName: string | null;
+  /** `customer` (END_USER), `agent` (AGENT, TEAM), else null. */
+  authorKind: 'customer' | 'agent' | null;
+  /** `in`: received from the customer; `out`: sent by an agent. */
+  direction: 'in' | 'out' | null;
+  /** Desk's channel name in capitals (EMAIL, WEB, PHONE …). */
+  channel: string | null;
+  createdTime: string | null;
+  /** Plain text: Desk's plain text, or the content with its markup removed. */
+  text: string;
+  /** Desk or DeskLink cut the text short: the rest is in Desk. */
+  truncated: boolean;
+}
+
+/** `tickets.preview`: the latest thread (null: the ticket has none) and when it was fetched. */
+export interface TicketPreview {
+  ticketId: string;
+  thread: ThreadPreview | null;
+  fetchedAt: number;
 }
 
 /** Desk's limits on a new ticket's text (Zoho's Postman collection: subject ≤ 255; the OpenAPI file: description ≤ 65,535). */
@@ -77,6 +103,8 @@ export interface TicketsView {
   truncated: boolean;
   /** Set when cached tickets are served because the fetch failed (e.g. offline). */
   error?: ErrorInfo;
+  /** The Desk page of the record's contact or account (`View all in Zoho Desk`); absent when not known. */
+  deskUrl?: string | null;
 }
 
 export type PanelState = 'ready' | 'unconfigured' | 'disabled' | 'rejected' | 'signedOut';

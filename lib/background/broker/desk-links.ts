@@ -16,6 +16,11 @@ function isDeskLink(webUrl: string, deskHost: string): boolean {
   }
 }
 
+/** The record's own Desk page when it points into the portal's Desk, else null. */
+export function onlyDeskLink(webUrl: string | null | undefined, dataCentre: DataCentreId): string | null {
+  return webUrl && isDeskLink(webUrl, DATA_CENTRES[dataCentre].deskHost) ? webUrl : null;
+}
+
 /** The tickets with every link that does not point into the portal's Desk removed (the same array when none does). */
 export function onlyDeskLinks(tickets: TicketSummary[], dataCentre: DataCentreId): TicketSummary[] {
   const { deskHost } = DATA_CENTRES[dataCentre];

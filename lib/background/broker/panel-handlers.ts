@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { HandlersFrom } from './handlers';
 import type { BrokerParts } from './parts';
 import { createNewTicketHandlers, mayCreate } from './new-ticket-handlers';
+import { createTicketPreviewHandler } from './ticket-preview';
 import { createTicketsHandler } from './tickets';
 
 export function createPanelHandlers(parts: BrokerParts): HandlersFrom<'page'> {
@@ -22,6 +23,7 @@ export function createPanelHandlers(parts: BrokerParts): HandlersFrom<'page'> {
     },
     'tickets.get': createTicketsHandler({ ...parts, source: parts.tickets }),
     ...createNewTicketHandlers(parts),
+    'tickets.preview': createTicketPreviewHandler({ ...parts, source: parts.tickets }),
     // The panel's set-up / sign-in link: content scripts cannot open the options page.
     'options.open': async () => {
       await browser.runtime.openOptionsPage();

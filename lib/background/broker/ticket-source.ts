@@ -4,15 +4,18 @@
  * caching and sharing can be exercised without the network.
  */
 import type { Identity, RecordRef } from '../../shared/commands';
-import type { TicketSummary } from '../../shared/protocol';
+import type { ThreadPreview, TicketSummary } from '../../shared/protocol';
 import { deskToken } from '../credentials/credential';
 import type { DeskClients } from '../desk/desk-clients';
 import { findRecordTickets, identityFingerprint } from '../desk/matching';
+import { toThreadPreview } from '../desk/thread-preview';
 import type { ReadyContext } from './context';
 
 interface FoundTickets {
   tickets: TicketSummary[];
   truncated: boolean;
+  /** The record's contact or account page in Desk (absent: not known). */
+  deskUrl?: string | null;
 }
 
 export interface TicketSource {
@@ -20,6 +23,8 @@ export interface TicketSource {
   fingerprint(record: RecordRef, identity: Identity): string | Promise<string>;
   /** The record's tickets, asked with `ready.credential`. */
   find(ready: ReadyContext, record: RecordRef, identity: Identity, signal: AbortSignal): Promise<FoundTickets>;
+  /** The ticket's latest public thread as plain text; null when it has none. Sources without it (test doubles) have no previews. */
+  latestThread?(ready: ReadyContext, ticketId: string, signal: AbortSignal): Promise<ThreadPreview | null>;
 }
 
 export function createDeskTicketSource(desk: DeskClients): TicketSource {
@@ -27,8 +32,13 @@ export function createDeskTicketSource(desk: DeskClients): TicketSource {
     fingerprint: identityFingerprint,
     async find(ready, record, identity, signal) {
       const client = desk.forPortal(ready.dataCentre, deskToken(ready.credential), ready.portal);
-      const { tickets, truncated } = await findRecordTickets(client, record, identity, signal);
-      return { tickets, truncated };
+      const { tickets, truncated, deskUrl } = await findRecordTickets(client, record, identity, signal);
+      return { tickets, truncated, deskUrl };
+    },
+    async latestThread(ready, ticketId, signal) {
+      const client = desk.forPortal(ready.dataCentre, deskToken(ready.credential), ready.portal);
+      const thread = await client.latestThread(ticketId, { needPublic: true, include: ['plainText'] }, signal);
+      return thread ? toThreadPreview(thread) : null;
     },
   };
 }

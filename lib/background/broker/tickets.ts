@@ -16,7 +16,7 @@ import { isFresh } from '../cache/freshness';
 import { recordKeyOf, type CachedRecordTickets, type TicketCache } from '../cache/ticket-cache';
 import type { WithCredential } from '../credentials/rejection';
 import { requireReady, type LoadContext, type ReadyContext } from './context';
-import { onlyDeskLinks } from './desk-links';
+import { onlyDeskLink, onlyDeskLinks } from './desk-links';
 import type { DiagnosticsStore } from './diagnostics';
 import type { Handler } from './handlers';
 import type { TicketSource } from './ticket-source';
@@ -31,6 +31,7 @@ interface Fetched {
   tickets: TicketSummary[];
   truncated: boolean;
   fetchedAt: number;
+  deskUrl?: string | null;
 }
 
 interface TicketsDeps {
@@ -49,6 +50,7 @@ function view(entry: Omit<CachedRecordTickets, 'fingerprint'>, now: number, reva
     stale: !isFresh(entry.fetchedAt, now),
     revalidating,
     truncated: entry.truncated,
+    ...(entry.deskUrl ? { deskUrl: entry.deskUrl } : {}),
   };
 }
 
@@ -87,7 +89,7 @@ export function createTicketsHandler({
         const found = await withCredential(ready.credential, (credential) =>
           source.find({ ...ready, credential }, record, identity, signal),
         );
-        const fetched = { tickets: found.tickets, truncated: found.truncated, fetchedAt: now() };
+        const fetched: Fetched = { tickets: found.tickets, truncated: found.truncated, fetchedAt: now(), deskUrl: found.deskUrl ?? null };
         remember(key, fetched);
         await cache.write(ready.portalId, recordKey, { ...fetched, fingerprint }, fetched.fetchedAt, since);
         return fetched;
@@ -138,6 +140,11 @@ export function createTicketsHandler({
     const ready = requireReady(await loadContext());
     const answered = await answer(ready, request);
     const tickets = onlyDeskLinks(answered.tickets, ready.dataCentre);
-    return tickets === answered.tickets ? answered : { ...answered, tickets };
+    const checked = tickets === answered.tickets ? answered : { ...answered, tickets };
+    if (checked.deskUrl === undefined) return checked;
+    const deskUrl = onlyDeskLink(checked.deskUrl, ready.dataCentre);
+    if (deskUrl) return { ...checked, deskUrl };
+    const { deskUrl: _dropped, ...withoutLink } = checked;
+    return withoutLink;
   };
 }

@@ -32,6 +32,8 @@ export interface CachedRecord {
   fingerprint: string | null;
   truncated: boolean;
   lastUsedAt: number;
+  /** The record's contact or account page in Desk; optional, so rows of every version fit. */
+  deskUrl?: string;
 }
 
 export interface CacheSchema extends DBSchema {

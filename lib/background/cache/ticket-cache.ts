@@ -15,6 +15,8 @@ export interface CachedRecordTickets {
   fetchedAt: number;
   fingerprint: string | null;
   truncated: boolean;
+  /** The record's contact or account page in Desk (absent in entries written before it was kept). */
+  deskUrl?: string | null;
 }
 
 interface CacheStats {
@@ -131,6 +133,7 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
         fetchedAt: record.fetchedAt,
         fingerprint: record.fingerprint,
         truncated: record.truncated,
+        ...(record.deskUrl ? { deskUrl: record.deskUrl } : {}),
       };
     },
 
@@ -152,6 +155,7 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
             fetchedAt: entry.fetchedAt,
             fingerprint: entry.fingerprint,
             truncated: entry.truncated,
+            ...(entry.deskUrl ? { deskUrl: entry.deskUrl } : {}),
             lastUsedAt: now,
           }),
         );

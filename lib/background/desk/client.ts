@@ -20,6 +20,7 @@ import {
   type ContactTicketsParams,
   type Endpoint,
   type MyDepartmentsParams,
+  type LatestThreadParams,
   type MyInfoParams,
   type OrganizationFieldsParams,
   type TicketSearchParams,
@@ -32,6 +33,7 @@ import {
   MyInfoSchema,
   OrganizationSchema,
   TicketFieldSchema,
+  ThreadSchema,
   TicketSchema,
   listEnvelope,
   searchEnvelope,
@@ -41,6 +43,7 @@ import {
   type MyInfo,
   type Organization,
   type SearchPage,
+  type Thread,
   type Ticket,
   type TicketField,
 } from './schemas';
@@ -92,6 +95,8 @@ export interface DeskClient {
    * created ticket. The body is built by lib/background/desk/new-ticket.ts.
    */
   createTicket(body: object, signal?: AbortSignal): Promise<Ticket>;
+  /** The ticket's latest thread; null when it has none (204). */
+  latestThread(ticketId: string, params?: LatestThreadParams, signal?: AbortSignal): Promise<Thread | null>;
 }
 
 export function createDeskClient(options: DeskClientOptions): DeskClient {
@@ -204,5 +209,6 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
       if (!created) throw deskError({ code: 'MALFORMED_JSON', host, detail: 'the created ticket was not in the answer' });
       return created;
     },
+    latestThread: async (id, params, signal) => get(`/tickets/${pathId(id)}/latestThread`, 'latestThread', params, ThreadSchema, signal),
   };
 }

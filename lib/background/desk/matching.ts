@@ -23,6 +23,8 @@ interface RecordTickets {
   /** Zoho's window cut a list: "showing the first 1,000". */
   truncated: boolean;
   fingerprint: string;
+  /** The Desk page of the record's Desk contact or account (`webUrl`), when one was found. */
+  deskUrl: string | null;
 }
 
 /** Accounts whose CRM link is checked one by one, exact-name hits first. */
@@ -55,7 +57,8 @@ const ticketsOfContact = (client: DeskClient, contactId: string, signal?: AbortS
 
 const ticketsOfAccount = (client: DeskClient, accountId: string, signal?: AbortSignal) =>
   collectPages('accountTickets', async (from, limit) => {
-    const page = await client.accountTickets(accountId, { from, limit, sortBy: '-modifiedTime' }, signal);
+    // With each ticket's contact: on an account's page the rep needs to know who raised it.
+    const page = await client.accountTickets(accountId, { include: ['contacts'], from, limit, sortBy: '-modifiedTime' }, signal);
     return { items: page.data, received: page.received };
   });
 
@@ -65,10 +68,18 @@ async function linkedContactTickets(client: DeskClient, emails: string[], record
     const page = await client.searchContacts({ email: emails, from, limit }, signal);
     return { items: page.data, received: page.received, count: page.count };
   });
-  const linked = new Set(contacts.items.filter((c) => c.zohoCRMContact?.id === recordId).map((c) => c.id));
+  const linkedContacts = contacts.items.filter((c) => c.zohoCRMContact?.id === recordId);
+  const linked = new Set(linkedContacts.map((c) => c.id));
   const results: Collected<Ticket>[] = [];
   for (const contactId of linked) results.push(await ticketsOfContact(client, contactId, signal));
-  return { items: results.flatMap((r) => r.items), truncated: contacts.truncated || results.some((r) => r.truncated) };
+  // The record's page in Desk: its linked contact, else the contact with its primary email.
+  const primary = emails[0]?.toLowerCase();
+  const own = linkedContacts[0] ?? contacts.items.find((c) => primary !== undefined && c.email?.toLowerCase() === primary);
+  return {
+    items: results.flatMap((r) => r.items),
+    truncated: contacts.truncated || results.some((r) => r.truncated),
+    deskUrl: own?.webUrl ?? null,
+  };
 }
 
 async function personTickets(client: DeskClient, record: RecordRef, emails: string[], signal?: AbortSignal) {
@@ -77,7 +88,7 @@ async function personTickets(client: DeskClient, record: RecordRef, emails: stri
     return { items: page.data, received: page.received, count: page.count };
   });
   const byLink = linkedContactTickets(client, emails, record.recordId, signal).catch((error: unknown) => {
-    if (error instanceof DeskLinkError && PERMISSION_CODES.has(error.code)) return { items: [], truncated: false };
+    if (error instanceof DeskLinkError && PERMISSION_CODES.has(error.code)) return { items: [], truncated: false, deskUrl: null };
     throw error;
   });
   return Promise.all([byEmail, byLink]);
@@ -112,13 +123,19 @@ export async function findRecordTickets(
 ): Promise<RecordTickets> {
   const fingerprint = identityFingerprint(record, identity);
   let sources: Collected<Ticket>[] = [];
+  let deskUrl: string | null = null;
   if (record.module === 'Accounts') {
     const name = recordAccountName(record, identity);
     const account = name ? await findAccount(client, name, record.recordId, signal) : undefined;
     if (account) sources = [await ticketsOfAccount(client, account.id, signal)];
+    deskUrl = account?.webUrl ?? null;
   } else {
     const emails = searchableEmails(identity.emails);
-    if (emails.length) sources = await personTickets(client, record, emails, signal);
+    if (emails.length) {
+      const [byEmail, byLink] = await personTickets(client, record, emails, signal);
+      sources = [byEmail, byLink];
+      deskUrl = byLink.deskUrl;
+    }
   }
   return {
     tickets: mergeTickets(
@@ -127,5 +144,6 @@ export async function findRecordTickets(
     ),
     truncated: sources.some((s) => s.truncated),
     fingerprint,
+    deskUrl,
   };
 }

@@ -164,6 +164,16 @@ export interface OrganizationFieldsParams {
 }
 const organizationFields = { module: 1, apiNames: 1, departmentId: 1 } satisfies Record<keyof OrganizationFieldsParams, 1>;
 
+/** `latestThread`: a ticket's newest thread. */
+export interface LatestThreadParams {
+  /** The latest public thread (not an agent's private one). */
+  needPublic?: boolean;
+  needIncomingThread?: boolean;
+  include?: readonly ('source' | 'plainText')[];
+  threadStatus?: 'success' | 'failed';
+}
+const latestThread = { needPublic: 1, needIncomingThread: 1, include: 1, threadStatus: 1 } satisfies Record<keyof LatestThreadParams, 1>;
+
 /** Allowed keys per endpoint; `organizations`, `getAccount` and `createTicket` take none. */
 const ALLOWED_PARAMS = {
   organizations: {},
@@ -177,6 +187,7 @@ const ALLOWED_PARAMS = {
   myDepartments,
   organizationFields,
   createTicket: {},
+  latestThread,
 } as const satisfies Record<string, Record<string, 1>>;
 export type Endpoint = keyof typeof ALLOWED_PARAMS;
 
@@ -198,6 +209,7 @@ export const ENDPOINT_SCOPES = {
   myDepartments: ['Desk.settings.READ', 'Desk.basic.READ'],
   organizationFields: ['Desk.settings.READ'],
   createTicket: ['Desk.tickets.CREATE'],
+  latestThread: ['Desk.tickets.READ'],
 } as const satisfies Record<Endpoint, readonly string[]>;
 
 /**

@@ -187,6 +187,35 @@ export const AccountSchema = z.object({
 });
 export type Account = z.infer<typeof AccountSchema>;
 
+// ---- Threads ----
+
+/** A thread's author; Zoho's files sometimes give `type` as a one-element array. */
+const ThreadAuthorSchema = z.object({
+  name: text,
+  firstName: text,
+  lastName: text,
+  type: z
+    .union([z.string(), z.array(z.string())])
+    .nullish()
+    .transform((v) => (Array.isArray(v) ? (v[0] ?? null) : (v ?? null))),
+});
+
+/** `tickets/{id}/latestThread`: one thread with its content (HTML or text) and, asked for, its plain text. */
+export const ThreadSchema = z.object({
+  id: deskId,
+  summary: text,
+  content: text,
+  contentType: text,
+  plainText: text,
+  isContentTruncated: optionalFlag,
+  direction: text,
+  channel: text,
+  visibility: text,
+  author: ThreadAuthorSchema.nullish().transform((v) => v ?? null),
+  createdTime: optionalDate,
+});
+export type Thread = z.infer<typeof ThreadSchema>;
+
 // ---- Envelopes ----
 
 /** `{"data":[…]}` of list endpoints (no count); items are checked one by one. */

@@ -29,6 +29,8 @@ function isTicketOverdue(ticket: Pick<Ticket, 'isOverDue' | 'dueDate' | 'statusT
 }
 
 export function toTicketSummary(ticket: Ticket, now: number = Date.now()): TicketSummary {
+  // Search answers name the contact; list answers of a contact's own tickets do not.
+  const contactName = ticket.contact ? fullName(ticket.contact.firstName, ticket.contact.lastName) : null;
   return {
     id: ticket.id,
     ticketNumber: ticket.ticketNumber,
@@ -44,5 +46,6 @@ export function toTicketSummary(ticket: Ticket, now: number = Date.now()): Ticke
     ...(ticket.modifiedTime ? { timeKind: 'modified' as const } : ticket.createdTime ? { timeKind: 'created' as const } : {}),
     assigneeName: ticket.assignee ? fullName(ticket.assignee.firstName, ticket.assignee.lastName) : null,
     webUrl: safeWebUrl(ticket.webUrl),
+    ...(contactName ? { contactName } : {}),
   };
 }

@@ -33,6 +33,7 @@ const QUERY_ALL_SOURCE = `
       const type = (el.getAttribute('type') || 'text').toLowerCase();
       if (type === 'checkbox' || type === 'radio') return type;
       if (type === 'button' || type === 'submit' || type === 'reset') return 'button';
+      if (type === 'search') return 'searchbox';
       return type === 'hidden' ? null : 'textbox';
     }
     if (/^h[1-6]$/.test(tag)) return 'heading';

@@ -131,6 +131,7 @@ export function chromiumTab(page: Page): CrmTab {
     evaluate: (fn, arg) => page.evaluate(fn as any, arg),
     clickPage: (role, name) => page.getByRole(role as Role, byName(name)).click(),
     press: (key) => page.keyboard.press(key),
+    resize: (width) => page.setViewportSize({ width, height: 900 }),
     type: (text) => page.keyboard.type(text),
     back: async () => void (await page.goBack()),
     forward: async () => void (await page.goForward()),

@@ -87,6 +87,8 @@ export interface CrmTab {
   /** Clicks a control of CRM's own page. */
   clickPage: (role: string, name: AccessibleName) => Promise<void>;
   press: (key: string) => Promise<void>;
+  /** Makes the tab's window content `width` px wide (and 900 px tall), as a rep resizing the browser. */
+  resize: (width: number) => Promise<void>;
   type: (text: string) => Promise<void>;
   back: () => Promise<void>;
   forward: () => Promise<void>;
@@ -122,27 +124,34 @@ export interface PanelWorld {
 /** The host element of the panel in the page. */
 export const HOST_TAG = 'desklink-panel';
 
-/** Each row element as its cells. */
+/**
+ * Each ticket row element as its cells: not the header row (its cells are column headers), not
+ * an open preview (a row whose cell holds the preview region).
+ */
 export function readRows(rows: Element[]): Cell[][] {
   const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
-  return rows.map((row) =>
-    [...row.querySelectorAll('td, th, [role="cell"], [role="gridcell"]')].map((cell) => {
-      const time = cell.querySelector('time');
-      const link = cell.querySelector('a[href]');
-      return {
-        text: collapse(cell.textContent),
-        time: time ? { datetime: time.getAttribute('datetime'), text: collapse(time.textContent) } : null,
-        link: link
-          ? {
-              text: collapse(link.textContent),
-              href: link.getAttribute('href'),
-              target: link.getAttribute('target'),
-              rel: link.getAttribute('rel'),
-            }
-          : null,
-      };
-    }),
-  );
+  const isHeader = (row: Element) => row.querySelector('th[scope="col"], [role="columnheader"]') !== null;
+  const isPreview = (row: Element) => row.querySelector('[role="region"], section[aria-label]') !== null;
+  return rows
+    .filter((row) => !isHeader(row) && !isPreview(row))
+    .map((row) =>
+      [...row.querySelectorAll('td, th, [role="cell"], [role="gridcell"]')].map((cell) => {
+        const time = cell.querySelector('time');
+        const link = cell.querySelector('a[href]');
+        return {
+          text: collapse(cell.textContent),
+          time: time ? { datetime: time.getAttribute('datetime'), text: collapse(time.textContent) } : null,
+          link: link
+            ? {
+                text: collapse(link.textContent),
+                href: link.getAttribute('href'),
+                target: link.getAttribute('target'),
+                rel: link.getAttribute('rel'),
+              }
+            : null,
+        };
+      }),
+    );
 }
 
 /** The rendered text of each element, whitespace collapsed. */

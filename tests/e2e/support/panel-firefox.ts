@@ -138,6 +138,7 @@ export function firefoxTab(page: Page): CrmTab {
     evaluate: async (fn, arg) => (await page.evaluate(fn as any, arg)) as Awaited<ReturnType<typeof fn>>,
     clickPage: (role, name) => page.locator(byRole(role, name)).click(),
     press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+    resize: (width) => page.setViewport({ width, height: 900 }),
     type: (text) => page.keyboard.type(text),
     back: async () => void (await page.goBack()),
     forward: async () => void (await page.goForward()),

@@ -38,8 +38,16 @@ const CREATED_TICKET: ReadonlySet<string> = new Set([...FIXTURE_TICKET, 'channel
 
 export const ticketKept = (t: DeskTicket): ReadonlySet<string> => (t.created ? CREATED_TICKET : t.fixture ? FIXTURE_TICKET : FILLER_TICKET);
 
-export const CONTACT_KEPT: ReadonlySet<string> = new Set(['id', 'email', 'zohoCRMContact', 'zohoCRMContact.id', 'zohoCRMContact.type']);
-export const ACCOUNT_KEPT: ReadonlySet<string> = new Set(['id', 'accountName', 'zohoCRMAccount', 'zohoCRMAccount.id']);
+/** A contact's and an account's `webUrl` too: the panel's View all in Zoho Desk link reads it. */
+export const CONTACT_KEPT: ReadonlySet<string> = new Set([
+  'id',
+  'email',
+  'zohoCRMContact',
+  'zohoCRMContact.id',
+  'zohoCRMContact.type',
+  'webUrl',
+]);
+export const ACCOUNT_KEPT: ReadonlySet<string> = new Set(['id', 'accountName', 'zohoCRMAccount', 'zohoCRMAccount.id', 'webUrl']);
 export const AGENT_KEPT: ReadonlySet<string> = new Set(['id', 'emailId', 'firstName', 'lastName', 'name']);
 /** The agent of a user described by their role (a light agent): the role is one of its facts. */
 export const ROLE_AGENT_KEPT: ReadonlySet<string> = new Set([...AGENT_KEPT, 'rolePermissionType']);

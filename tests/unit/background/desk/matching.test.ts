@@ -17,6 +17,7 @@ const LEAD: RecordRef = {
 const CONTACT: RecordRef = { ...LEAD, module: 'Contacts', recordId: '5293322000004120017' };
 const ACCOUNT: RecordRef = { ...LEAD, module: 'Accounts', recordId: '5293322000002877003' };
 const OTHER_CRM_ID = '5293322000009999999';
+const DESK_PAGE = 'https://desk.zoho.com/support/zylker/ShowHomePage.do';
 
 interface FakeTicket {
   id: string;
@@ -78,6 +79,7 @@ function fakeDesk(desk: FakeDesk) {
         id: c.id,
         email: c.email,
         zohoCRMContact: c.crmId ? { id: c.crmId, type: 'contacts_leads' } : null,
+        webUrl: `${DESK_PAGE}#Contacts/dv/${c.id}`,
       }));
     }
     if (path === '/api/v1/accounts/search') {
@@ -95,7 +97,12 @@ function fakeDesk(desk: FakeDesk) {
         ? page(ticketsById(owner.ticketIds), url, false, (t) => asJson(t, false), 1, 99)
         : page(ticketsById(owner.ticketIds), url, false, (t) => asJson(t, false));
     if (owner && 'accountName' in owner)
-      return reply({ id: owner.id, accountName: owner.accountName, zohoCRMAccount: owner.crmId ? { id: owner.crmId } : null });
+      return reply({
+        id: owner.id,
+        accountName: owner.accountName,
+        zohoCRMAccount: owner.crmId ? { id: owner.crmId } : null,
+        webUrl: `${DESK_PAGE}#Accounts/dv/${owner.id}`,
+      });
     return new Response(JSON.stringify({ errorCode: 'URL_NOT_FOUND', message: 'no' }), { status: 404 });
   };
   const fetch = (input: RequestInfo | URL) => Promise.resolve(answer(urlOf(input)));
@@ -112,6 +119,34 @@ function fakeDesk(desk: FakeDesk) {
 }
 
 const ids = (result: { tickets: { id: string }[] }) => result.tickets.map((t) => t.id);
+
+describe('the record’s own page in Desk (View all in Zoho Desk)', () => {
+  it('is the Desk contact linked to the record, else the contact with the record’s primary email', async () => {
+    const tickets = [tk('11', 'a@x.example', 1)];
+    const linked = fakeDesk({
+      tickets,
+      contacts: [
+        { id: '9001', email: 'a@x.example', crmId: null, ticketIds: [] },
+        { id: '9002', email: 'b@y.example', crmId: CONTACT.recordId, ticketIds: [] },
+      ],
+    });
+    expect((await findRecordTickets(linked.client, CONTACT, { emails: ['a@x.example', 'b@y.example'] })).deskUrl).toBe(
+      `${DESK_PAGE}#Contacts/dv/9002`,
+    );
+    const unlinked = fakeDesk({ tickets, contacts: [{ id: '9003', email: 'a@x.example', crmId: null, ticketIds: [] }] });
+    expect((await findRecordTickets(unlinked.client, LEAD, { emails: ['A@x.example'] })).deskUrl).toBe(`${DESK_PAGE}#Contacts/dv/9003`);
+    expect((await findRecordTickets(fakeDesk({ tickets }).client, LEAD, { emails: ['a@x.example'] })).deskUrl).toBeNull();
+  });
+
+  it('is the Desk account of an account record', async () => {
+    const desk = fakeDesk({
+      tickets: [tk('41', undefined, 1)],
+      accounts: [{ id: '8001', accountName: 'Globex', crmId: ACCOUNT.recordId, ticketIds: ['41'] }],
+    });
+    const found = await findRecordTickets(desk.client, ACCOUNT, { emails: [], name: 'Globex', accountName: 'Globex' });
+    expect(found.deskUrl).toBe(`${DESK_PAGE}#Accounts/dv/8001`);
+  });
+});
 
 describe('Leads and Contacts: by every email, plus linked Desk contacts', () => {
   it('searches all emails of a lead in one OR list, newest first', async () => {
@@ -217,7 +252,7 @@ describe('Accounts: by name, confirmed by the CRM link', () => {
     const desk = globex(ACCOUNT.recordId, null);
     expect(ids(await findRecordTickets(desk.client, ACCOUNT, identity))).toEqual(['42', '41']);
     expect(desk.paths()[0]).toBe('/accounts/search?accountName=Globex%20Corporation&from=0&limit=25');
-    expect(desk.paths()).toContain('/accounts/8001/tickets?from=1&limit=99&sortBy=-modifiedTime');
+    expect(desk.paths()).toContain('/accounts/8001/tickets?include=contacts&from=1&limit=99&sortBy=-modifiedTime');
   });
 
   it('pages an account’s 250 tickets from 1, 99 at a time, to the end Zoho reports', async () => {
@@ -231,9 +266,9 @@ describe('Accounts: by name, confirmed by the CRM link', () => {
     expect(new Set(ids(result)).size).toBe(250);
     expect(result.truncated).toBe(false);
     expect(desk.paths().filter((p) => p.startsWith('/accounts/8001/tickets'))).toEqual([
-      '/accounts/8001/tickets?from=1&limit=99&sortBy=-modifiedTime',
-      '/accounts/8001/tickets?from=100&limit=99&sortBy=-modifiedTime',
-      '/accounts/8001/tickets?from=199&limit=99&sortBy=-modifiedTime',
+      '/accounts/8001/tickets?include=contacts&from=1&limit=99&sortBy=-modifiedTime',
+      '/accounts/8001/tickets?include=contacts&from=100&limit=99&sortBy=-modifiedTime',
+      '/accounts/8001/tickets?include=contacts&from=199&limit=99&sortBy=-modifiedTime',
     ]);
   });
 

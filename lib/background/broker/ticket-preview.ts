@@ -1,0 +1,77 @@
+/**
+ * `tickets.preview`: a ticket's latest thread, for the panel's preview. A page may ask only about
+ * a ticket its record's cached list holds (the sender policy already tied the record to the
+ * sending frame). Previews are kept in this worker for the tickets' freshness window and shared
+ * while in flight, so opening, closing and opening again costs one Desk call.
+ */
+import { DeskLinkError, toErrorInfo } from '../../shared/errors';
+import type { TicketPreview } from '../../shared/protocol';
+import { isFresh } from '../cache/freshness';
+import { recordKeyOf, type TicketCache } from '../cache/ticket-cache';
+import type { WithCredential } from '../credentials/rejection';
+import { requireReady, type LoadContext } from './context';
+import type { DiagnosticsStore } from './diagnostics';
+import type { Handler } from './handlers';
+import type { TicketSource } from './ticket-source';
+
+interface PreviewDeps {
+  cache: TicketCache;
+  source: TicketSource;
+  loadContext: LoadContext;
+  withCredential: WithCredential;
+  diagnostics: DiagnosticsStore;
+  now: () => number;
+}
+
+/** Previews kept at most: the oldest leave first. */
+const MAX_KEPT = 200;
+
+export function createTicketPreviewHandler({
+  cache,
+  source,
+  loadContext,
+  withCredential,
+  diagnostics,
+  now,
+}: PreviewDeps): Handler<'tickets.preview'> {
+  const kept = new Map<string, TicketPreview>();
+  const inFlight = new Map<string, Promise<TicketPreview>>();
+
+  function keep(key: string, preview: TicketPreview): void {
+    kept.delete(key);
+    kept.set(key, preview);
+    for (const oldest of kept.keys()) {
+      if (kept.size <= MAX_KEPT) break;
+      kept.delete(oldest);
+    }
+  }
+
+  return async ({ record, ticketId }) => {
+    const ready = requireReady(await loadContext());
+    const listed = await cache.read(ready.portalId, recordKeyOf(record), now());
+    if (!listed?.tickets.some((ticket) => ticket.id === ticketId)) {
+      throw new DeskLinkError({ code: 'INVALID_INPUT', detail: 'not a ticket of this record' });
+    }
+    const key = JSON.stringify([ready.dataCentre, ready.portalId, ticketId]);
+    const known = kept.get(key);
+    if (known && isFresh(known.fetchedAt, now())) return known;
+    const running = inFlight.get(key);
+    if (running) return running;
+    const fetching = (async () => {
+      try {
+        const signal = new AbortController().signal;
+        const latestThread = source.latestThread?.bind(source);
+        if (!latestThread) throw new DeskLinkError({ code: 'INTERNAL', detail: 'no thread source' });
+        const thread = await withCredential(ready.credential, (credential) => latestThread({ ...ready, credential }, ticketId, signal));
+        const preview: TicketPreview = { ticketId, thread, fetchedAt: now() };
+        keep(key, preview);
+        return preview;
+      } catch (error) {
+        await diagnostics.record(toErrorInfo(error));
+        throw error;
+      }
+    })().finally(() => inFlight.delete(key));
+    inFlight.set(key, fetching);
+    return fetching;
+  };
+}

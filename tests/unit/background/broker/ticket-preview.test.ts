@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TicketSource } from '../../../../lib/background/broker/ticket-source';
+import type { ThreadPreview } from '../../../../lib/shared/protocol';
+import { tickets } from '../../support/cache';
+import { contact, lead, scriptedSource, testBroker, ticketsGet, type TestBroker } from '../../support/broker-setup';
+
+const T0 = Date.UTC(2026, 5, 1, 9, 0, 0);
+const FRESH_MS = 5 * 60_000;
+const THREAD: ThreadPreview = {
+  authorName: 'Daniel Okafor',
+  authorKind: 'customer',
+  direction: 'in',
+  channel: 'EMAIL',
+  createdTime: '2026-05-30T08:15:00.000Z',
+  text: 'The code never arrives',
+  truncated: false,
+};
+
+let world: TestBroker;
+let threadCalls: string[];
+let release: (() => void) | null;
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(T0);
+  threadCalls = [];
+  release = null;
+  const listed = scriptedSource([tickets(0, 3)]);
+  const source: TicketSource = {
+    ...listed.source,
+    async latestThread(_ready, ticketId) {
+      threadCalls.push(ticketId);
+      if (release === null) return ticketId === tickets(2, 1)[0]!.id ? null : THREAD;
+      await new Promise<void>((resolve) => (release = resolve));
+      return THREAD;
+    },
+  };
+  world = testBroker({ tickets: source });
+  await world.connect();
+});
+
+afterEach(() => vi.useRealTimers());
+
+const preview = (ticketId: string, record = contact) => world.send({ command: 'tickets.preview', record, ticketId });
+const [first, second, third] = tickets(0, 3).map((ticket) => ticket.id) as [string, string, string];
+
+describe('tickets.preview', () => {
+  it('answers a listed ticket’s latest thread with one Desk call, then from memory while fresh', async () => {
+    await world.panel(ticketsGet('cached'));
+    expect(await preview(first)).toEqual({ ok: true, data: { ticketId: first, thread: THREAD, fetchedAt: T0 } });
+    vi.setSystemTime(T0 + FRESH_MS - 1);
+    expect(await preview(first)).toMatchObject({ ok: true, data: { fetchedAt: T0 } });
+    expect(threadCalls).toEqual([first]);
+    // Past the tickets' freshness window it is fetched again.
+    vi.setSystemTime(T0 + FRESH_MS);
+    expect(await preview(first)).toMatchObject({ ok: true, data: { fetchedAt: T0 + FRESH_MS } });
+    expect(threadCalls).toEqual([first, first]);
+  });
+
+  it('says a ticket without threads has none', async () => {
+    await world.panel(ticketsGet('cached'));
+    expect(await preview(third)).toMatchObject({ ok: true, data: { ticketId: third, thread: null } });
+  });
+
+  it('shares one Desk call between previews of the same ticket asked at once', async () => {
+    await world.panel(ticketsGet('cached'));
+    release = () => undefined;
+    const both = Promise.all([preview(second), preview(second)]);
+    await vi.waitFor(() => expect(threadCalls).toEqual([second]));
+    release();
+    const answers = await both;
+    expect(answers.every((answer) => answer.ok)).toBe(true);
+    expect(threadCalls).toEqual([second]);
+  });
+
+  it('refuses a ticket the record’s list does not hold, and a record never listed, without calling Desk', async () => {
+    await world.panel(ticketsGet('cached'));
+    expect(await preview('9007199254749999')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await preview(first, lead)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(threadCalls).toEqual([]);
+  });
+
+  it('refuses a ticket id that is not a digit string before any handler runs', async () => {
+    expect(await preview('../../organizations')).toMatchObject({ ok: false, error: { code: 'BAD_MESSAGE' } });
+  });
+});
