@@ -11,15 +11,10 @@ import type { NewTicket } from '../../lib/shared/commands';
 import { errorMessage } from '../../lib/shared/i18n/errors';
 import { newTicketTranslator, type NewTicketTranslate } from '../../lib/shared/i18n/new-ticket';
 import type { ErrorInfo } from '../../lib/shared/errors';
-import { NEW_TICKET_LIMITS, type Language, type NewTicketOptions } from '../../lib/shared/protocol';
+import { NEW_TICKET_LIMITS, type Language } from '../../lib/shared/protocol';
 import './new-ticket.css';
 import { checkDraft, fitDraft, rejectedFields, type DraftField, type DraftProblem, type TicketDraft } from '../../lib/page/new-ticket-form';
-
-/** What the caller knows of the dialog's work: the form's choices, and the last create. */
-export type NewTicketStatus =
-  | { kind: 'loading' }
-  | { kind: 'unavailable'; error: ErrorInfo }
-  | { kind: 'ready'; options: NewTicketOptions; sending: boolean; error?: ErrorInfo };
+import type { NewTicketStatus } from '../../lib/page/panel-state';
 
 interface NewTicketDialogProps {
   language: Language;
@@ -76,6 +71,13 @@ export function NewTicketDialog({ language, status, initialDraft, onDraft, onCre
   useEffect(() => {
     if (status.kind !== 'ready') dialog.current?.focus();
   }, [status.kind]);
+  // A refusal: the focus goes to the first field it marks, else stays in the dialog.
+  const refusal = status.kind === 'ready' ? status.error : undefined;
+  useEffect(() => {
+    if (!refusal) return;
+    const marked = dialog.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (marked ?? dialog.current)?.focus();
+  }, [refusal]);
 
   const change = (patch: Partial<TicketDraft>) => {
     if (!draft) return;
@@ -235,7 +237,8 @@ export function NewTicketDialog({ language, status, initialDraft, onDraft, onCre
         </div>
       )}
       <div class="dl-dialog-actions">
-        <button type="button" class="dl-button dl-primary" disabled={!draft || sending} onClick={create}>
+        {/* aria-disabled while sending: a disabled button would drop the focus out of the dialog. */}
+        <button type="button" class="dl-button dl-primary" disabled={!draft} aria-disabled={sending ? 'true' : undefined} onClick={create}>
           {sending ? t('creating') : t('create')}
         </button>
         <button type="button" class="dl-button" onClick={onCancel}>

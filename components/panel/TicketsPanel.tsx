@@ -16,7 +16,10 @@ import { formatDateTime, isoInstant, relativeAge } from '../../lib/shared/time';
 import type { TicketSummary, TicketsView } from '../../lib/shared/protocol';
 import { Interpolate } from './Interpolate';
 import { StatusTabs, TABPANEL_ID, tabId, tabLabelKey } from './StatusTabs';
+import { NewTicketDialog } from './NewTicketDialog';
+import { NewTicketStatusLine } from './NewTicketStatusLine';
 import { TicketTable } from './TicketTable';
+import { newTicketTranslator } from '../../lib/shared/i18n/new-ticket';
 import type { PanelProps } from './types';
 import './panel.css';
 
@@ -30,6 +33,21 @@ export function TicketsPanel(props: PanelProps) {
   const t = panelText(language);
   const busy = body.kind === 'loading' || refreshing;
   const canRefresh = body.kind === 'tickets' || body.kind === 'error';
+  const newTicketButton = useRef<HTMLButtonElement>(null);
+  const [composing, setComposing] = useState(false);
+  const offerCreate = props.canCreate === true && !!props.onCreateTicket;
+  // A ticket was created: the dialog closes, its draft goes, the focus returns to New ticket.
+  const createdId = props.created?.id;
+  useEffect(() => {
+    if (!createdId) return;
+    setComposing(false);
+    props.onClearDraft?.();
+    newTicketButton.current?.focus();
+  }, [createdId]);
+  const closeDialog = () => {
+    setComposing(false);
+    queueMicrotask(() => newTicketButton.current?.focus());
+  };
   return (
     <section class="dl-panel" lang={language} aria-labelledby="desklink-title" aria-busy={busy ? 'true' : 'false'}>
       <header class="dl-header">
@@ -37,12 +55,37 @@ export function TicketsPanel(props: PanelProps) {
           {t('region')}
         </h2>
         {body.kind === 'tickets' && <UpdatedLine {...props} view={body.view} t={t} />}
+        {offerCreate && (
+          <button
+            ref={newTicketButton}
+            type="button"
+            class="dl-button"
+            aria-expanded={composing ? 'true' : 'false'}
+            onClick={() => {
+              setComposing(true);
+              props.onTicketForm?.();
+            }}
+          >
+            {newTicketTranslator(language)('newTicket')}
+          </button>
+        )}
         {canRefresh && (
           <button type="button" class="dl-button" onClick={props.onRefresh} disabled={refreshing}>
             {t('refresh')}
           </button>
         )}
       </header>
+      {offerCreate && composing && (
+        <NewTicketDialog
+          language={language}
+          status={props.newTicket ?? { kind: 'loading' }}
+          initialDraft={props.draft ?? null}
+          onDraft={(draft) => props.onSaveDraft?.(draft)}
+          onCreate={(ticket) => props.onCreateTicket?.(ticket)}
+          onCancel={closeDialog}
+        />
+      )}
+      {props.created && <NewTicketStatusLine ticket={props.created} language={language} />}
       {refreshing && (
         <p class="dl-vh" role="status">
           {t('refreshing')}
@@ -57,6 +100,7 @@ export function TicketsPanel(props: PanelProps) {
         </p>
       )}
       <Body {...props} t={t} />
+      {props.actingAs && <p class="dl-footer">{t('actingAs', { name: props.actingAs })}</p>}
     </section>
   );
 }

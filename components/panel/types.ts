@@ -1,6 +1,8 @@
 /** The panel's props: the session's view state plus "now", the options link and callbacks. */
 import type { PanelViewState } from '../../lib/page/panel-state';
 import type { TicketSort } from '../../lib/page/ticket-order';
+import type { TicketDraft } from '../../lib/page/new-ticket-form';
+import type { NewTicket } from '../../lib/shared/commands';
 
 export interface PanelProps extends Omit<PanelViewState, 'recordKey' | 'refreshing' | 'dataCentreMismatch'> {
   refreshing?: boolean;
@@ -18,4 +20,11 @@ export interface PanelProps extends Omit<PanelViewState, 'recordKey' | 'refreshi
   onPreview?: (ticketId: string) => void;
   /** Copies text to the clipboard; resolves true when it did. */
   onCopy?: (text: string) => Promise<boolean>;
+  /** The record's kept New ticket draft. */
+  draft?: TicketDraft | null;
+  /** New ticket was pressed: the form's choices are wanted (they arrive in `newTicket`). */
+  onTicketForm?: () => void;
+  onCreateTicket?: (ticket: NewTicket) => void;
+  onSaveDraft?: (draft: TicketDraft) => void;
+  onClearDraft?: () => void;
 }

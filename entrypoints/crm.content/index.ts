@@ -34,13 +34,14 @@ export default defineContentScript({
     const surface = createPanelSurface({
       doc: document,
       context: ctx,
-      createFrame: (refresh, preview) =>
+      createFrame: (refresh, preview, ticket) =>
         createPanelFrame({
           doc: document,
           pageUrl,
           frameOrigin: panelOrigin(pageUrl),
           onRefresh: refresh,
           onPreview: preview,
+          onTicket: ticket,
           onOpenOptions: () => ctx.isValid && openOptionsPage(ask),
         }),
     });

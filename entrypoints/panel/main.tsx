@@ -14,7 +14,9 @@ const optionsUrl = new URL('/options.html', location.href).href;
 runPanelFrameView({
   win: window,
   sortPreference: createSortPreference(browser.storage.local),
-  draw: (state, actions, { sort }) =>
+  // The extension's own storage, out of the CRM page's reach (Firefox gives this frame no storage.session).
+  draftArea: 'session' in browser.storage && browser.storage.session ? browser.storage.session : browser.storage.local,
+  draw: (state, actions, { sort, draft }) =>
     render(
       state && (
         <TicketsPanel
@@ -28,6 +30,11 @@ runPanelFrameView({
           onSort={actions.sort}
           onPreview={actions.preview}
           onCopy={actions.copy}
+          draft={draft}
+          onTicketForm={actions.ticketForm}
+          onCreateTicket={actions.createTicket}
+          onSaveDraft={actions.saveDraft}
+          onClearDraft={actions.clearDraft}
         />
       ),
       app,

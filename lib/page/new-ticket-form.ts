@@ -25,7 +25,7 @@ export interface DraftProblem {
   problem: 'required' | 'tooLong';
 }
 
-export const EMPTY_DRAFT: TicketDraft = { subject: '', description: '', departmentId: '', priority: '', customer: 0 };
+const EMPTY_DRAFT: TicketDraft = { subject: '', description: '', departmentId: '', priority: '', customer: 0 };
 
 /** A kept draft made to fit the form's choices: a department or person no longer offered falls back to the first. */
 export function fitDraft(draft: TicketDraft | null, options: NewTicketOptions): TicketDraft {
@@ -70,8 +70,12 @@ export function rejectedFields(error: ErrorInfo): DraftField[] {
   return [...new Set(fields.filter((field): field is DraftField => field !== null))];
 }
 
-/** Where drafts are kept: the extension's storage.session (the panel page is an extension page). */
-interface DraftArea {
+/**
+ * Where drafts are kept: the extension's storage.session where the panel page has it (Chromium),
+ * else its storage.local (Firefox gives framed extension pages no storage.session), where a
+ * draft older than a day is dropped. Both are the extension's: the CRM page cannot read them.
+ */
+export interface DraftArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string): Promise<void>;
@@ -83,15 +87,21 @@ const isDraft = (value: unknown): value is TicketDraft =>
   ['subject', 'description', 'departmentId', 'priority'].every((key) => typeof (value as Record<string, unknown>)[key] === 'string') &&
   typeof (value as TicketDraft).customer === 'number';
 
-export function createDraftStore(area: DraftArea, recordKey: string) {
+const DRAFT_KEPT_MS = 24 * 60 * 60_000;
+
+export function createDraftStore(area: DraftArea, recordKey: string, now: () => number = Date.now) {
   const key = `newTicketDraft:${recordKey}`;
   return {
     async load(): Promise<TicketDraft | null> {
-      const value = (await area.get(key))[key];
-      return isDraft(value) ? value : null;
+      const kept = (await area.get(key))[key] as { draft?: unknown; savedAt?: unknown } | undefined;
+      if (!kept || !isDraft(kept.draft) || typeof kept.savedAt !== 'number') return null;
+      if (now() - kept.savedAt > DRAFT_KEPT_MS) {
+        await area.remove(key);
+        return null;
+      }
+      return kept.draft;
     },
-    save: (draft: TicketDraft) => area.set({ [key]: draft }),
+    save: (draft: TicketDraft) => area.set({ [key]: { draft, savedAt: now() } }),
     clear: () => area.remove(key),
   };
 }
-export type DraftStore = ReturnType<typeof createDraftStore>;

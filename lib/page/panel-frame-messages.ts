@@ -5,14 +5,18 @@
  * page scripts cannot read (the frame sits in a closed shadow root and is of another origin).
  * Page scripts share the content script's window, so that token is what tells the two apart.
  */
-import type { PanelViewState } from './panel-state';
+import type { PanelViewState, TicketAction } from './panel-state';
 
 /** From the content script: draw this state, or nothing. */
 export type ToFrame = { kind: 'draw'; state: PanelViewState } | { kind: 'clear' };
 
 /** From the frame: the user pressed Refresh, a set-up link or a ticket's Preview; or the panel's height and name changed. */
 export type FromFrame =
-  { kind: 'refresh' } | { kind: 'openOptions' } | { kind: 'preview'; ticketId: string } | { kind: 'layout'; height: number; title: string };
+  | { kind: 'refresh' }
+  | { kind: 'openOptions' }
+  | { kind: 'preview'; ticketId: string }
+  | TicketAction
+  | { kind: 'layout'; height: number; title: string };
 
 /** The first message to the frame; the channel's other end travels with it. */
 export interface FrameHello {

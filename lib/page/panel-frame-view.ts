@@ -4,9 +4,11 @@
  * "Updated … ago" line is drawn from the clock), tells the content script the panel's height and
  * name, and sends back what the user pressed. Events no user made are dropped first.
  */
+import type { NewTicket } from '../shared/commands';
 import { panelText } from '../shared/i18n/panel';
 import { copyText } from './copy-text';
 import { linkToContentScript } from './panel-frame-link';
+import { createDraftStore, type DraftArea, type TicketDraft } from './new-ticket-form';
 import type { PanelViewState } from './panel-state';
 import { createSortPreference, type SortPreference } from './sort-preference';
 import type { TicketSort } from './ticket-order';
@@ -20,11 +22,19 @@ interface PanelActions {
   /** Remembers the table's order for this browser and redraws. */
   sort: (sort: TicketSort) => void;
   copy: (text: string) => Promise<boolean>;
+  /** New ticket was pressed: the form's choices are wanted (they arrive with the next state). */
+  ticketForm: () => void;
+  createTicket: (ticket: NewTicket) => void;
+  /** Keeps the record's draft in the extension (it survives closing the dialog and a reload). */
+  saveDraft: (draft: TicketDraft) => void;
+  clearDraft: () => void;
 }
 
 /** What the frame adds to the content script's state: this browser's table order. */
 interface FrameExtras {
   sort: TicketSort;
+  /** The record's kept New ticket draft (null: none). */
+  draft: TicketDraft | null;
 }
 
 interface PanelFrameViewDeps {
@@ -34,15 +44,35 @@ interface PanelFrameViewDeps {
   draw: (state: PanelViewState | null, actions: PanelActions, extras: FrameExtras) => void;
   /** Where the table's order is remembered (default: not remembered). */
   sortPreference?: SortPreference;
+  /** Where New ticket drafts are kept (the extension's storage.session; default: not kept). */
+  draftArea?: DraftArea;
 }
 
-export function runPanelFrameView({ win, draw, sortPreference = createSortPreference(null) }: PanelFrameViewDeps): void {
+export function runPanelFrameView({ win, draw, sortPreference = createSortPreference(null), draftArea }: PanelFrameViewDeps): void {
   const doc = win.document;
   dropUntrustedEvents(win);
   let state: PanelViewState | null = null;
+  /** The shown record's draft store and kept draft, read when the record changes. */
+  let drafts: { recordKey: string; store: ReturnType<typeof createDraftStore> | null; draft: TicketDraft | null } | null = null;
+
+  const followRecord = (recordKey: string) => {
+    if (drafts?.recordKey === recordKey) return;
+    const store = draftArea ? createDraftStore(draftArea, recordKey) : null;
+    const current = { recordKey, store, draft: null as TicketDraft | null };
+    drafts = current;
+    void store
+      ?.load()
+      .then((draft) => {
+        if (drafts !== current || !draft || current.draft) return;
+        current.draft = draft;
+        redraw();
+      })
+      .catch(() => undefined);
+  };
 
   const link = linkToContentScript(win, (message) => {
     state = message.kind === 'draw' ? message.state : null;
+    if (state) followRecord(state.recordKey);
     redraw();
   });
   const actions: PanelActions = {
@@ -54,12 +84,28 @@ export function runPanelFrameView({ win, draw, sortPreference = createSortPrefer
       redraw();
     },
     copy: (text) => copyText(doc, text),
+    ticketForm: () => link.send({ kind: 'ticketForm' }),
+    createTicket: (ticket) => link.send({ kind: 'createTicket', ticket }),
+    // The panel reopens the dialog from the drawn draft: keep the drawing in step with it.
+    saveDraft: (draft) => {
+      if (!drafts) return;
+      drafts.draft = draft;
+      void drafts.store?.save(draft).catch(() => undefined);
+      redraw();
+    },
+    clearDraft: () => {
+      if (!drafts) return;
+      drafts.draft = null;
+      void drafts.store?.clear().catch(() => undefined);
+      // Called while the panel draws (a ticket was created): draw again after it.
+      queueMicrotask(redraw);
+    },
   };
   const reportLayout = () => link.send({ kind: 'layout', height: doc.documentElement.getBoundingClientRect().height, title: doc.title });
 
   function redraw(): void {
     if (state) doc.title = panelText(state.language)('region');
-    draw(state, actions, { sort: sortPreference.get() });
+    draw(state, actions, { sort: sortPreference.get(), draft: drafts?.draft ?? null });
     reportLayout();
   }
 

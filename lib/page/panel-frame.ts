@@ -13,7 +13,7 @@
 import type { FromFrame, ToFrame } from './panel-frame-messages';
 import { createFrameSlot, type FrameSlot } from './panel-frame-slot';
 import { HOST_TAG, STANDBY_TAG } from './panel-host';
-import type { PanelViewState } from './panel-state';
+import type { PanelViewState, TicketAction } from './panel-state';
 
 export interface PanelFrame {
   /** The element placed in the page. */
@@ -38,6 +38,8 @@ interface PanelFrameDeps {
   onOpenOptions: () => void;
   /** A ticket's Preview was opened: its latest thread is wanted. */
   onPreview?: (ticketId: string) => void;
+  /** New ticket: the form's choices are wanted, or the ticket is to be created. */
+  onTicket?: (action: TicketAction) => void;
 }
 
 // `all: initial` keeps the page's CSS off the host; the frame is as wide as the host and as tall
@@ -89,6 +91,10 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
     else if (message?.kind === 'openOptions') deps.onOpenOptions();
     else if (message?.kind === 'preview' && typeof message.ticketId === 'string' && /^\d{1,24}$/.test(message.ticketId)) {
       deps.onPreview?.(message.ticketId);
+    } else if (message?.kind === 'ticketForm') deps.onTicket?.({ kind: 'ticketForm' });
+    // The broker checks the ticket's every field; here only that there is one.
+    else if (message?.kind === 'createTicket' && typeof message.ticket === 'object' && message.ticket !== null) {
+      deps.onTicket?.({ kind: 'createTicket', ticket: message.ticket });
     }
   };
 

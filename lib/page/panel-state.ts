@@ -1,7 +1,8 @@
 /** What the panel shows, as the record session decides it (components/panel draws it). */
 import type { DataCentreId } from '../shared/data-centres';
 import type { ErrorInfo } from '../shared/errors';
-import type { CrmModule, Language, TicketPreview, TicketsView } from '../shared/protocol';
+import type { NewTicket } from '../shared/commands';
+import type { CrmModule, Language, NewTicketOptions, TicketPreview, TicketsView, TicketSummary } from '../shared/protocol';
 
 export type PanelBody =
   /** Waiting for the page or the broker: a skeleton, the region busy. */
@@ -22,6 +23,15 @@ export type PanelBody =
 /** One ticket's preview as the session knows it: asked, answered, or failed. */
 export type PreviewState = { kind: 'loading' } | { kind: 'ready'; preview: TicketPreview } | { kind: 'error'; error: ErrorInfo };
 
+/** The New ticket form as the session knows it: its choices loading or loaded, the last create. */
+export type NewTicketStatus =
+  | { kind: 'loading' }
+  | { kind: 'unavailable'; error: ErrorInfo }
+  | { kind: 'ready'; options: NewTicketOptions; sending: boolean; error?: ErrorInfo };
+
+/** What the panel's New ticket asks of the session. */
+export type TicketAction = { kind: 'ticketForm' } | { kind: 'createTicket'; ticket: NewTicket };
+
 export interface PanelViewState {
   /** Changes with the record: the panel starts afresh (tab, Show more) for another record. */
   recordKey: string;
@@ -35,4 +45,12 @@ export interface PanelViewState {
   dataCentreMismatch: { page: DataCentreId; configured: DataCentreId } | null;
   /** Previews asked for on this record, by ticket id (absent: none asked yet). */
   previews?: Readonly<Record<string, PreviewState>>;
+  /** The panel offers `New ticket` (absent: no). */
+  canCreate?: boolean;
+  /** The New ticket form's state, once the rep opened it on this record. */
+  newTicket?: NewTicketStatus;
+  /** The ticket the rep created last on this record. */
+  created?: TicketSummary;
+  /** The signed-in rep's name, for "as <name>" (absent: a key or an organisation credential). */
+  actingAs?: string;
 }

@@ -8,7 +8,7 @@
 import { watchElements } from './element-watcher';
 import type { PanelFrame } from './panel-frame';
 import { removeOtherHosts } from './panel-host';
-import type { PanelViewState } from './panel-state';
+import type { PanelViewState, TicketAction } from './panel-state';
 import { findPlacement, isPlacedAt, place, PLACEMENT_SELECTORS } from './placement';
 import type { PanelSurface, SurfaceActions } from './record-session';
 
@@ -16,8 +16,11 @@ interface PanelSurfaceDeps {
   doc: Document;
   /** The content script's context (WXT's ContentScriptContext): invalid once the extension is reloaded or updated. */
   context: { readonly isInvalid: boolean; onInvalidated(listener: () => void): () => void };
-  /** Creates the host, not yet placed; `refresh` is what its Refresh button does, `preview` what opening a preview asks. */
-  createFrame(refresh: () => void, preview: (ticketId: string) => void): PanelFrame;
+  /**
+   * Creates the host, not yet placed; `refresh` is what its Refresh button does, `preview` what
+   * opening a preview asks, `ticket` what New ticket asks.
+   */
+  createFrame(refresh: () => void, preview: (ticketId: string) => void, ticket: (action: TicketAction) => void): PanelFrame;
 }
 
 export function createPanelSurface(deps: PanelSurfaceDeps): PanelSurface {
@@ -36,6 +39,9 @@ export function createPanelSurface(deps: PanelSurfaceDeps): PanelSurface {
   };
   const preview = (ticketId: string) => {
     if (!context.isInvalid) latest?.actions.preview?.(ticketId);
+  };
+  const ticket = (action: TicketAction) => {
+    if (!context.isInvalid) latest?.actions.ticket?.(action);
   };
 
   /** Puts the host at the best placement if it is not there (inserted, moved or put back). */
@@ -83,7 +89,7 @@ export function createPanelSurface(deps: PanelSurfaceDeps): PanelSurface {
     show(state, actions) {
       if (context.isInvalid) return;
       latest = { state, actions };
-      frame ??= deps.createFrame(refresh, preview);
+      frame ??= deps.createFrame(refresh, preview, ticket);
       startWatching();
       keepPlaced();
       frame.draw(state);

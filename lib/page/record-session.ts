@@ -11,10 +11,10 @@
  * the one peeked with fresh tickets.
  */
 import type { ErrorInfo } from '../shared/errors';
-import type { PanelConfig, TicketsView } from '../shared/protocol';
-import type { BrokerClient, Identity, RecordRef, ResponseOf } from '../shared/commands';
+import type { PanelConfig, TicketsView, TicketSummary } from '../shared/protocol';
+import type { BrokerClient, Identity, NewTicket, RecordRef, ResponseOf } from '../shared/commands';
 import { identityFingerprint, isSearchable } from './identity';
-import type { PanelBody, PanelViewState, PreviewState } from './panel-state';
+import type { NewTicketStatus, PanelBody, PanelViewState, PreviewState, TicketAction } from './panel-state';
 import { ownAnchorSelector, snapshotFingerprint, watchRecordIdentity } from './record-identity-watch';
 import { parseRecordPage, recordKey } from './record-page';
 
@@ -25,6 +25,8 @@ export interface SurfaceActions {
   refresh(): void;
   /** The latest thread of one of the shown tickets. */
   preview?(ticketId: string): void;
+  /** New ticket: load the form's choices, or create the ticket. */
+  ticket?(action: TicketAction): void;
 }
 
 /** Where the panel is drawn (the content script's shadow-root UI). */
@@ -119,6 +121,9 @@ class Session {
   private peeked: string | null = null;
   /** Previews asked for on this record: each ticket's is asked once (again only after a failure). */
   private previews: Record<string, PreviewState> = {};
+  /** The New ticket form, once opened on this record; and the ticket created last. */
+  private newTicket: NewTicketStatus | null = null;
+  private created: TicketSummary | null = null;
 
   constructor(
     private readonly ref: RecordRef,
@@ -227,6 +232,40 @@ class Session {
     this.setPreview(ticketId, answer.ok ? { kind: 'ready', preview: answer.data } : { kind: 'error', error: answer.error });
   }
 
+  /** The form's choices, asked once the rep opens New ticket (again after a failure). */
+  private async ticketForm(): Promise<void> {
+    const identity = this.identity;
+    if (!identity || this.newTicket?.kind === 'loading' || this.newTicket?.kind === 'ready') return;
+    this.setNewTicket({ kind: 'loading' });
+    const answer = await this.deps.ask({ command: 'ticket.options', record: this.ref, identity });
+    if (this.aborted) return;
+    this.setNewTicket(answer.ok ? { kind: 'ready', options: answer.data, sending: false } : { kind: 'unavailable', error: answer.error });
+  }
+
+  /** Creates the ticket (one request at a time); the new ticket joins the shown list at once. */
+  private async createTicket(ticket: NewTicket): Promise<void> {
+    const form = this.newTicket;
+    const identity = this.identity;
+    if (form?.kind !== 'ready' || form.sending || !identity) return;
+    this.setNewTicket({ kind: 'ready', options: form.options, sending: true });
+    const answer = await this.deps.ask({ command: 'ticket.create', record: this.ref, identity, ticket });
+    if (this.aborted) return;
+    if (!answer.ok) return this.setNewTicket({ ...form, sending: false, error: answer.error });
+    const created = answer.data.ticket;
+    this.created = created;
+    this.newTicket = { kind: 'ready', options: form.options, sending: false };
+    if (this.view) {
+      this.view = { ...this.view, tickets: [created, ...this.view.tickets.filter((t) => t.id !== created.id)] };
+      return this.show({ kind: 'tickets', view: this.view });
+    }
+    this.show(this.body);
+  }
+
+  private setNewTicket(state: NewTicketStatus): void {
+    this.newTicket = state;
+    this.show(this.body);
+  }
+
   private setPreview(ticketId: string, state: PreviewState): void {
     this.previews = { ...this.previews, [ticketId]: state };
     this.show(this.body);
@@ -260,10 +299,19 @@ class Session {
         refreshing: this.refreshing,
         dataCentreMismatch: configured && configured !== this.ref.dataCentre ? { page: this.ref.dataCentre, configured } : null,
         previews: this.previews,
+        canCreate: config?.canCreate === true && body.kind === 'tickets',
+        ...(this.newTicket ? { newTicket: this.newTicket } : {}),
+        ...(this.created ? { created: this.created } : {}),
+        ...(config?.actingAs ? { actingAs: config.actingAs } : {}),
       },
       {
         refresh: () => this.identity && !this.aborted && void this.lookup(this.identity, 'refresh'),
         preview: (ticketId) => !this.aborted && void this.preview(ticketId),
+        ticket: (action) => {
+          if (this.aborted) return;
+          if (action.kind === 'ticketForm') void this.ticketForm();
+          else void this.createTicket(action.ticket);
+        },
       },
     );
   }
