@@ -37,7 +37,10 @@ test('a preset data center, key and portal connect DeskLink: tickets without set
 }) => {
   const firefox = await startFirefox({ ...PRESET, ...UNUSABLE_VALUE, ...WRONG_TYPE });
   // Nobody opened the options page: the policy alone installed and set DeskLink up.
-  await expectTickets(firefoxTab(await firefox.crmPage(RECORDS.contact)), RECORDS.contact);
+  const tab = firefoxTab(await firefox.crmPage(RECORDS.contact));
+  await expectTickets(tab, RECORDS.contact);
+  // allowCreate: false: no rep may create tickets (the same key may, without the policy).
+  expect(await tab.panel().countOf('button', 'New ticket')).toBe(0);
 
   const options = await firefox.openOptions();
   const connected = await textOf(options, byRole('region', 'Connected to Zoho Desk'));

@@ -35,7 +35,10 @@ test('a preset data center, key and portal connect DeskLink: tickets without set
   policy.set({ ...PRESET, ...UNUSABLE_VALUE });
   const chromium = await launch();
   // Nobody opened the options page: the policy alone set DeskLink up.
-  await expectTickets(chromiumTab(await chromium.crmPage(RECORDS.contact)), RECORDS.contact);
+  const tab = chromiumTab(await chromium.crmPage(RECORDS.contact));
+  await expectTickets(tab, RECORDS.contact);
+  // allowCreate: false: no rep may create tickets (the same key may, without the policy).
+  expect(await tab.panel().countOf('button', 'New ticket')).toBe(0);
 
   const options = await chromium.openOptions();
   const connected = options.getByRole('region', { name: 'Connected to Zoho Desk' });

@@ -5,7 +5,7 @@
  * 429 with Retry-After. A rule that `reachesDesk` lets Desk handle the request first (a new
  * ticket is stored) and spoils only the answer.
  */
-import { codeForStatus, deskError, ERROR_STATUS } from './desk/errors';
+import { codeForStatus, deskError, ERROR_STATUS, invalidData } from './desk/errors';
 import { JSON_TYPE, type Reply } from './reply';
 
 export interface FaultRule {
@@ -26,6 +26,11 @@ export interface FaultRule {
    */
   body?: 'malformed' | 'truncated' | 'schema' | 'empty' | 'reset' | 'hang';
   retryAfterSec?: number;
+  /**
+   * 422 INVALID_DATA naming these fields (JSON Pointers, `/subject`), as Desk refuses a value its
+   * portal's own rules do not allow (a validation rule, a blocked word) that no file lists.
+   */
+  invalidFields?: string[];
   /**
    * Desk handles the request as usual before the fault takes the answer (a `POST
    * /api/v1/tickets` stores its ticket, then the client sees the status, reset, hang or delay).
@@ -137,6 +142,11 @@ export async function applyFault(rule: FaultRule, handle: () => Reply): Promise<
       break;
   }
 
+  if (rule.invalidFields) {
+    return invalidData(
+      rule.invalidFields.map((fieldName) => ({ fieldName, errorType: 'invalid', errorMessage: 'An invalid value was given.' })),
+    );
+  }
   if (rule.status !== undefined || rule.errorCode !== undefined || rule.retryAfterSec !== undefined) {
     const status = rule.status ?? (rule.errorCode ? ERROR_STATUS[rule.errorCode] : undefined) ?? 429;
     const code = rule.errorCode ?? codeForStatus(status);

@@ -57,11 +57,15 @@ export const WAYS_TO_CONNECT_SCENARIOS: readonly OptionsScenario[] = [
       // The grant code was exchanged once, for the refresh token DeskLink keeps.
       expect(refreshTokens()).toBe(before + 1);
 
-      await expectTickets(await world.open(RECORDS.contact), RECORDS.contact);
+      const tab = await world.open(RECORDS.contact);
+      await expectTickets(tab, RECORDS.contact);
+      // An admin's credential may create tickets.
+      expect(await tab.panel().countOf('button', 'New ticket')).toBe(1);
     },
   },
   {
-    title: 'a light agent’s Self Client: the options page names the user and the role, and the rep sees the portal’s tickets',
+    title:
+      'a light agent’s Self Client: the options page names the user and the role, and the rep sees the portal’s tickets but no New ticket',
     async run(world) {
       const grant = world.sandbox.oauth.selfClient({ user: 'lightAgent', portal: 'B', scopes: [...ALL_READ_SCOPES] });
       const options = await world.openOptions();
@@ -71,9 +75,10 @@ export const WAYS_TO_CONNECT_SCENARIOS: readonly OptionsScenario[] = [
       const connected = await options.regionText('Connected to Zoho Desk');
       expect(connected).toContain(`(${OAUTH_USERS.lightAgent.email}), Light agent`);
       expect(connected).toContain(PORTALS.B.companyName);
-      await expectInPanel((await world.open(RECORDS.contact)).panel(), 'tab', `All ${RECORDS.contact.expectedTickets.B}`, {
-        timeout: 20_000,
-      });
+      const panel = (await world.open(RECORDS.contact)).panel();
+      await expectInPanel(panel, 'tab', `All ${RECORDS.contact.expectedTickets.B}`, { timeout: 20_000 });
+      // Desk lets a light agent read only: the panel offers no New ticket.
+      expect(await panel.countOf('button', 'New ticket')).toBe(0);
     },
   },
   {

@@ -6,6 +6,7 @@
 import type { Response, SettingsView } from '../../../lib/shared/protocol';
 import type { Request } from '../../../lib/shared/commands';
 import type { Sandbox } from '../../sandbox/index';
+import { DEFAULT_SEARCH_INDEX_DELAY_MS } from '../../sandbox/desk/created';
 import { ADMIN_EMAIL, KEYS, PORTALS } from '../../sandbox/fixtures';
 
 export interface ConnectOptions {
@@ -59,4 +60,7 @@ export function resetSandbox(sandbox: Sandbox): void {
   sandbox.clearFaults();
   sandbox.clearLog();
   for (const portal of Object.values(PORTALS)) sandbox.setConcurrencyLimit(portal.id, null);
+  // Tickets a test created would change the fixture records' ticket counts for the next.
+  sandbox.clearCreatedTickets();
+  sandbox.setSearchIndexDelay(DEFAULT_SEARCH_INDEX_DELAY_MS);
 }

@@ -3,13 +3,14 @@ import { ALL_READ_SCOPES } from '../../sandbox/desk/access';
 import { ADMIN_EMAIL, KEYS, PORTALS } from '../../sandbox/fixtures';
 import type { Sandbox } from '../../sandbox/index';
 
-/** A complete set-up from policy alone: data center, key with its email, portal; and a Desk call limit. */
+/** A complete set-up from policy alone: data center, key with its email, portal; a Desk call limit; no ticket creation. */
 export const PRESET = {
   dataCenter: 'com',
   zscKey: KEYS.admin,
   email: ADMIN_EMAIL,
   portalId: PORTALS.A.id,
   deskCallsPerMinute: 7,
+  allowCreate: false,
 } as const;
 
 /** What the connected card shows for PRESET. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkDraft, createDraftStore, EMPTY_DRAFT, fitDraft, rejectedFields } from '../../../lib/page/new-ticket-form';
+import { checkDraft, createDraftStore, fitDraft, rejectedFields, type TicketDraft } from '../../../lib/page/new-ticket-form';
 import type { NewTicketOptions } from '../../../lib/shared/protocol';
 
+const EMPTY_DRAFT: TicketDraft = { subject: '', description: '', departmentId: '', priority: '', customer: 0 };
 const OPTIONS: NewTicketOptions = {
   departments: [{ id: '300', name: 'Support' }],
   priorities: ['High'],
@@ -54,6 +55,17 @@ describe('the new ticket’s draft', () => {
       'subject',
       'customer',
     ]);
+  });
+
+  it('is dropped after a day where it is kept beyond the browser session', async () => {
+    let now = 0;
+    const store = createDraftStore(fakeBrowser.storage.local, 'crm.zoho.com/org1/Leads/3', () => now);
+    await store.save({ ...EMPTY_DRAFT, subject: 'Yesterday' });
+    now = 23 * 3_600_000;
+    expect((await store.load())?.subject).toBe('Yesterday');
+    now = 25 * 3_600_000;
+    expect(await store.load()).toBeNull();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 
   it('is kept per record in the extension’s session storage and can be cleared', async () => {

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NewTicketDialog, type NewTicketStatus } from '../../../../components/panel/NewTicketDialog';
+import { NewTicketDialog } from '../../../../components/panel/NewTicketDialog';
+import type { NewTicketStatus } from '../../../../lib/page/panel-state';
 import type { NewTicketOptions } from '../../../../lib/shared/protocol';
 
 const OPTIONS: NewTicketOptions = {
@@ -92,14 +93,18 @@ describe('the New ticket dialog', () => {
   });
 
   it('a field Desk refused keeps the text, marks the field and says so; Create is off while sending', () => {
-    const { rerender } = mount(ready());
+    const { rerender, onCreate } = mount(ready());
     fireEvent.input(screen.getByLabelText('Subject'), { target: { value: 'Typed' } });
     rerender(ready({ sending: true }));
-    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Creating…' }).disabled).toBe(true);
+    const sendingButton = screen.getByRole('button', { name: 'Creating…' });
+    expect(sendingButton.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(sendingButton);
+    expect(onCreate).not.toHaveBeenCalled();
     rerender(ready({ error: { code: 'INVALID_DATA', status: 422, fields: ['subject'] } }));
     expect(screen.getByRole('alert').textContent).toBe('Zoho Desk did not accept the subject. Correct it and press Create again.');
     expect(screen.getByLabelText<HTMLInputElement>('Subject').value).toBe('Typed');
     expect(screen.getByLabelText('Subject').getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByLabelText('Subject'));
   });
 
   it('a lost answer says whether trying again is safe', () => {
@@ -109,7 +114,7 @@ describe('the New ticket dialog', () => {
     expect(screen.getByRole('alert').textContent).toContain('Look for it in Zoho Desk before you press Create again.');
   });
 
-  it('Escape cancels; Tab from the last button goes back to the first field', async () => {
+  it('Escape cancels; Tab from the last button goes back to the first field', () => {
     const { onCancel } = mount(ready());
     const cancel = screen.getByRole('button', { name: 'Cancel' });
     cancel.focus();
