@@ -35,4 +35,10 @@ export interface PanelViewState {
   dataCentreMismatch: { page: DataCentreId; configured: DataCentreId } | null;
   /** Previews asked for on this record, by ticket id (absent: none asked yet). */
   previews?: Readonly<Record<string, PreviewState>>;
+  /** Zoho Desk is busy: asked again at this time (epoch ms); the panel counts down to it. */
+  retryAt?: number | null;
+  /** Zoho Desk stayed busy past the panel's patience: it stopped asking until Refresh. */
+  gaveUp?: boolean;
+  /** What the lookup searched Desk for (the record's emails, or its account name), for "No tickets". */
+  searched?: { emails: readonly string[]; accountName?: string };
 }
