@@ -312,6 +312,56 @@ const layout: Scenario[] = [
   },
 ];
 
+const honest: Scenario[] = [
+  {
+    title: 'a busy Zoho Desk: a countdown, then the tickets; busy again past 30 s, the rows stay and the panel says it stopped',
+    async run({ connect, open, sandbox }) {
+      await connect();
+      const busy = (retryAfterSec: number, times = 1) =>
+        sandbox.addFault({
+          host: 'desk.zoho.com',
+          path: '/api/v1/tickets/search',
+          status: 429,
+          errorCode: 'TOO_MANY_REQUESTS',
+          retryAfterSec,
+          times,
+        });
+      busy(6);
+      const tab = await open(RECORDS.contact);
+      const panel = tab.panel();
+      await expect
+        .poll(() => panel.textsOf('status'), { timeout: 20_000 })
+        .toContainEqual(expect.stringMatching(/^Zoho Desk is busy; trying again in [1-6] s$/));
+      await expectTickets(tab, RECORDS.contact);
+      const fetchedAt = Date.now();
+      // Refresh asks Desk again once the rows are 10 s old (sooner, it shows the rows it just fetched).
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, fetchedAt + 10_500 - Date.now())));
+      busy(12);
+      busy(20);
+      await panel.click('button', 'Refresh');
+      await expect.poll(() => panel.textsOf('status')).toContainEqual(expect.stringMatching(/^Zoho Desk is busy; trying again in \d+ s$/));
+      expect(await panel.rows()).toHaveLength(10);
+      // 12 s, then 20 s more would pass 30 s: it stops and says so, with the rows.
+      await expect
+        .poll(() => panel.text(), { timeout: 25_000 })
+        .toContain('Zoho Desk is busy. Zoho Desk is still busy, so DeskLink stopped trying. Press Refresh in a minute.');
+      expect(await panel.text()).toMatch(/Saved (now|\d+ (seconds?|minutes?) ago)/);
+      expect(await panel.rows()).toHaveLength(10);
+      expect(await panel.countOf('status', /trying again/)).toBe(0);
+    },
+  },
+  {
+    title: 'No tickets names the emails it searched',
+    async run({ connect, open }) {
+      await connect();
+      const tab = await open(RECORDS.noTickets);
+      await expect.poll(() => tab.panel().text()).toContain('No tickets');
+      expect(await tab.panel().text()).toContain(`Searched Zoho Desk for ${RECORDS.noTickets.emails[0]}.`);
+      await expectAxeClean(tab, 'no tickets');
+    },
+  },
+];
+
 const japanese: Scenario[] = [
   {
     title: 'Japanese: search, sort, preview and copy in Japanese words',
@@ -338,5 +388,6 @@ export const PANEL_V2_SCENARIOS: ScenarioGroup[] = [
   { title: 'preview', scenarios: preview },
   { title: 'into Desk', scenarios: intoDesk },
   { title: 'layout, focus and axe', scenarios: layout },
+  { title: 'honest states', scenarios: honest },
   { title: 'Japanese', scenarios: japanese },
 ];
