@@ -69,6 +69,16 @@ type WithT = PanelProps & { t: Translate<PanelKey> };
 /** "Updated 5 minutes ago"; "Saved 12 minutes ago" when the last try failed and older rows show. */
 function UpdatedLine({ view, t, timeZone, language, now }: WithT & { view: TicketsView }) {
   if (view.fetchedAt === null) return <p class="dl-updated">{t('neverUpdated')}</p>;
+  // Within the first minute, the language's own phrase ("Updated just now", "たった今更新").
+  if (now - view.fetchedAt < 60_000) {
+    return (
+      <p class="dl-updated">
+        <time dateTime={isoInstant(view.fetchedAt)} title={formatDateTime(view.fetchedAt, timeZone, language)}>
+          {t(view.error ? 'savedJustNow' : 'updatedJustNow')}
+        </time>
+      </p>
+    );
+  }
   return (
     <p class="dl-updated">
       <Interpolate

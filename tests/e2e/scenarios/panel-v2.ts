@@ -11,7 +11,7 @@ import type { CrmTab, PanelRegion } from '../support/panel-driver';
 import { cellOf, expectInPanel, expectTickets, numberOf } from '../support/panel-steps';
 import type { Scenario, ScenarioGroup } from './panel';
 
-const JAPANESE_REGION = 'Zoho Desk のチケット';
+const JAPANESE_REGION = 'Zoho Desk の問い合わせ';
 
 /** Each column header's name and aria-sort, in order. */
 const sortState = (panel: PanelRegion) =>
@@ -370,11 +370,14 @@ const japanese: Scenario[] = [
       const tab = await open(RECORDS.japanese);
       const panel = tab.panel(JAPANESE_REGION);
       await expectTickets(tab, RECORDS.japanese, { region: JAPANESE_REGION, all: 'すべて' });
-      expect(await panel.countOf('searchbox', 'チケットを検索')).toBe(1);
+      expect(await panel.countOf('searchbox', '問い合わせを検索')).toBe(1);
+      // Zoho Desk's own word for a ticket throughout, and "just now" as Japanese says it.
+      expect(await panel.text()).not.toContain('チケット');
+      expect(await panel.text()).toMatch(/たった今更新|前に更新/);
       expect(await sortState(panel)).toContainEqual(['ステータス', 'ascending']);
       const number = numberOf((await panel.rows())[0]!)!;
       await panel.click('button', `${number} をプレビュー`);
-      await expectInPanel(panel, 'region', `チケット ${number} のプレビュー`);
+      await expectInPanel(panel, 'region', `問い合わせ ${number} のプレビュー`);
       await expect.poll(() => panel.text()).toContain('最新のメッセージ');
       await panel.click('button', `${number} をコピー`);
       await expect.poll(() => panel.text()).toContain('コピーしました');

@@ -23,7 +23,7 @@ export interface ScenarioGroup {
   scenarios: Scenario[];
 }
 
-const JAPANESE_REGION = 'Zoho Desk のチケット';
+const JAPANESE_REGION = 'Zoho Desk の問い合わせ';
 
 const renderedPath = (tab: CrmTab) => tab.evaluate(() => document.documentElement.getAttribute('data-crm-rendered'), undefined);
 const hotkeys = (tab: CrmTab) => tab.evaluate(() => (window as unknown as { __crmHotkeys: string[] }).__crmHotkeys, undefined);
@@ -230,7 +230,7 @@ const languageTimeZoneAndSafety: Scenario[] = [
       await expectTickets(tab, RECORDS.japanese, { region: JAPANESE_REGION, all: 'すべて' });
       expect(await panel.attribute('lang')).toBe('ja');
       expect(await panel.countOf('button', '更新')).toBe(1);
-      expect(await panel.text()).toMatch(/に更新(\s|$)/);
+      expect(await panel.text()).toMatch(/(たった今|前に)更新(\s|$)/);
       const times = (await panel.rows()).flatMap((row) => {
         const time = cellOf(row, '最終更新')?.time;
         return time ? [[time.datetime!, time.text] as const] : [];

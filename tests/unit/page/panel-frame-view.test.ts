@@ -46,8 +46,8 @@ describe('the panel frame view', () => {
     port.postMessage({ kind: 'draw', state: state('Contacts/1', 'ja') });
     await delivered();
     expect(draws.map((draw) => draw.state?.recordKey)).toEqual(['Contacts/1']);
-    expect(document.title).toBe('Zoho Desk のチケット');
-    expect(heard).toContainEqual(expect.objectContaining({ kind: 'layout', title: 'Zoho Desk のチケット' }));
+    expect(document.title).toBe('Zoho Desk の問い合わせ');
+    expect(heard).toContainEqual(expect.objectContaining({ kind: 'layout', title: 'Zoho Desk の問い合わせ' }));
     port.postMessage({ kind: 'clear' });
     await delivered();
     expect(draws.at(-1)?.state).toBeNull();
