@@ -120,6 +120,23 @@ const order: Scenario[] = [
   },
 ];
 
+const accounts: Scenario[] = [
+  {
+    title: 'an account’s tickets show when each last changed, not their creation time',
+    async run({ connect, open, sandbox }) {
+      await connect();
+      const tab = await open(RECORDS.account);
+      const panel = tab.panel();
+      await expectTickets(tab, RECORDS.account);
+      const changed = (await panel.rows()).map((row) => cellOf(row, 'Last modified')?.text ?? '');
+      expect(changed).toHaveLength(RECORDS.account.expectedTickets.A);
+      for (const text of changed) expect(text).not.toMatch(/^Last modified: Created/);
+      // One search by the account's id brought the times: the list is still read in full.
+      expect(sandbox.deskCalls({ path: '/api/v1/tickets/search' }).filter((call) => call.query.accountId)).toHaveLength(1);
+    },
+  },
+];
+
 const preview: Scenario[] = [
   {
     title: 'Preview opens the latest message under the row and Escape closes it, by keyboard; one Desk call',
@@ -388,6 +405,7 @@ const japanese: Scenario[] = [
 
 export const PANEL_V2_SCENARIOS: ScenarioGroup[] = [
   { title: 'order, sort and search', scenarios: order },
+  { title: 'accounts', scenarios: accounts },
   { title: 'preview', scenarios: preview },
   { title: 'into Desk', scenarios: intoDesk },
   { title: 'layout, focus and axe', scenarios: layout },
