@@ -10,7 +10,7 @@
  * rendered as text (never as HTML).
  */
 import { useEffect, useRef } from 'preact/hooks';
-import type { Language, TicketSummary } from '../../lib/shared/protocol';
+import type { Language, StatusType, TicketSummary } from '../../lib/shared/protocol';
 import type { Translate } from '../../lib/shared/i18n';
 import type { PanelKey } from '../../lib/shared/i18n/panel';
 import type { PreviewState } from '../../lib/page/panel-state';
@@ -120,6 +120,18 @@ export function TicketTable(props: Props) {
   );
 }
 
+const TYPE_WORD: Record<StatusType, PanelKey> = { Open: 'tabOpen', 'On Hold': 'tabOnHold', Closed: 'tabClosed' };
+
+/**
+ * The row's status in the tabs' words when Desk's label is just its status type ("On Hold" reads
+ * "On hold", as the tab says); a portal's own labels (Escalated, 対応中) as Desk gives them.
+ */
+function statusWord(ticket: TicketSummary, t: Translate<PanelKey>): string {
+  const label = ticket.status?.trim();
+  if (!label) return t('unknownStatus');
+  return ticket.statusType && label.toLowerCase() === ticket.statusType.toLowerCase() ? t(TYPE_WORD[ticket.statusType]) : label;
+}
+
 function TicketRow(props: Props & { ticket: TicketSummary }) {
   const { t, ticket, language, timeZone, now } = props;
   const href = safeHttpsUrl(ticket.webUrl);
@@ -181,7 +193,7 @@ function TicketRow(props: Props & { ticket: TicketSummary }) {
       <td role="cell" class="dl-status-cell">
         <Label text={t('colStatus')} />
         <span class={`dl-status dl-status-${ticket.statusType?.replace(/\s/g, '').toLowerCase() ?? 'unknown'}`}>
-          {ticket.status ?? t('unknownStatus')}
+          {statusWord(ticket, t)}
         </span>
       </td>
       <td role="cell" class="dl-priority">

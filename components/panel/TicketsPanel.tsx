@@ -5,6 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { errorMessage } from '../../lib/shared/i18n/errors';
+import type { ErrorInfo } from '../../lib/shared/errors';
+import { errorKind } from '../../lib/page/error-kind';
 import { panelText, type PanelKey } from '../../lib/shared/i18n/panel';
 import type { Translate } from '../../lib/shared/i18n';
 import { DATA_CENTRES } from '../../lib/shared/data-centres';
@@ -91,6 +93,7 @@ export function TicketsPanel(props: PanelProps) {
           {t('refreshing')}
         </p>
       )}
+      {props.retryAt ? <BusyCountdown retryAt={props.retryAt} t={t} /> : null}
       {dataCentreMismatch && (
         <p class="dl-note dl-warn">
           {t('dataCentreMismatch', {
@@ -107,11 +110,49 @@ export function TicketsPanel(props: PanelProps) {
 
 type WithT = PanelProps & { t: Translate<PanelKey> };
 
+/** "Updated 5 minutes ago"; "Saved 12 minutes ago" when the last try failed and older rows show. */
 function UpdatedLine({ view, t, timeZone, language, now }: WithT & { view: TicketsView }) {
   if (view.fetchedAt === null) return <p class="dl-updated">{t('neverUpdated')}</p>;
+  // Within the first minute, the language's own phrase ("Updated just now", "たった今更新").
+  if (now - view.fetchedAt < 60_000) {
+    return (
+      <p class="dl-updated">
+        <time dateTime={isoInstant(view.fetchedAt)} title={formatDateTime(view.fetchedAt, timeZone, language)}>
+          {t(view.error ? 'savedJustNow' : 'updatedJustNow')}
+        </time>
+      </p>
+    );
+  }
   return (
     <p class="dl-updated">
-      <Interpolate text={t('updated')} values={{ age: <Age at={view.fetchedAt} {...{ timeZone, language, now }} /> }} />
+      <Interpolate
+        text={t(view.error ? 'saved' : 'updated')}
+        values={{ age: <Age at={view.fetchedAt} {...{ timeZone, language, now }} /> }}
+      />
+    </p>
+  );
+}
+
+/** Why the rows shown are not fresh, in one short clause (the full sentence for uncommon errors). */
+function staleReason(error: ErrorInfo, t: Translate<PanelKey>, language: PanelProps['language']): string {
+  const kind = errorKind(error);
+  if (kind === 'busy') return t('reasonBusy');
+  if (kind === 'unreachable') return t('reasonUnreachable');
+  if (kind === 'rejected') return `${t('reasonRejected')}: ${errorMessage(error, language).replace(/[.。]\s*$/, '')}`;
+  return errorMessage(error, language).replace(/[.。]\s*$/, '');
+}
+
+/** "Zoho Desk is busy; trying again in 12 s", counting down each second. */
+function BusyCountdown({ retryAt, t }: { retryAt: number; t: Translate<PanelKey> }) {
+  const [clock, setClock] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setClock(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [retryAt]);
+  const seconds = Math.max(0, Math.ceil((retryAt - clock) / 1000));
+  return (
+    <p class="dl-note dl-warn" role="status">
+      {t('busyCountdown', { seconds })}
     </p>
   );
 }
@@ -192,12 +233,21 @@ function Body(props: WithT) {
     case 'error':
       return (
         <Alert>
-          <p>{errorMessage(body.error, language)}</p>
+          <p>{props.gaveUp ? t('busyGaveUp') : errorMessage(body.error, language)}</p>
         </Alert>
       );
     case 'tickets':
       return <Tickets {...props} view={body.view} />;
   }
+}
+
+/** What the lookup searched for, so an empty list can be checked: the emails, or the account. */
+function Searched({ searched, t, language }: WithT) {
+  if (!searched) return null;
+  if (searched.accountName) return <p class="dl-searched">{t('searchedAccount', { account: searched.accountName })}</p>;
+  if (searched.emails.length === 0) return null;
+  const list = new Intl.ListFormat(language === 'ja' ? 'ja-JP' : 'en-US', { type: 'conjunction' }).format(searched.emails);
+  return <p class="dl-searched">{t('searchedEmails', { emails: list })}</p>;
 }
 
 function Tickets(props: WithT & { view: TicketsView }) {
@@ -246,9 +296,10 @@ function Tickets(props: WithT & { view: TicketsView }) {
       {view.error && view.fetchedAt !== null && (
         <p class="dl-note dl-warn" role="status">
           <Interpolate
-            text={t('staleOffline')}
-            values={{ age: <Age at={view.fetchedAt} {...{ timeZone, language, now }} />, reason: errorMessage(view.error, language) }}
+            text={t('staleSaved')}
+            values={{ age: <Age at={view.fetchedAt} {...{ timeZone, language, now }} />, reason: staleReason(view.error, t, language) }}
           />
+          {props.gaveUp && <> {t('busyGaveUp')}</>}
         </p>
       )}
       {view.truncated && <p class="dl-note">{t('truncated')}</p>}
@@ -257,7 +308,10 @@ function Tickets(props: WithT & { view: TicketsView }) {
         {copied ? t(copied.ok ? 'copied' : 'copyFailed') : ''}
       </p>
       {view.tickets.length === 0 ? (
-        <p class="dl-message dl-empty">{t('noTickets')}</p>
+        <div class="dl-message dl-empty">
+          <p>{t('noTickets')}</p>
+          <Searched {...props} />
+        </div>
       ) : (
         <>
           <div class="dl-toolbar">

@@ -53,4 +53,10 @@ export interface PanelViewState {
   created?: TicketSummary;
   /** The signed-in rep's name, for "as <name>" (absent: a key or an organisation credential). */
   actingAs?: string;
+  /** Zoho Desk is busy: asked again at this time (epoch ms); the panel counts down to it. */
+  retryAt?: number | null;
+  /** Zoho Desk stayed busy past the panel's patience: it stopped asking until Refresh. */
+  gaveUp?: boolean;
+  /** What the lookup searched Desk for (the record's emails, or its account name), for "No tickets". */
+  searched?: { emails: readonly string[]; accountName?: string };
 }

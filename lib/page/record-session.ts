@@ -13,12 +13,16 @@
 import type { ErrorInfo } from '../shared/errors';
 import type { PanelConfig, TicketsView, TicketSummary } from '../shared/protocol';
 import type { BrokerClient, Identity, NewTicket, RecordRef, ResponseOf } from '../shared/commands';
+import { isBusyWithWait } from './error-kind';
 import { identityFingerprint, isSearchable } from './identity';
 import type { NewTicketStatus, PanelBody, PanelViewState, PreviewState, TicketAction } from './panel-state';
 import { ownAnchorSelector, snapshotFingerprint, watchRecordIdentity } from './record-identity-watch';
 import { parseRecordPage, recordKey } from './record-page';
 
 export type Ask = BrokerClient<'page'>;
+
+/** How long the panel keeps asking a busy Zoho Desk again (from its first "busy" answer). */
+const BUSY_PATIENCE_MS = 30_000;
 
 /** What the panel's buttons ask of the session. */
 export interface SurfaceActions {
@@ -44,6 +48,8 @@ interface SessionDeps {
   surface: PanelSurface;
   /** Timing knobs for the identity watch (tests shorten them). */
   timing?: { readyTimeoutMs?: number; settleMs?: number; quietMs?: number };
+  /** The clock (epoch ms); Date.now by default. */
+  now?: () => number;
 }
 
 interface RecordSessions {
@@ -69,6 +75,12 @@ function stateBody(error: ErrorInfo): PanelBody | 'hide' | 'quiet' | null {
     default:
       return null;
   }
+}
+
+/** What a lookup searches Desk for: an account's name, or a person's emails. */
+function searchedFor(module: RecordRef['module'], identity: Identity): NonNullable<PanelViewState['searched']> {
+  const accountName = identity.accountName ?? identity.name;
+  return module === 'Accounts' && accountName ? { emails: [], accountName } : { emails: identity.emails };
 }
 
 export function startRecordSessions(deps: SessionDeps): RecordSessions {
@@ -124,6 +136,11 @@ class Session {
   /** The New ticket form, once opened on this record; and the ticket created last. */
   private newTicket: NewTicketStatus | null = null;
   private created: TicketSummary | null = null;
+  /** When Zoho Desk first answered "busy" in the current run of asking again; null when it is not. */
+  private busySince: number | null = null;
+  private retryAt: number | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private gaveUp = false;
 
   constructor(
     private readonly ref: RecordRef,
@@ -141,6 +158,11 @@ class Session {
 
   stop() {
     this.controller.abort();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+  }
+
+  private get now(): number {
+    return (this.deps.now ?? Date.now)();
   }
 
   /** Ask for the configuration; then show its state, or follow the record and look it up. */
@@ -198,10 +220,16 @@ class Session {
     this.handle(answer);
   }
 
-  private async lookup(identity: Identity, mode: 'cached' | 'refresh'): Promise<void> {
+  private async lookup(identity: Identity, mode: 'cached' | 'refresh', retrying = false): Promise<void> {
     this.identity = identity;
     this.peeked = null;
     const seq = ++this.lookupSeq;
+    // A lookup of the rep's own (a record, Refresh) starts the patience afresh.
+    if (!retrying) this.busySince = null;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.retryAt = null;
+    this.gaveUp = false;
     if (!isSearchable(identity, this.ref.module)) {
       this.view = null;
       return this.show({ kind: 'noIdentity', module: this.ref.module });
@@ -219,6 +247,32 @@ class Session {
     if (this.aborted || seq !== this.lookupSeq) return;
     this.refreshing = false;
     this.handle(fresh);
+  }
+
+  /**
+   * Zoho Desk said to wait `seconds`: within the panel's patience, show the rows (or the skeleton)
+   * with a countdown and ask again then; past it, stop asking (false: the caller shows the error).
+   */
+  private waitAndRetry(seconds: number): boolean {
+    const now = this.now;
+    const counted = this.busySince !== null;
+    this.busySince ??= now;
+    const at = now + Math.max(1, seconds) * 1000;
+    if (at - this.busySince > BUSY_PATIENCE_MS || !this.identity) {
+      this.busySince = null;
+      // After a countdown: say the panel stopped. A first wait this long: Desk's own words say how long.
+      this.gaveUp = counted;
+      return false;
+    }
+    const identity = this.identity;
+    this.retryAt = at;
+    this.refreshing = false;
+    this.show(this.view ? { kind: 'tickets', view: this.view } : { kind: 'loading' });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.aborted) void this.lookup(identity, 'refresh', true);
+    }, at - now);
+    return true;
   }
 
   /** A shown ticket's latest thread, asked of the broker once for this record page. */
@@ -273,9 +327,13 @@ class Session {
 
   private handle(answer: ResponseOf<'tickets.get'>): void {
     if (answer.ok) {
+      if (!answer.data.error) this.busySince = null;
       this.view = answer.data;
+      // Still busy when Desk answered with what the cache had, and said to wait.
+      if (answer.data.error && isBusyWithWait(answer.data.error) && this.waitAndRetry(answer.data.error.retryAfterSec)) return;
       return this.show({ kind: 'tickets', view: answer.data });
     }
+    if (isBusyWithWait(answer.error) && this.waitAndRetry(answer.error.retryAfterSec)) return;
     const state = stateBody(answer.error);
     if (state === 'quiet') return;
     if (state === 'hide') return this.deps.surface.hide();
@@ -303,6 +361,9 @@ class Session {
         ...(this.newTicket ? { newTicket: this.newTicket } : {}),
         ...(this.created ? { created: this.created } : {}),
         ...(config?.actingAs ? { actingAs: config.actingAs } : {}),
+        retryAt: this.retryAt,
+        gaveUp: this.gaveUp,
+        ...(this.identity ? { searched: searchedFor(this.ref.module, this.identity) } : {}),
       },
       {
         refresh: () => this.identity && !this.aborted && void this.lookup(this.identity, 'refresh'),

@@ -1,10 +1,17 @@
 /**
  * Times as the panel writes them: in the settings' IANA time zone (not the browser's), in the
- * settings' language, through Intl. A bad zone name falls back to UTC rather than throwing.
+ * settings' language, through Intl, with the language's own clock habit (English 12-hour
+ * "9:41 PM", Japanese 24-hour "21:41"). A bad zone name falls back to UTC rather than throwing.
  */
 import type { Language } from './protocol';
 
 const LOCALES: Record<Language, string> = { en: 'en-US', ja: 'ja-JP' };
+
+/** Each language's clock: English readers expect 12-hour times, Japanese readers 24-hour ones. */
+const CLOCKS: Record<Language, Intl.DateTimeFormatOptions> = {
+  en: { hour: 'numeric', minute: '2-digit', hourCycle: 'h12' },
+  ja: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+};
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Zone → the zone to use: checking builds an Intl.DateTimeFormat (~0.2 ms), once per zone, not per cell. */
@@ -36,7 +43,7 @@ function formatter(language: Language, timeZone: string, withClock: boolean): In
       month: 'short',
       day: 'numeric',
       // The zone name makes the repeated hour at a DST fall-back unambiguous (01:30 PDT / PST).
-      ...(withClock ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' } : {}),
+      ...(withClock ? { ...CLOCKS[language], timeZoneName: 'short' } : {}),
     });
     formatters.set(key, found);
   }
@@ -55,7 +62,7 @@ export function isoInstant(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/** Date and clock time in the zone, e.g. "Mar 10, 2024, 03:30 PDT" / "2024年3月10日 19:30 JST". */
+/** Date and clock time in the zone, e.g. "Mar 10, 2024, 3:30 AM PDT" / "2024年3月10日 19:30 JST". */
 export function formatDateTime(ms: number, timeZone: string, language: Language): string {
   return formatter(language, timeZone, true).format(ms);
 }

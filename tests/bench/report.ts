@@ -40,6 +40,16 @@ export function tableRows(r: any): Row[] {
       '—',
       null,
     ]);
+    if (r.previewCachedMs) {
+      rows.push(['previewCachedMs', ms(r.previewCachedMs), String(r.previewCachedMs.n), 'p95 ≤ 50 ms', r.previewCachedMs.p95 <= 50]);
+      rows.push([
+        'previewOverheadMs',
+        `${ms(r.previewOverheadMs)} (click to text, less the Desk delay of ${r.previewUncachedMs.injectedDelayMs} ms)`,
+        String(r.previewOverheadMs.n),
+        'p95 ≤ 30 ms',
+        r.previewOverheadMs.p95 <= 30,
+      ]);
+    }
     rows.push(['warmApiCalls', String(r.warmApiCalls), String(r.warmSwitchMs.n), '0', r.warmApiCalls === 0]);
     const tabs = r.tenTabsUpstreamCalls;
     if (tabs?.byEndpoint) {

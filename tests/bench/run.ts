@@ -7,7 +7,8 @@
  * Env (for quick runs while developing): BENCH_SIZE (sandbox size, default 'bench'),
  * BENCH_SWITCHES (warm switches, default 60), BENCH_COLD (cold views, default 8),
  * BENCH_CACHE_TICKETS (default 100000), BENCH_FUZZ_CASES (default 10000, 0 skips),
- * BENCH_DELAY_MS (injected Desk latency, default 150), BENCH_OUT (default bench/results.json).
+ * BENCH_DELAY_MS (injected Desk latency, default 150), BENCH_PREVIEWS (tickets previewed, default 8),
+ * BENCH_OUT (default bench/results.json).
  * `--markdown` also prints the table as Markdown (README.md).
  */
 import { execFileSync } from 'node:child_process';
@@ -28,6 +29,7 @@ import { runFuzz } from './fuzz';
 import { measureFloor } from './floor';
 import { measurePanelMemory, type PanelMemory } from './memory';
 import { installProbe, type BenchProbe, type SwitchTiming } from './page-probe';
+import { measurePreviews, type PreviewTimings } from './preview';
 import { bundleBytes, markdownTable, printTable } from './report';
 import { countBy, endpointOf, ratio, sequentialDepth, summarize } from './stats';
 
@@ -42,6 +44,7 @@ const COLD_VIEWS = Number(env.BENCH_COLD ?? 8);
 const CACHE_TICKETS = Number(env.BENCH_CACHE_TICKETS ?? 100_000);
 const FUZZ_CASES = Number(env.BENCH_FUZZ_CASES ?? 10_000);
 const DELAY_MS = Number(env.BENCH_DELAY_MS ?? 150);
+const PREVIEWS = Number(env.BENCH_PREVIEWS ?? 8);
 const OUT = path.resolve(env.BENCH_OUT ?? 'bench/results.json');
 const WARM_RECORDS = 10;
 const TABS = 10;
@@ -200,6 +203,10 @@ async function main(): Promise<void> {
       shown = timing.signature;
     }
 
+    // ---- Previews of the record now shown: first (one delayed Desk call each), then again.
+    log(`previews of up to ${PREVIEWS} tickets (Desk answers delayed ${DELAY_MS} ms) …`);
+    const previews: PreviewTimings = await measurePreviews(crm, PREVIEWS);
+
     // ---- Ten tabs open one uncached record at once.
     let tenTabs: Record<string, unknown> = { skipped: 'no record left' };
     if (tabsRecord) {
@@ -250,6 +257,9 @@ async function main(): Promise<void> {
         calls: cold.map((c) => c.calls),
       },
       coldViewMs: summarize(cold.map((c) => c.viewMs)),
+      previewUncachedMs: { ...summarize(previews.uncachedMs), injectedDelayMs: DELAY_MS },
+      previewOverheadMs: summarize(previews.uncachedMs.map((ms) => ms - DELAY_MS)),
+      previewCachedMs: summarize(previews.cachedMs),
       firstVisitMs: summarize(warmUp.map((t) => t.panelMs)),
       warmApiCalls,
       tenTabsUpstreamCalls: tenTabs,
@@ -275,6 +285,8 @@ async function main(): Promise<void> {
         warmSwitchMs: warm.map((t) => Math.round(t.panelMs * 10) / 10),
         warmCrmRenderMs: warm.map((t) => Math.round(t.crmMs * 10) / 10),
         floorMs: floor.map((ms) => Math.round(ms * 10) / 10),
+        previewUncachedMs: previews.uncachedMs.map((ms) => Math.round(ms * 10) / 10),
+        previewCachedMs: previews.cachedMs.map((ms) => Math.round(ms * 10) / 10),
       },
       longTasks: {
         count: longTasks.length,

@@ -3,7 +3,8 @@
  *
  * Starts the sandbox with demo data, launches Chromium with the built extension and every Zoho
  * host mapped to the sandbox, connects DeskLink through the options page's setup wizard (falling
- * back to admin messages if the wizard cannot be driven), and opens a CRM Contact record.
+ * back to admin messages if the wizard cannot be driven), and opens a CRM Contact record with the
+ * preview of its first ticket open.
  * - With a display (DISPLAY set): headed; stays open until Ctrl-C.
  * - Without one: headless; writes demo-output/options.png and demo-output/record.png, prints
  *   their paths and exits.
@@ -21,6 +22,7 @@ import type { Request } from '../../lib/shared/commands';
 import { extensionServiceWorker, launchChromium } from '../e2e/support/chromium';
 import { connectWith } from '../e2e/support/admin';
 import { crmUrl } from '../e2e/support/crm';
+import { isPanelFrameUrl } from '../e2e/support/panel-driver';
 
 const OUTPUT_DIR = path.resolve('demo-output');
 const headed = Boolean(process.env.DISPLAY);
@@ -57,6 +59,27 @@ async function connectWithWizard(options: Page): Promise<void> {
   await field('Enable Zoho Desk integration').waitFor(quick);
 }
 
+/** Opens the preview of the panel's first ticket, as a rep clicking `Preview #<n>` does. */
+async function openFirstPreview(record: Page): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    for (const frame of record.frames().filter((f) => isPanelFrameUrl(f.url()))) {
+      const preview = frame.getByRole('button', { name: /^Preview #\d+$/ }).first();
+      if ((await preview.isVisible().catch(() => false)) && (await frame.evaluate(() => innerWidth > 0).catch(() => false))) {
+        await preview.click();
+        await frame
+          .getByRole('region', { name: /^Ticket #\d+ preview$/ })
+          .getByText('Latest message')
+          .waitFor({ timeout: 10_000 });
+        console.log('Opened the preview of the first ticket.');
+        return;
+      }
+    }
+    if (Date.now() > deadline) throw new Error('no Preview button within 30 s');
+    await record.waitForTimeout(250);
+  }
+}
+
 async function main(): Promise<void> {
   const port = process.env.DESKLINK_DEMO_PORT ? Number(process.env.DESKLINK_DEMO_PORT) : undefined;
   sandbox = await startSandbox({ size: 'demo', quiet: true, ...(port ? { port } : {}) });
@@ -88,14 +111,8 @@ async function main(): Promise<void> {
   const url = crmUrl(RECORD);
   await record.goto(url);
   console.log(`Opened ${url} (${RECORD.name}, ${RECORD.expectedTickets.A} tickets in portal A)`);
-  const panel = record.getByRole('region', { name: 'Zoho Desk tickets' });
-  await panel.waitFor({ timeout: 30_000 }).catch(() => console.log('The DeskLink panel did not appear within 30 s.'));
-  // Let the tickets arrive before the picture; the panel shows a row per ticket.
-  await panel
-    .getByRole('row')
-    .nth(1)
-    .waitFor({ timeout: 30_000 })
-    .catch(() => console.log('No ticket rows within 30 s: the record screenshot shows the panel as it stands.'));
+  // The panel lives in DeskLink's own frame (in a closed shadow root): found there, by its rows' Preview buttons.
+  await openFirstPreview(record).catch((error: Error) => console.log(`No preview opened: ${error.message.split('\n')[0]}`));
 
   if (headed) {
     await record.bringToFront();

@@ -24,8 +24,14 @@ export interface DeskClients {
   dropped(): DroppedItems[];
 }
 
+/**
+ * The longest Retry-After the broker waits out itself on the connected portal: a longer one is
+ * answered at once with Desk's wait, and the panel counts it down where the rep sees it.
+ */
+const PORTAL_MAX_RETRY_AFTER_SEC = 5;
+
 export function createDeskClients({ fetch, now }: { fetch: typeof globalThis.fetch; now: () => number }): DeskClients {
-  const portals = createPortalPolicies({ now });
+  const portals = createPortalPolicies({ now, maxRetryAfterSec: PORTAL_MAX_RETRY_AFTER_SEC });
   const credits = new Map<string, ApiCredits & { at: number }>();
   const noteCredits = (portalId: string) => (reported: ApiCredits) => credits.set(portalId, { ...reported, at: now() });
   const dropped = new Map<string, DroppedItems>();

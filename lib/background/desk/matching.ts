@@ -4,7 +4,8 @@
  *   Desk contacts whose `zohoCRMContact.id` is the record (found by `contacts/search` on the
  *   same emails; the link may name a Lead or a Contact).
  * - Accounts: `accounts/search` by name, confirmed by `zohoCRMAccount.id` (fetched per account:
- *   search results omit it), then that account's tickets.
+ *   search results omit it), then that account's tickets; their list omits `modifiedTime`, so the
+ *   100 most recently changed come once more from `tickets/search` by account id, which has it.
  * Tickets are merged by id, newest first. Every page inside Zoho's window is fetched.
  */
 import { DeskLinkError } from '../../shared/errors';
@@ -61,6 +62,20 @@ const ticketsOfAccount = (client: DeskClient, accountId: string, signal?: AbortS
     const page = await client.accountTickets(accountId, { include: ['contacts'], from, limit, sortBy: '-modifiedTime' }, signal);
     return { items: page.data, received: page.received };
   });
+
+/** Last-change times the account's ticket list lacks: one search page, newest change first. */
+const RECENTLY_CHANGED = 100;
+
+async function recentlyChangedOfAccount(client: DeskClient, accountId: string, signal?: AbortSignal): Promise<Collected<Ticket>> {
+  try {
+    const page = await client.searchTickets({ accountId: [accountId], sortBy: '-modifiedTime', from: 0, limit: RECENTLY_CHANGED }, signal);
+    return { items: page.data, truncated: false };
+  } catch (error) {
+    // The list alone still shows every ticket (with its creation time, labelled as such).
+    if (error instanceof DeskLinkError && PERMISSION_CODES.has(error.code)) return { items: [], truncated: false };
+    throw error;
+  }
+}
 
 /** Tickets of the Desk contacts linked to this CRM record. */
 async function linkedContactTickets(client: DeskClient, emails: string[], recordId: string, signal?: AbortSignal) {
@@ -127,7 +142,8 @@ export async function findRecordTickets(
   if (record.module === 'Accounts') {
     const name = recordAccountName(record, identity);
     const account = name ? await findAccount(client, name, record.recordId, signal) : undefined;
-    if (account) sources = [await ticketsOfAccount(client, account.id, signal)];
+    if (account)
+      sources = await Promise.all([ticketsOfAccount(client, account.id, signal), recentlyChangedOfAccount(client, account.id, signal)]);
     deskUrl = account?.webUrl ?? null;
   } else {
     const emails = searchableEmails(identity.emails);

@@ -11,7 +11,7 @@ import type { CrmTab, PanelRegion } from '../support/panel-driver';
 import { cellOf, expectInPanel, expectTickets, numberOf } from '../support/panel-steps';
 import type { Scenario, ScenarioGroup } from './panel';
 
-const JAPANESE_REGION = 'Zoho Desk のチケット';
+const JAPANESE_REGION = 'Zoho Desk の問い合わせ';
 
 /** Each column header's name and aria-sort, in order. */
 const sortState = (panel: PanelRegion) =>
@@ -116,6 +116,23 @@ const order: Scenario[] = [
       await tab.type(' zzzz-no-such-ticket');
       await expect.poll(() => panel.text()).toContain('No tickets match');
       expect(await panel.rows()).toHaveLength(0);
+    },
+  },
+];
+
+const accounts: Scenario[] = [
+  {
+    title: 'an account’s tickets show when each last changed, not their creation time',
+    async run({ connect, open, sandbox }) {
+      await connect();
+      const tab = await open(RECORDS.account);
+      const panel = tab.panel();
+      await expectTickets(tab, RECORDS.account);
+      const changed = (await panel.rows()).map((row) => cellOf(row, 'Last modified')?.text ?? '');
+      expect(changed).toHaveLength(RECORDS.account.expectedTickets.A);
+      for (const text of changed) expect(text).not.toMatch(/^Last modified: Created/);
+      // One search by the account's id brought the times: the list is still read in full.
+      expect(sandbox.deskCalls({ path: '/api/v1/tickets/search' }).filter((call) => call.query.accountId)).toHaveLength(1);
     },
   },
 ];
@@ -312,6 +329,56 @@ const layout: Scenario[] = [
   },
 ];
 
+const honest: Scenario[] = [
+  {
+    title: 'a busy Zoho Desk: a countdown, then the tickets; busy again past 30 s, the rows stay and the panel says it stopped',
+    async run({ connect, open, sandbox }) {
+      await connect();
+      const busy = (retryAfterSec: number, times = 1) =>
+        sandbox.addFault({
+          host: 'desk.zoho.com',
+          path: '/api/v1/tickets/search',
+          status: 429,
+          errorCode: 'TOO_MANY_REQUESTS',
+          retryAfterSec,
+          times,
+        });
+      busy(6);
+      const tab = await open(RECORDS.contact);
+      const panel = tab.panel();
+      await expect
+        .poll(() => panel.textsOf('status'), { timeout: 20_000 })
+        .toContainEqual(expect.stringMatching(/^Zoho Desk is busy; trying again in [1-6] s$/));
+      await expectTickets(tab, RECORDS.contact);
+      const fetchedAt = Date.now();
+      // Refresh asks Desk again once the rows are 10 s old (sooner, it shows the rows it just fetched).
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, fetchedAt + 10_500 - Date.now())));
+      busy(12);
+      busy(20);
+      await panel.click('button', 'Refresh');
+      await expect.poll(() => panel.textsOf('status')).toContainEqual(expect.stringMatching(/^Zoho Desk is busy; trying again in \d+ s$/));
+      expect(await panel.rows()).toHaveLength(10);
+      // 12 s, then 20 s more would pass 30 s: it stops and says so, with the rows.
+      await expect
+        .poll(() => panel.text(), { timeout: 25_000 })
+        .toContain('Zoho Desk is busy. Zoho Desk is still busy, so DeskLink stopped trying. Press Refresh in a minute.');
+      expect(await panel.text()).toMatch(/Saved (now|\d+ (seconds?|minutes?) ago)/);
+      expect(await panel.rows()).toHaveLength(10);
+      expect(await panel.countOf('status', /trying again/)).toBe(0);
+    },
+  },
+  {
+    title: 'No tickets names the emails it searched',
+    async run({ connect, open }) {
+      await connect();
+      const tab = await open(RECORDS.noTickets);
+      await expect.poll(() => tab.panel().text()).toContain('No tickets');
+      expect(await tab.panel().text()).toContain(`Searched Zoho Desk for ${RECORDS.noTickets.emails[0]}.`);
+      await expectAxeClean(tab, 'no tickets');
+    },
+  },
+];
+
 const japanese: Scenario[] = [
   {
     title: 'Japanese: search, sort, preview and copy in Japanese words',
@@ -320,11 +387,14 @@ const japanese: Scenario[] = [
       const tab = await open(RECORDS.japanese);
       const panel = tab.panel(JAPANESE_REGION);
       await expectTickets(tab, RECORDS.japanese, { region: JAPANESE_REGION, all: 'すべて' });
-      expect(await panel.countOf('searchbox', 'チケットを検索')).toBe(1);
+      expect(await panel.countOf('searchbox', '問い合わせを検索')).toBe(1);
+      // Zoho Desk's own word for a ticket throughout, and "just now" as Japanese says it.
+      expect(await panel.text()).not.toContain('チケット');
+      expect(await panel.text()).toMatch(/たった今更新|前に更新/);
       expect(await sortState(panel)).toContainEqual(['ステータス', 'ascending']);
       const number = numberOf((await panel.rows())[0]!)!;
       await panel.click('button', `${number} をプレビュー`);
-      await expectInPanel(panel, 'region', `チケット ${number} のプレビュー`);
+      await expectInPanel(panel, 'region', `問い合わせ ${number} のプレビュー`);
       await expect.poll(() => panel.text()).toContain('最新のメッセージ');
       await panel.click('button', `${number} をコピー`);
       await expect.poll(() => panel.text()).toContain('コピーしました');
@@ -335,8 +405,10 @@ const japanese: Scenario[] = [
 
 export const PANEL_V2_SCENARIOS: ScenarioGroup[] = [
   { title: 'order, sort and search', scenarios: order },
+  { title: 'accounts', scenarios: accounts },
   { title: 'preview', scenarios: preview },
   { title: 'into Desk', scenarios: intoDesk },
   { title: 'layout, focus and axe', scenarios: layout },
+  { title: 'honest states', scenarios: honest },
   { title: 'Japanese', scenarios: japanese },
 ];

@@ -65,6 +65,31 @@ describe('the panel host in the CRM page', () => {
   });
 });
 
+describe('a preview asked in the frame', () => {
+  it('reaches the session with its ticket id; an id that is not digits never does; the frame may write the clipboard', async () => {
+    const onPreview = vi.fn();
+    const panel = createPanelFrame({
+      doc: document,
+      pageUrl: PAGE_URL,
+      frameOrigin: FRAME_ORIGIN,
+      onRefresh: vi.fn(),
+      onOpenOptions: vi.fn(),
+      onPreview,
+    });
+    panel.draw(state('Contacts/1'));
+    panel.placeWith((host) => document.getElementById('relatedList1')!.before(host));
+    const frame = [...roots[0]!.querySelectorAll('iframe')][0]!;
+    expect(frame.allow).toBe('clipboard-write');
+    const page = loadInto(frame);
+    await delivered();
+    page.send({ kind: 'preview', ticketId: '1892000000093001' });
+    page.send({ kind: 'preview', ticketId: '../organizations' } as never);
+    page.send({ kind: 'preview', ticketId: 42 } as never);
+    await delivered();
+    expect(onPreview.mock.calls).toEqual([['1892000000093001']]);
+  });
+});
+
 describe('the standby frame', () => {
   it('loads once the shown frame has drawn, hidden, and does nothing anyone could press', async () => {
     const { panel, beforeRelatedList, hostFrames, standbyFrames, onRefresh } = setUp();

@@ -29,6 +29,8 @@ interface FakeDesk {
   tickets: FakeTicket[];
   contacts?: { id: string; email: string; crmId: string | null; ticketIds: string[] }[];
   accounts?: { id: string; accountName: string; crmId: string | null; ticketIds: string[] }[];
+  /** `tickets/search` by accountId answers with the account's tickets (default: none, as a search that finds nothing). */
+  searchByAccount?: boolean;
   /** Fail a path (e.g. '/api/v1/contacts/search') with this error body and status. */
   fail?: Record<string, [number, object]>;
 }
@@ -66,6 +68,16 @@ function fakeDesk(desk: FakeDesk) {
     if (failure) return new Response(JSON.stringify(failure[1]), { status: failure[0] });
     const emails = (url.searchParams.get('email') ?? '').split(',');
     const ticketsById = (ids: string[]) => desk.tickets.filter((t) => ids.includes(t.id));
+    const accountId = url.searchParams.get('accountId');
+    if (path === '/api/v1/tickets/search' && accountId) {
+      const owned = desk.searchByAccount ? ticketsById(desk.accounts?.find((a) => a.id === accountId)?.ticketIds ?? []) : [];
+      return page(
+        [...owned].sort((a, b) => (a.modifiedTime! < b.modifiedTime! ? 1 : -1)),
+        url,
+        true,
+        (t) => asJson(t, true),
+      );
+    }
     if (path === '/api/v1/tickets/search')
       return page(
         desk.tickets.filter((t) => t.email && emails.includes(t.email)),
@@ -253,6 +265,32 @@ describe('Accounts: by name, confirmed by the CRM link', () => {
     expect(ids(await findRecordTickets(desk.client, ACCOUNT, identity))).toEqual(['42', '41']);
     expect(desk.paths()[0]).toBe('/accounts/search?accountName=Globex%20Corporation&from=0&limit=25');
     expect(desk.paths()).toContain('/accounts/8001/tickets?include=contacts&from=1&limit=99&sortBy=-modifiedTime');
+  });
+
+  it('takes last-change times the account’s list lacks from one search by account id, newest change first', async () => {
+    const desk = fakeDesk({
+      searchByAccount: true,
+      tickets: [tk('41', undefined, 1), tk('42', undefined, 5)],
+      accounts: [{ id: '8001', accountName: 'Globex Corporation', crmId: ACCOUNT.recordId, ticketIds: ['41', '42'] }],
+    });
+    const found = await findRecordTickets(desk.client, ACCOUNT, identity);
+    expect(found.tickets.map((t) => [t.id, t.timeKind, t.modifiedTime])).toEqual([
+      ['42', 'modified', day(6)],
+      ['41', 'modified', day(2)],
+    ]);
+    expect(desk.paths()).toContain('/tickets/search?accountId=8001&sortBy=-modifiedTime&from=0&limit=100');
+    expect(desk.paths().filter((p) => p.startsWith('/tickets/search'))).toHaveLength(1);
+  });
+
+  it('keeps the list’s tickets, labelled with their creation time, when the search may not be read', async () => {
+    const desk = fakeDesk({
+      searchByAccount: true,
+      tickets: [tk('41', undefined, 1)],
+      accounts: [{ id: '8001', accountName: 'Globex Corporation', crmId: ACCOUNT.recordId, ticketIds: ['41'] }],
+      fail: { '/api/v1/tickets/search': [403, { errorCode: 'SCOPE_MISMATCH', message: 'no' }] },
+    });
+    const found = await findRecordTickets(desk.client, ACCOUNT, identity);
+    expect(found.tickets.map((t) => [t.id, t.timeKind])).toEqual([['41', 'created']]);
   });
 
   it('pages an account’s 250 tickets from 1, 99 at a time, to the end Zoho reports', async () => {

@@ -155,7 +155,7 @@ describe('Preview', () => {
     const facts = [...shown.querySelectorAll('dt')].map((term) => [term.textContent, term.nextElementSibling?.textContent]);
     expect(facts).toEqual([
       ['Contact', 'Daniel Okafor'],
-      ['Created', 'May 2, 2024, 09:41 UTC'],
+      ['Created', expect.stringMatching(/^May 2, 2024, 9:41\sAM UTC$/)],
       ['Assignee', 'Jade Tran'],
     ]);
     expect([...shown.querySelectorAll('time')].map((t) => t.getAttribute('datetime'))).toEqual([
@@ -237,5 +237,18 @@ describe('Show more and counts', () => {
     expect(screen.getByText('Showing 10 of 1,200')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
     expect(document.activeElement).toBe(ticketRows()[10]);
+  });
+});
+
+describe('one status vocabulary', () => {
+  it('a row says a plain status type in the tab’s words, and a portal’s own label as Desk gives it', () => {
+    show([
+      ticket(1, { statusType: 'On Hold', status: 'On Hold' }),
+      ticket(2, { statusType: 'Open', status: 'Escalated' }),
+      ticket(3, { statusType: 'Closed', status: 'closed' }),
+    ]);
+    const statuses = ticketRows().map((row) => row.querySelector('.dl-status')?.textContent);
+    expect(statuses).toEqual(['On hold', 'Escalated', 'Closed']);
+    expect(screen.getByRole('tab', { name: 'On hold 1' })).toBeTruthy();
   });
 });
