@@ -58,6 +58,9 @@ test('sign in with Zoho, save, and see a record’s tickets; a short-lived token
   sandbox.clearLog();
   const page = await crmPage(RECORDS.contact);
   await expectInPanel(panel(page), 'tab', `All ${RECORDS.contact.expectedTickets.A}`);
+  // The rep sees whose Desk access it is: their own name (Desk's myinfo), never an email.
+  expect(await panel(page).text()).toContain('Zoho Desk as Asha Admin');
+  expect(await panel(page).text()).not.toContain(ADMIN_EMAIL);
   const refreshes = sandbox.log.filter((e) => e.path === '/oauth/v2/auth/refresh');
   expect(refreshes.length).toBeGreaterThanOrEqual(1);
   expect(refreshes.every((e) => e.status === 302)).toBe(true);

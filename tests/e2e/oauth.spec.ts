@@ -51,6 +51,9 @@ test('sign in with Zoho, save, and see a record’s tickets', async ({ context, 
   await connectWithZoho(context, openOptions);
   const page = await crmPage(RECORDS.contact);
   await expectInPanel(panel(page), 'tab', `All ${RECORDS.contact.expectedTickets.A}`);
+  // The rep sees whose Desk access it is: their own name (Desk's myinfo), never an email.
+  expect(await panel(page).text()).toContain('Zoho Desk as Asha Admin');
+  expect(await panel(page).text()).not.toContain(ADMIN_EMAIL);
   // Every Desk call carried the token Zoho issued, never a ZSC key.
   for (const token of deskTokens(sandbox)) expect(token).toMatch(/^1000\.[0-9a-f]{32}\.[0-9a-f]{32}$/);
   // The token is in the extension's own IndexedDB, never in storage.local (content scripts read that).
