@@ -2,12 +2,12 @@
  * `npm run demo`: DeskLink against the Zoho sandbox in a real Chromium.
  *
  * Starts the sandbox with demo data, launches Chromium with the built extension and every Zoho
- * host mapped to the sandbox, connects DeskLink through the options page's setup wizard (falling
- * back to admin messages if the wizard cannot be driven), and opens a CRM Contact record with the
- * preview of its first ticket open.
+ * host mapped to the sandbox, connects DeskLink through the options page's setup wizard with an
+ * organisation credential (falling back to admin messages if the wizard cannot be driven), and
+ * opens a CRM Contact record with the preview of its first ticket open.
  * - With a display (DISPLAY set): headed; stays open until Ctrl-C.
- * - Without one: headless; writes demo-output/options.png and demo-output/record.png, prints
- *   their paths and exits.
+ * - Without one: headless; writes demo-output/options.png, demo-output/record.png and the three
+ *   ways to connect (demo-output/connect-*.png), prints their paths and exits.
  * Ctrl-C at any point closes the browser and the sandbox.
  *
  * Env: DESKLINK_DEMO_PORT (sandbox port, default random), DESKLINK_OUT_DIR, CHROMIUM_PATH.
@@ -16,7 +16,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { startSandbox, type Sandbox } from '../sandbox/index';
-import { ADMIN_EMAIL, KEYS, PORTALS, RECORDS } from '../sandbox/fixtures';
+import { ALL_READ_SCOPES } from '../sandbox/desk/access';
+import { PORTALS, RECORDS } from '../sandbox/fixtures';
 import type { Response } from '../../lib/shared/protocol';
 import type { Request } from '../../lib/shared/commands';
 import { extensionServiceWorker, launchChromium } from '../e2e/support/chromium';
@@ -44,13 +45,27 @@ async function stop(code: number): Promise<never> {
 process.on('SIGINT', () => void stop(130));
 process.on('SIGTERM', () => void stop(143));
 
-/** The real wizard: Data center, ZSC key, Email, Next, then Portal, Language, Time zone, Save. */
-async function connectWithWizard(options: Page): Promise<void> {
+/**
+ * The real wizard with an organisation credential, as an admin of portal A deploys DeskLink: a
+ * Self Client's code from the sandbox's API console; How to connect, Data center, Client ID,
+ * Client secret, Grant code, Next, then Portal, Language, Time zone, Save. Each way to connect is
+ * photographed on the way (`connect-<way>.png`, the deployment guide's pictures).
+ */
+async function connectWithWizard(options: Page, shots: string): Promise<void> {
   const quick = { timeout: 10_000 };
   const field = (label: string) => options.getByLabel(label, { exact: true });
+  const text = (label: string) => options.getByRole('textbox', { name: label, exact: true });
+  const way = (name: string) => options.getByRole('radio', { name, exact: true }).check(quick);
   await field('Data center').selectOption('com', quick);
-  await field('ZSC key').fill(KEYS.admin, quick);
-  await field('Email').fill(ADMIN_EMAIL, quick);
+  await options.screenshot({ path: path.join(shots, 'connect-sign-in.png'), fullPage: true });
+  await way('ZSC key');
+  await options.screenshot({ path: path.join(shots, 'connect-zsc-key.png'), fullPage: true });
+  await way('Organisation credential');
+  const grant = sandbox!.oauth.selfClient({ user: 'admin', portal: 'A', scopes: [...ALL_READ_SCOPES] });
+  await text('Client ID').fill(grant.clientId, quick);
+  await text('Client secret').fill(grant.clientSecret, quick);
+  await text('Grant code').fill(grant.code, quick);
+  await options.screenshot({ path: path.join(shots, 'connect-organisation-credential.png'), fullPage: true });
   await options.getByRole('button', { name: 'Next', exact: true }).click(quick);
   await field('Portal').selectOption(PORTALS.A.id, quick);
   await field('Language').selectOption('en', quick);
@@ -93,10 +108,11 @@ async function main(): Promise<void> {
   const extensionId = new URL(sw.url()).host;
   console.log(`Chromium ${headed ? 'headed' : 'headless'}, DeskLink loaded as ${extensionId}`);
 
+  mkdirSync(OUTPUT_DIR, { recursive: true });
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   try {
-    await connectWithWizard(options);
+    await connectWithWizard(options, OUTPUT_DIR);
     console.log('Connected through the setup wizard.');
   } catch (error) {
     if (stopping) await new Promise(() => {}); // Ctrl-C closed the browser under the wizard.
@@ -120,7 +136,6 @@ async function main(): Promise<void> {
     await new Promise(() => {});
   }
 
-  mkdirSync(OUTPUT_DIR, { recursive: true });
   const shots = { options: path.join(OUTPUT_DIR, 'options.png'), record: path.join(OUTPUT_DIR, 'record.png') };
   await options.bringToFront();
   await options.screenshot({ path: shots.options, fullPage: true });
