@@ -13,6 +13,7 @@ import { DESK_CREATE_SCOPE_NAMES } from '../../shared/scopes';
 import { recordKeyOf } from '../cache/ticket-cache';
 import { deskToken, type Credential } from '../credentials/credential';
 import type { DeskClient } from '../desk/client';
+import { accountPeople } from '../desk/matching';
 import { createTicketBody, departmentChoices, findJustCreated, priorityChoices } from '../desk/new-ticket';
 import { toTicketSummary } from '../desk/ticket-summary';
 import { signInScopes } from '../oauth/sign-in';
@@ -42,9 +43,8 @@ export async function mayCreate(settings: EffectiveSettings, credential: Credent
   return DESK_CREATE_SCOPE_NAMES.some((scope) => granted.includes(scope.toLowerCase()));
 }
 
-/** The people a record names: a Lead's or Contact's emails under its name. */
-function recordCustomers(record: RecordRef, identity: Identity): NewTicketCustomer[] {
-  if (record.module === 'Accounts') return [];
+/** The people a Lead or Contact names: its emails under its name. */
+function recordCustomers(identity: Identity): NewTicketCustomer[] {
   const name = identity.name?.trim() || identity.emails[0] || '';
   return identity.emails.map((email) => ({ email, name }));
 }
@@ -97,11 +97,16 @@ export function createNewTicketHandlers({
       known = { at, departments, priorities };
       choices.set(ready.portalId, known);
     }
+    // An Account page: its Desk contacts, the ticket filed under the Desk account.
+    const people =
+      record.module === 'Accounts'
+        ? await withCredential(ready.credential, (credential) => accountPeople(clientFor(ready, credential), record, identity))
+        : null;
     return {
       departments: known.departments,
       priorities: known.priorities,
-      customers: recordCustomers(record, identity),
-      accountId: null,
+      customers: people ? people.contacts : recordCustomers(identity),
+      accountId: people?.accountId ?? null,
     };
   };
 

@@ -163,3 +163,36 @@ export async function findRecordTickets(
     deskUrl,
   };
 }
+
+/** A Desk contact a new ticket may be for. */
+interface AccountContact {
+  contactId: string;
+  name: string;
+  email?: string;
+}
+
+/**
+ * An Account record's Desk account (as its tickets are matched) and the Desk contacts filed
+ * under it (the contact search by account name, kept to those whose account is this one, at most
+ * 50): whom a new ticket from the Account page may be for.
+ */
+export async function accountPeople(
+  client: DeskClient,
+  record: RecordRef,
+  identity: Identity,
+  signal?: AbortSignal,
+): Promise<{ accountId: string | null; contacts: AccountContact[] }> {
+  const name = recordAccountName(record, identity);
+  const account = name ? await findAccount(client, name, record.recordId, signal) : undefined;
+  if (!account) return { accountId: null, contacts: [] };
+  const term = accountSearchTerm(account.accountName ?? name ?? '');
+  const { data } = term ? await client.searchContacts({ accountName: term, from: 0, limit: 50 }, signal) : { data: [] };
+  const contacts = data
+    .filter((contact) => contact.accountId === account.id)
+    .map((contact) => {
+      const fullName = [contact.firstName, contact.lastName].filter((part) => part?.trim()).join(' ');
+      const email = contact.email?.trim();
+      return { contactId: contact.id, name: fullName || email || contact.id, ...(email ? { email } : {}) };
+    });
+  return { accountId: account.id, contacts };
+}

@@ -23,7 +23,8 @@ const en = {
   subjectRequired: 'Enter a subject.',
   tooLong: 'This is longer than Zoho Desk accepts ({limit} characters).',
   noDepartments: 'Zoho Desk lists no department you can create tickets in. Ask your Zoho Desk admin to add you to one.',
-  noCustomer: 'This record has no email address for Zoho Desk to find or create the contact. Add an email to the record first.',
+  noCustomer:
+    'Zoho Desk has no contact to file this ticket under: add an email to the record, or, for an account, a contact to it in Zoho Desk.',
   created: 'Ticket #{number} created',
   fieldRejected: 'Zoho Desk did not accept {fields}. Correct it and press Create again.',
   notCreated: 'The ticket was not created. Your text is kept: press Create to try again.',
@@ -54,7 +55,7 @@ const ja: Record<keyof typeof en, string> = {
   tooLong: 'Zoho Desk で受け付けられる長さ（{limit} 文字）を超えています。',
   noDepartments: '問い合わせを作成できる部門が Zoho Desk にありません。Zoho Desk の管理者に部門への追加を依頼してください。',
   noCustomer:
-    'このレコードにはメールアドレスがないため、Zoho Desk で連絡先を検索または作成できません。先にレコードにメールアドレスを追加してください。',
+    '問い合わせを登録する Zoho Desk の連絡先がありません。レコードにメールアドレスを追加するか、取引先の場合は Zoho Desk で取引先に連絡先を追加してください。',
   created: '問い合わせ #{number} を作成しました',
   fieldRejected: 'Zoho Desk が{fields}を受け付けませんでした。修正して、もう一度「作成」を押してください。',
   notCreated: '問い合わせは作成されませんでした。入力内容は残っています。「作成」を押すともう一度試せます。',
