@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TicketSource } from '../../../../lib/background/broker/ticket-source';
 import type { ThreadPreview } from '../../../../lib/shared/protocol';
 import { tickets } from '../../support/cache';
-import { contact, lead, scriptedSource, testBroker, ticketsGet, type TestBroker } from '../../support/broker-setup';
+import { contact, lead, recordUrl, scriptedSource, testBroker, ticketsGet, type TestBroker } from '../../support/broker-setup';
+import { crmTab } from '../../support/senders';
 
 const T0 = Date.UTC(2026, 5, 1, 9, 0, 0);
 const FRESH_MS = 5 * 60_000;
@@ -77,6 +78,15 @@ describe('tickets.preview', () => {
     await world.panel(ticketsGet('cached'));
     expect(await preview('9007199254749999')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await preview(first, lead)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(threadCalls).toEqual([]);
+  });
+
+  it('refuses a frame showing another record, or a page that is not CRM', async () => {
+    await world.panel(ticketsGet('cached'));
+    const message = { command: 'tickets.preview', record: contact, ticketId: first };
+    expect(await world.send(message, crmTab(recordUrl(lead)))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    const elsewhere = crmTab('https://crm.evil.example/crm/org20110845/tab/Contacts/5293322000004120017');
+    expect(await world.send(message, elsewhere)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(threadCalls).toEqual([]);
   });
 
