@@ -174,7 +174,8 @@ interface AccountContact {
 /**
  * An Account record's Desk account (as its tickets are matched) and the Desk contacts filed
  * under it (the contact search by account name, kept to those whose account is this one, at most
- * 50): whom a new ticket from the Account page may be for.
+ * 50, the ones Desk files under another account left out): whom a new ticket from the Account
+ * page may be for.
  */
 export async function accountPeople(
   client: DeskClient,
@@ -188,7 +189,8 @@ export async function accountPeople(
   const term = accountSearchTerm(account.accountName ?? name ?? '');
   const { data } = term ? await client.searchContacts({ accountName: term, from: 0, limit: 50 }, signal) : { data: [] };
   const contacts = data
-    .filter((contact) => contact.accountId === account.id)
+    // Found by the account's name: kept unless Desk names another account (it may leave accountId out).
+    .filter((contact) => contact.accountId === account.id || contact.accountId == null)
     .map((contact) => {
       const fullName = [contact.firstName, contact.lastName].filter((part) => part?.trim()).join(' ');
       const email = contact.email?.trim();

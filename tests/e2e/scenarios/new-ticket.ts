@@ -125,6 +125,31 @@ export const NEW_TICKET_SCENARIOS: readonly Scenario[] = [
     },
   },
   {
+    title: 'from an Account: For offers the account’s Desk contacts, and the ticket is filed under the account for the contact chosen',
+    async run(world) {
+      await world.connect();
+      const tab = await world.open(RECORDS.account);
+      const panel = tab.panel();
+      await expectInPanel(panel, 'button', 'New ticket', { timeout: 20_000 });
+      await panel.click('button', 'New ticket');
+      await expectInPanel(panel, 'combobox', 'For');
+      const chosen = await panel.evaluate((region) => {
+        const select = region.querySelector<HTMLSelectElement>('#dl-new-customer');
+        return select?.selectedOptions[0]?.text ?? '';
+      }, undefined);
+      // A Desk contact shows as "Name (email)": the person Desk has, not one DeskLink made up.
+      expect(chosen).toMatch(/^.+ \(.+@.+\)$/);
+      await panel.focus('textbox', 'Subject');
+      await tab.type(SUBJECT);
+      await panel.click('button', 'Create');
+      await expect.poll(() => createdStatus(panel)).toContainEqual(expect.stringMatching(/^Ticket #\d+ created/));
+      const [created] = world.sandbox.createdTickets();
+      expect(created!.body).toMatchObject({ contactId: expect.any(String), accountId: expect.any(String) });
+      expect(created!.body.contact).toBeUndefined();
+      expect(chosen).toContain(`(${created!.email})`);
+    },
+  },
+  {
     title: 'Enter pressed twice in the subject makes one ticket',
     async run(world) {
       await world.connect();
