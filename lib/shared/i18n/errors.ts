@@ -88,9 +88,9 @@ const ja: Record<keyof typeof en, string> = {
   OAUTH_ORG_MISMATCH:
     '保存されたキーまたはサインインは、選択したものとは別の Zoho Desk ポータルのものです。管理者がそのポータルを選ぶか、このポータル用のキーを入力（またはサインイン）してください。',
   FORBIDDEN:
-    'お使いの Zoho Desk アカウントにはこれらのチケットを表示する権限がありません。Zoho Desk の管理者にアクセス権を依頼してください。',
+    'お使いの Zoho Desk アカウントにはこれらの問い合わせを表示する権限がありません。Zoho Desk の管理者にアクセス権を依頼してください。',
   LICENSE_ACCESS_LIMITED:
-    '保存されたキーまたはサインインの Zoho ユーザーには、この Zoho Desk ポータルの担当者ライセンスがありません。チケットを読み取るには Zoho Desk の担当者またはライト担当者のライセンスが必要です。Zoho Desk の管理者にご相談ください。',
+    '保存されたキーまたはサインインの Zoho ユーザーには、この Zoho Desk ポータルの担当者ライセンスがありません。問い合わせを読み取るには Zoho Desk の担当者またはライト担当者のライセンスが必要です。Zoho Desk の管理者にご相談ください。',
   URL_NOT_FOUND: 'Zoho Desk で対象が見つかりませんでした。削除または移動された可能性があります。',
   METHOD_NOT_ALLOWED: 'Zoho Desk がこの種類のリクエストを拒否しました。DeskLink を更新し、解決しない場合は報告してください。',
   RESOURCE_SIZE_EXCEEDED: 'リクエストが Zoho Desk の上限を超えています。管理者に報告してください。',
@@ -99,22 +99,22 @@ const ja: Record<keyof typeof en, string> = {
   EMPTY_PAYLOAD: 'Zoho Desk に必要なデータが含まれていませんでした。もう一度お試しください。繰り返し発生する場合は報告してください。',
   UNPROCESSABLE_ENTITY: 'Zoho Desk が検索条件を処理できませんでした。レコードのメールアドレスや名前を確認して、もう一度お試しください。',
   ONLY_LIVECHAT_USER:
-    'この Zoho Desk ユーザーはライブチャット専用のため、チケットを読み取れません。管理者が通常の担当者のキーを使用してください。',
+    'この Zoho Desk ユーザーはライブチャット専用のため、問い合わせを読み取れません。管理者が通常の担当者のキーを使用してください。',
   DUPLICATE_CONTRACT: 'Zoho Desk で契約の重複が報告されました。Zoho Desk の管理者に契約の確認を依頼してください。',
   INTEGRATION_ADMIN_ERROR: 'Zoho Desk で連携設定の問題が報告されました。Zoho Desk の管理者に連携設定の確認を依頼してください。',
   THRESHOLD_EXCEEDED:
-    'この Zoho Desk ポータルは本日の API クレジットを使い切りました。太平洋時間の午前 0 時に Zoho がクレジットを戻すまで、DeskLink は Zoho Desk を呼び出しません。キャッシュされたチケットがあれば表示されます。',
+    'この Zoho Desk ポータルは本日の API クレジットを使い切りました。太平洋時間の午前 0 時に Zoho がクレジットを戻すまで、DeskLink は Zoho Desk を呼び出しません。キャッシュされた問い合わせがあれば表示されます。',
   THRESHOLD_EXCEEDED_HOURS:
-    'この Zoho Desk ポータルは本日の API クレジットを使い切りました。Zoho がクレジットを戻すまで（約 {hours} 時間後）、DeskLink は Zoho Desk を呼び出しません。キャッシュされたチケットがあれば表示されます。',
+    'この Zoho Desk ポータルは本日の API クレジットを使い切りました。Zoho がクレジットを戻すまで（約 {hours} 時間後）、DeskLink は Zoho Desk を呼び出しません。キャッシュされた問い合わせがあれば表示されます。',
   THRESHOLD_EXCEEDED_MINUTES:
-    'この Zoho Desk ポータルは API の利用上限に達しました。Zoho が再び許可するまで（約 {minutes} 分後）、DeskLink は Zoho Desk を呼び出しません。キャッシュされたチケットがあれば表示されます。',
+    'この Zoho Desk ポータルは API の利用上限に達しました。Zoho が再び許可するまで（約 {minutes} 分後）、DeskLink は Zoho Desk を呼び出しません。キャッシュされた問い合わせがあれば表示されます。',
   TOO_MANY_REQUESTS: '現在 Zoho Desk へのリクエストが集中しています。少し待ってからもう一度お試しください。',
   TOO_MANY_REQUESTS_WAIT: '現在 Zoho Desk へのリクエストが集中しています。{seconds} 秒後にもう一度お試しください。',
   INTERNAL_SERVER_ERROR: 'Zoho Desk で内部エラーが発生しました。数分後にもう一度お試しください。',
   HTTP_ERROR: 'Zoho Desk から予期しないエラーが返されました。しばらくしてからもう一度お試しください。',
   HTTP_ERROR_STATUS: 'Zoho Desk から予期しないエラー（HTTP {status}）が返されました。しばらくしてからもう一度お試しください。',
-  NETWORK: 'Zoho Desk に接続できませんでした。接続を確認してください。キャッシュされたチケットがあれば表示されます。',
-  TIMEOUT: 'Zoho Desk から時間内に応答がありませんでした。もう一度お試しください。キャッシュされたチケットがあれば表示されます。',
+  NETWORK: 'Zoho Desk に接続できませんでした。接続を確認してください。キャッシュされた問い合わせがあれば表示されます。',
+  TIMEOUT: 'Zoho Desk から時間内に応答がありませんでした。もう一度お試しください。キャッシュされた問い合わせがあれば表示されます。',
   MALFORMED_JSON: 'Zoho Desk から DeskLink が読み取れない応答が返されました。しばらくしてからもう一度お試しください。',
   TRUNCATED_BODY: 'Zoho Desk からの応答が途中で切れました。接続を確認して、もう一度お試しください。',
   SCHEMA_VIOLATION:
@@ -123,12 +123,12 @@ const ja: Record<keyof typeof en, string> = {
   ORG_CREDENTIAL_REVOKED:
     'Zoho が組織の資格情報を拒否しました（リフレッシュトークンが取り消されたか無効、またはクライアント ID かシークレットが誤っています）。管理者が Zoho の API コンソールでセルフクライアントの新しい認可コードを生成し、DeskLink のオプションページで入力してください。',
   ACCOUNTS_LIMITED:
-    'Zoho Accounts から、新しいアクセストークンの取得を待つよう求められました（トークンのリクエストが多すぎます）。1〜2 分後に問い合わせが再び読み込まれます。キャッシュされたチケットがあれば表示されます。',
+    'Zoho Accounts から、新しいアクセストークンの取得を待つよう求められました（トークンのリクエストが多すぎます）。1〜2 分後に問い合わせが再び読み込まれます。キャッシュされた問い合わせがあれば表示されます。',
   ACCOUNTS_LIMITED_WAIT:
-    'Zoho Accounts から、新しいアクセストークンの取得を待つよう求められました（トークンのリクエストが多すぎます）。{seconds} 秒後に問い合わせが再び読み込まれます。キャッシュされたチケットがあれば表示されます。',
+    'Zoho Accounts から、新しいアクセストークンの取得を待つよう求められました（トークンのリクエストが多すぎます）。{seconds} 秒後に問い合わせが再び読み込まれます。キャッシュされた問い合わせがあれば表示されます。',
   ACCOUNTS_UNAVAILABLE:
-    'DeskLink のアクセスを更新するための Zoho Accounts に接続できませんでした。接続を確認してください。DeskLink は 1 分後に再試行します。キャッシュされたチケットがあれば表示されます。',
-  SIGNED_OUT: 'Zoho へのサインインの有効期限が切れました。チケットを表示するには再度サインインしてください。',
+    'DeskLink のアクセスを更新するための Zoho Accounts に接続できませんでした。接続を確認してください。DeskLink は 1 分後に再試行します。キャッシュされた問い合わせがあれば表示されます。',
+  SIGNED_OUT: 'Zoho へのサインインの有効期限が切れました。問い合わせを表示するには再度サインインしてください。',
   NOT_CONFIGURED: 'DeskLink はまだ設定されていません。管理者が DeskLink のオプションページで Zoho Desk に接続してください。',
   DISABLED: 'Zoho Desk 連携は無効になっています。管理者が DeskLink のオプションページで有効にできます。',
   BAD_MESSAGE: 'DeskLink が解釈できないリクエストを受け取りました。ページを再読み込みし、解決しない場合は DeskLink を更新してください。',
