@@ -8,7 +8,8 @@ import type { ErrorInfo } from '../shared/errors';
 
 type ErrorKind = 'busy' | 'unreachable' | 'rejected' | 'other';
 
-const BUSY = new Set(['TOO_MANY_REQUESTS', 'THRESHOLD_EXCEEDED', 'CALL_LIMIT_REACHED']);
+// DeskLink's own limit of calls a minute (CALL_LIMIT_REACHED) is not Desk being busy: it keeps its own words.
+const BUSY = new Set(['TOO_MANY_REQUESTS', 'THRESHOLD_EXCEEDED']);
 const UNREACHABLE = new Set(['NETWORK', 'TIMEOUT', 'INTERNAL_SERVER_ERROR', 'TRUNCATED_BODY', 'MALFORMED_JSON']);
 const REJECTED = new Set([
   'UNAUTHORIZED',
@@ -30,6 +31,6 @@ export function errorKind(error: ErrorInfo): ErrorKind {
   return 'other';
 }
 
-/** Desk (or DeskLink's own call budget) asked to wait and said how long: the panel may count it down and ask again. */
+/** Desk asked to wait and said how long: the panel may count it down and ask again. */
 export const isBusyWithWait = (error: ErrorInfo): error is ErrorInfo & { retryAfterSec: number } =>
   errorKind(error) === 'busy' && typeof error.retryAfterSec === 'number';
