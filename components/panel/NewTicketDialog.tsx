@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NewTicket } from '../../lib/shared/commands';
 import { errorMessage } from '../../lib/shared/i18n/errors';
 import { newTicketTranslator, type NewTicketTranslate } from '../../lib/shared/i18n/new-ticket';
-import type { ErrorInfo } from '../../lib/shared/errors';
+import { mayHaveReachedDesk, type ErrorInfo } from '../../lib/shared/errors';
 import { NEW_TICKET_LIMITS, type Language } from '../../lib/shared/protocol';
 import './new-ticket.css';
 import { checkDraft, fitDraft, rejectedFields, type DraftField, type DraftProblem, type TicketDraft } from '../../lib/page/new-ticket-form';
@@ -47,10 +47,7 @@ function failureWords(error: ErrorInfo, language: Language, t: NewTicketTranslat
   if (fields.length) return t('fieldRejected', { fields: fields.map((field) => t(FIELD_WORDS[field])).join(', ') });
   const general = errorMessage(error, language);
   if (error.notCreated) return `${general} ${t('notCreated')}`;
-  if (['TIMEOUT', 'NETWORK', 'TRUNCATED_BODY', 'MALFORMED_JSON', 'INTERNAL_SERVER_ERROR', 'HTTP_ERROR'].includes(error.code)) {
-    return `${general} ${t('mayExist')}`;
-  }
-  return general;
+  return mayHaveReachedDesk(error) ? `${general} ${t('mayExist')}` : general;
 }
 
 export function NewTicketDialog({ language, status, initialDraft, onDraft, onCreate, onCancel }: NewTicketDialogProps) {

@@ -110,6 +110,15 @@ export class DeskLinkError extends Error {
   }
 }
 
+/**
+ * A request that failed this way may still have reached Desk and done its work before the answer
+ * was lost (no answer in time, a dropped connection, a broken or 5xx answer): a create must be
+ * looked for before it is called not done.
+ */
+export function mayHaveReachedDesk(error: ErrorInfo): boolean {
+  return ['TIMEOUT', 'NETWORK', 'TRUNCATED_BODY', 'MALFORMED_JSON', 'INTERNAL_SERVER_ERROR', 'HTTP_ERROR'].includes(error.code);
+}
+
 /** Any thrown value as an ErrorInfo; unknown throwables become INTERNAL. */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof DeskLinkError) return error.info;

@@ -7,7 +7,7 @@
  * record's cached tickets at once.
  */
 import type { Identity, NewTicket, RecordRef } from '../../shared/commands';
-import { DeskLinkError, toErrorInfo } from '../../shared/errors';
+import { DeskLinkError, mayHaveReachedDesk, toErrorInfo } from '../../shared/errors';
 import type { NewTicketCustomer, NewTicketOptions, TicketSummary } from '../../shared/protocol';
 import { DESK_CREATE_SCOPE_NAMES } from '../../shared/scopes';
 import { recordKeyOf } from '../cache/ticket-cache';
@@ -22,9 +22,6 @@ import type { EffectiveSettings } from '../settings/overlay';
 import { requireReady, type ReadyContext } from './context';
 import type { Handler, HandlersFrom } from './handlers';
 import type { BrokerParts } from './parts';
-
-/** A create that failed this way may have reached Desk before the answer was lost. */
-const MAYBE_SENT = new Set(['TIMEOUT', 'NETWORK', 'TRUNCATED_BODY', 'MALFORMED_JSON', 'INTERNAL_SERVER_ERROR', 'HTTP_ERROR']);
 
 /** The form's choices stay this long in the worker: departments and priorities change rarely. */
 const OPTIONS_TTL_MS = 10 * 60_000;
@@ -121,7 +118,7 @@ export function createNewTicketHandlers({
       return { ticket: summary };
     } catch (error) {
       await diagnostics.record(toErrorInfo(error));
-      if (!(error instanceof DeskLinkError) || !MAYBE_SENT.has(error.code)) throw error;
+      if (!(error instanceof DeskLinkError) || !mayHaveReachedDesk(error.info)) throw error;
       // The request may have reached Desk: look before saying it was not made.
       let found;
       try {

@@ -2,22 +2,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Request } from '../../../lib/shared/commands';
 import type { ErrorInfo } from '../../../lib/shared/errors';
-import type { PanelConfig, Response, TicketsView } from '../../../lib/shared/protocol';
+import type { Response, TicketsView } from '../../../lib/shared/protocol';
 import type { PanelViewState } from '../../../lib/page/panel-state';
 import { startRecordSessions, type Ask, type PanelSurface } from '../../../lib/page/record-session';
 import { PAGE_VARIANT_HTML } from '../../sandbox/crm/page-variants';
 import { RECORDS, recordPath } from '../../sandbox/fixtures';
 import { tickets } from '../support/cache';
+import { readyConfig } from '../support/panel-config';
 
-const CONFIG: PanelConfig = {
-  state: 'ready',
-  language: 'en',
-  timeZone: 'UTC',
-  dataCentre: 'com',
-  portalName: 'Zylker Inc.',
-  actingAs: null,
-  canCreate: false,
-};
+const CONFIG = readyConfig();
 const T0 = Date.UTC(2026, 5, 1, 9, 0, 0);
 const VIEW: TicketsView = { tickets: tickets(0, 2), fetchedAt: T0 - 60_000, stale: false, revalidating: false, truncated: false };
 const busy = (retryAfterSec: number): ErrorInfo => ({ code: 'TOO_MANY_REQUESTS', status: 429, retryAfterSec });

@@ -1,22 +1,15 @@
 /** A record session's previews: each ticket's latest thread asked once, shown with the record's state. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Request } from '../../../lib/shared/commands';
-import type { PanelConfig, Response, TicketPreview, TicketsView } from '../../../lib/shared/protocol';
+import type { Response, TicketPreview, TicketsView } from '../../../lib/shared/protocol';
 import type { PanelViewState } from '../../../lib/page/panel-state';
 import { startRecordSessions, type Ask, type PanelSurface, type SurfaceActions } from '../../../lib/page/record-session';
 import { PAGE_VARIANT_HTML } from '../../sandbox/crm/page-variants';
 import { RECORDS, recordPath } from '../../sandbox/fixtures';
 import { tickets } from '../support/cache';
+import { readyConfig } from '../support/panel-config';
 
-const CONFIG: PanelConfig = {
-  state: 'ready',
-  language: 'en',
-  timeZone: 'UTC',
-  dataCentre: 'com',
-  portalName: 'Zylker Inc.',
-  actingAs: null,
-  canCreate: false,
-};
+const CONFIG = readyConfig();
 const LISTED = tickets(0, 2);
 const VIEW: TicketsView = { tickets: LISTED, fetchedAt: 1, stale: false, revalidating: false, truncated: false };
 

@@ -5,19 +5,12 @@ import type { PanelViewState } from '../../../lib/page/panel-state';
 import { startRecordSessions, type Ask, type PanelSurface } from '../../../lib/page/record-session';
 import { PAGE_VARIANT_HTML } from '../../sandbox/crm/page-variants';
 import { RECORDS, recordPath, type RecordFixture } from '../../sandbox/fixtures';
+import { readyConfig } from '../support/panel-config';
 
 const url = (record: RecordFixture) => `https://crm.zoho.com${recordPath(record)}`;
 const TIMING = { readyTimeoutMs: 2000, settleMs: 40, quietMs: 5 };
 
-const CONFIG: PanelConfig = {
-  state: 'ready',
-  language: 'en',
-  timeZone: 'Asia/Tokyo',
-  dataCentre: 'com',
-  portalName: 'Zylker Inc.',
-  actingAs: null,
-  canCreate: true,
-};
+const CONFIG = readyConfig({ timeZone: 'Asia/Tokyo', canCreate: true });
 const view = (over: Partial<TicketsView> = {}): TicketsView => ({
   tickets: [],
   fetchedAt: 1,
