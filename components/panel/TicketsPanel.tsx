@@ -11,7 +11,7 @@ import { panelText, type PanelKey } from '../../lib/shared/i18n/panel';
 import type { Translate } from '../../lib/shared/i18n';
 import { DATA_CENTRES } from '../../lib/shared/data-centres';
 import { countByTab, inTab, safeHttpsUrl, type StatusTab } from '../../lib/page/ticket-list';
-import { DEFAULT_SORT, nextSort, sortTickets, type TicketSort } from '../../lib/page/ticket-order';
+import { DEFAULT_SORT, nextSort, sortTickets, withJustCreatedFirst, type TicketSort } from '../../lib/page/ticket-order';
 import { searchTickets } from '../../lib/page/ticket-search';
 import { formatCount } from '../../lib/shared/numbers';
 import { formatDateTime, isoInstant, relativeAge } from '../../lib/shared/time';
@@ -271,7 +271,7 @@ function Tickets(props: WithT & { view: TicketsView }) {
   }
   const sort = props.sort ?? ownSort;
   const found = searchTickets(view.tickets, query);
-  const sorted = sortTickets(found, sort, now);
+  const sorted = withJustCreatedFirst(sortTickets(found, sort, now), props.created?.id);
   const inView = sorted.filter((ticket) => inTab(ticket, tab));
   const tabLabel = t(tabLabelKey(tab));
   const count = (n: number) => formatCount(n, language);

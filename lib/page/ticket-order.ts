@@ -119,6 +119,16 @@ export function sortTickets(tickets: readonly TicketSummary[], sort: TicketSort,
     .map(({ ticket }) => ticket);
 }
 
+/**
+ * `sorted` with the ticket the rep has just created first, whatever the sort says: it is the row
+ * they look for next, and it may otherwise sit below overdue tickets or on a later page.
+ */
+export function withJustCreatedFirst(sorted: readonly TicketSummary[], createdId: string | undefined): readonly TicketSummary[] {
+  const index = createdId === undefined ? -1 : sorted.findIndex((ticket) => ticket.id === createdId);
+  if (index <= 0) return sorted;
+  return [sorted[index]!, ...sorted.slice(0, index), ...sorted.slice(index + 1)];
+}
+
 /** A stored sort, checked: anything else (an older format, a hand edit) is the default. */
 export function parseSort(value: unknown): TicketSort {
   if (typeof value !== 'object' || value === null) return DEFAULT_SORT;

@@ -3,7 +3,9 @@
  * Chromium, firefox-new-ticket.spec.ts in Firefox ESR): the rep fills the dialog and creates the
  * ticket in the sandbox's Desk, sees it at once and on a revisit before Desk's search shows it; a
  * field Desk refuses keeps the text and marks the field, and the draft survives closing the
- * dialog; an answer lost after Desk stored the ticket and a double Enter each make one ticket.
+ * dialog; an answer lost after Desk stored the ticket, a request Desk never answered and a double
+ * Enter each make one ticket; a Lead's ticket goes to the lead's address, and the dialog speaks
+ * Japanese in a Japanese portal.
  */
 import { expect } from '@playwright/test';
 import { RECORDS } from '../../sandbox/fixtures';
@@ -13,6 +15,7 @@ import type { Scenario } from './panel';
 
 const CREATE_PATH = /^\/api\/v1\/tickets$/;
 const SUBJECT = 'Invoice 2291 shows the wrong VAT <b>rate</b>';
+const JAPANESE_REGION = 'Zoho Desk の問い合わせ';
 
 /** What the rep sees in the dialog: the field values, which are marked invalid, and what has the focus. */
 const dialogState = (panel: PanelRegion) =>
@@ -29,10 +32,14 @@ const dialogState = (panel: PanelRegion) =>
     };
   }, undefined);
 
+/** The text of the option chosen in the dialog's `For` list. */
+const chosenCustomer = (panel: PanelRegion) =>
+  panel.evaluate((region) => region.querySelector<HTMLSelectElement>('#dl-new-customer')?.selectedOptions[0]?.text ?? '', undefined);
+
 /** Opens the dialog from a record showing its tickets and types the subject (and a description). */
-async function startTicket(tab: CrmTab, description = '') {
+async function startTicket(tab: CrmTab, description = '', record = RECORDS.contact) {
   const panel = tab.panel();
-  await expectTickets(tab, RECORDS.contact);
+  await expectTickets(tab, record);
   await panel.click('button', 'New ticket');
   await expectInPanel(panel, 'dialog', 'New ticket');
   await expectInPanel(panel, 'textbox', 'Subject');
@@ -133,10 +140,7 @@ export const NEW_TICKET_SCENARIOS: readonly Scenario[] = [
       await expectInPanel(panel, 'button', 'New ticket', { timeout: 20_000 });
       await panel.click('button', 'New ticket');
       await expectInPanel(panel, 'combobox', 'For');
-      const chosen = await panel.evaluate((region) => {
-        const select = region.querySelector<HTMLSelectElement>('#dl-new-customer');
-        return select?.selectedOptions[0]?.text ?? '';
-      }, undefined);
+      const chosen = await chosenCustomer(panel);
       // A Desk contact shows as "Name (email)": the person Desk has, not one DeskLink made up.
       expect(chosen).toMatch(/^.+ \(.+@.+\)$/);
       await panel.focus('textbox', 'Subject');
@@ -159,6 +163,92 @@ export const NEW_TICKET_SCENARIOS: readonly Scenario[] = [
       await tab.press('Enter');
       await expect.poll(() => createdStatus(panel)).toContainEqual(expect.stringMatching(/^Ticket #\d+ created/));
       expect(world.sandbox.createdTickets()).toHaveLength(1);
+    },
+  },
+  {
+    title: 'from a Lead: the ticket is made for the lead’s name and address, and the lead’s list shows it first',
+    async run(world) {
+      await world.connect();
+      const tab = await world.open(RECORDS.lead);
+      const panel = await startTicket(tab, '', RECORDS.lead);
+      // Whom the ticket is for, as the rep checks it before pressing Create.
+      expect(await chosenCustomer(panel)).toBe(`${RECORDS.lead.name} (${RECORDS.lead.emails[0]})`);
+      await panel.click('button', 'Create');
+      await expect.poll(() => createdStatus(panel)).toContainEqual(expect.stringMatching(/^Ticket #\d+ created/));
+      const [created] = world.sandbox.createdTickets();
+      expect(created!.body).toMatchObject({ contact: { email: RECORDS.lead.emails[0], lastName: expect.stringContaining('Khan') } });
+      expect(numberOf((await panel.rows())[0]!)).toBe(`#${created!.ticketNumber}`);
+    },
+  },
+  {
+    title:
+      'a request Desk never answers, after Desk stored the ticket: when DeskLink’s wait runs out it finds the ticket, says it was created, and makes no second one',
+    async run(world) {
+      await world.connect();
+      world.sandbox.addFault({ method: 'POST', path: CREATE_PATH, body: 'hang', reachesDesk: true, times: 1 });
+      const tab = await world.open(RECORDS.contact);
+      const panel = await startTicket(tab);
+      await panel.click('button', 'Create');
+      await expect.poll(() => createdStatus(panel), { timeout: 40_000 }).toContainEqual(expect.stringMatching(/^Ticket #\d+ created/));
+      expect(await panel.countOf('dialog')).toBe(0);
+      expect(world.sandbox.createdTickets()).toHaveLength(1);
+    },
+  },
+  {
+    title:
+      'a request that never reached Desk: when DeskLink’s wait runs out it says the ticket was not made, keeps the text, and Create then makes exactly one',
+    async run(world) {
+      await world.connect();
+      world.sandbox.addFault({ method: 'POST', path: CREATE_PATH, body: 'hang', times: 1 });
+      const tab = await world.open(RECORDS.contact);
+      const panel = await startTicket(tab, 'Second call today.');
+      await panel.click('button', 'Create');
+      await expect
+        .poll(() => panel.textsOf('alert'), { timeout: 40_000 })
+        .toEqual([expect.stringContaining('The ticket was not created. Your text is kept: press Create to try again.')]);
+      expect(await dialogState(panel)).toMatchObject({ subject: SUBJECT });
+      expect(world.sandbox.createdTickets()).toHaveLength(0);
+      await panel.click('button', 'Create');
+      await expect.poll(() => createdStatus(panel)).toContainEqual(expect.stringMatching(/^Ticket #\d+ created/));
+      expect(world.sandbox.createdTickets()).toHaveLength(1);
+      expect(world.sandbox.createdTickets()[0]).toMatchObject({ subject: SUBJECT, description: 'Second call today.' });
+    },
+  },
+  {
+    title: 'Japanese: the dialog, its choice of address and the status line in Zoho Desk’s Japanese words',
+    async run(world) {
+      await world.connect({ language: 'ja', timeZone: 'Asia/Tokyo' });
+      const tab = await world.open(RECORDS.contact);
+      const panel = tab.panel(JAPANESE_REGION);
+      await expectTickets(tab, RECORDS.contact, { region: JAPANESE_REGION, all: 'すべて' });
+      await panel.click('button', '新しい問い合わせ');
+      await expectInPanel(panel, 'dialog', '新しい問い合わせ');
+      for (const [role, name] of [
+        ['textbox', '件名'],
+        ['textbox', '説明'],
+        ['combobox', '部門'],
+        ['combobox', '優先度'],
+        ['combobox', '連絡先'],
+        ['button', '作成'],
+        ['button', 'キャンセル'],
+      ] as const) {
+        expect(await panel.countOf(role, name), `${role} ${name}`).toBe(1);
+      }
+      // The contact has two addresses: the rep files it under the second one.
+      const [primary, secondary] = RECORDS.contact.emails;
+      expect(await chosenCustomer(panel)).toBe(`${RECORDS.contact.name}（${primary}）`);
+      await panel.focus('combobox', '連絡先');
+      await tab.press('ArrowDown');
+      await expect.poll(() => chosenCustomer(panel)).toBe(`${RECORDS.contact.name}（${secondary}）`);
+      await panel.click('button', '作成');
+      await expect.poll(() => panel.textsOf('alert')).toEqual([expect.stringContaining('件名を入力してください。')]);
+      await panel.focus('textbox', '件名');
+      await tab.type('請求書の再発行');
+      await panel.click('button', '作成');
+      await expect.poll(() => createdStatus(panel)).toContainEqual(expect.stringMatching(/^問い合わせ #\d+ を作成しました/));
+      const [created] = world.sandbox.createdTickets();
+      expect(created).toMatchObject({ subject: '請求書の再発行' });
+      expect(created!.body).toMatchObject({ contact: { email: secondary } });
     },
   },
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SORT, nextSort, parseSort, sortTickets } from '../../../lib/page/ticket-order';
+import { DEFAULT_SORT, nextSort, parseSort, sortTickets, withJustCreatedFirst } from '../../../lib/page/ticket-order';
 import type { TicketSummary } from '../../../lib/shared/protocol';
 import { ticket } from '../support/cache';
 
@@ -106,6 +106,23 @@ describe('sorting by a column', () => {
   it('due dates soonest first, no due date last; last change newest first', () => {
     expect(numbers(sortTickets(list, { column: 'due', direction: 'ascending' }, NOW))).toEqual(['100', '9', '10']);
     expect(numbers(sortTickets(list, { column: 'modified', direction: 'descending' }, NOW))).toEqual(['9', '100', '10']);
+  });
+});
+
+describe('the ticket just created', () => {
+  const overdue = ticket(1, { isOverDue: true, dueDate: day(-2) });
+  const older = ticket(2, { modifiedTime: day(-1) });
+  const created = ticket(3, { modifiedTime: day(0) });
+  const sorted = sortTickets([created, older, overdue], DEFAULT_SORT, NOW);
+
+  it('comes first, whatever the order put above it; the rest keep their order', () => {
+    expect(numbers(sorted)).toEqual(['101', '103', '102']);
+    expect(numbers([...withJustCreatedFirst(sorted, created.id)])).toEqual(['103', '101', '102']);
+  });
+
+  it('changes nothing when there is none, or it is not among the rows (another record, filtered out by a search)', () => {
+    expect(withJustCreatedFirst(sorted, undefined)).toBe(sorted);
+    expect(withJustCreatedFirst(sorted, 'not-here')).toBe(sorted);
   });
 });
 
