@@ -6,15 +6,15 @@
  * rep is told it was not made (so trying again makes no duplicate). The created ticket joins the
  * record's cached tickets at once.
  */
-import type { Identity, NewTicket, RecordRef } from '../../shared/commands';
+import type { NewTicket, RecordRef } from '../../shared/commands';
 import { DeskLinkError, mayHaveReachedDesk, toErrorInfo } from '../../shared/errors';
-import type { NewTicketCustomer, NewTicketOptions, TicketSummary } from '../../shared/protocol';
+import type { NewTicketOptions, TicketSummary } from '../../shared/protocol';
 import { DESK_CREATE_SCOPE_NAMES } from '../../shared/scopes';
 import { recordKeyOf } from '../cache/ticket-cache';
 import { deskToken, type Credential } from '../credentials/credential';
 import type { DeskClient } from '../desk/client';
 import { accountPeople } from '../desk/matching';
-import { createTicketBody, departmentChoices, findJustCreated, priorityChoices } from '../desk/new-ticket';
+import { createTicketBody, departmentChoices, findJustCreated, personCustomers, priorityChoices } from '../desk/new-ticket';
 import { toTicketSummary } from '../desk/ticket-summary';
 import { signInScopes } from '../oauth/sign-in';
 import { readPolicy } from '../policy';
@@ -38,12 +38,6 @@ export async function mayCreate(settings: EffectiveSettings, credential: Credent
   if (credential.kind !== 'oauth') return true;
   const granted = signInScopes(credential).map((scope) => scope.toLowerCase());
   return DESK_CREATE_SCOPE_NAMES.some((scope) => granted.includes(scope.toLowerCase()));
-}
-
-/** The people a Lead or Contact names: its emails under its name. */
-function recordCustomers(identity: Identity): NewTicketCustomer[] {
-  const name = identity.name?.trim() || identity.emails[0] || '';
-  return identity.emails.map((email) => ({ email, name }));
 }
 
 export function createNewTicketHandlers({
@@ -95,16 +89,12 @@ export function createNewTicketHandlers({
       choices.set(ready.portalId, known);
     }
     // An Account page: its Desk contacts, the ticket filed under the Desk account.
-    const people =
-      record.module === 'Accounts'
-        ? await withCredential(ready.credential, (credential) => accountPeople(clientFor(ready, credential), record, identity))
-        : null;
-    return {
-      departments: known.departments,
-      priorities: known.priorities,
-      customers: people ? people.contacts : recordCustomers(identity),
-      accountId: people?.accountId ?? null,
-    };
+    const people = await withCredential(ready.credential, async (credential) => {
+      const client = clientFor(ready, credential);
+      if (record.module === 'Accounts') return accountPeople(client, record, identity);
+      return { accountId: null, contacts: await personCustomers(client, record, identity) };
+    });
+    return { departments: known.departments, priorities: known.priorities, customers: people.contacts, accountId: people.accountId };
   };
 
   async function send(ready: ReadyContext, record: RecordRef, ticket: NewTicket): Promise<{ ticket: TicketSummary }> {

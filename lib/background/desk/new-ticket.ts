@@ -9,9 +9,12 @@
  * as names are not split the same way in every language). The text is sent as typed: DeskLink
  * builds no HTML from it.
  */
-import type { NewTicket } from '../../shared/commands';
+import type { Identity, NewTicket, RecordRef } from '../../shared/commands';
+import { DeskLinkError } from '../../shared/errors';
+import type { NewTicketCustomer } from '../../shared/protocol';
 import type { DeskClient } from './client';
-import type { Ticket } from './schemas';
+import { searchableEmails } from './identity';
+import type { Contact, Ticket } from './schemas';
 
 /**
  * The channel of a ticket a sales rep raises from a CRM record, usually during or after a call.
@@ -49,6 +52,37 @@ export async function priorityChoices(client: DeskClient, signal?: AbortSignal):
   const { data } = await client.organizationFields({ module: 'tickets', apiNames: ['priority'] }, signal);
   const field = data.find((f) => f.apiName === 'priority');
   return [...new Set((field?.allowedValues ?? []).map((v) => v.value.trim()).filter(Boolean))];
+}
+
+/** Errors that mean "this connection may not read contacts": the form still offers the emails. */
+const CONTACTS_REFUSED = new Set(['SCOPE_MISMATCH', 'FORBIDDEN', 'LICENSE_ACCESS_LIMITED']);
+
+/**
+ * Whom a Lead's or Contact's new ticket may be for: each of its emails under its name, named by
+ * Desk contact id when Desk has exactly one contact with that email, or one linked to this very
+ * record (`zohoCRMContact`); otherwise by email and name, so Desk finds or creates the contact.
+ */
+export async function personCustomers(
+  client: DeskClient,
+  record: RecordRef,
+  identity: Identity,
+  signal?: AbortSignal,
+): Promise<NewTicketCustomer[]> {
+  const emails = searchableEmails(identity.emails);
+  const name = identity.name?.trim() || emails[0] || '';
+  let contacts: Contact[] = [];
+  if (emails.length > 0) {
+    try {
+      contacts = (await client.searchContacts({ email: emails, from: 0, limit: 50 }, signal)).data;
+    } catch (error) {
+      if (!(error instanceof DeskLinkError && CONTACTS_REFUSED.has(error.code))) throw error;
+    }
+  }
+  return emails.map((email) => {
+    const same = contacts.filter((contact) => contact.email?.toLowerCase() === email.toLowerCase());
+    const own = same.find((contact) => contact.zohoCRMContact?.id === record.recordId) ?? (same.length === 1 ? same[0] : undefined);
+    return own ? { contactId: own.id, name, email } : { email, name };
+  });
 }
 
 /** How long after sending a create the same ticket may show up: Desk's clock and ours differ a little. */

@@ -25,6 +25,10 @@ function fakeDesk() {
   let release: () => void = () => undefined;
   const state = {
     createAnswer: 'ok' as 'ok' | 'stored-then-drop' | 'drop' | 'subject-422' | 'rate-limited' | 'hold',
+    /** The Desk contacts `contacts/search` finds. */
+    contacts: [{ id: '777', email: identity.emails[0]! }] as { id: string; email: string; zohoCRMContact?: { id: string; type: string } }[],
+    /** `contacts/search` answers 403 SCOPE_MISMATCH, as for a key without the contacts scope. */
+    contactsRefused: false,
   };
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
@@ -42,7 +46,10 @@ function fakeDesk() {
       return json(200, {
         data: [{ id: '9', apiName: 'priority', allowedValues: [{ value: 'High' }, { value: 'Medium' }, { value: 'Low' }] }],
       });
-    if (url.pathname === '/api/v1/contacts/search') return json(200, { data: [{ id: '777', email: identity.emails[0] }], count: 1 });
+    if (url.pathname === '/api/v1/contacts/search') {
+      if (state.contactsRefused) return json(403, { errorCode: 'SCOPE_MISMATCH', message: 'scope' });
+      return json(200, { data: state.contacts, count: state.contacts.length });
+    }
     if (url.pathname === '/api/v1/contacts/777/tickets') return json(200, { data: stored });
     if (url.pathname === '/api/v1/tickets' && method === 'POST') {
       const created = {
@@ -97,22 +104,50 @@ beforeEach(async () => {
 afterEach(() => desk.release());
 
 describe('the New ticket form', () => {
-  it('offers the user’s departments (the default first), the portal’s priorities and the record’s emails under its name', async () => {
+  it('offers the user’s departments (the default first), the portal’s priorities and the record’s emails under its name, by Desk contact when Desk has one', async () => {
     expect(await world.panel({ command: 'ticket.options', record: contact, identity })).toEqual({
       departments: [
         { id: '300', name: 'Support' },
         { id: '301', name: 'Sales' },
       ],
       priorities: ['High', 'Medium', 'Low'],
-      customers: identity.emails.map((email) => ({ email, name: 'Daniel Okafor' })),
+      // Desk has one contact with the primary email; the secondary one is Desk's to find or make.
+      customers: [
+        { contactId: '777', email: identity.emails[0], name: 'Daniel Okafor' },
+        { email: identity.emails[1], name: 'Daniel Okafor' },
+      ],
       accountId: null,
     });
-    // Asked once for a while: a second form costs no Desk call.
+    // Departments and priorities are asked once for a while; the people, each time the form opens.
     await world.panel({ command: 'ticket.options', record: lead, identity });
     expect(desk.sent.filter((s) => s.method === 'GET').map((s) => s.path.split('?')[0])).toEqual([
       '/api/v1/myDepartments',
       '/api/v1/organizationFields',
+      '/api/v1/contacts/search',
+      '/api/v1/contacts/search',
     ]);
+  });
+
+  it('names nobody by contact id when several Desk contacts share the email, unless one is linked to this record', async () => {
+    desk.state.contacts = [
+      { id: '777', email: identity.emails[0]! },
+      { id: '778', email: identity.emails[0]!.toUpperCase() },
+    ];
+    const shared = await world.panel({ command: 'ticket.options', record: contact, identity });
+    expect(shared.customers[0]).toEqual({ email: identity.emails[0], name: 'Daniel Okafor' });
+
+    desk.state.contacts = [
+      { id: '777', email: identity.emails[0]! },
+      { id: '778', email: identity.emails[0]!, zohoCRMContact: { id: contact.recordId, type: 'contacts' } },
+    ];
+    const linked = await world.panel({ command: 'ticket.options', record: contact, identity });
+    expect(linked.customers[0]).toEqual({ contactId: '778', email: identity.emails[0], name: 'Daniel Okafor' });
+  });
+
+  it('still offers the emails when the connection may not read Desk contacts', async () => {
+    desk.state.contactsRefused = true;
+    const options = await world.panel({ command: 'ticket.options', record: contact, identity });
+    expect(options.customers).toEqual(identity.emails.map((email) => ({ email, name: 'Daniel Okafor' })));
   });
 });
 
