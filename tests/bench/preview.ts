@@ -13,7 +13,7 @@ export interface PreviewTimings {
 }
 
 /** The panel frame the page shows (the loaded spare frame has no width). */
-async function shownPanelFrame(page: Page): Promise<Frame> {
+export async function shownPanelFrame(page: Page): Promise<Frame> {
   for (const frame of page.frames()) {
     if (!isPanelFrameUrl(frame.url())) continue;
     if (await frame.evaluate(() => innerWidth > 0).catch(() => false)) return frame;

@@ -5,8 +5,7 @@
  * field Desk refuses keeps the text and marks the field, and the draft survives closing the
  * dialog; an answer lost after Desk stored the ticket, a request Desk never answered and a double
  * Enter each make one ticket; a Lead's ticket goes to the lead's Desk contact, a person Desk does
- * not know goes by name and email, and the dialog speaks
- * Japanese in a Japanese portal.
+ * not know goes by name and email, and the dialog speaks Japanese in a Japanese portal.
  */
 import { expect } from '@playwright/test';
 import { RECORDS } from '../../sandbox/fixtures';
