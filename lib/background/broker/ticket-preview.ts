@@ -1,8 +1,9 @@
 /**
  * `tickets.preview`: a ticket's latest thread, for the panel's preview. A page may ask only about
  * a ticket its record's cached list holds (the sender policy already tied the record to the
- * sending frame). Previews are kept in this worker for the tickets' freshness window and shared
- * while in flight, so opening, closing and opening again costs one Desk call.
+ * sending frame). A preview is kept with its ticket in the cache (a new fetch of the ticket drops
+ * it) and in this worker, fresh for the tickets' freshness window, and shared while in flight: opening,
+ * closing and opening again, in this worker or the next one, costs one Desk call.
  */
 import { DeskLinkError, toErrorInfo } from '../../shared/errors';
 import type { TicketPreview } from '../../shared/protocol';
@@ -58,6 +59,11 @@ export function createTicketPreviewHandler({
     const running = inFlight.get(key);
     if (running) return running;
     const fetching = (async () => {
+      const stored = await cache.readPreview(ready.portalId, ticketId);
+      if (stored && isFresh(stored.fetchedAt, now())) {
+        keep(key, stored);
+        return stored;
+      }
       try {
         const signal = new AbortController().signal;
         const latestThread = source.latestThread?.bind(source);
@@ -65,6 +71,7 @@ export function createTicketPreviewHandler({
         const thread = await withCredential(ready.credential, (credential) => latestThread({ ...ready, credential }, ticketId, signal));
         const preview: TicketPreview = { ticketId, thread, fetchedAt: now() };
         keep(key, preview);
+        await cache.writePreview(ready.portalId, preview);
         return preview;
       } catch (error) {
         await diagnostics.record(toErrorInfo(error));

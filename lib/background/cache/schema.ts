@@ -7,11 +7,13 @@
  * - v2: records also hold `fingerprint` (of the identity used to find them: a changed email
  *   refetches), `truncated` and `lastUsedAt`, with an index on `lastUsedAt` for LRU eviction.
  *   Records migrated from v1 get `fingerprint: null` (unknown: served, but treated as stale).
+ * - Tickets may carry the `preview` of their latest thread (an optional field: no migration). A
+ *   ticket written again from a new fetch drops it, so a preview is never older than its ticket.
  *
  * Each step runs `if (oldVersion < N)`, so any old database walks up to the current version.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { TicketSummary } from '../../shared/protocol';
+import type { ThreadPreview, TicketSummary } from '../../shared/protocol';
 
 export const CACHE_DB_NAME = 'desklink-cache';
 export const CACHE_DB_VERSION = 2;
@@ -19,6 +21,8 @@ export const CACHE_DB_VERSION = 2;
 /** A ticket as cached: the panel's summary plus the portal it belongs to. */
 export interface CachedTicket extends TicketSummary {
   portalId: string;
+  /** Its latest thread as the preview showed it (null: none), and when that was fetched. */
+  preview?: { thread: ThreadPreview | null; fetchedAt: number };
 }
 
 /** A CRM record → its tickets, as last fetched. `recordKey` is `module:recordId`. */

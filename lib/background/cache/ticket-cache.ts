@@ -5,7 +5,7 @@
  * stays a couple of milliseconds however large the cache grows. Every operation degrades to
  * "no cache" (null / no-op) when the database is unavailable; a quota error switches it off.
  */
-import type { TicketSummary } from '../../shared/protocol';
+import type { TicketPreview, TicketSummary } from '../../shared/protocol';
 import { createCacheConnection, isQuotaError, type CacheConnection } from './db';
 import { createEviction, DEFAULT_BATCH_SIZE, DEFAULT_TICKET_CAP, type EvictionOptions } from './eviction';
 import type { CachedRecord, CachedTicket } from './schema';
@@ -44,6 +44,10 @@ export interface TicketCache {
    * the cache was cleared meanwhile.
    */
   write(portalId: string, recordKey: string, entry: CachedRecordTickets, now: number, since?: number): Promise<void>;
+  /** The preview kept with a cached ticket, or null (none, the ticket is not cached, or no cache). */
+  readPreview(portalId: string, ticketId: string): Promise<TicketPreview | null>;
+  /** Keeps a preview with its ticket; nothing happens when the ticket is not cached (any more). */
+  writePreview(portalId: string, preview: TicketPreview): Promise<void>;
   /** Bumped by every clear: a search that started before a clear must not write its result back afterwards. */
   generation(): number;
   /** Forgets one portal's records and tickets (change of portal). */
@@ -66,7 +70,7 @@ function portalRange(portalId: string): IDBKeyRange {
   return IDBKeyRange.bound([portalId], [portalId, []]);
 }
 
-function withoutPortal({ portalId: _portalId, ...ticket }: CachedTicket): TicketSummary {
+function summaryOf({ portalId: _portalId, preview: _preview, ...ticket }: CachedTicket): TicketSummary {
   return ticket;
 }
 
@@ -129,7 +133,7 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
         void touching.finally(() => pendingTouches.delete(touching));
       }
       return {
-        tickets: (tickets as CachedTicket[]).map(withoutPortal),
+        tickets: (tickets as CachedTicket[]).map(summaryOf),
         fetchedAt: record.fetchedAt,
         fingerprint: record.fingerprint,
         truncated: record.truncated,
@@ -166,6 +170,31 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
       }
       // Off the write path: eviction runs in the background; settled() waits for it.
       void eviction.schedule(entry.tickets.length);
+    },
+
+    async readPreview(portalId, ticketId) {
+      const db = await connection.open();
+      if (!db) return null;
+      try {
+        const preview = (await db.get('tickets', [portalId, ticketId]))?.preview;
+        return preview ? { ticketId, thread: preview.thread, fetchedAt: preview.fetchedAt } : null;
+      } catch (error) {
+        console.warn('DeskLink cache read failed', error);
+        return null;
+      }
+    },
+
+    async writePreview(portalId, { ticketId, thread, fetchedAt }) {
+      const db = await connection.open();
+      if (!db) return;
+      try {
+        const tx = db.transaction('tickets', 'readwrite');
+        const ticket = await tx.store.get([portalId, ticketId]);
+        if (ticket) await tx.store.put({ ...ticket, preview: { thread, fetchedAt } });
+        await tx.done;
+      } catch (error) {
+        reportWriteFailure(error);
+      }
     },
 
     generation: () => generation,

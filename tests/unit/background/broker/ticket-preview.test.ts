@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TicketSource } from '../../../../lib/background/broker/ticket-source';
 import type { ThreadPreview } from '../../../../lib/shared/protocol';
+import { createTicketCache } from '../../../../lib/background/cache/ticket-cache';
 import { tickets } from '../../support/cache';
 import { contact, lead, recordUrl, scriptedSource, testBroker, ticketsGet, type TestBroker } from '../../support/broker-setup';
 import { crmTab } from '../../support/senders';
@@ -18,6 +19,7 @@ const THREAD: ThreadPreview = {
 };
 
 let world: TestBroker;
+let source: TicketSource;
 let threadCalls: string[];
 let release: (() => void) | null;
 
@@ -27,7 +29,7 @@ beforeEach(async () => {
   threadCalls = [];
   release = null;
   const listed = scriptedSource([tickets(0, 3)]);
-  const source: TicketSource = {
+  source = {
     ...listed.source,
     async latestThread(_ready, ticketId) {
       threadCalls.push(ticketId);
@@ -55,6 +57,24 @@ describe('tickets.preview', () => {
     // Past the tickets' freshness window it is fetched again.
     vi.setSystemTime(T0 + FRESH_MS);
     expect(await preview(first)).toMatchObject({ ok: true, data: { fetchedAt: T0 + FRESH_MS } });
+    expect(threadCalls).toEqual([first, first]);
+  });
+
+  it('is kept with the ticket in the cache: the next worker answers it without a Desk call, until the ticket is fetched again', async () => {
+    await world.panel(ticketsGet('cached'));
+    await preview(first);
+    // A worker that starts after this one stopped: same database, nothing in memory.
+    const nextWorker = testBroker({ tickets: source, cache: createTicketCache() });
+    expect(await nextWorker.send({ command: 'tickets.preview', record: contact, ticketId: first })).toMatchObject({
+      ok: true,
+      data: { thread: THREAD, fetchedAt: T0 },
+    });
+    expect(threadCalls).toEqual([first]);
+    // The record's tickets fetched anew: their previews may be out of date, so they go.
+    vi.setSystemTime(T0 + FRESH_MS);
+    await nextWorker.panel(ticketsGet('fresh'));
+    const afterRefetch = testBroker({ tickets: source, cache: createTicketCache() });
+    await afterRefetch.send({ command: 'tickets.preview', record: contact, ticketId: first });
     expect(threadCalls).toEqual([first, first]);
   });
 
