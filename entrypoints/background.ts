@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { createBroker } from '@/lib/background/broker/broker';
 import { createDeskCallBudget } from '@/lib/background/broker/desk-call-budget';
 import { createDeskTicketSource } from '@/lib/background/broker/ticket-source';
+import { createSessionEvictionBound } from '@/lib/background/cache/eviction-bound';
 import { createTicketCache } from '@/lib/background/cache/ticket-cache';
 import { createCredentialStore } from '@/lib/background/credentials/store';
 import { createDeskClients } from '@/lib/background/desk/desk-clients';
@@ -18,7 +19,7 @@ export default defineBackground(() => {
   const budget = createDeskCallBudget({ now });
   const desk = createDeskClients({ fetch: budget.guard((input, init) => fetch(input, init)), now });
   const broker = createBroker({
-    cache: createTicketCache(),
+    cache: createTicketCache({ evictionBound: createSessionEvictionBound() }),
     credentials: createCredentialStore(now),
     desk,
     budget,

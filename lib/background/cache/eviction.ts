@@ -7,7 +7,8 @@
  * Cost at the cap (bench: 100,000 tickets written over 2,500 records): counting the tickets
  * reads the whole store, so it is not done after every write: an upper bound (last count +
  * tickets written since) is kept per connection and the store is read only when the bound passes
- * the cap. Panel reads must never wait for a whole run (it takes over a second at 100k): the
+ * the cap. The bound outlives the worker (`bound`, when given), so a woken worker's first write
+ * does not count again. Panel reads must never wait for a whole run (it takes over a second at 100k): the
  * decision reads in pages in a read-only transaction, which reads run beside, and works in
  * slices; the deletes go in read-write batches of 100, so a read waits for one batch at most.
  * Each batch re-checks what changed since the decision: a record used or rewritten meanwhile
@@ -15,6 +16,7 @@
  */
 import { isQuotaError, type CacheConnection, type CacheDb } from './db';
 import { decideEviction, ticketRef, type EvictionDecision } from './eviction-decision';
+import type { EvictionBoundStore } from './eviction-bound';
 import type { CachedRecord } from './schema';
 
 export const DEFAULT_TICKET_CAP = 50_000;
@@ -35,6 +37,8 @@ export interface EvictionOptions {
   batchSize: number;
   /** Awaited after each delete batch (lets a caller act between two batches). */
   onBatch?: (batch: EvictionBatch) => void | Promise<void>;
+  /** Where the bound on stored tickets outlives this worker; without it, each worker counts once. */
+  bound?: EvictionBoundStore;
 }
 
 interface Eviction {
@@ -65,7 +69,7 @@ function unchanged(now: CachedRecord, then: CachedRecord): boolean {
   return now.lastUsedAt === then.lastUsedAt && now.fetchedAt === then.fetchedAt && sameList(now.ticketIds, then.ticketIds);
 }
 
-export function createEviction(connection: CacheConnection, { cap, batchSize, onBatch }: EvictionOptions): Eviction {
+export function createEviction(connection: CacheConnection, { cap, batchSize, onBatch, bound: boundStore }: EvictionOptions): Eviction {
   const ticketCap = Math.max(1, Math.floor(cap));
   const perBatch = Math.max(1, Math.floor(batchSize));
   let running: Promise<void> | null = null;
@@ -118,18 +122,21 @@ export function createEviction(connection: CacheConnection, { cap, batchSize, on
     return result;
   }
 
+  function setBound(db: CacheDb, bound: number): void {
+    ticketBound.set(db, bound);
+    if (Number.isFinite(bound)) void boundStore?.save(bound);
+  }
+
   /** Evicts now if the cache holds more tickets than the cap. */
   async function evictIfOverCap(): Promise<EvictionResult> {
     const db = await connection.open();
     if (!db) return NONE;
+    const known = ticketBound.get(db) ?? (await boundStore?.load()) ?? Number.POSITIVE_INFINITY;
     const written = writtenSince;
     writtenSince = 0;
-    const bound = (ticketBound.get(db) ?? Number.POSITIVE_INFINITY) + written;
-    if (bound <= ticketCap) {
-      ticketBound.set(db, bound);
-      return NONE;
-    }
-    ticketBound.set(db, bound); // until the run knows better (a failed run keeps the writes counted)
+    const bound = known + written;
+    setBound(db, bound); // until a run knows better (a failed run keeps the writes counted)
+    if (bound <= ticketCap) return NONE;
     const target = Math.floor(ticketCap * KEEP_RATIO);
     // Watching starts before the decision's transaction opens: a write opened before it is in the
     // decision's snapshot, one opened after it is noted.
@@ -139,7 +146,7 @@ export function createEviction(connection: CacheConnection, { cap, batchSize, on
       const decision = await decideEviction(db, ticketCap, target);
       const result = await deleteInBatches(db, decision, watched);
       // Writes during the run are counted in `writtenSince` (schedule) on top of this.
-      ticketBound.set(db, decision.stored - result.tickets);
+      setBound(db, decision.stored - result.tickets);
       return result;
     } catch (error) {
       if (isQuotaError(error)) connection.markUnavailable(error);

@@ -31,6 +31,8 @@ interface TicketCacheOptions {
   evictionBatchSize?: number;
   /** Awaited after each delete batch of an eviction run. */
   onEvictionBatch?: EvictionOptions['onBatch'];
+  /** Keeps the count of stored tickets past this worker (no recount after a wake). */
+  evictionBound?: EvictionOptions['bound'];
 }
 
 export interface TicketCache {
@@ -84,6 +86,7 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
     cap,
     batchSize: options.evictionBatchSize ?? DEFAULT_BATCH_SIZE,
     onBatch: options.onEvictionBatch,
+    ...(options.evictionBound ? { bound: options.evictionBound } : {}),
   });
   const pendingTouches = new Set<Promise<void>>();
   let generation = 0;

@@ -63,3 +63,39 @@ describe('LRU eviction', () => {
     expect((await cache.read(P, 'Leads:big', LATER))?.tickets).toHaveLength(8);
   });
 });
+
+describe('the count of stored tickets outlives the worker', () => {
+  /** A bound store as storage.session keeps it, shared by the workers of one browser session. */
+  function sessionBound() {
+    const saved: number[] = [];
+    return {
+      saved,
+      store: {
+        load: () => Promise.resolve(saved.at(-1) ?? null),
+        save: (bound: number) => Promise.resolve(void saved.push(bound)),
+      },
+    };
+  }
+  const worker = (cap: number, bound: ReturnType<typeof sessionBound>) => (cache = createTicketCache({ cap, evictionBound: bound.store }));
+
+  it('a woken worker adds its writes to the count it finds instead of counting the store again, and still evicts past the cap', async () => {
+    const bound = sessionBound();
+    worker(10, bound);
+    await write('Contacts:1', tickets(0, 4), 1);
+    await cache.settled();
+    // The first worker of a session counts once: 4 tickets.
+    expect(bound.saved).toEqual([4]);
+
+    worker(10, bound);
+    await write('Contacts:2', tickets(10, 4), 2);
+    await cache.settled();
+    expect(bound.saved).toEqual([4, 8]);
+
+    worker(10, bound);
+    await write('Contacts:3', tickets(20, 4), 3); // 12 > 10: evicts the least recently used
+    await cache.settled();
+    // 8 known + 4 written, saved before the run; a worker that counted instead would save only the 8 after it.
+    expect(bound.saved.slice(2)).toEqual([12, 8]);
+    expect(await cache.stats()).toEqual({ tickets: 8, records: 2 });
+  });
+});
