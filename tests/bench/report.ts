@@ -31,6 +31,15 @@ export function tableRows(r: any): Row[] {
   const rows: Row[] = [];
   if (r.warmSwitchMs) {
     rows.push(['warmSwitchMs', ms(r.warmSwitchMs), String(r.warmSwitchMs.n), 'p95 ≤ 50 ms', r.warmSwitchMs.p95 <= 50]);
+    if (r.warmSwitchSleepingWorkerMs) {
+      rows.push([
+        'warmSwitchSleepingWorkerMs',
+        `${ms(r.warmSwitchSleepingWorkerMs)} (worker stopped before each switch; penalty p50 ${r.sleepingWorkerPenaltyP50Ms} ms)`,
+        String(r.warmSwitchSleepingWorkerMs.n),
+        'penalty p50 ≤ 10 ms',
+        r.sleepingWorkerPenaltyP50Ms <= 10,
+      ]);
+    }
     rows.push(['floorMs', ms(r.floorMs), String(r.floorMs.n), '—', null]);
     rows.push(['warmToFloorRatio', String(r.warmToFloorRatio), '', '≤ 3', r.warmToFloorRatio <= 3]);
     rows.push([

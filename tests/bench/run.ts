@@ -31,6 +31,7 @@ import { measureFloor } from './floor';
 import { measurePanelMemory, type PanelMemory } from './memory';
 import { installProbe, type BenchProbe, type SwitchTiming } from './page-probe';
 import { measureNewTickets } from './new-ticket';
+import { createWorkerStopper } from './sleeping-worker';
 import { measurePreviews, type PreviewTimings } from './preview';
 import { bundleBytes, markdownTable, printTable } from './report';
 import { countBy, endpointOf, ratio, sequentialDepth, summarize } from './stats';
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
     context = await launchChromium(sandbox);
     const sw = await extensionServiceWorker(context);
     const extensionId = new URL(sw.url()).host;
-    const options = await context.newPage();
+    let options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     const send = (request: Request) =>
       options.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), request) as Promise<Response<unknown>>;
@@ -149,12 +150,32 @@ async function main(): Promise<void> {
     });
     log(`${cycle.length} records cached; ${SWITCHES} warm switches …`);
     sandbox.clearLog();
+    // Interleaved: a switch with the worker running, then one with it stopped as MV3 stops an idle
+    // worker. An open extension page restarts a stopped worker at once, so the options page is
+    // closed meanwhile; a sleeping sample whose worker was running again before the switch is dropped.
     const warm: SwitchTiming[] = [];
+    const sleeping: SwitchTiming[] = [];
+    let wokeEarly = 0;
+    await options.close();
+    const stopper = await createWorkerStopper(context);
+    await crm.bringToFront();
     const last = cycle.findIndex((r) => signatures.get(r.recordId) === previous);
-    for (let i = 1; i <= SWITCHES; i++) {
+    for (let i = 1; i <= 2 * SWITCHES; i++) {
       const record = cycle[(last + i) % cycle.length]!;
-      warm.push(await switchTo(crm, record, { signature: signatures.get(record.recordId)! }));
+      const expected = { signature: signatures.get(record.recordId)! };
+      if (i % 2 === 1) {
+        warm.push(await switchTo(crm, record, expected));
+        continue;
+      }
+      await stopper.stop();
+      const stopped = stopper.isStopped();
+      const timing = await switchTo(crm, record, expected);
+      if (stopped) sleeping.push(timing);
+      else wokeEarly++;
     }
+    await stopper.close();
+    options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
     const warmApiCalls = sandbox.deskCalls().length;
     const windowStart = warm[0]!.startedAt;
     const windowEnd = warm[warm.length - 1]!.endedAt;
@@ -259,6 +280,8 @@ async function main(): Promise<void> {
       warmSwitchMs,
       floorMs,
       warmToFloorRatio: ratio(warmSwitchMs.p95, floorMs.p95),
+      warmSwitchSleepingWorkerMs: { ...summarize(sleeping.map((t) => t.panelMs)), wokeEarly },
+      sleepingWorkerPenaltyP50Ms: Math.round((summarize(sleeping.map((t) => t.panelMs)).p50 - warmSwitchMs.p50) * 10) / 10,
       warmSwitchTotalMs: summarize(warm.map((t) => t.totalMs)),
       warmCrmRenderMs: summarize(warm.map((t) => t.crmMs)),
       coldOverheadMs: {
@@ -296,6 +319,7 @@ async function main(): Promise<void> {
       // Every sample, in the order taken (ms, 0.1): to see whether a p95 is one hiccup or a trend.
       samples: {
         warmSwitchMs: warm.map((t) => Math.round(t.panelMs * 10) / 10),
+        warmSwitchSleepingWorkerMs: sleeping.map((t) => Math.round(t.panelMs * 10) / 10),
         warmCrmRenderMs: warm.map((t) => Math.round(t.crmMs * 10) / 10),
         floorMs: floor.map((ms) => Math.round(ms * 10) / 10),
         previewUncachedMs: previews.uncachedMs.map((ms) => Math.round(ms * 10) / 10),
