@@ -69,6 +69,8 @@ export interface RequestLogEntry {
   query: Record<string, string>;
   /** 0 until the answer is sent. */
   status: number;
+  /** Milliseconds from the request's arrival to its answer sent, injected delays included (0 until then). */
+  ms: number;
   orgId?: string;
   token?: string;
 }
@@ -155,6 +157,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       status: 0,
+      ms: 0,
       ...(orgId !== undefined ? { orgId } : {}),
       ...(token !== undefined ? { token } : {}),
     };
@@ -162,6 +165,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const done = () => {
       if (entry.status) return;
       entry.status = res.statusCode;
+      entry.ms = Date.now() - started;
       if (!options.quiet && target) {
         const query = url.search.length > 90 ? `${url.search.slice(0, 90)}…` : url.search;
         console.log(`[sandbox] ${res.statusCode} ${entry.method} ${host}${url.pathname}${query} ${Date.now() - started}ms`);
