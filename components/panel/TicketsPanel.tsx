@@ -227,7 +227,7 @@ function Body(props: WithT) {
     case 'noIdentity':
       return (
         <div class="dl-message">
-          <p>{t(body.module === 'Accounts' ? 'noAccountName' : 'noEmail')}</p>
+          <p>{t(body.module === 'Accounts' ? 'noAccountName' : body.module === 'Deals' ? 'noDealLookups' : 'noEmail')}</p>
         </div>
       );
     case 'error':
@@ -241,10 +241,17 @@ function Body(props: WithT) {
   }
 }
 
-/** What the lookup searched for, so an empty list can be checked: the emails, or the account. */
+/** What the lookup searched for, so an empty list can be checked: the emails, the account, the deal's people. */
 function Searched({ searched, t, language }: WithT) {
   if (!searched) return null;
   if (searched.accountName) return <p class="dl-searched">{t('searchedAccount', { account: searched.accountName })}</p>;
+  if (searched.deal) {
+    const { contact, account } = searched.deal;
+    if (contact && account) return <p class="dl-searched">{t('searchedDeal', { contact, account })}</p>;
+    if (contact) return <p class="dl-searched">{t('searchedDealContact', { contact })}</p>;
+    if (account) return <p class="dl-searched">{t('searchedAccount', { account })}</p>;
+    return null;
+  }
   if (searched.emails.length === 0) return null;
   const list = new Intl.ListFormat(language === 'ja' ? 'ja-JP' : 'en-US', { type: 'conjunction' }).format(searched.emails);
   return <p class="dl-searched">{t('searchedEmails', { emails: list })}</p>;
@@ -303,6 +310,7 @@ function Tickets(props: WithT & { view: TicketsView }) {
         </p>
       )}
       {view.truncated && <p class="dl-note">{t('truncated')}</p>}
+      {props.searched?.crmLink && <p class="dl-note">{t(props.searched.crmLink === 'masked' ? 'maskedEmailLinkMatch' : 'noEmailLinkMatch')}</p>}
       {/* One live region says what Copy did; the word also shows beside the button. */}
       <p class="dl-vh" role="status">
         {copied ? t(copied.ok ? 'copied' : 'copyFailed') : ''}
