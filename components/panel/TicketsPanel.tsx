@@ -51,7 +51,14 @@ export function TicketsPanel(props: PanelProps) {
     queueMicrotask(() => newTicketButton.current?.focus());
   };
   return (
-    <section class="dl-panel" lang={language} aria-labelledby="desklink-title" aria-busy={busy ? 'true' : 'false'}>
+    <section
+      class="dl-panel"
+      lang={language}
+      aria-labelledby="desklink-title"
+      aria-busy={busy ? 'true' : 'false'}
+      tabIndex={-1}
+      data-panel-focus=""
+    >
       <header class="dl-header">
         <h2 id="desklink-title" class="dl-title">
           {t('region')}

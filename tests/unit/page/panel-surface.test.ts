@@ -44,6 +44,7 @@ function surface() {
         elements: () => [host],
         placeWith: (put) => put(host),
         draw: (drawn) => void draws.push(drawn),
+        focus: () => undefined,
         remove: () => host.remove(),
       };
     },
