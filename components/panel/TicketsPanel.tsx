@@ -317,7 +317,9 @@ function Tickets(props: WithT & { view: TicketsView }) {
         </p>
       )}
       {view.truncated && <p class="dl-note">{t('truncated')}</p>}
-      {props.searched?.crmLink && <p class="dl-note">{t(props.searched.crmLink === 'masked' ? 'maskedEmailLinkMatch' : 'noEmailLinkMatch')}</p>}
+      {props.searched?.crmLink && (
+        <p class="dl-note">{t(props.searched.crmLink === 'masked' ? 'maskedEmailLinkMatch' : 'noEmailLinkMatch')}</p>
+      )}
       {/* One live region says what Copy did; the word also shows beside the button. */}
       <p class="dl-vh" role="status">
         {copied ? t(copied.ok ? 'copied' : 'copyFailed') : ''}

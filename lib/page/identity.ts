@@ -65,10 +65,10 @@ const EMAIL_FIELDS: Anchor[] = [
 const ANY_EMAIL: Anchor[] = [
   // Share-email components (header card and fields).
   { css: 'crm-rl-share-email[email*="@"]', attr: 'email' },
-  // Lyte text whose value looks like an address.
-  { css: 'lyte-text[lt-prop-value*="@"]', attr: 'lt-prop-value' },
   // Mail links of email fields.
   { css: 'a.cxEmailViewLink' },
+  // Lyte text whose value looks like an address.
+  { css: 'lyte-text[lt-prop-value*="@"]', attr: 'lt-prop-value' },
 ];
 
 // Related lists, activities and the timeline show OTHER people's addresses; never read identity from them.

@@ -89,7 +89,12 @@ async function recentlyChangedOfAccount(client: DeskClient, accountId: string, s
 }
 
 /** Tickets of the Desk contacts linked to this CRM record, among those Desk finds by the emails or the name. */
-async function linkedContactTickets(client: DeskClient, by: { emails: string[] } | { name: string }, recordId: string, signal?: AbortSignal) {
+async function linkedContactTickets(
+  client: DeskClient,
+  by: { emails: string[] } | { name: string },
+  recordId: string,
+  signal?: AbortSignal,
+) {
   const emails = 'emails' in by ? by.emails : [];
   const contacts = await collectPages('contactSearch', async (from, limit) => {
     const query = 'emails' in by ? { email: by.emails } : { fullName: by.name };

@@ -44,7 +44,8 @@ const en = {
   noEmail: 'This record has no email address, so DeskLink cannot look up its tickets. Add an email to the record to see them.',
   noAccountName: 'This account has no name on the page, so DeskLink cannot look up its tickets.',
   noDealLookups: 'This deal shows no contact or account, so DeskLink cannot look up its tickets.',
-  noEmailLinkMatch: 'No email address could be read on this page, so DeskLink shows the tickets of the Zoho Desk contacts linked to this Zoho CRM record.',
+  noEmailLinkMatch:
+    'No email address could be read on this page, so DeskLink shows the tickets of the Zoho Desk contacts linked to this Zoho CRM record.',
   maskedEmailLinkMatch:
     'The email address is masked on this page, so DeskLink shows the tickets of the Zoho Desk contacts linked to this Zoho CRM record.',
   unconfigured: 'Zoho Desk is not connected to DeskLink yet. An admin connects it once on the options page.',

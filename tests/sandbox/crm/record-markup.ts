@@ -163,7 +163,8 @@ function lazySection(r: MarkupRecord, variant: PageVariant): string {
 /** Other people's addresses where live pages show them: a related list's rows and the timeline. */
 function pagewideDecoys(r: MarkupRecord, variant: PageVariant): string {
   if (variant !== 'pagewide') return '';
-  const share = (email: string) => `<crm-rl-share-email email="${email}"><a class="cxEmailViewLink" href="mailto:${email}">${email}</a></crm-rl-share-email>`;
+  const share = (email: string) =>
+    `<crm-rl-share-email email="${email}"><a class="cxEmailViewLink" href="mailto:${email}">${email}</a></crm-rl-share-email>`;
   return (
     `<div id="relatedList5293322000000002999" class="dv_relatedSection"><crm-related-list-view-header related-module="Contacts" related-list-label="Colleagues" entity-id="${escapeHtml(r.id)}"><h3>Colleagues</h3></crm-related-list-view-header>` +
     `<lyte-table><lyte-tbody><lyte-tr><lyte-td data-zcqa="value_listviewtable_Email">${share('colleague@decoy.example')}</lyte-td></lyte-tr></lyte-tbody></lyte-table></div>` +

@@ -417,10 +417,28 @@ export function addLinkFixtures(b: DataBuilder): void {
   // Another person of the same name, not linked to any CRM record.
   const namesake = b.contact(A, { firstName: 'Tomasz', lastName: 'Wierzbicki', email: 'tomasz@namesake.example' });
   const colleague = b.contact(A, { firstName: 'Grace', lastName: 'Obi', email: 'grace.obi@fabrikam.example', accountId: fabrikam.id });
-  b.ticket(A, { subject: 'Licence keys for the new office', statusType: 'Open', email: linked.email, contactId: linked.id, accountId: fabrikam.id });
+  b.ticket(A, {
+    subject: 'Licence keys for the new office',
+    statusType: 'Open',
+    email: linked.email,
+    contactId: linked.id,
+    accountId: fabrikam.id,
+  });
   b.ticket(A, { subject: 'Personal laptop will not sync', statusType: 'Closed', email: linked.email, contactId: linked.id });
-  b.ticket(A, { subject: 'Invoice address for Fabrikam', statusType: 'Open', email: colleague.email, contactId: colleague.id, accountId: fabrikam.id });
-  b.ticket(A, { subject: 'Training dates in March', statusType: 'On Hold', email: colleague.email, contactId: colleague.id, accountId: fabrikam.id });
+  b.ticket(A, {
+    subject: 'Invoice address for Fabrikam',
+    statusType: 'Open',
+    email: colleague.email,
+    contactId: colleague.id,
+    accountId: fabrikam.id,
+  });
+  b.ticket(A, {
+    subject: 'Training dates in March',
+    statusType: 'On Hold',
+    email: colleague.email,
+    contactId: colleague.id,
+    accountId: fabrikam.id,
+  });
   b.ticket(A, { subject: 'Not the Fabrikam Tomasz', statusType: 'Open', email: namesake.email, contactId: namesake.id });
   b.fixtureMode = false;
 }
