@@ -189,6 +189,12 @@ function TicketRow(props: Props & { ticket: TicketSummary }) {
         ) : (
           (ticket.subject ?? t('noSubject'))
         )}
+        {ticket.whose && (
+          <span class="dl-whose">
+            <span class="dl-vh">{t('whoseLabel')} </span>
+            {ticket.whose.kind === 'contact' ? ticket.whose.name : t('whoseAccount')}
+          </span>
+        )}
       </td>
       <td role="cell" class="dl-status-cell">
         <Label text={t('colStatus')} />

@@ -51,7 +51,14 @@ export function TicketsPanel(props: PanelProps) {
     queueMicrotask(() => newTicketButton.current?.focus());
   };
   return (
-    <section class="dl-panel" lang={language} aria-labelledby="desklink-title" aria-busy={busy ? 'true' : 'false'}>
+    <section
+      class="dl-panel"
+      lang={language}
+      aria-labelledby="desklink-title"
+      aria-busy={busy ? 'true' : 'false'}
+      tabIndex={-1}
+      data-panel-focus=""
+    >
       <header class="dl-header">
         <h2 id="desklink-title" class="dl-title">
           {t('region')}
@@ -227,7 +234,7 @@ function Body(props: WithT) {
     case 'noIdentity':
       return (
         <div class="dl-message">
-          <p>{t(body.module === 'Accounts' ? 'noAccountName' : 'noEmail')}</p>
+          <p>{t(body.module === 'Accounts' ? 'noAccountName' : body.module === 'Deals' ? 'noDealLookups' : 'noEmail')}</p>
         </div>
       );
     case 'error':
@@ -241,10 +248,17 @@ function Body(props: WithT) {
   }
 }
 
-/** What the lookup searched for, so an empty list can be checked: the emails, or the account. */
+/** What the lookup searched for, so an empty list can be checked: the emails, the account, the deal's people. */
 function Searched({ searched, t, language }: WithT) {
   if (!searched) return null;
   if (searched.accountName) return <p class="dl-searched">{t('searchedAccount', { account: searched.accountName })}</p>;
+  if (searched.deal) {
+    const { contact, account } = searched.deal;
+    if (contact && account) return <p class="dl-searched">{t('searchedDeal', { contact, account })}</p>;
+    if (contact) return <p class="dl-searched">{t('searchedDealContact', { contact })}</p>;
+    if (account) return <p class="dl-searched">{t('searchedAccount', { account })}</p>;
+    return null;
+  }
   if (searched.emails.length === 0) return null;
   const list = new Intl.ListFormat(language === 'ja' ? 'ja-JP' : 'en-US', { type: 'conjunction' }).format(searched.emails);
   return <p class="dl-searched">{t('searchedEmails', { emails: list })}</p>;
@@ -303,6 +317,9 @@ function Tickets(props: WithT & { view: TicketsView }) {
         </p>
       )}
       {view.truncated && <p class="dl-note">{t('truncated')}</p>}
+      {props.searched?.crmLink && (
+        <p class="dl-note">{t(props.searched.crmLink === 'masked' ? 'maskedEmailLinkMatch' : 'noEmailLinkMatch')}</p>
+      )}
       {/* One live region says what Copy did; the word also shows beside the button. */}
       <p class="dl-vh" role="status">
         {copied ? t(copied.ok ? 'copied' : 'copyFailed') : ''}

@@ -1,6 +1,6 @@
 /**
  * DeskLink on Zoho CRM pages: wiring only. Runs in every CRM frame (CRM Plus / Zoho One embed
- * CRM in frames); does nothing visible outside Lead/Contact/Account record pages.
+ * CRM in frames); does nothing visible outside Lead/Contact/Account/Deal record pages.
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
@@ -9,6 +9,7 @@ import { createBrokerClient, extensionAlive } from '../../lib/shared/broker-clie
 import { openOptionsPage } from '../../lib/page/options-link';
 import { createPanelFrame } from '../../lib/page/panel-frame';
 import { createPanelSurface } from '../../lib/page/panel-surface';
+import { createRailItem } from '../../lib/page/rail-item';
 import { startRecordSessions, type Ask } from '../../lib/page/record-session';
 import { watchSettings } from '../../lib/shared/settings-watch';
 
@@ -44,6 +45,7 @@ export default defineContentScript({
           onTicket: ticket,
           onOpenOptions: () => ctx.isValid && openOptionsPage(ask),
         }),
+      createRail: (onActivate) => createRailItem({ doc: document, signal: ctx.signal, onActivate }),
     });
     const sessions = startRecordSessions({ doc: document, signal: ctx.signal, ask, surface });
     // `ctx.isValid` notices an extension reload/update (runtime.id is gone): WXT then aborts the

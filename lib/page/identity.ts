@@ -16,14 +16,22 @@ interface Anchor {
   attr?: string;
 }
 
-// The primary Email field of a Lead or Contact.
+// The primary Email field of a Lead or Contact, most certain first: the field's own components.
 const PRIMARY_EMAIL: Anchor[] = [
   // NextGen: the share-email component inside the Email field carries the address (2024–2026).
   { css: '[data-zcqa="value_Email"] crm-rl-share-email[email]', attr: 'email' },
+  // NextGen, field by its sub-value id (seen on live pages in 2026): the share-email component.
+  { css: '#subvalue_EMAIL crm-rl-share-email[email]', attr: 'email' },
   // NextGen: a Lyte text node inside the field holds it in lt-prop-value.
   { css: '[data-zcqa="value_Email"] lyte-text[lt-prop-value]', attr: 'lt-prop-value' },
+  // Same, inside the sub-value field.
+  { css: '#subvalue_EMAIL lyte-text[lt-prop-value]', attr: 'lt-prop-value' },
   // NextGen: the visible mail link inside the field.
   { css: '[data-zcqa="value_Email"] a.cxEmailViewLink' },
+  // Same, inside the sub-value field.
+  { css: '#subvalue_EMAIL a.cxEmailViewLink' },
+  // The sub-value field's own text (no inner component rendered).
+  { css: '#subvalue_EMAIL' },
   // Classic UI: the field's value cell.
   { css: '#value_Email' },
 ];
@@ -40,7 +48,20 @@ const SECONDARY_EMAIL: Anchor[] = [
   { css: '#value_Secondary_Email' },
 ];
 
-// Any email on the page, used only when neither field above is found (unknown layouts).
+// The email fields themselves: a masked value (`****`, no unmask permission) shows here as text.
+const EMAIL_FIELDS: Anchor[] = [
+  // NextGen fields.
+  { css: '[data-zcqa="value_Email"]' },
+  { css: '[data-zcqa="value_Secondary_Email"]' },
+  // NextGen sub-value field.
+  { css: '#subvalue_EMAIL' },
+  // Classic UI.
+  { css: '#value_Email' },
+  { css: '#value_Secondary_Email' },
+];
+
+// Any email of the record's own detail area, used only when no email field gave one (unknown
+// layouts). The same components sit in related lists and the timeline (NOT_IDENTITY).
 const ANY_EMAIL: Anchor[] = [
   // Share-email components (header card and fields).
   { css: 'crm-rl-share-email[email*="@"]', attr: 'email' },
@@ -50,8 +71,23 @@ const ANY_EMAIL: Anchor[] = [
   { css: 'lyte-text[lt-prop-value*="@"]', attr: 'lt-prop-value' },
 ];
 
-// Related lists and activities show OTHER people's addresses; never read identity from them.
-const NOT_IDENTITY = '[id^="relatedList"], crm-related-list-view-header, crm-activity-rel-wrapper, crm-activity-rel-list';
+// Related lists, activities and the timeline show OTHER people's addresses; never read identity from them.
+const NOT_IDENTITY = [
+  // Related-list sections and their headers.
+  '[id^="relatedList"]',
+  'crm-related-list-view-header',
+  // Open and closed activities.
+  'crm-activity-rel-wrapper',
+  'crm-activity-rel-list',
+  // The record's timeline (its entries name the people who emailed, called, changed fields).
+  '[id^="timeline"]',
+  'crm-timeline',
+  // DeskLink's own rail item.
+  '[data-desklink]',
+].join(', ');
+
+// A value CRM masked for a user without the unmask permission: never searched.
+const MASKED = /\*{2,}/;
 
 // The record's display name (Lead/Contact full name).
 const PERSON_NAME: Anchor[] = [
@@ -95,18 +131,43 @@ const CONTACT_ACCOUNT: Anchor[] = [
   { css: '#value_Account_Name' },
 ];
 
+// A Deal's name.
+const DEAL_TITLE: Anchor[] = [
+  // NextGen Deal_Name field.
+  { css: '[data-zcqa="value_Deal_Name"]' },
+  // NextGen title card (the record name of any module).
+  { css: '#titlecard_FULLNAME' },
+];
+
+/** Where a Deal's lookup sits: the field, and the record module its link points to. */
+interface LookupField {
+  fields: string[];
+  /** The `/tab/<Module>/<id>` segment the lookup's link carries. */
+  tab: 'Contacts' | 'Accounts';
+}
+
+// A Deal's `Contact Name` lookup: NextGen field, classic cell.
+const DEAL_CONTACT: LookupField = { fields: ['[data-zcqa="value_Contact_Name"]', '#value_Contact_Name'], tab: 'Contacts' };
+// A Deal's `Account Name` lookup: NextGen field, classic cell.
+const DEAL_ACCOUNT: LookupField = { fields: ['[data-zcqa="value_Account_Name"]', '#value_Account_Name'], tab: 'Accounts' };
+
 /** Every selector identity depends on: the page shows a record once some of these appear. */
 export const IDENTITY_SELECTORS: readonly string[] = [
   ...PRIMARY_EMAIL,
   ...SECONDARY_EMAIL,
+  ...EMAIL_FIELDS,
   ...ANY_EMAIL,
   ...PERSON_NAME,
   ...ACCOUNT_TITLE,
+  ...DEAL_TITLE,
   ...ANY_TITLE,
-].map((anchor) => anchor.css);
+]
+  .map((anchor) => anchor.css)
+  .concat([DEAL_CONTACT, DEAL_ACCOUNT].flatMap((lookup) => lookup.fields.map((field) => `${field} a[href]`)));
 
-const MAX_EMAILS = 30; // Zoho's OR list (lib/shared/messages.ts IdentitySchema)
+const MAX_EMAILS = 30; // Zoho's OR list (lib/shared/commands.ts IdentitySchema)
 const MAX_TEXT = 500;
+const RECORD_ID = /^\d{13,19}$/;
 
 function clean(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
@@ -129,50 +190,45 @@ function valueOf(element: Element, anchor: Anchor): string {
   return clean(lookupText(clean(raw)));
 }
 
-/** Values of every element matching the anchors, outside related lists, in anchor order. */
+/** The elements matching the anchor outside related lists, activities and the timeline. */
+function ownElements(root: ParentNode, css: string): Element[] {
+  return [...root.querySelectorAll(css)].filter((element) => !element.closest(NOT_IDENTITY));
+}
+
+/** Values of every element matching the anchors, in anchor order. */
 function readAll(root: ParentNode, anchors: readonly Anchor[]): string[] {
-  const values: string[] = [];
-  for (const anchor of anchors) {
-    for (const element of root.querySelectorAll(anchor.css)) {
-      if (element.closest(NOT_IDENTITY)) continue;
-      const value = valueOf(element, anchor);
-      if (value) values.push(value);
-    }
-  }
-  return values;
+  return anchors.flatMap((anchor) => ownElements(root, anchor.css).map((element) => valueOf(element, anchor))).filter(Boolean);
 }
 
 /** The first non-empty value the anchors give. */
 function readFirst(root: ParentNode, anchors: readonly Anchor[]): string | undefined {
-  for (const anchor of anchors) {
-    for (const element of root.querySelectorAll(anchor.css)) {
-      if (element.closest(NOT_IDENTITY)) continue;
-      const value = valueOf(element, anchor);
-      if (value) return value;
-    }
-  }
-  return undefined;
+  return readAll(root, anchors)[0];
 }
 
 /**
  * `mailto:` and surrounding text stripped; only addresses as Zoho accepts them (the broker refuses
- * a lookup carrying any other), once each (any case).
+ * a lookup carrying any other), never a masked one (`d****@…` would be a wildcard search), once
+ * each (any case).
  */
 function uniqueEmails(candidates: readonly string[]): string[] {
   const seen = new Set<string>();
   const emails: string[] = [];
   for (const candidate of candidates) {
     const email = candidate.replace(/^mailto:/i, '').trim();
-    if (!isEmailAddress(email) || seen.has(email.toLowerCase())) continue;
+    if (email.includes('*') || !isEmailAddress(email) || seen.has(email.toLowerCase())) continue;
     seen.add(email.toLowerCase());
     emails.push(email);
   }
   return emails.slice(0, MAX_EMAILS);
 }
 
-function readEmails(root: ParentNode): string[] {
-  const fields = uniqueEmails([...readAll(root, PRIMARY_EMAIL), ...readAll(root, SECONDARY_EMAIL)]);
-  return fields.length > 0 ? fields : uniqueEmails(readAll(root, ANY_EMAIL));
+/** The record's emails, and whether an email field showed a masked value instead. */
+function readEmails(root: ParentNode): { emails: string[]; masked: boolean } {
+  const fieldValues = [...readAll(root, PRIMARY_EMAIL), ...readAll(root, SECONDARY_EMAIL)];
+  const masked = [...fieldValues, ...readAll(root, EMAIL_FIELDS)].some((value) => MASKED.test(value));
+  const fields = uniqueEmails(fieldValues);
+  if (fields.length > 0 || masked) return { emails: fields, masked };
+  return { emails: uniqueEmails(readAll(root, ANY_EMAIL)), masked: false };
 }
 
 /** The tab title, e.g. "Ayesha Khan - Leads - Zoho CRM", without the app's suffix. */
@@ -184,8 +240,21 @@ function nameFromTitle(title: string): string | undefined {
 }
 
 function readRecordName(root: ParentNode, module: CrmModule, title = ''): string | undefined {
-  const own = module === 'Accounts' ? ACCOUNT_TITLE : PERSON_NAME;
+  const own = module === 'Accounts' ? ACCOUNT_TITLE : module === 'Deals' ? DEAL_TITLE : PERSON_NAME;
   return readFirst(root, own) ?? readFirst(root, ANY_TITLE) ?? nameFromTitle(title);
+}
+
+/** A lookup's target: the record id from its link (`…/tab/<Module>/<id>`) and the name it shows. */
+function readLookup(root: ParentNode, lookup: LookupField): { id: string; name: string } | undefined {
+  const idInPath = new RegExp(`/tab/${lookup.tab}/(\\d{13,19})(?:[/?#]|$)`);
+  for (const field of lookup.fields) {
+    for (const link of ownElements(root, `${field} a[href]`)) {
+      const id = idInPath.exec(link.getAttribute('href') ?? '')?.[1];
+      const name = clean(link.textContent);
+      if (id && RECORD_ID.test(id) && name) return { id, name };
+    }
+  }
+  return undefined;
 }
 
 /** Everything the broker needs to find this record's tickets. */
@@ -194,20 +263,53 @@ export function readIdentity(root: ParentNode, module: CrmModule, title = ''): I
   if (module === 'Accounts') {
     return { emails: [], ...(name ? { name, accountName: name } : {}) };
   }
+  if (module === 'Deals') {
+    const contact = readLookup(root, DEAL_CONTACT);
+    const account = readLookup(root, DEAL_ACCOUNT);
+    return {
+      emails: [],
+      ...(name ? { name } : {}),
+      ...(contact || account ? { lookups: { ...(contact ? { contact } : {}), ...(account ? { account } : {}) } } : {}),
+    };
+  }
   const accountName = readFirst(root, CONTACT_ACCOUNT);
+  const { emails, masked } = readEmails(root);
   return {
-    emails: readEmails(root),
+    emails,
     ...(name ? { name } : {}),
     ...(module === 'Contacts' && accountName ? { accountName } : {}),
+    ...(masked ? { emailMasked: true } : {}),
   };
 }
 
-/** Can the broker look this record up? Leads/Contacts need an email, Accounts a name. */
+/**
+ * Can the broker look this record up? Accounts need a name; Deals a contact or account lookup;
+ * Leads and Contacts an email, or else their name (Desk contacts linked to the record).
+ */
 export function isSearchable(identity: Identity, module: CrmModule): boolean {
-  return module === 'Accounts' ? Boolean(identity.accountName) : identity.emails.length > 0;
+  if (module === 'Accounts') return Boolean(identity.accountName);
+  if (module === 'Deals') return Boolean(identity.lookups?.contact || identity.lookups?.account);
+  return identity.emails.length > 0 || Boolean(identity.name);
 }
 
-/** A short string that changes when the page shows another record's name or emails. */
+/**
+ * Has the page shown what it will show? A person without an email yet may get it late (lazy or
+ * slow fields): the watch gives such a record its settle time before looking up by name. A
+ * masked email will never show, so that record is complete.
+ */
+export function isComplete(identity: Identity, module: CrmModule): boolean {
+  if (module === 'Leads' || module === 'Contacts') return identity.emails.length > 0 || identity.emailMasked === true;
+  return isSearchable(identity, module);
+}
+
+/** A short string that changes when the page shows another record's name, emails or lookups. */
 export function identityFingerprint(identity: Identity): string {
-  return JSON.stringify([identity.name ?? '', identity.accountName ?? '', identity.emails.map((e) => e.toLowerCase())]);
+  return JSON.stringify([
+    identity.name ?? '',
+    identity.accountName ?? '',
+    identity.emails.map((e) => e.toLowerCase()),
+    identity.emailMasked === true,
+    identity.lookups?.contact?.id ?? '',
+    identity.lookups?.account?.id ?? '',
+  ]);
 }

@@ -7,8 +7,8 @@
  */
 import type { PanelViewState, TicketAction } from './panel-state';
 
-/** From the content script: draw this state, or nothing. */
-export type ToFrame = { kind: 'draw'; state: PanelViewState } | { kind: 'clear' };
+/** From the content script: draw this state, or nothing; or move focus to the panel (the rail item was pressed). */
+export type ToFrame = { kind: 'draw'; state: PanelViewState } | { kind: 'clear' } | { kind: 'focus' };
 
 /** From the frame: the user pressed Refresh, a set-up link or a ticket's Preview; or the panel's height and name changed. */
 export type FromFrame =

@@ -10,6 +10,8 @@ export interface FrameSlot {
   readonly iframe: HTMLIFrameElement;
   /** Sends `message` now if a document is listening, and to every document loaded later. */
   send(message: ToFrame): void;
+  /** Moves keyboard focus into the frame's panel. */
+  focus(): void;
   /** Closes the channel and takes the frame out of the page. */
   dispose(): void;
 }
@@ -55,6 +57,11 @@ export function createFrameSlot({ doc, pageUrl, frameOrigin, receive }: FrameSlo
     send(message) {
       latest = message;
       port?.postMessage(message);
+    },
+    focus() {
+      iframe.focus();
+      // Not kept as the latest message: a reload draws the panel, it does not take focus.
+      port?.postMessage({ kind: 'focus' } satisfies ToFrame);
     },
     dispose() {
       port?.close();

@@ -71,6 +71,10 @@ export function runPanelFrameView({ win, draw, sortPreference = createSortPrefer
   };
 
   const link = linkToContentScript(win, (message) => {
+    if (message.kind === 'focus') {
+      doc.querySelector<HTMLElement>('[data-panel-focus]')?.focus();
+      return;
+    }
     state = message.kind === 'draw' ? message.state : null;
     if (state) followRecord(state.recordKey);
     redraw();

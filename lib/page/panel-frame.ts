@@ -24,6 +24,8 @@ export interface PanelFrame {
   placeWith(put: (host: HTMLElement) => void): void;
   /** Draws `state` in the frame, or nothing. */
   draw(state: PanelViewState | null): void;
+  /** Scrolls the panel into view and moves keyboard focus into it. */
+  focus(): void;
   /** Takes the host and the standby out of the page. */
   remove(): void;
 }
@@ -145,6 +147,11 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
     draw(state) {
       latest = state ? { kind: 'draw', state } : { kind: 'clear' };
       active?.send(latest);
+    },
+    focus() {
+      if (!host.isConnected || !active) return;
+      host.scrollIntoView({ block: 'start' });
+      active.focus();
     },
     remove() {
       host.remove();

@@ -58,5 +58,15 @@ export interface PanelViewState {
   /** Zoho Desk stayed busy past the panel's patience: it stopped asking until Refresh. */
   gaveUp?: boolean;
   /** What the lookup searched Desk for (the record's emails, or its account name), for "No tickets". */
-  searched?: { emails: readonly string[]; accountName?: string };
+  searched?: {
+    emails: readonly string[];
+    accountName?: string;
+    /**
+     * A Lead or Contact matched by its CRM link alone: the page showed no email (`noEmail`) or
+     * only a masked one (`masked`). The panel says so above the tickets.
+     */
+    crmLink?: 'noEmail' | 'masked';
+    /** A Deal: the names of the contact and account whose tickets were looked up. */
+    deal?: { contact?: string; account?: string };
+  };
 }

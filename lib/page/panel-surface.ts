@@ -5,11 +5,14 @@
  * observers; once the content script's context is invalidated (extension reloaded or updated),
  * it leaves for good and Refresh does nothing.
  */
+import { panelText } from '../shared/i18n/panel';
 import { watchElements } from './element-watcher';
 import type { PanelFrame } from './panel-frame';
 import { removeOtherHosts } from './panel-host';
 import type { PanelViewState, TicketAction } from './panel-state';
 import { findPlacement, isPlacedAt, place, PLACEMENT_SELECTORS } from './placement';
+import type { RailItem } from './rail-item';
+import { countByTab } from './ticket-list';
 import type { PanelSurface, SurfaceActions } from './record-session';
 
 interface PanelSurfaceDeps {
@@ -21,6 +24,13 @@ interface PanelSurfaceDeps {
    * opening a preview asks, `ticket` what New ticket asks.
    */
   createFrame(refresh: () => void, preview: (ticketId: string) => void, ticket: (action: TicketAction) => void): PanelFrame;
+  /** The item in CRM's related-list rail; pressing it does `onActivate` (absent: no rail item). */
+  createRail?(onActivate: () => void): RailItem;
+}
+
+/** The rail item's count: the open tickets the panel lists (none until they are known). */
+function openCount(state: PanelViewState): number | null {
+  return state.body.kind === 'tickets' ? countByTab(state.body.view.tickets).open : null;
 }
 
 export function createPanelSurface(deps: PanelSurfaceDeps): PanelSurface {
@@ -30,6 +40,10 @@ export function createPanelSurface(deps: PanelSurfaceDeps): PanelSurface {
   /** Aborted when the panel is hidden: ends every watch that keeps it placed. */
   let visible: AbortController | null = null;
   let hostObserver: MutationObserver | null = null;
+  // Scroll to the panel and focus it: only while it is shown.
+  const rail = deps.createRail?.(() => {
+    if (!context.isInvalid && latest) frame?.focus();
+  });
 
   // A panel left by an older instance (extension updated or reloaded with the tab open).
   removeOtherHosts(doc, []);
@@ -70,6 +84,7 @@ export function createPanelSurface(deps: PanelSurfaceDeps): PanelSurface {
 
   const hide = () => {
     latest = null;
+    rail?.hide();
     visible?.abort();
     visible = null;
     hostObserver = null;
@@ -93,6 +108,7 @@ export function createPanelSurface(deps: PanelSurfaceDeps): PanelSurface {
       startWatching();
       keepPlaced();
       frame.draw(state);
+      rail?.show(panelText(state.language)('region'), openCount(state));
     },
     hide,
   };

@@ -6,7 +6,9 @@
  * so the page counts as showing the new record when its identity differs from what the page
  * showed at the switch, or when an anchor with `entity-id` = the new id was already there.
  * If neither happens within a bounded wait, what the page shows is used anyway (fallback).
- * A record shown without email/name gets a short settle time for late fields first.
+ * A record shown without email/name gets a short settle time for late fields first. A field CRM
+ * renders only once scrolled into view is waited for without scrolling: when it shows (the rep
+ * scrolls), the identity changes and is reported again.
  *
  * Watching is event-driven and scoped, never a subtree observer on the whole document: the
  * CSS-animation element watcher for anchors appearing; a MutationObserver on the few identity
@@ -22,7 +24,7 @@
  */
 import type { Identity, RecordRef } from '../shared/commands';
 import { watchElements } from './element-watcher';
-import { IDENTITY_SELECTORS, identityFingerprint, isSearchable, readIdentity } from './identity';
+import { IDENTITY_SELECTORS, identityFingerprint, isComplete, readIdentity } from './identity';
 
 interface IdentityWatchOptions {
   doc: Document;
@@ -136,7 +138,7 @@ export function watchRecordIdentity(options: IdentityWatchOptions): void {
       switchObserver.disconnect();
       later(settleMs, () => phase === 'settling' && report(read()));
     }
-    if (phase === 'settling' && (!fresh || !isSearchable(identity, ref.module))) return;
+    if (phase === 'settling' && (!fresh || !isComplete(identity, ref.module))) return;
     if (phase === 'live' && (!hasAny(identity) || fingerprint === reported)) return;
     if (phase === 'settling' && fingerprint !== early) {
       early = fingerprint;

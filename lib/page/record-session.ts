@@ -77,10 +77,16 @@ function stateBody(error: ErrorInfo): PanelBody | 'hide' | 'quiet' | null {
   }
 }
 
-/** What a lookup searches Desk for: an account's name, or a person's emails. */
+/** What a lookup searches Desk for: an account's name, a deal's contact and account, or a person's emails (else their CRM link). */
 function searchedFor(module: RecordRef['module'], identity: Identity): NonNullable<PanelViewState['searched']> {
   const accountName = identity.accountName ?? identity.name;
-  return module === 'Accounts' && accountName ? { emails: [], accountName } : { emails: identity.emails };
+  if (module === 'Accounts') return accountName ? { emails: [], accountName } : { emails: [] };
+  if (module === 'Deals') {
+    const { contact, account } = identity.lookups ?? {};
+    return { emails: [], deal: { ...(contact ? { contact: contact.name } : {}), ...(account ? { account: account.name } : {}) } };
+  }
+  if (identity.emails.length > 0) return { emails: identity.emails };
+  return { emails: [], crmLink: identity.emailMasked ? 'masked' : 'noEmail' };
 }
 
 export function startRecordSessions(deps: SessionDeps): RecordSessions {

@@ -45,14 +45,21 @@ const RecordRefSchema = z.object({
 });
 export type RecordRef = z.infer<typeof RecordRefSchema>;
 
+/** A lookup field's target as the page links it: the CRM record id and the name shown. */
+const LookupSchema = z.object({ id: digitId, name: shortText });
+
 /** What the content script read from the record page to find its tickets. */
 const IdentitySchema = z.object({
   /** Primary and secondary emails of a Lead or Contact (Zoho's OR list allows 30). */
   emails: z.array(z.string().max(254)).max(30),
-  /** The record's display name (Lead/Contact full name, Account name). */
+  /** The record's display name (Lead/Contact full name, Account name, Deal name). */
   name: shortText.optional(),
   /** The account name (Accounts: the record name; Contacts: their account, if shown). */
   accountName: shortText.optional(),
+  /** An email field showed a masked value (`****`): there is an email the page would not give. */
+  emailMasked: z.boolean().optional(),
+  /** A Deal's `Contact Name` and `Account Name` lookups, each with the linked record's id. */
+  lookups: z.object({ contact: LookupSchema.optional(), account: LookupSchema.optional() }).optional(),
 });
 export type Identity = z.infer<typeof IdentitySchema>;
 

@@ -7,7 +7,8 @@
 import type { DataCentreId } from './data-centres';
 import type { ErrorInfo } from './errors';
 
-export const CRM_MODULES = ['Leads', 'Contacts', 'Accounts'] as const;
+/** By their API names: Deals show as `Potentials` in CRM's addresses (lib/shared/record-page.ts). */
+export const CRM_MODULES = ['Leads', 'Contacts', 'Accounts', 'Deals'] as const;
 export type CrmModule = (typeof CRM_MODULES)[number];
 export const LANGUAGES = ['en', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -47,6 +48,11 @@ export interface TicketSummary {
   webUrl: string | null;
   /** The ticket's contact, as Desk names them (absent in entries cached by earlier versions). */
   contactName?: string | null;
+  /**
+   * On a Deal, whose ticket it is: the deal's contact (by the name the deal shows) or its
+   * account. Absent on other records.
+   */
+  whose?: { kind: 'contact'; name: string } | { kind: 'account' };
 }
 
 /** A ticket's latest thread as the preview shows it: every value plain text. */

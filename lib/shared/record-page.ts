@@ -1,8 +1,8 @@
 /**
- * Is this URL a Zoho CRM Lead, Contact or Account detail page?
+ * Is this URL a Zoho CRM Lead, Contact, Account or Deal detail page?
  *
  * Accepted:
- * - `https://<CRM host>/crm/<orgSeg>/tab/<Leads|Contacts|Accounts>/<13–19 digits>[/][?…][#…]` on
+ * - `https://<CRM host>/crm/<orgSeg>/tab/<Leads|Contacts|Accounts|Potentials>/<13–19 digits>[/][?…][#…]` on
  *   every CRM host and `crmsandbox` twin of lib/shared/data-centres.ts. Inside CRM Plus and Zoho One
  *   the CRM runs in a frame whose own URL has this shape, so the same rule covers them.
  * - Classic `https://<CRM host>/crm/<orgSeg>/EntityInfo.do?module=<Module>&id=<digits>` (also
@@ -13,7 +13,10 @@
  *   redirects the first to the NextGen URL (which we then detect) and sends the second to Home;
  *   without the org we could not key the record anyway.
  * - edit/create/list/custom-view/canvas pages, module home, settings, WebTabN, `list` as an id,
- *   other modules (Potentials, CustomModuleN), wrapper hosts (crmplus/one.zoho.*), custom domains.
+ *   other modules (CustomModuleN), wrapper hosts (crmplus/one.zoho.*), custom domains.
+ *
+ * CRM's addresses name Deals by their old internal name, `Potentials`, while its API calls the
+ * module `Deals`: the record carries the API name.
  *
  * Imports only types from lib/shared/messages.ts: this runs in the content script (which carries no
  * zod) and in the broker (which binds each panel command to the record of the frame that sent it).
@@ -22,8 +25,13 @@ import type { CrmModule } from './protocol';
 import type { RecordRef } from './commands';
 import { dataCentreOfCrmHost } from './data-centres';
 
-/** The modules DeskLink serves, by their internal API names (labels can be renamed; these not). */
-const RECORD_MODULES: readonly CrmModule[] = ['Leads', 'Contacts', 'Accounts'];
+/** The modules DeskLink serves, by the names CRM's addresses use (labels can be renamed; these not). */
+const MODULE_OF_PATH: Readonly<Record<string, CrmModule>> = {
+  Leads: 'Leads',
+  Contacts: 'Contacts',
+  Accounts: 'Accounts',
+  Potentials: 'Deals',
+};
 
 /** CRM record ids: 13–19 digits, kept as strings since they exceed 2^53. */
 const RECORD_ID = /^\d{13,19}$/;
@@ -37,8 +45,8 @@ const NEXTGEN_PATH = /^\/crm\/([^/]+)\/tab\/([^/]+)\/([^/]+)\/?$/;
 /** `/crm/<org>/EntityInfo.do` or `/crm/<org>/ShowEntityInfo.do` (classic UI). */
 const CLASSIC_PATH = /^\/crm\/([^/]+)\/(?:Show)?EntityInfo\.do$/;
 
-function isRecordModule(value: string | null): value is CrmModule {
-  return value !== null && (RECORD_MODULES as readonly string[]).includes(value);
+function moduleOfPath(value: string | null): CrmModule | null {
+  return value !== null && Object.hasOwn(MODULE_OF_PATH, value) ? MODULE_OF_PATH[value]! : null;
 }
 
 function isOrgSegment(value: string): boolean {
@@ -64,17 +72,18 @@ export function parseRecordPage(input: string | URL): RecordRef | null {
 
   const nextGen = NEXTGEN_PATH.exec(url.pathname);
   if (nextGen) {
-    const [, org = '', module = '', id = ''] = nextGen;
-    if (!isOrgSegment(org) || !isRecordModule(module) || !RECORD_ID.test(id)) return null;
+    const [, org = '', path = '', id = ''] = nextGen;
+    const module = moduleOfPath(path);
+    if (!isOrgSegment(org) || !module || !RECORD_ID.test(id)) return null;
     return { ...base, orgSegment: org, module, recordId: id };
   }
 
   const classic = CLASSIC_PATH.exec(url.pathname);
   if (classic) {
     const [, org = ''] = classic;
-    const module = url.searchParams.get('module');
+    const module = moduleOfPath(url.searchParams.get('module'));
     const id = url.searchParams.get('id') ?? '';
-    if (!isOrgSegment(org) || !isRecordModule(module) || !RECORD_ID.test(id)) return null;
+    if (!isOrgSegment(org) || !module || !RECORD_ID.test(id)) return null;
     return { ...base, orgSegment: org, module, recordId: id };
   }
   return null;

@@ -5,7 +5,7 @@
  */
 import { RECORDS, type RecordFixture } from './fixtures';
 import { DataBuilder } from './generate/builder';
-import { addFixtureRecords, addPortalBasics } from './generate/fixture-data';
+import { addFixtureRecords, addLinkFixtures, addPortalBasics } from './generate/fixture-data';
 import { addFillers, addOtherModules } from './generate/filler-data';
 import type { CrmModule, CrmRecord, Dataset, DeskTicket, PortalKey } from './generate/model';
 
@@ -43,6 +43,7 @@ export function getDataset(size: SandboxSize = 'test'): Dataset {
   addFixtureRecords(b);
   addFillers(b, fillers);
   addOtherModules(b);
+  addLinkFixtures(b);
   for (const store of Object.values(b.portals)) store.seal();
   const crmById = new Map(b.crmRecords.map((r) => [r.id, r]));
   const crmByModule = new Map<CrmModule, CrmRecord[]>();
@@ -62,7 +63,8 @@ export const SEARCH_WINDOW = 1000;
 /**
  * The tickets DeskLink must show for a CRM record in a portal, by the matching rules of
  * design.md: persons → tickets by each email (within the search window) plus the tickets of
- * Desk contacts (found by email) synced to this record; accounts → tickets of the Desk accounts
+ * Desk contacts (found by email) synced to this record, or without an email the tickets of the
+ * Desk contacts of the record's name synced to it; accounts → tickets of the Desk accounts
  * found by name (or name prefix) that are synced to this record (or, unsynced, carry exactly its name).
  */
 export function expectedTickets(dataset: Dataset, record: CrmRecord, portal: PortalKey): DeskTicket[] {
@@ -76,6 +78,11 @@ export function expectedTickets(dataset: Dataset, record: CrmRecord, portal: Por
       const accountName = account.accountName.toLowerCase();
       if (!accountName.startsWith(name)) continue;
       if (account.zohoCRMAccount ? account.zohoCRMAccount === record.id : accountName === name) add(store.ticketsByAccount.get(account.id));
+    }
+  } else if (record.emails.length === 0) {
+    for (const contact of store.contacts) {
+      if (contact.zohoCRMContact === record.id && `${contact.firstName ?? ''} ${contact.lastName}`.trim() === record.name)
+        add(store.ticketsByContact.get(contact.id));
     }
   } else {
     for (const email of record.emails) {

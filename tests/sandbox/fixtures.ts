@@ -214,7 +214,40 @@ export const RECORDS = {
     ...rec('Contacts', '5293322000004122101', 'Oliver Bennett', ['oliver.bennett@example.co.uk'], [0, 0]),
     expectedTickets: { A: 0, B: 0, U: 3 },
   },
+  /**
+   * Contact whose CRM page shows no email: its Desk contact of the same name is linked to it
+   * (zohoCRMContact) and has 2 tickets in A (one filed under Fabrikam Inc). Another Desk contact
+   * of the same name, not linked, has 1 ticket that must not show.
+   */
+  linked: rec('Contacts', '5293322000004122201', 'Tomasz Wierzbicki', [], [2, 0], 'Fabrikam Inc'),
+  /** Account linked to its Desk account "Fabrikam Inc": 3 tickets in A (one of them the linked contact's). */
+  fabrikam: rec('Accounts', '5293322000002879001', 'Fabrikam Inc', [], [3, 0], 'Fabrikam Inc'),
 } as const satisfies Record<string, RecordFixture>;
+
+/** A Deal with its `Contact Name` and `Account Name` lookups. */
+export interface DealFixture {
+  recordId: string;
+  name: string;
+  contact: RecordFixture;
+  account: RecordFixture;
+  /** Tickets shown as the contact's, as the account's, and in all (duplicates merged, the contact's first). */
+  expectedTickets: { contact: number; account: number; all: number };
+}
+
+/**
+ * The deal of the linked contact and of Fabrikam Inc: the contact's 2 tickets and the account's 3,
+ * one of them shared, so 4 rows: 2 the contact's, 2 the account's.
+ */
+export const DEAL: DealFixture = {
+  recordId: '5293322000005200001',
+  name: 'Fabrikam expansion 2027',
+  contact: RECORDS.linked,
+  account: RECORDS.fabrikam,
+  expectedTickets: { contact: 2, account: 2, all: 4 },
+};
+
+/** Path of the deal's page: CRM's addresses name Deals `Potentials`. */
+export const dealPath = (deal: DealFixture) => `/crm/${CRM_ORG}/tab/Potentials/${deal.recordId}`;
 
 export type RecordName = keyof typeof RECORDS;
 

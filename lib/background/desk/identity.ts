@@ -72,6 +72,23 @@ export function identityFingerprint(record: RecordRef, identity: Identity): stri
     const name = recordAccountName(record, identity).toLowerCase();
     return name ? `account:${hash53(name)}` : 'none';
   }
+  if (record.module === 'Deals') {
+    const { contact, account } = identity.lookups ?? {};
+    if (!contact && !account) return 'none';
+    // The contact's name is in the answer (whose ticket each row is), so it is part of the key.
+    return `deal:${hash53(JSON.stringify([contact?.id ?? '', contact?.name ?? '', account?.id ?? '', account?.name.toLowerCase() ?? '']))}`;
+  }
   const emails = searchableEmails(identity.emails).sort();
-  return emails.length ? `emails:${hash53(emails.join(','))}` : 'none';
+  if (emails.length) return `emails:${hash53(emails.join(','))}`;
+  const name = contactSearchName(identity.name ?? '');
+  return name ? `link:${hash53(name.toLowerCase())}` : 'none';
+}
+
+/**
+ * The `fullName` search value for a person matched by CRM link: whitespace collapsed, no `*`
+ * (Zoho's wildcard), at most Zoho's 200 characters; undefined when nothing is left.
+ */
+export function contactSearchName(name: string): string | undefined {
+  const clean = name.replace(/\*/g, '').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return clean || undefined;
 }

@@ -2,17 +2,28 @@
  * Finds the Desk tickets of a CRM record:
  * - Leads and Contacts: `tickets/search` by every email of the record, plus the tickets of the
  *   Desk contacts whose `zohoCRMContact.id` is the record (found by `contacts/search` on the
- *   same emails; the link may name a Lead or a Contact).
+ *   same emails; the link may name a Lead or a Contact). Without a readable email: only the
+ *   tickets of the Desk contacts found by the record's name that are linked to the record.
  * - Accounts: `accounts/search` by name, confirmed by `zohoCRMAccount.id` (fetched per account:
  *   search results omit it), then that account's tickets; their list omits `modifiedTime`, so the
  *   100 most recently changed come once more from `tickets/search` by account id, which has it.
+ * - Deals: the tickets of the deal's contact (linked Desk contacts, as above, by the lookup's
+ *   name and id) and of its account (as an Account record), each marked whose it is; a ticket
+ *   of both is the contact's.
  * Tickets are merged by id, newest first. Every page inside Zoho's window is fetched.
  */
 import { DeskLinkError } from '../../shared/errors';
 import type { Identity, RecordRef } from '../../shared/commands';
 import type { TicketSummary } from '../../shared/protocol';
 import type { DeskClient } from './client';
-import { accountSearchTerm, identityFingerprint, recordAccountName, sameAccountName, searchableEmails } from './identity';
+import {
+  accountSearchTerm,
+  contactSearchName,
+  identityFingerprint,
+  recordAccountName,
+  sameAccountName,
+  searchableEmails,
+} from './identity';
 import { collectPages, type Collected } from './paging';
 import type { Account, Ticket } from './schemas';
 import { toTicketSummary } from './ticket-summary';
@@ -77,10 +88,17 @@ async function recentlyChangedOfAccount(client: DeskClient, accountId: string, s
   }
 }
 
-/** Tickets of the Desk contacts linked to this CRM record. */
-async function linkedContactTickets(client: DeskClient, emails: string[], recordId: string, signal?: AbortSignal) {
+/** Tickets of the Desk contacts linked to this CRM record, among those Desk finds by the emails or the name. */
+async function linkedContactTickets(
+  client: DeskClient,
+  by: { emails: string[] } | { name: string },
+  recordId: string,
+  signal?: AbortSignal,
+) {
+  const emails = 'emails' in by ? by.emails : [];
   const contacts = await collectPages('contactSearch', async (from, limit) => {
-    const page = await client.searchContacts({ email: emails, from, limit }, signal);
+    const query = 'emails' in by ? { email: by.emails } : { fullName: by.name };
+    const page = await client.searchContacts({ ...query, from, limit }, signal);
     return { items: page.data, received: page.received, count: page.count };
   });
   const linkedContacts = contacts.items.filter((c) => c.zohoCRMContact?.id === recordId);
@@ -102,11 +120,48 @@ async function personTickets(client: DeskClient, record: RecordRef, emails: stri
     const page = await client.searchTickets({ email: emails, sortBy: '-modifiedTime', from, limit }, signal);
     return { items: page.data, received: page.received, count: page.count };
   });
-  const byLink = linkedContactTickets(client, emails, record.recordId, signal).catch((error: unknown) => {
+  const byLink = linkedContactTickets(client, { emails }, record.recordId, signal).catch((error: unknown) => {
     if (error instanceof DeskLinkError && PERMISSION_CODES.has(error.code)) return { items: [], truncated: false, deskUrl: null };
     throw error;
   });
   return Promise.all([byEmail, byLink]);
+}
+
+/** A person without a readable email: the Desk contacts of that name linked to the CRM record. */
+async function linkedByName(client: DeskClient, name: string, recordId: string, signal?: AbortSignal) {
+  const term = contactSearchName(name);
+  return term ? linkedContactTickets(client, { name: term }, recordId, signal) : { items: [], truncated: false, deskUrl: null };
+}
+
+/** The Desk account of a CRM account and its tickets (the list, and the recently changed with their times). */
+async function accountTickets(client: DeskClient, name: string, recordId: string, signal?: AbortSignal) {
+  const account = await findAccount(client, name, recordId, signal);
+  const sources = account
+    ? await Promise.all([ticketsOfAccount(client, account.id, signal), recentlyChangedOfAccount(client, account.id, signal)])
+    : [];
+  return { sources, deskUrl: account?.webUrl ?? null };
+}
+
+/** A Deal: its contact's and its account's tickets, each row saying whose it is. */
+async function dealTickets(client: DeskClient, identity: Identity, signal?: AbortSignal): Promise<Omit<RecordTickets, 'fingerprint'>> {
+  const { contact, account } = identity.lookups ?? {};
+  const [ofContact, ofAccount] = await Promise.all([
+    contact ? linkedByName(client, contact.name, contact.id, signal) : null,
+    account ? accountTickets(client, account.name, account.id, signal) : null,
+  ]);
+  const contactIds = new Set(ofContact?.items.map((t) => t.id));
+  const accountSources = ofAccount?.sources ?? [];
+  const tickets = mergeTickets([ofContact?.items ?? [], ...accountSources.map((s) => s.items)], client.now()).map(
+    (ticket): TicketSummary => ({
+      ...ticket,
+      whose: contact && contactIds.has(ticket.id) ? { kind: 'contact', name: contact.name } : { kind: 'account' },
+    }),
+  );
+  return {
+    tickets,
+    truncated: Boolean(ofContact?.truncated) || accountSources.some((s) => s.truncated),
+    deskUrl: ofContact?.deskUrl ?? ofAccount?.deskUrl ?? null,
+  };
 }
 
 /**
@@ -137,19 +192,21 @@ export async function findRecordTickets(
   signal?: AbortSignal,
 ): Promise<RecordTickets> {
   const fingerprint = identityFingerprint(record, identity);
+  if (record.module === 'Deals') return { ...(await dealTickets(client, identity, signal)), fingerprint };
   let sources: Collected<Ticket>[] = [];
   let deskUrl: string | null = null;
   if (record.module === 'Accounts') {
     const name = recordAccountName(record, identity);
-    const account = name ? await findAccount(client, name, record.recordId, signal) : undefined;
-    if (account)
-      sources = await Promise.all([ticketsOfAccount(client, account.id, signal), recentlyChangedOfAccount(client, account.id, signal)]);
-    deskUrl = account?.webUrl ?? null;
+    if (name) ({ sources, deskUrl } = await accountTickets(client, name, record.recordId, signal));
   } else {
     const emails = searchableEmails(identity.emails);
     if (emails.length) {
       const [byEmail, byLink] = await personTickets(client, record, emails, signal);
       sources = [byEmail, byLink];
+      deskUrl = byLink.deskUrl;
+    } else if (identity.name) {
+      const byLink = await linkedByName(client, identity.name, record.recordId, signal);
+      sources = [byLink];
       deskUrl = byLink.deskUrl;
     }
   }

@@ -43,6 +43,11 @@ const en = {
   truncated: 'Showing the first 1,000 tickets (Zoho Desk’s search limit); see the rest in Zoho Desk.',
   noEmail: 'This record has no email address, so DeskLink cannot look up its tickets. Add an email to the record to see them.',
   noAccountName: 'This account has no name on the page, so DeskLink cannot look up its tickets.',
+  noDealLookups: 'This deal shows no contact or account, so DeskLink cannot look up its tickets.',
+  noEmailLinkMatch:
+    'No email address could be read on this page, so DeskLink shows the tickets of the Zoho Desk contacts linked to this Zoho CRM record.',
+  maskedEmailLinkMatch:
+    'The email address is masked on this page, so DeskLink shows the tickets of the Zoho Desk contacts linked to this Zoho CRM record.',
   unconfigured: 'Zoho Desk is not connected to DeskLink yet. An admin connects it once on the options page.',
   setUp: 'Set up Zoho Desk integration',
   rejected:
@@ -61,6 +66,10 @@ const en = {
   busyGaveUp: 'Zoho Desk is still busy, so DeskLink stopped trying. Press Refresh in a minute.',
   searchedEmails: 'Searched Zoho Desk for {emails}.',
   searchedAccount: 'Searched Zoho Desk for the account “{account}”.',
+  searchedDeal: 'Searched Zoho Desk for the deal’s contact “{contact}” and account “{account}”.',
+  searchedDealContact: 'Searched Zoho Desk for the deal’s contact “{contact}”.',
+  whoseAccount: 'Account',
+  whoseLabel: 'Ticket of',
   searchLabel: 'Search tickets',
   searchPlaceholder: 'Subject or number',
   noMatches: 'No tickets match “{query}”.',
@@ -127,6 +136,11 @@ const ja: Record<keyof typeof en, string> = {
   truncated: '最初の 1,000 件を表示しています (Zoho Desk の検索の上限)。残りは Zoho Desk で確認してください。',
   noEmail: 'このレコードにはメールアドレスがないため、問い合わせを検索できません。表示するにはレコードにメールアドレスを追加してください。',
   noAccountName: 'このページに取引先名がないため、問い合わせを検索できません。',
+  noDealLookups: 'この商談には連絡先も取引先もないため、問い合わせを検索できません。',
+  noEmailLinkMatch:
+    'このページではメールアドレスを読み取れなかったため、この Zoho CRM のレコードに連携している Zoho Desk の顧客の問い合わせを表示しています。',
+  maskedEmailLinkMatch:
+    'このページではメールアドレスがマスクされているため、この Zoho CRM のレコードに連携している Zoho Desk の顧客の問い合わせを表示しています。',
   unconfigured: 'Zoho Desk はまだ DeskLink に接続されていません。管理者がオプションページで一度接続してください。',
   setUp: 'Zoho Desk 連携を設定',
   rejected:
@@ -145,6 +159,10 @@ const ja: Record<keyof typeof en, string> = {
   busyGaveUp: 'Zoho Desk が混み合っているため、再試行を中止しました。1 分ほどしてから「更新」を押してください。',
   searchedEmails: '{emails} で Zoho Desk を検索しました。',
   searchedAccount: '取引先「{account}」で Zoho Desk を検索しました。',
+  searchedDeal: '商談の連絡先「{contact}」と取引先「{account}」で Zoho Desk を検索しました。',
+  searchedDealContact: '商談の連絡先「{contact}」で Zoho Desk を検索しました。',
+  whoseAccount: '取引先',
+  whoseLabel: '問い合わせの対象',
   searchLabel: '問い合わせを検索',
   searchPlaceholder: '件名または番号',
   noMatches: '「{query}」に一致する問い合わせはありません。',

@@ -4,7 +4,7 @@
  * output (the same function the sandbox serves), no script. Load with
  * `document.documentElement.innerHTML = …` or `new DOMParser().parseFromString(…, 'text/html')`.
  */
-import { RECORDS, type RecordFixture } from '../fixtures';
+import { DEAL, RECORDS, type RecordFixture } from '../fixtures';
 import { getDataset } from '../data';
 import { escapeHtml, recordMarkup, type PageVariant } from './record-markup';
 import { markupRecord } from './server';
@@ -39,6 +39,20 @@ export const PAGE_VARIANT_HTML = {
   japanese: fixturePage(RECORDS.japanese),
   /** Record name and emails carry HTML payloads (escaped, as CRM shows them). */
   hostile: fixturePage(RECORDS.hostile),
+  /** The contact with its email fields below the fold, empty until scrolled into view. */
+  lazy: fixturePage(RECORDS.contact, 'lazy'),
+  /** The contact with masked emails (`********`, and `d****@gmail.example`). */
+  masked: fixturePage(RECORDS.contact, 'masked'),
+  /** The contact's email only in `#subvalue_EMAIL` and a header card; other people's in a related list and the timeline. */
+  pagewide: fixturePage(RECORDS.contact, 'pagewide'),
+  /** The contact whose page shows no email, matched by its CRM link. */
+  linked: fixturePage(RECORDS.linked),
+  /** The deal with its Contact Name and Account Name lookups. */
+  deal: (() => {
+    const record = markupRecord(getDataset('test'), 'Potentials', DEAL.recordId);
+    if (!record) throw new Error('no sandbox deal');
+    return savedPage(recordMarkup(record), 'Deals', `${record.name} - Deals - Zoho CRM`);
+  })(),
 } as const;
 
 export type PageVariantName = keyof typeof PAGE_VARIANT_HTML;

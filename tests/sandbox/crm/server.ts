@@ -32,14 +32,16 @@ export function markupRecord(dataset: Dataset, module: string, id: string): Mark
   const list = dataset.crmByModule.get(record.module) ?? [];
   const at = list.indexOf(record);
   const account =
-    record.accountName && record.module === 'Contacts'
+    record.accountName && (record.module === 'Contacts' || record.module === 'Potentials')
       ? dataset.crmByModule.get('Accounts')?.find((a) => a.name === record.accountName)
       : undefined;
+  const contact = record.contactName ? dataset.crmByModule.get('Contacts')?.find((c) => c.name === record.contactName) : undefined;
   return {
     ...record,
     ...(at > 0 ? { prevId: list[at - 1]!.id } : {}),
     ...(at >= 0 && at < list.length - 1 ? { nextId: list[at + 1]!.id } : {}),
     ...(account ? { accountId: account.id } : {}),
+    ...(contact ? { contactId: contact.id } : {}),
   };
 }
 

@@ -4,7 +4,7 @@
  * (GET /crm/v2.2/<Module>/<id>), fetches the content markup, and only after the render delay
  * REPLACES the content container (a new element), so the previous record's DOM lingers.
  * Links and previous/next arrows switch records with history.pushState; back/forward re-render
- * on popstate. Single-key hotkeys are recorded in window.__crmHotkeys and
+ * on popstate. Fields marked lazy render only once scrolled into view. Single-key hotkeys are recorded in window.__crmHotkeys and
  * documentElement.dataset.crmHotkeys.
  */
 import { CRM_ORG } from '../fixtures';
@@ -45,6 +45,7 @@ lyte-tab-body.dv_content_tab_body { display: block; overflow: auto; height: calc
 .lv_table { display: table; width: 100%; background: #fff; }
 lyte-thead, lyte-tbody { display: table-row-group; } lyte-tr { display: table-row; } lyte-th, lyte-td { display: table-cell; padding: 6px 12px; border-bottom: 1px solid #eee; }
 .crmLoading { padding: 32px; color: #8a94a6; }
+.dv_tallBlock { height: 1400px; }
 `;
 
 const CLIENT = String.raw`
@@ -97,6 +98,24 @@ const CLIENT = String.raw`
     document.querySelector('[data-zcqa="appTopMenuTitle"]').textContent = pageRoot ? pageRoot.getAttribute('data-module-label') : 'Zoho CRM';
     document.title = pageRoot ? pageRoot.getAttribute('data-doc-title') : 'Zoho CRM';
     document.documentElement.setAttribute('data-crm-rendered', location.pathname);
+    renderWhenSeen(fresh);
+  }
+
+  // Fields CRM renders only once scrolled into view: an empty value until then.
+  function renderWhenSeen(root) {
+    var fields = root.querySelectorAll('.cxLazyField');
+    if (!fields.length) return;
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        var field = entry.target;
+        seen.unobserve(field);
+        var template = field.querySelector('template');
+        if (template) field.replaceChildren(template.content.cloneNode(true));
+        field.classList.remove('cxLazyField');
+      });
+    });
+    fields.forEach(function (field) { seen.observe(field); });
   }
 
   function navigate(href) {

@@ -3,7 +3,7 @@
  * agents and departments of each portal, then the Desk contacts, accounts and tickets behind
  * every fixture record (and the CRM records themselves).
  */
-import { RECORDS, type RecordFixture } from '../fixtures';
+import { DEAL, RECORDS, type RecordFixture } from '../fixtures';
 import type { DataBuilder, TicketSpec } from './builder';
 import type { PortalKey, StatusType } from './model';
 import { EN_SUBJECTS, HOSTILE, JA_SUBJECTS } from './pools';
@@ -374,4 +374,71 @@ function addFixtureTickets(b: DataBuilder): void {
     ] as const)
       b.ticket('U', { subject, statusType, email, contactId: c.id });
   }
+}
+
+/**
+ * Records matched by their CRM links rather than an email, made after every other record so the
+ * data other tests know keeps its ids and draws: the linked contact (no email on its CRM page),
+ * its account Fabrikam Inc and their Deal.
+ */
+export function addLinkFixtures(b: DataBuilder): void {
+  b.fixtureMode = true;
+  const A = 'A';
+  const person = RECORDS.linked;
+  const company = RECORDS.fabrikam;
+  b.crm({
+    module: 'Contacts',
+    id: person.recordId,
+    name: person.name,
+    firstName: 'Tomasz',
+    lastName: 'Wierzbicki',
+    emails: [],
+    accountName: company.name,
+    ownerName: 'Ben Carter',
+  });
+  b.crm({ module: 'Accounts', id: company.recordId, name: company.name, emails: [], accountName: company.name, ownerName: 'Ben Carter' });
+  b.crm({
+    module: 'Potentials',
+    id: DEAL.recordId,
+    name: DEAL.name,
+    emails: [],
+    contactName: person.name,
+    accountName: company.name,
+    ownerName: 'Ben Carter',
+  });
+  const fabrikam = b.account(A, { accountName: company.name, website: 'https://fabrikam.example', zohoCRMAccount: company.recordId });
+  const linked = b.contact(A, {
+    firstName: 'Tomasz',
+    lastName: 'Wierzbicki',
+    email: 'tomasz.w@fabrikam.example',
+    accountId: fabrikam.id,
+    zohoCRMContact: person.recordId,
+  });
+  // Another person of the same name, not linked to any CRM record.
+  const namesake = b.contact(A, { firstName: 'Tomasz', lastName: 'Wierzbicki', email: 'tomasz@namesake.example' });
+  const colleague = b.contact(A, { firstName: 'Grace', lastName: 'Obi', email: 'grace.obi@fabrikam.example', accountId: fabrikam.id });
+  b.ticket(A, {
+    subject: 'Licence keys for the new office',
+    statusType: 'Open',
+    email: linked.email,
+    contactId: linked.id,
+    accountId: fabrikam.id,
+  });
+  b.ticket(A, { subject: 'Personal laptop will not sync', statusType: 'Closed', email: linked.email, contactId: linked.id });
+  b.ticket(A, {
+    subject: 'Invoice address for Fabrikam',
+    statusType: 'Open',
+    email: colleague.email,
+    contactId: colleague.id,
+    accountId: fabrikam.id,
+  });
+  b.ticket(A, {
+    subject: 'Training dates in March',
+    statusType: 'On Hold',
+    email: colleague.email,
+    contactId: colleague.id,
+    accountId: fabrikam.id,
+  });
+  b.ticket(A, { subject: 'Not the Fabrikam Tomasz', statusType: 'Open', email: namesake.email, contactId: namesake.id });
+  b.fixtureMode = false;
 }

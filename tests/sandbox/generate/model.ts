@@ -104,6 +104,8 @@ export interface CrmRecord {
   /** Primary first, then secondary. */
   emails: string[];
   accountName?: string;
+  /** A Deal's contact (a Contacts record of this name). */
+  contactName?: string;
   company?: string;
   phone?: string;
   ownerName: string;

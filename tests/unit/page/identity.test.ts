@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identityFingerprint, isSearchable, readIdentity } from '../../../lib/page/identity';
+import { identityFingerprint, isComplete, isSearchable, readIdentity } from '../../../lib/page/identity';
 
 /** Parses markup into a detached document fragment root, as a page would hold it. */
 function page(html: string): ParentNode {
@@ -50,6 +50,69 @@ describe('readIdentity', () => {
     expect(
       readIdentity(page('<span id="entityNameInBCView">Classic Person</span><div id="value_Email">classic@example.com</div>'), 'Contacts'),
     ).toEqual({ emails: ['classic@example.com'], name: 'Classic Person' });
+  });
+
+  it('reads the live sub-value field in each of its forms', () => {
+    for (const inner of [
+      '<crm-rl-share-email email="sub@x.example"></crm-rl-share-email>',
+      '<lyte-text lt-prop-value="sub@x.example"></lyte-text>',
+      '<a class="cxEmailViewLink" href="mailto:sub@x.example">sub@x.example</a>',
+      'sub@x.example',
+    ])
+      expect(readIdentity(page(`<div id="subvalue_EMAIL">${inner}</div>`), 'Leads').emails).toEqual(['sub@x.example']);
+  });
+
+  it('prefers the email field to page-wide components, and reads those only outside related lists, activities and the timeline', () => {
+    const decoys = `<div id="relatedList1"><crm-rl-share-email email="rl@x.example"></crm-rl-share-email></div>
+      <div id="timelineView"><lyte-text lt-prop-value="tl@x.example"></lyte-text><a class="cxEmailViewLink">tl2@x.example</a></div>
+      <crm-activity-rel-list module="Calls"><crm-rl-share-email email="act@x.example"></crm-rl-share-email></crm-activity-rel-list>`;
+    const header = '<crm-rl-share-email email="header@x.example"></crm-rl-share-email>';
+    const field = '<div data-zcqa="value_Email"><crm-rl-share-email email="field@x.example"></crm-rl-share-email></div>';
+    expect(readIdentity(page(header + field + decoys), 'Contacts').emails).toEqual(['field@x.example']);
+    expect(readIdentity(page(header + decoys), 'Contacts').emails).toEqual(['header@x.example']);
+    expect(readIdentity(page(decoys), 'Contacts').emails).toEqual([]);
+  });
+
+  it('never searches a masked value, whole or partial, nor falls back to other emails then', () => {
+    const masked = (value: string) =>
+      page(`<div data-zcqa="value_Email"><lyte-text lt-prop-value="${value}">${value}</lyte-text></div>
+        <crm-rl-share-email email="header@x.example"></crm-rl-share-email>`);
+    expect(readIdentity(masked('****'), 'Leads')).toEqual({ emails: [], emailMasked: true });
+    expect(readIdentity(masked('d****@gmail.example'), 'Leads')).toEqual({ emails: [], emailMasked: true });
+    expect(readIdentity(page('<div data-zcqa="value_Email">********</div>'), 'Contacts')).toEqual({ emails: [], emailMasked: true });
+    // A masked secondary beside a readable primary: the primary is searched, the mask said.
+    expect(
+      readIdentity(
+        page(`<div data-zcqa="value_Email"><crm-rl-share-email email="p@x.example"></crm-rl-share-email></div>
+          <div data-zcqa="value_Secondary_Email">s****@x.example</div>`),
+        'Contacts',
+      ),
+    ).toEqual({ emails: ['p@x.example'], emailMasked: true });
+  });
+
+  it('reads a deal’s lookups only from links to records of their module, outside related lists', () => {
+    const link = (module: string, id: string, name: string) => `<a href="/crm/org1/tab/${module}/${id}">${name}</a>`;
+    const deal = (contact: string, account: string) =>
+      page(`<div data-zcqa="value_Deal_Name">Renewal</div><div data-zcqa="value_Contact_Name">${contact}</div>
+        <div data-zcqa="value_Account_Name">${account}</div>
+        <div id="relatedList9">${link('Contacts', '5293322000009999999', 'Someone Else')}</div>`);
+    expect(
+      readIdentity(deal(link('Contacts', '5293322000004122201', 'Tomasz'), link('Accounts', '5293322000002879001', 'Fabrikam')), 'Deals'),
+    ).toEqual({
+      emails: [],
+      name: 'Renewal',
+      lookups: { contact: { id: '5293322000004122201', name: 'Tomasz' }, account: { id: '5293322000002879001', name: 'Fabrikam' } },
+    });
+    // A name without a link, a link to another module, an id too short: no lookup.
+    expect(readIdentity(deal('Tomasz', link('Leads', '5293322000002879001', 'Fabrikam')), 'Deals')).toEqual({
+      emails: [],
+      name: 'Renewal',
+    });
+    expect(readIdentity(deal(link('Contacts', '12345', 'Tomasz'), ''), 'Deals').lookups).toBeUndefined();
+    // Classic cells.
+    expect(
+      readIdentity(page(`<div id="value_Account_Name">${link('Accounts', '5293322000002879001', 'Fabrikam')}</div>`), 'Deals').lookups,
+    ).toEqual({ account: { id: '5293322000002879001', name: 'Fabrikam' } });
   });
 
   it('reads an account by its name and never by emails', () => {
@@ -112,11 +175,21 @@ describe('readIdentity', () => {
 });
 
 describe('isSearchable and identityFingerprint', () => {
-  it('needs an email for people and a name for accounts', () => {
-    expect(isSearchable({ emails: [], name: 'Unnamed Walk-in' }, 'Contacts')).toBe(false);
+  it('needs an email or a name (the CRM link) for people, a name for accounts, a lookup for deals', () => {
+    expect(isSearchable({ emails: [], name: 'Unnamed Walk-in' }, 'Contacts')).toBe(true);
+    expect(isSearchable({ emails: [] }, 'Contacts')).toBe(false);
     expect(isSearchable({ emails: ['a@b.example'] }, 'Leads')).toBe(true);
     expect(isSearchable({ emails: [] }, 'Accounts')).toBe(false);
     expect(isSearchable({ emails: [], name: 'Globex', accountName: 'Globex' }, 'Accounts')).toBe(true);
+    expect(isSearchable({ emails: [], name: 'Big deal' }, 'Deals')).toBe(false);
+    expect(isSearchable({ emails: [], lookups: { account: { id: '5293322000002879001', name: 'Fabrikam Inc' } } }, 'Deals')).toBe(true);
+  });
+
+  it('waits for a person’s email (it may render late) unless it is masked', () => {
+    expect(isComplete({ emails: [], name: 'Tomasz' }, 'Contacts')).toBe(false);
+    expect(isComplete({ emails: [], name: 'Tomasz', emailMasked: true }, 'Contacts')).toBe(true);
+    expect(isComplete({ emails: ['a@b.example'] }, 'Leads')).toBe(true);
+    expect(isComplete({ emails: [], accountName: 'Globex' }, 'Accounts')).toBe(true);
   });
 
   it('changes when the page shows another record', () => {
@@ -124,6 +197,9 @@ describe('isSearchable and identityFingerprint', () => {
     expect(identityFingerprint({ emails: ['a@x.example'], name: 'A' })).toBe(a);
     expect(identityFingerprint({ emails: ['b@x.example'], name: 'A' })).not.toBe(a);
     expect(identityFingerprint({ emails: ['a@x.example'], name: 'B' })).not.toBe(a);
+    expect(identityFingerprint({ emails: ['a@x.example'], name: 'A', emailMasked: true })).not.toBe(a);
+    const deal = identityFingerprint({ emails: [], lookups: { contact: { id: '5293322000004122201', name: 'T' } } });
+    expect(identityFingerprint({ emails: [], lookups: { contact: { id: '5293322000004122202', name: 'T' } } })).not.toBe(deal);
   });
 });
 
@@ -153,10 +229,54 @@ describe('readIdentity on saved sandbox pages', async () => {
     expect(readIdentity(doc, 'Accounts', doc.title)).toEqual({ emails: [], name: 'Globex Corporation', accountName: 'Globex Corporation' });
   });
 
-  it('contact without email: not searchable, still named', () => {
+  it('contact without email: named, so searchable by its CRM link, but not complete', () => {
     const doc = load(PAGE_VARIANT_HTML.noEmail);
     const identity = readIdentity(doc, 'Contacts', doc.title);
-    expect(identity).toMatchObject({ emails: [], name: RECORDS.noEmail.name });
-    expect(isSearchable(identity, 'Contacts')).toBe(false);
+    expect(identity).toEqual({ emails: [], name: RECORDS.noEmail.name });
+    expect(isSearchable(identity, 'Contacts')).toBe(true);
+    expect(isComplete(identity, 'Contacts')).toBe(false);
+  });
+
+  it('lazy fields: no email while the fields are placeholders, both once CRM renders them', () => {
+    const doc = load(PAGE_VARIANT_HTML.lazy);
+    expect(readIdentity(doc, 'Contacts', doc.title)).toEqual({ emails: [], name: RECORDS.contact.name, accountName: 'Contoso Ltd' });
+    // What the page does once the fields are scrolled into view.
+    for (const field of doc.querySelectorAll('.cxLazyField'))
+      field.replaceChildren(field.querySelector('template')!.content.cloneNode(true));
+    expect(readIdentity(doc, 'Contacts', doc.title).emails).toEqual(RECORDS.contact.emails);
+  });
+
+  it('masked emails: never searched, and said to be masked', () => {
+    const doc = load(PAGE_VARIANT_HTML.masked);
+    expect(doc.body.innerHTML).toContain('d****@gmail.example');
+    const identity = readIdentity(doc, 'Contacts', doc.title);
+    expect(identity).toEqual({ emails: [], name: RECORDS.contact.name, accountName: 'Contoso Ltd', emailMasked: true });
+    expect(isComplete(identity, 'Contacts')).toBe(true);
+  });
+
+  it('page-wide components: the record’s own email, not the related list’s or the timeline’s', () => {
+    const doc = load(PAGE_VARIANT_HTML.pagewide);
+    expect(doc.body.innerHTML).toContain('colleague@decoy.example');
+    expect(readIdentity(doc, 'Contacts', doc.title).emails).toEqual([RECORDS.contact.emails[0]]);
+  });
+
+  it('the linked contact: no email, its name', () => {
+    const doc = load(PAGE_VARIANT_HTML.linked);
+    expect(readIdentity(doc, 'Contacts', doc.title)).toEqual({ emails: [], name: RECORDS.linked.name, accountName: 'Fabrikam Inc' });
+  });
+
+  it('deal: its name and both lookups with the ids of their links', async () => {
+    const { DEAL } = await import('../../sandbox/fixtures');
+    const doc = load(PAGE_VARIANT_HTML.deal);
+    const identity = readIdentity(doc, 'Deals', doc.title);
+    expect(identity).toEqual({
+      emails: [],
+      name: DEAL.name,
+      lookups: {
+        contact: { id: DEAL.contact.recordId, name: DEAL.contact.name },
+        account: { id: DEAL.account.recordId, name: DEAL.account.name },
+      },
+    });
+    expect(isSearchable(identity, 'Deals')).toBe(true);
   });
 });

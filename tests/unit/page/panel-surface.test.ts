@@ -44,6 +44,7 @@ function surface() {
         elements: () => [host],
         placeWith: (put) => put(host),
         draw: (drawn) => void draws.push(drawn),
+        focus: () => undefined,
         remove: () => host.remove(),
       };
     },
@@ -173,5 +174,64 @@ describe('panel surface', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(hosts()).toHaveLength(0);
     expect(draws).toHaveLength(count);
+  });
+});
+
+describe('panel surface and the rail item', () => {
+  it('gives the rail item the label in the panel’s language and the open count, and its press focuses the panel while shown', () => {
+    const shown: [string, number | null][] = [];
+    let press = () => undefined as void;
+    const focus = vi.fn();
+    const host = document.createElement(HOST_TAG);
+    const panel = createPanelSurface({
+      doc: document,
+      context: ctx,
+      createFrame: () => ({
+        host,
+        elements: () => [host],
+        placeWith: (put) => put(host),
+        draw: () => undefined,
+        focus,
+        remove: () => host.remove(),
+      }),
+      createRail: (onActivate) => {
+        press = onActivate;
+        return { show: (label, count) => void shown.push([label, count]), hide: () => void shown.push(['hidden', null]) };
+      },
+    });
+    panel.show(state('Contacts/1'), { refresh: () => undefined });
+    const ticket = (statusType: 'Open' | 'Closed', id: string) =>
+      ({
+        id,
+        ticketNumber: id,
+        subject: null,
+        status: null,
+        statusType,
+        priority: null,
+        dueDate: null,
+        isOverDue: false,
+        createdTime: null,
+        modifiedTime: null,
+        assigneeName: null,
+        webUrl: null,
+      }) as const;
+    const view = {
+      tickets: [ticket('Open', '1'), ticket('Closed', '2'), ticket('Open', '3')],
+      fetchedAt: 1,
+      stale: false,
+      revalidating: false,
+      truncated: false,
+    };
+    panel.show({ ...state('Contacts/1'), language: 'ja', body: { kind: 'tickets', view } }, { refresh: () => undefined });
+    expect(shown).toEqual([
+      ['Zoho Desk tickets', null],
+      ['Zoho Desk の問い合わせ', 2],
+    ]);
+    press();
+    expect(focus).toHaveBeenCalledTimes(1);
+    panel.hide();
+    expect(shown.at(-1)).toEqual(['hidden', null]);
+    press();
+    expect(focus).toHaveBeenCalledTimes(1);
   });
 });

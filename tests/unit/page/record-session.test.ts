@@ -4,7 +4,7 @@ import type { Request } from '../../../lib/shared/commands';
 import type { PanelViewState } from '../../../lib/page/panel-state';
 import { startRecordSessions, type Ask, type PanelSurface } from '../../../lib/page/record-session';
 import { PAGE_VARIANT_HTML } from '../../sandbox/crm/page-variants';
-import { RECORDS, recordPath, type RecordFixture } from '../../sandbox/fixtures';
+import { DEAL, dealPath, RECORDS, recordPath, type RecordFixture } from '../../sandbox/fixtures';
 import { readyConfig } from '../support/panel-config';
 
 const url = (record: RecordFixture) => `https://crm.zoho.com${recordPath(record)}`;
@@ -196,12 +196,52 @@ describe('record sessions', () => {
     expect(h.last()?.recordKey).toContain(RECORDS.lead.recordId);
   });
 
-  it('shows a record without email as such and sends nothing', async () => {
+  it('looks a record without email up by its name (its CRM link), and says it had no email', async () => {
     render(PAGE_VARIANT_HTML.noEmail);
     const h = harness();
     h.sessions.navigate(url(RECORDS.noEmail));
-    await vi.waitFor(() => expect(h.last()?.body).toEqual({ kind: 'noIdentity', module: 'Contacts' }));
-    expect(h.ticketRequests()).toEqual([]);
+    await vi.waitFor(() => expect(h.last()?.body.kind).toBe('tickets'));
+    expect(h.ticketRequests().map((r) => r.identity)).toEqual([{ emails: [], name: RECORDS.noEmail.name }]);
+    expect(h.last()?.searched).toEqual({ emails: [], crmLink: 'noEmail' });
+  });
+
+  it('says an email was masked, and never sends it', async () => {
+    render(PAGE_VARIANT_HTML.masked);
+    const h = harness();
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.last()?.body.kind).toBe('tickets'));
+    expect(h.ticketRequests().map((r) => r.identity.emails)).toEqual([[]]);
+    expect(h.last()?.searched).toEqual({ emails: [], crmLink: 'masked' });
+  });
+
+  it('looks a lazily rendered email up once it shows, without scrolling the page', async () => {
+    render(PAGE_VARIANT_HTML.lazy);
+    const scroller = document.querySelector('lyte-tab-body')!;
+    const h = harness();
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(1));
+    expect(h.ticketRequests()[0]!.identity.emails).toEqual([]);
+    expect(scroller.scrollTop).toBe(0);
+    // The rep scrolls: CRM renders the fields.
+    for (const field of document.querySelectorAll('.cxLazyField'))
+      field.replaceChildren(field.querySelector('template')!.content.cloneNode(true));
+    await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(2));
+    expect(h.ticketRequests()[1]!.identity.emails).toEqual(RECORDS.contact.emails);
+    expect(h.last()?.searched).toEqual({ emails: RECORDS.contact.emails });
+  });
+
+  it('looks a deal up by its lookups and says whose they are', async () => {
+    render(PAGE_VARIANT_HTML.deal);
+    const h = harness();
+    h.sessions.navigate(`https://crm.zoho.com${dealPath(DEAL)}`);
+    await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(1));
+    expect(h.ticketRequests()[0]).toMatchObject({
+      record: { module: 'Deals', recordId: DEAL.recordId },
+      identity: { lookups: { contact: { id: DEAL.contact.recordId }, account: { id: DEAL.account.recordId } } },
+    });
+    await vi.waitFor(() =>
+      expect(h.last()?.searched).toEqual({ emails: [], deal: { contact: DEAL.contact.name, account: DEAL.account.name } }),
+    );
   });
 
   it.each([

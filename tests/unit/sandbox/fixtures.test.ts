@@ -56,6 +56,14 @@ async function ticketsOf(r: RecordFixture, orgId: string): Promise<Map<string, T
     }
     return found;
   }
+  if (r.emails.length === 0) {
+    // No email on the page: the Desk contacts of the record's name linked to it.
+    for (const c of await all(`/api/v1/contacts/search?fullName=${encodeURIComponent(r.name)}`, orgId, true)) {
+      if (c.zohoCRMContact?.id !== r.recordId) continue;
+      for (const t of await all(`/api/v1/contacts/${c.id}/tickets`, orgId, false)) found.set(t.id, t);
+    }
+    return found;
+  }
   for (const email of r.emails) {
     for (const t of await all(`/api/v1/tickets/search?email=${encodeURIComponent(email)}`, orgId, true)) found.set(t.id, t);
     for (const c of await all(`/api/v1/contacts/search?email=${encodeURIComponent(email)}`, orgId, true)) {
@@ -70,6 +78,21 @@ describe('fixture records through the Desk API', () => {
   it.each(Object.entries(RECORDS))('%s has its expected tickets in portals A and B', async (_name, record) => {
     expect((await ticketsOf(record, PORTALS.A.id)).size).toBe(record.expectedTickets.A);
     expect((await ticketsOf(record, PORTALS.B.id)).size).toBe(record.expectedTickets.B);
+  });
+
+  it('gives the deal its contact’s and its account’s tickets, one shared', async () => {
+    const { DEAL } = await import('../../sandbox/fixtures');
+    const ofContact = new Set((await ticketsOf(DEAL.contact, PORTALS.A.id)).keys());
+    const ofAccount = [...(await ticketsOf(DEAL.account, PORTALS.A.id)).keys()];
+    const onlyAccount = ofAccount.filter((id) => !ofContact.has(id));
+    expect([ofContact.size, onlyAccount.length, ofContact.size + onlyAccount.length]).toEqual([
+      DEAL.expectedTickets.contact,
+      DEAL.expectedTickets.account,
+      DEAL.expectedTickets.all,
+    ]);
+    // The namesake's ticket is found by name, but its contact is not linked.
+    const byName = await all(`/api/v1/contacts/search?fullName=${encodeURIComponent(DEAL.contact.name)}`, PORTALS.A.id, true);
+    expect(byName.map((c) => c.zohoCRMContact?.id ?? null).sort()).toEqual([DEAL.contact.recordId, null].sort());
   });
 
   it('keeps the EU contact’s tickets in portal E, on desk.zoho.eu only', async () => {

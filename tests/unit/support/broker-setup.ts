@@ -108,9 +108,9 @@ export function testBroker(options: TestBrokerOptions = {}) {
 
 export type TestBroker = ReturnType<typeof testBroker>;
 
-/** The URL of a record's page, as the browser reports it for the frame showing it. */
+/** The URL of a record's page, as the browser reports it for the frame showing it (CRM's addresses name Deals `Potentials`). */
 export const recordUrl = (record: RecordRef) =>
-  `https://${record.crmHost}/crm/${record.orgSegment}/tab/${record.module}/${record.recordId}`;
+  `https://${record.crmHost}/crm/${record.orgSegment}/tab/${record.module === 'Deals' ? 'Potentials' : record.module}/${record.recordId}`;
 
 /** The content script of the CRM tab showing the record `message` names (any CRM record page when it names none). */
 function recordTab(message: unknown): MessageSender {

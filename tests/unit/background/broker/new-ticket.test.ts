@@ -3,7 +3,7 @@
 // Desk is a fake behind fetch, answering in Zoho's wire format.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { NewTicket } from '../../../../lib/shared/commands';
+import type { NewTicket, RecordRef } from '../../../../lib/shared/commands';
 import { tickets } from '../../support/cache';
 import { errorOf } from '../../support/error-of';
 import { PORTAL, contact, identity, lead, scriptedSource, testBroker, ticketsGet, type TestBroker } from '../../support/broker-setup';
@@ -148,6 +148,24 @@ describe('the New ticket form', () => {
     desk.state.contactsRefused = true;
     const options = await world.panel({ command: 'ticket.options', record: contact, identity });
     expect(options.customers).toEqual(identity.emails.map((email) => ({ email, name: 'Daniel Okafor' })));
+  });
+
+  it('on a Deal: the departments and priorities, and no one the page gave an email for (never an error)', async () => {
+    const deal: RecordRef = { ...contact, module: 'Deals', recordId: '5293322000005200001' };
+    const dealIdentity = {
+      emails: [],
+      name: 'Fabrikam expansion 2027',
+      lookups: { contact: { id: contact.recordId, name: 'Daniel Okafor' }, account: { id: '5293322000002879001', name: 'Fabrikam Inc' } },
+    };
+    expect(await world.panel({ command: 'ticket.options', record: deal, identity: dealIdentity })).toEqual({
+      departments: [
+        { id: '300', name: 'Support' },
+        { id: '301', name: 'Sales' },
+      ],
+      priorities: ['High', 'Medium', 'Low'],
+      customers: [],
+      accountId: null,
+    });
   });
 });
 

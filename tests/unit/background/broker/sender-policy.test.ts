@@ -85,6 +85,24 @@ describe('panel commands are bound to the record the sending frame shows', () =>
     expect(calls).toHaveLength(1);
   });
 
+  it('a deal’s page (Potentials in the address) binds the Deals record with its lookups, and nothing else', async () => {
+    const { world, calls } = await connected();
+    const deal = { ...contact, module: 'Deals' as const, recordId: '5293322000005200001' };
+    const dealPage = crmTab(recordUrl(deal));
+    const lookups = { contact: { id: contact.recordId, name: 'Daniel Okafor' } };
+    expect(await world.send({ ...ticketsGet('cached', deal, { emails: [], lookups }) }, dealPage)).toMatchObject({ ok: true });
+    expect(calls).toHaveLength(1);
+    // The contact the deal names is another record: its tickets are not the deal page's to ask for.
+    expect(await world.send(ticketsGet('cached', contact, identity), dealPage)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
+    // A lookup id must be a record id.
+    expect(
+      await world.send({ ...ticketsGet('cached', deal, { emails: [], lookups: { contact: { id: 'x', name: 'D' } } }) }, dealPage),
+    ).toMatchObject({ ok: false });
+  });
+
   it.each([
     ['another record id (an email written into the page cannot choose the record)', { ...contact, recordId: '5293322000004120099' }],
     ['another module', { ...contact, module: 'Accounts' as const }],

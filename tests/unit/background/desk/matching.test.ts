@@ -27,7 +27,7 @@ interface FakeTicket {
 }
 interface FakeDesk {
   tickets: FakeTicket[];
-  contacts?: { id: string; email: string; crmId: string | null; ticketIds: string[] }[];
+  contacts?: { id: string; email: string; crmId: string | null; ticketIds: string[]; name?: string }[];
   accounts?: { id: string; accountName: string; crmId: string | null; ticketIds: string[] }[];
   /** `tickets/search` by accountId answers with the account's tickets (default: none, as a search that finds nothing). */
   searchByAccount?: boolean;
@@ -86,7 +86,8 @@ function fakeDesk(desk: FakeDesk) {
         (t) => asJson(t, true),
       );
     if (path === '/api/v1/contacts/search') {
-      const found = (desk.contacts ?? []).filter((c) => emails.includes(c.email));
+      const fullName = url.searchParams.get('fullName');
+      const found = (desk.contacts ?? []).filter((c) => (fullName ? c.name === fullName : emails.includes(c.email)));
       return page(found, url, true, (c) => ({
         id: c.id,
         email: c.email,
@@ -352,10 +353,120 @@ describe('Accounts: by name, confirmed by the CRM link', () => {
   });
 });
 
+describe('Leads and Contacts without a readable email: by CRM link', () => {
+  const namesakes = () =>
+    fakeDesk({
+      tickets: [tk('71', 'tomasz.w@fabrikam.example', 1), tk('72', 'other@x.example', 3), tk('73', 'tomasz@namesake.example', 2)],
+      contacts: [
+        { id: '7', email: 'tomasz.w@fabrikam.example', crmId: CONTACT.recordId, ticketIds: ['71', '72'], name: 'Tomasz Wierzbicki' },
+        { id: '8', email: 'tomasz@namesake.example', crmId: null, ticketIds: ['73'], name: 'Tomasz Wierzbicki' },
+        { id: '9', email: 'tw@elsewhere.example', crmId: OTHER_CRM_ID, ticketIds: ['73'], name: 'Tomasz Wierzbicki' },
+      ],
+    });
+
+  it('searches Desk contacts by the record’s name and keeps only those linked to the record', async () => {
+    const desk = namesakes();
+    const result = await findRecordTickets(desk.client, CONTACT, { emails: [], name: ' Tomasz   Wierzbicki ' });
+    expect(ids(result)).toEqual(['72', '71']);
+    expect(result.deskUrl).toBe(`${DESK_PAGE}#Contacts/dv/7`);
+    expect(desk.paths()[0]).toBe('/contacts/search?fullName=Tomasz%20Wierzbicki&from=0&limit=100');
+    // No ticket search by email: there is none to search.
+    expect(desk.paths().some((p) => p.startsWith('/tickets/search'))).toBe(false);
+  });
+
+  it('does the same for a masked email (the mask is never searched)', async () => {
+    const desk = namesakes();
+    const result = await findRecordTickets(desk.client, CONTACT, { emails: [], name: 'Tomasz Wierzbicki', emailMasked: true });
+    expect(ids(result)).toEqual(['72', '71']);
+    expect(desk.paths().join()).not.toContain('*');
+  });
+
+  it('shows nothing when no Desk contact of that name is linked to the record', async () => {
+    const desk = namesakes();
+    const result = await findRecordTickets(
+      desk.client,
+      { ...CONTACT, recordId: '5293322000004999999' },
+      { emails: [], name: 'Tomasz Wierzbicki' },
+    );
+    expect(result).toMatchObject({ tickets: [], deskUrl: null });
+    expect(desk.calls).toHaveLength(1);
+  });
+
+  it('keeps the email search when there is an email: the name is not searched', async () => {
+    const desk = namesakes();
+    await findRecordTickets(desk.client, CONTACT, { emails: ['tomasz.w@fabrikam.example'], name: 'Tomasz Wierzbicki' });
+    expect(desk.paths().some((p) => p.includes('fullName'))).toBe(false);
+  });
+
+  it('fingerprints the name, apart from emails and from nothing', () => {
+    const byName = identityFingerprint(CONTACT, { emails: [], name: 'Tomasz Wierzbicki' });
+    expect(byName).toMatch(/^link:/);
+    expect(identityFingerprint(CONTACT, { emails: [], name: 'tomasz  wierzbicki' })).toBe(byName);
+    expect(identityFingerprint(CONTACT, { emails: [], name: 'Grace Obi' })).not.toBe(byName);
+    expect(identityFingerprint(CONTACT, { emails: ['a@x.example'], name: 'Tomasz Wierzbicki' })).toMatch(/^emails:/);
+  });
+});
+
+describe('Deals: the contact’s and the account’s tickets, each saying whose', () => {
+  const DEAL: RecordRef = { ...LEAD, module: 'Deals', recordId: '5293322000005200001' };
+  const contact = { id: CONTACT.recordId, name: 'Tomasz Wierzbicki' };
+  const account = { id: ACCOUNT.recordId, name: 'Fabrikam Inc' };
+  const deskOf = () =>
+    fakeDesk({
+      tickets: [
+        tk('81', 'tomasz.w@fabrikam.example', 1),
+        tk('82', 'tomasz.w@fabrikam.example', 4),
+        tk('83', 'g@fabrikam.example', 2),
+        tk('84', 'g@fabrikam.example', 3),
+      ],
+      contacts: [
+        { id: '7', email: 'tomasz.w@fabrikam.example', crmId: contact.id, ticketIds: ['81', '82'], name: contact.name },
+        { id: '8', email: 'tomasz@namesake.example', crmId: null, ticketIds: ['84'], name: contact.name },
+      ],
+      accounts: [
+        { id: '60', accountName: 'Fabrikam Inc', crmId: account.id, ticketIds: ['81', '83', '84'] },
+        { id: '61', accountName: 'Fabrikam Inc Asia', crmId: OTHER_CRM_ID, ticketIds: ['85'] },
+      ],
+    });
+
+  it('merges both without duplicates, newest first; a ticket of both is the contact’s', async () => {
+    const desk = deskOf();
+    const result = await findRecordTickets(desk.client, DEAL, { emails: [], name: 'Expansion', lookups: { contact, account } });
+    expect(result.tickets.map((t) => [t.id, t.whose])).toEqual([
+      ['82', { kind: 'contact', name: 'Tomasz Wierzbicki' }],
+      ['84', { kind: 'account' }],
+      ['83', { kind: 'account' }],
+      ['81', { kind: 'contact', name: 'Tomasz Wierzbicki' }],
+    ]);
+    expect(result.deskUrl).toBe(`${DESK_PAGE}#Contacts/dv/7`);
+  });
+
+  it('shows the account’s alone when the deal has no contact, and the contact’s alone without an account', async () => {
+    const onlyAccount = await findRecordTickets(deskOf().client, DEAL, { emails: [], lookups: { account } });
+    expect(onlyAccount.tickets.map((t) => t.whose?.kind)).toEqual(['account', 'account', 'account']);
+    expect(onlyAccount.deskUrl).toBe(`${DESK_PAGE}#Accounts/dv/60`);
+    const onlyContact = await findRecordTickets(deskOf().client, DEAL, { emails: [], lookups: { contact } });
+    expect(ids(onlyContact)).toEqual(['82', '81']);
+  });
+
+  it('fingerprints the lookups: another contact, account or contact name is another answer', () => {
+    const base = identityFingerprint(DEAL, { emails: [], lookups: { contact, account } });
+    expect(base).toMatch(/^deal:/);
+    expect(identityFingerprint(DEAL, { emails: [], lookups: { contact: { ...contact, name: 'T. W.' }, account } })).not.toBe(base);
+    expect(identityFingerprint(DEAL, { emails: [], lookups: { contact } })).not.toBe(base);
+    expect(identityFingerprint(DEAL, { emails: [] })).toBe('none');
+  });
+});
+
 describe('without identity', () => {
   it.each([
     [LEAD, { emails: [] }],
-    [CONTACT, { emails: ['not an email'], name: 'Unnamed Walk-in' }],
+    [CONTACT, { emails: ['not an email'] }],
+    [CONTACT, { emails: [], name: '***' }],
+    [
+      { ...LEAD, module: 'Deals' },
+      { emails: [], name: 'A deal without lookups' },
+    ],
     [ACCOUNT, { emails: [] }],
     [ACCOUNT, { emails: [], accountName: 'HP' }],
   ] as [RecordRef, Identity][])('%# makes no call and finds nothing', async (record, identity) => {

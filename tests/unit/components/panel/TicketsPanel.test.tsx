@@ -334,3 +334,41 @@ describe('TicketsPanel in Japanese', () => {
     expect(screen.getByRole('alert').textContent).toMatch(/[ぁ-んァ-ン一-龯]/);
   });
 });
+
+describe('TicketsPanel matched by CRM link and on deals', () => {
+  it('says no email could be read above the tickets of a record matched by its CRM link, in English and Japanese', () => {
+    show({ kind: 'tickets', view: view([ticket()]) }, { searched: { emails: [], crmLink: 'noEmail' } });
+    expect(region().textContent).toContain('No email address could be read on this page');
+    cleanup();
+    show({ kind: 'tickets', view: view([]) }, { searched: { emails: [], crmLink: 'masked' }, language: 'ja' });
+    expect(region('Zoho Desk の問い合わせ').textContent).toContain('メールアドレスがマスクされている');
+  });
+
+  it('says whose each ticket of a deal is: the contact by name, or the account', () => {
+    show({
+      kind: 'tickets',
+      view: view([
+        ticket({ subject: 'Keys', whose: { kind: 'contact', name: 'Tomasz Wierzbicki' } }),
+        ticket({ subject: 'Invoice', whose: { kind: 'account' } }),
+      ]),
+    });
+    const subjects = ticketRows().map((row) => row.querySelector('.dl-subject')?.textContent);
+    expect(subjects).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Keys.*Tomasz Wierzbicki$/), expect.stringMatching(/Invoice.*Account$/)]),
+    );
+    cleanup();
+    show({ kind: 'tickets', view: view([ticket({ subject: 'Invoice', whose: { kind: 'account' } })]) }, { language: 'ja' });
+    expect(ticketRows()[0]!.querySelector('.dl-whose')?.textContent).toBe('問い合わせの対象 取引先');
+  });
+
+  it('names the deal’s contact and account it searched, and a deal without either', () => {
+    show(
+      { kind: 'tickets', view: view([]) },
+      { searched: { emails: [], deal: { contact: 'Tomasz Wierzbicki', account: 'Fabrikam Inc' } } },
+    );
+    expect(region().textContent).toContain('Searched Zoho Desk for the deal’s contact “Tomasz Wierzbicki” and account “Fabrikam Inc”.');
+    cleanup();
+    show({ kind: 'noIdentity', module: 'Deals' });
+    expect(region().textContent).toContain('This deal shows no contact or account');
+  });
+});
