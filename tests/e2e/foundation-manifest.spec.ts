@@ -49,7 +49,7 @@ for (const target of TARGETS) {
       }
     });
 
-    test('host permissions are exactly the Desk API and Zoho Accounts host of every data centre', () => {
+    test('host permissions are exactly the Desk API, Zoho Accounts and CRM API host of every data centre', () => {
       const manifest = manifestOf(target);
       // The background fetches the Desk API, CRM's REST API, and Zoho Accounts' token endpoint for the
       // organisation credential (Sign in with Zoho's window needs no host permission). A store
