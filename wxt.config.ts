@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { ACCOUNTS_HOSTS, CRM_HOSTS, DESK_HOSTS } from './lib/shared/data-centres';
+import { ACCOUNTS_HOSTS, API_HOSTS, CRM_HOSTS, DESK_HOSTS } from './lib/shared/data-centres';
 
 const httpsPatterns = (hosts: readonly string[]) => hosts.map((host) => `https://${host}/*`);
 
@@ -23,8 +23,10 @@ export default defineConfig({
     // Only the hosts the background fetches: the Desk API of each data centre, and Zoho Accounts
     // of each data centre (accounts.zoho.<dc>), whose token endpoint the organisation credential's
     // token calls need (a grant code exchanged, access tokens refreshed). `Sign in with Zoho`
-    // reaches Accounts through launchWebAuthFlow's window, which needs no host permission.
-    host_permissions: httpsPatterns([...DESK_HOSTS, ...ACCOUNTS_HOSTS]),
+    // reaches Accounts through launchWebAuthFlow's window, which needs no host permission. And
+    // CRM's REST API of each data centre (www.zohoapis.<dc>), where a record's emails and name
+    // are confirmed when the sign-in holds Zoho CRM's read scopes.
+    host_permissions: httpsPatterns([...DESK_HOSTS, ...ACCOUNTS_HOSTS, ...API_HOSTS]),
     // Never in private windows: the background's IndexedDB (credential, ticket cache) belongs to
     // the normal profile, so a private tab's lookups would leave the customers it viewed on disk.
     // Chrome and Firefox both honour not_allowed (Firefox has no `split`).

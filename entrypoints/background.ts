@@ -10,6 +10,10 @@ import { createDeskTicketSource } from '@/lib/background/broker/ticket-source';
 import { createSessionEvictionBound } from '@/lib/background/cache/eviction-bound';
 import { createTicketCache } from '@/lib/background/cache/ticket-cache';
 import { createCredentialStore } from '@/lib/background/credentials/store';
+import { createCrmClient } from '@/lib/background/crm/crm-client';
+import { createCrmFirstTicketSource } from '@/lib/background/crm/crm-first-source';
+import { createCrmRecordCache } from '@/lib/background/crm/crm-record-cache';
+import { createIdentityNotes } from '@/lib/background/crm/identity-notes';
 import { createDeskClients } from '@/lib/background/desk/desk-clients';
 import { launchWebAuthFlow, redirectUri } from '@/lib/background/oauth/web-auth';
 
@@ -18,12 +22,24 @@ export default defineBackground(() => {
   // Every Desk call, the setup checks' included, is taken from this browser's budget first.
   const budget = createDeskCallBudget({ now });
   const desk = createDeskClients({ fetch: budget.guard((input, init) => fetch(input, init)), now });
+  // CRM's REST API has its own budget of the same size: its credits are the CRM org's, not Desk's.
+  const crmBudget = createDeskCallBudget({ now, stateKey: 'crmCallBudget' });
+  const crm = createCrmClient({ fetch: crmBudget.guard((input, init) => fetch(input, init)) });
+  const identityNotes = createIdentityNotes(now);
   const broker = createBroker({
     cache: createTicketCache({ evictionBound: createSessionEvictionBound() }),
     credentials: createCredentialStore(now),
     desk,
     budget,
-    tickets: createDeskTicketSource(desk),
+    // A record's identity from CRM's API when the sign-in may read it there, else the page's.
+    tickets: createCrmFirstTicketSource({
+      desk: createDeskTicketSource(desk),
+      crm,
+      cache: createCrmRecordCache(),
+      notes: identityNotes,
+      now,
+    }),
+    crmIdentity: () => identityNotes.last(),
     oauthBrowser: { launch: launchWebAuthFlow, redirectUri },
     accountsFetch: (input, init) => fetch(input, init),
     now,

@@ -1,6 +1,7 @@
 /**
  * For admins: the last Desk error, the cache's size, the Desk calls this browser made (today, last
- * minute, and its limit a minute), `Clear cache`, `Test connection`. Reads the
+ * minute, and its limit a minute), where the last record's customer was read (Zoho CRM's API, or
+ * the page and why), `Clear cache`, `Test connection`. Reads the
  * broker's diagnostics when shown; its commands share the connected screen's busy flag, so no
  * other button starts a command meanwhile.
  */
@@ -91,6 +92,16 @@ export function Diagnostics({ t, language, timeZone, send, busy, during }: Diagn
               })
             : '…'}
         </dd>
+        {data?.crmIdentity ? (
+          <>
+            <dt>{t('identitySource')}</dt>
+            <dd>
+              {data.crmIdentity.source === 'crm'
+                ? t('identityFromCrm', { time: formatTime(data.crmIdentity.at) })
+                : t('identityFromPage', { time: formatTime(data.crmIdentity.at), reason: t(`identityReason_${data.crmIdentity.reason}`) })}
+            </dd>
+          </>
+        ) : null}
       </dl>
       <div class="actions">
         <button type="button" class="secondary" onClick={() => void clearCache()} disabled={busy}>

@@ -76,6 +76,8 @@ const ALL = Object.values(DATA_CENTRES);
 export const CRM_HOSTS: readonly string[] = ALL.flatMap((dc) => [dc.crmHost, dc.crmSandboxHost]);
 export const DESK_HOSTS: readonly string[] = ALL.map((dc) => dc.deskHost);
 export const ACCOUNTS_HOSTS: readonly string[] = ALL.map((dc) => dc.accountsHost);
+/** The CRM REST API hosts (`www.zohoapis.<tld>`), where a record's identity is read. */
+export const API_HOSTS: readonly string[] = ALL.map((dc) => new URL(dc.apiDomain).hostname);
 
 /** The data centre whose CRM (or CRM sandbox) web host is `hostname`, if any. */
 export function dataCentreOfCrmHost(hostname: string): DataCentre | undefined {

@@ -246,4 +246,20 @@ export interface Diagnostics {
   apiUsage?: ApiUsage[];
   /** Per portal whose answers had items DeskLink dropped. */
   droppedItems?: DroppedItems[];
+  /** Where the last record's identity came from: CRM's API, or the page and why. */
+  crmIdentity?: CrmIdentitySource | null;
 }
+
+/** Why the page's reading was used rather than CRM's API. */
+export type PageIdentityReason =
+  | 'notSignIn' // the connection is no `Sign in with Zoho` token (a key, an organisation credential)
+  | 'noCrmScope' // the sign-in holds no Zoho CRM read scope for the module
+  | 'scope' // CRM answered OAUTH_SCOPE_MISMATCH
+  | 'permission' // CRM answered NO_PERMISSION (the user's CRM profile)
+  | 'token' // CRM did not accept the token
+  | 'busy' // CRM answered 429, or DeskLink's own limit of CRM calls a minute
+  | 'failed' // network, 5xx, an answer that is not CRM's
+  | 'noRecord'; // CRM has no record with the page's id
+
+export type CrmIdentitySource =
+  { source: 'crm'; module: string; at: number } | { source: 'page'; module: string; reason: PageIdentityReason; at: number };

@@ -106,13 +106,16 @@ export function listCrmRecords(size: SandboxSize = 'test'): GeneratedRecord[] {
   const dataset = getDataset(size);
   const fixtureIds = new Set<string>(Object.values(RECORDS).map((r) => r.recordId));
   const out: GeneratedRecord[] = [];
-  for (const r of dataset.crmRecords) {
-    if (r.module !== 'Leads' && r.module !== 'Contacts' && r.module !== 'Accounts') continue;
+  for (const shown of dataset.crmRecords) {
+    if (shown.module !== 'Leads' && shown.module !== 'Contacts' && shown.module !== 'Accounts') continue;
+    // The emails CRM holds decide the tickets; the page may show others.
+    const r = shown.apiEmails ? { ...shown, emails: shown.apiEmails } : shown;
     out.push({
-      module: r.module,
+      module: shown.module,
       recordId: r.id,
       name: r.name,
       emails: [...r.emails],
+      ...(shown.apiEmails ? { pageEmails: [...shown.emails] } : {}),
       ...(r.accountName ? { accountName: r.accountName } : {}),
       expectedTickets: {
         A: expectedTickets(dataset, r, 'A').length,

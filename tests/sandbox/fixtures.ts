@@ -140,8 +140,10 @@ export interface RecordFixture {
   recordId: string;
   /** Record name as the CRM page shows it. */
   name: string;
-  /** Primary first, then secondary. Empty for accounts and for `noEmail`. */
+  /** Primary first, then secondary, as CRM holds them. Empty for accounts and for `noEmail`. */
   emails: string[];
+  /** What the record page shows instead, when it is not `emails` (CRM's API answers `emails`). */
+  pageEmails?: readonly string[];
   accountName?: string;
   /** How many tickets DeskLink must show for this record in portal A (and B, E, U where noted). */
   expectedTickets: { A: number; B: number; E?: number; U?: number };
@@ -222,6 +224,14 @@ export const RECORDS = {
   linked: rec('Contacts', '5293322000004122201', 'Tomasz Wierzbicki', [], [2, 0], 'Fabrikam Inc'),
   /** Account linked to its Desk account "Fabrikam Inc": 3 tickets in A (one of them the linked contact's). */
   fabrikam: rec('Accounts', '5293322000002879001', 'Fabrikam Inc', [], [3, 0], 'Fabrikam Inc'),
+  /**
+   * Contact whose page shows an address it no longer has (changed in CRM after the page was
+   * drawn): CRM's API answers the current one, which has 2 tickets in A; the page's has none.
+   */
+  movedContact: {
+    ...rec('Contacts', '5293322000004122301', 'Priya Raman', ['priya.raman@fabrikam.example'], [2, 0]),
+    pageEmails: ['priya.raman@old-employer.example'],
+  },
 } as const satisfies Record<string, RecordFixture>;
 
 /** A Deal with its `Contact Name` and `Account Name` lookups. */

@@ -2,11 +2,11 @@
  * Which Zoho hosts the sandbox answers, from the product's own data-centre table, and the flags
  * that point a browser at the sandbox for them.
  */
-import { ACCOUNTS_HOSTS, CRM_HOSTS, DESK_HOSTS } from '../../lib/shared/data-centres';
+import { ACCOUNTS_HOSTS, API_HOSTS, CRM_HOSTS, DESK_HOSTS } from '../../lib/shared/data-centres';
 
-export type HostKind = 'desk' | 'crm' | 'accounts';
+export type HostKind = 'desk' | 'crm' | 'accounts' | 'crmApi';
 
-export const SANDBOX_HOSTS: readonly string[] = [...DESK_HOSTS, ...CRM_HOSTS, ...ACCOUNTS_HOSTS];
+export const SANDBOX_HOSTS: readonly string[] = [...DESK_HOSTS, ...CRM_HOSTS, ...ACCOUNTS_HOSTS, ...API_HOSTS];
 
 /** What a request's Host header names, or undefined for a host the sandbox does not serve. */
 export function hostKind(hostHeader: string | undefined): { host: string; kind: HostKind } | undefined {
@@ -14,6 +14,7 @@ export function hostKind(hostHeader: string | undefined): { host: string; kind: 
   if (DESK_HOSTS.includes(host)) return { host, kind: 'desk' };
   if (CRM_HOSTS.includes(host)) return { host, kind: 'crm' };
   if (ACCOUNTS_HOSTS.includes(host)) return { host, kind: 'accounts' };
+  if (API_HOSTS.includes(host)) return { host, kind: 'crmApi' };
   return undefined;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The DeskLink sandbox: one HTTPS server on 127.0.0.1 standing in for Zoho. It answers by Host
  * header: desk.zoho.<dc> (Desk API, held to the contract table in contract/), crm.zoho.<dc> /
- * crmsandbox.zoho.<dc> (CRM NextGen pages), accounts.zoho.<dc> (Zoho Accounts, OAuth); any other
+ * crmsandbox.zoho.<dc> (CRM NextGen pages), www.zohoapis.<dc> (CRM's REST API, crm-rest.ts),
+ * accounts.zoho.<dc> (Zoho Accounts, OAuth); any other
  * host gets a plain 404 (Firefox's own traffic lands here when every name resolves to loopback).
  * Desk answers vary within what the files allow, from a seed printed at start.
  */
@@ -12,6 +13,7 @@ import { handleAccounts } from './accounts';
 import { accountsState, type AccountsState } from './accounts-state';
 import { certificateFor } from './cert';
 import { handleCrm } from './crm/server';
+import { handleCrmRest } from './crm-rest';
 import { getDataset, type SandboxSize } from './data';
 import { handleDesk, type DeskRuntime } from './desk/api';
 import { portalById, tokenOf } from './desk/access';
@@ -194,6 +196,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const base = { host, method: entry.method, path: url.pathname, query: url.searchParams };
       if (target.kind === 'desk') return handleDesk({ ...base, headers: req.headers, body }, runtime);
       if (target.kind === 'crm') return handleCrm(dataset, base, { renderDelayMs });
+      if (target.kind === 'crmApi') return handleCrmRest(dataset, { ...base, authorization: firstHeader(req.headers.authorization) });
       return handleAccounts({ ...base, headers: req.headers, body });
     };
     const rule = faults.take(host, url.pathname, entry.method);

@@ -5,6 +5,7 @@
  * returns, none in module variables.
  */
 import { browser } from 'wxt/browser';
+import type { CrmIdentitySource } from '../../shared/protocol';
 import type { TicketCache } from '../cache/ticket-cache';
 import { createRejectionRule } from '../credentials/rejection';
 import type { CredentialStore } from '../credentials/store';
@@ -40,6 +41,8 @@ interface BrokerDeps {
   /** Zoho Accounts' token endpoint, for the organisation credential's tokens (not a Desk call: outside the budget). */
   accountsFetch: typeof fetch;
   now: () => number;
+  /** Where the last record's identity came from, for diagnostics (absent: not known). */
+  crmIdentity?: () => Promise<CrmIdentitySource | null>;
 }
 
 interface Broker {
@@ -59,7 +62,14 @@ export function createBroker(deps: BrokerDeps): Broker {
     renewal,
     orgTokens,
     withCredential,
-    diagnostics: createDiagnostics({ cache, budget: deps.budget, now, apiUsage: () => desk.usage(), droppedItems: () => desk.dropped() }),
+    diagnostics: createDiagnostics({
+      cache,
+      budget: deps.budget,
+      now,
+      apiUsage: () => desk.usage(),
+      droppedItems: () => desk.dropped(),
+      ...(deps.crmIdentity ? { crmIdentity: deps.crmIdentity } : {}),
+    }),
     loadContext: createContextLoader({ credentials, renewal, now }),
     views: createSettingsViews({ credentials, setup, withCredential }),
   };

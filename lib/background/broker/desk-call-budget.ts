@@ -43,6 +43,12 @@ export interface DeskCallBudget {
 
 interface BudgetDeps {
   now: () => number;
+  /**
+   * Where the count is kept; another key is another budget. CRM's REST API takes its own (same
+   * limit): its API credits are the CRM org's, not Desk's, so reading records must not spend the
+   * Desk calls a minute, while a page asking in a loop is held back there too.
+   */
+  stateKey?: string;
   /** Calls allowed in any minute, read on each call; by default the policy's, else 60. */
   limit?: () => Promise<number>;
 }
@@ -76,14 +82,14 @@ function current(state: BudgetState, at: number): BudgetState {
   };
 }
 
-export function createDeskCallBudget({ now, limit = policyLimit }: BudgetDeps): DeskCallBudget {
+export function createDeskCallBudget({ now, limit = policyLimit, stateKey = STATE_KEY }: BudgetDeps): DeskCallBudget {
   let loaded: Promise<BudgetState> | null = null;
   /** Takes run one at a time, so two calls never both see the last free one. */
   let queue: Promise<unknown> = Promise.resolve();
 
   async function read(): Promise<BudgetState> {
     try {
-      const stored: unknown = (await browser.storage.session.get(STATE_KEY))[STATE_KEY];
+      const stored: unknown = (await browser.storage.session.get(stateKey))[stateKey];
       if (isState(stored)) return stored;
     } catch (error) {
       console.warn('DeskLink could not read its Desk call count', error);
@@ -93,7 +99,7 @@ export function createDeskCallBudget({ now, limit = policyLimit }: BudgetDeps): 
 
   async function write(state: BudgetState): Promise<void> {
     try {
-      await browser.storage.session.set({ [STATE_KEY]: state });
+      await browser.storage.session.set({ [stateKey]: state });
     } catch (error) {
       // The limit still holds in this worker; only a restart would forget these calls.
       console.warn('DeskLink could not keep its Desk call count', error);

@@ -10,7 +10,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ErrorInfo } from '../../shared/errors';
-import type { ApiUsage, Diagnostics, DroppedItems } from '../../shared/protocol';
+import type { ApiUsage, CrmIdentitySource, Diagnostics, DroppedItems } from '../../shared/protocol';
 import type { TicketCache } from '../cache/ticket-cache';
 import { readPolicy } from '../policy';
 import type { DeskCallBudget } from './desk-call-budget';
@@ -45,6 +45,7 @@ export function createDiagnostics({
   now,
   apiUsage,
   droppedItems,
+  crmIdentity,
 }: {
   cache: TicketCache;
   budget: DeskCallBudget;
@@ -53,6 +54,8 @@ export function createDiagnostics({
   apiUsage: () => ApiUsage[];
   /** The Desk clients' count of answer items dropped for their shape. */
   droppedItems: () => DroppedItems[];
+  /** Where the last record's identity came from (CRM's API, or the page and why). */
+  crmIdentity?: () => Promise<CrmIdentitySource | null>;
 }): DiagnosticsStore {
   return {
     async record(error) {
@@ -70,7 +73,13 @@ export function createDiagnostics({
       }
     },
     async read() {
-      const [lastError, stats, deskCalls, { ignored }] = await Promise.all([readLastError(), cache.stats(), budget.usage(), readPolicy()]);
+      const [lastError, stats, deskCalls, { ignored }, identitySource] = await Promise.all([
+        readLastError(),
+        cache.stats(),
+        budget.usage(),
+        readPolicy(),
+        crmIdentity?.() ?? null,
+      ]);
       return {
         lastError,
         cache: { ...cache.availability(), ...stats },
@@ -78,6 +87,7 @@ export function createDiagnostics({
         policyIgnored: ignored,
         apiUsage: apiUsage(),
         droppedItems: droppedItems(),
+        ...(identitySource ? { crmIdentity: identitySource } : {}),
       };
     },
     async clear() {

@@ -16,6 +16,8 @@ interface FoundTickets {
   truncated: boolean;
   /** The record's contact or account page in Desk (absent: not known). */
   deskUrl?: string | null;
+  /** Fingerprint of the identity actually searched, when the source chose another than it was given. */
+  fingerprint?: string;
 }
 
 export interface TicketSource {

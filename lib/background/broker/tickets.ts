@@ -91,7 +91,14 @@ export function createTicketsHandler({
         );
         const fetched: Fetched = { tickets: found.tickets, truncated: found.truncated, fetchedAt: now(), deskUrl: found.deskUrl ?? null };
         remember(key, fetched);
-        await cache.write(ready.portalId, recordKey, { ...fetched, fingerprint }, fetched.fetchedAt, since);
+        // Kept under the identity the source searched with (CRM's, when it read the record there).
+        await cache.write(
+          ready.portalId,
+          recordKey,
+          { ...fetched, fingerprint: found.fingerprint ?? fingerprint },
+          fetched.fetchedAt,
+          since,
+        );
         return fetched;
       } catch (error) {
         await diagnostics.record(toErrorInfo(error));

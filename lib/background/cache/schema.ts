@@ -7,6 +7,8 @@
  * - v2: records also hold `fingerprint` (of the identity used to find them: a changed email
  *   refetches), `truncated` and `lastUsedAt`, with an index on `lastUsedAt` for LRU eviction.
  *   Records migrated from v1 get `fingerprint: null` (unknown: served, but treated as stale).
+ * - v3: `crmRecords` keyed [crmOrg, recordKey]: who a record is as CRM's API said (its emails,
+ *   name, account, a deal's lookups), with when it was read. Nothing to migrate.
  * - Tickets may carry the `preview` of their latest thread (an optional field: no migration). A
  *   ticket written again from a new fetch drops it, so a preview is never older than its ticket.
  *
@@ -16,7 +18,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { ThreadPreview, TicketSummary } from '../../shared/protocol';
 
 export const CACHE_DB_NAME = 'desklink-cache';
-export const CACHE_DB_VERSION = 2;
+export const CACHE_DB_VERSION = 3;
 
 /** A ticket as cached: the panel's summary plus the portal it belongs to. */
 export interface CachedTicket extends TicketSummary {
@@ -40,9 +42,19 @@ export interface CachedRecord {
   deskUrl?: string;
 }
 
+/** A record's identity as CRM's API answered it. `crmOrg` is `<dataCentre>/<orgSegment>`. */
+interface CachedCrmRecord {
+  crmOrg: string;
+  recordKey: string;
+  /** What CRM's API said (lib/background/crm/record-parties.ts); null: CRM has no such record. */
+  parties: unknown;
+  fetchedAt: number;
+}
+
 export interface CacheSchema extends DBSchema {
   tickets: { key: [string, string]; value: CachedTicket };
   records: { key: [string, string]; value: CachedRecord; indexes: { byLastUsed: number } };
+  crmRecords: { key: [string, string]; value: CachedCrmRecord };
 }
 
 type UpgradeTx = IDBPTransaction<CacheSchema, StoreNames<CacheSchema>[], 'versionchange'>;
@@ -52,6 +64,8 @@ export async function upgradeCache(db: IDBPDatabase<CacheSchema>, oldVersion: nu
     db.createObjectStore('tickets', { keyPath: ['portalId', 'id'] });
     db.createObjectStore('records', { keyPath: ['portalId', 'recordKey'] });
   }
+  // v3's store has nothing to migrate; made before v2's walk, so no await precedes it.
+  if (oldVersion < 3) db.createObjectStore('crmRecords', { keyPath: ['crmOrg', 'recordKey'] });
   if (oldVersion < 2) {
     const records = tx.objectStore('records');
     records.createIndex('byLastUsed', 'lastUsedAt');

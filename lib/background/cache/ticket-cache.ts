@@ -218,8 +218,14 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
       generation++;
       const db = await connection.open();
       if (!db) return;
-      const tx = db.transaction(['records', 'tickets'], 'readwrite');
-      await Promise.all([tx.objectStore('records').clear(), tx.objectStore('tickets').clear(), tx.done]);
+      // Who records are, as CRM's API said, goes with their tickets.
+      const tx = db.transaction(['records', 'tickets', 'crmRecords'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('records').clear(),
+        tx.objectStore('tickets').clear(),
+        tx.objectStore('crmRecords').clear(),
+        tx.done,
+      ]);
     },
 
     async stats() {

@@ -21,6 +21,10 @@ export interface OptionsPage {
   alertText: () => Promise<string>;
   /** The visible label of the field that has the keyboard focus ('' for none). */
   focusedLabel: () => Promise<string>;
+  /** Ticks (true) or clears the checkbox labelled `label`. */
+  setChecked: (label: string, on: boolean) => Promise<void>;
+  /** Presses `Sign in with Zoho` and answers the consent window Zoho opens with `decision`. */
+  signInWithZoho: (decision: 'Accept' | 'Deny') => Promise<void>;
 }
 
 /** What an options scenario gets: the panel's world and a new options tab. */

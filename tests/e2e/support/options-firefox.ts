@@ -17,5 +17,17 @@ export function firefoxOptions(page: Page): OptionsPage {
     regionText: async (name) => (await shown('region', name)).evaluate((region) => region.textContent ?? ''),
     alertText: async () => (await shown('alert')).evaluate((alert) => alert.textContent ?? ''),
     focusedLabel: () => page.evaluate(focusedFieldLabel),
+    setChecked: async (label, on) => {
+      const box = await shown('checkbox', label);
+      if ((await box.evaluate((input) => (input as HTMLInputElement).checked)) !== on) await box.click();
+    },
+    signInWithZoho: async (decision) => {
+      await (await shown('button', 'Sign in with Zoho')).click();
+      // Firefox opens the consent page in a popup window: a browsing context of its own.
+      const target = await page.browser().waitForTarget((t) => t.url().includes('/oauth/v2/auth?'), { timeout: 15_000 });
+      const consent = await target.page();
+      if (!consent) throw new Error('the consent window has no page');
+      await (await consent.waitForSelector(byRole('button', decision), { visible: true }))!.click();
+    },
   };
 }

@@ -106,5 +106,13 @@ export function chromiumOptions(page: Page): OptionsPage {
       return (await alert.textContent()) ?? '';
     },
     focusedLabel: () => page.evaluate(focusedFieldLabel),
+    setChecked: (label, on) => page.getByRole('checkbox', { name: label, exact: true }).setChecked(on),
+    signInWithZoho: async (decision) => {
+      // launchWebAuthFlow's consent window is a page of the same context.
+      const consentOpened = page.context().waitForEvent('page');
+      await page.getByRole('button', { name: 'Sign in with Zoho', exact: true }).click();
+      const consent = await consentOpened;
+      await consent.getByRole('button', { name: decision, exact: true }).click();
+    },
   };
 }

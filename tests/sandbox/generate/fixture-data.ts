@@ -374,6 +374,28 @@ function addFixtureTickets(b: DataBuilder): void {
     ] as const)
       b.ticket('U', { subject, statusType, email, contactId: c.id });
   }
+
+  // Contact whose page shows an old address: CRM's API has the current one, with 2 tickets in A.
+  {
+    const r = RECORDS.movedContact;
+    const email = r.emails[0]!;
+    b.crm({
+      module: 'Contacts',
+      id: r.recordId,
+      name: r.name,
+      firstName: 'Priya',
+      lastName: 'Raman',
+      emails: [...r.pageEmails],
+      apiEmails: [...r.emails],
+      ownerName: 'Asha Admin',
+    });
+    const c = b.contact(A, { firstName: 'Priya', lastName: 'Raman', email });
+    for (const [subject, statusType] of [
+      ['Renewal quote for 2027', 'Open'],
+      ['Onboarding call notes', 'Closed'],
+    ] as const)
+      b.ticket(A, { subject, statusType, email, contactId: c.id });
+  }
 }
 
 /**

@@ -101,8 +101,10 @@ export interface CrmRecord {
   name: string;
   firstName?: string;
   lastName?: string;
-  /** Primary first, then secondary. */
+  /** Primary first, then secondary, as the record page shows them. */
   emails: string[];
+  /** The emails CRM's REST API answers, when the page shows others (absent: `emails`). */
+  apiEmails?: string[];
   accountName?: string;
   /** A Deal's contact (a Contacts record of this name). */
   contactName?: string;

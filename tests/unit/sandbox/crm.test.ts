@@ -5,7 +5,7 @@ import { connect, type PeerCertificate } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxGet } from '../../sandbox/client';
 import { CRM_ORG, RECORDS, recordPath, startSandbox, type Sandbox } from '../../sandbox/index';
-import { ACCOUNTS_HOSTS, CRM_HOSTS, DESK_HOSTS } from '../../../lib/shared/data-centres';
+import { ACCOUNTS_HOSTS, API_HOSTS, CRM_HOSTS, DESK_HOSTS } from '../../../lib/shared/data-centres';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -85,7 +85,7 @@ describe('CRM host', () => {
     expect(accounts.body).toContain('Invalid Client');
   });
 
-  it('presents a certificate whose SANs name every Desk, CRM and Accounts host', async () => {
+  it('presents a certificate whose SANs name every Desk, CRM, Accounts and CRM API host', async () => {
     const cert = await new Promise<PeerCertificate>((resolve, reject) => {
       const socket = connect({ host: '127.0.0.1', port: sandbox.port, servername: 'crm.zoho.com', rejectUnauthorized: false }, () => {
         resolve(socket.getPeerCertificate());
@@ -94,7 +94,7 @@ describe('CRM host', () => {
       socket.on('error', reject);
     });
     const sans = new Set((cert.subjectaltname ?? '').split(', ').map((s) => s.replace(/^DNS:/, '')));
-    for (const host of [...DESK_HOSTS, ...CRM_HOSTS, ...ACCOUNTS_HOSTS]) expect(sans.has(host)).toBe(true);
-    expect(sandbox.hosts.sort()).toEqual([...DESK_HOSTS, ...CRM_HOSTS, ...ACCOUNTS_HOSTS].sort());
+    for (const host of [...DESK_HOSTS, ...CRM_HOSTS, ...ACCOUNTS_HOSTS, ...API_HOSTS]) expect(sans.has(host)).toBe(true);
+    expect(sandbox.hosts.sort()).toEqual([...DESK_HOSTS, ...CRM_HOSTS, ...ACCOUNTS_HOSTS, ...API_HOSTS].sort());
   });
 });

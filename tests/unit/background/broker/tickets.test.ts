@@ -337,3 +337,25 @@ describe('ticket links go only to the portal’s Zoho Desk', () => {
     await world.cache.settled();
   });
 });
+
+describe('tickets.get and a source that searched with another identity', () => {
+  it('keeps the tickets under the fingerprint of the identity the source searched with (CRM’s, not the page’s)', async () => {
+    const script = scriptedSource([tickets(0, 2)]);
+    let searchedWith: string | null = null;
+    world = testBroker({
+      tickets: {
+        fingerprint: (record, who) => searchedWith ?? script.source.fingerprint(record, who),
+        async find(ready, record, who, signal) {
+          const found = await script.source.find(ready, record, who, signal);
+          searchedWith = 'crm-identity';
+          return { ...found, fingerprint: searchedWith };
+        },
+      },
+    });
+    await world.connect();
+    await ask(ticketsGet('cached'));
+    // The page's identity now stands for CRM's: exactly that list is cached.
+    expect((await ask({ ...ticketsGet('cached'), mode: 'peek' as const })).tickets).toEqual(tickets(0, 2));
+    expect(script.calls).toHaveLength(1);
+  });
+});

@@ -2,6 +2,7 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { CACHE_DB_NAME, CACHE_DB_VERSION } from '../../../../lib/background/cache/schema';
 import { createTicketCache } from '../../../../lib/background/cache/ticket-cache';
+import { createCrmRecordCache } from '../../../../lib/background/crm/crm-record-cache';
 import { tickets } from '../../support/cache';
 
 const P = '649182735';
@@ -47,5 +48,21 @@ describe('cache schema migration', () => {
     await cache.write(P, 'Leads:7', { tickets: tickets(10, 1), fetchedAt: 9, fingerprint: 'fp', truncated: false }, 1_700_000_000_500);
     expect((await cache.read(P, 'Leads:7', 1_700_000_000_500))?.fingerprint).toBe('fp');
     expect((await cache.read(P, 'Contacts:42', 1_700_000_000_500))?.tickets).toHaveLength(3);
+  });
+
+  it('a v1 database gains the v3 store of CRM records, which keeps what CRM said with the record', async () => {
+    await createV1Cache();
+    const crm = createCrmRecordCache();
+    const key = { crmOrg: 'com/org1', recordKey: 'Contacts:42' };
+    await crm.write(key, { kind: 'person', emails: ['a@b.example'], name: 'A', accountName: null }, 1_700_000_000_000);
+    expect(await crm.read(key, 1_700_000_000_500)).toEqual({
+      parties: { kind: 'person', emails: ['a@b.example'], name: 'A', accountName: null },
+      fetchedAt: 1_700_000_000_000,
+      fresh: true,
+    });
+    expect((await createTicketCache().read(P, 'Contacts:42', 1_700_000_000_500))?.tickets).toHaveLength(3);
+    const db = await openDB(CACHE_DB_NAME);
+    expect([...db.objectStoreNames]).toContain('crmRecords');
+    db.close();
   });
 });

@@ -1,0 +1,132 @@
+/**
+ * A ticket source that searches Desk with the record's identity as CRM's API gives it, when the
+ * connection may read CRM (crm-access.ts), and with the page's reading otherwise. The page's
+ * reading is only a hint for speed: while CRM answers, Desk is already searched with what the
+ * page shows; that answer is kept when CRM confirms the same identity, and dropped for a search
+ * with CRM's when they differ, so the panel never shows the tickets of an identity CRM denies.
+ *
+ * CRM's answer is cached with the record (crm-record-cache.ts) under the tickets' freshness
+ * rule, and the fingerprint the tickets are cached under is that of CRM's identity once known.
+ * A refusal that only a person can change (scope, permission, token) is remembered for that
+ * token, so CRM is not asked again for every record; each fallback's reason is noted for
+ * diagnostics.
+ */
+import type { Identity, RecordRef } from '../../shared/commands';
+import type { PageIdentityReason } from '../../shared/protocol';
+import type { TicketSource } from '../broker/ticket-source';
+import { crmAccess } from './crm-access';
+import { CrmRefusal, type CrmClient, type CrmRefusalReason } from './crm-client';
+import type { CrmRecordCache, CrmRecordKey } from './crm-record-cache';
+import type { IdentityNotes } from './identity-notes';
+import { readRecordParties, type RecordParties } from './record-parties';
+
+interface CrmFirstDeps {
+  /** The Desk search, given whichever identity wins. */
+  desk: TicketSource;
+  crm: CrmClient;
+  cache: CrmRecordCache;
+  notes: IdentityNotes;
+  now: () => number;
+}
+
+/** Refusals a new call with the same token would only repeat. */
+const LASTING: ReadonlySet<CrmRefusalReason> = new Set(['scope', 'permission', 'token']);
+
+const crmKeyOf = (record: RecordRef): CrmRecordKey => ({
+  crmOrg: `${record.dataCentre}/${record.orgSegment}`,
+  recordKey: `${record.module}:${record.recordId}`,
+});
+
+/** The identity to search Desk with: CRM's values, the page's only where CRM has none of that kind. */
+function identityFrom(parties: RecordParties, page: Identity): Identity {
+  const named = (name: string | null | undefined) => (name ? { name } : page.name ? { name: page.name } : {});
+  switch (parties.kind) {
+    case 'person':
+      return { emails: parties.emails, ...named(parties.name), ...(parties.accountName ? { accountName: parties.accountName } : {}) };
+    case 'account': {
+      const name = parties.name ?? page.accountName ?? page.name;
+      return { emails: [], ...(name ? { name, accountName: name } : {}) };
+    }
+    case 'deal':
+      return {
+        emails: parties.contact?.emails ?? [],
+        ...named(parties.contact?.name),
+        ...(parties.account?.name ? { accountName: parties.account.name } : {}),
+      };
+  }
+}
+
+/** Whether the Desk search can run with this identity at all (else there is nothing to start early). */
+const searchable = (record: RecordRef, identity: Identity) =>
+  record.module === 'Accounts' ? Boolean(identity.accountName ?? identity.name) : identity.emails.length > 0;
+
+export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: CrmFirstDeps): TicketSource {
+  /** Tokens CRM refused for good, and why (a new sign-in brings a new token). */
+  const refused = new Map<string, PageIdentityReason>();
+
+  async function fromPage(record: RecordRef, reason: PageIdentityReason): Promise<void> {
+    await notes.note({ source: 'page', module: record.module, reason });
+  }
+
+  return {
+    async fingerprint(record, identity) {
+      const cached = await cache.read(crmKeyOf(record), now());
+      const parties = cached?.parties;
+      return desk.fingerprint(record, parties ? identityFrom(parties, identity) : identity);
+    },
+
+    async find(ready, record, identity, signal) {
+      const pageFingerprint = await desk.fingerprint(record, identity);
+      const access = crmAccess(ready.credential, ready.dataCentre, record.module);
+      const knownRefusal = 'token' in access ? refused.get(access.token) : undefined;
+      if (!('token' in access) || knownRefusal) {
+        await fromPage(record, 'reason' in access ? access.reason : knownRefusal!);
+        return { ...(await desk.find(ready, record, identity, signal)), fingerprint: pageFingerprint };
+      }
+
+      const key = crmKeyOf(record);
+      const cached = await cache.read(key, now());
+      // Start Desk on the page's reading while CRM answers; its result waits for CRM's word.
+      const early = new AbortController();
+      const stop = () => early.abort();
+      signal.addEventListener('abort', stop, { once: true });
+      const speculative = cached?.fresh || !searchable(record, identity) ? null : desk.find(ready, record, identity, early.signal);
+      speculative?.catch(() => undefined);
+      const pageAnswer = async () => ({
+        ...(await (speculative ?? desk.find(ready, record, identity, signal))),
+        fingerprint: pageFingerprint,
+      });
+
+      try {
+        let parties: RecordParties | null;
+        if (cached?.fresh) parties = cached.parties;
+        else {
+          try {
+            parties = await readRecordParties(crm, { ...access, module: record.module, id: record.recordId }, signal);
+            await cache.write(key, parties, now());
+          } catch (error) {
+            if (!(error instanceof CrmRefusal)) throw error;
+            if (LASTING.has(error.reason)) refused.set(access.token, error.reason);
+            await cache.forget(key);
+            await fromPage(record, error.reason);
+            return await pageAnswer();
+          }
+        }
+        if (!parties) {
+          await fromPage(record, 'noRecord');
+          return await pageAnswer();
+        }
+        await notes.note({ source: 'crm', module: record.module });
+        const confirmed = identityFrom(parties, identity);
+        const fingerprint = await desk.fingerprint(record, confirmed);
+        if (speculative && fingerprint === pageFingerprint) return { ...(await speculative), fingerprint };
+        early.abort();
+        return { ...(await desk.find(ready, record, confirmed, signal)), fingerprint };
+      } finally {
+        signal.removeEventListener('abort', stop);
+      }
+    },
+
+    ...(desk.latestThread ? { latestThread: desk.latestThread.bind(desk) } : {}),
+  };
+}

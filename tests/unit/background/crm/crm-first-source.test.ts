@@ -1,0 +1,200 @@
+// The ticket source that asks CRM's API who the record is before (and while) Desk is searched:
+// CRM's identity wins over the page's, the page's is used without a CRM scope or when CRM
+// refuses, and diagnostics say which and why.
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ReadyContext } from '../../../../lib/background/broker/context';
+import type { TicketSource } from '../../../../lib/background/broker/ticket-source';
+import { createTicketCache } from '../../../../lib/background/cache/ticket-cache';
+import type { Credential } from '../../../../lib/background/credentials/credential';
+import { createCrmClient } from '../../../../lib/background/crm/crm-client';
+import { createCrmFirstTicketSource } from '../../../../lib/background/crm/crm-first-source';
+import { createCrmRecordCache } from '../../../../lib/background/crm/crm-record-cache';
+import { createIdentityNotes } from '../../../../lib/background/crm/identity-notes';
+import type { Identity, RecordRef } from '../../../../lib/shared/commands';
+import { DESK_READ_SCOPES } from '../../../../lib/shared/scopes';
+import { ticket } from '../../support/cache';
+import { urlOf } from '../../support/fetch';
+
+const CRM_SCOPES = [
+  'ZohoCRM.modules.leads.READ',
+  'ZohoCRM.modules.contacts.READ',
+  'ZohoCRM.modules.accounts.READ',
+  'ZohoCRM.modules.deals.READ',
+];
+const RECORD: RecordRef = {
+  crmHost: 'crm.zoho.com',
+  dataCentre: 'com',
+  orgSegment: 'org1',
+  module: 'Contacts',
+  recordId: '5293322000004120017',
+};
+const PAGE: Identity = { emails: ['old.address@contoso.example'], name: 'Daniel Okafor' };
+const RIGHT = 'daniel.okafor@contoso.example';
+
+function oauth(scopes: string[]): Credential {
+  return {
+    kind: 'oauth',
+    dataCentre: 'com',
+    email: 'agent@zylker.example',
+    accessToken: 'tok-1',
+    expiresAt: Date.now() + 3_600_000,
+    clientId: '1000.X',
+    scopes,
+    savedAt: 0,
+  };
+}
+const readyWith = (credential: Credential) => ({ credential, dataCentre: 'com', portalId: 'p1' }) as unknown as ReadyContext;
+
+/** Desk, as a source that remembers whom it was asked to search for. */
+function fakeDesk() {
+  const searched: string[][] = [];
+  const source: TicketSource = {
+    fingerprint: (_record, identity) =>
+      JSON.stringify(identity.accountName ? [identity.accountName] : identity.emails.map((e) => e.toLowerCase())),
+    async find(_ready, _record, identity, signal) {
+      searched.push(identity.emails);
+      await Promise.resolve();
+      if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+      return { tickets: identity.emails.includes(RIGHT) ? [ticket(1)] : [], truncated: false };
+    },
+  };
+  return { source, searched };
+}
+
+/** CRM's API: one status and body for every call. */
+function fakeCrm(status: number, body: unknown) {
+  const calls: URL[] = [];
+  const client = createCrmClient({
+    fetch: (input) => {
+      calls.push(urlOf(input));
+      return Promise.resolve(status === 204 ? new Response(null, { status }) : new Response(JSON.stringify(body), { status }));
+    },
+  });
+  return { client, calls };
+}
+
+let now = 1_800_000_000_000;
+const clock = () => now;
+const crmRecord = { data: [{ id: RECORD.recordId, Email: RIGHT, Secondary_Email: null, Full_Name: 'Daniel Okafor' }] };
+
+function setUp(crm: ReturnType<typeof fakeCrm>) {
+  const desk = fakeDesk();
+  const notes = createIdentityNotes(clock);
+  const source = createCrmFirstTicketSource({ desk: desk.source, crm: crm.client, cache: createCrmRecordCache(), notes, now: clock });
+  return { desk, notes, source };
+}
+const signal = () => new AbortController().signal;
+
+beforeEach(() => {
+  now = 1_800_000_000_000;
+});
+
+describe('CRM-first ticket source', () => {
+  it('searches Desk with CRM’s emails when the page shows another, and caches the tickets under CRM’s identity', async () => {
+    const crm = fakeCrm(200, crmRecord);
+    const { desk, notes, source } = setUp(crm);
+    const found = await source.find(readyWith(oauth([...DESK_READ_SCOPES, ...CRM_SCOPES])), RECORD, PAGE, signal());
+    expect(found.tickets).toHaveLength(1);
+    expect(desk.searched.at(-1)).toEqual([RIGHT]);
+    expect(found.fingerprint).toBe(JSON.stringify([RIGHT]));
+    expect(crm.calls[0]!.pathname).toBe(`/crm/v8/Contacts/${RECORD.recordId}`);
+    expect(await notes.last()).toMatchObject({ source: 'crm', module: 'Contacts' });
+    // Next time the fingerprint is CRM's at once (from the cache), so the cached tickets match.
+    expect(await source.fingerprint(RECORD, PAGE)).toBe(JSON.stringify([RIGHT]));
+  });
+
+  it('keeps the search it started with the page’s emails when CRM confirms them (one Desk search)', async () => {
+    const crm = fakeCrm(200, crmRecord);
+    const { desk, source } = setUp(crm);
+    const found = await source.find(readyWith(oauth([...DESK_READ_SCOPES, ...CRM_SCOPES])), RECORD, { emails: [RIGHT] }, signal());
+    expect(found.tickets).toHaveLength(1);
+    expect(desk.searched).toEqual([[RIGHT]]);
+  });
+
+  it('asks CRM again only when its answer is older than the freshness window', async () => {
+    const crm = fakeCrm(200, crmRecord);
+    const { source } = setUp(crm);
+    const ready = readyWith(oauth([...DESK_READ_SCOPES, ...CRM_SCOPES]));
+    await source.find(ready, RECORD, PAGE, signal());
+    now += 60_000;
+    await source.find(ready, RECORD, PAGE, signal());
+    expect(crm.calls).toHaveLength(1);
+    now += 5 * 60_000;
+    await source.find(ready, RECORD, PAGE, signal());
+    expect(crm.calls).toHaveLength(2);
+  });
+
+  it('uses the page without a CRM scope, without calling CRM, and says why', async () => {
+    const crm = fakeCrm(200, crmRecord);
+    const { desk, notes, source } = setUp(crm);
+    const found = await source.find(readyWith(oauth([...DESK_READ_SCOPES])), RECORD, PAGE, signal());
+    expect(found.tickets).toHaveLength(0);
+    expect(desk.searched).toEqual([PAGE.emails]);
+    expect(crm.calls).toHaveLength(0);
+    expect(await notes.last()).toMatchObject({ source: 'page', reason: 'noCrmScope' });
+  });
+
+  it('uses the page with a ZSC key (no CRM token)', async () => {
+    const crm = fakeCrm(200, crmRecord);
+    const { notes, source } = setUp(crm);
+    const key: Credential = { kind: 'zsc', key: 'k', dataCentre: 'com', email: 'a@b.example', savedAt: 0 };
+    await source.find(readyWith(key), RECORD, PAGE, signal());
+    expect(crm.calls).toHaveLength(0);
+    expect(await notes.last()).toMatchObject({ source: 'page', reason: 'notSignIn' });
+  });
+
+  it('falls back to the page when CRM answers 403 OAUTH_SCOPE_MISMATCH, and does not ask again with that token', async () => {
+    const crm = fakeCrm(403, { code: 'OAUTH_SCOPE_MISMATCH', message: 'invalid oauth scope to access this URL', status: 'error' });
+    const { desk, notes, source } = setUp(crm);
+    const ready = readyWith(oauth([...DESK_READ_SCOPES, ...CRM_SCOPES]));
+    const found = await source.find(ready, RECORD, PAGE, signal());
+    expect(found.fingerprint).toBe(JSON.stringify(PAGE.emails));
+    expect(desk.searched).toEqual([PAGE.emails]);
+    expect(await notes.last()).toMatchObject({ source: 'page', reason: 'scope' });
+    await source.find(ready, { ...RECORD, recordId: '1' }, PAGE, signal());
+    expect(crm.calls).toHaveLength(1);
+  });
+
+  it.each([
+    [403, { code: 'NO_PERMISSION', status: 'error' }, 'permission'],
+    [429, { code: 'TOO_MANY_REQUESTS' }, 'busy'],
+    [204, null, 'noRecord'],
+  ] as const)('falls back to the page on %i and notes %s', async (status, body, reason) => {
+    const crm = fakeCrm(status, body);
+    const { desk, notes, source } = setUp(crm);
+    await source.find(readyWith(oauth([...DESK_READ_SCOPES, ...CRM_SCOPES])), RECORD, PAGE, signal());
+    expect(desk.searched).toEqual([PAGE.emails]);
+    expect(await notes.last()).toMatchObject({ source: 'page', reason });
+  });
+
+  it('Accounts: CRM’s Account_Name is the account searched', async () => {
+    const crm = fakeCrm(200, { data: [{ id: '5', Account_Name: 'Globex Corporation' }] });
+    const desk = fakeDesk();
+    const names: (string | undefined)[] = [];
+    const source = createCrmFirstTicketSource({
+      desk: {
+        ...desk.source,
+        find: async (ready, record, identity, s) => (names.push(identity.accountName), desk.source.find(ready, record, identity, s)),
+      },
+      crm: crm.client,
+      cache: createCrmRecordCache(),
+      notes: createIdentityNotes(clock),
+      now: clock,
+    });
+    await source.find(
+      readyWith(oauth(CRM_SCOPES)),
+      { ...RECORD, module: 'Accounts', recordId: '5' },
+      { emails: [], name: 'Globex', accountName: 'Globex' },
+      signal(),
+    );
+    expect(names.at(-1)).toBe('Globex Corporation');
+  });
+
+  it('forgets CRM’s answers when the cache is cleared', async () => {
+    const crm = fakeCrm(200, crmRecord);
+    const { source } = setUp(crm);
+    await source.find(readyWith(oauth(CRM_SCOPES)), RECORD, PAGE, signal());
+    await createTicketCache().clearAll();
+    expect(await source.fingerprint(RECORD, PAGE)).toBe(JSON.stringify(PAGE.emails));
+  });
+});
