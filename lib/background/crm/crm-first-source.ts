@@ -47,18 +47,30 @@ function identityFrom(parties: RecordParties, page: Identity): Identity {
       const name = parties.name ?? page.accountName ?? page.name;
       return { emails: [], ...(name ? { name, accountName: name } : {}) };
     }
-    case 'deal':
+    case 'deal': {
+      // CRM's lookups, named as CRM names them, else as the page showed them.
+      const lookup = (crm: { id: string; name: string | null } | null, shown: { id: string; name: string } | undefined) => {
+        const name = crm?.name ?? (shown?.id === crm?.id ? shown?.name : undefined);
+        return crm && name ? { id: crm.id, name } : undefined;
+      };
+      const contact = lookup(parties.contact, page.lookups?.contact);
+      const account = lookup(parties.account, page.lookups?.account);
       return {
         emails: parties.contact?.emails ?? [],
         ...named(parties.contact?.name),
         ...(parties.account?.name ? { accountName: parties.account.name } : {}),
+        ...(contact || account ? { lookups: { ...(contact ? { contact } : {}), ...(account ? { account } : {}) } } : {}),
       };
+    }
   }
 }
 
 /** Whether the Desk search can run with this identity at all (else there is nothing to start early). */
-const searchable = (record: RecordRef, identity: Identity) =>
-  record.module === 'Accounts' ? Boolean(identity.accountName ?? identity.name) : identity.emails.length > 0;
+const searchable = (record: RecordRef, identity: Identity) => {
+  if (record.module === 'Accounts') return Boolean(identity.accountName ?? identity.name);
+  if (record.module === 'Deals') return Boolean(identity.lookups?.contact || identity.lookups?.account);
+  return identity.emails.length > 0 || Boolean(identity.name);
+};
 
 export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: CrmFirstDeps): TicketSource {
   /** Tokens CRM refused for good, and why (a new sign-in brings a new token). */

@@ -142,11 +142,32 @@ async function accountTickets(client: DeskClient, name: string, recordId: string
   return { sources, deskUrl: account?.webUrl ?? null };
 }
 
+/**
+ * A Deal's contact's tickets: by the contact's emails and CRM link when its emails are known (CRM's
+ * API gives them; the deal's page does not), else the Desk contacts of its name linked to it.
+ */
+async function dealContactTickets(
+  client: DeskClient,
+  deal: RecordRef,
+  contact: { id: string; name: string },
+  emails: string[],
+  signal?: AbortSignal,
+) {
+  if (emails.length === 0) return linkedByName(client, contact.name, contact.id, signal);
+  const [byEmail, byLink] = await personTickets(client, { ...deal, module: 'Contacts', recordId: contact.id }, emails, signal);
+  return { items: [...byEmail.items, ...byLink.items], truncated: byEmail.truncated || byLink.truncated, deskUrl: byLink.deskUrl };
+}
+
 /** A Deal: its contact's and its account's tickets, each row saying whose it is. */
-async function dealTickets(client: DeskClient, identity: Identity, signal?: AbortSignal): Promise<Omit<RecordTickets, 'fingerprint'>> {
+async function dealTickets(
+  client: DeskClient,
+  record: RecordRef,
+  identity: Identity,
+  signal?: AbortSignal,
+): Promise<Omit<RecordTickets, 'fingerprint'>> {
   const { contact, account } = identity.lookups ?? {};
   const [ofContact, ofAccount] = await Promise.all([
-    contact ? linkedByName(client, contact.name, contact.id, signal) : null,
+    contact ? dealContactTickets(client, record, contact, searchableEmails(identity.emails), signal) : null,
     account ? accountTickets(client, account.name, account.id, signal) : null,
   ]);
   const contactIds = new Set(ofContact?.items.map((t) => t.id));
@@ -192,7 +213,7 @@ export async function findRecordTickets(
   signal?: AbortSignal,
 ): Promise<RecordTickets> {
   const fingerprint = identityFingerprint(record, identity);
-  if (record.module === 'Deals') return { ...(await dealTickets(client, identity, signal)), fingerprint };
+  if (record.module === 'Deals') return { ...(await dealTickets(client, record, identity, signal)), fingerprint };
   let sources: Collected<Ticket>[] = [];
   let deskUrl: string | null = null;
   if (record.module === 'Accounts') {

@@ -190,6 +190,51 @@ describe('CRM-first ticket source', () => {
     expect(names.at(-1)).toBe('Globex Corporation');
   });
 
+  it('Deals: Desk is searched for the deal’s contact (with its emails from CRM) and its account, by their CRM ids', async () => {
+    const contactId = '5293322000004120017';
+    const accountId = '5293322000002877003';
+    const calls: URL[] = [];
+    const crm = createCrmClient({
+      fetch: (input) => {
+        const url = urlOf(input);
+        calls.push(url);
+        const body = url.pathname.includes('/Deals/')
+          ? {
+              data: [
+                {
+                  id: '77',
+                  Contact_Name: { id: contactId, name: 'Daniel Okafor' },
+                  Account_Name: { id: accountId, name: 'Globex Corporation' },
+                },
+              ],
+            }
+          : { data: [{ id: contactId, Email: RIGHT, Secondary_Email: null, Full_Name: 'Daniel Okafor' }] };
+        return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
+      },
+    });
+    const asked: Identity[] = [];
+    const desk = fakeDesk();
+    const source = createCrmFirstTicketSource({
+      desk: {
+        ...desk.source,
+        find: async (ready, record, identity, s) => (asked.push(identity), desk.source.find(ready, record, identity, s)),
+      },
+      crm,
+      cache: createCrmRecordCache(),
+      notes: createIdentityNotes(clock),
+      now: clock,
+    });
+    // The deal's page shows the lookups with no email, and names the account differently.
+    const page: Identity = { emails: [], name: 'Globex renewal', lookups: { account: { id: accountId, name: 'Globex' } } };
+    const found = await source.find(readyWith(oauth(CRM_SCOPES)), { ...RECORD, module: 'Deals', recordId: '77' }, page, signal());
+    expect(calls.map((url) => url.pathname)).toEqual(['/crm/v8/Deals/77', `/crm/v8/Contacts/${contactId}`]);
+    expect(asked.at(-1)).toMatchObject({
+      emails: [RIGHT],
+      lookups: { contact: { id: contactId, name: 'Daniel Okafor' }, account: { id: accountId, name: 'Globex Corporation' } },
+    });
+    expect(found.tickets).toHaveLength(1);
+  });
+
   it('forgets CRM’s answers when the cache is cleared', async () => {
     const crm = fakeCrm(200, crmRecord);
     const { source } = setUp(crm);
