@@ -9,14 +9,27 @@ import { createDeskCallBudget } from '@/lib/background/broker/desk-call-budget';
 import { createDeskTicketSource } from '@/lib/background/broker/ticket-source';
 import { createTicketCache } from '@/lib/background/cache/ticket-cache';
 import { createCredentialStore } from '@/lib/background/credentials/store';
+import { createCrmHostRegistrar } from '@/lib/background/crm-hosts/registrar';
+import { watchCrmHostChanges } from '@/lib/background/crm-hosts/watch';
 import { createDeskClients } from '@/lib/background/desk/desk-clients';
 import { launchWebAuthFlow, redirectUri } from '@/lib/background/oauth/web-auth';
+import { readPolicy } from '@/lib/background/policy';
+import { effectiveSettings } from '@/lib/background/settings/store';
 
 export default defineBackground(() => {
   const now = () => Date.now();
   // Every Desk call, the setup checks' included, is taken from this browser's budget first.
   const budget = createDeskCallBudget({ now });
   const desk = createDeskClients({ fetch: budget.guard((input, init) => fetch(input, init)), now });
+  const crmHosts = createCrmHostRegistrar({
+    scripting: browser.scripting,
+    permissions: browser.permissions,
+    storage: browser.storage.local,
+    policyHosts: async () => (await readPolicy()).policy.crmHosts ?? [],
+    dataCentre: async () => (await effectiveSettings()).dataCentre,
+    // The CRM content script as WXT builds it (entrypoints/crm.content).
+    scriptFile: 'content-scripts/crm.js',
+  });
   const broker = createBroker({
     cache: createTicketCache(),
     credentials: createCredentialStore(now),
@@ -25,6 +38,7 @@ export default defineBackground(() => {
     tickets: createDeskTicketSource(desk),
     oauthBrowser: { launch: launchWebAuthFlow, redirectUri },
     accountsFetch: (input, init) => fetch(input, init),
+    crmHosts,
     now,
   });
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: unknown) => void) => {
@@ -32,4 +46,5 @@ export default defineBackground(() => {
     void broker.handle(message, sender).then(sendResponse);
     return true;
   });
+  watchCrmHostChanges(() => crmHosts.reconcile());
 });

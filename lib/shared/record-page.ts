@@ -13,7 +13,8 @@
  *   redirects the first to the NextGen URL (which we then detect) and sends the second to Home;
  *   without the org we could not key the record anyway.
  * - edit/create/list/custom-view/canvas pages, module home, settings, WebTabN, `list` as an id,
- *   other modules (Potentials, CustomModuleN), wrapper hosts (crmplus/one.zoho.*), custom domains.
+ *   other modules (Potentials, CustomModuleN), wrapper hosts (crmplus/one.zoho.*), and a company's
+ *   own CRM host unless the admin added it (`customHosts`, mapped to the configured data centre).
  *
  * Imports only types from lib/shared/messages.ts: this runs in the content script (which carries no
  * zod) and in the broker (which binds each panel command to the record of the frame that sent it).
@@ -21,6 +22,7 @@
 import type { CrmModule } from './protocol';
 import type { RecordRef } from './commands';
 import { dataCentreOfCrmHost } from './data-centres';
+import type { CustomCrmHosts } from './crm-address';
 
 /** The modules DeskLink serves, by their internal API names (labels can be renamed; these not). */
 const RECORD_MODULES: readonly CrmModule[] = ['Leads', 'Contacts', 'Accounts'];
@@ -55,12 +57,12 @@ function toUrl(url: string | URL): URL | null {
 }
 
 /** The record this page shows, or null when it is not a Lead/Contact/Account detail page. */
-export function parseRecordPage(input: string | URL): RecordRef | null {
+export function parseRecordPage(input: string | URL, customHosts?: CustomCrmHosts): RecordRef | null {
   const url = toUrl(input);
   if (!url || url.protocol !== 'https:') return null;
-  const dc = dataCentreOfCrmHost(url.hostname);
-  if (!dc) return null;
-  const base = { crmHost: url.hostname.toLowerCase(), dataCentre: dc.id };
+  const dataCentre = dataCentreOfCrmHost(url.hostname)?.id ?? (url.port ? undefined : customHosts?.get(url.hostname.toLowerCase()));
+  if (!dataCentre) return null;
+  const base = { crmHost: url.hostname.toLowerCase(), dataCentre };
 
   const nextGen = NEXTGEN_PATH.exec(url.pathname);
   if (nextGen) {
