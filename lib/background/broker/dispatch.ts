@@ -11,7 +11,14 @@ import { toErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { Response } from '../../shared/protocol';
 import type { Handlers } from './handlers';
 import { redact, scrubSecretRuns } from './redact';
-import { isAboutShownRecord, isCrmTabSender, isExtensionPageSender, type CurrentTabUrl, type MessageSender } from './sender-policy';
+import {
+  isAboutShownRecord,
+  isCrmTabSender,
+  isExtensionPageSender,
+  isOnZohoCrmHost,
+  type CurrentTabUrl,
+  type MessageSender,
+} from './sender-policy';
 
 export type HandleMessage = (message: unknown, sender: Runtime.MessageSender | MessageSender) => Promise<Response<unknown>>;
 
@@ -84,7 +91,8 @@ export function createDispatch(
       if (!Object.hasOwn(COMMANDS, command)) return fail({ code: 'UNKNOWN_COMMAND', detail: command.slice(0, 100) });
       const definition = COMMANDS[command as Command];
       const from: MessageSender = typeof sender === 'object' && sender !== null ? sender : {};
-      const custom = definition.from === 'page' ? await customHosts().catch(() => undefined) : undefined;
+      // Company hosts are looked up (storage, policy, permissions) only for a frame on no Zoho host.
+      const custom = definition.from === 'page' && !isOnZohoCrmHost(from) ? await customHosts().catch(() => undefined) : undefined;
       if (!SENDER_CHECKS[definition.from](from, custom)) return fail({ code: 'FORBIDDEN_SENDER', detail: command });
 
       const parsed = definition.payload.safeParse(message);

@@ -35,6 +35,11 @@ function fromThisExtension(sender: MessageSender): boolean {
   return sender.id === browser.runtime.id;
 }
 
+/** The sending frame is on one of Zoho's own CRM hosts (no company host needs looking up). */
+export function isOnZohoCrmHost(sender: MessageSender): boolean {
+  return isCrmUrl(sender.url);
+}
+
 export function isCrmTabSender(sender: MessageSender, customHosts?: CustomCrmHosts): boolean {
   if (!fromThisExtension(sender) || !sender.tab) return false;
   if (!isCrmUrl(sender.url, customHosts)) return false;

@@ -1,6 +1,6 @@
 /** Panel commands from a company CRM host: answered only while that host is added and granted. */
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isAboutShownRecord, isCrmTabSender } from '../../../../lib/background/broker/sender-policy';
 import type { RecordRef } from '../../../../lib/shared/commands';
@@ -63,6 +63,17 @@ describe('the broker and company CRM hosts', () => {
       ok: false,
       error: { code: 'FORBIDDEN_SENDER' },
     });
+  });
+
+  it('looks company hosts up only for a frame on no Zoho host', async () => {
+    const { registrar } = testCrmHosts([`https://${HOST}/*`]);
+    const inForce = vi.spyOn(registrar, 'inForce');
+    const world = testBroker({ crmHosts: registrar });
+    await world.connect({ dataCentre: 'jp' });
+    expect(await world.send({ command: 'panel.config' }, crmTab())).toMatchObject({ ok: true });
+    expect(inForce).not.toHaveBeenCalled();
+    await world.send({ command: 'panel.config' }, crmTab(URL_ON_HOST));
+    expect(inForce).toHaveBeenCalledTimes(1);
   });
 
   it('does not answer a host added but not granted', async () => {
