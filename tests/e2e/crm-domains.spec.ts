@@ -18,7 +18,7 @@ import { expect, test } from './support/fixtures';
 import { chromiumTab } from './support/panel-chromium';
 import { expectInPanel } from './support/panel-steps';
 import { CRM_DOMAIN_SCENARIOS } from './scenarios/crm-domains';
-import { chromiumOptions } from './support/options';
+import { axeViolations, chromiumOptions } from './support/options';
 import { allowSiteInChromium } from './support/site-access-chromium';
 
 for (const scenario of CRM_DOMAIN_SCENARIOS) {
@@ -72,4 +72,25 @@ test('a company CRM address added before the browser restarts still shows the pa
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
+});
+
+test('Company CRM addresses on the options page: an address listed and a refused one leave no accessibility violation', async ({
+  connect,
+  openOptions,
+  context,
+  extensionId,
+}) => {
+  await connect();
+  const host = COMPANY_CRM_HOSTS[0]!;
+  const page = await openOptions();
+  const options = chromiumOptions(page);
+  await allowSiteInChromium(context, extensionId, `https://${host}/*`);
+  await options.fill('CRM address', `https://${host}`);
+  await options.click('Add address');
+  await expect.poll(() => options.regionText('Company CRM addresses')).toContain(`Added ${host}.`);
+  await options.fill('CRM address', 'https://crm.zoho.com');
+  await options.click('Add address');
+  expect(await options.alertText()).toBe('That is one of Zoho’s own CRM addresses: DeskLink already shows the panel there.');
+  await expect(page.getByRole('textbox', { name: 'CRM address' })).toHaveAttribute('aria-invalid', 'true');
+  expect(await axeViolations(page)).toEqual([]);
 });
