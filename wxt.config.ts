@@ -19,7 +19,8 @@ export default defineConfig({
     default_locale: 'en',
     // storage: settings (storage.local), short-lived tokens (storage.session), managed policy.
     // identity: `Sign in with Zoho` (identity.launchWebAuthFlow, getRedirectURL).
-    permissions: ['storage', 'identity'],
+    // scripting: the CRM content script registered at run time on a company's own CRM host.
+    permissions: ['storage', 'identity', 'scripting'],
     // Only the hosts the background fetches: the Desk API of each data centre, and Zoho Accounts
     // of each data centre (accounts.zoho.<dc>), whose token endpoint the organisation credential's
     // token calls need (a grant code exchanged, access tokens refreshed). `Sign in with Zoho`
@@ -27,14 +28,22 @@ export default defineConfig({
     // CRM's REST API of each data centre (www.zohoapis.<dc>), where a record's emails and name
     // are confirmed when the sign-in holds Zoho CRM's read scopes.
     host_permissions: httpsPatterns([...DESK_HOSTS, ...ACCOUNTS_HOSTS, ...API_HOSTS]),
+    // A company's own CRM host (an address the admin adds): asked for one origin at a time, on
+    // the admin's click (permissions.request), never granted at install.
+    optional_host_permissions: ['https://*/*'],
     // Never in private windows: the background's IndexedDB (credential, ticket cache) belongs to
     // the normal profile, so a private tab's lookups would leave the customers it viewed on disk.
     // Chrome and Firefox both honour not_allowed (Firefox has no `split`).
     incognito: 'not_allowed',
     // The panel is this page, framed into CRM record pages by the content script; only CRM pages
     // may frame it (Chrome: through a per-session address, so a page cannot probe for DeskLink).
+    // A company's own CRM host cannot be listed here (matches are fixed at build time), so every
+    // https page may load the panel's address; yet only DeskLink's content script knows it (Chrome's
+    // per-session address; Firefox's per-profile moz-extension UUID), that script runs only on
+    // Zoho's hosts and on those the admin added, and the broker answers only frames on them.
     web_accessible_resources: [
       { resources: ['panel.html'], matches: httpsPatterns(CRM_HOSTS), ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+      { resources: ['panel.html'], matches: ['https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
     ],
     ...(browser === 'firefox'
       ? {

@@ -14,8 +14,12 @@ import { createCrmClient } from '@/lib/background/crm/crm-client';
 import { createCrmFirstTicketSource } from '@/lib/background/crm/crm-first-source';
 import { createCrmRecordCache } from '@/lib/background/crm/crm-record-cache';
 import { createIdentityNotes } from '@/lib/background/crm/identity-notes';
+import { createCrmHostRegistrar } from '@/lib/background/crm-hosts/registrar';
+import { watchCrmHostChanges } from '@/lib/background/crm-hosts/watch';
 import { createDeskClients } from '@/lib/background/desk/desk-clients';
 import { launchWebAuthFlow, redirectUri } from '@/lib/background/oauth/web-auth';
+import { readPolicy } from '@/lib/background/policy';
+import { effectiveSettings } from '@/lib/background/settings/store';
 
 export default defineBackground(() => {
   const now = () => Date.now();
@@ -26,6 +30,15 @@ export default defineBackground(() => {
   const crmBudget = createDeskCallBudget({ now, stateKey: 'crmCallBudget' });
   const crm = createCrmClient({ fetch: crmBudget.guard((input, init) => fetch(input, init)) });
   const identityNotes = createIdentityNotes(now);
+  const crmHosts = createCrmHostRegistrar({
+    scripting: browser.scripting,
+    permissions: browser.permissions,
+    storage: browser.storage.local,
+    policyHosts: async () => (await readPolicy()).policy.crmHosts ?? [],
+    dataCentre: async () => (await effectiveSettings()).dataCentre,
+    // The CRM content script as WXT builds it (entrypoints/crm.content).
+    scriptFile: 'content-scripts/crm.js',
+  });
   const broker = createBroker({
     cache: createTicketCache({ evictionBound: createSessionEvictionBound() }),
     credentials: createCredentialStore(now),
@@ -42,6 +55,7 @@ export default defineBackground(() => {
     crmIdentity: () => identityNotes.last(),
     oauthBrowser: { launch: launchWebAuthFlow, redirectUri },
     accountsFetch: (input, init) => fetch(input, init),
+    crmHosts,
     now,
   });
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: unknown) => void) => {
@@ -49,4 +63,5 @@ export default defineBackground(() => {
     void broker.handle(message, sender).then(sendResponse);
     return true;
   });
+  watchCrmHostChanges(() => crmHosts.reconcile());
 });

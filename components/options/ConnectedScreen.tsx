@@ -10,6 +10,8 @@ import { adminErrorMessage } from '../../lib/shared/i18n/admin-errors';
 import type { OptionsTranslate } from '../../lib/shared/i18n/options';
 import type { Language, SettingsView } from '../../lib/shared/protocol';
 import { ConnectedView } from './ConnectedView';
+import { CrmAddresses } from './CrmAddresses';
+import type { RequestHostAccess } from '../../lib/options/crm-addresses';
 import { Diagnostics } from './Diagnostics';
 import { useBusy } from './use-busy';
 
@@ -20,9 +22,11 @@ interface ConnectedScreenProps {
   /** Arrived by `Save`, which the screen confirms. */
   justSaved: boolean;
   onEvent: (event: WizardEvent) => void;
+  /** The browser's prompt for a company CRM address's origin. */
+  requestHostAccess?: RequestHostAccess;
 }
 
-export function ConnectedScreen({ t, view, send, justSaved, onEvent }: ConnectedScreenProps) {
+export function ConnectedScreen({ t, view, send, justSaved, onEvent, requestHostAccess }: ConnectedScreenProps) {
   const [busy, during] = useBusy();
   const [status, setStatus] = useState<string | null>(() => (justSaved ? t('saved') : null));
   const [error, setError] = useState<string | null>(null);
@@ -78,6 +82,7 @@ export function ConnectedScreen({ t, view, send, justSaved, onEvent }: Connected
       onReauthorize={() => void reauthorize()}
     >
       <Diagnostics t={t} language={language} timeZone={view.timeZone} send={send} busy={busy} during={during} />
+      {requestHostAccess && <CrmAddresses language={language} send={send} requestAccess={requestHostAccess} />}
     </ConnectedView>
   );
 }

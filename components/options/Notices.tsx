@@ -16,6 +16,7 @@ const EXPECTATIONS: Record<PolicyExpectation, OptionsKey> = {
   language: 'expectLanguage',
   timeZone: 'expectTimeZone',
   callsPerMinute: 'expectCallsPerMinute',
+  crmAddresses: 'expectCrmAddresses',
   keyWithEmail: 'expectKeyWithEmail',
   orgCredentialTogether: 'expectOrgCredentialTogether',
   oneCredential: 'expectOneCredential',

@@ -10,6 +10,7 @@ import { initialWizard, wizard } from '../../lib/options/wizard';
 import { adminErrorMessage } from '../../lib/shared/i18n/admin-errors';
 import { optionsTranslator } from '../../lib/shared/i18n/options';
 import type { Language } from '../../lib/shared/protocol';
+import type { RequestHostAccess } from '../../lib/options/crm-addresses';
 import { ConnectedScreen } from './ConnectedScreen';
 import { Notices } from './Notices';
 import { PortalScreen } from './PortalScreen';
@@ -23,9 +24,11 @@ interface OptionsAppProps {
   initialLanguage: Language;
   /** identity.getRedirectURL(): shown beside `Sign in with Zoho` to register in Zoho's API console. */
   redirectUri?: string | null;
+  /** permissions.request for a company CRM address's origin. */
+  requestHostAccess?: RequestHostAccess;
 }
 
-export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = null }: OptionsAppProps) {
+export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = null, requestHostAccess }: OptionsAppProps) {
   const [{ view, screen }, dispatch] = useReducer(wizard, initialWizard);
   const language = view?.language ?? initialLanguage;
   const t = optionsTranslator(language);
@@ -62,7 +65,14 @@ export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = nul
       {view && screen.kind === 'setup' && <SetupScreen t={t} view={view} send={send} redirectUri={redirectUri} onEvent={dispatch} />}
       {view && screen.kind === 'portal' && <PortalScreen t={t} view={view} step={screen} send={send} onEvent={dispatch} />}
       {view && screen.kind === 'connected' && (
-        <ConnectedScreen t={t} view={view} send={send} justSaved={screen.justSaved} onEvent={dispatch} />
+        <ConnectedScreen
+          t={t}
+          view={view}
+          send={send}
+          justSaved={screen.justSaved}
+          onEvent={dispatch}
+          requestHostAccess={requestHostAccess}
+        />
       )}
     </main>
   );

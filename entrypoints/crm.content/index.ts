@@ -4,7 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { CRM_HOSTS } from '../../lib/shared/data-centres';
+import { CRM_HOSTS, DATA_CENTRE_IDS } from '../../lib/shared/data-centres';
+import { CRM_HOST_MAP_KEY, crmHostMapFrom } from '../../lib/shared/crm-address';
 import { createBrokerClient, extensionAlive } from '../../lib/shared/broker-client';
 import { openOptionsPage } from '../../lib/page/options-link';
 import { createPanelFrame } from '../../lib/page/panel-frame';
@@ -27,7 +28,12 @@ export default defineContentScript({
   matches: CRM_HOSTS.map((host) => `https://${host}/crm/*`),
   allFrames: true,
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
+    // On a company's own CRM host (registered at run time) the host's data centre is the one
+    // configured, which the background keeps in storage.local; Zoho's hosts need no look-up.
+    const customHosts = CRM_HOSTS.includes(location.hostname)
+      ? undefined
+      : crmHostMapFrom((await browser.storage.local.get(CRM_HOST_MAP_KEY))[CRM_HOST_MAP_KEY], DATA_CENTRE_IDS);
     const ask: Ask = createBrokerClient<'page'>({ sendMessage: (message) => browser.runtime.sendMessage(message), alive: extensionAlive });
     // The panel is DeskLink's own page in a frame, inside a closed shadow root: page scripts
     // can neither read it nor press its buttons.
@@ -47,7 +53,7 @@ export default defineContentScript({
         }),
       createRail: (onActivate) => createRailItem({ doc: document, signal: ctx.signal, onActivate }),
     });
-    const sessions = startRecordSessions({ doc: document, signal: ctx.signal, ask, surface });
+    const sessions = startRecordSessions({ doc: document, signal: ctx.signal, ask, surface, customHosts });
     // `ctx.isValid` notices an extension reload/update (runtime.id is gone): WXT then aborts the
     // context, which removes this instance's panel and every listener; the new instance takes over.
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => ctx.isValid && sessions.navigate(newUrl));
@@ -59,6 +65,18 @@ export default defineContentScript({
     // Enable/disable, language, time zone and policy changes reach this tab without a reload.
     const unwatch = watchSettings(() => ctx.isValid && sessions.settingsChanged());
     ctx.onInvalidated(unwatch);
+
+    // A company host the admin removes (or whose access the browser takes back) leaves the map:
+    // this tab's panel goes at once, without waiting for a reload.
+    if (customHosts) {
+      const host = location.hostname.toLowerCase();
+      const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+        const change = changes[CRM_HOST_MAP_KEY];
+        if (area === 'local' && change && !crmHostMapFrom(change.newValue, DATA_CENTRE_IDS).has(host)) ctx.abort();
+      };
+      browser.storage.onChanged.addListener(onChanged);
+      ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
+    }
 
     sessions.navigate(location.href);
   },

@@ -17,6 +17,8 @@ render(
     initialLanguage={browserLanguage(browser.i18n.getUILanguage())}
     // The redirect URI to register for `Sign in with Zoho` (needs the identity permission).
     redirectUri={browser.identity?.getRedirectURL() ?? null}
+    // Asked inside the admin's click: browsers prompt only for a user's own gesture.
+    requestHostAccess={(origin) => browser.permissions.request({ origins: [origin] })}
   />,
   document.getElementById('app')!,
 );

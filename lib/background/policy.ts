@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { ClientIdSchema, EmailSchema, OAuthSecretSchema, ZscKeySchema } from '../shared/commands';
 import { DATA_CENTRE_IDS, DATA_CENTRES, type DataCentreId } from '../shared/data-centres';
+import { checkCrmAddress, MAX_CRM_ADDRESSES } from '../shared/crm-address';
 import { DeskLinkError } from '../shared/errors';
 import { DESK_CALLS_PER_MINUTE, LANGUAGES, type IgnoredPolicyValue, type ManagedField, type PolicyExpectation } from '../shared/protocol';
 import { isTimeZone } from '../shared/time-zones';
@@ -35,6 +36,21 @@ const POLICY_FIELDS = {
   deskCallsPerMinute: {
     schema: z.number().int().min(DESK_CALLS_PER_MINUTE.min).max(DESK_CALLS_PER_MINUTE.max),
     expected: 'callsPerMinute',
+  },
+  /**
+   * Company CRM addresses (`https://crm.example.co.jp`): DeskLink runs there once the browser
+   * grants each origin. One bad entry ignores the list, so a typo is shown rather than half applied.
+   */
+  crmHosts: {
+    schema: z
+      .array(z.string().max(300))
+      .max(MAX_CRM_ADDRESSES)
+      .transform((addresses, ctx) => {
+        const hosts = addresses.map((address) => checkCrmAddress(address));
+        if (hosts.some((check) => !check.ok)) ctx.addIssue({ code: 'custom', message: 'not a CRM address' });
+        return [...new Set(hosts.flatMap((check) => (check.ok ? [check.host] : [])))];
+      }),
+    expected: 'crmAddresses',
   },
 } as const satisfies Record<string, { schema: z.ZodType; expected: PolicyExpectation }>;
 

@@ -10,6 +10,7 @@
  * need not wait for the quiet time); the settled identity is looked up as usual unless it is
  * the one peeked with fresh tickets.
  */
+import type { CustomCrmHosts } from '../shared/crm-address';
 import type { ErrorInfo } from '../shared/errors';
 import type { PanelConfig, TicketsView, TicketSummary } from '../shared/protocol';
 import type { BrokerClient, Identity, NewTicket, RecordRef, ResponseOf } from '../shared/commands';
@@ -50,6 +51,8 @@ interface SessionDeps {
   timing?: { readyTimeoutMs?: number; settleMs?: number; quietMs?: number };
   /** The clock (epoch ms); Date.now by default. */
   now?: () => number;
+  /** The company CRM hosts in force and their data centre (lib/shared/crm-address.ts). */
+  customHosts?: CustomCrmHosts;
 }
 
 interface RecordSessions {
@@ -104,7 +107,7 @@ export function startRecordSessions(deps: SessionDeps): RecordSessions {
   return {
     navigate(url) {
       if (deps.signal.aborted) return;
-      const ref = parseRecordPage(url);
+      const ref = parseRecordPage(url, deps.customHosts);
       if (ref && current?.key === recordKey(ref)) return; // query or hash change on the same record
       const stale = {
         fingerprint: snapshotFingerprint(deps.doc, ref),

@@ -12,6 +12,7 @@
  * script imports only types from this file (`import type`), so zod never lands in the CRM page.
  */
 import { z } from 'zod';
+import type { CrmAddressesView } from './crm-address-view';
 import { ACCOUNTS_HOSTS, DATA_CENTRE_IDS } from './data-centres';
 import { isEmailAddress } from './email-address';
 import {
@@ -241,6 +242,12 @@ export const COMMANDS = {
   ).answers<{ dataCentre: (typeof DATA_CENTRE_IDS)[number]; email: string; portals: PortalChoice[] }>(),
   /** `Sign in again` once connected: a new consent for the saved client, same agent and portal. */
   'oauth.reauthorize': command('extension', none).answers<SettingsView>(),
+  /** The company CRM addresses, their access and whether the panel runs there (scripts brought in line first). */
+  'crmHosts.get': command('extension', none).answers<CrmAddressesView>(),
+  /** Adds a company CRM address (after the page asked the browser for its origin); refused unless it is https and a host name only. */
+  'crmHosts.add': command('extension', z.object({ address: z.string().max(300) })).answers<CrmAddressesView>(),
+  /** Removes an address added here: its script and its permission go too. */
+  'crmHosts.remove': command('extension', z.object({ host: z.string().min(1).max(253) })).answers<CrmAddressesView>(),
 };
 
 type Table = typeof COMMANDS;

@@ -158,6 +158,8 @@ export type PolicyExpectation =
   | 'language'
   | 'timeZone'
   | 'callsPerMinute'
+  /** A list of `https://<host>` addresses, not Zoho's own CRM hosts. */
+  | 'crmAddresses'
   /** `zscKey` and `email` are taken together or not at all. */
   | 'keyWithEmail'
   /** `clientId`, `clientSecret` and `refreshToken` are taken together or not at all. */

@@ -13,7 +13,8 @@
  *   redirects the first to the NextGen URL (which we then detect) and sends the second to Home;
  *   without the org we could not key the record anyway.
  * - edit/create/list/custom-view/canvas pages, module home, settings, WebTabN, `list` as an id,
- *   other modules (CustomModuleN), wrapper hosts (crmplus/one.zoho.*), custom domains.
+ *   other modules (CustomModuleN), wrapper hosts (crmplus/one.zoho.*), and a company's own CRM
+ *   host unless the admin added it (`customHosts`, mapped to the configured data centre).
  *
  * CRM's addresses name Deals by their old internal name, `Potentials`, while its API calls the
  * module `Deals`: the record carries the API name.
@@ -24,6 +25,7 @@
 import type { CrmModule } from './protocol';
 import type { RecordRef } from './commands';
 import { dataCentreOfCrmHost } from './data-centres';
+import type { CustomCrmHosts } from './crm-address';
 
 /** The modules DeskLink serves, by the names CRM's addresses use (labels can be renamed; these not). */
 const MODULE_OF_PATH: Readonly<Record<string, CrmModule>> = {
@@ -63,12 +65,12 @@ function toUrl(url: string | URL): URL | null {
 }
 
 /** The record this page shows, or null when it is not a Lead/Contact/Account detail page. */
-export function parseRecordPage(input: string | URL): RecordRef | null {
+export function parseRecordPage(input: string | URL, customHosts?: CustomCrmHosts): RecordRef | null {
   const url = toUrl(input);
   if (!url || url.protocol !== 'https:') return null;
-  const dc = dataCentreOfCrmHost(url.hostname);
-  if (!dc) return null;
-  const base = { crmHost: url.hostname.toLowerCase(), dataCentre: dc.id };
+  const dataCentre = dataCentreOfCrmHost(url.hostname)?.id ?? (url.port ? undefined : customHosts?.get(url.hostname.toLowerCase()));
+  if (!dataCentre) return null;
+  const base = { crmHost: url.hostname.toLowerCase(), dataCentre };
 
   const nextGen = NEXTGEN_PATH.exec(url.pathname);
   if (nextGen) {

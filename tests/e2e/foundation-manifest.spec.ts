@@ -13,7 +13,7 @@ import { OUT_DIR, extensionDir, type BuildTarget } from './support/paths';
 const TARGETS: BuildTarget[] = ['chrome-mv3', 'firefox-mv3'];
 const ICON_SIZES = [16, 32, 48, 96, 128];
 /** Each permission DeskLink may ask for, and why. Anything else is a finding. */
-const ALLOWED_PERMISSIONS = new Set(['storage', 'identity']);
+const ALLOWED_PERMISSIONS = new Set(['storage', 'identity', 'scripting']);
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 const manifestOf = (target: BuildTarget) => readJson(path.join(extensionDir(target), 'manifest.json'));
@@ -70,6 +70,14 @@ for (const target of TARGETS) {
         ]),
       );
       for (const permission of manifest.permissions ?? []) expect(ALLOWED_PERMISSIONS).toContain(permission);
+    });
+
+    test('a company CRM host is asked for at run time, never at install: https origins are optional only', () => {
+      const manifest = manifestOf(target);
+      // scripting registers the CRM content script on an address the admin adds and the browser allows.
+      expect(manifest.permissions).toContain('scripting');
+      expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+      expect(manifest.host_permissions).not.toContain('https://*/*');
     });
 
     test('never runs in private windows (incognito not_allowed)', () => {

@@ -6,13 +6,19 @@ import { ACCOUNTS_HOSTS, API_HOSTS, CRM_HOSTS, DESK_HOSTS } from '../../lib/shar
 
 export type HostKind = 'desk' | 'crm' | 'accounts' | 'crmApi';
 
-export const SANDBOX_HOSTS: readonly string[] = [...DESK_HOSTS, ...CRM_HOSTS, ...ACCOUNTS_HOSTS, ...API_HOSTS];
+/**
+ * A company's own CRM address (Enterprise tenants serve CRM from their own host): the sandbox
+ * serves the same CRM pages there. DeskLink knows nothing of it until an admin adds it.
+ */
+export const COMPANY_CRM_HOSTS: readonly string[] = ['crm.example.co.jp'];
+
+export const SANDBOX_HOSTS: readonly string[] = [...DESK_HOSTS, ...CRM_HOSTS, ...ACCOUNTS_HOSTS, ...API_HOSTS, ...COMPANY_CRM_HOSTS];
 
 /** What a request's Host header names, or undefined for a host the sandbox does not serve. */
 export function hostKind(hostHeader: string | undefined): { host: string; kind: HostKind } | undefined {
   const host = (hostHeader ?? '').replace(/:\d+$/, '').toLowerCase();
   if (DESK_HOSTS.includes(host)) return { host, kind: 'desk' };
-  if (CRM_HOSTS.includes(host)) return { host, kind: 'crm' };
+  if (CRM_HOSTS.includes(host) || COMPANY_CRM_HOSTS.includes(host)) return { host, kind: 'crm' };
   if (ACCOUNTS_HOSTS.includes(host)) return { host, kind: 'accounts' };
   if (API_HOSTS.includes(host)) return { host, kind: 'crmApi' };
   return undefined;

@@ -43,7 +43,7 @@ export {
   OAUTH_USERS,
   deskHostOf,
 } from './fixtures';
-export { chromiumHostRulesFlag, firefoxHostPrefs, SANDBOX_HOSTS } from './hosts';
+export { chromiumHostRulesFlag, COMPANY_CRM_HOSTS, firefoxHostPrefs, SANDBOX_HOSTS } from './hosts';
 export { keyWithScopes } from './desk/access';
 export { listCrmRecords, type GeneratedRecord, type SandboxSize } from './data';
 

@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { CrmIdentitySource } from '../../shared/protocol';
 import type { TicketCache } from '../cache/ticket-cache';
+import type { CrmHostRegistrar } from '../crm-hosts/registrar';
 import { createRejectionRule } from '../credentials/rejection';
 import type { CredentialStore } from '../credentials/store';
 import type { DeskClients } from '../desk/desk-clients';
@@ -15,6 +16,7 @@ import { createOrgTokens } from '../oauth/org-tokens';
 import { createOAuthRenewal, type OAuthBrowser } from '../oauth/renewal';
 import { createAdminHandlers } from './admin-handlers';
 import { createContextLoader } from './context';
+import { createCrmHostHandlers } from './crm-host-handlers';
 import type { DeskCallBudget } from './desk-call-budget';
 import { createDiagnostics } from './diagnostics';
 import { createDispatch, type HandleMessage } from './dispatch';
@@ -40,6 +42,8 @@ interface BrokerDeps {
   oauthBrowser: OAuthBrowser;
   /** Zoho Accounts' token endpoint, for the organisation credential's tokens (not a Desk call: outside the budget). */
   accountsFetch: typeof fetch;
+  /** The company CRM hosts the admin added or the policy names (scripts, permissions, the host map). */
+  crmHosts: CrmHostRegistrar;
   now: () => number;
   /** Where the last record's identity came from, for diagnostics (absent: not known). */
   crmIdentity?: () => Promise<CrmIdentitySource | null>;
@@ -78,7 +82,15 @@ export function createBroker(deps: BrokerDeps): Broker {
     ...createSetupHandlers(parts),
     ...createAdminHandlers(parts),
     ...createOAuthHandlers(parts),
+    ...createCrmHostHandlers(deps.crmHosts),
   };
   const currentTabUrl = async (tabId: number) => (await browser.tabs.get(tabId)).url;
-  return { handle: createDispatch(handlers, () => knownSecrets(credentials, orgTokens.held()), currentTabUrl) };
+  return {
+    handle: createDispatch(
+      handlers,
+      () => knownSecrets(credentials, orgTokens.held()),
+      currentTabUrl,
+      () => deps.crmHosts.inForce(),
+    ),
+  };
 }

@@ -6,15 +6,26 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import { COMMANDS, type Caller, type Command, type RecordRef, type Request } from '../../shared/commands';
+import type { CustomCrmHosts } from '../../shared/crm-address';
 import { toErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { Response } from '../../shared/protocol';
 import type { Handlers } from './handlers';
 import { redact, scrubSecretRuns } from './redact';
-import { isAboutShownRecord, isCrmTabSender, isExtensionPageSender, type CurrentTabUrl, type MessageSender } from './sender-policy';
+import {
+  isAboutShownRecord,
+  isCrmTabSender,
+  isExtensionPageSender,
+  isOnZohoCrmHost,
+  type CurrentTabUrl,
+  type MessageSender,
+} from './sender-policy';
 
 export type HandleMessage = (message: unknown, sender: Runtime.MessageSender | MessageSender) => Promise<Response<unknown>>;
 
-const SENDER_CHECKS: Record<Caller, (sender: MessageSender) => boolean> = { page: isCrmTabSender, extension: isExtensionPageSender };
+const SENDER_CHECKS: Record<Caller, (sender: MessageSender, customHosts?: CustomCrmHosts) => boolean> = {
+  page: isCrmTabSender,
+  extension: isExtensionPageSender,
+};
 
 const fail = (error: ErrorInfo): Response<never> => ({ ok: false, error });
 
@@ -65,8 +76,14 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
 /**
  * `secrets`: what no answer may carry (the credentials in force), scrubbed from every answer.
  * `currentTabUrl`: the URL the browser reports now for a tab (tabs.get).
+ * `customHosts`: the company CRM hosts in force (none unless an admin added them).
  */
-export function createDispatch(handlers: Handlers, secrets: () => Promise<string[]>, currentTabUrl: CurrentTabUrl): HandleMessage {
+export function createDispatch(
+  handlers: Handlers,
+  secrets: () => Promise<string[]>,
+  currentTabUrl: CurrentTabUrl,
+  customHosts: () => Promise<CustomCrmHosts> = () => Promise.resolve(new Map()),
+): HandleMessage {
   async function answer(message: unknown, sender: Runtime.MessageSender | MessageSender): Promise<Response<unknown>> {
     try {
       const command = commandOf(message);
@@ -74,13 +91,15 @@ export function createDispatch(handlers: Handlers, secrets: () => Promise<string
       if (!Object.hasOwn(COMMANDS, command)) return fail({ code: 'UNKNOWN_COMMAND', detail: command.slice(0, 100) });
       const definition = COMMANDS[command as Command];
       const from: MessageSender = typeof sender === 'object' && sender !== null ? sender : {};
-      if (!SENDER_CHECKS[definition.from](from)) return fail({ code: 'FORBIDDEN_SENDER', detail: command });
+      // Company hosts are looked up (storage, policy, permissions) only for a frame on no Zoho host.
+      const custom = definition.from === 'page' && !isOnZohoCrmHost(from) ? await customHosts().catch(() => undefined) : undefined;
+      if (!SENDER_CHECKS[definition.from](from, custom)) return fail({ code: 'FORBIDDEN_SENDER', detail: command });
 
       const parsed = definition.payload.safeParse(message);
       if (!parsed.success) return fail({ code: 'BAD_MESSAGE', detail: describeIssues(parsed.error.issues) });
       // A panel command only ever asks about the record the sending frame shows.
       const record = (parsed.data as { record?: RecordRef }).record;
-      if (definition.from === 'page' && record && !(await isAboutShownRecord(from, record, currentTabUrl))) {
+      if (definition.from === 'page' && record && !(await isAboutShownRecord(from, record, currentTabUrl, custom))) {
         return fail({ code: 'FORBIDDEN_SENDER', detail: command });
       }
       const handler = handlers[command as Command] as (request: Request) => Promise<unknown>;

@@ -1,12 +1,14 @@
 /**
  * Who may send what. PANEL commands come from DeskLink's content script in a tab on a Zoho CRM
  * host (any frame: CRM is framed inside Zoho One / CRM Plus, so the frame's own URL must be CRM),
- * and only about the record that frame shows; ADMIN commands only from the extension's own
+ * (or on a company CRM host the admin added, `customHosts`), and only about the record that frame
+ * shows; ADMIN commands only from the extension's own
  * pages, top frame. Everything else is refused.
  */
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import type { RecordRef } from '../../shared/commands';
+import type { CustomCrmHosts } from '../../shared/crm-address';
 import { CRM_HOSTS, dataCentreOfCrmHost } from '../../shared/data-centres';
 import { parseRecordPage } from '../../shared/record-page';
 
@@ -23,20 +25,26 @@ function parse(url: string | undefined): URL | null {
 }
 
 /** https, a CRM host exactly (no look-alikes such as crm.zoho.com.evil.example), default port. */
-function isCrmUrl(url: string | undefined): boolean {
+function isCrmUrl(url: string | undefined, customHosts?: CustomCrmHosts): boolean {
   const parsed = parse(url);
-  return !!parsed && parsed.protocol === 'https:' && parsed.port === '' && !parsed.username && CRM_HOSTS.includes(parsed.hostname);
+  if (!parsed || parsed.protocol !== 'https:' || parsed.port !== '' || parsed.username) return false;
+  return CRM_HOSTS.includes(parsed.hostname) || customHosts?.has(parsed.hostname) === true;
 }
 
 function fromThisExtension(sender: MessageSender): boolean {
   return sender.id === browser.runtime.id;
 }
 
-export function isCrmTabSender(sender: MessageSender): boolean {
+/** The sending frame is on one of Zoho's own CRM hosts (no company host needs looking up). */
+export function isOnZohoCrmHost(sender: MessageSender): boolean {
+  return isCrmUrl(sender.url);
+}
+
+export function isCrmTabSender(sender: MessageSender, customHosts?: CustomCrmHosts): boolean {
   if (!fromThisExtension(sender) || !sender.tab) return false;
-  if (!isCrmUrl(sender.url)) return false;
+  if (!isCrmUrl(sender.url, customHosts)) return false;
   // Chrome also reports the origin; when it does, it must agree.
-  return sender.origin === undefined || isCrmUrl(`${sender.origin}/`);
+  return sender.origin === undefined || isCrmUrl(`${sender.origin}/`, customHosts);
 }
 
 export function isExtensionPageSender(sender: MessageSender): boolean {
@@ -55,16 +63,19 @@ export function isExtensionPageSender(sender: MessageSender): boolean {
 }
 
 /** Host, data centre and CRM org of a frame's document (what a page cannot change without loading another document). */
-function documentOf(url: string | undefined): { crmHost: string; dataCentre: string; orgSegment: string } | null {
+function documentOf(
+  url: string | undefined,
+  customHosts?: CustomCrmHosts,
+): { crmHost: string; dataCentre: string; orgSegment: string } | null {
   const parsed = parse(url);
-  const dataCentre = parsed && dataCentreOfCrmHost(parsed.hostname);
+  const dataCentre = parsed && (dataCentreOfCrmHost(parsed.hostname)?.id ?? customHosts?.get(parsed.hostname.toLowerCase()));
   const orgSegment = parsed && /^\/crm\/([^/]+)\//.exec(parsed.pathname)?.[1];
-  return dataCentre && orgSegment ? { crmHost: parsed.hostname.toLowerCase(), dataCentre: dataCentre.id, orgSegment } : null;
+  return dataCentre && orgSegment ? { crmHost: parsed.hostname.toLowerCase(), dataCentre, orgSegment } : null;
 }
 
 /** `url` is the page of exactly this record. */
-function showsRecord(url: string | undefined, record: RecordRef): boolean {
-  const shown = url ? parseRecordPage(url) : null;
+function showsRecord(url: string | undefined, record: RecordRef, customHosts?: CustomCrmHosts): boolean {
+  const shown = url ? parseRecordPage(url, customHosts) : null;
   return (
     !!shown &&
     shown.crmHost === record.crmHost.toLowerCase() &&
@@ -88,18 +99,23 @@ export type CurrentTabUrl = (tabId: number) => Promise<string | undefined>;
  * A CRM frame inside Zoho One or CRM Plus is bound to its document only: the tab's URL is the
  * wrapper's, and nothing else tells which record such a frame shows now.
  */
-export async function isAboutShownRecord(sender: MessageSender, record: RecordRef, currentTabUrl: CurrentTabUrl): Promise<boolean> {
-  const document = documentOf(sender.url);
+export async function isAboutShownRecord(
+  sender: MessageSender,
+  record: RecordRef,
+  currentTabUrl: CurrentTabUrl,
+  customHosts?: CustomCrmHosts,
+): Promise<boolean> {
+  const document = documentOf(sender.url, customHosts);
   if (!document) return false;
   if (document.crmHost !== record.crmHost.toLowerCase() || document.dataCentre !== record.dataCentre) return false;
   if (document.orgSegment !== record.orgSegment) return false;
   const topFrame = sender.frameId === undefined || sender.frameId === 0;
   if (!topFrame) return true;
   const tab = sender.tab;
-  if (showsRecord(tab?.url, record)) return true;
+  if (showsRecord(tab?.url, record, customHosts)) return true;
   if (tab?.id === undefined) return tab?.url === undefined;
   const now = await currentTabUrl(tab.id).catch(() => undefined);
   // A browser that shows no tab URL at all leaves the document's binding.
   if (now === undefined && tab.url === undefined) return true;
-  return showsRecord(now, record);
+  return showsRecord(now, record, customHosts);
 }

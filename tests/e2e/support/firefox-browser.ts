@@ -32,6 +32,10 @@ export async function launchFirefox(sandbox: SandboxAddress, opts: { headless?: 
       // (and the page's focus) away from both the page and the panel: specs typing '/' in the panel
       // would measure the find bar, not where DeskLink sends keys.
       'accessibility.typeaheadfind.manual': false,
+      // The browser's own prompt for an optional permission (a company CRM address the admin
+      // adds on the options page) answered "Allow", as the admin would; the request is still
+      // DeskLink's, from the admin's click.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   guardHandleTransfers((await browser.pages())[0]!.mainFrame());

@@ -139,3 +139,35 @@ describe('policy in force', () => {
     expect((await effectiveSettings()).enabled).toBe(true);
   });
 });
+
+describe('policy crmHosts (company CRM addresses)', () => {
+  it('takes a list of https addresses as their host names, duplicates once', async () => {
+    expect(
+      (await parsePolicy({ crmHosts: ['https://crm.example.co.jp', 'https://CRM.example.co.jp/', 'https://crm.例え.jp'] })).policy,
+    ).toEqual({
+      crmHosts: ['crm.example.co.jp', 'crm.xn--r8jz45g.jp'],
+    });
+  });
+
+  it('ignores the whole list, said so, when one entry is not an address DeskLink takes', async () => {
+    for (const crmHosts of [
+      ['https://crm.example.co.jp', 'http://crm.other.example'],
+      ['https://crm.zoho.com'],
+      'https://crm.example.co.jp',
+      [42],
+    ]) {
+      const { policy, ignored } = await parsePolicy({ crmHosts });
+      expect(policy).toEqual({});
+      expect(ignored).toEqual([{ key: 'crmHosts', expected: 'crmAddresses' }]);
+    }
+  });
+
+  it('is declared in managed_schema.json as an array of strings', () => {
+    const schema = JSON.parse(readFileSync('public/managed_schema.json', 'utf8')) as {
+      properties: Record<string, { type: string; items?: { type: string }; description: string }>;
+    };
+    expect(schema.properties.crmHosts).toMatchObject({ type: 'array', items: { type: 'string' } });
+    // The admin reading chrome://policy learns that each browser still asks once.
+    expect(schema.properties.crmHosts?.description).toContain('cannot grant the access silently');
+  });
+});

@@ -142,3 +142,31 @@ describe('parseRecordPage', () => {
     expect(a && c && recordKey(a) === recordKey(c)).toBe(false);
   });
 });
+
+describe('parseRecordPage on a company CRM host', () => {
+  const custom = new Map([['crm.example.co.jp', 'jp' as const]]);
+  const url = `https://crm.example.co.jp/crm/org1/tab/Contacts/${ID19}`;
+
+  it('reads the record on a host in force, with the data centre it maps to', () => {
+    expect(parseRecordPage(url, custom)).toEqual({
+      crmHost: 'crm.example.co.jp',
+      dataCentre: 'jp',
+      orgSegment: 'org1',
+      module: 'Contacts',
+      recordId: ID19,
+    });
+    expect(parseRecordPage(url.replace('crm.example', 'CRM.Example'), custom)).toMatchObject({ crmHost: 'crm.example.co.jp' });
+  });
+
+  it('reads nothing on it unless it is in force, on another port, or over http', () => {
+    expect(parseRecordPage(url)).toBeNull();
+    expect(parseRecordPage(url.replace('co.jp/', 'co.jp:8443/'), custom)).toBeNull();
+    expect(parseRecordPage(url.replace('https:', 'http:'), custom)).toBeNull();
+  });
+
+  it('keeps Zoho’s own hosts on their own data centre whatever the company hosts say', () => {
+    expect(parseRecordPage(`https://crm.zoho.eu/crm/org1/tab/Leads/${ID19}`, new Map([['crm.zoho.eu', 'jp' as const]]))).toMatchObject({
+      dataCentre: 'eu',
+    });
+  });
+});

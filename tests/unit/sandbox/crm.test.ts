@@ -4,7 +4,7 @@
 import { connect, type PeerCertificate } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxGet } from '../../sandbox/client';
-import { CRM_ORG, RECORDS, recordPath, startSandbox, type Sandbox } from '../../sandbox/index';
+import { COMPANY_CRM_HOSTS, CRM_ORG, RECORDS, recordPath, startSandbox, type Sandbox } from '../../sandbox/index';
 import { ACCOUNTS_HOSTS, API_HOSTS, CRM_HOSTS, DESK_HOSTS } from '../../../lib/shared/data-centres';
 
 let sandbox: Sandbox;
@@ -94,7 +94,8 @@ describe('CRM host', () => {
       socket.on('error', reject);
     });
     const sans = new Set((cert.subjectaltname ?? '').split(', ').map((s) => s.replace(/^DNS:/, '')));
-    for (const host of [...DESK_HOSTS, ...CRM_HOSTS, ...ACCOUNTS_HOSTS, ...API_HOSTS]) expect(sans.has(host)).toBe(true);
-    expect(sandbox.hosts.sort()).toEqual([...DESK_HOSTS, ...CRM_HOSTS, ...ACCOUNTS_HOSTS, ...API_HOSTS].sort());
+    for (const host of [...DESK_HOSTS, ...CRM_HOSTS, ...ACCOUNTS_HOSTS, ...API_HOSTS, ...COMPANY_CRM_HOSTS])
+      expect(sans.has(host)).toBe(true);
+    expect(sandbox.hosts.sort()).toEqual([...DESK_HOSTS, ...CRM_HOSTS, ...ACCOUNTS_HOSTS, ...API_HOSTS, ...COMPANY_CRM_HOSTS].sort());
   });
 });

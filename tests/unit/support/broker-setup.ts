@@ -8,6 +8,7 @@ import { createDeskTicketSource, type TicketSource } from '../../../lib/backgrou
 import { createTicketCache, type TicketCache } from '../../../lib/background/cache/ticket-cache';
 import { createCredentialStore, type CredentialStore } from '../../../lib/background/credentials/store';
 import { createDeskClients } from '../../../lib/background/desk/desk-clients';
+import type { CrmHostRegistrar } from '../../../lib/background/crm-hosts/registrar';
 import type { OAuthBrowser } from '../../../lib/background/oauth/renewal';
 import type { StoredSettings } from '../../../lib/background/settings/schema';
 import { writeStoredSettings } from '../../../lib/background/settings/store';
@@ -16,6 +17,7 @@ import type { CommandFrom, DataOf, Identity, RecordRef, RequestOf } from '../../
 import { DeskLinkError } from '../../../lib/shared/errors';
 import type { Response, TicketSummary } from '../../../lib/shared/protocol';
 import { tickets } from './cache';
+import { testCrmHosts } from './crm-host-fakes';
 import { crmTab, optionsTab } from './senders';
 
 export const KEY = '1000.zsc.3f9a1c.admin';
@@ -46,6 +48,8 @@ export interface TestBrokerOptions {
   cache?: TicketCache;
   credentials?: CredentialStore;
   now?: () => number;
+  /** The company CRM hosts (default: none granted, on the fakes of ./crm-host-fakes.ts). */
+  crmHosts?: CrmHostRegistrar;
   /** Desk calls allowed a minute; by default the policy's, else 60. */
   callsPerMinute?: number;
 }
@@ -78,6 +82,7 @@ export function testBroker(options: TestBrokerOptions = {}) {
       ...options.oauthBrowser,
     },
     accountsFetch: options.accounts ?? offline,
+    crmHosts: options.crmHosts ?? testCrmHosts().registrar,
     now,
   });
   const asOptions = createBrokerClient<'extension'>({ sendMessage: (message) => broker.handle(message, optionsTab()) });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PanelConfig } from '../../../../lib/shared/protocol';
 import { testBroker, type TestBroker } from '../../support/broker-setup';
@@ -115,8 +115,12 @@ describe('panel.config', () => {
 
 describe('background wiring', () => {
   it('answers runtime messages through sendResponse', async () => {
+    // WXT's fake has no permission events: the wiring's listeners for them are only counted.
+    const permissionEvents = [fakeBrowser.permissions.onAdded, fakeBrowser.permissions.onRemoved];
+    const listening = permissionEvents.map((event) => vi.spyOn(event, 'addListener').mockImplementation(() => undefined));
     const { default: background } = await import('../../../../entrypoints/background');
     background.main();
+    for (const spy of listening) expect(spy).toHaveBeenCalledTimes(1);
     const answer = await new Promise((resolve) => {
       // The fake's listener type lacks sendResponse, which the broker's listener answers through.
       const message = [{ command: 'nope' }, crmTab(), resolve] as unknown as Parameters<typeof fakeBrowser.runtime.onMessage.trigger>;
