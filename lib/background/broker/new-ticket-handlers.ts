@@ -14,7 +14,7 @@ import { recordKeyOf } from '../cache/ticket-cache';
 import { deskToken, type Credential } from '../credentials/credential';
 import type { DeskClient } from '../desk/client';
 import { accountPeople } from '../desk/matching';
-import { createTicketBody, departmentChoices, findJustCreated, personCustomers, priorityChoices } from '../desk/new-ticket';
+import { createTicketBody, dealCustomers, departmentChoices, findJustCreated, personCustomers, priorityChoices } from '../desk/new-ticket';
 import { toTicketSummary } from '../desk/ticket-summary';
 import { signInScopes } from '../oauth/sign-in';
 import { readPolicy } from '../policy';
@@ -88,11 +88,12 @@ export function createNewTicketHandlers({
       known = { at, departments, priorities };
       choices.set(ready.portalId, known);
     }
-    // An Account page: its Desk contacts, the ticket filed under the Desk account.
+    // An Account page: its Desk contacts, the ticket filed under the Desk account; a Deal: its contact.
     const people = await withCredential(ready.credential, async (credential) => {
       const client = clientFor(ready, credential);
       if (record.module === 'Accounts') return accountPeople(client, record, identity);
-      return { accountId: null, contacts: await personCustomers(client, record, identity) };
+      const people = record.module === 'Deals' ? dealCustomers : personCustomers;
+      return { accountId: null, contacts: await people(client, record, identity) };
     });
     return { departments: known.departments, priorities: known.priorities, customers: people.contacts, accountId: people.accountId };
   };

@@ -13,7 +13,7 @@ import type { Identity, NewTicket, RecordRef } from '../../shared/commands';
 import { DeskLinkError } from '../../shared/errors';
 import type { NewTicketCustomer } from '../../shared/protocol';
 import type { DeskClient } from './client';
-import { searchableEmails } from './identity';
+import { contactSearchName, searchableEmails } from './identity';
 import type { Contact, Ticket } from './schemas';
 
 /**
@@ -61,6 +61,7 @@ const CONTACTS_REFUSED = new Set(['SCOPE_MISMATCH', 'FORBIDDEN', 'LICENSE_ACCESS
  * Whom a Lead's or Contact's new ticket may be for: each of its emails under its name, named by
  * Desk contact id when Desk has exactly one contact with that email, or one linked to this very
  * record (`zohoCRMContact`); otherwise by email and name, so Desk finds or creates the contact.
+ * A record without a readable email: the Desk contacts of its name linked to it.
  */
 export async function personCustomers(
   client: DeskClient,
@@ -70,19 +71,44 @@ export async function personCustomers(
 ): Promise<NewTicketCustomer[]> {
   const emails = searchableEmails(identity.emails);
   const name = identity.name?.trim() || emails[0] || '';
+  const term = emails.length === 0 ? contactSearchName(name) : undefined;
+  if (emails.length === 0 && !term) return [];
   let contacts: Contact[] = [];
-  if (emails.length > 0) {
-    try {
-      contacts = (await client.searchContacts({ email: emails, from: 0, limit: 50 }, signal)).data;
-    } catch (error) {
-      if (!(error instanceof DeskLinkError && CONTACTS_REFUSED.has(error.code))) throw error;
-    }
+  try {
+    contacts = (await client.searchContacts({ ...(term ? { fullName: term } : { email: emails }), from: 0, limit: 50 }, signal)).data;
+  } catch (error) {
+    if (!(error instanceof DeskLinkError && CONTACTS_REFUSED.has(error.code))) throw error;
+  }
+  if (term) {
+    return contacts
+      .filter((contact) => contact.zohoCRMContact?.id === record.recordId)
+      .map((contact) => {
+        const email = contact.email?.trim();
+        return { contactId: contact.id, name, ...(email ? { email } : {}) };
+      });
   }
   return emails.map((email) => {
     const same = contacts.filter((contact) => contact.email?.toLowerCase() === email.toLowerCase());
     const own = same.find((contact) => contact.zohoCRMContact?.id === record.recordId) ?? (same.length === 1 ? same[0] : undefined);
     return own ? { contactId: own.id, name, email } : { email, name };
   });
+}
+
+/** Whom a Deal's new ticket may be for: its contact (the `Contact Name` lookup), as a person. */
+export function dealCustomers(
+  client: DeskClient,
+  record: RecordRef,
+  identity: Identity,
+  signal?: AbortSignal,
+): Promise<NewTicketCustomer[]> {
+  const contact = identity.lookups?.contact;
+  if (!contact) return Promise.resolve([]);
+  return personCustomers(
+    client,
+    { ...record, module: 'Contacts', recordId: contact.id },
+    { emails: identity.emails, name: contact.name },
+    signal,
+  );
 }
 
 /** How long after sending a create the same ticket may show up: Desk's clock and ours differ a little. */

@@ -5,10 +5,11 @@
  * field Desk refuses keeps the text and marks the field, and the draft survives closing the
  * dialog; an answer lost after Desk stored the ticket, a request Desk never answered and a double
  * Enter each make one ticket; a Lead's ticket goes to the lead's Desk contact, a person Desk does
- * not know goes by name and email, and the dialog speaks Japanese in a Japanese portal.
+ * not know goes by name and email, a Deal's goes to its linked contact, and the dialog speaks
+ * Japanese in a Japanese portal.
  */
 import { expect } from '@playwright/test';
-import { RECORDS } from '../../sandbox/fixtures';
+import { DEAL, dealPath, RECORDS } from '../../sandbox/fixtures';
 import type { CrmTab, PanelRegion } from '../support/panel-driver';
 import { expectInPanel, expectTickets, numberOf } from '../support/panel-steps';
 import type { Scenario } from './panel';
@@ -273,6 +274,28 @@ export const NEW_TICKET_SCENARIOS: readonly Scenario[] = [
       expect(created!.body).toMatchObject({ contact: { lastName: RECORDS.noTickets.name, email: RECORDS.noTickets.emails[0] } });
       expect(created!.body.contactId).toBeUndefined();
       await expect.poll(async () => (await panel.rows()).map(numberOf)).toEqual([`#${created!.ticketNumber}`]);
+    },
+  },
+  {
+    title: 'from a Deal: the ticket is for the deal’s contact, the Desk contact linked to it (not a namesake), and heads the deal’s list',
+    async run(world) {
+      await world.connect();
+      const tab = await world.open(dealPath(DEAL));
+      const panel = tab.panel();
+      await expect.poll(async () => (await panel.rows()).length, { timeout: 20_000 }).toBe(DEAL.expectedTickets.all);
+      await panel.click('button', 'New ticket');
+      await expectInPanel(panel, 'dialog', 'New ticket');
+      await expectInPanel(panel, 'combobox', 'For');
+      // The deal's page shows no email: the person is the Desk contact linked to its Contact Name.
+      expect(await chosenCustomer(panel)).toBe(`${DEAL.contact.name} (tomasz.w@fabrikam.example)`);
+      await panel.focus('textbox', 'Subject');
+      await tab.type(SUBJECT);
+      await panel.click('button', 'Create');
+      await expect.poll(() => createdStatus(panel)).toContainEqual(expect.stringMatching(/^Ticket #\d+ created/));
+      const [created] = world.sandbox.createdTickets();
+      expect(created!.body).toMatchObject({ contactId: expect.any(String) });
+      expect(created!.email).toBe('tomasz.w@fabrikam.example');
+      expect(numberOf((await panel.rows())[0]!)).toBe(`#${created!.ticketNumber}`);
     },
   },
 ];

@@ -150,22 +150,32 @@ describe('the New ticket form', () => {
     expect(options.customers).toEqual(identity.emails.map((email) => ({ email, name: 'Daniel Okafor' })));
   });
 
-  it('on a Deal: the departments and priorities, and no one the page gave an email for (never an error)', async () => {
+  it('on a Deal: its contact, as the Desk contact of that name linked to the deal’s Contact Name; no one when Desk has none', async () => {
     const deal: RecordRef = { ...contact, module: 'Deals', recordId: '5293322000005200001' };
     const dealIdentity = {
       emails: [],
       name: 'Fabrikam expansion 2027',
       lookups: { contact: { id: contact.recordId, name: 'Daniel Okafor' }, account: { id: '5293322000002879001', name: 'Fabrikam Inc' } },
     };
+    desk.state.contacts = [
+      { id: '780', email: 'someone.else@example.com', zohoCRMContact: { id: '5293322000009999999', type: 'contacts' } },
+      { id: '781', email: 'daniel@fabrikam.example', zohoCRMContact: { id: contact.recordId, type: 'contacts' } },
+    ];
     expect(await world.panel({ command: 'ticket.options', record: deal, identity: dealIdentity })).toEqual({
       departments: [
         { id: '300', name: 'Support' },
         { id: '301', name: 'Sales' },
       ],
       priorities: ['High', 'Medium', 'Low'],
-      customers: [],
+      customers: [{ contactId: '781', name: 'Daniel Okafor', email: 'daniel@fabrikam.example' }],
       accountId: null,
     });
+    // Found by the contact's name, as the deal's page shows no email.
+    expect(desk.sent.find((s) => s.path.startsWith('/api/v1/contacts/search'))?.path).toContain('fullName=Daniel');
+
+    desk.state.contacts = [];
+    const unknown = await world.panel({ command: 'ticket.options', record: deal, identity: dealIdentity });
+    expect(unknown.customers).toEqual([]);
   });
 });
 
