@@ -8,7 +8,7 @@ import { setupFailure } from '../../lib/options/setup-errors';
 import type { WizardEvent } from '../../lib/options/wizard';
 import { adminErrorMessage } from '../../lib/shared/i18n/admin-errors';
 import type { OptionsTranslate } from '../../lib/shared/i18n/options';
-import type { Language, SettingsView } from '../../lib/shared/protocol';
+import type { Clock, Language, SettingsView } from '../../lib/shared/protocol';
 import { ConnectedView } from './ConnectedView';
 import { Diagnostics } from './Diagnostics';
 import { NextSteps } from './NextSteps';
@@ -39,7 +39,7 @@ export function ConnectedScreen({ t, view, send, justSaved, onEvent }: Connected
     return during(command);
   }
 
-  const update = async (change: { enabled?: boolean; language?: Language; timeZone?: string }) => {
+  const update = async (change: { enabled?: boolean; language?: Language; timeZone?: string; clock?: Clock }) => {
     // Show the choice at once (a checkbox that waits for the broker looks broken); the broker's
     // answer then confirms it, or the previous view comes back with the error.
     onEvent({ type: 'viewUpdated', view: { ...view, ...change } });

@@ -8,11 +8,12 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { DATA_CENTRES } from '../../lib/shared/data-centres';
 import { LANGUAGE_NAMES, REGION_NAMES, type OptionsTranslate } from '../../lib/shared/i18n/options';
-import { LANGUAGES, type Language, type SettingsView } from '../../lib/shared/protocol';
+import { LANGUAGES, type Clock, type Language, type SettingsView } from '../../lib/shared/protocol';
 import { missingFeatureScopes } from '../../lib/shared/scopes';
 import { deskUserWords } from '../../lib/options/desk-user';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Alert, ManagedNote, SelectField, Status } from './fields';
+import { ClockField } from './ClockField';
 import { TimeZoneField } from './TimeZoneField';
 
 const HOW = { zsc: 'howZsc', oauth: 'howOauth', org: 'howOrg' } as const;
@@ -24,7 +25,7 @@ interface ConnectedViewProps {
   busy: boolean;
   status: string | null;
   error: string | null;
-  onUpdate: (change: { enabled?: boolean; language?: Language; timeZone?: string }) => void;
+  onUpdate: (change: { enabled?: boolean; language?: Language; timeZone?: string; clock?: Clock }) => void;
   onChangePortal: () => void;
   onDeactivate: () => void;
   /** `Sign in with Zoho` again after an OAuth sign-in could not be renewed. */
@@ -137,6 +138,7 @@ export function ConnectedView({
           managed={managed('timeZone')}
           disabled={busy}
         />
+        <ClockField t={t} language={view.language} clock={view.clock} onChange={(clock) => onUpdate({ clock })} disabled={busy} />
         <div class="actions">
           <button type="button" class="secondary" disabled={busy || managed('portal')} onClick={() => setConfirming('portal')}>
             {t('changePortal')}

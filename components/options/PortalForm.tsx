@@ -2,7 +2,8 @@
 import { useState } from 'preact/hooks';
 import { LANGUAGE_NAMES, type OptionsTranslate } from '../../lib/shared/i18n/options';
 import { preselectedPortal, shownTimeZone, type PortalSelection } from '../../lib/options/portal-form';
-import { LANGUAGES, type Language, type ManagedField, type PortalChoice } from '../../lib/shared/protocol';
+import { LANGUAGES, type Clock, type Language, type ManagedField, type PortalChoice } from '../../lib/shared/protocol';
+import { ClockField } from './ClockField';
 import { Alert, SelectField } from './fields';
 import { StepHeading } from './StepHeading';
 import { TimeZoneField } from './TimeZoneField';
@@ -33,13 +34,14 @@ export function PortalForm(props: PortalFormProps) {
   const [portalId, setPortalId] = useState(() => preselectedPortal(portals, props.portalId)?.id ?? '');
   // A time zone fixed by policy, or the current one when changing the portal, counts as chosen: it does not follow the portal.
   const [chosenZone, setChosenZone] = useState<string | null>(managed.includes('timeZone') || onCancel ? props.fallbackTimeZone : null);
+  const [clock, setClock] = useState<Clock | undefined>(undefined);
   const portal = portals.find((p) => p.id === portalId);
   const timeZone = shownTimeZone(chosenZone, portal, props.fallbackTimeZone);
   const portalLabel = (p: PortalChoice) => t('portalChoice', { company: p.companyName, portal: p.portalName });
 
   const submit = (event: Event) => {
     event.preventDefault();
-    if (portal) onSave({ portal, language, timeZone });
+    if (portal) onSave({ portal, language, timeZone, ...(clock ? { clock } : {}) });
   };
 
   return (
@@ -79,6 +81,7 @@ export function PortalForm(props: PortalFormProps) {
         onChange={setChosenZone}
         managed={managed.includes('timeZone')}
       />
+      <ClockField t={t} language={language} clock={clock} onChange={setClock} />
       <Alert messages={error ? [error] : []} />
       <div class="actions">
         {onBack && (

@@ -131,6 +131,7 @@ export function createSetupHandlers({
       enabled: true,
       language: policy.language ?? request.language,
       timeZone,
+      ...(request.clock ? { clock: request.clock } : {}),
     });
     if (credential.source === 'policy') await writePolicyPortal(named);
     // Another portal's cached links must not linger: choosing a new portal dissociates the old one's.

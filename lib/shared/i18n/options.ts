@@ -98,6 +98,9 @@ const en = {
   portalChangeNote:
     'The current portal is chosen. Saving another one removes the ticket links cached for the current portal from this browser; Cancel keeps everything as it is.',
   timeZoneHint: 'The panel shows times in this zone. Type the first letters of a place to find it.',
+  clock: 'Time format',
+  clock12: '12-hour (9:41 PM)',
+  clock24: '24-hour (21:41)',
   zoneLabel: '{city} — {name} ({offset})',
   zoneLabelOffset: '{city} ({offset})',
   zoneBrowser: 'This browser’s time zone',
@@ -290,6 +293,9 @@ const ja: Record<keyof typeof en, string> = {
   portalChangeNote:
     '現在のポータルが選択されています。別のポータルを保存すると、現在のポータルについてキャッシュされた問い合わせの関連付けがこのブラウザーから削除されます。「キャンセル」を押すと何も変更されません。',
   timeZoneHint: 'パネルの日時はこのタイムゾーンで表示されます。地名の最初の文字を入力すると見つかります。',
+  clock: '時刻の表示形式',
+  clock12: '12 時間制（午後 9:41）',
+  clock24: '24 時間制（21:41）',
   zoneLabel: '{city} — {name}（{offset}）',
   zoneLabelOffset: '{city}（{offset}）',
   zoneBrowser: 'このブラウザーのタイムゾーン',

@@ -199,6 +199,33 @@ export const OPTIONS_V2_SCENARIOS: readonly OptionsScenario[] = [
     },
   },
   {
+    title: 'Time format: 12-hour by default in English; choosing 24-hour makes the panel write 24-hour times',
+    async run(world) {
+      const options = await world.openOptions();
+      await enterKey(options);
+      expect(await options.value('Time format')).toBe('12');
+      await options.select('Language', 'ja');
+      // Japanese readers' habit is the 24-hour clock: the default follows the language until chosen.
+      expect(await options.value('時刻の表示形式')).toBe('24');
+      await options.select('言語', 'en');
+      await options.select('Time format', '24');
+      await options.click('Save');
+      await options.regionText('Connected to Zoho Desk');
+      expect(await world.sendAdmin({ command: 'settings.get' })).toMatchObject({ ok: true, data: { language: 'en', clock: '24' } });
+      expect(await options.value('Time format')).toBe('24');
+
+      const panel = (await world.open(RECORDS.contact)).panel();
+      await expectInPanel(panel, 'tab', 'All 14');
+      // The Last modified cells: date and clock time, in English words but on a 24-hour clock.
+      const times = (await panel.rows()).flatMap((cells) => cells.filter((c) => c.time && /\d:\d\d/.test(c.text)).map((c) => c.text));
+      expect(times.length).toBeGreaterThan(0);
+      for (const time of times) {
+        expect(time).toMatch(/[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2} [A-Z]/);
+        expect(time).not.toMatch(/AM|PM/);
+      }
+    },
+  },
+  {
     title: 'after Save: Try it opens the data center’s Zoho CRM in a new tab, with what each rep needs',
     async run(world) {
       const options = await world.openOptions();
