@@ -81,10 +81,14 @@ export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = nul
   const shownHeading = useRef<string | null>(HEADINGS.loading);
   useEffect(() => {
     if (heading === null || heading === shownHeading.current) return;
+    // Not drawn yet (a step waiting for its portals): the focus moves once it is.
+    const element = document.getElementById(heading);
+    if (!element) return;
     shownHeading.current = heading;
-    document.getElementById(heading)?.focus();
-  }, [heading, screen]);
+    element.focus();
+  }, [heading, screen, view]);
 
+  // Until the settings arrive, steps 1 and 2 assume nothing is connected (Next may be pressed before).
   const setupView = view ?? firstPaintView(language);
   return (
     <main class="options" lang={language}>
@@ -95,9 +99,7 @@ export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = nul
       {(screen.kind === 'setup' || (screen.kind === 'loading' && !screen.error)) && (
         <SetupScreen t={t} view={setupView} language={language} draft={draft} send={send} redirectUri={redirectUri} onEvent={dispatch} />
       )}
-      {view && screen.kind === 'portal' && (
-        <PortalScreen t={t} view={view} language={language} step={screen} send={send} onEvent={dispatch} />
-      )}
+      {screen.kind === 'portal' && <PortalScreen t={t} view={setupView} language={language} step={screen} send={send} onEvent={dispatch} />}
       {view && screen.kind === 'connected' && (
         <ConnectedScreen t={t} view={view} send={send} justSaved={screen.justSaved} onEvent={dispatch} />
       )}
