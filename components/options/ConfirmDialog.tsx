@@ -18,8 +18,13 @@ export function ConfirmDialog({ id, title, body, confirmLabel, cancelLabel, onCo
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
+    // The button that opened the dialog gets the focus back when it closes (the dialog leaves the page).
+    const opener = document.activeElement as HTMLElement | null;
     if (dialog && !dialog.open) dialog.showModal?.();
-    return () => dialog?.close?.();
+    return () => {
+      dialog?.close?.();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
 
   return (

@@ -8,12 +8,16 @@ import { setupFailure } from '../../lib/options/setup-errors';
 import type { WizardEvent } from '../../lib/options/wizard';
 import { adminErrorMessage } from '../../lib/shared/i18n/admin-errors';
 import type { OptionsTranslate } from '../../lib/shared/i18n/options';
-import type { Language, SettingsView } from '../../lib/shared/protocol';
+import type { Clock, Language, SettingsView } from '../../lib/shared/protocol';
 import { ConnectedView } from './ConnectedView';
 import { CrmAddresses } from './CrmAddresses';
 import type { RequestHostAccess } from '../../lib/options/crm-addresses';
 import { Diagnostics } from './Diagnostics';
+import { NextSteps } from './NextSteps';
 import { useBusy } from './use-busy';
+
+/** A message put in words when drawn, so a language chosen afterwards re-words it. */
+type Words = (t: OptionsTranslate, language: Language) => string;
 
 interface ConnectedScreenProps {
   t: OptionsTranslate;
@@ -28,45 +32,46 @@ interface ConnectedScreenProps {
 
 export function ConnectedScreen({ t, view, send, justSaved, onEvent, requestHostAccess }: ConnectedScreenProps) {
   const [busy, during] = useBusy();
-  const [status, setStatus] = useState<string | null>(() => (justSaved ? t('saved') : null));
-  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<Words | null>(() => (justSaved ? (now: OptionsTranslate) => now('saved') : null));
+  const [error, setError] = useState<Words | null>(null);
   const { language } = view;
 
-  /** Runs one command of this screen with the old messages cleared. */
-  function run<T>(command: () => Promise<T>): Promise<T> {
+  /** Runs one command of this screen with the old messages cleared (a status stays for a language change, which re-words it). */
+  function run<T>(command: () => Promise<T>, keepStatus = false): Promise<T> {
     setError(null);
-    setStatus(null);
+    if (!keepStatus) setStatus(null);
     return during(command);
   }
 
-  const update = async (change: { enabled?: boolean; language?: Language; timeZone?: string }) => {
+  const update = async (change: { enabled?: boolean; language?: Language; timeZone?: string; clock?: Clock }) => {
     // Show the choice at once (a checkbox that waits for the broker looks broken); the broker's
     // answer then confirms it, or the previous view comes back with the error.
     onEvent({ type: 'viewUpdated', view: { ...view, ...change } });
-    const answer = await run(() => send({ command: 'settings.update', ...change }));
+    const answer = await run(() => send({ command: 'settings.update', ...change }), Object.keys(change).join() === 'language');
     onEvent({ type: 'viewUpdated', view: answer.ok ? answer.data : view });
-    if (!answer.ok) setError(adminErrorMessage(answer.error, language));
+    if (!answer.ok) setError(() => (_: OptionsTranslate, now: Language) => adminErrorMessage(answer.error, now));
   };
 
-  const changePortal = async () => {
-    const answer = await run(() => send({ command: 'portal.change' }));
-    if (!answer.ok) return setError(adminErrorMessage(answer.error, language));
-    onEvent({ type: 'portalChangeStarted', portals: answer.data.portals });
-    const fresh = await send({ command: 'settings.get' });
-    if (fresh.ok) onEvent({ type: 'viewUpdated', view: fresh.data });
-  };
+  // Nothing is dropped yet: step 2 lists the portals, and only its `Save` of another portal drops the old one's links.
+  const changePortal = () => onEvent({ type: 'portalChangeStarted' });
 
   const deactivate = async () => {
     const answer = await run(() => send({ command: 'deactivate' }));
     if (answer.ok) onEvent({ type: 'deactivated', view: answer.data });
-    else setError(adminErrorMessage(answer.error, language));
+    else setError(() => (_: OptionsTranslate, now: Language) => adminErrorMessage(answer.error, now));
   };
 
   const reauthorize = async () => {
     const answer = await run(() => send({ command: 'oauth.reauthorize' }));
-    if (!answer.ok) return setError(setupFailure(answer.error, language, { dataCentre: view.dataCentre ?? 'com', email: view.email }));
+    if (!answer.ok) {
+      const { dataCentre, email } = view;
+      return setError(
+        () => (_: OptionsTranslate, now: Language) => setupFailure(answer.error, now, { dataCentre: dataCentre ?? 'com', email }),
+      );
+    }
     onEvent({ type: 'viewUpdated', view: answer.data });
-    setStatus(t('signedInAs', { email: answer.data.email ?? '' }));
+    const signedIn = answer.data.email ?? '';
+    setStatus(() => (now: OptionsTranslate) => now('signedInAs', { email: signedIn }));
   };
 
   return (
@@ -74,13 +79,14 @@ export function ConnectedScreen({ t, view, send, justSaved, onEvent, requestHost
       t={t}
       view={view}
       busy={busy}
-      status={status}
-      error={error}
+      status={status ? status(t, language) : null}
+      error={error ? error(t, language) : null}
       onUpdate={(change) => void update(change)}
-      onChangePortal={() => void changePortal()}
+      onChangePortal={changePortal}
       onDeactivate={() => void deactivate()}
       onReauthorize={() => void reauthorize()}
     >
+      {justSaved && view.dataCentre && <NextSteps t={t} dataCentre={view.dataCentre} authKind={view.authKind ?? null} />}
       <Diagnostics t={t} language={language} timeZone={view.timeZone} send={send} busy={busy} during={during} />
       {requestHostAccess && <CrmAddresses language={language} send={send} requestAccess={requestHostAccess} />}
     </ConnectedView>

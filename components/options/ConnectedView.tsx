@@ -5,15 +5,16 @@
  * switch; language and time zone; `Change portal` and `Deactivate`, each behind a confirmation.
  */
 import type { ComponentChildren } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { DATA_CENTRES } from '../../lib/shared/data-centres';
 import { LANGUAGE_NAMES, REGION_NAMES, type OptionsTranslate } from '../../lib/shared/i18n/options';
-import { LANGUAGES, type Language, type SettingsView } from '../../lib/shared/protocol';
+import { LANGUAGES, type Clock, type Language, type SettingsView } from '../../lib/shared/protocol';
 import { missingFeatureScopes } from '../../lib/shared/scopes';
-import { timeZoneChoices } from '../../lib/shared/time-zones';
 import { deskUserWords } from '../../lib/options/desk-user';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Alert, ManagedNote, SelectField, Status } from './fields';
+import { ClockField } from './ClockField';
+import { TimeZoneField } from './TimeZoneField';
 
 const HOW = { zsc: 'howZsc', oauth: 'howOauth', org: 'howOrg' } as const;
 const MISSING = { createTickets: 'missingCreateTickets', readCrm: 'missingReadCrm' } as const;
@@ -24,7 +25,7 @@ interface ConnectedViewProps {
   busy: boolean;
   status: string | null;
   error: string | null;
-  onUpdate: (change: { enabled?: boolean; language?: Language; timeZone?: string }) => void;
+  onUpdate: (change: { enabled?: boolean; language?: Language; timeZone?: string; clock?: Clock }) => void;
   onChangePortal: () => void;
   onDeactivate: () => void;
   /** `Sign in with Zoho` again after an OAuth sign-in could not be renewed. */
@@ -45,7 +46,6 @@ export function ConnectedView({
   children,
 }: ConnectedViewProps) {
   const [confirming, setConfirming] = useState<'portal' | 'deactivate' | null>(null);
-  const zones = useMemo(() => timeZoneChoices(view.timeZone), [view.timeZone]);
   const managed = (field: SettingsView['managed'][number]) => view.managed.includes(field);
   const dc = view.dataCentre;
   const portalName = view.portal?.name ?? '';
@@ -54,14 +54,18 @@ export function ConnectedView({
   return (
     <>
       <section class="card" aria-labelledby="connected-heading">
-        <h2 id="connected-heading">{t('connectedHeading')}</h2>
+        <h2 id="connected-heading" tabIndex={-1}>
+          {t('connectedHeading')}
+        </h2>
         <dl>
           <dt>{t('connectedPortal')}</dt>
           <dd data-testid="connected-portal">{portalName}</dd>
           <dt>{t('connectedAs')}</dt>
           <dd data-testid="connected-email">{deskUserWords(view, t)}</dd>
           <dt>{t('connectedDataCenter')}</dt>
-          <dd data-testid="connected-data-center">{dc ? `${REGION_NAMES[view.language][dc]} (${DATA_CENTRES[dc].deskHost})` : ''}</dd>
+          <dd data-testid="connected-data-center">
+            {dc ? t('regionWithCode', { region: REGION_NAMES[view.language][dc], code: DATA_CENTRES[dc].deskHost }) : ''}
+          </dd>
           {view.authKind && (
             <>
               <dt>{t('connectedHow')}</dt>
@@ -94,7 +98,7 @@ export function ConnectedView({
             <Alert messages={[t('signedOutOptions')]} />
             {onReauthorize && (
               <div class="actions">
-                <button type="button" disabled={busy} onClick={onReauthorize}>
+                <button type="button" class="primary" disabled={busy} onClick={onReauthorize}>
                   {t('signInWithZoho')}
                 </button>
               </div>
@@ -126,16 +130,15 @@ export function ConnectedView({
           disabled={busy}
           t={t}
         />
-        <SelectField
-          id="time-zone"
-          label={t('timeZone')}
+        <TimeZoneField
+          t={t}
+          language={view.language}
           value={view.timeZone}
-          choices={zones.map((zone) => ({ value: zone, label: zone }))}
           onChange={(value) => onUpdate({ timeZone: value })}
           managed={managed('timeZone')}
           disabled={busy}
-          t={t}
         />
+        <ClockField t={t} language={view.language} clock={view.clock} onChange={(clock) => onUpdate({ clock })} disabled={busy} />
         <div class="actions">
           <button type="button" class="secondary" disabled={busy || managed('portal')} onClick={() => setConfirming('portal')}>
             {t('changePortal')}

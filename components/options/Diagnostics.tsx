@@ -26,8 +26,9 @@ interface DiagnosticsProps {
 
 export function Diagnostics({ t, language, timeZone, send, busy, during }: DiagnosticsProps) {
   const [data, setData] = useState<DiagnosticsData | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Messages kept as words to draw, so a language chosen afterwards re-words them.
+  const [status, setStatus] = useState<((now: OptionsTranslate) => string) | null>(null);
+  const [error, setError] = useState<((now: Language) => string) | null>(null);
   const last = data?.lastError ?? null;
   const formatTime = (at: number) => formatAdminTime(at, language, timeZone);
 
@@ -46,9 +47,9 @@ export function Diagnostics({ t, language, timeZone, send, busy, during }: Diagn
 
   const clearCache = async () => {
     const answer = await run(() => send({ command: 'cache.clear' }));
-    if (!answer.ok) return setError(adminErrorMessage(answer.error, language));
+    if (!answer.ok) return setError(() => (now: Language) => adminErrorMessage(answer.error, now));
     setData(answer.data);
-    setStatus(t('cacheCleared'));
+    setStatus(() => (now: OptionsTranslate) => now('cacheCleared'));
   };
 
   const testConnection = async () => {
@@ -58,8 +59,10 @@ export function Diagnostics({ t, language, timeZone, send, busy, during }: Diagn
       await load();
       return tested;
     });
-    if (answer.ok) setStatus(t('testOk', { portal: answer.data.portalName, email: answer.data.email }));
-    else setError(adminErrorMessage(answer.error, language));
+    if (answer.ok) {
+      const { portalName, email } = answer.data;
+      setStatus(() => (now: OptionsTranslate) => now('testOk', { portal: portalName, email }));
+    } else setError(() => (now: Language) => adminErrorMessage(answer.error, now));
   };
 
   return (
@@ -79,7 +82,9 @@ export function Diagnostics({ t, language, timeZone, send, busy, during }: Diagn
           {data === null
             ? '…'
             : data.cache.available
-              ? t('cacheCounts', { tickets: data.cache.tickets, records: data.cache.records })
+              ? data.cache.tickets === 0 && data.cache.records === 0
+                ? t('cacheEmpty')
+                : t('cacheCounts', { tickets: data.cache.tickets, records: data.cache.records })
               : t('cacheUnavailable', { reason: data.cache.reason ?? '?' })}
         </dd>
         <dt>{t('deskCalls')}</dt>
@@ -111,8 +116,8 @@ export function Diagnostics({ t, language, timeZone, send, busy, during }: Diagn
           {t('testConnection')}
         </button>
       </div>
-      <Status>{status}</Status>
-      <Alert messages={error ? [error] : []} />
+      <Status>{status ? status(t) : null}</Status>
+      <Alert messages={error ? [error(language)] : []} />
     </section>
   );
 }

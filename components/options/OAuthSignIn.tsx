@@ -7,12 +7,17 @@
  */
 import { useState } from 'preact/hooks';
 import type { OptionsTranslate } from '../../lib/shared/i18n/options';
+import type { SetupDraft } from '../../lib/options/wizard';
 import type { ConnectionFeatures } from '../../lib/shared/scopes';
 import { FeatureChoice } from './FeatureChoice';
-import { Alert } from './fields';
+import { Alert, FieldError } from './fields';
 
 interface OAuthSignInProps {
   t: OptionsTranslate;
+  /** The fields as typed, kept by the wizard. */
+  clientId: string;
+  multiDc: boolean;
+  onDraft: (change: Partial<SetupDraft>) => void;
   /** identity.getRedirectURL(); null where the browser has no identity API. */
   redirectUri: string | null;
   busy: boolean;
@@ -25,9 +30,8 @@ interface OAuthSignInProps {
   error?: string | null;
 }
 
-export function OAuthSignIn({ t, redirectUri, busy, locked, features, onFeatures, onSignIn, error = null }: OAuthSignInProps) {
-  const [clientId, setClientId] = useState('');
-  const [multiDc, setMultiDc] = useState(false);
+export function OAuthSignIn(props: OAuthSignInProps) {
+  const { t, clientId, multiDc, onDraft, redirectUri, busy, locked, features, onFeatures, onSignIn, error = null } = props;
   const [missing, setMissing] = useState(false);
 
   const signIn = () => {
@@ -52,8 +56,8 @@ export function OAuthSignIn({ t, redirectUri, busy, locked, features, onFeatures
           value={clientId}
           disabled={locked}
           aria-invalid={missing ? true : undefined}
-          aria-describedby="oauth-hint"
-          onInput={(event) => setClientId(event.currentTarget.value)}
+          aria-describedby={missing ? 'oauth-client-id-error oauth-hint' : 'oauth-hint'}
+          onInput={(event) => onDraft({ clientId: event.currentTarget.value })}
           onKeyDown={(event) => {
             // Enter here signs in (the form itself submits nothing).
             if (event.key === 'Enter') {
@@ -62,6 +66,7 @@ export function OAuthSignIn({ t, redirectUri, busy, locked, features, onFeatures
             }
           }}
         />
+        <FieldError id="oauth-client-id" error={missing ? t('clientIdRequired') : null} />
       </div>
       <div class="field checkbox">
         <input
@@ -69,7 +74,7 @@ export function OAuthSignIn({ t, redirectUri, busy, locked, features, onFeatures
           type="checkbox"
           checked={multiDc}
           disabled={locked}
-          onChange={(event) => setMultiDc(event.currentTarget.checked)}
+          onChange={(event) => onDraft({ multiDc: event.currentTarget.checked })}
         />
         <label for="oauth-multi-dc">{t('multiDc')}</label>
       </div>
@@ -81,7 +86,7 @@ export function OAuthSignIn({ t, redirectUri, busy, locked, features, onFeatures
       </div>
       <Alert messages={[missing ? t('clientIdRequired') : null, error].filter((m): m is string => !!m)} />
       <div class="actions">
-        <button type="button" disabled={busy || locked} onClick={signIn}>
+        <button type="button" class="primary" disabled={busy || locked} onClick={signIn}>
           {t('signInWithZoho')}
         </button>
       </div>

@@ -3,13 +3,18 @@
  * screen the wizard is on (lib/options/wizard.ts). Each screen runs its own commands through
  * `send` and reports the outcome as a wizard event. Nothing of a form is kept anywhere but in
  * memory, so an error or a reload never leaves a half-saved setup behind.
+ *
+ * Step 1 shows at first paint while the settings are read (a worker waking up can take seconds);
+ * what is typed meanwhile stays in the wizard's draft. When the screen changes, the new step's
+ * heading takes the focus, so a keyboard or screen-reader user starts reading there.
  */
-import { useEffect, useReducer } from 'preact/hooks';
+import { useEffect, useReducer, useRef } from 'preact/hooks';
 import type { AdminSend } from '../../lib/options/admin-send';
-import { initialWizard, wizard } from '../../lib/options/wizard';
+import { initialWizard, pageLanguage, wizard } from '../../lib/options/wizard';
 import { adminErrorMessage } from '../../lib/shared/i18n/admin-errors';
 import { optionsTranslator } from '../../lib/shared/i18n/options';
-import type { Language } from '../../lib/shared/protocol';
+import type { Language, SettingsView } from '../../lib/shared/protocol';
+import { browserTimeZone } from '../../lib/shared/time-zones';
 import type { RequestHostAccess } from '../../lib/options/crm-addresses';
 import { ConnectedScreen } from './ConnectedScreen';
 import { Notices } from './Notices';
@@ -28,9 +33,28 @@ interface OptionsAppProps {
   requestHostAccess?: RequestHostAccess;
 }
 
+/** What step 1 assumes until the broker answers: nothing connected, nothing managed. */
+function firstPaintView(language: Language): SettingsView {
+  return {
+    connected: false,
+    dataCentre: null,
+    email: null,
+    portal: null,
+    enabled: true,
+    language,
+    timeZone: browserTimeZone(),
+    credentialState: 'none',
+    managed: [],
+  };
+}
+
+/** The heading each screen's focus goes to. */
+const HEADINGS = { loading: 'setup-heading', setup: 'setup-heading', portal: 'portal-heading', connected: 'connected-heading' } as const;
+
 export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = null, requestHostAccess }: OptionsAppProps) {
-  const [{ view, screen }, dispatch] = useReducer(wizard, initialWizard);
-  const language = view?.language ?? initialLanguage;
+  const [state, dispatch] = useReducer(wizard, initialWizard);
+  const { view, screen, draft } = state;
+  const language = pageLanguage(state, initialLanguage);
   const t = optionsTranslator(language);
 
   useEffect(() => {
@@ -55,15 +79,30 @@ export function OptionsApp({ send, subscribe, initialLanguage, redirectUri = nul
     [subscribe, send],
   );
 
+  // A new step (not the first paint, nor the settings arriving behind step 1) takes the focus to its heading.
+  const heading = screen.kind === 'portal' && screen.portals === null ? null : HEADINGS[screen.kind];
+  const shownHeading = useRef<string | null>(HEADINGS.loading);
+  useEffect(() => {
+    if (heading === null || heading === shownHeading.current) return;
+    // Not drawn yet (a step waiting for its portals): the focus moves once it is.
+    const element = document.getElementById(heading);
+    if (!element) return;
+    shownHeading.current = heading;
+    element.focus();
+  }, [heading, screen, view]);
+
+  // Until the settings arrive, steps 1 and 2 assume nothing is connected (Next may be pressed before).
+  const setupView = view ?? firstPaintView(language);
   return (
     <main class="options" lang={language}>
       <h1>{t('pageTitle')}</h1>
       <p class="intro">{t('intro')}</p>
-      {screen.kind === 'loading' && <p role="status">{t('working')}</p>}
       {screen.kind === 'loading' && screen.error && <p role="alert">{adminErrorMessage(screen.error, language)}</p>}
       {view && <Notices t={t} view={view} />}
-      {view && screen.kind === 'setup' && <SetupScreen t={t} view={view} send={send} redirectUri={redirectUri} onEvent={dispatch} />}
-      {view && screen.kind === 'portal' && <PortalScreen t={t} view={view} step={screen} send={send} onEvent={dispatch} />}
+      {(screen.kind === 'setup' || (screen.kind === 'loading' && !screen.error)) && (
+        <SetupScreen t={t} view={setupView} language={language} draft={draft} send={send} redirectUri={redirectUri} onEvent={dispatch} />
+      )}
+      {screen.kind === 'portal' && <PortalScreen t={t} view={setupView} language={language} step={screen} send={send} onEvent={dispatch} />}
       {view && screen.kind === 'connected' && (
         <ConnectedScreen
           t={t}

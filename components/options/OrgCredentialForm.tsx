@@ -15,6 +15,9 @@ import { Alert, TextField } from './fields';
 
 interface OrgCredentialFormProps {
   t: OptionsTranslate;
+  /** The fields as typed, kept by the wizard. */
+  fields: OrgCredentialFields;
+  onFields: (fields: OrgCredentialFields) => void;
   busy: boolean;
   locked: boolean;
   features: ConnectionFeatures;
@@ -24,12 +27,9 @@ interface OrgCredentialFormProps {
   error: string | null;
 }
 
-const EMPTY: OrgCredentialFields = { clientId: '', clientSecret: '', grantCode: '', refreshToken: '' };
-
-export function OrgCredentialForm({ t, busy, locked, features, onFeatures, onNext, error }: OrgCredentialFormProps) {
-  const [fields, setFields] = useState<OrgCredentialFields>(EMPTY);
+export function OrgCredentialForm({ t, fields, onFields, busy, locked, features, onFeatures, onNext, error }: OrgCredentialFormProps) {
   const [errors, setErrors] = useState<OrgCredentialErrors>({});
-  const set = (name: keyof OrgCredentialFields) => (value: string) => setFields((current) => ({ ...current, [name]: value }));
+  const set = (name: keyof OrgCredentialFields) => (value: string) => onFields({ ...fields, [name]: value });
 
   const next = () => {
     if (locked) return;
@@ -60,7 +60,7 @@ export function OrgCredentialForm({ t, busy, locked, features, onFeatures, onNex
         label={t('clientId')}
         hint={t('orgHint')}
         value={fields.clientId}
-        invalid={!!errors.clientId}
+        error={errors.clientId && t(errors.clientId)}
         disabled={locked}
         onInput={set('clientId')}
       />
@@ -69,7 +69,7 @@ export function OrgCredentialForm({ t, busy, locked, features, onFeatures, onNex
         type="password"
         label={t('clientSecret')}
         value={fields.clientSecret}
-        invalid={!!errors.clientSecret}
+        error={errors.clientSecret && t(errors.clientSecret)}
         disabled={locked}
         onInput={set('clientSecret')}
       />
@@ -78,7 +78,7 @@ export function OrgCredentialForm({ t, busy, locked, features, onFeatures, onNex
         type="password"
         label={t('grantCode')}
         value={fields.grantCode}
-        invalid={!!errors.code}
+        error={errors.code && t(errors.code)}
         disabled={locked}
         onInput={set('grantCode')}
       />
@@ -87,13 +87,13 @@ export function OrgCredentialForm({ t, busy, locked, features, onFeatures, onNex
         type="password"
         label={t('refreshToken')}
         value={fields.refreshToken}
-        invalid={!!errors.code}
+        error={errors.code && t(errors.code)}
         disabled={locked}
         onInput={set('refreshToken')}
       />
       <Alert messages={messages} />
       <div class="actions">
-        <button type="button" disabled={busy || locked} onClick={next}>
+        <button type="button" class="primary" disabled={busy || locked} onClick={next}>
           {t('next')}
         </button>
         {busy && <span class="hint">{t('working')}</span>}

@@ -10,12 +10,14 @@ import { DATA_CENTRE_IDS, type DataCentreId } from '../../lib/shared/data-centre
 import { REGION_NAMES, type OptionsTranslate } from '../../lib/shared/i18n/options';
 import type { CredentialInput } from '../../lib/shared/commands';
 import type { Language } from '../../lib/shared/protocol';
-import { ALL_FEATURES, type ConnectionFeatures } from '../../lib/shared/scopes';
+import type { ConnectionFeatures } from '../../lib/shared/scopes';
 import { checkCredentialForm, type CredentialFormErrors } from '../../lib/options/setup-form';
+import type { SetupDraft, SetupWay } from '../../lib/options/wizard';
 import { Alert, ManagedNote, SelectField, TextField } from './fields';
 import { OAuthSignIn } from './OAuthSignIn';
 import { OrgCredentialForm } from './OrgCredentialForm';
-import { WayChoice, type SetupWay } from './WayChoice';
+import { StepHeading } from './StepHeading';
+import { WayChoice } from './WayChoice';
 
 interface SetupFormProps {
   t: OptionsTranslate;
@@ -29,12 +31,12 @@ interface SetupFormProps {
   dataCentreManaged: boolean;
   /** Policy locks the setup: every control is shown disabled, with the reason. */
   locked: boolean;
-  /** The chosen way to connect (the setup screen keeps it: the guidance below follows it). */
-  way: SetupWay;
-  onWay: (way: SetupWay) => void;
+  /** Every field as typed (the wizard keeps it, so `Back` finds it again). */
+  draft: SetupDraft;
+  onDraft: (change: Partial<SetupDraft>) => void;
   busy: boolean;
   /** An error of the last attempt, already in words, and the way it used. */
-  error: { way: SetupWay; message: string; keyRejected?: boolean } | null;
+  error: { way: SetupWay; message: string; keyRejected?: boolean; field?: 'email' } | null;
   /** `Next` with a ZSC key or an organisation credential (none: the policy's). */
   onNext: (dataCentre: DataCentreId, credential: CredentialInput | undefined) => void;
   /** `Sign in with Zoho` (offered when given, and not while a policy provides the key). */
@@ -44,10 +46,25 @@ interface SetupFormProps {
 }
 
 export function SetupForm(props: SetupFormProps) {
-  const { t, language, initialDataCentre, policyEmail, dataCentreManaged, locked, way, onWay, busy, error, onNext, onSignIn, redirectUri } =
-    props;
-  const [dataCentre, setDataCentre] = useState<DataCentreId>(initialDataCentre);
-  const [features, setFeatures] = useState<ConnectionFeatures>(ALL_FEATURES);
+  const {
+    t,
+    language,
+    initialDataCentre,
+    policyEmail,
+    dataCentreManaged,
+    locked,
+    draft,
+    onDraft,
+    busy,
+    error,
+    onNext,
+    onSignIn,
+    redirectUri,
+  } = props;
+  const dataCentre = draft.dataCentre ?? initialDataCentre;
+  const { way, features } = draft;
+  const onWay = (chosen: SetupWay) => onDraft({ way: chosen });
+  const setFeatures = (chosen: ConnectionFeatures) => onDraft({ features: chosen });
   // `Connect another way` shows the sign-in; its Client ID takes the focus once drawn.
   const [focusSignIn, setFocusSignIn] = useState(false);
   useEffect(() => {
@@ -64,7 +81,7 @@ export function SetupForm(props: SetupFormProps) {
 
   return (
     <form class="card" onSubmit={(event) => event.preventDefault()} noValidate aria-labelledby="setup-heading">
-      <h2 id="setup-heading">{t('setupHeading')}</h2>
+      <StepHeading id="setup-heading" t={t} step={1} title={t('setupHeading')} />
       {locked && (
         <p class="hint" id="setup-locked">
           {t('setupLocked')}
@@ -74,8 +91,8 @@ export function SetupForm(props: SetupFormProps) {
         id="data-center"
         label={t('dataCenter')}
         value={dataCentre}
-        choices={DATA_CENTRE_IDS.map((id) => ({ value: id, label: `${regions[id]} (${id})` }))}
-        onChange={(value) => setDataCentre(value as DataCentreId)}
+        choices={DATA_CENTRE_IDS.map((id) => ({ value: id, label: t('regionWithCode', { region: regions[id], code: id }) }))}
+        onChange={(value) => onDraft({ dataCentre: value as DataCentreId })}
         managed={dataCentreManaged}
         disabled={locked}
         t={t}
@@ -86,6 +103,9 @@ export function SetupForm(props: SetupFormProps) {
           {shown === 'oauth' && onSignIn && (
             <OAuthSignIn
               t={t}
+              clientId={draft.clientId}
+              multiDc={draft.multiDc}
+              onDraft={onDraft}
               redirectUri={redirectUri ?? null}
               busy={busy}
               locked={locked}
@@ -98,6 +118,8 @@ export function SetupForm(props: SetupFormProps) {
           {shown === 'org' && (
             <OrgCredentialForm
               t={t}
+              fields={draft.org}
+              onFields={(org) => onDraft({ org })}
               busy={busy}
               locked={locked}
               features={features}
@@ -109,6 +131,9 @@ export function SetupForm(props: SetupFormProps) {
           {shown === 'zsc' && (
             <ZscKeyFields
               t={t}
+              draft={draft}
+              onDraft={onDraft}
+              emailError={error?.way === 'zsc' && error.field === 'email' ? error.message : null}
               busy={busy}
               locked={locked}
               error={errorOf('zsc')}
@@ -140,6 +165,10 @@ export function SetupForm(props: SetupFormProps) {
 
 interface ZscKeyFieldsProps {
   t: OptionsTranslate;
+  draft: SetupDraft;
+  onDraft: (change: Partial<SetupDraft>) => void;
+  /** The broker found the key to be another user's than the email: said beside the email. */
+  emailError: string | null;
   busy: boolean;
   locked: boolean;
   error: string | null;
@@ -151,9 +180,8 @@ interface ZscKeyFieldsProps {
 }
 
 /** The seed's way: a ZSC key, its email and `Next` (Enter in either field presses it). */
-function ZscKeyFields({ t, busy, locked, error, keyRejected, onOtherWay, onNext }: ZscKeyFieldsProps) {
-  const [key, setKey] = useState('');
-  const [email, setEmail] = useState('');
+function ZscKeyFields({ t, draft, onDraft, emailError, busy, locked, error, keyRejected, onOtherWay, onNext }: ZscKeyFieldsProps) {
+  const { key, email } = draft;
   const [fieldErrors, setFieldErrors] = useState<CredentialFormErrors>({});
 
   const next = () => {
@@ -186,9 +214,9 @@ function ZscKeyFields({ t, busy, locked, error, keyRejected, onOtherWay, onNext 
         label={t('zscKey')}
         hint={t('keyHint')}
         value={key}
-        invalid={!!fieldErrors.key}
+        error={fieldErrors.key && t(fieldErrors.key)}
         disabled={locked}
-        onInput={setKey}
+        onInput={(value) => onDraft({ key: value })}
       />
       <TextField
         id="email"
@@ -197,9 +225,9 @@ function ZscKeyFields({ t, busy, locked, error, keyRejected, onOtherWay, onNext 
         label={t('email')}
         hint={t('emailHint')}
         value={email}
-        invalid={!!fieldErrors.email}
+        error={(fieldErrors.email && t(fieldErrors.email)) || emailError}
         disabled={locked}
-        onInput={setEmail}
+        onInput={(value) => onDraft({ email: value })}
       />
       <Alert messages={messages.filter((m): m is string => !!m)} />
       {keyRejected && (
@@ -217,7 +245,13 @@ function ZscKeyFields({ t, busy, locked, error, keyRejected, onOtherWay, onNext 
 function NextButton({ t, busy, locked, onNext }: { t: OptionsTranslate; busy: boolean; locked: boolean; onNext: () => void }) {
   return (
     <div class="actions">
-      <button type="button" disabled={busy || locked} aria-describedby={locked ? 'setup-locked' : undefined} onClick={onNext}>
+      <button
+        type="button"
+        class="primary"
+        disabled={busy || locked}
+        aria-describedby={locked ? 'setup-locked' : undefined}
+        onClick={onNext}
+      >
         {t('next')}
       </button>
       {busy && <span class="hint">{t('working')}</span>}

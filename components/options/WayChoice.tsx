@@ -3,10 +3,8 @@
  * default and recommended way), `Organisation credential` and `ZSC key`, in that order, each
  * described by a sentence of when to use it. Choosing one shows that way's fields below.
  */
+import type { SetupWay } from '../../lib/options/wizard';
 import type { OptionsTranslate } from '../../lib/shared/i18n/options';
-
-/** Which way to connect: the choice, and the way an attempt used. */
-export type SetupWay = 'oauth' | 'org' | 'zsc';
 
 const WAYS = [
   { way: 'oauth', label: 'wayOauth', when: 'oauthWhen' },

@@ -50,12 +50,26 @@ interface TextFieldProps {
   type?: 'text' | 'email' | 'password';
   autocomplete?: string;
   invalid?: boolean;
+  /** What is wrong with the value, shown beside the field and describing it (the step's alert repeats it). */
+  error?: string | null;
   disabled?: boolean;
   onInput: (value: string) => void;
 }
 
-/** A labelled text input with its hint (described by it) and an invalid state. */
-export function TextField({ id, label, hint, value, type = 'text', autocomplete = 'off', invalid, disabled, onInput }: TextFieldProps) {
+/** A labelled text input with its hint and its error (both describing it) and an invalid state. */
+export function TextField({
+  id,
+  label,
+  hint,
+  value,
+  type = 'text',
+  autocomplete = 'off',
+  invalid,
+  error,
+  disabled,
+  onInput,
+}: TextFieldProps) {
+  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ');
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -67,16 +81,27 @@ export function TextField({ id, label, hint, value, type = 'text', autocomplete 
         spellcheck={false}
         value={value}
         disabled={disabled}
-        aria-invalid={invalid ? true : undefined}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-invalid={invalid || error ? true : undefined}
+        aria-describedby={describedBy || undefined}
         onInput={(event) => onInput(event.currentTarget.value)}
       />
+      <FieldError id={id} error={error} />
       {hint && (
         <p id={`${id}-hint`} class="hint">
           {hint}
         </p>
       )}
     </div>
+  );
+}
+
+/** A field's own error, right under it (`<id>-error`, for the field's aria-describedby). */
+export function FieldError({ id, error }: { id: string; error?: string | null | undefined }) {
+  if (!error) return null;
+  return (
+    <p id={`${id}-error`} class="field-error">
+      {error}
+    </p>
   );
 }
 

@@ -4,7 +4,7 @@
  * the channel, when, and its plain text). The text is rendered as text: Desk's markup never
  * becomes elements. Escape inside closes it (the row's Preview button gets the focus back).
  */
-import type { Language, TicketSummary } from '../../lib/shared/protocol';
+import type { Clock, Language, TicketSummary } from '../../lib/shared/protocol';
 import type { Translate } from '../../lib/shared/i18n';
 import type { PanelKey } from '../../lib/shared/i18n/panel';
 import { errorMessage } from '../../lib/shared/i18n/errors';
@@ -18,17 +18,18 @@ interface Props {
   state: PreviewState | undefined;
   language: Language;
   timeZone: string;
+  clock?: Clock;
   onClose: () => void;
 }
 
 export const previewId = (ticketId: string) => `desklink-preview-${ticketId}`;
 
-function When({ iso, timeZone, language }: { iso: string | null; timeZone: string; language: Language }) {
+function When({ iso, timeZone, language, clock }: { iso: string | null; timeZone: string; language: Language; clock?: Clock | undefined }) {
   const at = parseInstant(iso);
-  return at === null ? null : <time dateTime={isoInstant(at)}>{formatDateTime(at, timeZone, language)}</time>;
+  return at === null ? null : <time dateTime={isoInstant(at)}>{formatDateTime(at, timeZone, language, clock)}</time>;
 }
 
-export function TicketPreview({ t, ticket, state, language, timeZone, onClose }: Props) {
+export function TicketPreview({ t, ticket, state, language, timeZone, clock, onClose }: Props) {
   const number = t('ticketNumber', { number: ticket.ticketNumber ?? '' });
   return (
     <section
@@ -51,7 +52,11 @@ export function TicketPreview({ t, ticket, state, language, timeZone, onClose }:
         <div>
           <dt>{t('previewCreated')}</dt>
           <dd>
-            {parseInstant(ticket.createdTime) === null ? t('noValue') : <When iso={ticket.createdTime} {...{ timeZone, language }} />}
+            {parseInstant(ticket.createdTime) === null ? (
+              t('noValue')
+            ) : (
+              <When iso={ticket.createdTime} {...{ timeZone, language, clock }} />
+            )}
           </dd>
         </div>
         <div>
@@ -59,12 +64,12 @@ export function TicketPreview({ t, ticket, state, language, timeZone, onClose }:
           <dd>{ticket.assigneeName || t('noValue')}</dd>
         </div>
       </dl>
-      <Thread {...{ t, state, language, timeZone }} />
+      <Thread {...{ t, state, language, timeZone, clock }} />
     </section>
   );
 }
 
-function Thread({ t, state, language, timeZone }: Pick<Props, 't' | 'state' | 'language' | 'timeZone'>) {
+function Thread({ t, state, language, timeZone, clock }: Pick<Props, 't' | 'state' | 'language' | 'timeZone' | 'clock'>) {
   if (!state || state.kind === 'loading') return <p class="dl-preview-note">{t('previewLoading')}</p>;
   if (state.kind === 'error') {
     return (
@@ -89,7 +94,7 @@ function Thread({ t, state, language, timeZone }: Pick<Props, 't' | 'state' | 'l
           </span>
         ))}
         <span class="dl-thread-part">
-          <When iso={thread.createdTime} {...{ timeZone, language }} />
+          <When iso={thread.createdTime} {...{ timeZone, language, clock }} />
         </span>
       </p>
       <p class="dl-thread-text">{thread.text || t('previewEmptyText')}</p>

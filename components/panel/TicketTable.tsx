@@ -10,7 +10,7 @@
  * rendered as text (never as HTML).
  */
 import { useEffect, useRef } from 'preact/hooks';
-import type { Language, StatusType, TicketSummary } from '../../lib/shared/protocol';
+import type { Clock, Language, StatusType, TicketSummary } from '../../lib/shared/protocol';
 import type { Translate } from '../../lib/shared/i18n';
 import type { PanelKey } from '../../lib/shared/i18n/panel';
 import type { PreviewState } from '../../lib/page/panel-state';
@@ -26,6 +26,7 @@ interface Props {
   caption: string;
   language: Language;
   timeZone: string;
+  clock?: Clock;
   now: number;
   sort: TicketSort;
   onSort: (column: SortColumn) => void;
@@ -133,7 +134,7 @@ function statusWord(ticket: TicketSummary, t: Translate<PanelKey>): string {
 }
 
 function TicketRow(props: Props & { ticket: TicketSummary }) {
-  const { t, ticket, language, timeZone, now } = props;
+  const { t, ticket, language, timeZone, clock, now } = props;
   const href = safeHttpsUrl(ticket.webUrl);
   const due = parseInstant(ticket.dueDate);
   const changed = lastChanged(ticket);
@@ -211,7 +212,7 @@ function TicketRow(props: Props & { ticket: TicketSummary }) {
         {due === null ? (
           t('noValue')
         ) : (
-          <time dateTime={isoInstant(due)} title={formatDateTime(due, timeZone, language)}>
+          <time dateTime={isoInstant(due)} title={formatDateTime(due, timeZone, language, clock)}>
             {formatDate(due, timeZone, language)}
           </time>
         )}
@@ -224,7 +225,7 @@ function TicketRow(props: Props & { ticket: TicketSummary }) {
         ) : (
           <>
             {ticket.timeKind === 'created' && <span class="dl-time-kind">{t('timeCreated')} </span>}
-            <time dateTime={isoInstant(changed)}>{formatDateTime(changed, timeZone, language)}</time>
+            <time dateTime={isoInstant(changed)}>{formatDateTime(changed, timeZone, language, clock)}</time>
             <span class="dl-age"> ({relativeAge(changed, now, language)})</span>
           </>
         )}

@@ -118,13 +118,13 @@ export function TicketsPanel(props: PanelProps) {
 type WithT = PanelProps & { t: Translate<PanelKey> };
 
 /** "Updated 5 minutes ago"; "Saved 12 minutes ago" when the last try failed and older rows show. */
-function UpdatedLine({ view, t, timeZone, language, now }: WithT & { view: TicketsView }) {
+function UpdatedLine({ view, t, timeZone, clock, language, now }: WithT & { view: TicketsView }) {
   if (view.fetchedAt === null) return <p class="dl-updated">{t('neverUpdated')}</p>;
   // Within the first minute, the language's own phrase ("Updated just now", "たった今更新").
   if (now - view.fetchedAt < 60_000) {
     return (
       <p class="dl-updated">
-        <time dateTime={isoInstant(view.fetchedAt)} title={formatDateTime(view.fetchedAt, timeZone, language)}>
+        <time dateTime={isoInstant(view.fetchedAt)} title={formatDateTime(view.fetchedAt, timeZone, language, clock)}>
           {t(view.error ? 'savedJustNow' : 'updatedJustNow')}
         </time>
       </p>
@@ -134,7 +134,7 @@ function UpdatedLine({ view, t, timeZone, language, now }: WithT & { view: Ticke
     <p class="dl-updated">
       <Interpolate
         text={t(view.error ? 'saved' : 'updated')}
-        values={{ age: <Age at={view.fetchedAt} {...{ timeZone, language, now }} /> }}
+        values={{ age: <Age at={view.fetchedAt} {...{ timeZone, clock, language, now }} /> }}
       />
     </p>
   );
@@ -165,9 +165,9 @@ function BusyCountdown({ retryAt, t }: { retryAt: number; t: Translate<PanelKey>
 }
 
 /** A relative age whose `<time>` holds the exact instant (and shows it on hover). */
-function Age({ at, timeZone, language, now }: { at: number; timeZone: string; language: PanelProps['language']; now: number }) {
+function Age({ at, timeZone, clock, language, now }: Pick<PanelProps, 'timeZone' | 'clock' | 'language'> & { at: number; now: number }) {
   return (
-    <time dateTime={isoInstant(at)} title={formatDateTime(at, timeZone, language)}>
+    <time dateTime={isoInstant(at)} title={formatDateTime(at, timeZone, language, clock)}>
       {relativeAge(at, now, language)}
     </time>
   );
@@ -265,7 +265,7 @@ function Searched({ searched, t, language }: WithT) {
 }
 
 function Tickets(props: WithT & { view: TicketsView }) {
-  const { view, t, language, timeZone, now } = props;
+  const { view, t, language, timeZone, clock, now } = props;
   const [tab, setTab] = useState<StatusTab>('all');
   const [shown, setShown] = useState(PAGE_SIZE);
   const [query, setQuery] = useState('');
@@ -311,7 +311,10 @@ function Tickets(props: WithT & { view: TicketsView }) {
         <p class="dl-note dl-warn" role="status">
           <Interpolate
             text={t('staleSaved')}
-            values={{ age: <Age at={view.fetchedAt} {...{ timeZone, language, now }} />, reason: staleReason(view.error, t, language) }}
+            values={{
+              age: <Age at={view.fetchedAt} {...{ timeZone, clock, language, now }} />,
+              reason: staleReason(view.error, t, language),
+            }}
           />
           {props.gaveUp && <> {t('busyGaveUp')}</>}
         </p>
@@ -388,7 +391,7 @@ function Tickets(props: WithT & { view: TicketsView }) {
                 onCopy={(ticket) => void copy(ticket)}
                 focusRow={focusRow}
                 onFocused={onFocused}
-                {...{ language, timeZone, now }}
+                {...{ language, timeZone, clock, now }}
               />
             )}
             {inView.length > shown && (

@@ -17,7 +17,8 @@ function roleWords(role: string, t: OptionsTranslate): string {
 export function deskUserWords(view: Pick<SettingsView, 'email' | 'agent'>, t: OptionsTranslate): string {
   const email = view.email ?? '';
   const name = view.agent?.name;
-  const who = name && email ? `${name} (${email})` : name || email;
+  // The brackets and comma are the language's own (full-width in Japanese).
+  const who = name && email ? t('userWithEmail', { name, email }) : name || email;
   const role = view.agent?.role;
-  return role ? `${who}, ${roleWords(role, t)}` : who;
+  return role ? t('userWithRole', { who, role: roleWords(role, t) }) : who;
 }

@@ -3,7 +3,7 @@
  * request they make with what step 1 entered.
  */
 import type { RequestOf } from '../shared/commands';
-import type { Language, PortalChoice } from '../shared/protocol';
+import type { Clock, Language, PortalChoice } from '../shared/protocol';
 import { isTimeZone } from '../shared/time-zones';
 import type { PortalStep } from './wizard';
 
@@ -11,6 +11,8 @@ export interface PortalSelection {
   portal: PortalChoice;
   language: Language;
   timeZone: string;
+  /** Chosen by the admin; absent: the panel follows the language's habit. */
+  clock?: Clock;
 }
 
 /** The given portal (the policy's), else Zoho's default portal, else the first. */
@@ -37,6 +39,7 @@ export function saveRequest(step: PortalStep, selection: PortalSelection): SaveR
       portalId: selection.portal.id,
       language: selection.language,
       timeZone: selection.timeZone,
+      ...(selection.clock ? { clock: selection.clock } : {}),
     },
   };
 }

@@ -5,12 +5,45 @@
  *
  * loading → setup (nothing connected) | portal (a credential without a portal) | connected
  * setup --portalsListed--> portal --saved--> connected; portal --back--> setup (when offered)
- * connected --portalChangeStarted--> portal; connected --deactivated--> setup
+ * connected --portalChangeStarted--> portal --cancelled--> connected; connected --deactivated--> setup
+ *
+ * Step 1's fields live here as a draft, not in the screen, so `Back` finds them as they were
+ * typed; the draft (a key among them) is dropped once saved or deactivated. The page's language
+ * is kept across a deactivation, which deletes the stored one.
  */
 import type { DataCentreId } from '../shared/data-centres';
 import type { ErrorInfo } from '../shared/errors';
 import type { CredentialInput } from '../shared/commands';
-import type { PortalChoice, SettingsView } from '../shared/protocol';
+import type { Language, PortalChoice, SettingsView } from '../shared/protocol';
+import { ALL_FEATURES, type ConnectionFeatures } from '../shared/scopes';
+import type { OrgCredentialFields } from './setup-form';
+
+/** Which way to connect: the choice, and the way an attempt used. */
+export type SetupWay = 'oauth' | 'org' | 'zsc';
+
+/** Step 1 as typed: every field of every way, so switching ways or going `Back` loses nothing. */
+export interface SetupDraft {
+  /** null: the view's (or com). */
+  dataCentre: DataCentreId | null;
+  way: SetupWay;
+  key: string;
+  email: string;
+  clientId: string;
+  multiDc: boolean;
+  org: OrgCredentialFields;
+  features: ConnectionFeatures;
+}
+
+const EMPTY_DRAFT: SetupDraft = {
+  dataCentre: null,
+  way: 'oauth',
+  key: '',
+  email: '',
+  clientId: '',
+  multiDc: false,
+  org: { clientId: '', clientSecret: '', grantCode: '', refreshToken: '' },
+  features: ALL_FEATURES,
+};
 
 /** Step 2: `Portal`, `Language`, `Time zone`, `Save`. */
 export interface PortalStep {
@@ -24,6 +57,8 @@ export interface PortalStep {
   fromSetup: boolean;
   /** The agent `Sign in with Zoho` signed in as. */
   signedInAs?: string;
+  /** Reached by `Change portal`: `Cancel` returns to the connected view with nothing changed. */
+  cancellable?: true;
 }
 
 type Screen =
@@ -37,6 +72,9 @@ interface WizardState {
   /** The broker's view of the settings; null until its first answer. */
   view: SettingsView | null;
   screen: Screen;
+  draft: SetupDraft;
+  /** The language the admin chose at step 2 or before deactivating (the broker forgets it with the settings); null: the view's. */
+  keptLanguage: Language | null;
 }
 
 export type WizardEvent =
@@ -49,16 +87,27 @@ export type WizardEvent =
   /** Step 2 listed the stored credential's portals on arrival (none when that failed). */
   | { type: 'storedPortalsListed'; portals: PortalChoice[] }
   | { type: 'back' }
+  /** Step 2's `Language` chosen: the page speaks it at once, before `Save` stores it. */
+  | { type: 'languageChosen'; language: Language }
+  /** Step 1's fields changed (any of them). */
+  | { type: 'draftChanged'; draft: Partial<SetupDraft> }
   | { type: 'saved'; view: SettingsView }
-  /** `Change portal` confirmed: the broker unset the portal and listed those the credential reaches. */
-  | { type: 'portalChangeStarted'; portals: PortalChoice[] }
+  /** `Change portal` confirmed: step 2 lists the stored credential's portals; nothing is dropped before `Save`. */
+  | { type: 'portalChangeStarted' }
+  /** `Cancel` on a portal step reached by `Change portal`. */
+  | { type: 'cancelled' }
   | { type: 'deactivated'; view: SettingsView }
   /** A fresh view that changes no screen by itself (a switch flipped, a new sign-in). */
   | { type: 'viewUpdated'; view: SettingsView }
   /** The settings or the policy changed elsewhere (another tab, a policy pushed). */
   | { type: 'changedElsewhere'; view: SettingsView };
 
-export const initialWizard: WizardState = { view: null, screen: { kind: 'loading' } };
+export const initialWizard: WizardState = { view: null, screen: { kind: 'loading' }, draft: EMPTY_DRAFT, keptLanguage: null };
+
+/** The language the page speaks: the one kept over a deactivation, else the settings'. */
+export function pageLanguage(state: WizardState, fallback: Language): Language {
+  return state.keptLanguage ?? state.view?.language ?? fallback;
+}
 
 export function wizard(state: WizardState, event: WizardEvent): WizardState {
   const { screen } = state;
@@ -66,9 +115,11 @@ export function wizard(state: WizardState, event: WizardEvent): WizardState {
     case 'loadFailed':
       return screen.kind === 'loading' ? { ...state, screen: { kind: 'loading', error: event.error } } : state;
     case 'loaded':
-      return screen.kind === 'loading' ? enter(event.view) : state;
+      // Step 1 shows before the settings arrive (first paint): the draft typed meanwhile stays.
+      return screen.kind === 'loading' ? { ...state, ...enter(event.view) } : { ...state, view: state.view ?? event.view };
     case 'portalsListed': {
-      if (screen.kind !== 'setup') return state;
+      // From the first paint's step 1 too (settings not yet read).
+      if (screen.kind !== 'setup' && screen.kind !== 'loading') return state;
       const { dataCentre, credential, portals, signedInAs } = event;
       const step: PortalStep = { kind: 'portal', dataCentre, portals, fromSetup: true };
       return { ...state, screen: { ...step, ...(credential ? { credential } : {}), ...(signedInAs ? { signedInAs } : {}) } };
@@ -77,34 +128,45 @@ export function wizard(state: WizardState, event: WizardEvent): WizardState {
       return screen.kind === 'portal' && screen.portals === null ? { ...state, screen: { ...screen, portals: event.portals } } : state;
     case 'back':
       return screen.kind === 'portal' && offersBack(screen) ? { ...state, screen: { kind: 'setup' } } : state;
+    case 'languageChosen':
+      return { ...state, keptLanguage: event.language };
+    case 'draftChanged':
+      return { ...state, draft: { ...state.draft, ...event.draft } };
     case 'saved': {
       if (screen.kind !== 'portal') return state;
-      const next = enter(event.view);
+      const next = { ...state, ...enter(event.view), draft: EMPTY_DRAFT, keptLanguage: null };
       return next.screen.kind === 'connected' ? { ...next, screen: { kind: 'connected', justSaved: true } } : next;
     }
     case 'portalChangeStarted':
       if (screen.kind !== 'connected') return state;
       return {
         ...state,
-        screen: { kind: 'portal', dataCentre: state.view?.dataCentre ?? 'com', portals: event.portals, fromSetup: false },
+        screen: { kind: 'portal', dataCentre: state.view?.dataCentre ?? 'com', portals: null, fromSetup: false, cancellable: true },
       };
+    case 'cancelled':
+      return screen.kind === 'portal' && screen.cancellable ? { ...state, screen: { kind: 'connected', justSaved: false } } : state;
     case 'deactivated':
-      return screen.kind === 'connected' ? enter(event.view) : state;
+      if (screen.kind !== 'connected') return state;
+      return { ...state, ...enter(event.view), draft: EMPTY_DRAFT, keptLanguage: state.view?.language ?? null };
     case 'viewUpdated':
       return { ...state, view: event.view };
     case 'changedElsewhere':
       // Only a screen the change made wrong is replaced; a step in progress keeps its place.
-      return outdated(screen, event.view) ? enter(event.view) : { ...state, view: event.view };
+      if (!outdated(screen, event.view)) return { ...state, view: event.view };
+      // A deactivation seen through the settings' change (it may come before the command's answer) keeps the language too.
+      return screen.kind === 'connected'
+        ? { ...state, ...enter(event.view), draft: EMPTY_DRAFT, keptLanguage: state.view?.language ?? null }
+        : { ...state, ...enter(event.view) };
   }
 }
 
-/** `Back` is offered after step 1, and when the stored credential reached no portal to choose. */
+/** `Back` is offered after step 1, and when the stored credential reached no portal to choose (not when changing the portal: `Cancel` is). */
 export function offersBack(step: PortalStep): boolean {
-  return step.fromSetup || step.portals?.length === 0;
+  return !step.cancellable && (step.fromSetup || step.portals?.length === 0);
 }
 
 /** The screen a view calls for; a stored credential without a portal resumes at step 2. */
-function enter(view: SettingsView): WizardState {
+function enter(view: SettingsView): Pick<WizardState, 'view' | 'screen'> {
   if (view.connected) return { view, screen: { kind: 'connected', justSaved: false } };
   if (view.credentialState !== 'none' && view.dataCentre && !view.portal) {
     return { view, screen: { kind: 'portal', dataCentre: view.dataCentre, portals: null, fromSetup: false } };

@@ -2,7 +2,7 @@
 import type { DataCentreId } from '../shared/data-centres';
 import type { ErrorInfo } from '../shared/errors';
 import type { NewTicket } from '../shared/commands';
-import type { CrmModule, Language, NewTicketOptions, TicketPreview, TicketsView, TicketSummary } from '../shared/protocol';
+import type { Clock, CrmModule, Language, NewTicketOptions, TicketPreview, TicketsView, TicketSummary } from '../shared/protocol';
 
 export type PanelBody =
   /** Waiting for the page or the broker: a skeleton, the region busy. */
@@ -39,6 +39,8 @@ export interface PanelViewState {
   language: Language;
   /** IANA zone every time is written in. */
   timeZone: string;
+  /** 12- or 24-hour times, as the admin chose (absent: the language's habit). */
+  clock?: Clock;
   /** A Refresh (or background revalidation) is running. */
   refreshing: boolean;
   /** Set when the CRM page's data centre differs from the configured Desk data centre. */

@@ -363,6 +363,7 @@ class Session {
         body,
         language: config?.language ?? 'en',
         timeZone: config?.timeZone ?? 'UTC',
+        ...(config?.clock ? { clock: config.clock } : {}),
         refreshing: this.refreshing,
         dataCentreMismatch: configured && configured !== this.ref.dataCentre ? { page: this.ref.dataCentre, configured } : null,
         previews: this.previews,

@@ -16,6 +16,7 @@ import type { CrmAddressesView } from './crm-address-view';
 import { ACCOUNTS_HOSTS, DATA_CENTRE_IDS } from './data-centres';
 import { isEmailAddress } from './email-address';
 import {
+  CLOCKS,
   CRM_MODULES,
   LANGUAGES,
   type Diagnostics,
@@ -209,11 +210,23 @@ export const COMMANDS = {
   /** Step 2 (`Save`): checks the credential against the email via myinfo, stores, enables. */
   'setup.save': command(
     'extension',
-    z.object({ dataCentre, credential: CredentialInputSchema.optional(), portalId: digitId, language: z.enum(LANGUAGES), timeZone }),
+    z.object({
+      dataCentre,
+      credential: CredentialInputSchema.optional(),
+      portalId: digitId,
+      language: z.enum(LANGUAGES),
+      timeZone,
+      clock: z.enum(CLOCKS).optional(),
+    }),
   ).answers<SettingsView>(),
   'settings.update': command(
     'extension',
-    z.object({ enabled: z.boolean().optional(), language: z.enum(LANGUAGES).optional(), timeZone: timeZone.optional() }),
+    z.object({
+      enabled: z.boolean().optional(),
+      language: z.enum(LANGUAGES).optional(),
+      timeZone: timeZone.optional(),
+      clock: z.enum(CLOCKS).optional(),
+    }),
   ).answers<SettingsView>(),
   /** Clears the current portal's cached links and unsets the portal; the key stays. */
   'portal.change': command('extension', none).answers<{ portals: PortalChoice[] }>(),

@@ -12,6 +12,9 @@ export const CRM_MODULES = ['Leads', 'Contacts', 'Accounts', 'Deals'] as const;
 export type CrmModule = (typeof CRM_MODULES)[number];
 export const LANGUAGES = ['en', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
+/** 12- or 24-hour clock times; unset, each language's habit (English 12, Japanese 24). */
+export const CLOCKS = ['12', '24'] as const;
+export type Clock = (typeof CLOCKS)[number];
 
 /** Every answer: `{ ok: true, data }` or `{ ok: false, error }` with a typed code. */
 export type Response<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
@@ -119,6 +122,8 @@ export interface PanelConfig {
   state: PanelState;
   language: Language;
   timeZone: string;
+  /** The admin's clock choice (absent: the language's habit). */
+  clock?: Clock;
   /** The configured data centre; the panel notes when the CRM page's differs. */
   dataCentre: DataCentreId | null;
   portalName: string | null;
@@ -191,6 +196,8 @@ export interface SettingsView {
   enabled: boolean;
   language: Language;
   timeZone: string;
+  /** 12- or 24-hour times (absent: the language's habit). */
+  clock?: Clock;
   /** The Desk user the connection acts as (myinfo at `Save`); absent when not known. */
   agent?: { name: string | null; role: string | null };
   /**

@@ -3,15 +3,25 @@
  * settings' language, through Intl, with the language's own clock habit (English 12-hour
  * "9:41 PM", Japanese 24-hour "21:41"). A bad zone name falls back to UTC rather than throwing.
  */
-import type { Language } from './protocol';
+import type { Clock, Language } from './protocol';
 
 const LOCALES: Record<Language, string> = { en: 'en-US', ja: 'ja-JP' };
 
-/** Each language's clock: English readers expect 12-hour times, Japanese readers 24-hour ones. */
+/** Each language's clock: English readers expect 12-hour times, Japanese readers 24-hour ones (unless the admin chose). */
 const CLOCKS: Record<Language, Intl.DateTimeFormatOptions> = {
   en: { hour: 'numeric', minute: '2-digit', hourCycle: 'h12' },
   ja: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
 };
+/** The admin's choice of clock, in whichever language: "9:41 PM" / "午後9:41", "21:41". */
+const CHOSEN_CLOCKS: Record<Clock, Intl.DateTimeFormatOptions> = {
+  '12': { hour: 'numeric', minute: '2-digit', hourCycle: 'h12' },
+  '24': { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+};
+
+/** The language's clock habit, or the admin's choice. */
+export function clockOf(language: Language, clock: Clock | undefined): Clock {
+  return clock ?? (language === 'ja' ? '24' : '12');
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Zone → the zone to use: checking builds an Intl.DateTimeFormat (~0.2 ms), once per zone, not per cell. */
@@ -32,9 +42,9 @@ function safeTimeZone(timeZone: string): string {
   return safe;
 }
 
-function formatter(language: Language, timeZone: string, withClock: boolean): Intl.DateTimeFormat {
+function formatter(language: Language, timeZone: string, withClock: boolean, clock?: Clock): Intl.DateTimeFormat {
   const zone = safeTimeZone(timeZone);
-  const key = `${language}|${zone}|${withClock}`;
+  const key = `${language}|${zone}|${withClock}|${clock ?? ''}`;
   let found = formatters.get(key);
   if (!found) {
     found = new Intl.DateTimeFormat(LOCALES[language], {
@@ -43,7 +53,7 @@ function formatter(language: Language, timeZone: string, withClock: boolean): In
       month: 'short',
       day: 'numeric',
       // The zone name makes the repeated hour at a DST fall-back unambiguous (01:30 PDT / PST).
-      ...(withClock ? { ...CLOCKS[language], timeZoneName: 'short' } : {}),
+      ...(withClock ? { ...(clock ? CHOSEN_CLOCKS[clock] : CLOCKS[language]), timeZoneName: 'short' } : {}),
     });
     formatters.set(key, found);
   }
@@ -62,9 +72,9 @@ export function isoInstant(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/** Date and clock time in the zone, e.g. "Mar 10, 2024, 3:30 AM PDT" / "2024年3月10日 19:30 JST". */
-export function formatDateTime(ms: number, timeZone: string, language: Language): string {
-  return formatter(language, timeZone, true).format(ms);
+/** Date and clock time in the zone, e.g. "Mar 10, 2024, 3:30 AM PDT" / "2024年3月10日 19:30 JST"; `clock` overrides the language's habit. */
+export function formatDateTime(ms: number, timeZone: string, language: Language, clock?: Clock): string {
+  return formatter(language, timeZone, true, clock).format(ms);
 }
 
 /** Calendar date in the zone, e.g. "Mar 10, 2024". */

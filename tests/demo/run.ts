@@ -6,8 +6,10 @@
  * organisation credential (falling back to admin messages if the wizard cannot be driven), and
  * opens a CRM Contact record with the preview of its first ticket open.
  * - With a display (DISPLAY set): headed; stays open until Ctrl-C.
- * - Without one: headless; writes demo-output/options.png, demo-output/record.png and the three
- *   ways to connect (demo-output/connect-*.png), prints their paths and exits.
+ * - Without one: headless; first photographs the options page's steps, errors and dialogs in
+ *   English and Japanese into docs/ (options-<language>-<state>.png, ./options-pictures.ts), then
+ *   writes demo-output/options.png, demo-output/record.png and the three ways to connect
+ *   (demo-output/connect-*.png), prints their paths and exits.
  * Ctrl-C at any point closes the browser and the sandbox.
  *
  * Env: DESKLINK_DEMO_PORT (sandbox port, default random), DESKLINK_OUT_DIR, CHROMIUM_PATH.
@@ -24,8 +26,10 @@ import { extensionServiceWorker, launchChromium } from '../e2e/support/chromium'
 import { connectWith } from '../e2e/support/admin';
 import { crmUrl } from '../e2e/support/crm';
 import { isPanelFrameUrl } from '../e2e/support/panel-driver';
+import { photographOptions } from './options-pictures';
 
 const OUTPUT_DIR = path.resolve('demo-output');
+const DOCS_DIR = path.resolve('docs');
 const headed = Boolean(process.env.DISPLAY);
 const RECORD = RECORDS.contact;
 const TIME_ZONE = 'America/Los_Angeles';
@@ -109,6 +113,10 @@ async function main(): Promise<void> {
   console.log(`Chromium ${headed ? 'headed' : 'headless'}, DeskLink loaded as ${extensionId}`);
 
   mkdirSync(OUTPUT_DIR, { recursive: true });
+  if (!headed) {
+    const pictures = await photographOptions(context, `chrome-extension://${extensionId}/options.html`, sandbox, DOCS_DIR);
+    console.log(`Options page pictures:\n  ${pictures.join('\n  ')}`);
+  }
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   try {

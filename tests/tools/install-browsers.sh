@@ -2,7 +2,8 @@
 # Makes sure the Debian browsers DeskLink's demo and tests drive are present (no browser
 # downloads work here: Playwright's and Puppeteer's own browsers are never used).
 # Usage: install-browsers.sh chromium [firefox-esr]. Installs what is missing with apt-get
-# (as root, or through sudo), with openssl for the sandbox's certificate; honours
+# (as root, or through sudo), with openssl for the sandbox's certificate and fonts-noto-cjk for
+# Japanese in screenshots; honours
 # CHROMIUM_PATH / FIREFOX_PATH (a custom path is never installed over, only checked).
 set -euo pipefail
 
@@ -20,6 +21,8 @@ for browser in "$@"; do
   fi
 done
 command -v openssl >/dev/null || missing+=(openssl)
+# Japanese text (the options page and panel in 日本語) renders in screenshots only with a CJK font.
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
 ((${#missing[@]})) || exit 0
 
 if ! command -v apt-get >/dev/null; then
@@ -33,6 +36,7 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 echo "install-browsers: installing ${missing[*]} (Debian packages)"
 # `env` after sudo: sudo resets the environment, so DEBIAN_FRONTEND set before it is lost.
-# The browsers' Depends bring their runtime libraries and a font (fontconfig → fonts-dejavu-core).
+# The browsers' Depends bring their runtime libraries and a Latin font (fontconfig → fonts-dejavu-core);
+# fonts-noto-cjk adds the Japanese glyphs.
 "${sudo_cmd[@]}" apt-get update
 "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"

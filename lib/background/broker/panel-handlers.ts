@@ -15,6 +15,7 @@ export function createPanelHandlers(parts: BrokerParts): HandlersFrom<'page'> {
         state,
         language: settings.language,
         timeZone: settings.timeZone,
+        ...(settings.clock ? { clock: settings.clock } : {}),
         dataCentre: settings.dataCentre,
         portalName: settings.portal?.name ?? null,
         actingAs: settings.authKind === 'oauth' ? (settings.agent?.name ?? null) : null,

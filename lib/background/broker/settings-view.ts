@@ -49,6 +49,7 @@ export function createSettingsViews({ credentials, setup, withCredential }: View
         enabled: settings.enabled,
         language: settings.language,
         timeZone: settings.timeZone,
+        ...(settings.clock ? { clock: settings.clock } : {}),
         credentialState: !hasCredential
           ? 'none'
           : rejected

@@ -131,6 +131,7 @@ export function createSetupHandlers({
       enabled: true,
       language: policy.language ?? request.language,
       timeZone,
+      ...(request.clock ? { clock: request.clock } : {}),
     });
     if (credential.source === 'policy') await writePolicyPortal(named);
     // Another portal's cached links must not linger: choosing a new portal dissociates the old one's.
@@ -143,7 +144,17 @@ export function createSetupHandlers({
       const { policy } = await readPolicy();
       const dataCentre = policy.dataCenter ?? request.dataCentre;
       const credential = await credentialFor(request.credential, dataCentre);
-      return { portals: await credential.withToken((token) => setup.listPortals(dataCentre, token)) };
+      const portals = await credential.withToken((token) => setup.listPortals(dataCentre, token));
+      // A typed key's email is checked at `Next`, beside the field just filled, not first at `Save` a step later.
+      const first = portals.find((p) => p.isDefault) ?? portals[0];
+      const typed = request.credential?.kind === 'zsc' && credential.source === 'input' ? request.credential.email : null;
+      if (typed && first) {
+        const agent = await credential.withToken((token) => setup.whoAmI(dataCentre, token, first.id));
+        if (agent.email.trim().toLowerCase() !== typed.trim().toLowerCase()) {
+          throw new DeskLinkError({ code: 'EMAIL_MISMATCH', host: DATA_CENTRES[dataCentre].deskHost });
+        }
+      }
+      return { portals };
     },
     'setup.save': save,
     'portal.change': async () => {

@@ -3,7 +3,7 @@
  * browser's defaults. Pure: lib/background/settings/store.ts reads what it combines.
  */
 import type { DataCentreId } from '../../shared/data-centres';
-import type { Language, ManagedField } from '../../shared/protocol';
+import type { Clock, Language, ManagedField } from '../../shared/protocol';
 import { managedFields, policyCredential, type Policy } from '../policy';
 import type { Portal, StoredSettings } from './schema';
 
@@ -18,6 +18,8 @@ export interface EffectiveSettings {
   enabled: boolean;
   language: Language;
   timeZone: string;
+  /** 12- or 24-hour times (absent: the language's habit). */
+  clock?: Clock;
   /**
    * Where the credential is: `policy` (key and email, or the organisation credential, from the
    * policy, held in memory only),
@@ -54,6 +56,7 @@ export function overlaySettings(
     enabled: policy.enabled ?? stored?.enabled ?? true,
     language: policy.language ?? stored?.language ?? defaults.language,
     timeZone: policy.timeZone ?? stored?.timeZone ?? defaults.timeZone,
+    ...(stored?.clock ? { clock: stored.clock } : {}),
     credentialSource: credential ? 'policy' : stored ? 'stored' : null,
   };
   const has = { dataCentre: effective.dataCentre !== null, credential: effective.credentialSource !== null, portal: portal !== null };

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DATA_CENTRE_IDS } from '../../shared/data-centres';
-import { LANGUAGES } from '../../shared/protocol';
+import { CLOCKS, LANGUAGES } from '../../shared/protocol';
 import { migrateSettings } from './migrations';
 
 const SETTINGS_VERSION = 1;
@@ -39,6 +39,8 @@ export const StoredSettingsSchema = z.object({
   enabled: z.boolean(),
   language: z.enum(LANGUAGES),
   timeZone: z.string().min(1).max(64),
+  /** 12- or 24-hour times; absent: the language's habit. */
+  clock: z.enum(CLOCKS).optional(),
 });
 export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
 

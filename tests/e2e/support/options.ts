@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page, Worker } from '@playwright/test';
 import { expect } from './fixtures';
-import { focusedFieldLabel, type OptionsPage } from './options-driver';
+import { focusedElement, focusedFieldLabel, labelledDescription, labelledValue, visualSystem, type OptionsPage } from './options-driver';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -88,7 +88,8 @@ export async function expectEmptySetupForm(page: Page): Promise<void> {
 /** The options page in Chromium behind the browser-neutral driver (./options-driver.ts). */
 export function chromiumOptions(page: Page): OptionsPage {
   return {
-    choose: (label) => chooseWay(page, label),
+    // By the radio's own name: the group's name is in the page's language.
+    choose: (label) => page.getByRole('radio', { name: label, exact: true }).check(),
     select: async (label, value) => {
       await page.getByLabel(label, { exact: true }).selectOption(value);
     },
@@ -114,5 +115,33 @@ export function chromiumOptions(page: Page): OptionsPage {
       const consent = await consentOpened;
       await consent.getByRole('button', { name: decision, exact: true }).click();
     },
+    focused: () => page.evaluate(focusedElement),
+    value: async (label) => {
+      await page.getByLabel(label, { exact: true }).first().waitFor();
+      return (await page.evaluate(labelledValue, label)) ?? '';
+    },
+    description: async (label) => {
+      await page.getByLabel(label, { exact: true }).first().waitFor();
+      return (await page.evaluate(labelledDescription, label)) ?? '';
+    },
+    mainText: async () => (await page.getByRole('main').textContent()) ?? '',
+    clickInDialog: (dialog, button) =>
+      page.getByRole('alertdialog', { name: dialog, exact: true }).getByRole('button', { name: button, exact: true }).click(),
+    dialogText: async (name) => {
+      const dialog = page.getByRole('alertdialog', { name, exact: true });
+      await dialog.waitFor();
+      return (await dialog.textContent()) ?? '';
+    },
+    link: async (name) => {
+      const link = page.getByRole('link', { name, exact: true });
+      await link.waitFor();
+      return { href: (await link.getAttribute('href')) ?? '', target: (await link.getAttribute('target')) ?? '' };
+    },
+    press: async (...keys) => {
+      for (const key of keys) await page.keyboard.press(key);
+    },
+    type: (text) => page.keyboard.type(text),
+    visual: () => page.evaluate(visualSystem),
+    axe: () => axeViolations(page),
   };
 }

@@ -44,6 +44,14 @@ describe('saveRequest', () => {
     });
   });
 
+  it('sends the clock only when the admin chose one (else the panel follows the language)', () => {
+    const step: PortalStep = { kind: 'portal', dataCentre: 'com', portals: [A], fromSetup: true };
+    const chosen = saveRequest(step, { portal: A, language: 'ja', timeZone: 'UTC', clock: '12' });
+    expect(chosen.ok && chosen.request.clock).toBe('12');
+    const unchosen = saveRequest(step, { portal: A, language: 'ja', timeZone: 'UTC' });
+    expect(unchosen.ok && 'clock' in unchosen.request).toBe(false);
+  });
+
   it('sends no credential when the broker holds it (after Change portal)', () => {
     const step: PortalStep = { kind: 'portal', dataCentre: 'com', portals: [A], fromSetup: false };
     const saved = saveRequest(step, { portal: A, language: 'en', timeZone: 'UTC' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, isoInstant, parseInstant, relativeAge } from '../../../lib/shared/time';
+import { clockOf, formatDate, formatDateTime, isoInstant, parseInstant, relativeAge } from '../../../lib/shared/time';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -37,6 +37,15 @@ describe('formatDateTime in the settings time zone', () => {
     expect(formatDateTime(at('2024-06-01T21:41:00Z'), 'UTC', 'en')).toMatch(/^Jun 1, 2024, 9:41\sPM UTC$/);
     expect(formatDateTime(at('2024-06-01T22:05:00Z'), 'Asia/Tokyo', 'ja')).toContain('07:05');
     expect(formatDateTime(at('2024-06-01T12:41:00Z'), 'Asia/Tokyo', 'ja')).toContain('21:41');
+  });
+
+  it('follows the admin’s clock over the language’s habit', () => {
+    expect(formatDateTime(at('2024-06-01T21:41:00Z'), 'UTC', 'en', '24')).toMatch(/^Jun 1, 2024, 21:41\sUTC$/);
+    expect(formatDateTime(at('2024-06-01T12:41:00Z'), 'Asia/Tokyo', 'ja', '12')).toMatch(/午後\s?9:41/);
+    expect(formatDateTime(at('2024-06-01T21:41:00Z'), 'UTC', 'en', '12')).toBe(formatDateTime(at('2024-06-01T21:41:00Z'), 'UTC', 'en'));
+    expect(clockOf('en', undefined)).toBe('12');
+    expect(clockOf('ja', undefined)).toBe('24');
+    expect(clockOf('ja', '12')).toBe('12');
   });
 
   it('falls back to UTC for an unknown zone instead of throwing', () => {

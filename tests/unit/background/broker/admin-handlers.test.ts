@@ -18,6 +18,14 @@ describe('once connected', () => {
     expect((await readStoredSettings())?.enabled).toBe(false);
     expect((await z.admin({ command: 'settings.update', enabled: true, language: 'en' })).language).toBe('en');
   });
+
+  it('settings.update stores the clock, which the view and the panel’s config carry', async () => {
+    await z.saveA();
+    expect((await z.admin({ command: 'settings.get' })).clock).toBeUndefined();
+    expect((await z.admin({ command: 'settings.update', clock: '24' })).clock).toBe('24');
+    expect((await readStoredSettings())?.clock).toBe('24');
+    expect(await z.panel({ command: 'panel.config' })).toMatchObject({ clock: '24' });
+  });
   it('deactivate removes credential, settings, cache and the last error', async () => {
     await z.saveA();
     await z.cacheTickets(A.id, '5293322000004120017');

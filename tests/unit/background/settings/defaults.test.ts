@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { effectiveSettings } from '../../../../lib/background/settings/store';
-import { browserTimeZone, timeZoneChoices } from '../../../../lib/shared/time-zones';
+import { browserTimeZone } from '../../../../lib/shared/time-zones';
 import { testBroker } from '../../support/broker-setup';
 
 afterEach(() => vi.restoreAllMocks());
@@ -26,16 +26,5 @@ describe('defaults from the browser', () => {
     } as Intl.ResolvedDateTimeFormatOptions);
     expect(browserTimeZone()).toBe('Asia/Kolkata');
     expect(await testBroker().admin({ command: 'settings.get' })).toMatchObject({ timeZone: 'Asia/Kolkata' });
-  });
-});
-
-describe('time zone choices', () => {
-  it('every IANA zone the browser knows, plus UTC and a zone only a portal names', () => {
-    const choices = timeZoneChoices('Asia/Calcutta', 'Mars/Olympus', null);
-    for (const zone of Intl.supportedValuesOf('timeZone')) expect(choices).toContain(zone);
-    expect(choices).toContain('UTC');
-    expect(choices).toContain('Asia/Calcutta');
-    expect(choices).not.toContain('Mars/Olympus');
-    expect(new Set(choices).size).toBe(choices.length);
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../../../components/options/OptionsApp';
 import type { PortalChoice, SettingsView } from '../../../../lib/shared/protocol';
 import { fakeAdminBroker, type AdminAnswers } from '../../support/admin-broker';
+import { canonicalTimeZone } from '../../../../lib/shared/time-zones';
 import { UNCONNECTED_VIEW as unconnected } from '../../support/settings-views';
 import { chooseWay, field } from '../../support/setup-ways';
 
@@ -122,7 +123,8 @@ describe('the setup wizard', () => {
     fireEvent.change(select('Portal'), { target: { value: B.id } });
     expect(select('Time zone').value).toBe('Asia/Tokyo');
     fireEvent.change(select('Language'), { target: { value: 'ja' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    // The chosen language speaks at once, before it is saved.
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
     await screen.findByText('Zylker Japan 株式会社');
     expect(sent.find((r) => r.command === 'setup.save')).toEqual({
       command: 'setup.save',
@@ -202,7 +204,9 @@ describe('the portal step', () => {
   it('Time zone lists every IANA zone; a portal without a zone keeps the browser’s', async () => {
     await portalStep([{ ...hostile, companyName: 'No zone', isDefault: true }, A]);
     const zones = [...select('Time zone').options].map((o) => o.value);
-    for (const zone of Intl.supportedValuesOf('timeZone')) expect(zones).toContain(zone);
+    for (const zone of Intl.supportedValuesOf('timeZone')) expect(zones).toContain(canonicalTimeZone(zone));
+    expect(zones).toContain('Asia/Kolkata');
+    expect(zones).not.toContain('Asia/Calcutta');
     // unconnected.timeZone is what the broker reports as the browser's zone.
     expect(select('Time zone').value).toBe('Europe/Berlin');
     fireEvent.change(select('Portal'), { target: { value: A.id } });
@@ -242,17 +246,25 @@ describe('the connected view', () => {
     expect(sent.find((r) => r.command === 'settings.update')).toEqual({ command: 'settings.update', enabled: false });
   });
 
-  it('Change portal asks first, then runs the portal step with the stored key', async () => {
-    const { sent } = mount({ 'settings.get': () => connected, 'portal.change': () => ({ portals: [A, B] }) });
+  it('Change portal asks first, then lists the stored key’s portals from the current one; Cancel changes nothing', async () => {
+    const { sent } = mount({
+      'settings.get': () => ({ ...connected, portal: { id: B.id, name: B.companyName } }),
+      'setup.listPortals': () => ({ portals: [A, B] }),
+    });
     fireEvent.click(await screen.findByRole('button', { name: 'Change portal' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Change the portal?' });
     expect(dialog.textContent).toContain('removed from this browser');
     expect(dialog.textContent).toContain('Zoho Desk keeps all its data');
-    expect(sent.some((r) => r.command === 'portal.change')).toBe(false);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Change portal' }));
     expect(await screen.findByLabelText('Portal')).toBeTruthy();
-    expect(sent.some((r) => r.command === 'portal.change')).toBe(true);
+    expect(sent.at(-1)).toEqual({ command: 'setup.listPortals', dataCentre: 'com' });
+    // The current portal, not Zoho's default, and the current time zone, not the portal's.
+    expect(select('Portal').value).toBe(B.id);
+    expect(select('Time zone').value).toBe('Europe/Berlin');
     expect(screen.queryByRole('button', { name: 'Back' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByRole('checkbox', { name: 'Enable Zoho Desk integration' })).toBeTruthy();
+    expect(sent.some((r) => r.command === 'portal.change' || r.command === 'setup.save')).toBe(false);
   });
 
   it('Deactivate can be cancelled; confirmed, it returns to the setup form', async () => {
@@ -297,6 +309,6 @@ describe('the connected view', () => {
     expect(await screen.findByText('Connection works: Zylker Inc., signed in as admin@zylker.com.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Clear cache' }));
     expect(await screen.findByText('Cache cleared.')).toBeTruthy();
-    expect(screen.getByTestId('cache-size').textContent).toBe('0 tickets for 0 records');
+    expect(screen.getByTestId('cache-size').textContent).toBe('Empty');
   });
 });
