@@ -72,6 +72,7 @@ export function createOAuthHandlers({
         clientId: request.clientId.trim(),
         multiDc,
         ...(token.accountsHost ? { accountsHost: token.accountsHost } : {}),
+        ...(token.apiDomain ? { apiDomain: token.apiDomain } : {}),
         email,
         scopes,
       });
@@ -95,6 +96,7 @@ export function createOAuthHandlers({
         accessToken: token.accessToken,
         expiresAt: token.expiresAt,
         ...(token.accountsHost ? { accountsHost: token.accountsHost } : {}),
+        ...(token.apiDomain ? { apiDomain: token.apiDomain } : {}),
       });
       return views.view();
     },

@@ -31,6 +31,8 @@ export interface OAuthCredential extends CredentialBase {
   multiDc?: boolean;
   /** The `accounts-server` of the sign-in: where the user's Zoho session lives, asked when renewal at the client's own server needs the user. */
   accountsHost?: string;
+  /** The `api_domain` Zoho named for the token: where CRM's REST API is asked (else the data centre's). */
+  apiDomain?: string;
   /** Silent renewal needs the user (Zoho session over): no Desk call until a new sign-in. */
   signedOut?: boolean;
   /**

@@ -32,5 +32,6 @@ export function crmAccess(credential: Credential, dataCentre: DataCentreId, modu
   if (credential.kind !== 'oauth') return { reason: 'notSignIn' };
   const scopes = signInScopes(credential);
   if (!MODULES_READ[module].every((name) => grants(scopes, name))) return { reason: 'noCrmScope' };
-  return { apiDomain: DATA_CENTRES[dataCentre].apiDomain, token: credential.accessToken };
+  // The token's own `api_domain` when Zoho named one, else the data centre's (the same for every documented one).
+  return { apiDomain: credential.apiDomain ?? DATA_CENTRES[dataCentre].apiDomain, token: credential.accessToken };
 }

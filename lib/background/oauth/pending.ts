@@ -20,6 +20,8 @@ export interface PendingSignIn {
   multiDc: boolean;
   /** The `accounts-server` Zoho named at sign-in. */
   accountsHost?: string;
+  /** The `api_domain` Zoho named at sign-in (CRM's REST API for this token). */
+  apiDomain?: string;
   /** The signed-in agent's email (myinfo). */
   email: string;
   /** What the consent asked for (and Zoho granted: all or nothing). */
@@ -52,7 +54,7 @@ export async function pendingSignInFor(dataCentre: DataCentreId, now: number): P
 
 /** `Save` after `Sign in with Zoho`: the pending token becomes the stored credential. */
 export async function storePendingSignIn(credentials: CredentialStore, pending: PendingSignIn): Promise<void> {
-  const { accessToken, expiresAt, dataCentre, clientId, multiDc, accountsHost, email, scopes } = pending;
+  const { accessToken, expiresAt, dataCentre, clientId, multiDc, accountsHost, apiDomain, email, scopes } = pending;
   await credentials.save({
     kind: 'oauth',
     accessToken,
@@ -61,6 +63,7 @@ export async function storePendingSignIn(credentials: CredentialStore, pending: 
     clientId,
     multiDc,
     ...(accountsHost ? { accountsHost } : {}),
+    ...(apiDomain ? { apiDomain } : {}),
     email,
     // A sign-in pending across an update that predates the choice has none (Desk read scopes).
     ...(Array.isArray(scopes) ? { scopes } : {}),

@@ -4,7 +4,7 @@
  * success, `#error=<code>&state=…` on failure. Every outcome is typed: a token, or a
  * DeskLinkError whose code says what the admin (or the broker) can do about it.
  */
-import { ACCOUNTS_HOSTS, type DataCentreId } from '../../shared/data-centres';
+import { ACCOUNTS_HOSTS, API_HOSTS, type DataCentreId } from '../../shared/data-centres';
 import { DeskLinkError } from '../../shared/errors';
 import { dataCentreOfLocation } from './locations';
 
@@ -18,6 +18,8 @@ export interface OAuthToken {
   grantedForSession: boolean | null;
   /** From `accounts-server`: the Zoho Accounts host of the user's data centre, when it is one DeskLink knows. */
   accountsHost?: string;
+  /** From `api_domain`: the CRM REST API origin for this token, when it is one of Zoho's DeskLink knows. */
+  apiDomain?: string;
 }
 
 /** The host of an `accounts-server` URL, if it is https and one of Zoho's Accounts hosts. */
@@ -26,6 +28,20 @@ function accountsHostOf(server: string | null): string | undefined {
   try {
     const url = new URL(server);
     return url.protocol === 'https:' && ACCOUNTS_HOSTS.includes(url.hostname) ? url.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The origin of an `api_domain`, if it is https and one of Zoho's API hosts: the token is sent
+ * there, so an answer naming any other host is ignored (the data centre's own domain is used).
+ */
+function apiDomainOf(domain: string | null): string | undefined {
+  if (!domain) return undefined;
+  try {
+    const url = new URL(domain);
+    return url.protocol === 'https:' && API_HOSTS.includes(url.hostname) && !url.port ? url.origin : undefined;
   } catch {
     return undefined;
   }
@@ -101,5 +117,6 @@ export function readRedirect(redirectUrl: string, options: ReadRedirectOptions):
     dataCentre,
     grantedForSession: granted === null ? null : granted === 'true',
     ...(accountsHostOf(params.get('accounts-server')) ? { accountsHost: accountsHostOf(params.get('accounts-server')) } : {}),
+    ...(apiDomainOf(params.get('api_domain')) ? { apiDomain: apiDomainOf(params.get('api_domain')) } : {}),
   };
 }

@@ -93,6 +93,7 @@ export function createOAuthRenewal({ credentials, oauthBrowser, now, agentOf }: 
         ...savable(current),
         accessToken: token.accessToken,
         expiresAt: token.expiresAt,
+        ...(token.apiDomain ? { apiDomain: token.apiDomain } : {}),
       })) as OAuthCredential;
     } catch (error) {
       if (error instanceof DeskLinkError && error.code === 'SIGNED_OUT') {

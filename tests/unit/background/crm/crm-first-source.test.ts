@@ -124,6 +124,14 @@ describe('CRM-first ticket source', () => {
     expect(crm.calls).toHaveLength(2);
   });
 
+  it('asks CRM at the api_domain Zoho named for the token, when it named one', async () => {
+    const crm = fakeCrm(200, crmRecord);
+    const { source } = setUp(crm);
+    const credential = { ...oauth([...DESK_READ_SCOPES, ...CRM_SCOPES]), apiDomain: 'https://www.zohoapis.eu' } as Credential;
+    await source.find(readyWith(credential), RECORD, PAGE, signal());
+    expect(crm.calls[0]!.origin).toBe('https://www.zohoapis.eu');
+  });
+
   it('uses the page without a CRM scope, without calling CRM, and says why', async () => {
     const crm = fakeCrm(200, crmRecord);
     const { desk, notes, source } = setUp(crm);

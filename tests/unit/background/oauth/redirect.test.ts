@@ -25,7 +25,27 @@ describe('reading the redirect', () => {
       `${base}#access_token=1000.abc.def&expires_in=3600&location=eu&api_domain=https://www.zohoapis.eu&token_type=Bearer&state=st8`,
       options,
     );
-    expect(token).toEqual({ accessToken: '1000.abc.def', expiresAt: NOW + 3_600_000, dataCentre: 'eu', grantedForSession: null });
+    expect(token).toEqual({
+      accessToken: '1000.abc.def',
+      expiresAt: NOW + 3_600_000,
+      dataCentre: 'eu',
+      grantedForSession: null,
+      apiDomain: 'https://www.zohoapis.eu',
+    });
+  });
+
+  it('keeps api_domain only when it is one of Zoho’s API hosts over https (the token is sent there)', () => {
+    const apiDomainOf = (value: string) =>
+      readRedirect(`${base}#access_token=t&expires_in=3600&api_domain=${encodeURIComponent(value)}&state=st8`, options).apiDomain;
+    expect(apiDomainOf('https://www.zohoapis.com')).toBe('https://www.zohoapis.com');
+    for (const hostile of [
+      'https://www.zohoapis.com.evil.example',
+      'http://www.zohoapis.com',
+      'https://www.zohoapis.com:8443',
+      'javascript:alert(1)',
+    ]) {
+      expect(apiDomainOf(hostile)).toBeUndefined();
+    }
   });
 
   it('maps location=ca to Canada and keeps granted_for_session', () => {
