@@ -88,7 +88,9 @@ export function ConnectedScreen({ t, view, send, justSaved, onEvent, requestHost
     >
       {justSaved && view.dataCentre && <NextSteps t={t} dataCentre={view.dataCentre} authKind={view.authKind ?? null} />}
       <Diagnostics t={t} language={language} timeZone={view.timeZone} send={send} busy={busy} during={during} />
-      {requestHostAccess && <CrmAddresses language={language} send={send} requestAccess={requestHostAccess} />}
+      {requestHostAccess && (
+        <CrmAddresses language={language} send={send} requestAccess={requestHostAccess} locked={Boolean(view.locked)} />
+      )}
     </ConnectedView>
   );
 }

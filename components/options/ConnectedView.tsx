@@ -138,7 +138,13 @@ export function ConnectedView({
           managed={managed('timeZone')}
           disabled={busy}
         />
-        <ClockField t={t} language={view.language} clock={view.clock} onChange={(clock) => onUpdate({ clock })} disabled={busy} />
+        <ClockField
+          t={t}
+          language={view.language}
+          clock={view.clock}
+          onChange={(clock) => onUpdate({ clock })}
+          disabled={busy || Boolean(view.locked)}
+        />
         <div class="actions">
           <button type="button" class="secondary" disabled={busy || managed('portal')} onClick={() => setConfirming('portal')}>
             {t('changePortal')}

@@ -23,9 +23,11 @@ interface CrmAddressesProps {
   language: Language;
   send: AdminSend;
   requestAccess: RequestHostAccess;
+  /** A locked policy: addresses can be neither added nor removed here (a policy's may still be allowed). */
+  locked: boolean;
 }
 
-export function CrmAddresses({ language, send, requestAccess }: CrmAddressesProps) {
+export function CrmAddresses({ language, send, requestAccess, locked }: CrmAddressesProps) {
   const t = crmAddressesTranslator(language);
   const [view, setView] = useState<CrmAddressesView | null>(null);
   const [text, setText] = useState('');
@@ -80,7 +82,7 @@ export function CrmAddresses({ language, send, requestAccess }: CrmAddressesProp
                 </button>
               )}
               {address.addedHere && !address.fromPolicy && (
-                <button type="button" disabled={busy} onClick={() => run(() => removeCrmAddress(send, address.host))}>
+                <button type="button" disabled={busy || locked} onClick={() => run(() => removeCrmAddress(send, address.host))}>
                   {t('remove', { host: address.host })}
                 </button>
               )}
@@ -106,6 +108,7 @@ export function CrmAddresses({ language, send, requestAccess }: CrmAddressesProp
             autocomplete="off"
             spellcheck={false}
             value={text}
+            disabled={locked}
             aria-describedby="crm-address-hint"
             aria-invalid={error !== null}
             onInput={(event) => setText(event.currentTarget.value)}
@@ -114,7 +117,7 @@ export function CrmAddresses({ language, send, requestAccess }: CrmAddressesProp
             {t('addressHint')}
           </p>
         </div>
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || locked}>
           {t('add')}
         </button>
       </form>

@@ -229,7 +229,6 @@ export const COMMANDS = {
     }),
   ).answers<SettingsView>(),
   /** Clears the current portal's cached links and unsets the portal; the key stays. */
-  'portal.change': command('extension', none).answers<{ portals: PortalChoice[] }>(),
   /** Removes credential, settings and every cache. */
   deactivate: command('extension', none).answers<SettingsView>(),
   'diagnostics.get': command('extension', none).answers<Diagnostics>(),

@@ -12,11 +12,11 @@ import { fromPolicy } from '../credentials/effective-credential';
 import { forgetExchangedCodes } from '../oauth/exchanged-codes';
 import { pendingSignInFor, storePendingSignIn, type PendingSignIn } from '../oauth/pending';
 import { policyCredential, readPolicy, refuseIfLocked } from '../policy';
-import { effectiveSettings, readStoredSettings, writePolicyPortal, writeStoredSettings } from '../settings/store';
+import { readStoredSettings, writePolicyPortal, writeStoredSettings } from '../settings/store';
 import type { Handler, HandlersFrom } from './handlers';
 import type { BrokerParts } from './parts';
 
-type SetupCommand = 'setup.listPortals' | 'setup.save' | 'portal.change';
+type SetupCommand = 'setup.listPortals' | 'setup.save';
 
 interface UsableCredential {
   /** Runs Desk calls with the credential's token (the credential in force under the rejection rule). */
@@ -157,19 +157,5 @@ export function createSetupHandlers({
       return { portals };
     },
     'setup.save': save,
-    'portal.change': async () => {
-      await refuseIfLocked();
-      const effective = await effectiveSettings();
-      if (effective.managed.includes('portal')) throw new DeskLinkError({ code: 'POLICY_LOCKED', detail: 'portal' });
-      const stored = await readStoredSettings();
-      if (!stored) throw notConfigured();
-      if (stored.portal) {
-        await cache.clearPortal(stored.portal.id);
-        await writeStoredSettings({ ...stored, portal: null });
-      }
-      const dataCentre = effective.dataCentre ?? stored.dataCentre;
-      const credential = await credentialFor(undefined, dataCentre);
-      return { portals: await credential.withToken((token) => setup.listPortals(dataCentre, token)) };
-    },
   };
 }

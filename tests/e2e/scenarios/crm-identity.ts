@@ -66,7 +66,9 @@ export const CRM_IDENTITY_SCENARIOS: readonly CrmIdentityScenario[] = [
         expect(calls[0]!.query.fields?.split(',')).toEqual(expect.arrayContaining(['Email', 'Secondary_Email']));
         expect(searchedEmails(world)).toContain(record.emails[0]);
         // The admin's diagnostics say where the customer was read.
-        expect(await (await world.openOptions()).regionText('Diagnostics')).toContain('Read from Zoho CRM’s API');
+        // Diagnostics fill in after the page shows: read them once they have.
+        const options = await world.openOptions();
+        await expect.poll(() => options.regionText('Diagnostics')).toContain('Read from Zoho CRM’s API');
       } finally {
         world.sandbox.oauth.reset();
       }
@@ -85,9 +87,9 @@ export const CRM_IDENTITY_SCENARIOS: readonly CrmIdentityScenario[] = [
         expect(searchedEmails(world)).toEqual(expect.arrayContaining([record.pageEmails[0]]));
         expect(searchedEmails(world)).not.toContain(record.emails[0]);
         expect(crmApiCalls(world)).toHaveLength(0);
-        const diagnostics = await (await world.openOptions()).regionText('Diagnostics');
-        expect(diagnostics).toContain('Read from the page');
-        expect(diagnostics).toContain('the sign-in holds no Zoho CRM read scope for this module');
+        const options = await world.openOptions();
+        await expect.poll(() => options.regionText('Diagnostics')).toContain('Read from the page');
+        expect(await options.regionText('Diagnostics')).toContain('the sign-in holds no Zoho CRM read scope for this module');
       } finally {
         world.sandbox.oauth.reset();
       }

@@ -13,7 +13,7 @@ const listed = (granted: boolean, more: Partial<CrmAddressesView['addresses'][nu
 
 afterEach(cleanup);
 
-function mount(answers: Parameters<typeof fakeAdminBroker>[0], granted: boolean, language: 'en' | 'ja' = 'en') {
+function mount(answers: Parameters<typeof fakeAdminBroker>[0], granted: boolean, language: 'en' | 'ja' = 'en', locked = false) {
   const broker = fakeAdminBroker(answers);
   const order: string[] = [];
   const requestAccess = vi.fn((origin: string) => {
@@ -24,7 +24,7 @@ function mount(answers: Parameters<typeof fakeAdminBroker>[0], granted: boolean,
     order.push(`send ${request.command}`);
     return broker.send(request);
   }) as unknown as typeof broker.send;
-  render(<CrmAddresses language={language} send={send} requestAccess={requestAccess} />);
+  render(<CrmAddresses language={language} send={send} requestAccess={requestAccess} locked={locked} />);
   return { sent: broker.sent, requestAccess, order };
 }
 
@@ -82,6 +82,14 @@ describe('Company CRM addresses on the options page', () => {
     fireEvent.click(await screen.findByRole('button', { name: `Remove ${HOST}` }));
     await screen.findByText(`Removed ${HOST}. DeskLink no longer runs there.`);
     expect(sent.at(-1)).toEqual({ command: 'crmHosts.remove', host: HOST });
+  });
+
+  it('under a locked policy nothing can be added or removed here', async () => {
+    mount({ 'crmHosts.get': () => listed(true) }, true, 'en', true);
+    const remove = await screen.findByRole<HTMLButtonElement>('button', { name: `Remove ${HOST}` });
+    expect(remove.disabled).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'CRM address' }).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Add address' }).disabled).toBe(true);
   });
 
   it('speaks Japanese', async () => {
