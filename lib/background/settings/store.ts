@@ -7,8 +7,9 @@
  * enterprise policy (lib/background/policy.ts), whose values always win.
  */
 import { browser } from 'wxt/browser';
+import { z } from 'zod';
 import { browserLanguage } from '../../shared/i18n';
-import type { Language } from '../../shared/protocol';
+import { LANGUAGES, type Language } from '../../shared/protocol';
 import { SETTINGS_KEY } from '../../shared/settings-watch';
 import { browserTimeZone } from '../../shared/time-zones';
 import { readPolicy } from '../policy';
@@ -17,6 +18,13 @@ import { parseStoredSettings, PortalSchema, StoredSettingsSchema, type Portal, t
 
 /** storage.local: name of the portal a policy names, learnt from /organizations (not secret). */
 const POLICY_PORTAL_KEY = 'policyPortal';
+
+/**
+ * storage.local: the language of the settings last cleared. Deactivating forgets everything
+ * else, but an admin who set the page to Japanese should not find it in English afterwards.
+ */
+const KEPT_LANGUAGE_KEY = 'keptLanguage';
+const LanguageSchema = z.enum(LANGUAGES);
 
 /**
  * The stored settings, or null when nothing is connected (or the stored value is unusable).
@@ -34,8 +42,16 @@ export async function writeStoredSettings(settings: StoredSettings): Promise<voi
   await browser.storage.local.set({ [SETTINGS_KEY]: StoredSettingsSchema.parse(settings) });
 }
 
+/** Forgets the settings and the policy portal's name; their language stays the default. */
 export async function clearStoredSettings(): Promise<void> {
+  const language = (await readStoredSettings())?.language;
+  if (language) await browser.storage.local.set({ [KEPT_LANGUAGE_KEY]: language });
   await browser.storage.local.remove([SETTINGS_KEY, POLICY_PORTAL_KEY]);
+}
+
+async function readKeptLanguage(): Promise<Language | null> {
+  const parsed = LanguageSchema.safeParse((await browser.storage.local.get(KEPT_LANGUAGE_KEY))[KEPT_LANGUAGE_KEY]);
+  return parsed.success ? parsed.data : null;
 }
 
 /** The browser's UI language as one of ours (the default before anything is chosen). */
@@ -60,6 +76,12 @@ export async function writePolicyPortal(portal: Portal): Promise<void> {
 
 /** The settings in force now: stored settings overlaid with the enterprise policy. */
 export async function effectiveSettings(): Promise<EffectiveSettings> {
-  const [stored, { policy }, policyPortal] = await Promise.all([readStoredSettings(), readPolicy(), readPolicyPortal()]);
-  return overlaySettings(stored, policy, { language: defaultLanguage(), timeZone: browserTimeZone() }, policyPortal);
+  const [stored, { policy }, policyPortal, keptLanguage] = await Promise.all([
+    readStoredSettings(),
+    readPolicy(),
+    readPolicyPortal(),
+    readKeptLanguage(),
+  ]);
+  const defaults = { language: keptLanguage ?? defaultLanguage(), timeZone: browserTimeZone() };
+  return overlaySettings(stored, policy, defaults, policyPortal);
 }

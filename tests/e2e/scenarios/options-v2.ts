@@ -151,6 +151,10 @@ export const OPTIONS_V2_SCENARIOS: readonly OptionsScenario[] = [
       await expectFocusOnHeading(options, 'Zoho Desk に接続');
       expect(await options.mainText()).toContain('接続のしかた');
       expect(await options.mainText()).toContain('ステップ 1/2');
+      // Opened again later, the page still speaks Japanese (the broker kept the language).
+      const reopened = await world.openOptions();
+      await expect.poll(() => reopened.mainText()).toContain('接続のしかた');
+      expect(await reopened.mainText()).not.toContain('Step 1 of 2');
     },
   },
   {

@@ -116,6 +116,8 @@ async function deactivate(browser: Browser): Promise<void> {
   try {
     await loadOptions(page);
     unwrap(await page.evaluate(() => (globalThis as any).browser.runtime.sendMessage({ command: 'deactivate' })), 'deactivate');
+    // A fresh profile has no language kept from a deactivation either.
+    await page.evaluate(() => (globalThis as any).browser.storage.local.remove('keptLanguage'));
   } finally {
     await page.close().catch(() => {});
   }

@@ -55,6 +55,8 @@ async function deactivate({ context, extensionId }: ChromiumSession): Promise<vo
   try {
     await page.goto(optionsUrl(extensionId));
     unwrap(await page.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ command: 'deactivate' })), 'deactivate');
+    // A fresh profile has no language kept from a deactivation either.
+    await page.evaluate(() => (globalThis as any).chrome.storage.local.remove('keptLanguage'));
   } finally {
     await page.close();
   }

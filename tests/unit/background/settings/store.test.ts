@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { StoredSettingsSchema, type StoredSettings } from '../../../../lib/background/settings/schema';
-import { clearStoredSettings, readStoredSettings, writeStoredSettings } from '../../../../lib/background/settings/store';
+import { clearStoredSettings, effectiveSettings, readStoredSettings, writeStoredSettings } from '../../../../lib/background/settings/store';
 import { SETTINGS_KEY, watchSettings } from '../../../../lib/shared/settings-watch';
 import { settings as connectedSettings } from '../../support/broker-setup';
 
@@ -33,6 +33,13 @@ describe('stored settings', () => {
     await writeStoredSettings(settings);
     await clearStoredSettings();
     expect(await fakeBrowser.storage.local.get(SETTINGS_KEY)).toEqual({ [SETTINGS_KEY]: undefined });
+  });
+
+  it("keeps the cleared settings' language as the default, without anything else", async () => {
+    await writeStoredSettings({ ...settings, language: 'ja' });
+    await clearStoredSettings();
+    expect(await readStoredSettings()).toBeNull();
+    expect(await effectiveSettings()).toMatchObject({ language: 'ja', portal: null });
   });
 
   it('tells watchers about settings and policy changes, not about other keys', async () => {

@@ -72,6 +72,20 @@ describe('the setup wizard', () => {
     }
   });
 
+  it('draws step 1 at once, before the broker answers (a sleeping worker), and keeps what is typed', async () => {
+    let answer: () => void = () => {};
+    const fake = fakeAdminBroker({ 'settings.get': () => unconnected });
+    const slowSend: typeof fake.send = (request) => new Promise((resolve) => (answer = () => resolve(fake.send(request))));
+    render(<OptionsApp send={slowSend} subscribe={() => () => {}} initialLanguage="en" />);
+    expect(screen.getByRole('heading', { name: 'Connect Zoho Desk' })).toBeTruthy();
+    expect(screen.queryByText('Working…')).toBeNull();
+    await chooseWay('ZSC key');
+    fireEvent.input(field('ZSC key'), { target: { value: '1000.zsc.typed-early' } });
+    answer();
+    await waitFor(() => expect(screen.getByText('Step 1 of 2')).toBeTruthy());
+    expect(field('ZSC key').value).toBe('1000.zsc.typed-early');
+  });
+
   it('flags an empty key and a malformed email in an alert without asking the broker', async () => {
     const { sent } = mount({ 'settings.get': () => unconnected });
     await chooseWay('ZSC key');
