@@ -50,15 +50,18 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'desklink@desklink.app',
-              strict_min_version: '140.0',
+              // 153: the ESR DeskLink is tested on (ESR 140 reached its end of life). Every version
+              // from 147 has the Navigation API, so record switches in CRM's single-page app are
+              // seen at its navigate event, never through WXT's fallback of a 1 s URL poll.
+              strict_min_version: '153.0',
               data_collection_permissions: { required: ['none'] },
             },
-            gecko_android: { strict_min_version: '142.0' },
+            gecko_android: { strict_min_version: '153.0' },
           },
         }
       : {
           // 114: JSON.parse hands revivers the source text, which keeps 19-digit Desk ids exact
-          // (lib/background/desk/schema-primitives.ts); Firefox 140 has it too.
+          // (lib/background/desk/schema-primitives.ts); Firefox has it from 135.
           minimum_chrome_version: '114',
           // Enterprise policy schema (public/managed_schema.json). Chrome only: Firefox takes
           // managed settings from policies.json "3rdparty" and has no schema key.

@@ -4,11 +4,12 @@
  * private windows, content scripts on every CRM host and its crmsandbox twin in all frames, and
  * Firefox's MV3 keys. Reads files only; no browser.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { DATA_CENTRES } from '../../lib/shared/data-centres';
-import { OUT_DIR, extensionDir, type BuildTarget } from './support/paths';
+import { OUT_DIR, extensionDir, firefoxPath, type BuildTarget } from './support/paths';
 
 const TARGETS: BuildTarget[] = ['chrome-mv3', 'firefox-mv3'];
 const ICON_SIZES = [16, 32, 48, 96, 128];
@@ -129,4 +130,14 @@ test('Firefox: background scripts, gecko id, minimum version and data collection
     data_collection_permissions: { required: ['none'] },
   });
   expect(manifest.storage).toBeUndefined();
+});
+
+test('Firefox: the minimum version admits the tested ESR and has the Navigation API (no 1 s URL poll)', () => {
+  const { gecko, gecko_android } = manifestOf('firefox-mv3').browser_specific_settings;
+  const minimum = Number(gecko.strict_min_version.split('.')[0]);
+  const tested = Number(/Firefox (\d+)\./.exec(execFileSync(firefoxPath(), ['--version'], { encoding: 'utf8' }))![1]);
+  // The Firefox the end-to-end tests run on is one the manifest admits.
+  expect(minimum).toBeLessThanOrEqual(tested);
+  expect(minimum).toBeGreaterThanOrEqual(147);
+  expect(gecko_android.strict_min_version).toBe(gecko.strict_min_version);
 });
