@@ -50,7 +50,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'desklink@desklink.app',
-              // 153: the ESR DeskLink is tested on (ESR 140 reached its end of life). Every version
+              // 153: the ESR DeskLink is tested on (an older one would be promised untested). Every version
               // from 147 has the Navigation API, so record switches in CRM's single-page app are
               // seen at its navigate event, never through WXT's fallback of a 1 s URL poll.
               strict_min_version: '153.0',
