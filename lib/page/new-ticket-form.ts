@@ -7,6 +7,7 @@
 import type { NewTicket } from '../shared/commands';
 import type { ErrorInfo } from '../shared/errors';
 import { NEW_TICKET_LIMITS, type NewTicketOptions } from '../shared/protocol';
+import { ticketDraftKey } from '../shared/ticket-drafts';
 
 export interface TicketDraft {
   subject: string;
@@ -90,7 +91,7 @@ const isDraft = (value: unknown): value is TicketDraft =>
 const DRAFT_KEPT_MS = 24 * 60 * 60_000;
 
 export function createDraftStore(area: DraftArea, recordKey: string, now: () => number = Date.now) {
-  const key = `newTicketDraft:${recordKey}`;
+  const key = ticketDraftKey(recordKey);
   return {
     async load(): Promise<TicketDraft | null> {
       const kept = (await area.get(key))[key] as { draft?: unknown; savedAt?: unknown } | undefined;

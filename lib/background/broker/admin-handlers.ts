@@ -3,7 +3,9 @@
  * connection test. Dispatch has checked the sender and the request's shape; failures throw
  * DeskLinkError, which dispatch turns into `{ ok: false }`.
  */
+import { browser } from 'wxt/browser';
 import { DeskLinkError, toErrorInfo } from '../../shared/errors';
+import { forgetTicketDrafts } from '../../shared/ticket-drafts';
 import type { ManagedField } from '../../shared/protocol';
 import { deskToken, savable } from '../credentials/credential';
 import { effectiveCredential } from '../credentials/effective-credential';
@@ -76,6 +78,9 @@ export function createAdminHandlers({
       await cache.clearAll();
       await diagnostics.clear();
       await budget.clear();
+      // Half-typed tickets quote customers: they go with the rest (storage.session is Chromium's panel's place).
+      await forgetTicketDrafts(browser.storage.local);
+      if (browser.storage.session) await forgetTicketDrafts(browser.storage.session);
       return views.view();
     },
 

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readStoredSettings } from '../../../../lib/background/settings/store';
+import { ticketDraftKey } from '../../../../lib/shared/ticket-drafts';
 import { LAST_ERROR_KEY } from '../../support/broker-setup';
 import { errorOf } from '../../support/error-of';
 import { A, B, EMAIL, KEY, credential, setupDesk } from '../../support/setup-desk';
@@ -35,6 +36,17 @@ describe('once connected', () => {
     await z.nothingStored();
     expect(await z.cache.stats()).toEqual({ tickets: 0, records: 0 });
     expect((await z.admin({ command: 'diagnostics.get' })).lastError).toBeNull();
+  });
+
+  it('deactivate deletes every half-typed ticket (they quote customers) and keeps unrelated keys', async () => {
+    await z.saveA();
+    const draft = { draft: { subject: 'Refund for 田中様', description: '', departmentId: '', priority: '', customer: 0 }, savedAt: 1 };
+    await fakeBrowser.storage.local.set({ [ticketDraftKey('Contacts:1')]: draft, [ticketDraftKey('Leads:2')]: draft });
+    await fakeBrowser.storage.session.set({ [ticketDraftKey('Deals:3')]: draft, unrelated: 1 });
+    await z.admin({ command: 'deactivate' });
+    const left = [...Object.keys(await fakeBrowser.storage.local.get(null)), ...Object.keys(await fakeBrowser.storage.session.get(null))];
+    expect(left.filter((key) => key.startsWith('newTicketDraft:'))).toEqual([]);
+    expect(await fakeBrowser.storage.session.get('unrelated')).toEqual({ unrelated: 1 });
   });
 
   it('connection.test says who the key reads the portal as; a revoked key is marked rejected and recorded', async () => {
