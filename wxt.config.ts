@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { ACCOUNTS_HOSTS, API_HOSTS, CRM_HOSTS, DESK_HOSTS } from './lib/shared/data-centres';
+import { ACCOUNTS_HOSTS, API_HOSTS, DESK_HOSTS } from './lib/shared/data-centres';
 
 const httpsPatterns = (hosts: readonly string[]) => hosts.map((host) => `https://${host}/*`);
 
@@ -35,14 +35,13 @@ export default defineConfig({
     // the normal profile, so a private tab's lookups would leave the customers it viewed on disk.
     // Chrome and Firefox both honour not_allowed (Firefox has no `split`).
     incognito: 'not_allowed',
-    // The panel is this page, framed into CRM record pages by the content script; only CRM pages
-    // may frame it (Chrome: through a per-session address, so a page cannot probe for DeskLink).
-    // A company's own CRM host cannot be listed here (matches are fixed at build time), so every
-    // https page may load the panel's address; yet only DeskLink's content script knows it (Chrome's
-    // per-session address; Firefox's per-profile moz-extension UUID), that script runs only on
-    // Zoho's hosts and on those the admin added, and the broker answers only frames on them.
+    // The panel is this page, framed into CRM record pages by the content script. A company's own
+    // CRM host cannot be listed here (matches are fixed at build time), so every https page may
+    // load the panel's address; yet only DeskLink's content script knows it (Chrome's per-session
+    // address, so a page cannot probe for DeskLink; Firefox's per-profile moz-extension UUID), that
+    // script runs only on Zoho's hosts and on those the admin added, and the broker answers only
+    // frames on them.
     web_accessible_resources: [
-      { resources: ['panel.html'], matches: httpsPatterns(CRM_HOSTS), ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
       { resources: ['panel.html'], matches: ['https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
     ],
     ...(browser === 'firefox'
