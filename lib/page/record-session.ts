@@ -8,7 +8,8 @@
  * with `fresh` and show that when it arrives. Refresh asks with `refresh`. Before the identity
  * has settled, a `peek` shows the cached tickets of exactly that identity at once (a warm switch
  * need not wait for the quiet time); the settled identity is looked up as usual unless it is
- * the one peeked with fresh tickets.
+ * the one peeked with fresh tickets. A record this tab showed lately is drawn from its memory
+ * (./recent-views.ts) before the peek's answer, which needs the background awake.
  */
 import type { CustomCrmHosts } from '../shared/crm-address';
 import type { ErrorInfo } from '../shared/errors';
@@ -17,6 +18,7 @@ import type { BrokerClient, Identity, NewTicket, RecordRef, ResponseOf } from '.
 import { isBusyWithWait } from './error-kind';
 import { identityFingerprint, isSearchable } from './identity';
 import type { NewTicketStatus, PanelBody, PanelViewState, PreviewState, TicketAction } from './panel-state';
+import { createRecentViews, type RecentViews } from './recent-views';
 import { ownAnchorSelector, snapshotFingerprint, watchRecordIdentity } from './record-identity-watch';
 import { parseRecordPage, recordKey } from './record-page';
 
@@ -95,6 +97,7 @@ function searchedFor(module: RecordRef['module'], identity: Identity): NonNullab
 export function startRecordSessions(deps: SessionDeps): RecordSessions {
   let current: Session | null = null;
   let config: Promise<ResponseOf<'panel.config'>> | null = null;
+  const recent = createRecentViews();
   // One configuration for all records until settings change; a failed answer is not kept.
   const loadConfig = () =>
     (config ??= deps.ask({ command: 'panel.config' }).then((answer) => {
@@ -119,10 +122,12 @@ export function startRecordSessions(deps: SessionDeps): RecordSessions {
         deps.surface.hide();
         return;
       }
-      current = new Session(ref, deps, loadConfig, stale);
+      current = new Session(ref, deps, loadConfig, stale, recent);
     },
     settingsChanged() {
       config = null;
+      // Another portal, or none: what this tab showed is no longer the one to show.
+      recent.clear();
       if (!deps.signal.aborted) void current?.reconfigure();
     },
   };
@@ -140,6 +145,8 @@ class Session {
   private lookupSeq = 0;
   /** The identity whose fresh cached tickets a peek showed (its lookup would repeat them). */
   private peeked: string | null = null;
+  /** The rows shown came from this tab's memory: the broker's answer still replaces them. */
+  private remembered = false;
   /** Previews asked for on this record: each ticket's is asked once (again only after a failure). */
   private previews: Record<string, PreviewState> = {};
   /** The New ticket form, once opened on this record; and the ticket created last. */
@@ -156,6 +163,7 @@ class Session {
     private readonly deps: SessionDeps,
     private readonly loadConfig: () => Promise<ResponseOf<'panel.config'>>,
     private readonly stale: { fingerprint: string | null; ownAnchor: boolean },
+    private readonly recent: RecentViews,
   ) {
     this.key = recordKey(ref);
     void this.reconfigure();
@@ -219,14 +227,23 @@ class Session {
     });
   }
 
-  /** Cached tickets of exactly this identity, shown at once; a miss (never fetched) shows nothing. */
+  /**
+   * Cached tickets of exactly this identity, shown at once: first what this tab showed for it
+   * lately, then the broker's cache; a miss (never fetched) shows nothing.
+   */
   private async peek(identity: Identity): Promise<void> {
     if (this.view || !isSearchable(identity, this.ref.module)) return;
     const seq = this.lookupSeq;
+    const remembered = this.recent.get(this.key, identity);
+    if (remembered) {
+      this.remembered = true;
+      this.handle({ ok: true, data: remembered });
+    }
     const answer = await this.deps.ask({ command: 'tickets.get', record: this.ref, identity, mode: 'peek' });
-    if (this.aborted || seq !== this.lookupSeq || this.view || !answer.ok || answer.data.fetchedAt === null) return;
+    if (this.aborted || seq !== this.lookupSeq || (this.view && !this.remembered) || !answer.ok || answer.data.fetchedAt === null) return;
     if (!answer.data.stale) this.peeked = identityFingerprint(identity);
-    this.handle(answer);
+    this.remembered = false;
+    this.keep(identity, answer);
   }
 
   private async lookup(identity: Identity, mode: 'cached' | 'refresh', retrying = false): Promise<void> {
@@ -248,14 +265,21 @@ class Session {
     this.show(this.view ? this.body : { kind: 'loading' });
     const first = await this.deps.ask({ command: 'tickets.get', record: this.ref, identity, mode });
     if (this.aborted || seq !== this.lookupSeq) return;
+    this.remembered = false;
     const revalidate = first.ok && first.data.revalidating;
     this.refreshing = revalidate;
-    this.handle(first);
+    this.keep(identity, first);
     if (!revalidate) return;
     const fresh = await this.deps.ask({ command: 'tickets.get', record: this.ref, identity, mode: 'fresh' });
     if (this.aborted || seq !== this.lookupSeq) return;
     this.refreshing = false;
-    this.handle(fresh);
+    this.keep(identity, fresh);
+  }
+
+  /** Shows the broker's answer and remembers its rows for this tab's next visit to the record. */
+  private keep(identity: Identity, answer: ResponseOf<'tickets.get'>): void {
+    if (answer.ok) this.recent.remember(this.key, identity, answer.data);
+    this.handle(answer);
   }
 
   /**
@@ -319,6 +343,7 @@ class Session {
     this.newTicket = { kind: 'ready', options: form.options, sending: false };
     if (this.view) {
       this.view = { ...this.view, tickets: [created, ...this.view.tickets.filter((t) => t.id !== created.id)] };
+      this.recent.remember(this.key, identity, this.view);
       return this.show({ kind: 'tickets', view: this.view });
     }
     this.show(this.body);
