@@ -47,9 +47,11 @@ export function createTicketPreviewHandler({
     }
   }
 
-  /** Keeps a fetched preview with its ticket, after the answer: the rep never waits on the write. */
+  /**
+   * Keeps a fetched preview with its ticket, alongside the answer: the rep never waits on the
+   * write, and a write that fails is still recorded in Diagnostics.
+   */
   function store(portalId: string, preview: TicketPreview): void {
-    // A write that fails is recorded as before; only the answer no longer waits for it.
     void cache
       .writePreview(portalId, preview)
       .catch((error: unknown) => diagnostics.record(toErrorInfo(error)))
