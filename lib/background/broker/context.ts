@@ -43,9 +43,17 @@ function panelState(settings: EffectiveSettings, credential: Credential | null, 
 
 export function createContextLoader(deps: { credentials: CredentialStore; renewal: OAuthRenewal; now: () => number }): LoadContext {
   return async () => {
-    const settings = await effectiveSettings();
+    // The settings and the credential are read at once: every panel request waits on both.
+    const reading = effectiveSettings();
+    const [settings, inForce] = await Promise.all([
+      reading,
+      effectiveCredential(
+        deps.credentials,
+        reading.then((read) => read.dataCentre),
+      ),
+    ]);
     // An OAuth token close to expiry is renewed silently before anyone decides on it.
-    const credential = await deps.renewal.fresh(await effectiveCredential(deps.credentials, settings.dataCentre));
+    const credential = await deps.renewal.fresh(inForce);
     const rejected = credential ? await deps.credentials.isRejected(credential) : false;
     return { settings, credential, state: panelState(settings, credential, rejected, deps.now()) };
   };

@@ -47,23 +47,32 @@ export function createTicketPreviewHandler({
     }
   }
 
+  /**
+   * Keeps a fetched preview with its ticket, alongside the answer: the rep never waits on the
+   * write, and a write that fails is still recorded in Diagnostics.
+   */
+  function store(portalId: string, preview: TicketPreview): void {
+    void cache
+      .writePreview(portalId, preview)
+      .catch((error: unknown) => diagnostics.record(toErrorInfo(error)))
+      .catch(() => undefined);
+  }
+
   return async ({ record, ticketId }) => {
     const ready = requireReady(await loadContext());
-    const listed = await cache.read(ready.portalId, recordKeyOf(record), now());
-    if (!listed?.tickets.some((ticket) => ticket.id === ticketId)) {
-      throw new DeskLinkError({ code: 'INVALID_INPUT', detail: 'not a ticket of this record' });
-    }
+    // One small read says both whether the ticket is the record's and what preview it keeps.
+    const { listed, preview: stored } = await cache.readPreview(ready.portalId, recordKeyOf(record), ticketId);
+    if (!listed) throw new DeskLinkError({ code: 'INVALID_INPUT', detail: 'not a ticket of this record' });
     const key = JSON.stringify([ready.dataCentre, ready.portalId, ticketId]);
     const known = kept.get(key);
     if (known && isFresh(known.fetchedAt, now())) return known;
+    if (stored && isFresh(stored.fetchedAt, now())) {
+      keep(key, stored);
+      return stored;
+    }
     const running = inFlight.get(key);
     if (running) return running;
     const fetching = (async () => {
-      const stored = await cache.readPreview(ready.portalId, ticketId);
-      if (stored && isFresh(stored.fetchedAt, now())) {
-        keep(key, stored);
-        return stored;
-      }
       try {
         const signal = new AbortController().signal;
         const latestThread = source.latestThread?.bind(source);
@@ -71,7 +80,7 @@ export function createTicketPreviewHandler({
         const thread = await withCredential(ready.credential, (credential) => latestThread({ ...ready, credential }, ticketId, signal));
         const preview: TicketPreview = { ticketId, thread, fetchedAt: now() };
         keep(key, preview);
-        await cache.writePreview(ready.portalId, preview);
+        store(ready.portalId, preview);
         return preview;
       } catch (error) {
         await diagnostics.record(toErrorInfo(error));

@@ -10,6 +10,12 @@ import { createCacheConnection, isQuotaError, type CacheConnection } from './db'
 import { createEviction, DEFAULT_BATCH_SIZE, DEFAULT_TICKET_CAP, type EvictionOptions } from './eviction';
 import type { CachedRecord, CachedTicket } from './schema';
 
+/** A ticket as a record's preview sees it in the cache. */
+interface ListedPreview {
+  listed: boolean;
+  preview: TicketPreview | null;
+}
+
 export interface CachedRecordTickets {
   tickets: TicketSummary[];
   fetchedAt: number;
@@ -46,8 +52,12 @@ export interface TicketCache {
    * the cache was cleared meanwhile.
    */
   write(portalId: string, recordKey: string, entry: CachedRecordTickets, now: number, since?: number): Promise<void>;
-  /** The preview kept with a cached ticket, or null (none, the ticket is not cached, or no cache). */
-  readPreview(portalId: string, ticketId: string): Promise<TicketPreview | null>;
+  /**
+   * Whether a record's cached list holds a ticket, and the preview kept with that ticket (null:
+   * none). One small read (the record's ids and the ticket), no LRU touch: what a preview needs
+   * before anything else. Not listed when the record is not cached or there is no cache.
+   */
+  readPreview(portalId: string, recordKey: string, ticketId: string): Promise<ListedPreview>;
   /** Keeps a preview with its ticket; nothing happens when the ticket is not cached (any more). */
   writePreview(portalId: string, preview: TicketPreview): Promise<void>;
   /** Bumped by every clear: a search that started before a clear must not write its result back afterwards. */
@@ -175,15 +185,23 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
       void eviction.schedule(entry.tickets.length);
     },
 
-    async readPreview(portalId, ticketId) {
+    async readPreview(portalId, recordKey, ticketId) {
       const db = await connection.open();
-      if (!db) return null;
+      if (!db) return { listed: false, preview: null };
       try {
-        const preview = (await db.get('tickets', [portalId, ticketId]))?.preview;
-        return preview ? { ticketId, thread: preview.thread, fetchedAt: preview.fetchedAt } : null;
+        const tx = db.transaction(['records', 'tickets'], 'readonly');
+        const [record, ticket] = await Promise.all([
+          tx.objectStore('records').get([portalId, recordKey]),
+          tx.objectStore('tickets').get([portalId, ticketId]),
+        ]);
+        const preview = ticket?.preview;
+        return {
+          listed: record?.ticketIds.includes(ticketId) === true,
+          preview: preview ? { ticketId, thread: preview.thread, fetchedAt: preview.fetchedAt } : null,
+        };
       } catch (error) {
         console.warn('DeskLink cache read failed', error);
-        return null;
+        return { listed: false, preview: null };
       }
     },
 

@@ -16,8 +16,22 @@ export function fromPolicy(credential: PolicyCredential, dataCentre: DataCentreI
   return { ...credential, accountsHost: policyAccountsHost(dataCentre), email: '', dataCentre, savedAt: 0 };
 }
 
-export async function effectiveCredential(credentials: CredentialStore, dataCentre: DataCentreId | null): Promise<Credential | null> {
+/**
+ * `dataCentre` may still be being read: the policy and the stored credential are read meanwhile
+ * (the stored one, and its failure, count only when the policy gives none).
+ */
+export async function effectiveCredential(
+  credentials: CredentialStore,
+  dataCentre: DataCentreId | null | Promise<DataCentreId | null>,
+): Promise<Credential | null> {
+  const stored = credentials.get();
+  stored.catch(() => undefined);
+  // A failed read of the data centre is the caller's to see; here it matters only with a policy credential.
+  Promise.resolve(dataCentre).catch(() => undefined);
   const policy = policyCredential((await readPolicy()).policy);
-  if (policy) return dataCentre ? fromPolicy(policy, dataCentre) : null;
-  return credentials.get();
+  if (policy) {
+    const centre = await dataCentre;
+    return centre ? fromPolicy(policy, centre) : null;
+  }
+  return stored;
 }

@@ -76,7 +76,11 @@ export function createCredentialStore(now: () => number): CredentialStore {
   }
 
   async function read({ primary, fallback }: Areas, key: string): Promise<Credential | string | undefined> {
-    return (await primary.get(key)) ?? (await fallback?.get(key));
+    // Both asked at once (every panel request reads here); the fallback's answer, or its
+    // failure, counts only when the primary has none.
+    const second = fallback ? Promise.resolve().then(() => fallback.get(key)) : undefined;
+    second?.catch(() => undefined);
+    return (await primary.get(key)) ?? (await second);
   }
 
   /** Writes to the primary area; a copy an earlier worker left in storage.session goes. */

@@ -25,8 +25,10 @@ function harness(preview: (ticketId: string) => Response<TicketPreview>) {
   const previews: string[] = [];
   const shown: PanelViewState[] = [];
   let actions: SurfaceActions | undefined;
+  let onShow: (() => void) | null = null;
   const surface: PanelSurface = {
     show: (state, given) => {
+      onShow?.();
       shown.push(state);
       actions = given;
     },
@@ -51,7 +53,15 @@ function harness(preview: (ticketId: string) => Response<TicketPreview>) {
     surface,
     timing: { readyTimeoutMs: 2000, settleMs: 40, quietMs: 5 },
   });
-  return { sessions, previews, last: () => shown.at(-1), preview: (id: string) => actions?.preview?.(id) };
+  return {
+    sessions,
+    previews,
+    shown,
+    last: () => shown.at(-1),
+    preview: (id: string) => actions?.preview?.(id),
+    /** Called at each state shown from now on, before it is recorded. */
+    onShow: (check: () => void) => (onShow = check),
+  };
 }
 
 beforeEach(() => document.body.replaceChildren());
@@ -90,5 +100,20 @@ describe('record session previews', () => {
     h.preview(id);
     await vi.waitFor(() => expect(h.last()?.previews?.[id]?.kind).toBe('ready'));
     expect(h.previews).toEqual([id, id]);
+  });
+
+  it('asks the broker before it draws the loading state, so the answer never waits behind that drawing', async () => {
+    render(PAGE_VARIANT_HTML.contact);
+    const id = LISTED[0]!.id;
+    const h = harness(() => ({ ok: true, data: { ticketId: id, thread: null, fetchedAt: 5 } }));
+    h.sessions.navigate(`https://crm.zoho.com${recordPath(RECORDS.contact)}`);
+    await vi.waitFor(() => expect(h.last()?.body.kind).toBe('tickets'));
+    const asked = h.previews.length;
+    const shownBefore = h.shown.length;
+    h.onShow(() => expect(h.previews.length).toBe(asked + 1));
+    h.preview(id);
+    expect(h.shown.length).toBe(shownBefore + 1);
+    expect(h.last()?.previews?.[id]).toEqual({ kind: 'loading' });
+    await vi.waitFor(() => expect(h.last()?.previews?.[id]?.kind).toBe('ready'));
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TicketSource } from '../../../../lib/background/broker/ticket-source';
-import type { ThreadPreview } from '../../../../lib/shared/protocol';
+import type { ThreadPreview, TicketPreview } from '../../../../lib/shared/protocol';
 import { createTicketCache } from '../../../../lib/background/cache/ticket-cache';
 import { tickets } from '../../support/cache';
 import { contact, lead, recordUrl, scriptedSource, testBroker, ticketsGet, type TestBroker } from '../../support/broker-setup';
@@ -99,6 +99,59 @@ describe('tickets.preview', () => {
     expect(await preview('9007199254749999')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await preview(first, lead)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(threadCalls).toEqual([]);
+  });
+
+  it('answers without waiting for the preview to be kept in the cache', async () => {
+    const cache = createTicketCache();
+    const written: string[] = [];
+    const neverDone = {
+      ...cache,
+      writePreview: (_portalId: string, kept: TicketPreview) => (written.push(kept.ticketId), new Promise<void>(() => undefined)),
+    };
+    const slowCache = testBroker({ tickets: source, cache: neverDone });
+    await slowCache.panel(ticketsGet('cached'));
+    expect(await slowCache.send({ command: 'tickets.preview', record: contact, ticketId: first })).toMatchObject({
+      ok: true,
+      data: { ticketId: first, thread: THREAD },
+    });
+    expect(written).toEqual([first]);
+  });
+
+  it('answers when keeping the preview in the cache fails, and records the failure in Diagnostics', async () => {
+    const cache = createTicketCache();
+    const failing = { ...cache, writePreview: () => Promise.reject(new Error('the disk is full')) };
+    const failingCache = testBroker({ tickets: source, cache: failing });
+    await failingCache.panel(ticketsGet('cached'));
+    expect((await failingCache.admin({ command: 'diagnostics.get' })).lastError).toBeNull();
+    expect(await failingCache.send({ command: 'tickets.preview', record: contact, ticketId: first })).toMatchObject({
+      ok: true,
+      data: { ticketId: first, thread: THREAD },
+    });
+    await vi.waitFor(async () =>
+      expect((await failingCache.admin({ command: 'diagnostics.get' })).lastError).toMatchObject({ code: 'INTERNAL' }),
+    );
+    // Still one Desk call: the preview is kept in this worker all the same.
+    await failingCache.send({ command: 'tickets.preview', record: contact, ticketId: first });
+    expect(threadCalls).toEqual([first]);
+  });
+
+  it('refuses another record’s ticket even while its preview is kept, in memory and in the cache', async () => {
+    // The contact lists tickets 0–2; the lead lists others.
+    const twoRecords: TicketSource = {
+      ...scriptedSource([tickets(0, 3), tickets(3, 2)]).source,
+      latestThread: (...args) => source.latestThread!(...args),
+    };
+    const broker = testBroker({ tickets: twoRecords });
+    await broker.panel(ticketsGet('cached'));
+    await broker.panel(ticketsGet('cached', lead));
+    const ask = (b: TestBroker, record: typeof contact) => b.send({ command: 'tickets.preview', record, ticketId: first });
+    expect(await ask(broker, contact)).toMatchObject({ ok: true, data: { thread: THREAD } });
+    expect(await ask(broker, lead)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // A worker with nothing in memory reads the same answer from the cache.
+    const nextWorker = testBroker({ tickets: twoRecords, cache: createTicketCache() });
+    expect(await ask(nextWorker, lead)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await ask(nextWorker, contact)).toMatchObject({ ok: true, data: { thread: THREAD } });
+    expect(threadCalls).toEqual([first]);
   });
 
   it('refuses a frame showing another record, or a page that is not CRM', async () => {
