@@ -89,19 +89,23 @@ export async function openChromiumTab(page: ChromiumPage, record: GeneratedRecor
   return tab;
 }
 
-/** The panel frames of a Firefox tab (the shown one and the spare). */
-async function firefoxPanelFrames(page: FirefoxPage): Promise<FirefoxFrame[]> {
-  const out: FirefoxFrame[] = [];
-  for (const frame of page.frames()) {
-    if (frame === page.mainFrame() || frame.detached) continue;
-    const url = await frame.evaluate(() => location.href).catch(() => '');
-    if (isPanelFrameUrl(url)) out.push(frame);
-  }
-  return out;
-}
+/** Frames that already run the probe (a frame CRM's re-render replaces comes as a new Frame). */
+const probed = new WeakSet<FirefoxFrame>();
 
 async function installInPanelFrames(page: FirefoxPage): Promise<void> {
-  for (const frame of await firefoxPanelFrames(page)) await frame.evaluate(PROBE_SOURCE).catch(() => undefined);
+  const fresh = page.frames().filter((frame) => frame !== page.mainFrame() && !frame.detached && !probed.has(frame));
+  for (const frame of fresh) {
+    const url = await frame.evaluate(() => location.href).catch(() => '');
+    // A frame still on about:blank is looked at again next time.
+    if (!isPanelFrameUrl(url)) {
+      if (url && url !== 'about:blank') probed.add(frame);
+      continue;
+    }
+    await frame.evaluate(PROBE_SOURCE).then(
+      () => probed.add(frame),
+      () => undefined,
+    );
+  }
 }
 
 /** Firefox: goto() on a moz-extension page never resolves; start it and wait for the document. */

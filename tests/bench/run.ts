@@ -68,7 +68,18 @@ const TABS = 10;
 const CRM_RENDER_DELAY_MS = 30;
 const PORTAL = PORTALS.A;
 
-const log = (line: string) => console.log(`[bench] ${line}`);
+const started = Date.now();
+/** Seconds each phase took (the bench's own time, to see where a run goes). */
+const phaseSeconds: Record<string, number> = {};
+let phase: { name: string; at: number } | null = null;
+const log = (line: string, phaseName?: string) => {
+  if (phaseName) {
+    const now = Date.now();
+    if (phase) phaseSeconds[phase.name] = Math.round((now - phase.at) / 1000);
+    phase = phaseName === 'end' ? null : { name: phaseName, at: now };
+  }
+  console.log(`[bench] ${Math.round((Date.now() - started) / 1000)} s: ${line}`);
+};
 const tenth = (ms: number) => Math.round(ms * 10) / 10;
 
 /**
@@ -188,7 +199,7 @@ function dayFigures(views: View[], seed: number) {
 }
 
 function buildFirefoxExtension(): void {
-  log('building firefox-mv3 …');
+  log('building firefox-mv3 …', 'firefoxBuild');
   try {
     execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'pipe' });
   } catch (error) {
@@ -240,7 +251,7 @@ async function main(): Promise<void> {
   const contentScriptBytes = bundleBytes(path.join(extDir, 'content-scripts'));
   if (FIREFOX) buildFirefoxExtension();
 
-  log(`sandbox size ${String(SIZE)} …`);
+  log(`sandbox size ${String(SIZE)} …`, 'launch');
   const sandbox: Sandbox = await startSandbox({ size: SIZE, quiet: true, crmRenderDelayMs: CRM_RENDER_DELAY_MS });
   const records = pickRecords(SIZE, WARM_RECORDS + COLD_VIEWS + 1);
   const warmRecords = records.slice(0, WARM_RECORDS);
@@ -297,9 +308,10 @@ async function main(): Promise<void> {
 
     log(
       `${cycle.length} records cached; ${SWITCHES} switches each: live worker, floor,${ff ? ' Firefox switch and floor,' : ''} sleeping worker …`,
+      'warm',
     );
     sandbox.clearLog();
-    // Interleaved: a switch with the worker running, the floor in the same panel frame, Firefox's
+    // Interleaved: a switch with the worker running, the floor of the record it shows, Firefox's
     // switch and floor, then a switch with the worker stopped as MV3 stops an idle worker. An open
     // extension page restarts a stopped worker at once, so the options page is closed meanwhile;
     // a sleeping sample whose worker was running again before the switch is dropped and taken again.
@@ -345,7 +357,7 @@ async function main(): Promise<void> {
     ).filter((t) => t.startTime + t.duration >= windowStart && t.startTime <= windowEnd);
 
     // ---- Memory: what a CRM tab with the panel costs, in its own process and in the extension's.
-    log('memory of a CRM tab with and without the panel …');
+    log('memory of a CRM tab with and without the panel …', 'panelMemory');
     const quiet = () => new Promise((resolve) => setTimeout(resolve, 1500));
     const openProbed = async (record: GeneratedRecord) => {
       const page = await context!.newPage();
@@ -376,7 +388,7 @@ async function main(): Promise<void> {
     // DeskLink's Desk budget first; Chromium's CRM tab spends that wait on switches among cached
     // records (no Desk call), toward the memory growth's span.
     const order = dayOfUseOrder(dayRecords.length, DAY_VIEWS, DAY_SEED);
-    log(`a day of use: ${order.length} views of ${dayRecords.length} records (Desk answers delayed ${DELAY_MS} ms) …`);
+    log(`a day of use: ${order.length} views of ${dayRecords.length} records (Desk answers delayed ${DELAY_MS} ms) …`, 'dayOfUse');
     sandbox.addFault({ host: 'desk.zoho.com', delayMs: DELAY_MS });
     const filler = async () => {
       if (crmSwitches >= MEMORY_SWITCHES) return false;
@@ -410,13 +422,13 @@ async function main(): Promise<void> {
       }
     }
     // The rest of the memory growth's span, among cached records.
-    log(`CRM tab heap growth: ${Math.max(0, MEMORY_SWITCHES - crmSwitches)} more switches …`);
+    log(`CRM tab heap growth: ${Math.max(0, MEMORY_SWITCHES - crmSwitches)} more switches …`, 'heapGrowth');
     while (await filler());
     const heapAtEnd = await usedHeap(context, crmPage);
     const day = dayFigures(days.chromium, DAY_SEED);
 
     // ---- Previews of the record now shown: first (one delayed Desk call each), then again.
-    log(`previews of up to ${PREVIEWS} tickets (Desk answers delayed ${DELAY_MS} ms) …`);
+    log(`previews of up to ${PREVIEWS} tickets (Desk answers delayed ${DELAY_MS} ms) …`, 'previews');
     pacedMs += await paceDeskCalls(send, PREVIEWS);
     const ownMsBetween = (from: number, to: number) =>
       sandbox
@@ -428,7 +440,7 @@ async function main(): Promise<void> {
     // ---- Ten tabs open one uncached record at once.
     let tenTabs: Record<string, unknown> = { skipped: 'no record left' };
     if (tabsRecord) {
-      log(`${TABS} tabs open one uncached record …`);
+      log(`${TABS} tabs open one uncached record …`, 'tenTabs');
       pacedMs += await paceDeskCalls(send, 5);
       sandbox.clearLog();
       const tabs = await Promise.all(Array.from({ length: TABS }, () => openProbed(tabsRecord)));
@@ -454,7 +466,7 @@ async function main(): Promise<void> {
 
     // ---- New tickets from the record the first tab shows: click Create → the new row shown (one
     // delayed POST each; the dialog asks Desk for its people too).
-    log(`${NEW_TICKETS} new tickets (Desk answers delayed ${DELAY_MS} ms) …`);
+    log(`${NEW_TICKETS} new tickets (Desk answers delayed ${DELAY_MS} ms) …`, 'newTickets');
     pacedMs += await paceDeskCalls(send, 2 * NEW_TICKETS + 2);
     await crmPage.bringToFront();
     const newTickets = await measureNewTickets(crmPage, NEW_TICKETS);
@@ -463,7 +475,7 @@ async function main(): Promise<void> {
     firefox = undefined;
 
     // ---- 100,000 tickets through the cache module, in the extension's service worker.
-    log(`cache: writing ${CACHE_TICKETS} tickets in the service worker …`);
+    log(`cache: writing ${CACHE_TICKETS} tickets in the service worker …`, 'cache100k');
     const hook = await loadCacheHook(await extensionServiceWorker(context));
     const filled = await hook.fill({ portalId: PORTAL.id, tickets: CACHE_TICKETS, perRecord: 40 });
     const lookups = await hook.lookups(PORTAL.id, filled.recentKeys, 300);
@@ -568,11 +580,12 @@ async function main(): Promise<void> {
   }
 
   if (FUZZ_CASES > 0) {
-    log(`fuzzing the broker (${FUZZ_CASES} cases) …`);
+    log(`fuzzing the broker (${FUZZ_CASES} cases) …`, 'fuzz');
     const fuzz = await runFuzz(FUZZ_CASES);
     Object.assign(results, { fuzzCases: fuzz.fuzzCases, fuzzFailures: fuzz.fuzzFailures, fuzzSeconds: Number(fuzz.seconds.toFixed(1)) });
   }
 
+  log('done', 'end');
   const git = (...args: string[]) => {
     try {
       return execFileSync('git', args, { encoding: 'utf8' }).trim();
@@ -592,6 +605,7 @@ async function main(): Promise<void> {
       loadAverageAtStart: loadAtStart.map((l) => Number(l.toFixed(2))),
       loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))),
     },
+    phaseSeconds,
     settings: { sandboxSize: SIZE, switches: SWITCHES, crmRenderDelayMs: CRM_RENDER_DELAY_MS, injectedDeskDelayMs: DELAY_MS },
     ...figures,
     samples, // last: the raw samples after the figures
