@@ -28,7 +28,8 @@ interface MemoryDeps {
   isPanelFrame: (frame: Frame) => boolean;
 }
 
-async function usedHeap(context: BrowserContext, target: Page | Frame): Promise<number> {
+/** The used JS heap of a tab's (or frame's) renderer after a forced garbage collection. */
+export async function usedHeap(context: BrowserContext, target: Page | Frame): Promise<number> {
   const cdp = await context.newCDPSession(target);
   try {
     await cdp.send('HeapProfiler.collectGarbage');

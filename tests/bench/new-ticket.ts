@@ -5,38 +5,17 @@
  * answered after the injected Desk delay).
  */
 import type { Frame, Page } from '@playwright/test';
+import { armClickProbe } from './click-probe';
 import { shownPanelFrame } from './preview';
 
-/** Arms a probe in the frame: resolves with ms from the next trusted click to the new row drawn. */
-function armProbe(frame: Frame, before: string): Promise<number> {
-  return frame.evaluate((previous) => {
-    return new Promise<number>((resolve, reject) => {
-      let clickAt: number | null = null;
-      const done = () => {
-        if (clickAt === null) return;
-        const status = [...document.querySelectorAll('[role="status"]')]
-          .map((el) => el.textContent ?? '')
-          .find((t) => /^Ticket #\d+ created/.test(t));
-        const number = status && status !== previous ? /#\d+/.exec(status)?.[0] : undefined;
-        if (!number || ![...document.querySelectorAll('[role="row"]')].some((row) => row.textContent?.includes(number))) return;
-        observer.disconnect();
-        // A frame later: the row has been laid out and painted.
-        requestAnimationFrame(() => resolve(performance.now() - clickAt!));
-      };
-      const observer = new MutationObserver(done);
-      observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-      addEventListener(
-        'click',
-        (event) => {
-          clickAt = event.timeStamp;
-          done();
-        },
-        { capture: true, once: true },
-      );
-      setTimeout(() => reject(new Error('no new ticket row within 15 s')), 15_000);
-    });
-  }, before);
-}
+/** Drawn: the status line names a ticket other than `previous` and a row of the table shows it. */
+const newRowDrawn = (previous: string) => {
+  const status = [...document.querySelectorAll('[role="status"]')]
+    .map((el) => el.textContent ?? '')
+    .find((t) => /^Ticket #\d+ created/.test(t));
+  const number = status && status !== previous ? /#\d+/.exec(status)?.[0] : undefined;
+  return number !== undefined && [...document.querySelectorAll('[role="row"]')].some((row) => row.textContent?.includes(number));
+};
 
 const statusLine = (frame: Frame) =>
   frame.evaluate(
@@ -55,7 +34,7 @@ export async function measureNewTickets(page: Page, count: number): Promise<numb
     // The form's choices come with the dialog: wait until Create may be pressed.
     const createButton = frame.getByRole('button', { name: 'Create', exact: true });
     await createButton.waitFor();
-    const probe = armProbe(frame, await statusLine(frame));
+    const probe = armClickProbe(frame, newRowDrawn, await statusLine(frame), 'new ticket row');
     await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
     await createButton.click();
     timings.push(await probe);

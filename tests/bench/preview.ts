@@ -6,9 +6,12 @@
  */
 import type { Frame, Page } from '@playwright/test';
 import { isPanelFrameUrl } from '../e2e/support/panel-driver';
+import { armClickProbe } from './click-probe';
 
 export interface PreviewTimings {
   uncachedMs: number[];
+  /** Per uncached preview: the sandbox's own time for its Desk request(s), beyond the injected delay. */
+  uncachedSandboxOwnMs: number[];
   cachedMs: number[];
 }
 
@@ -21,51 +24,40 @@ export async function shownPanelFrame(page: Page): Promise<Frame> {
   throw new Error('no panel frame on the page');
 }
 
-/** Arms a probe in the frame: resolves with ms from the next trusted click to a drawn preview text. */
-function armProbe(frame: Frame, label: string): Promise<number> {
-  return frame.evaluate((name) => {
-    return new Promise<number>((resolve, reject) => {
-      let clickAt: number | null = null;
-      const done = () => {
-        const region = document.querySelector(`[aria-label="${name}"]`);
-        if (clickAt === null || !region || region.getAttribute('aria-busy') === 'true') return false;
-        // A frame later: the text has been laid out and painted.
-        requestAnimationFrame(() => resolve(performance.now() - clickAt!));
-        observer.disconnect();
-        return true;
-      };
-      const observer = new MutationObserver(() => void done());
-      observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-      addEventListener(
-        'click',
-        (event) => {
-          clickAt = event.timeStamp;
-          done();
-        },
-        { capture: true, once: true },
-      );
-      setTimeout(() => reject(new Error(`no preview for ${name} within 15 s`)), 15_000);
-    });
-  }, label);
-}
+/** Drawn: the preview region is there and no longer busy (its thread, or word that there is none). */
+const previewDrawn = (name: string) => {
+  const region = document.querySelector(`[aria-label="${name}"]`);
+  return region !== null && region.getAttribute('aria-busy') !== 'true';
+};
 
 async function timeOnePreview(frame: Frame, number: string): Promise<number> {
-  const probe = armProbe(frame, `Ticket ${number} preview`);
+  const label = `Ticket ${number} preview`;
+  const probe = armClickProbe(frame, previewDrawn, label, label);
   // Let the probe's listeners be in place before the click.
   await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
   await frame.getByRole('button', { name: `Preview ${number}`, exact: true }).click();
   return probe;
 }
 
-export async function measurePreviews(page: Page, count: number): Promise<PreviewTimings> {
+/**
+ * `sandboxOwnMs(from, to)`: the sandbox's own time (beyond the injected delay) for the Desk
+ * requests that arrived between two `Date.now()`s, so the overhead can be DeskLink's alone.
+ */
+export async function measurePreviews(
+  page: Page,
+  count: number,
+  sandboxOwnMs: (from: number, to: number) => number = () => 0,
+): Promise<PreviewTimings> {
   const frame = await shownPanelFrame(page);
   const names = await frame
     .getByRole('button', { name: /^Preview #\d+$/ })
     .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')!));
   const numbers = names.slice(0, count).map((name) => name.replace(/^Preview /, ''));
-  const timings: PreviewTimings = { uncachedMs: [], cachedMs: [] };
+  const timings: PreviewTimings = { uncachedMs: [], uncachedSandboxOwnMs: [], cachedMs: [] };
   for (const number of numbers) {
+    const from = Date.now();
     timings.uncachedMs.push(await timeOnePreview(frame, number));
+    timings.uncachedSandboxOwnMs.push(sandboxOwnMs(from, Date.now()));
     // Closed with its button, then opened again: the answer the panel already has.
     await frame.getByRole('button', { name: `Preview ${number}`, exact: true }).click();
     timings.cachedMs.push(await timeOnePreview(frame, number));

@@ -1,22 +1,28 @@
 /**
- * `npm run bench`: DeskLink's figures in a real Chromium (the built `chrome-mv3`) against the
- * Zoho sandbox. Writes bench/results.json and prints a table. It reports; it asserts nothing
- * about timings (exit 0 unless something crashes). How each figure is measured: README.md,
- * "Performance".
+ * `npm run bench`: DeskLink's figures in a real Chromium (the built `chrome-mv3`) and, side by
+ * side, Firefox ESR (`firefox-mv3`, built here) against the Zoho sandbox. Writes
+ * bench/results.json and prints a table. It reports; it asserts nothing about timings (exit 0
+ * unless something crashes). Variants are interleaved in one run, so a change of load on the
+ * machine falls on all of them alike: live-worker switch, floor, Firefox switch and floor, then a
+ * sleeping-worker switch; each view of the day of use in Chromium, then in Firefox. How each
+ * figure is measured: README.md, "Performance".
  *
  * Env (for quick runs while developing): BENCH_SIZE (sandbox size, default 'bench'),
- * BENCH_SWITCHES (warm switches, default 60), BENCH_COLD (cold views, default 30),
- * BENCH_CACHE_TICKETS (default 100000), BENCH_FUZZ_CASES (default 10000, 0 skips),
- * BENCH_DELAY_MS (injected Desk latency, default 150), BENCH_PREVIEWS (tickets previewed, default 8),
- * BENCH_NEW_TICKETS (tickets created, default 8),
- * BENCH_OUT (default bench/results.json).
+ * BENCH_SWITCHES (warm switches per variant: live worker, sleeping worker, floor, Firefox;
+ * default 60), BENCH_COLD (distinct records in the day of use, whose first visits are the cold
+ * views, default 40), BENCH_DAY_VIEWS (views in the day of use, the rest repeats, default 100),
+ * BENCH_DAY_SEED (the day's order, default 17), BENCH_MEMORY_SWITCHES (switches the CRM tab's heap
+ * growth spans, default 600), BENCH_FIREFOX (0 skips Firefox), BENCH_CACHE_TICKETS (default
+ * 100000), BENCH_FUZZ_CASES (default 10000, 0 skips), BENCH_DELAY_MS (injected Desk latency,
+ * default 150), BENCH_PREVIEWS (tickets previewed, default 8), BENCH_NEW_TICKETS (tickets
+ * created, default 8), BENCH_OUT (default bench/results.json).
  * `--markdown` also prints the table as Markdown (README.md).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import type { Diagnostics, Response } from '../../lib/shared/protocol';
 import type { Request } from '../../lib/shared/commands';
 import { connectWith } from '../e2e/support/admin';
@@ -25,16 +31,26 @@ import { crmUrl } from '../e2e/support/crm';
 import { extensionDir } from '../e2e/support/paths';
 import { isPanelFrameUrl } from '../e2e/support/panel-driver';
 import { listCrmRecords, PORTALS, startSandbox, type GeneratedRecord, type Sandbox, type SandboxSize } from '../sandbox/index';
+import {
+  chromiumFloorPage,
+  chromiumTab,
+  openChromiumTab,
+  PROBE_SOURCE,
+  SWITCH_TIMEOUT_MS,
+  type BenchTab,
+  type Expectation,
+} from './bench-tab';
 import { loadCacheHook } from './cache-load';
+import { startFirefoxBench, type FirefoxBench } from './firefox';
+import { type FloorSample } from './floor';
 import { runFuzz } from './fuzz';
-import { measureFloor } from './floor';
-import { measurePanelMemory, type PanelMemory } from './memory';
-import { installProbe, type BenchProbe, type SwitchTiming } from './page-probe';
+import { measurePanelMemory, usedHeap, type PanelMemory } from './memory';
+import type { LongTask, SwitchTiming } from './page-probe';
 import { measureNewTickets } from './new-ticket';
 import { createWorkerStopper } from './sleeping-worker';
 import { measurePreviews, type PreviewTimings } from './preview';
 import { bundleBytes, markdownTable, printTable } from './report';
-import { countBy, endpointOf, ratio, sequentialDepth, summarize } from './stats';
+import { countBy, dayOfUseOrder, endpointOf, ratio, sequentialDepth, summarize, type Summary } from './stats';
 
 const env = process.env;
 const SIZE: SandboxSize = env.BENCH_SIZE
@@ -43,7 +59,11 @@ const SIZE: SandboxSize = env.BENCH_SIZE
     : (env.BENCH_SIZE as SandboxSize)
   : 'bench';
 const SWITCHES = Number(env.BENCH_SWITCHES ?? 60);
-const COLD_VIEWS = Number(env.BENCH_COLD ?? 30);
+const COLD_VIEWS = Number(env.BENCH_COLD ?? 40);
+const DAY_VIEWS = Math.max(COLD_VIEWS, Number(env.BENCH_DAY_VIEWS ?? 100));
+const DAY_SEED = Number(env.BENCH_DAY_SEED ?? 17);
+const MEMORY_SWITCHES = Number(env.BENCH_MEMORY_SWITCHES ?? 600);
+const FIREFOX = env.BENCH_FIREFOX !== '0';
 const CACHE_TICKETS = Number(env.BENCH_CACHE_TICKETS ?? 100_000);
 const FUZZ_CASES = Number(env.BENCH_FUZZ_CASES ?? 10_000);
 const DELAY_MS = Number(env.BENCH_DELAY_MS ?? 150);
@@ -54,69 +74,182 @@ const WARM_RECORDS = 10;
 const TABS = 10;
 /** The sandbox CRM app's own render delay: small, since CRM's rendering is not DeskLink's cost. */
 const CRM_RENDER_DELAY_MS = 30;
-const SWITCH_TIMEOUT_MS = 20_000;
 const PORTAL = PORTALS.A;
 
-// tsx keeps function names with a `__name` helper; functions sent to the browser need it too.
-const NAME_SHIM = 'globalThis.__name ??= (f) => f;';
+const started = Date.now();
+/** Seconds each phase took (the bench's own time, to see where a run goes). */
+const phaseSeconds: Record<string, number> = {};
+let phase: { name: string; at: number } | null = null;
+const log = (line: string, phaseName?: string) => {
+  if (phaseName) {
+    const now = Date.now();
+    if (phase) phaseSeconds[phase.name] = Math.round((now - phase.at) / 1000);
+    phase = phaseName === 'end' ? null : { name: phaseName, at: now };
+  }
+  console.log(`[bench] ${Math.round((Date.now() - started) / 1000)} s: ${line}`);
+};
+const tenth = (ms: number) => Math.round(ms * 10) / 10;
 
-type Probe = { __deskLinkBench: BenchProbe };
-const log = (line: string) => console.log(`[bench] ${line}`);
-
-/** Records the panel can look up with one page of results (1–60 tickets), spread over modules. */
+/**
+ * Records the panel can look up with one page of results (1–60 tickets), spread over modules, no
+ * two sharing an email or a name (a converted lead and its contact show the same rows, and a
+ * switch between them could not be told from no switch).
+ */
 function pickRecords(size: SandboxSize, count: number): GeneratedRecord[] {
   const usable = listCrmRecords(size).filter((r) => {
     const n = r.expectedTickets.A;
     if (n < 1 || n > 60) return false;
+    // A page that shows another email than the record's (a fixture for that case) is no ordinary view.
+    if (r.pageEmails && r.pageEmails.join() !== r.emails.join()) return false;
     return r.module === 'Accounts' ? Boolean(r.accountName ?? r.name) : r.emails.length > 0;
   });
   // Round-robin over modules so every reader is exercised.
   const byModule = ['Contacts', 'Leads', 'Accounts'].map((m) => usable.filter((r) => r.module === m));
   const picked: GeneratedRecord[] = [];
+  const taken = new Set<string>();
+  const keys = (r: GeneratedRecord) =>
+    [...r.emails.map((e) => e.toLowerCase()), (r.accountName ?? r.name ?? '').toLowerCase()].filter(Boolean);
   for (let i = 0; picked.length < count && byModule.some((list) => i < list.length); i++) {
-    for (const list of byModule) if (list[i] && picked.length < count) picked.push(list[i]!);
+    for (const list of byModule) {
+      const r = list[i];
+      if (!r || picked.length >= count || keys(r).some((k) => taken.has(k))) continue;
+      keys(r).forEach((k) => taken.add(k));
+      picked.push(r);
+    }
   }
   return picked;
-}
-
-async function openCrmPage(context: BrowserContext, record: GeneratedRecord): Promise<Page> {
-  const page = await context.newPage();
-  await page.addInitScript({ content: `${NAME_SHIM}(${installProbe.toString()})();` });
-  await page.goto(crmUrl(record));
-  return page;
-}
-
-const signatureNow = (page: Page) => page.evaluate(() => (window as unknown as Probe).__deskLinkBench.signature());
-
-async function waitForRows(page: Page): Promise<string> {
-  await page.waitForFunction(() => Boolean((window as unknown as Probe).__deskLinkBench?.signature()), undefined, {
-    timeout: SWITCH_TIMEOUT_MS,
-    polling: 50,
-  });
-  return (await signatureNow(page))!;
-}
-
-function switchTo(page: Page, record: GeneratedRecord, expect: { signature?: string; differentFrom?: string }): Promise<SwitchTiming> {
-  return page.evaluate(([href, e]) => (window as unknown as Probe).__deskLinkBench.switchTo(href, e), [
-    crmUrl(record),
-    { ...expect, timeoutMs: SWITCH_TIMEOUT_MS },
-  ] as const);
 }
 
 /**
  * Waits until `needed` more Desk calls fit in DeskLink's budget of calls a minute, as DeskLink
  * itself counts them (its diagnostics): a measurement that met the limit would time DeskLink's
- * pause, not its work.
+ * pause, not its work. `meanwhile` fills the wait (switches that make no Desk call).
  */
-async function paceDeskCalls(send: (request: Request) => Promise<Response<unknown>>, needed: number): Promise<number> {
+async function paceDeskCalls(
+  send: (request: Request) => Promise<Response<unknown>>,
+  needed: number,
+  meanwhile?: () => Promise<boolean>,
+): Promise<number> {
   const started = Date.now();
   for (;;) {
     const answer = await send({ command: 'diagnostics.get' });
     if (!answer.ok) throw new Error(`diagnostics.get: ${answer.error.code}`);
     const usage = (answer.data as Diagnostics).deskCalls;
     if (!usage || usage.lastMinute + needed <= usage.limitPerMinute) return Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const until = Date.now() + 1000;
+    while (Date.now() < until) if (!(await meanwhile?.())) await new Promise((resolve) => setTimeout(resolve, until - Date.now()));
   }
+}
+
+interface View {
+  first: boolean;
+  timing: SwitchTiming | null;
+  calls: number;
+  depth: number;
+  sandboxOwnMs: number[];
+}
+
+/** One view of a record with every Desk answer delayed: its timing and the Desk calls made meanwhile. */
+async function timedView(sandbox: Sandbox, tab: BenchTab, record: GeneratedRecord, expect: Expectation, first: boolean): Promise<View> {
+  const from = Date.now();
+  const timing = await tab.switchTo(record, expect).catch((error: unknown) => {
+    log(`${tab.browser}: a view failed (${error instanceof Error ? error.message : String(error)})`);
+    return null;
+  });
+  const to = Date.now();
+  const calls = sandbox.deskCalls().filter((c) => c.at >= from && c.at <= to);
+  return {
+    first,
+    timing,
+    calls: calls.length,
+    depth: sequentialDepth(
+      calls.map((c) => c.at),
+      DELAY_MS,
+    ),
+    sandboxOwnMs: calls.map((c) => c.ms - DELAY_MS),
+  };
+}
+
+/** The cold figures (first visits) of a day of use, and the day's totals. */
+function dayFigures(views: View[], seed: number) {
+  const cold = views.filter((v) => v.first && v.timing);
+  const ok = views.filter((v) => v.timing);
+  const repeats = views.filter((v) => !v.first);
+  const waiting = (list: View[]) => Math.round(list.reduce((s, v) => s + (v.timing?.totalMs ?? 0), 0));
+  return {
+    coldOverheadMs: {
+      ...summarize(cold.map((v) => v.timing!.panelMs - v.depth * DELAY_MS)),
+      injectedDelayMs: DELAY_MS,
+      depths: cold.map((v) => v.depth),
+      depthHistogram: countBy(cold, (v) => String(v.depth)),
+      calls: cold.map((v) => v.calls),
+      // The sandbox's own time per Desk request (its answer time less the injected delay): part
+      // of the overhead above that is not DeskLink's.
+      sandboxOwnMs: summarize(cold.flatMap((v) => v.sandboxOwnMs)),
+    },
+    coldViewMs: summarize(cold.map((v) => v.timing!.panelMs)),
+    dayOfUse: {
+      views: views.length,
+      firstVisits: views.length - repeats.length,
+      repeats: repeats.length,
+      seed,
+      injectedDelayMs: DELAY_MS,
+      deskCalls: views.reduce((s, v) => s + v.calls, 0),
+      deskCallsOnRepeats: repeats.reduce((s, v) => s + v.calls, 0),
+      // Click to rows (the CRM's own render included), summed over the day.
+      waitingMs: waiting(views),
+      waitingFirstVisitsMs: waiting(views.filter((v) => v.first)),
+      waitingRepeatsMs: waiting(repeats),
+      failedViews: views.length - ok.length,
+    },
+    repeatSwitchMs: summarize(repeats.filter((v) => v.timing).map((v) => v.timing!.panelMs)),
+  };
+}
+
+function buildFirefoxExtension(): void {
+  log('building firefox-mv3 …', 'firefoxBuild');
+  try {
+    execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'pipe' });
+  } catch (error) {
+    const out = error as { stdout?: Buffer; stderr?: Buffer };
+    console.error(`${out.stdout?.toString() ?? ''}${out.stderr?.toString() ?? ''}`);
+    throw error;
+  }
+}
+
+/** Firefox's figures, taken as Chromium's, and each as a multiple of Chromium's (target ≤ 1.2). */
+function firefoxBlock(input: {
+  version: string;
+  warm: SwitchTiming[];
+  floor: FloorSample[];
+  warmUp: SwitchTiming[];
+  views: View[];
+  chromium: { warmSwitchMs: Summary; floorMs: Summary; coldOverheadMs: Summary; waitingMs: number };
+}) {
+  const warmSwitchMs = summarize(input.warm.map((t) => t.panelMs));
+  const floorMs = summarize(input.floor.map((f) => f.ms));
+  const day = dayFigures(input.views, DAY_SEED);
+  const c = input.chromium;
+  return {
+    version: input.version,
+    warmSwitchMs,
+    floorMs,
+    warmToFloorRatio: ratio(warmSwitchMs.p95, floorMs.p95),
+    warmSwitchTotalMs: summarize(input.warm.map((t) => t.totalMs)),
+    warmCrmRenderMs: summarize(input.warm.map((t) => t.crmMs)),
+    coldOverheadMs: day.coldOverheadMs,
+    coldViewMs: day.coldViewMs,
+    dayOfUse: { ...day.dayOfUse, repeatSwitchMs: day.repeatSwitchMs },
+    firstVisitMs: summarize(input.warmUp.map((t) => t.panelMs)),
+    timesChromium: {
+      warmSwitchP50: ratio(warmSwitchMs.p50, c.warmSwitchMs.p50),
+      warmSwitchP95: ratio(warmSwitchMs.p95, c.warmSwitchMs.p95),
+      floorP50: ratio(floorMs.p50, c.floorMs.p50),
+      coldOverheadP50: ratio(day.coldOverheadMs.p50, c.coldOverheadMs.p50),
+      coldOverheadP95: ratio(day.coldOverheadMs.p95, c.coldOverheadMs.p95),
+      dayOfUseWaiting: ratio(day.dayOfUse.waitingMs, c.waitingMs),
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -124,14 +257,17 @@ async function main(): Promise<void> {
   const loadAtStart = os.loadavg();
   const extDir = extensionDir('chrome-mv3');
   const contentScriptBytes = bundleBytes(path.join(extDir, 'content-scripts'));
+  if (FIREFOX) buildFirefoxExtension();
 
-  log(`sandbox size ${String(SIZE)} …`);
+  log(`sandbox size ${String(SIZE)} …`, 'launch');
   const sandbox: Sandbox = await startSandbox({ size: SIZE, quiet: true, crmRenderDelayMs: CRM_RENDER_DELAY_MS });
   const records = pickRecords(SIZE, WARM_RECORDS + COLD_VIEWS + 1);
   const warmRecords = records.slice(0, WARM_RECORDS);
-  const coldRecords = records.slice(WARM_RECORDS, WARM_RECORDS + COLD_VIEWS);
+  const dayRecords = records.slice(WARM_RECORDS, WARM_RECORDS + COLD_VIEWS);
   const tabsRecord = records[WARM_RECORDS + COLD_VIEWS] ?? null;
   let context: BrowserContext | undefined;
+  let firefox: FirefoxBench | undefined;
+  let firefoxVersion = '';
   const results: Record<string, unknown> = {};
   try {
     context = await launchChromium(sandbox);
@@ -143,18 +279,24 @@ async function main(): Promise<void> {
       options.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), request) as Promise<Response<unknown>>;
     await connectWith(send, { portal: 'A', language: 'en' });
     log(`connected to portal A; Chromium ${context.browser()?.version() ?? ''}`);
+    if (FIREFOX) {
+      firefox = await startFirefoxBench(sandbox);
+      firefoxVersion = firefox.version;
+      log(`connected to portal A; Firefox ${firefoxVersion}`);
+    }
 
-    // ---- Warm switches: each record visited once (cached), then switched to again and again.
-    const crm = await openCrmPage(context, warmRecords[0]!);
-    const signatures = new Map<string, string>();
-    signatures.set(warmRecords[0]!.recordId, await waitForRows(crm));
-    let previous = signatures.get(warmRecords[0]!.recordId)!;
+    // ---- Warm-up: each warm record visited once in each browser (cached from then on).
+    const crmPage = await context.newPage();
+    const crm = await openChromiumTab(crmPage, warmRecords[0]!);
+    const ff = firefox ? await firefox.openTab(warmRecords[0]!) : undefined;
+    const signatures = new Map<string, string>([[warmRecords[0]!.recordId, crm.shown]]);
     const warmUp: SwitchTiming[] = [];
+    const ffWarmUp: SwitchTiming[] = [];
     for (const record of warmRecords.slice(1)) {
-      const timing = await switchTo(crm, record, { differentFrom: previous });
+      const timing = await crm.switchTo(record, { differentFrom: crm.shown });
       warmUp.push(timing);
       signatures.set(record.recordId, timing.signature);
-      previous = timing.signature;
+      if (ff) ffWarmUp.push(await ff.switchTo(record, { signature: timing.signature }));
     }
     // Two records showing the same rows could not be told apart: keep one of each.
     const seen = new Set<string>();
@@ -164,30 +306,53 @@ async function main(): Promise<void> {
       seen.add(s);
       return true;
     });
-    log(`${cycle.length} records cached; ${SWITCHES} warm switches …`);
+    let next = cycle.findIndex((r) => signatures.get(r.recordId) === crm.shown);
+    const nextCached = () => cycle[(next = (next + 1) % cycle.length)]!;
+    // Switches the CRM tab has made since its heap was first read (the memory growth's span).
+    let crmSwitches = 0;
+    const heapAtStart = await usedHeap(context, crmPage);
+    const floorC = await chromiumFloorPage(await context.newPage(), crmPage, extensionId);
+    const floorF = ff && firefox ? await firefox.floorPage(ff.page) : undefined;
+
+    log(
+      `${cycle.length} records cached; ${SWITCHES} switches each: live worker, floor,${ff ? ' Firefox switch and floor,' : ''} sleeping worker …`,
+      'warm',
+    );
     sandbox.clearLog();
-    // Interleaved: a switch with the worker running, then one with it stopped as MV3 stops an idle
-    // worker. An open extension page restarts a stopped worker at once, so the options page is
-    // closed meanwhile; a sleeping sample whose worker was running again before the switch is dropped.
+    // Interleaved: a switch with the worker running, the floor of the record it shows, Firefox's
+    // switch and floor, then a switch with the worker stopped as MV3 stops an idle worker. An open
+    // extension page restarts a stopped worker at once, so the options page is closed meanwhile;
+    // a sleeping sample whose worker was running again before the switch is dropped and taken again.
     const warm: SwitchTiming[] = [];
     const sleeping: SwitchTiming[] = [];
+    const floor: FloorSample[] = [];
+    const ffWarm: SwitchTiming[] = [];
+    const ffFloor: FloorSample[] = [];
     let wokeEarly = 0;
     await options.close();
     const stopper = await createWorkerStopper(context);
-    await crm.bringToFront();
-    const last = cycle.findIndex((r) => signatures.get(r.recordId) === previous);
-    for (let i = 1; i <= 2 * SWITCHES; i++) {
-      const record = cycle[(last + i) % cycle.length]!;
-      const expected = { signature: signatures.get(record.recordId)! };
-      if (i % 2 === 1) {
-        warm.push(await switchTo(crm, record, expected));
-        continue;
+    await crmPage.bringToFront();
+    for (let round = 0; round < 3 * SWITCHES && (warm.length < SWITCHES || sleeping.length < SWITCHES); round++) {
+      if (warm.length < SWITCHES) {
+        const record = nextCached();
+        const expected = { signature: signatures.get(record.recordId)! };
+        warm.push(await crm.switchTo(record, expected));
+        floor.push(await floorC.sample(PORTAL.id, record));
+        crmSwitches += 1;
+        if (ff) {
+          ffWarm.push(await ff.switchTo(record, expected));
+          ffFloor.push(await floorF!.sample(PORTAL.id, record));
+        }
       }
-      await stopper.stop();
-      const stopped = stopper.isStopped();
-      const timing = await switchTo(crm, record, expected);
-      if (stopped) sleeping.push(timing);
-      else wokeEarly++;
+      if (sleeping.length < SWITCHES) {
+        const record = nextCached();
+        await stopper.stop();
+        const stopped = stopper.isStopped();
+        const timing = await crm.switchTo(record, { signature: signatures.get(record.recordId)! });
+        crmSwitches += 1;
+        if (stopped) sleeping.push(timing);
+        else wokeEarly++;
+      }
     }
     await stopper.close();
     options = await context.newPage();
@@ -195,83 +360,121 @@ async function main(): Promise<void> {
     const warmApiCalls = sandbox.deskCalls().length;
     const windowStart = warm[0]!.startedAt;
     const windowEnd = warm[warm.length - 1]!.endedAt;
-    const longTasks = (await crm.evaluate(() => (window as unknown as Probe).__deskLinkBench.longTasks)).filter(
-      (t) => t.startTime + t.duration >= windowStart && t.startTime <= windowEnd,
-    );
-
-    // ---- Floor: one IndexedDB read of a cached record in an extension page + one frame.
-    await options.bringToFront();
-    await options.evaluate(NAME_SHIM);
-    const floor = await measureFloor(options, PORTAL.id, cycle, SWITCHES);
-    await crm.bringToFront();
+    const longTasks = (
+      (await crmPage.evaluate(() => (window as unknown as { __deskLinkBench: { longTasks: LongTask[] } }).__deskLinkBench.longTasks)) ?? []
+    ).filter((t) => t.startTime + t.duration >= windowStart && t.startTime <= windowEnd);
 
     // ---- Memory: what a CRM tab with the panel costs, in its own process and in the extension's.
-    log('memory of a CRM tab with and without the panel …');
+    log('memory of a CRM tab with and without the panel …', 'panelMemory');
     const quiet = () => new Promise((resolve) => setTimeout(resolve, 1500));
+    const openProbed = async (record: GeneratedRecord) => {
+      const page = await context!.newPage();
+      await page.addInitScript({ content: PROBE_SOURCE });
+      await page.goto(crmUrl(record));
+      return page;
+    };
     const panelMemory: PanelMemory = await measurePanelMemory({
       context,
       openWithPanel: async () => {
-        const page = await openCrmPage(context!, cycle[0]!);
-        await waitForRows(page);
+        const page = await openProbed(cycle[0]!);
+        await chromiumTab(page).waitForRows();
         return page;
       },
       openWithoutPanel: async () => {
         await send({ command: 'settings.update', enabled: false });
-        const page = await openCrmPage(context!, cycle[0]!);
+        const page = await openProbed(cycle[0]!);
         await quiet();
         await send({ command: 'settings.update', enabled: true });
         return page;
       },
       isPanelFrame: (frame) => isPanelFrameUrl(frame.url()),
     });
-    await crm.bringToFront();
+    await crmPage.bringToFront();
 
-    // ---- Cold views: records never seen, every Desk answer delayed by DELAY_MS.
-    log(`${coldRecords.length} cold views (Desk answers delayed ${DELAY_MS} ms) …`);
+    // ---- A day of use: views in a seeded order, first visits (cold) and repeats, every Desk
+    // answer delayed; each view in Chromium, then in Firefox. First visits wait for room in
+    // DeskLink's Desk budget first; Chromium's CRM tab spends that wait on switches among cached
+    // records (no Desk call), toward the memory growth's span.
+    const order = dayOfUseOrder(dayRecords.length, DAY_VIEWS, DAY_SEED);
+    log(`a day of use: ${order.length} views of ${dayRecords.length} records (Desk answers delayed ${DELAY_MS} ms) …`, 'dayOfUse');
     sandbox.addFault({ host: 'desk.zoho.com', delayMs: DELAY_MS });
-    const cold: { viewMs: number; depth: number; calls: number; overheadMs: number; sandboxOwnMs: number[] }[] = [];
-    let shown = previous;
+    const filler = async () => {
+      if (crmSwitches >= MEMORY_SWITCHES) return false;
+      const record = nextCached();
+      await crm.switchTo(record, { signature: signatures.get(record.recordId)! });
+      crmSwitches += 1;
+      return true;
+    };
+    const days: Record<'chromium' | 'firefox', View[]> = { chromium: [], firefox: [] };
+    const daySignatures = new Map<number, string>();
     let pacedMs = 0;
-    for (const record of coldRecords) {
+    let fillerSwitches = 0;
+    for (const [i, index] of order.entries()) {
+      const record = dayRecords[index]!;
+      const first = order.indexOf(index) === i;
       // An account view may take a dozen calls (each candidate account is checked).
-      pacedMs += await paceDeskCalls(send, 15);
-      const from = Date.now();
-      const timing = await switchTo(crm, record, { differentFrom: shown });
-      const calls = sandbox.deskCalls().filter((c) => c.at >= from);
-      const depth = sequentialDepth(
-        calls.map((c) => c.at),
-        DELAY_MS,
-      );
-      cold.push({
-        viewMs: timing.panelMs,
-        depth,
-        calls: calls.length,
-        overheadMs: timing.panelMs - depth * DELAY_MS,
-        sandboxOwnMs: calls.map((c) => c.ms - DELAY_MS),
-      });
-      shown = timing.signature;
+      if (first) {
+        const before = crmSwitches;
+        const waited = await Promise.all([paceDeskCalls(send, 15, filler), firefox ? paceDeskCalls(firefox.send, 15) : 0]);
+        pacedMs += Math.max(...waited);
+        fillerSwitches += crmSwitches - before;
+      }
+      for (const tab of ff ? [crm, ff] : [crm]) {
+        const known = daySignatures.get(index);
+        const view = await timedView(sandbox, tab, record, known ? { signature: known } : { differentFrom: tab.shown }, first);
+        if (tab === crm) {
+          crmSwitches += 1;
+          if (view.timing && !known) daySignatures.set(index, view.timing.signature);
+        }
+        days[tab.browser].push(view);
+      }
     }
+    // The rest of the memory growth's span, among cached records.
+    log(`CRM tab heap growth: ${Math.max(0, MEMORY_SWITCHES - crmSwitches)} more switches …`, 'heapGrowth');
+    // In one evaluation, so the page is not waiting on the harness between switches.
+    const rest = Array.from({ length: Math.max(0, MEMORY_SWITCHES - crmSwitches) }, () => nextCached());
+    await crmPage.evaluate(
+      async ([steps, timeoutMs]) => {
+        const probe = (window as unknown as { __deskLinkBench: { switchTo(h: string, x: unknown): Promise<unknown> } }).__deskLinkBench;
+        for (const [href, signature] of steps) await probe.switchTo(href, { signature, timeoutMs });
+      },
+      [rest.map((r) => [crmUrl(r), signatures.get(r.recordId)!] as const), SWITCH_TIMEOUT_MS] as const,
+    );
+    crmSwitches += rest.length;
+    if (rest.length) crm.shown = signatures.get(rest[rest.length - 1]!.recordId)!;
+    const heapAtEnd = await usedHeap(context, crmPage);
+    const day = dayFigures(days.chromium, DAY_SEED);
 
     // ---- Previews of the record now shown: first (one delayed Desk call each), then again.
-    log(`previews of up to ${PREVIEWS} tickets (Desk answers delayed ${DELAY_MS} ms) …`);
+    log(`previews of up to ${PREVIEWS} tickets (Desk answers delayed ${DELAY_MS} ms) …`, 'previews');
+    // The cached record with the most tickets, so there are enough to preview.
+    const mostRows = [...cycle].sort(
+      (a, b) => signatures.get(b.recordId)!.split(',').length - signatures.get(a.recordId)!.split(',').length,
+    )[0]!;
+    if (crm.shown !== signatures.get(mostRows.recordId)) await crm.switchTo(mostRows, { signature: signatures.get(mostRows.recordId)! });
     pacedMs += await paceDeskCalls(send, PREVIEWS);
-    const previews: PreviewTimings = await measurePreviews(crm, PREVIEWS);
+    const ownMsBetween = (from: number, to: number) =>
+      sandbox
+        .deskCalls()
+        .filter((c) => c.at >= from && c.at <= to)
+        .reduce((s, c) => s + Math.max(0, c.ms - DELAY_MS), 0);
+    const previews: PreviewTimings = await measurePreviews(crmPage, PREVIEWS, ownMsBetween);
 
     // ---- Ten tabs open one uncached record at once.
     let tenTabs: Record<string, unknown> = { skipped: 'no record left' };
     if (tabsRecord) {
-      log(`${TABS} tabs open one uncached record …`);
+      log(`${TABS} tabs open one uncached record …`, 'tenTabs');
       pacedMs += await paceDeskCalls(send, 5);
       sandbox.clearLog();
-      const tabs = await Promise.all(Array.from({ length: TABS }, () => context!.newPage()));
-      await Promise.all(tabs.map((tab) => tab.addInitScript({ content: `${NAME_SHIM}(${installProbe.toString()})();` })));
-      await Promise.all(tabs.map((tab) => tab.goto(crmUrl(tabsRecord))));
+      const tabs = await Promise.all(Array.from({ length: TABS }, () => openProbed(tabsRecord)));
       const painted = await Promise.all(
         tabs.map((tab) =>
-          waitForRows(tab).then(
-            () => true,
-            () => false,
-          ),
+          tab
+            .waitForFunction(() => Boolean((window as any).__deskLinkBench?.signature()), undefined, { timeout: 20_000, polling: 50 })
+            .then(
+              () => true,
+              () => false,
+            ),
         ),
       );
       const calls = sandbox.deskCalls();
@@ -286,45 +489,42 @@ async function main(): Promise<void> {
 
     // ---- New tickets from the record the first tab shows: click Create → the new row shown (one
     // delayed POST each; the dialog asks Desk for its people too).
-    log(`${NEW_TICKETS} new tickets (Desk answers delayed ${DELAY_MS} ms) …`);
+    log(`${NEW_TICKETS} new tickets (Desk answers delayed ${DELAY_MS} ms) …`, 'newTickets');
     pacedMs += await paceDeskCalls(send, 2 * NEW_TICKETS + 2);
-    await crm.bringToFront();
-    const newTickets = await measureNewTickets(crm, NEW_TICKETS);
+    await crmPage.bringToFront();
+    const newTickets = await measureNewTickets(crmPage, NEW_TICKETS);
     sandbox.clearFaults();
+    await firefox?.close();
+    firefox = undefined;
 
     // ---- 100,000 tickets through the cache module, in the extension's service worker.
-    log(`cache: writing ${CACHE_TICKETS} tickets in the service worker …`);
-    const hook = await loadCacheHook(sw);
+    log(`cache: writing ${CACHE_TICKETS} tickets in the service worker …`, 'cache100k');
+    const hook = await loadCacheHook(await extensionServiceWorker(context));
     const filled = await hook.fill({ portalId: PORTAL.id, tickets: CACHE_TICKETS, perRecord: 40 });
     const lookups = await hook.lookups(PORTAL.id, filled.recentKeys, 300);
     const bytes = await hook.storageBytes();
     const lookup = summarize(lookups.samplesMs, 2);
 
     const warmSwitchMs = summarize(warm.map((t) => t.panelMs));
-    const floorMs = summarize(floor);
+    const floorMs = summarize(floor.map((f) => f.ms));
+    const sleepingMs = summarize(sleeping.map((t) => t.panelMs));
+    const previewOverhead = previews.uncachedMs.map((ms, i) => ms - DELAY_MS - (previews.uncachedSandboxOwnMs[i] ?? 0));
     Object.assign(results, {
       warmSwitchMs,
-      floorMs,
+      floorMs: { ...floorMs, startPhaseMs: summarize(floor.map((f) => f.phaseMs)) },
       warmToFloorRatio: ratio(warmSwitchMs.p95, floorMs.p95),
-      warmSwitchSleepingWorkerMs: { ...summarize(sleeping.map((t) => t.panelMs)), wokeEarly },
-      sleepingWorkerPenaltyP50Ms: Math.round((summarize(sleeping.map((t) => t.panelMs)).p50 - warmSwitchMs.p50) * 10) / 10,
+      warmSwitchSleepingWorkerMs: { ...sleepingMs, wokeEarly },
+      sleepingWorkerPenaltyP50Ms: tenth(sleepingMs.p50 - warmSwitchMs.p50),
       warmSwitchTotalMs: summarize(warm.map((t) => t.totalMs)),
       warmCrmRenderMs: summarize(warm.map((t) => t.crmMs)),
-      coldOverheadMs: {
-        ...summarize(cold.map((c) => c.overheadMs)),
-        injectedDelayMs: DELAY_MS,
-        depths: cold.map((c) => c.depth),
-        depthHistogram: countBy(cold, (c) => String(c.depth)),
-        calls: cold.map((c) => c.calls),
-        // The sandbox's own time per Desk request (its answer time less the injected delay): part
-        // of the overhead above that is not DeskLink's.
-        sandboxOwnMs: summarize(cold.flatMap((c) => c.sandboxOwnMs)),
-      },
-      // Waited between views so DeskLink's per-minute Desk budget is never met while measuring.
+      coldOverheadMs: day.coldOverheadMs,
+      // Waited before first visits so DeskLink's per-minute Desk budget is never met while measuring.
       pacedForBudgetSeconds: Math.round(pacedMs / 1000),
-      coldViewMs: summarize(cold.map((c) => c.viewMs)),
+      coldViewMs: day.coldViewMs,
+      dayOfUse: { ...day.dayOfUse, repeatSwitchMs: day.repeatSwitchMs },
       previewUncachedMs: { ...summarize(previews.uncachedMs), injectedDelayMs: DELAY_MS },
-      previewOverheadMs: summarize(previews.uncachedMs.map((ms) => ms - DELAY_MS)),
+      // Click to text less the Desk delay and the sandbox's own time for the thread request.
+      previewOverheadMs: { ...summarize(previewOverhead), sandboxOwnMs: summarize(previews.uncachedSandboxOwnMs) },
       previewCachedMs: summarize(previews.cachedMs),
       newTicketMs: { ...summarize(newTickets), injectedDelayMs: DELAY_MS },
       newTicketOverheadMs: summarize(newTickets.map((ms) => ms - DELAY_MS)),
@@ -333,6 +533,26 @@ async function main(): Promise<void> {
       tenTabsUpstreamCalls: tenTabs,
       contentScriptBytes,
       panelMemory,
+      crmTabHeapGrowth: {
+        switches: crmSwitches,
+        fillerSwitches,
+        startBytes: heapAtStart,
+        endBytes: heapAtEnd,
+        growthBytes: heapAtEnd - heapAtStart,
+        perSwitchBytes: Math.round((heapAtEnd - heapAtStart) / Math.max(1, crmSwitches)),
+      },
+      ...(ff
+        ? {
+            firefox: firefoxBlock({
+              version: firefoxVersion,
+              warm: ffWarm,
+              floor: ffFloor,
+              warmUp: ffWarmUp,
+              views: days.firefox,
+              chromium: { warmSwitchMs, floorMs, coldOverheadMs: day.coldOverheadMs, waitingMs: day.dayOfUse.waitingMs },
+            }),
+          }
+        : {}),
       cache100k: {
         lookupP95Ms: lookup.p95,
         lookupP50Ms: lookup.p50,
@@ -350,13 +570,24 @@ async function main(): Promise<void> {
       },
       // Every sample, in the order taken (ms, 0.1): to see whether a p95 is one hiccup or a trend.
       samples: {
-        warmSwitchMs: warm.map((t) => Math.round(t.panelMs * 10) / 10),
-        warmSwitchSleepingWorkerMs: sleeping.map((t) => Math.round(t.panelMs * 10) / 10),
-        warmCrmRenderMs: warm.map((t) => Math.round(t.crmMs * 10) / 10),
-        floorMs: floor.map((ms) => Math.round(ms * 10) / 10),
-        previewUncachedMs: previews.uncachedMs.map((ms) => Math.round(ms * 10) / 10),
-        previewCachedMs: previews.cachedMs.map((ms) => Math.round(ms * 10) / 10),
-        newTicketMs: newTickets.map((ms) => Math.round(ms * 10) / 10),
+        warmSwitchMs: warm.map((t) => tenth(t.panelMs)),
+        warmSwitchSleepingWorkerMs: sleeping.map((t) => tenth(t.panelMs)),
+        warmCrmRenderMs: warm.map((t) => tenth(t.crmMs)),
+        floorMs: floor.map((f) => tenth(f.ms)),
+        coldOverheadMs: days.chromium.filter((v) => v.first && v.timing).map((v) => tenth(v.timing!.panelMs - v.depth * DELAY_MS)),
+        dayOfUseTotalMs: days.chromium.map((v) => tenth(v.timing?.totalMs ?? Number.NaN)),
+        previewUncachedMs: previews.uncachedMs.map(tenth),
+        previewCachedMs: previews.cachedMs.map(tenth),
+        newTicketMs: newTickets.map(tenth),
+        ...(ff
+          ? {
+              firefoxWarmSwitchMs: ffWarm.map((t) => tenth(t.panelMs)),
+              firefoxFloorMs: ffFloor.map((f) => tenth(f.ms)),
+              firefoxColdOverheadMs: days.firefox
+                .filter((v) => v.first && v.timing)
+                .map((v) => tenth(v.timing!.panelMs - v.depth * DELAY_MS)),
+            }
+          : {}),
       },
       longTasks: {
         count: longTasks.length,
@@ -366,16 +597,18 @@ async function main(): Promise<void> {
       },
     });
   } finally {
+    await firefox?.close().catch(() => undefined);
     await context?.close().catch(() => undefined);
     await sandbox.close();
   }
 
   if (FUZZ_CASES > 0) {
-    log(`fuzzing the broker (${FUZZ_CASES} cases) …`);
+    log(`fuzzing the broker (${FUZZ_CASES} cases) …`, 'fuzz');
     const fuzz = await runFuzz(FUZZ_CASES);
     Object.assign(results, { fuzzCases: fuzz.fuzzCases, fuzzFailures: fuzz.fuzzFailures, fuzzSeconds: Number(fuzz.seconds.toFixed(1)) });
   }
 
+  log('done', 'end');
   const git = (...args: string[]) => {
     try {
       return execFileSync('git', args, { encoding: 'utf8' }).trim();
@@ -395,6 +628,7 @@ async function main(): Promise<void> {
       loadAverageAtStart: loadAtStart.map((l) => Number(l.toFixed(2))),
       loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))),
     },
+    phaseSeconds,
     settings: { sandboxSize: SIZE, switches: SWITCHES, crmRenderDelayMs: CRM_RENDER_DELAY_MS, injectedDeskDelayMs: DELAY_MS },
     ...figures,
     samples, // last: the raw samples after the figures

@@ -53,3 +53,46 @@ export function sequentialDepth(startTimes: readonly number[], delayMs: number):
   }
   return depth;
 }
+
+/** A seeded pseudo-random source in [0, 1) (mulberry32): the same seed gives the same run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A day of use: `views` record views over `distinct` records (indices 0…distinct−1, each first
+ * seen in that order), the rest repeats of a record seen earlier that day, picked at random but
+ * never the record just shown. Where the first visits fall among the repeats is random too.
+ */
+export function dayOfUseOrder(distinct: number, views: number, seed: number): number[] {
+  if (!Number.isInteger(distinct) || !Number.isInteger(views) || distinct < 1 || views < distinct)
+    throw new RangeError(`a day needs 1 ≤ distinct (${distinct}) ≤ views (${views})`);
+  if (distinct === 1 && views > 1) throw new RangeError('repeats need at least two records (never the record just shown)');
+  const random = seededRandom(seed);
+  const order = [0];
+  let firstLeft = distinct - 1;
+  let repeatsLeft = views - distinct;
+  while (order.length < views) {
+    const seen = distinct - firstLeft;
+    // With one record seen, the only repeat would be the record just shown.
+    const first = firstLeft > 0 && (seen < 2 || random() < firstLeft / (firstLeft + repeatsLeft));
+    if (first) {
+      order.push(seen);
+      firstLeft -= 1;
+      continue;
+    }
+    const previous = order[order.length - 1]!;
+    // One of the seen records other than the previous: pick among seen − 1 and skip over it.
+    const pick = Math.floor(random() * (seen - 1));
+    order.push(pick >= previous ? pick + 1 : pick);
+    repeatsLeft -= 1;
+  }
+  return order;
+}

@@ -1,0 +1,70 @@
+/** The bench's table: Firefox beside Chromium, figures Firefox cannot give named as such. */
+import { describe, expect, it } from 'vitest';
+import { markdownTable, tableRows } from '../../bench/report';
+
+const s = (p50: number, p95: number, n = 60) => ({ p50, p95, n });
+const report = (timesChromium: Record<string, number> | null) => ({
+  warmSwitchMs: s(40, 48),
+  warmSwitchSleepingWorkerMs: { ...s(45, 60), wokeEarly: 0 },
+  sleepingWorkerPenaltyP50Ms: 5,
+  floorMs: s(10, 20),
+  warmToFloorRatio: 2.4,
+  coldOverheadMs: { ...s(20, 28, 40), injectedDelayMs: 150, depthHistogram: { 1: 30, 2: 10 }, sandboxOwnMs: s(2, 5) },
+  dayOfUse: {
+    views: 100,
+    repeats: 60,
+    deskCalls: 100,
+    deskCallsOnRepeats: 0,
+    waitingMs: 30_000,
+    waitingFirstVisitsMs: 25_000,
+    waitingRepeatsMs: 5_000,
+  },
+  warmApiCalls: 0,
+  longTasks: { count: 0, maxMs: 0, switches: 60 },
+  cache100k: { lookupP95Ms: 5, bytes: 1024, remainingTickets: 10, insertedTickets: 20, lookups: 300, cap: 50_000 },
+  ...(timesChromium
+    ? {
+        firefox: {
+          version: 'firefox/153',
+          warmSwitchMs: s(44, 50),
+          floorMs: s(11, 21),
+          warmToFloorRatio: 2.4,
+          coldOverheadMs: s(22, 30, 40),
+          dayOfUse: {
+            views: 100,
+            repeats: 60,
+            deskCalls: 100,
+            deskCallsOnRepeats: 0,
+            waitingMs: 33_000,
+            waitingFirstVisitsMs: 27_000,
+            waitingRepeatsMs: 6_000,
+          },
+          timesChromium,
+        },
+      }
+    : {}),
+});
+
+const row = (rows: ReturnType<typeof tableRows>, figure: string) => rows.find((r) => r[0] === figure)!;
+
+describe('bench table', () => {
+  it('puts Firefox’s figure beside Chromium’s with its multiple, and names the DevTools-only figures', () => {
+    const rows = tableRows(report({ warmSwitchP95: 1.04, coldOverheadP95: 1.07 }));
+    expect(row(rows, 'warmSwitchMs')[2]).toBe('p50 44 ms, p95 50 ms (1.04×)');
+    expect(row(rows, 'warmSwitchSleepingWorkerMs')[2]).toMatch(/Chromium only/);
+    expect(row(rows, 'cache100k')[2]).toMatch(/Chromium only/);
+    expect(row(rows, 'dayOfUse')[1]).toMatch(/waiting 30\.0 s .* 100 Desk calls, 0 on repeats/);
+    expect(row(rows, 'Firefox ÷ Chromium').at(-1)).toBe(true);
+  });
+
+  it('marks Firefox missed when any figure is more than 1.2× Chromium’s', () => {
+    expect(row(tableRows(report({ warmSwitchP95: 1.3, floorP50: 0.9 })), 'Firefox ÷ Chromium').at(-1)).toBe(false);
+  });
+
+  it('says Firefox was not run when it was skipped', () => {
+    const rows = tableRows(report(null));
+    expect(row(rows, 'warmSwitchMs')[2]).toBe('not run');
+    expect(rows.some((r) => r[0] === 'Firefox ÷ Chromium')).toBe(false);
+    expect(markdownTable(report(null)).split('\n')[0]).toBe('| figure | Chromium | Firefox ESR | n | target | |');
+  });
+});
