@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: DeskLink's figures in a real Chromium (the built `chrome-mv3`) and, side by
- * side, Firefox ESR (`firefox-mv3`, built here) against the Zoho sandbox. Writes
+ * side, Firefox ESR (`firefox-mv3`) against the Zoho sandbox. Writes
  * bench/results.json and prints a table. It reports; it asserts nothing about timings (exit 0
  * unless something crashes). Variants are interleaved in one run, so a change of load on the
  * machine falls on all of them alike: live-worker switch, floor, Firefox switch and floor, then a
@@ -206,17 +206,6 @@ function dayFigures(views: View[], seed: number) {
   };
 }
 
-function buildFirefoxExtension(): void {
-  log('building firefox-mv3 …', 'firefoxBuild');
-  try {
-    execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'pipe' });
-  } catch (error) {
-    const out = error as { stdout?: Buffer; stderr?: Buffer };
-    console.error(`${out.stdout?.toString() ?? ''}${out.stderr?.toString() ?? ''}`);
-    throw error;
-  }
-}
-
 /** Firefox's figures, taken as Chromium's, and each as a multiple of Chromium's (target ≤ 1.2). */
 function firefoxBlock(input: {
   version: string;
@@ -257,7 +246,6 @@ async function main(): Promise<void> {
   const loadAtStart = os.loadavg();
   const extDir = extensionDir('chrome-mv3');
   const contentScriptBytes = bundleBytes(path.join(extDir, 'content-scripts'));
-  if (FIREFOX) buildFirefoxExtension();
 
   log(`sandbox size ${String(SIZE)} …`, 'launch');
   const sandbox: Sandbox = await startSandbox({ size: SIZE, quiet: true, crmRenderDelayMs: CRM_RENDER_DELAY_MS });
