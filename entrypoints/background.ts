@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { createBroker } from '@/lib/background/broker/broker';
 import { createDeskCallBudget } from '@/lib/background/broker/desk-call-budget';
 import { createDeskTicketSource } from '@/lib/background/broker/ticket-source';
+import { createDeskLookupCache } from '@/lib/background/cache/desk-lookups';
 import { createSessionEvictionBound } from '@/lib/background/cache/eviction-bound';
 import { createTicketCache } from '@/lib/background/cache/ticket-cache';
 import { createCredentialStore } from '@/lib/background/credentials/store';
@@ -46,7 +47,8 @@ export default defineBackground(() => {
     budget,
     // A record's identity from CRM's API when the sign-in may read it there, else the page's.
     tickets: createCrmFirstTicketSource({
-      desk: createDeskTicketSource(desk),
+      // The Desk contacts and accounts one record's search found serve the next with the same email or name.
+      desk: createDeskTicketSource(desk, createDeskLookupCache(now)),
       crm,
       cache: createCrmRecordCache(),
       notes: identityNotes,

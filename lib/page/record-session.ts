@@ -10,6 +10,11 @@
  * need not wait for the quiet time); the settled identity is looked up as usual unless it is
  * the one peeked with fresh tickets. A record this tab showed lately is drawn from its memory
  * (./recent-views.ts) before the peek's answer, which needs the background awake.
+ *
+ * A peek that finds nothing fresh asks the real lookup (`cached`) at once, so Desk works while
+ * the identity settles (a cold view need not wait for the quiet time either). That early answer
+ * is only held: the settled identity takes it when it is the same (one Desk search), and asks
+ * again when it is not, so the panel never shows rows found with an identity the page dropped.
  */
 import type { CustomCrmHosts } from '../shared/crm-address';
 import type { ErrorInfo } from '../shared/errors';
@@ -147,6 +152,8 @@ class Session {
   private peeked: string | null = null;
   /** The rows shown came from this tab's memory: the broker's answer still replaces them. */
   private remembered = false;
+  /** The lookup asked before the identity settled, held until the settled identity takes it or not. */
+  private early: { fingerprint: string; answer: Promise<ResponseOf<'tickets.get'>> } | null = null;
   /** Previews asked for on this record: each ticket's is asked once (again only after a failure). */
   private previews: Record<string, PreviewState> = {};
   /** The New ticket form, once opened on this record; and the ticket created last. */
@@ -240,10 +247,18 @@ class Session {
       this.handle({ ok: true, data: remembered });
     }
     const answer = await this.deps.ask({ command: 'tickets.get', record: this.ref, identity, mode: 'peek' });
-    if (this.aborted || seq !== this.lookupSeq || (this.view && !this.remembered) || !answer.ok || answer.data.fetchedAt === null) return;
+    if (this.aborted || seq !== this.lookupSeq || (this.view && !this.remembered) || !answer.ok) return;
+    // Nothing fresh to show: the lookup the settled identity would make, started now.
+    if (answer.data.fetchedAt === null || answer.data.stale) this.askEarly(identity);
+    if (answer.data.fetchedAt === null) return;
     if (!answer.data.stale) this.peeked = identityFingerprint(identity);
     this.remembered = false;
     this.keep(identity, answer);
+  }
+
+  private askEarly(identity: Identity): void {
+    const answer = this.deps.ask({ command: 'tickets.get', record: this.ref, identity, mode: 'cached' });
+    this.early = { fingerprint: identityFingerprint(identity), answer };
   }
 
   private async lookup(identity: Identity, mode: 'cached' | 'refresh', retrying = false): Promise<void> {
@@ -263,7 +278,11 @@ class Session {
     // With tickets on screen, keep them while asking (marked refreshing); else the skeleton.
     this.refreshing = this.view !== null;
     this.show(this.view ? this.body : { kind: 'loading' });
-    const first = await this.deps.ask({ command: 'tickets.get', record: this.ref, identity, mode });
+    // The early ask is taken by the first lookup of that same identity, never by another.
+    const early = this.early;
+    this.early = null;
+    const joined = mode === 'cached' && early?.fingerprint === identityFingerprint(identity);
+    const first = await (joined ? early.answer : this.deps.ask({ command: 'tickets.get', record: this.ref, identity, mode }));
     if (this.aborted || seq !== this.lookupSeq) return;
     this.remembered = false;
     const revalidate = first.ok && first.data.revalidating;

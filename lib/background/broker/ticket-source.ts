@@ -5,6 +5,7 @@
  */
 import type { Identity, RecordRef } from '../../shared/commands';
 import type { ThreadPreview, TicketSummary } from '../../shared/protocol';
+import type { DeskLookupCache } from '../cache/desk-lookups';
 import { deskToken } from '../credentials/credential';
 import type { DeskClients } from '../desk/desk-clients';
 import { findRecordTickets, identityFingerprint } from '../desk/matching';
@@ -29,12 +30,14 @@ export interface TicketSource {
   latestThread?(ready: ReadyContext, ticketId: string, signal: AbortSignal): Promise<ThreadPreview | null>;
 }
 
-export function createDeskTicketSource(desk: DeskClients): TicketSource {
+/** `lookups`: the Desk contacts and accounts one record's search found, for the others (none: each searches). */
+export function createDeskTicketSource(desk: DeskClients, lookups?: DeskLookupCache): TicketSource {
   return {
     fingerprint: identityFingerprint,
     async find(ready, record, identity, signal) {
       const client = desk.forPortal(ready.dataCentre, deskToken(ready.credential), ready.portal);
-      const { tickets, truncated, deskUrl } = await findRecordTickets(client, record, identity, signal);
+      const shared = lookups?.forPortal(ready.portalId);
+      const { tickets, truncated, deskUrl } = await findRecordTickets(client, record, identity, signal, shared);
       return { tickets, truncated, deskUrl };
     },
     async latestThread(ready, ticketId, signal) {

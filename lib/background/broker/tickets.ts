@@ -111,8 +111,11 @@ export function createTicketsHandler({
 
   async function answer(ready: ReadyContext, { record, identity, mode }: RequestOf<'tickets.get'>): Promise<TicketsView> {
     const at = now();
-    const fingerprint = await source.fingerprint(record, identity);
-    const cached = await cache.read(ready.portalId, recordKeyOf(record), at);
+    // Two reads of the database, neither waiting for the other.
+    const [fingerprint, cached] = await Promise.all([
+      source.fingerprint(record, identity),
+      cache.read(ready.portalId, recordKeyOf(record), at),
+    ]);
     // A changed identity (e.g. a new email) makes the cached list another record's answer: refetch.
     // Lists migrated without a fingerprint are shown, but count as stale.
     const usable = cached && (cached.fingerprint === fingerprint || cached.fingerprint === null) ? cached : null;

@@ -9,6 +9,9 @@
  *   Records migrated from v1 get `fingerprint: null` (unknown: served, but treated as stale).
  * - v3: `crmRecords` keyed [crmOrg, recordKey]: who a record is as CRM's API said (its emails,
  *   name, account, a deal's lookups), with when it was read. Nothing to migrate.
+ * - v4: `deskLookups` keyed [portalId, key]: the Desk contacts or account a search found, shared
+ *   by records that search the same (lib/background/desk/shared-lookups.ts), with an index on
+ *   `fetchedAt` to drop the old ones. Nothing to migrate.
  * - Tickets may carry the `preview` of their latest thread (an optional field: no migration). A
  *   ticket written again from a new fetch drops it, so a preview is never older than its ticket.
  *
@@ -18,7 +21,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { ThreadPreview, TicketSummary } from '../../shared/protocol';
 
 export const CACHE_DB_NAME = 'desklink-cache';
-export const CACHE_DB_VERSION = 3;
+export const CACHE_DB_VERSION = 4;
 
 /** A ticket as cached: the panel's summary plus the portal it belongs to. */
 export interface CachedTicket extends TicketSummary {
@@ -51,10 +54,20 @@ interface CachedCrmRecord {
   fetchedAt: number;
 }
 
+/** What one Desk search found, under what it searched (`contacts:email:…`, `account:…`). */
+interface CachedDeskLookup {
+  portalId: string;
+  key: string;
+  /** Checked on reading (lib/background/desk/shared-lookups.ts). */
+  value: unknown;
+  fetchedAt: number;
+}
+
 export interface CacheSchema extends DBSchema {
   tickets: { key: [string, string]; value: CachedTicket };
   records: { key: [string, string]; value: CachedRecord; indexes: { byLastUsed: number } };
   crmRecords: { key: [string, string]; value: CachedCrmRecord };
+  deskLookups: { key: [string, string]; value: CachedDeskLookup; indexes: { byFetchedAt: number } };
 }
 
 type UpgradeTx = IDBPTransaction<CacheSchema, StoreNames<CacheSchema>[], 'versionchange'>;
@@ -64,8 +77,9 @@ export async function upgradeCache(db: IDBPDatabase<CacheSchema>, oldVersion: nu
     db.createObjectStore('tickets', { keyPath: ['portalId', 'id'] });
     db.createObjectStore('records', { keyPath: ['portalId', 'recordKey'] });
   }
-  // v3's store has nothing to migrate; made before v2's walk, so no await precedes it.
+  // v3's and v4's stores have nothing to migrate; made before v2's walk, so no await precedes them.
   if (oldVersion < 3) db.createObjectStore('crmRecords', { keyPath: ['crmOrg', 'recordKey'] });
+  if (oldVersion < 4) db.createObjectStore('deskLookups', { keyPath: ['portalId', 'key'] }).createIndex('byFetchedAt', 'fetchedAt');
   if (oldVersion < 2) {
     const records = tx.objectStore('records');
     records.createIndex('byLastUsed', 'lastUsedAt');

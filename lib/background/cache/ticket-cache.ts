@@ -1,5 +1,6 @@
 /**
- * Tickets per portal and, per CRM record, the ids of its tickets: read and write.
+ * Tickets per portal and, per CRM record, the ids of its tickets: read and write. Clearing also
+ * forgets what Desk's contact and account searches found (desk-lookups.ts).
  *
  * Reads are one transaction: the record, then all its tickets by key in parallel, so a lookup
  * stays a couple of milliseconds however large the cache grows. Every operation degrades to
@@ -224,10 +225,11 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
       generation++;
       const db = await connection.open();
       if (!db) return;
-      const tx = db.transaction(['records', 'tickets'], 'readwrite');
+      const tx = db.transaction(['records', 'tickets', 'deskLookups'], 'readwrite');
       await Promise.all([
         tx.objectStore('records').delete(portalRange(portalId)),
         tx.objectStore('tickets').delete(portalRange(portalId)),
+        tx.objectStore('deskLookups').delete(portalRange(portalId)),
         tx.done,
       ]);
     },
@@ -236,12 +238,13 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
       generation++;
       const db = await connection.open();
       if (!db) return;
-      // Who records are, as CRM's API said, goes with their tickets.
-      const tx = db.transaction(['records', 'tickets', 'crmRecords'], 'readwrite');
+      // Who records are, as CRM's API and Desk's searches said, goes with their tickets.
+      const tx = db.transaction(['records', 'tickets', 'crmRecords', 'deskLookups'], 'readwrite');
       await Promise.all([
         tx.objectStore('records').clear(),
         tx.objectStore('tickets').clear(),
         tx.objectStore('crmRecords').clear(),
+        tx.objectStore('deskLookups').clear(),
         tx.done,
       ]);
     },

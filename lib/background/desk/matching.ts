@@ -7,10 +7,14 @@
  * - Accounts: `accounts/search` by name, confirmed by `zohoCRMAccount.id` (fetched per account:
  *   search results omit it), then that account's tickets; their list omits `modifiedTime`, so the
  *   100 most recently changed come once more from `tickets/search` by account id, which has it.
+ *   The exact-name hit's tickets are fetched while its link is checked (it is nearly always the
+ *   one), and dropped when the check picks another account.
  * - Deals: the tickets of the deal's contact (linked Desk contacts, as above, by the lookup's
  *   name and id) and of its account (as an Account record), each marked whose it is; a ticket
  *   of both is the contact's.
- * Tickets are merged by id, newest first. Every page inside Zoho's window is fetched.
+ * Tickets are merged by id, newest first. Every page inside Zoho's window is fetched. Each call
+ * starts as soon as what it needs is known. The Desk contacts and account a search found are
+ * shared with other records searching the same emails or name (shared-lookups.ts).
  */
 import { DeskLinkError } from '../../shared/errors';
 import type { Identity, RecordRef } from '../../shared/commands';
@@ -26,6 +30,7 @@ import {
 } from './identity';
 import { collectPages, type Collected } from './paging';
 import type { Account, Ticket } from './schemas';
+import { checkAccount, checkContacts, NO_SHARING, type SharedAccount, type SharedContacts, type SharedLookups } from './shared-lookups';
 import { toTicketSummary } from './ticket-summary';
 
 export { identityFingerprint } from './identity';
@@ -88,23 +93,34 @@ async function recentlyChangedOfAccount(client: DeskClient, accountId: string, s
   }
 }
 
+/** The Desk contacts found by these emails or this name, as another record's search may have found them already. */
+function searchContacts(client: DeskClient, by: { emails: string[] } | { name: string }, lookups: SharedLookups, signal?: AbortSignal) {
+  const key = 'emails' in by ? `contacts:email:${[...by.emails].sort().join(',')}` : `contacts:name:${by.name}`;
+  const find = async (): Promise<SharedContacts> => {
+    const found = await collectPages('contactSearch', async (from, limit) => {
+      const query = 'emails' in by ? { email: by.emails } : { fullName: by.name };
+      const page = await client.searchContacts({ ...query, from, limit }, signal);
+      return { items: page.data, received: page.received, count: page.count };
+    });
+    const items = found.items.map((c) => ({ id: c.id, email: c.email, webUrl: c.webUrl, crmId: c.zohoCRMContact?.id ?? null }));
+    return { items, truncated: found.truncated };
+  };
+  return lookups.share(key, find, checkContacts);
+}
+
 /** Tickets of the Desk contacts linked to this CRM record, among those Desk finds by the emails or the name. */
 async function linkedContactTickets(
   client: DeskClient,
   by: { emails: string[] } | { name: string },
   recordId: string,
+  lookups: SharedLookups,
   signal?: AbortSignal,
 ) {
   const emails = 'emails' in by ? by.emails : [];
-  const contacts = await collectPages('contactSearch', async (from, limit) => {
-    const query = 'emails' in by ? { email: by.emails } : { fullName: by.name };
-    const page = await client.searchContacts({ ...query, from, limit }, signal);
-    return { items: page.data, received: page.received, count: page.count };
-  });
-  const linkedContacts = contacts.items.filter((c) => c.zohoCRMContact?.id === recordId);
+  const contacts = await searchContacts(client, by, lookups, signal);
+  const linkedContacts = contacts.items.filter((c) => c.crmId === recordId);
   const linked = new Set(linkedContacts.map((c) => c.id));
-  const results: Collected<Ticket>[] = [];
-  for (const contactId of linked) results.push(await ticketsOfContact(client, contactId, signal));
+  const results = await Promise.all([...linked].map((contactId) => ticketsOfContact(client, contactId, signal)));
   // The record's page in Desk: its linked contact, else the contact with its primary email.
   const primary = emails[0]?.toLowerCase();
   const own = linkedContacts[0] ?? contacts.items.find((c) => primary !== undefined && c.email?.toLowerCase() === primary);
@@ -115,12 +131,12 @@ async function linkedContactTickets(
   };
 }
 
-async function personTickets(client: DeskClient, record: RecordRef, emails: string[], signal?: AbortSignal) {
+async function personTickets(client: DeskClient, record: RecordRef, emails: string[], lookups: SharedLookups, signal?: AbortSignal) {
   const byEmail = collectPages('ticketSearch', async (from, limit) => {
     const page = await client.searchTickets({ email: emails, sortBy: '-modifiedTime', from, limit }, signal);
     return { items: page.data, received: page.received, count: page.count };
   });
-  const byLink = linkedContactTickets(client, { emails }, record.recordId, signal).catch((error: unknown) => {
+  const byLink = linkedContactTickets(client, { emails }, record.recordId, lookups, signal).catch((error: unknown) => {
     if (error instanceof DeskLinkError && PERMISSION_CODES.has(error.code)) return { items: [], truncated: false, deskUrl: null };
     throw error;
   });
@@ -128,17 +144,34 @@ async function personTickets(client: DeskClient, record: RecordRef, emails: stri
 }
 
 /** A person without a readable email: the Desk contacts of that name linked to the CRM record. */
-async function linkedByName(client: DeskClient, name: string, recordId: string, signal?: AbortSignal) {
+async function linkedByName(client: DeskClient, name: string, recordId: string, lookups: SharedLookups, signal?: AbortSignal) {
   const term = contactSearchName(name);
-  return term ? linkedContactTickets(client, { name: term }, recordId, signal) : { items: [], truncated: false, deskUrl: null };
+  return term ? linkedContactTickets(client, { name: term }, recordId, lookups, signal) : { items: [], truncated: false, deskUrl: null };
 }
 
-/** The Desk account of a CRM account and its tickets (the list, and the recently changed with their times). */
-async function accountTickets(client: DeskClient, name: string, recordId: string, signal?: AbortSignal) {
-  const account = await findAccount(client, name, recordId, signal);
-  const sources = account
-    ? await Promise.all([ticketsOfAccount(client, account.id, signal), recentlyChangedOfAccount(client, account.id, signal)])
-    : [];
+/** An account's tickets: the list, and the recently changed with their times. */
+const ofAccount = (client: DeskClient, accountId: string, signal?: AbortSignal) =>
+  Promise.all([ticketsOfAccount(client, accountId, signal), recentlyChangedOfAccount(client, accountId, signal)]);
+
+/** The Desk account of a CRM account and its tickets, the likely account's started while it is confirmed. */
+async function accountTickets(client: DeskClient, name: string, recordId: string, lookups: SharedLookups, signal?: AbortSignal) {
+  let guess: { id: string; sources: Promise<Collected<Ticket>[]>; drop: AbortController } | undefined;
+  const speculate = (candidate: Account) => {
+    const drop = new AbortController();
+    signal?.addEventListener('abort', () => drop.abort(), { once: true });
+    const sources = ofAccount(client, candidate.id, drop.signal);
+    sources.catch(() => undefined);
+    guess = { id: candidate.id, sources, drop };
+  };
+  const key = `account:${recordId}:${name.replace(/\s+/g, ' ').trim().toLowerCase()}`;
+  const find = async (): Promise<SharedAccount> => {
+    const found = await findAccount(client, name, recordId, signal, speculate);
+    return found ? { id: found.id, accountName: found.accountName, webUrl: found.webUrl } : null;
+  };
+  const account = await lookups.share(key, find, checkAccount);
+  // Another account (or none) confirmed: the guess's rows are never used.
+  if (guess && guess.id !== account?.id) guess.drop.abort();
+  const sources = !account ? [] : guess?.id === account.id ? await guess.sources : await ofAccount(client, account.id, signal);
   return { sources, deskUrl: account?.webUrl ?? null };
 }
 
@@ -151,10 +184,11 @@ async function dealContactTickets(
   deal: RecordRef,
   contact: { id: string; name: string },
   emails: string[],
+  lookups: SharedLookups,
   signal?: AbortSignal,
 ) {
-  if (emails.length === 0) return linkedByName(client, contact.name, contact.id, signal);
-  const [byEmail, byLink] = await personTickets(client, { ...deal, module: 'Contacts', recordId: contact.id }, emails, signal);
+  if (emails.length === 0) return linkedByName(client, contact.name, contact.id, lookups, signal);
+  const [byEmail, byLink] = await personTickets(client, { ...deal, module: 'Contacts', recordId: contact.id }, emails, lookups, signal);
   return { items: [...byEmail.items, ...byLink.items], truncated: byEmail.truncated || byLink.truncated, deskUrl: byLink.deskUrl };
 }
 
@@ -163,12 +197,13 @@ async function dealTickets(
   client: DeskClient,
   record: RecordRef,
   identity: Identity,
+  lookups: SharedLookups,
   signal?: AbortSignal,
 ): Promise<Omit<RecordTickets, 'fingerprint'>> {
   const { contact, account } = identity.lookups ?? {};
   const [ofContact, ofAccount] = await Promise.all([
-    contact ? dealContactTickets(client, record, contact, searchableEmails(identity.emails), signal) : null,
-    account ? accountTickets(client, account.name, account.id, signal) : null,
+    contact ? dealContactTickets(client, record, contact, searchableEmails(identity.emails), lookups, signal) : null,
+    account ? accountTickets(client, account.name, account.id, lookups, signal) : null,
   ]);
   const contactIds = new Set(ofContact?.items.map((t) => t.id));
   const accountSources = ofAccount?.sources ?? [];
@@ -188,13 +223,22 @@ async function dealTickets(
 /**
  * The Desk account of a CRM account: the hit linked to the record id; failing that, the one
  * hit with exactly the record's name and no CRM link at all. Search results do not carry the
- * link, so each candidate is fetched (exact names first, at most 10).
+ * link, so each candidate is fetched (exact names first, at most 10). `onGuess` hears of the
+ * exact-name hit to be checked first, before its check.
  */
-async function findAccount(client: DeskClient, name: string, recordId: string, signal?: AbortSignal): Promise<Account | undefined> {
+async function findAccount(
+  client: DeskClient,
+  name: string,
+  recordId: string,
+  signal?: AbortSignal,
+  onGuess?: (likely: Account) => void,
+): Promise<Account | undefined> {
   const term = accountSearchTerm(name);
   if (!term) return undefined;
   const { data: hits } = await client.searchAccounts({ accountName: term, from: 0, limit: 25 }, signal);
   const ordered = [...hits].sort((a, b) => Number(sameAccountName(b.accountName, name)) - Number(sameAccountName(a.accountName, name)));
+  const first = ordered[0];
+  if (onGuess && first && first.zohoCRMAccount === undefined && sameAccountName(first.accountName, name)) onGuess(first);
   const checked: Account[] = [];
   for (const hit of ordered) {
     const account =
@@ -211,22 +255,23 @@ export async function findRecordTickets(
   record: RecordRef,
   identity: Identity,
   signal?: AbortSignal,
+  lookups: SharedLookups = NO_SHARING,
 ): Promise<RecordTickets> {
   const fingerprint = identityFingerprint(record, identity);
-  if (record.module === 'Deals') return { ...(await dealTickets(client, record, identity, signal)), fingerprint };
+  if (record.module === 'Deals') return { ...(await dealTickets(client, record, identity, lookups, signal)), fingerprint };
   let sources: Collected<Ticket>[] = [];
   let deskUrl: string | null = null;
   if (record.module === 'Accounts') {
     const name = recordAccountName(record, identity);
-    if (name) ({ sources, deskUrl } = await accountTickets(client, name, record.recordId, signal));
+    if (name) ({ sources, deskUrl } = await accountTickets(client, name, record.recordId, lookups, signal));
   } else {
     const emails = searchableEmails(identity.emails);
     if (emails.length) {
-      const [byEmail, byLink] = await personTickets(client, record, emails, signal);
+      const [byEmail, byLink] = await personTickets(client, record, emails, lookups, signal);
       sources = [byEmail, byLink];
       deskUrl = byLink.deskUrl;
     } else if (identity.name) {
-      const byLink = await linkedByName(client, identity.name, record.recordId, signal);
+      const byLink = await linkedByName(client, identity.name, record.recordId, lookups, signal);
       sources = [byLink];
       deskUrl = byLink.deskUrl;
     }

@@ -42,6 +42,7 @@ function harness(
     /** Answers to `peek` (default: nothing cached, as with an empty cache). */
     peek?: (request: TicketsRequest) => Response<TicketsView>;
   } = {},
+  timing = TIMING,
 ) {
   const requests: Request[] = [];
   const shown: PanelViewState[] = [];
@@ -61,7 +62,7 @@ function harness(
     return { ok: false, error: { code: 'UNKNOWN_COMMAND' } };
   }) as Ask;
   const controller = new AbortController();
-  const sessions = startRecordSessions({ doc: document, signal: controller.signal, ask, surface, timing: TIMING });
+  const sessions = startRecordSessions({ doc: document, signal: controller.signal, ask, surface, timing });
   const allTicketRequests = () => requests.filter((r): r is TicketsRequest => r.command === 'tickets.get');
   // Lookups (cached / fresh / refresh); peeks are listed apart.
   const ticketRequests = () => allTicketRequests().filter((r) => r.mode !== 'peek');
@@ -311,5 +312,59 @@ describe('record sessions', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(h.requests).toEqual([]);
     expect(h.surface.show).not.toHaveBeenCalled();
+  });
+
+  describe('a record never looked up (cold)', () => {
+    // The identity settles only when the test says so (fake clock): what happens before is visible.
+    const SETTLE_LATER = { readyTimeoutMs: 120_000, settleMs: 60_000, quietMs: 60_000 };
+    const settle = () => vi.advanceTimersByTimeAsync(60_000);
+    const emailField = () => document.querySelector('[data-zcqa="value_Email"] crm-rl-share-email')!;
+    beforeEach(() => vi.useFakeTimers());
+
+    it('asks for the tickets before the identity settles, and the settled identity takes that answer: one lookup', async () => {
+      render(PAGE_VARIANT_HTML.contact);
+      let release!: () => void;
+      const desk = new Promise<void>((r) => (release = r));
+      const h = harness(
+        {
+          tickets: async () => {
+            await desk; // Desk still answering when the identity settles
+            return { ok: true, data: view({ fetchedAt: 5 }) };
+          },
+        },
+        SETTLE_LATER,
+      );
+      h.sessions.navigate(url(RECORDS.contact));
+      await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(1));
+      expect(h.last()?.body.kind).toBe('loading');
+      await settle();
+      release();
+      await vi.waitFor(() => expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 5 } } }));
+      expect(h.ticketRequests()).toEqual([
+        expect.objectContaining({ mode: 'cached', identity: expect.objectContaining({ emails: [...RECORDS.contact.emails] }) }),
+      ]);
+    });
+
+    it('an identity that changes before it settles is asked again, and the first answer is never shown', async () => {
+      render(PAGE_VARIANT_HTML.contact);
+      const h = harness(
+        {
+          tickets: (r) => ({ ok: true, data: view({ fetchedAt: r.identity.emails.includes('late.address@example.com') ? 222 : 111 }) }),
+        },
+        SETTLE_LATER,
+      );
+      h.sessions.navigate(url(RECORDS.contact));
+      await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(1));
+      // CRM shows another address after the first reading was asked for (and answered).
+      emailField().setAttribute('email', 'late.address@example.com');
+      await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(2));
+      await settle();
+      await vi.waitFor(() => expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 222 } } }));
+      expect(h.ticketRequests().map((r) => r.identity.emails)).toEqual([
+        [...RECORDS.contact.emails],
+        expect.arrayContaining(['late.address@example.com']),
+      ]);
+      expect(h.shown.some((s) => s.body.kind === 'tickets' && s.body.view.fetchedAt === 111)).toBe(false);
+    });
   });
 });

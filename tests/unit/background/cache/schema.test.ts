@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CACHE_DB_NAME, CACHE_DB_VERSION } from '../../../../lib/background/cache/schema';
 import { createTicketCache } from '../../../../lib/background/cache/ticket-cache';
 import { createCrmRecordCache } from '../../../../lib/background/crm/crm-record-cache';
+import { createDeskLookupCache } from '../../../../lib/background/cache/desk-lookups';
+import { checkAccount } from '../../../../lib/background/desk/shared-lookups';
 import { tickets } from '../../support/cache';
 
 const P = '649182735';
@@ -63,6 +65,18 @@ describe('cache schema migration', () => {
     expect((await createTicketCache().read(P, 'Contacts:42', 1_700_000_000_500))?.tickets).toHaveLength(3);
     const db = await openDB(CACHE_DB_NAME);
     expect([...db.objectStoreNames]).toContain('crmRecords');
+    db.close();
+  });
+
+  it('a v1 database gains the v4 store of Desk lookups, and keeps its tickets', async () => {
+    await createV1Cache();
+    const lookups = createDeskLookupCache(() => 1_700_000_000_000).forPortal(P);
+    const account = { id: '8001', accountName: 'Globex', webUrl: null };
+    expect(await lookups.share('account:1:globex', () => Promise.resolve(account), checkAccount)).toEqual(account);
+    expect((await createTicketCache().read(P, 'Contacts:42', 1_700_000_000_500))?.tickets).toHaveLength(3);
+    const db = await openDB(CACHE_DB_NAME);
+    expect([...db.objectStoreNames]).toContain('deskLookups');
+    expect([...db.transaction('deskLookups').store.indexNames]).toContain('byFetchedAt');
     db.close();
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDeskClient } from '../../../../lib/background/desk/client';
 import { accountSearchTerm, searchableEmails } from '../../../../lib/background/desk/identity';
 import { findRecordTickets, identityFingerprint } from '../../../../lib/background/desk/matching';
+import { createDeskLookupCache } from '../../../../lib/background/cache/desk-lookups';
 import { DeskLinkError } from '../../../../lib/shared/errors';
 import { urlOf } from '../../support/fetch';
 import { passThrough } from '../../support/limiter';
@@ -336,8 +337,37 @@ describe('Accounts: by name, confirmed by the CRM link', () => {
   it('shows nothing rather than another record’s tickets', async () => {
     const desk = globex(OTHER_CRM_ID, null);
     const result = await findRecordTickets(desk.client, ACCOUNT, identity);
-    expect(result.tickets).toEqual([]);
-    expect(desk.paths().some((p) => p.includes('/tickets'))).toBe(false);
+    expect(result).toMatchObject({ tickets: [], deskUrl: null });
+    // Only the exact-name hit's tickets were asked for, while its link was checked; none are shown.
+    expect(desk.paths().filter((p) => p.includes('/tickets'))).toEqual([
+      '/accounts/8001/tickets?include=contacts&from=1&limit=99&sortBy=-modifiedTime',
+      '/tickets/search?accountId=8001&sortBy=-modifiedTime&from=0&limit=100',
+    ]);
+  });
+
+  it('asks for the exact-name hit’s tickets while its link is checked, and uses them when it is the one', async () => {
+    const desk = globex(ACCOUNT.recordId, null);
+    expect(ids(await findRecordTickets(desk.client, ACCOUNT, identity))).toEqual(['42', '41']);
+    const paths = desk.paths();
+    expect(paths.indexOf('/accounts/8001/tickets?include=contacts&from=1&limit=99&sortBy=-modifiedTime')).toBeLessThan(
+      paths.indexOf('/accounts/8001'),
+    );
+    // Nothing asked twice: the guess's answer is the answer.
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it('drops the exact-name hit’s tickets when the check picks another account', async () => {
+    const desk = fakeDesk({
+      tickets: [tk('41', undefined, 1), tk('51', undefined, 3)],
+      accounts: [
+        { id: '8001', accountName: 'Globex Corporation', crmId: OTHER_CRM_ID, ticketIds: ['41'] },
+        { id: '8003', accountName: 'GLOBEX Corporation', crmId: ACCOUNT.recordId, ticketIds: ['51'] },
+      ],
+    });
+    const result = await findRecordTickets(desk.client, ACCOUNT, identity);
+    expect(ids(result)).toEqual(['51']);
+    expect(result.deskUrl).toBe(`${DESK_PAGE}#Accounts/dv/8003`);
+    expect(desk.paths()).toContain('/accounts/8001/tickets?include=contacts&from=1&limit=99&sortBy=-modifiedTime');
   });
 
   it('searches a name with a comma by its head and a wildcard, then matches exactly', async () => {
@@ -508,5 +538,64 @@ describe('identity helpers', () => {
     expect(accountSearchTerm('Acme, Inc.')).toBe('Acme*');
     expect(accountSearchTerm('AB, Widgets Ltd')).toBe('Widgets Ltd');
     expect(accountSearchTerm('HP')).toBeUndefined();
+  });
+});
+
+describe('a Desk contact or account found for one record serves another', () => {
+  const email = 'dan@contoso.example';
+  // The lead was converted: Desk's contact is linked to the new CRM contact.
+  const converted = () =>
+    fakeDesk({
+      tickets: [tk('21', email, 1), tk('23', undefined, 3)],
+      contacts: [{ id: '9001', email, crmId: CONTACT.recordId, ticketIds: ['23'] }],
+      accounts: [{ id: '60', accountName: 'Fabrikam Inc', crmId: ACCOUNT.recordId, ticketIds: ['23'] }],
+    });
+  const clock = () => {
+    const state = { at: 1_700_000_000_000 };
+    const lookups = createDeskLookupCache(() => state.at).forPortal('1');
+    /** The kept search has landed; then the clock moves. */
+    const later = async (ms: number) => {
+      await new Promise((r) => setTimeout(r, 0));
+      state.at += ms;
+    };
+    return { lookups, later };
+  };
+  const contactSearches = (desk: ReturnType<typeof fakeDesk>) => desk.paths().filter((p) => p.startsWith('/contacts/search'));
+
+  it('a converted lead’s contact takes the lead’s contact search, and shows its own linked contact’s tickets', async () => {
+    const desk = converted();
+    const { lookups, later } = clock();
+    expect(ids(await findRecordTickets(desk.client, LEAD, { emails: [email] }, undefined, lookups))).toEqual(['21']);
+    await later(60_000);
+    const contact = await findRecordTickets(desk.client, CONTACT, { emails: [email] }, undefined, lookups);
+    expect(ids(contact)).toEqual(['23', '21']);
+    expect(contact.deskUrl).toBe(`${DESK_PAGE}#Contacts/dv/9001`);
+    expect(contactSearches(desk)).toHaveLength(1);
+    // Each record's tickets are still its own fetch.
+    expect(desk.paths().filter((p) => p.startsWith('/tickets/search'))).toHaveLength(2);
+  });
+
+  it('searches again once the first search is five minutes old', async () => {
+    const desk = converted();
+    const { lookups, later } = clock();
+    await findRecordTickets(desk.client, LEAD, { emails: [email] }, undefined, lookups);
+    await later(5 * 60_000);
+    await findRecordTickets(desk.client, CONTACT, { emails: [email] }, undefined, lookups);
+    expect(contactSearches(desk)).toHaveLength(2);
+  });
+
+  it('a deal’s account is the account record’s: found once', async () => {
+    const desk = converted();
+    const { lookups, later } = clock();
+    const deal: RecordRef = { ...LEAD, module: 'Deals', recordId: '5293322000005200001' };
+    const lookupsOfDeal = { account: { id: ACCOUNT.recordId, name: 'Fabrikam Inc' } };
+    await findRecordTickets(desk.client, deal, { emails: [], lookups: lookupsOfDeal }, undefined, lookups);
+    await later(1000);
+    const account = await findRecordTickets(desk.client, ACCOUNT, { emails: [], accountName: 'Fabrikam Inc' }, undefined, lookups);
+    expect(ids(account)).toEqual(['23']);
+    expect(desk.paths().filter((p) => p.startsWith('/accounts/search') || p === '/accounts/60')).toEqual([
+      '/accounts/search?accountName=Fabrikam%20Inc&from=0&limit=25',
+      '/accounts/60',
+    ]);
   });
 });
