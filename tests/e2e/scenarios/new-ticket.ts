@@ -227,6 +227,8 @@ export const NEW_TICKET_SCENARIOS: readonly Scenario[] = [
       await expectTickets(tab, RECORDS.contact, { region: JAPANESE_REGION, all: 'すべて' });
       await panel.click('button', '新しい問い合わせ');
       await expectInPanel(panel, 'dialog', '新しい問い合わせ');
+      // The form's fields are drawn once its choices (departments, priorities) have arrived.
+      await expectInPanel(panel, 'textbox', '件名');
       for (const [role, name] of [
         ['textbox', '件名'],
         ['textbox', '説明'],
