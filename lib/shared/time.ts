@@ -90,9 +90,13 @@ const AGE_STEPS: [unit: Intl.RelativeTimeFormatUnit, ms: number][] = [
   ['minute', 60_000],
 ];
 
+/** One formatter per language: building one costs more than formatting a row. */
+const relativeFormatters = new Map<Language, Intl.RelativeTimeFormat>();
+
 /** How long ago, e.g. "5 minutes ago" / "5 分前"; under a minute is "now" / "今". */
 export function relativeAge(thenMs: number, nowMs: number, language: Language): string {
-  const rtf = new Intl.RelativeTimeFormat(LOCALES[language], { numeric: 'auto' });
+  let rtf = relativeFormatters.get(language);
+  if (!rtf) relativeFormatters.set(language, (rtf = new Intl.RelativeTimeFormat(LOCALES[language], { numeric: 'auto' })));
   const elapsed = Math.max(0, nowMs - thenMs);
   for (const [unit, size] of AGE_STEPS) {
     if (elapsed >= size) return rtf.format(-Math.floor(elapsed / size), unit);
