@@ -40,15 +40,16 @@ export default defineBackground(() => {
     // The CRM content script as WXT builds it (entrypoints/crm.content).
     scriptFile: 'content-scripts/crm.js',
   });
+  const cache = createTicketCache({ evictionBound: createSessionEvictionBound() });
   const broker = createBroker({
-    cache: createTicketCache({ evictionBound: createSessionEvictionBound() }),
+    cache,
     credentials: createCredentialStore(now),
     desk,
     budget,
     // A record's identity from CRM's API when the sign-in may read it there, else the page's.
     tickets: createCrmFirstTicketSource({
       // The Desk contacts and accounts one record's search found serve the next with the same email or name.
-      desk: createDeskTicketSource(desk, createDeskLookupCache(now)),
+      desk: createDeskTicketSource(desk, createDeskLookupCache(now, cache.generation)),
       crm,
       cache: createCrmRecordCache(),
       notes: identityNotes,

@@ -4,7 +4,8 @@
  * name within the tickets' freshness takes it without asking Desk. Rows past that freshness are
  * dropped as new ones are written, so the store holds minutes of searches, not a history. When
  * the database cannot be used, every search goes to Desk; lookups with one key at the same time
- * share one search either way.
+ * share one search either way. A search still running when the cache is cleared (Clear cache,
+ * Deactivate, another portal) answers its caller but writes nothing.
  */
 import { isFresh } from './freshness';
 import { createCacheConnection, isQuotaError } from './db';
@@ -20,7 +21,11 @@ const KEEP_MS = 10 * 60_000;
 
 const isAborted = (error: unknown) => error instanceof DeskLinkError && error.code === 'ABORTED';
 
-export function createDeskLookupCache(now: () => number): DeskLookupCache {
+/**
+ * `clears` counts the cache's clears (the ticket cache's generation, bumped by each): a search
+ * that started before a clear must not write back what the clear removed.
+ */
+export function createDeskLookupCache(now: () => number, clears: () => number): DeskLookupCache {
   const connection = createCacheConnection();
   const running = new Map<string, Promise<unknown>>();
 
@@ -36,9 +41,9 @@ export function createDeskLookupCache(now: () => number): DeskLookupCache {
     }
   }
 
-  async function keep(portalId: string, key: string, value: unknown, fetchedAt: number): Promise<void> {
+  async function keep(portalId: string, key: string, value: unknown, fetchedAt: number, since: number): Promise<void> {
     const db = await connection.open();
-    if (!db) return;
+    if (!db || clears() !== since) return;
     try {
       const tx = db.transaction('deskLookups', 'readwrite');
       const old = await tx.store.index('byFetchedAt').getAllKeys(IDBKeyRange.upperBound(fetchedAt - KEEP_MS));
@@ -61,11 +66,12 @@ export function createDeskLookupCache(now: () => number): DeskLookupCache {
             throw error;
           });
         const looking = (async () => {
+          const since = clears();
           const kept = check(await readFresh(portalId, key));
           if (kept !== undefined) return kept;
           const found = await find();
           // Off the answer's path: the next record to ask comes later than this write.
-          void keep(portalId, key, found, now());
+          void keep(portalId, key, found, now(), since);
           return found;
         })().finally(() => running.delete(id));
         running.set(id, looking);

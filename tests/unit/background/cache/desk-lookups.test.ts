@@ -15,7 +15,8 @@ const found: SharedContacts = {
 
 function setup() {
   let at = 1_700_000_000_000;
-  const lookups = createDeskLookupCache(() => at);
+  const cache = createTicketCache();
+  const lookups = createDeskLookupCache(() => at, cache.generation);
   const find = vi.fn(() => Promise.resolve(found));
   const share = (key = 'contacts:email:dan@contoso.example', portalId = P) => lookups.forPortal(portalId).share(key, find, checkContacts);
   /** Lets the write that follows a search land, then moves the clock. */
@@ -23,7 +24,7 @@ function setup() {
     await new Promise((r) => setTimeout(r, 0));
     at += ms;
   };
-  return { lookups, find, share, later };
+  return { lookups, cache, find, share, later };
 }
 
 describe('Desk lookups shared between records', () => {
@@ -86,12 +87,29 @@ describe('Desk lookups shared between records', () => {
   });
 
   it('forgets what it found when the cache is cleared', async () => {
-    const { find, share, later } = setup();
+    const { cache, find, share, later } = setup();
     await share();
     await later(1);
-    await createTicketCache().clearAll();
+    await cache.clearAll();
     await share();
     expect(find).toHaveBeenCalledTimes(2);
+  });
+
+  it('writes nothing back from a search that was running when the cache was cleared', async () => {
+    const { lookups, cache, later } = setup();
+    let answer!: (value: SharedContacts) => void;
+    const running = lookups
+      .forPortal(P)
+      .share('contacts:email:dan@contoso.example', () => new Promise((resolve) => (answer = resolve)), checkContacts);
+    await later(0);
+    await cache.clearAll();
+    answer(found);
+    // Its caller still gets the answer; the cleared store stays empty.
+    expect(await running).toEqual(found);
+    await later(1);
+    const db = await openDB(CACHE_DB_NAME);
+    expect(await db.getAll('deskLookups')).toEqual([]);
+    db.close();
   });
 
   it('drops rows long past their freshness as new ones are written', async () => {
