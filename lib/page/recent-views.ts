@@ -18,6 +18,11 @@ export interface RecentViews {
   clear(): void;
 }
 
+/** The broker's answer holds exactly what the remembered view drew (drawing it again changes nothing). */
+export function sameView(remembered: TicketsView, answer: TicketsView): boolean {
+  return JSON.stringify(remembered) === JSON.stringify({ ...answer, revalidating: false });
+}
+
 /** Enough for the records a rep moves between in one tab; each is one page of summaries. */
 const KEPT_RECORDS = 20;
 

@@ -23,7 +23,7 @@ import type { BrokerClient, Identity, NewTicket, RecordRef, ResponseOf } from '.
 import { isBusyWithWait } from './error-kind';
 import { identityFingerprint, isSearchable } from './identity';
 import type { NewTicketStatus, PanelBody, PanelViewState, PreviewState, TicketAction } from './panel-state';
-import { createRecentViews, type RecentViews } from './recent-views';
+import { createRecentViews, sameView, type RecentViews } from './recent-views';
 import { ownAnchorSelector, snapshotFingerprint, watchRecordIdentity } from './record-identity-watch';
 import { parseRecordPage, recordKey } from './record-page';
 
@@ -253,6 +253,8 @@ class Session {
     if (answer.data.fetchedAt === null) return;
     if (!answer.data.stale) this.peeked = identityFingerprint(identity);
     this.remembered = false;
+    // What this tab's memory already drew: drawing it again would only hold up the frame's paint.
+    if (remembered && !answer.data.revalidating && sameView(remembered, answer.data)) return;
     this.keep(identity, answer);
   }
 

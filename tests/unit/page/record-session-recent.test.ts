@@ -29,7 +29,7 @@ function render(html: string) {
 }
 
 /** A broker whose answers to tickets.get the test releases (a worker asleep answers late, or not yet). */
-function harness() {
+function harness(timing = TIMING) {
   const shown: PanelViewState[] = [];
   const pending: { request: Request; answer: (response: Response<TicketsView>) => void }[] = [];
   const surface = { show: vi.fn((state: PanelViewState) => void shown.push(state)), hide: vi.fn() } satisfies PanelSurface;
@@ -37,7 +37,7 @@ function harness() {
     if (request.command === 'panel.config') return Promise.resolve(CONFIG);
     return new Promise((resolve) => pending.push({ request, answer: resolve }));
   }) as Ask;
-  const sessions = startRecordSessions({ doc: document, signal: new AbortController().signal, ask, surface, timing: TIMING });
+  const sessions = startRecordSessions({ doc: document, signal: new AbortController().signal, ask, surface, timing });
   /** Answers every request asked so far with `response`. */
   const answerAll = (response: Response<TicketsView>) => pending.splice(0).forEach(({ answer }) => answer(response));
   const rows = () => shown.filter((s) => s.body.kind === 'tickets').map((s) => (s.body.kind === 'tickets' ? s.body.view.fetchedAt : null));
@@ -73,6 +73,23 @@ describe('a record this tab showed lately', () => {
     expect(h.pending.length).toBeGreaterThan(0);
     h.answerAll({ ok: true, data: view(30) });
     await vi.waitFor(() => expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 30 } } }));
+  });
+
+  it('is not drawn a second time when the broker answers with the same rows', async () => {
+    // The background answers the peek well before the identity settles, as it does in a browser.
+    const h = harness({ ...TIMING, settleMs: 300, quietMs: 300 });
+    await visit(h, RECORDS.contact, PAGE_VARIANT_HTML.contact, 10);
+    await visit(h, RECORDS.lead, PAGE_VARIANT_HTML.lead, 20);
+    render(PAGE_VARIANT_HTML.contact);
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 10 } } }));
+    const drawn = h.shown.length;
+    h.answerAll({ ok: true, data: view(10) });
+    // The settled identity is the one peeked with fresh rows: no other lookup, nothing drawn again.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(h.pending).toEqual([]);
+    expect(h.shown.length).toBe(drawn);
+    expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 10 } } });
   });
 
   it('is forgotten when the settings change (another portal, deactivated)', async () => {
