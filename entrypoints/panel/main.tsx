@@ -8,35 +8,42 @@ import { TicketsPanel } from '../../components/panel/TicketsPanel';
 import { runPanelFrameView } from '../../lib/page/panel-frame-view';
 import { createSortPreference } from '../../lib/page/sort-preference';
 
+type Draw = Parameters<typeof runPanelFrameView>[0]['draw'];
+
 const app = document.getElementById('app')!;
 const optionsUrl = new URL('/options.html', location.href).href;
+
+const panel = (...[state, actions, { sort, draft }]: Parameters<Draw>) =>
+  state && (
+    <TicketsPanel
+      key={state.recordKey}
+      {...state}
+      now={Date.now()}
+      optionsUrl={optionsUrl}
+      onRefresh={actions.refresh}
+      onOpenOptions={actions.openOptions}
+      sort={sort}
+      onSort={actions.sort}
+      onPreview={actions.preview}
+      onCopy={actions.copy}
+      draft={draft}
+      onTicketForm={actions.ticketForm}
+      onCreateTicket={actions.createTicket}
+      onSaveDraft={actions.saveDraft}
+      onClearDraft={actions.clearDraft}
+    />
+  );
 
 runPanelFrameView({
   win: window,
   sortPreference: createSortPreference(browser.storage.local),
   // The extension's own storage, out of the CRM page's reach (Firefox gives this frame no storage.session).
   draftArea: 'session' in browser.storage && browser.storage.session ? browser.storage.session : browser.storage.local,
-  draw: (state, actions, { sort, draft }) =>
-    render(
-      state && (
-        <TicketsPanel
-          key={state.recordKey}
-          {...state}
-          now={Date.now()}
-          optionsUrl={optionsUrl}
-          onRefresh={actions.refresh}
-          onOpenOptions={actions.openOptions}
-          sort={sort}
-          onSort={actions.sort}
-          onPreview={actions.preview}
-          onCopy={actions.copy}
-          draft={draft}
-          onTicketForm={actions.ticketForm}
-          onCreateTicket={actions.createTicket}
-          onSaveDraft={actions.saveDraft}
-          onClearDraft={actions.clearDraft}
-        />
-      ),
-      app,
-    ),
+  draw: (...args) => render(panel(...args), app),
+  // Into an element outside the document, then unmounted: nothing is shown, focused or announced.
+  rehearse: (...args) => {
+    const scratch = document.createElement('div');
+    render(panel(...args), scratch);
+    render(null, scratch);
+  },
 });

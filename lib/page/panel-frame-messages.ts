@@ -7,16 +7,21 @@
  */
 import type { PanelViewState, TicketAction } from './panel-state';
 
-/** From the content script: draw this state, or nothing; or move focus to the panel (the rail item was pressed). */
-export type ToFrame = { kind: 'draw'; state: PanelViewState } | { kind: 'clear' } | { kind: 'focus' };
+/**
+ * From the content script: draw this state, or nothing; or move focus to the panel (the rail item
+ * was pressed). A waiting frame gets `rehearse`: it draws that state where nobody sees it and drops
+ * it, so its first real draw runs warm (compiled code, formatters, styles).
+ */
+export type ToFrame =
+  { kind: 'draw'; state: PanelViewState } | { kind: 'clear' } | { kind: 'focus' } | { kind: 'rehearse'; state: PanelViewState };
 
-/** From the frame: the user pressed Refresh, a set-up link or a ticket's Preview; or the panel's height and name changed. */
+/** From the frame: the user pressed Refresh, a set-up link or a ticket's Preview; or the panel's size and name changed. */
 export type FromFrame =
   | { kind: 'refresh' }
   | { kind: 'openOptions' }
   | { kind: 'preview'; ticketId: string }
   | TicketAction
-  | { kind: 'layout'; height: number; title: string };
+  | { kind: 'layout'; height: number; width: number; title: string };
 
 /** The first message to the frame; the channel's other end travels with it. */
 export interface FrameHello {

@@ -42,13 +42,34 @@ interface PanelFrameViewDeps {
   win: Window;
   /** Draws `state` (null: nothing) into the frame's document. */
   draw: (state: PanelViewState | null, actions: PanelActions, extras: FrameExtras) => void;
+  /** Draws `state` where nobody sees it and drops it (a waiting frame warming up); default: nothing. */
+  rehearse?: (state: PanelViewState, actions: PanelActions, extras: FrameExtras) => void;
   /** Where the table's order is remembered (default: not remembered). */
   sortPreference?: SortPreference;
   /** Where New ticket drafts are kept (the extension's storage.session; default: not kept). */
   draftArea?: DraftArea;
 }
 
-export function runPanelFrameView({ win, draw, sortPreference = createSortPreference(null), draftArea }: PanelFrameViewDeps): void {
+/** What a rehearsal's buttons do: nothing (it is never shown, and nobody can press them). */
+const IDLE_ACTIONS: PanelActions = {
+  refresh: () => undefined,
+  openOptions: () => undefined,
+  preview: () => undefined,
+  sort: () => undefined,
+  copy: () => Promise.resolve(false),
+  ticketForm: () => undefined,
+  createTicket: () => undefined,
+  saveDraft: () => undefined,
+  clearDraft: () => undefined,
+};
+
+export function runPanelFrameView({
+  win,
+  draw,
+  rehearse,
+  sortPreference = createSortPreference(null),
+  draftArea,
+}: PanelFrameViewDeps): void {
   const doc = win.document;
   dropUntrustedEvents(win);
   let state: PanelViewState | null = null;
@@ -73,6 +94,10 @@ export function runPanelFrameView({ win, draw, sortPreference = createSortPrefer
   const link = linkToContentScript(win, (message) => {
     if (message.kind === 'focus') {
       doc.querySelector<HTMLElement>('[data-panel-focus]')?.focus();
+      return;
+    }
+    if (message.kind === 'rehearse') {
+      rehearse?.(message.state, IDLE_ACTIONS, { sort: sortPreference.get(), draft: null });
       return;
     }
     state = message.kind === 'draw' ? message.state : null;
@@ -105,7 +130,8 @@ export function runPanelFrameView({ win, draw, sortPreference = createSortPrefer
       queueMicrotask(redraw);
     },
   };
-  const reportLayout = () => link.send({ kind: 'layout', height: doc.documentElement.getBoundingClientRect().height, title: doc.title });
+  const reportLayout = () =>
+    link.send({ kind: 'layout', height: doc.documentElement.getBoundingClientRect().height, width: win.innerWidth, title: doc.title });
 
   function redraw(): void {
     if (state) doc.title = panelText(state.language)('region');

@@ -6,9 +6,15 @@
  * their own document). The frame's address is set from here and never appears in page markup.
  *
  * CRM replaces its content on every record switch, the host with it, and a frame taken out of
- * the page is gone. So a second frame waits, loaded, in a hidden `desklink-standby` element:
- * when the host is put back, that frame moves into it (`moveBefore` keeps a frame loaded) and
- * shows the latest state at once, and a new one loads for the next time.
+ * the page is gone. So a second frame waits, loaded, in a `desklink-standby` element: when the
+ * host is put back, that frame moves into it (`moveBefore` keeps a frame loaded) and shows the
+ * latest state at once, and a new one loads for the next time.
+ *
+ * The waiting frame is kept rendered, not `display: none`: a transparent pixel in the viewport,
+ * inert and hidden from assistive technology. Browsers stop drawing a cross-origin frame that has
+ * no box or lies outside the viewport, and one moved out of that state paints only a few frames
+ * later (measured in Chromium: about 20 ms of every record switch). It also rehearses the shown
+ * state once, out of sight, so its first real draw runs warm.
  */
 import type { FromFrame, ToFrame } from './panel-frame-messages';
 import { createFrameSlot, type FrameSlot } from './panel-frame-slot';
@@ -48,7 +54,14 @@ interface PanelFrameDeps {
 // as the panel it shows (it reports its height).
 const FRAME_CSS = `iframe { display: block; width: 100%; height: 0; border: 0; margin: 0; padding: 0; background: transparent; color-scheme: normal; }`;
 const HOST_CSS = `:host { all: initial !important; display: block !important; margin: 12px 0 !important; }\n${FRAME_CSS}`;
-const STANDBY_CSS = `:host { all: initial !important; display: none !important; }\n${FRAME_CSS}`;
+// The waiting frame: as wide as the shown one (so its first draw lays out at that width) but seen
+// through one transparent pixel at the viewport's corner, behind the page, under no pointer. Its
+// own height reports do not apply there (the `!important` height wins over them).
+const STANDBY_CSS = [
+  ':host { all: initial !important; display: block !important; position: fixed !important; left: 0 !important; top: 0 !important;',
+  ' width: 1px !important; height: 1px !important; overflow: hidden !important; opacity: 0 !important; pointer-events: none !important; z-index: -1 !important; }',
+  `\n${FRAME_CSS}\niframe { height: 1px !important; }`,
+].join('');
 
 /** An element with a closed shadow root holding `css`. */
 function isolated(doc: Document, tag: string, css: string): { element: HTMLElement; root: ShadowRoot } {
@@ -58,6 +71,18 @@ function isolated(doc: Document, tag: string, css: string): { element: HTMLEleme
   style.textContent = css;
   root.append(style);
   return { element, root };
+}
+
+/** Out of everyone's reach while it waits: no focus, no clicks, nothing for assistive technology. */
+function setWaiting(iframe: HTMLIFrameElement, waiting: boolean): void {
+  iframe.inert = waiting;
+  if (waiting) {
+    iframe.setAttribute('aria-hidden', 'true');
+    iframe.tabIndex = -1;
+  } else {
+    iframe.removeAttribute('aria-hidden');
+    iframe.removeAttribute('tabindex');
+  }
 }
 
 /** Moves `node` into `parent` keeping it loaded; false when the browser cannot (the caller loads a new one). */
@@ -78,13 +103,18 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
   let active: FrameSlot | null = null;
   let standby: FrameSlot | null = null;
   let latest: ToFrame = { kind: 'clear' };
+  /** The shown frame's width (px), which the waiting frame takes so that it draws at the width it will be shown at. */
+  let shownWidth: number | null = null;
 
   const receive = (from: FrameSlot, message: FromFrame) => {
     if (message?.kind === 'layout') {
       from.iframe.style.height = `${Math.max(0, Math.ceil(message.height))}px`;
       from.iframe.title = message.title;
+      if (from !== active) return;
+      if (typeof message.width === 'number' && Number.isFinite(message.width) && message.width > 1) shownWidth = Math.round(message.width);
       // The shown frame has drawn: now the next one may load.
-      if (from === active) prepareStandby();
+      prepareStandby();
+      if (standby) standby.iframe.style.width = shownWidth === null ? '' : `${shownWidth}px`;
       return;
     }
     // A waiting frame shows nothing anyone could press.
@@ -111,6 +141,8 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
     standbyHost ??= isolated(doc, STANDBY_TAG, STANDBY_CSS);
     if (!standbyHost.element.isConnected) (doc.body ?? doc.documentElement).append(standbyHost.element);
     standby = newSlot();
+    setWaiting(standby.iframe, true);
+    standby.send(latest.kind === 'draw' ? { kind: 'rehearse', state: latest.state } : { kind: 'clear' });
     standbyHost.root.append(standby.iframe);
   }
 
@@ -120,6 +152,8 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
     standby = null;
     if (waiting && moveLoaded(root, waiting.iframe)) {
       active = waiting;
+      setWaiting(active.iframe, false);
+      active.iframe.style.width = '';
     } else {
       waiting?.dispose();
       active = newSlot();

@@ -106,8 +106,9 @@ export function createPanelSurface(deps: PanelSurfaceDeps): PanelSurface {
       latest = { state, actions };
       frame ??= deps.createFrame(refresh, preview, ticket);
       startWatching();
-      keepPlaced();
+      // The state first: a frame that takes over the host while it is placed draws it once, not the one before.
       frame.draw(state);
+      keepPlaced();
       rail?.show(panelText(state.language)('region'), openCount(state));
     },
     hide,

@@ -71,7 +71,8 @@ export function installProbe(): void {
     const report = () =>
       afterPaint(() => {
         const current = rows();
-        if (current === reported) return;
+        // A waiting frame (drawn, out of sight, before it is shown) has nothing to report.
+        if (current === reported || (current === null && reported === undefined)) return;
         reported = current;
         parent.postMessage({ __deskLinkBenchRows: current } satisfies RowsReport, '*');
       });

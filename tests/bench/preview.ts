@@ -15,11 +15,11 @@ export interface PreviewTimings {
   cachedMs: number[];
 }
 
-/** The panel frame the page shows (the loaded spare frame has no width). */
+/** The panel frame the page shows (the loaded spare frame is one pixel tall). */
 export async function shownPanelFrame(page: Page): Promise<Frame> {
   for (const frame of page.frames()) {
     if (!isPanelFrameUrl(frame.url())) continue;
-    if (await frame.evaluate(() => innerWidth > 0).catch(() => false)) return frame;
+    if (await frame.evaluate(() => innerHeight > 1).catch(() => false)) return frame;
   }
   throw new Error('no panel frame on the page');
 }

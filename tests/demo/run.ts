@@ -84,7 +84,7 @@ async function openFirstPreview(record: Page): Promise<void> {
   for (;;) {
     for (const frame of record.frames().filter((f) => isPanelFrameUrl(f.url()))) {
       const preview = frame.getByRole('button', { name: /^Preview #\d+$/ }).first();
-      if ((await preview.isVisible().catch(() => false)) && (await frame.evaluate(() => innerWidth > 0).catch(() => false))) {
+      if ((await preview.isVisible().catch(() => false)) && (await frame.evaluate(() => innerHeight > 1).catch(() => false))) {
         await preview.click();
         await frame
           .getByRole('region', { name: /^Ticket #\d+ preview$/ })

@@ -37,13 +37,13 @@ const byName = (name: AccessibleName | undefined) => (name === undefined ? {} : 
 
 /**
  * The panel frame of this tab as it is now, if the page shows a panel. DeskLink keeps a second
- * panel frame loaded but not rendered (no box, so no width) for the next record: the shown one
- * is the one with a width.
+ * panel frame loaded for the next record, seen through one transparent pixel (one pixel tall): the
+ * shown one is taller than that.
  */
 async function panelFrame(page: Page): Promise<Frame | undefined> {
   for (const frame of page.frames()) {
     if (frame.isDetached() || !isPanelFrameUrl(frame.url())) continue;
-    if ((await frame.evaluate(() => innerWidth).catch(() => 0)) > 0) return frame;
+    if ((await frame.evaluate(() => innerHeight).catch(() => 0)) > 1) return frame;
   }
   return undefined;
 }

@@ -45,14 +45,14 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The panel frame of this tab as it is now, if the page shows a panel. DeskLink keeps a second
- * panel frame loaded but not rendered (no box, so no width) for the next record: the shown one
- * is the one with a width.
+ * panel frame loaded for the next record, seen through one transparent pixel (one pixel tall): the
+ * shown one is taller than that.
  */
 async function panelFrame(page: Page): Promise<Frame | undefined> {
   for (const frame of page.frames()) {
     if (frame === page.mainFrame() || frame.detached) continue;
-    const { url, width } = await frame.evaluate(() => ({ url: location.href, width: innerWidth })).catch(() => ({ url: '', width: 0 }));
-    if (isPanelFrameUrl(url) && width > 0) return frame;
+    const { url, height } = await frame.evaluate(() => ({ url: location.href, height: innerHeight })).catch(() => ({ url: '', height: 0 }));
+    if (isPanelFrameUrl(url) && height > 1) return frame;
   }
   return undefined;
 }

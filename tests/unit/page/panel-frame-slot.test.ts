@@ -58,9 +58,9 @@ describe('a panel frame', () => {
     const page = loadInto(frame.iframe);
     await delivered();
     page.send({ kind: 'refresh' });
-    page.send({ kind: 'layout', height: 10, title: 'Zoho Desk tickets' });
+    page.send({ kind: 'layout', height: 10, width: 640, title: 'Zoho Desk tickets' });
     await delivered();
-    expect(heard).toEqual([{ kind: 'refresh' }, { kind: 'layout', height: 10, title: 'Zoho Desk tickets' }]);
+    expect(heard).toEqual([{ kind: 'refresh' }, { kind: 'layout', height: 10, width: 640, title: 'Zoho Desk tickets' }]);
   });
 
   it('a document loaded again gets a new channel and the latest message; the old channel is closed', async () => {
@@ -136,11 +136,11 @@ describe('the panel frame’s end of the channel', () => {
 
   it('keeps the latest layout until the channel opens; drops presses before it', async () => {
     const { side, hello } = frameWith('5ec7e7');
-    side.send({ kind: 'layout', height: 10, title: 'a' });
+    side.send({ kind: 'layout', height: 10, width: 640, title: 'a' });
     side.send({ kind: 'refresh' });
-    side.send({ kind: 'layout', height: 20, title: 'b' });
+    side.send({ kind: 'layout', height: 20, width: 640, title: 'b' });
     const real = hello({ desklinkPanel: '5ec7e7' });
     await delivered();
-    expect(real.heard).toEqual([{ kind: 'layout', height: 20, title: 'b' }]);
+    expect(real.heard).toEqual([{ kind: 'layout', height: 20, width: 640, title: 'b' }]);
   });
 });

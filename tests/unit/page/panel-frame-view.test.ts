@@ -29,13 +29,18 @@ beforeEach(() => {
 function framed() {
   const win = Object.assign(new EventTarget(), { document, location: new URL(`chrome-extension://x/panel.html#${TOKEN}`), parent: window });
   const draws: { state: PanelViewState | null; actions: PanelActions }[] = [];
-  runPanelFrameView({ win: win as unknown as Window, draw: (drawn, actions) => draws.push({ state: drawn, actions }) });
+  const rehearsals: { state: PanelViewState; actions: PanelActions }[] = [];
+  runPanelFrameView({
+    win: win as unknown as Window,
+    draw: (drawn, actions) => draws.push({ state: drawn, actions }),
+    rehearse: (rehearsed, actions) => rehearsals.push({ state: rehearsed, actions }),
+  });
   const channel = new MessageChannel();
   const heard: FromFrame[] = [];
   channel.port1.addEventListener('message', (event: MessageEvent<FromFrame>) => heard.push(event.data));
   channel.port1.start();
   win.dispatchEvent(new MessageEvent('message', { data: { desklinkPanel: TOKEN }, source: window, ports: [channel.port2] }));
-  return { draws, heard, port: channel.port1 };
+  return { draws, rehearsals, heard, port: channel.port1 };
 }
 
 const delivered = () => new Promise((resolve) => setTimeout(resolve, 10));
@@ -62,6 +67,18 @@ describe('the panel frame view', () => {
     visibility = 'visible';
     document.dispatchEvent(new Event('visibilitychange'));
     expect(draws.map((draw) => draw.state?.recordKey)).toEqual(['Contacts/1', 'Contacts/1']);
+  });
+
+  it('rehearses a state it is sent while waiting without drawing it, and its buttons there reach nobody', async () => {
+    const { draws, rehearsals, heard, port } = framed();
+    port.postMessage({ kind: 'rehearse', state: state('Contacts/1', 'ja') });
+    await vi.waitFor(() => expect(rehearsals.map((r) => r.state.recordKey)).toEqual(['Contacts/1']));
+    rehearsals[0]!.actions.refresh();
+    rehearsals[0]!.actions.preview('1');
+    await delivered();
+    expect(draws).toEqual([]);
+    expect(heard).toEqual([]);
+    expect(document.title).toBe('');
   });
 
   it('sends Refresh and the set-up link to the content script', async () => {

@@ -56,7 +56,7 @@ describe('the panel host in the CRM page', () => {
     expect(page.received).toEqual([{ kind: 'draw', state: state('Contacts/1') }]);
     page.send({ kind: 'refresh' });
     page.send({ kind: 'openOptions' });
-    page.send({ kind: 'layout', height: 311.4, title: 'Zoho Desk tickets' });
+    page.send({ kind: 'layout', height: 311.4, width: 640, title: 'Zoho Desk tickets' });
     await delivered();
     expect(onRefresh).toHaveBeenCalledTimes(1);
     expect(onOpenOptions).toHaveBeenCalledTimes(1);
@@ -91,21 +91,28 @@ describe('a preview asked in the frame', () => {
 });
 
 describe('the standby frame', () => {
-  it('loads once the shown frame has drawn, hidden, and does nothing anyone could press', async () => {
+  it('loads once the shown frame has drawn, out of everyone’s reach, rehearses that state and does nothing anyone could press', async () => {
     const { panel, beforeRelatedList, hostFrames, standbyFrames, onRefresh } = setUp();
+    panel.draw(state('Contacts/1'));
     panel.placeWith(beforeRelatedList);
     expect(document.querySelector(STANDBY_TAG)).toBeNull();
     const shown = loadInto(hostFrames()[0]!);
-    shown.send({ kind: 'layout', height: 300, title: 'Zoho Desk tickets' });
+    shown.send({ kind: 'layout', height: 300, width: 640, title: 'Zoho Desk tickets' });
     await delivered();
     const standby = document.querySelector(STANDBY_TAG)!;
     expect(standby.outerHTML).toBe(`<${STANDBY_TAG}></${STANDBY_TAG}>`);
     expect(standby.parentElement).toBe(document.body);
     expect(standbyFrames()).toHaveLength(1);
-    const waiting = loadInto(standbyFrames()[0]!);
+    const frame = standbyFrames()[0]!;
+    // Rendered (a browser stops drawing a frame without a box), but inert and hidden from assistive technology.
+    expect([frame.hasAttribute('inert'), frame.getAttribute('aria-hidden'), frame.tabIndex]).toEqual([true, 'true', -1]);
+    // As wide as the shown frame, so that its first draw lays out at the width it is shown at.
+    expect(frame.style.width).toBe('640px');
+    expect(roots[1]!.querySelector('style')!.textContent).not.toMatch(/display:\s*none/);
+    const waiting = loadInto(frame);
     waiting.send({ kind: 'refresh' });
     await delivered();
-    expect(waiting.received).toEqual([{ kind: 'clear' }]);
+    expect(waiting.received).toEqual([{ kind: 'rehearse', state: state('Contacts/1') }]);
     expect(onRefresh).not.toHaveBeenCalled();
     expect(panel.elements()).toEqual([panel.host, standby]);
   });
@@ -115,7 +122,7 @@ describe('the standby frame', () => {
     panel.draw(state('Contacts/1'));
     panel.placeWith(beforeRelatedList);
     const first = hostFrames()[0]!;
-    loadInto(first).send({ kind: 'layout', height: 300, title: 'Zoho Desk tickets' });
+    loadInto(first).send({ kind: 'layout', height: 300, width: 640, title: 'Zoho Desk tickets' });
     await delivered();
     const next = standbyFrames()[0]!;
     const waiting = loadInto(next);
@@ -134,6 +141,8 @@ describe('the standby frame', () => {
     panel.placeWith(beforeRelatedList);
     expect(moved).toEqual([next]);
     expect(hostFrames()).toEqual([next]);
+    expect([next.hasAttribute('inert'), next.hasAttribute('aria-hidden'), next.hasAttribute('tabindex')]).toEqual([false, false, false]);
+    expect(next.style.width).toBe('');
     expect(first.isConnected).toBe(false);
     // As tall as the panel it replaces until it reports its own height.
     expect(next.style.height).toBe('300px');
@@ -148,7 +157,7 @@ describe('the standby frame', () => {
     const { panel, beforeRelatedList, hostFrames } = setUp();
     panel.placeWith(beforeRelatedList);
     const first = hostFrames()[0]!;
-    loadInto(first).send({ kind: 'layout', height: 300, title: 'Zoho Desk tickets' });
+    loadInto(first).send({ kind: 'layout', height: 300, width: 640, title: 'Zoho Desk tickets' });
     await delivered();
     document.body.querySelector('#crmContent')!.innerHTML = '<div id="relatedList1"></div>';
     panel.placeWith(beforeRelatedList);
@@ -160,7 +169,7 @@ describe('the standby frame', () => {
   it('remove takes the host and the standby out of the page', async () => {
     const { panel, beforeRelatedList, hostFrames } = setUp();
     panel.placeWith(beforeRelatedList);
-    loadInto(hostFrames()[0]!).send({ kind: 'layout', height: 300, title: 'Zoho Desk tickets' });
+    loadInto(hostFrames()[0]!).send({ kind: 'layout', height: 300, width: 640, title: 'Zoho Desk tickets' });
     await delivered();
     expect(document.querySelectorAll(`${HOST_TAG}, ${STANDBY_TAG}`)).toHaveLength(2);
     panel.remove();
