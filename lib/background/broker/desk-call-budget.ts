@@ -86,6 +86,8 @@ export function createDeskCallBudget({ now, limit = policyLimit, stateKey = STAT
   let loaded: Promise<BudgetState> | null = null;
   /** Takes run one at a time, so two calls never both see the last free one. */
   let queue: Promise<unknown> = Promise.resolve();
+  /** The count's writes, in the order they were taken. */
+  let kept: Promise<void> = Promise.resolve();
 
   async function read(): Promise<BudgetState> {
     try {
@@ -124,7 +126,9 @@ export function createDeskCallBudget({ now, limit = policyLimit, stateKey = STAT
     next.recent.push(at);
     next.today += 1;
     loaded = Promise.resolve(next);
-    await write(next);
+    // The worker's own count already holds the limit; the stored copy is for the next worker, so
+    // the call does not wait for it (a worker stopped in between forgets at most this call).
+    kept = kept.then(() => write(next));
   }
 
   return {
@@ -144,7 +148,7 @@ export function createDeskCallBudget({ now, limit = policyLimit, stateKey = STAT
       serial(async () => {
         const empty = { day: localDay(now()), today: 0, recent: [] };
         loaded = Promise.resolve(empty);
-        await write(empty);
+        await (kept = kept.then(() => write(empty)));
       }),
   };
 }

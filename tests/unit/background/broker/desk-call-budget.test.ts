@@ -87,6 +87,19 @@ describe('the Desk budget: at most 60 calls a minute, whatever the page does', (
     expect((await restarted.admin({ command: 'diagnostics.get' })).deskCalls).toMatchObject({ today: spent, lastMinute: spent });
   });
 
+  it('a Desk call does not wait for the count to be stored (storage.session slow or stuck)', async () => {
+    const world = await connected();
+    const set = vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation(() => new Promise<void>(() => undefined));
+    try {
+      const response = await world.panel(ticketsGet('cached', contact, someone(1)));
+      expect(response.tickets).toEqual([]);
+      expect(deskCalls).toBeGreaterThan(0);
+      expect(set).toHaveBeenCalled();
+    } finally {
+      set.mockRestore();
+    }
+  });
+
   it('the enterprise policy sets the limit (deskCallsPerMinute)', async () => {
     await fakeBrowser.storage.managed.set({ deskCallsPerMinute: 5 });
     const world = await connected();
