@@ -76,9 +76,8 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
   /** Tokens CRM refused for good, and why (a new sign-in brings a new token). */
   const refused = new Map<string, PageIdentityReason>();
 
-  async function fromPage(record: RecordRef, reason: PageIdentityReason): Promise<void> {
-    await notes.note({ source: 'page', module: record.module, reason });
-  }
+  // Diagnostics only: noted beside the search, never before it (the note is a storage write).
+  const fromPage = (record: RecordRef, reason: PageIdentityReason) => void notes.note({ source: 'page', module: record.module, reason });
 
   return {
     async fingerprint(record, identity) {
@@ -92,7 +91,7 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
       const access = crmAccess(ready.credential, ready.dataCentre, record.module);
       const knownRefusal = 'token' in access ? refused.get(access.token) : undefined;
       if (!('token' in access) || knownRefusal) {
-        await fromPage(record, 'reason' in access ? access.reason : knownRefusal!);
+        fromPage(record, 'reason' in access ? access.reason : knownRefusal!);
         return { ...(await desk.find(ready, record, identity, signal)), fingerprint: pageFingerprint };
       }
 
@@ -120,15 +119,15 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
             if (!(error instanceof CrmRefusal)) throw error;
             if (LASTING.has(error.reason)) refused.set(access.token, error.reason);
             await cache.forget(key);
-            await fromPage(record, error.reason);
+            fromPage(record, error.reason);
             return await pageAnswer();
           }
         }
         if (!parties) {
-          await fromPage(record, 'noRecord');
+          fromPage(record, 'noRecord');
           return await pageAnswer();
         }
-        await notes.note({ source: 'crm', module: record.module });
+        void notes.note({ source: 'crm', module: record.module });
         const confirmed = identityFrom(parties, identity);
         const fingerprint = await desk.fingerprint(record, confirmed);
         if (speculative && fingerprint === pageFingerprint) return { ...(await speculative), fingerprint };

@@ -142,6 +142,18 @@ describe('CRM-first ticket source', () => {
     expect(await notes.last()).toMatchObject({ source: 'page', reason: 'noCrmScope' });
   });
 
+  it('searches Desk without waiting for its diagnostics note to be stored', async () => {
+    const crm = fakeCrm(200, crmRecord);
+    const desk = fakeDesk();
+    // A note that never lands (storage.session stuck): the search goes on regardless.
+    const notes = { note: () => new Promise<void>(() => undefined), last: () => Promise.resolve(null) };
+    const source = createCrmFirstTicketSource({ desk: desk.source, crm: crm.client, cache: createCrmRecordCache(), notes, now: clock });
+    await source.find(readyWith(oauth([...DESK_READ_SCOPES])), RECORD, PAGE, signal());
+    await source.find(readyWith(oauth([...DESK_READ_SCOPES, ...CRM_SCOPES])), RECORD, PAGE, signal());
+    // The page's reading searched at once (and again beside CRM's answer), then CRM's identity.
+    expect(desk.searched).toEqual([PAGE.emails, PAGE.emails, [RIGHT]]);
+  });
+
   it('uses the page with a ZSC key (no CRM token)', async () => {
     const crm = fakeCrm(200, crmRecord);
     const { notes, source } = setUp(crm);
