@@ -11,8 +11,9 @@
  * the one peeked with fresh tickets. A record this tab showed lately is drawn from its memory
  * (./recent-views.ts) before the peek's answer, which needs the background awake.
  *
- * A peek that finds nothing fresh asks the real lookup (`cached`) at once, so Desk works while
- * the identity settles (a cold view need not wait for the quiet time either). That early answer
+ * A record not in that memory asks the real lookup (`cached`) together with its peek (one whose
+ * remembered rows the peek finds stale, once the peek says so), so Desk works while the identity
+ * settles (a cold view need not wait for the quiet time either). That early answer
  * is only held: the settled identity takes it when it is the same (one Desk search), and asks
  * again when it is not, so the panel never shows rows found with an identity the page dropped.
  */
@@ -246,10 +247,13 @@ class Session {
       this.remembered = true;
       this.handle({ ok: true, data: remembered });
     }
+    // Not in this tab's memory: the lookup the settled identity would make starts with the peek,
+    // not after its "never fetched" (kept fresh, the broker answers it from the cache, no Desk call).
+    if (!remembered) this.askEarly(identity);
     const answer = await this.deps.ask({ command: 'tickets.get', record: this.ref, identity, mode: 'peek' });
     if (this.aborted || seq !== this.lookupSeq || (this.view && !this.remembered) || !answer.ok) return;
     // Nothing fresh to show: the lookup the settled identity would make, started now.
-    if (answer.data.fetchedAt === null || answer.data.stale) this.askEarly(identity);
+    if (remembered && (answer.data.fetchedAt === null || answer.data.stale)) this.askEarly(identity);
     if (answer.data.fetchedAt === null) return;
     if (!answer.data.stale) this.peeked = identityFingerprint(identity);
     this.remembered = false;

@@ -40,7 +40,7 @@ function harness(
     config?: () => Response<PanelConfig>;
     tickets?: (request: TicketsRequest) => Response<TicketsView> | Promise<Response<TicketsView>>;
     /** Answers to `peek` (default: nothing cached, as with an empty cache). */
-    peek?: (request: TicketsRequest) => Response<TicketsView>;
+    peek?: (request: TicketsRequest) => Response<TicketsView> | Promise<Response<TicketsView>>;
   } = {},
   timing = TIMING,
 ) {
@@ -57,7 +57,7 @@ function harness(
   const ask = (async (request: Request) => {
     requests.push(request);
     if (request.command === 'panel.config') return answers.config?.() ?? { ok: true, data: CONFIG };
-    if (request.command === 'tickets.get' && request.mode === 'peek') return answers.peek?.(request) ?? { ok: true, data: NOT_CACHED };
+    if (request.command === 'tickets.get' && request.mode === 'peek') return (await answers.peek?.(request)) ?? { ok: true, data: NOT_CACHED };
     if (request.command === 'tickets.get') return (await answers.tickets?.(request)) ?? { ok: true, data: view() };
     return { ok: false, error: { code: 'UNKNOWN_COMMAND' } };
   }) as Ask;
@@ -118,7 +118,7 @@ describe('record sessions', () => {
     expect(h.shown.some((s) => s.refreshing && s.body.kind === 'tickets')).toBe(true);
   });
 
-  it('a warm record: the peek shows its cached tickets before the identity settles, and nothing more is asked', async () => {
+  it('a warm record: the peek shows its cached tickets before the identity settles; the lookup asked alongside is not drawn, and nothing more is asked', async () => {
     render(PAGE_VARIANT_HTML.contact);
     const h = harness({
       peek: () => ({ ok: true, data: view({ fetchedAt: 7 }) }),
@@ -128,8 +128,27 @@ describe('record sessions', () => {
     await vi.waitFor(() => expect(h.last()).toMatchObject({ refreshing: false, body: { kind: 'tickets', view: { fetchedAt: 7 } } }));
     expect(h.peeks()).toEqual([expect.objectContaining({ identity: expect.objectContaining({ emails: [...RECORDS.contact.emails] }) })]);
     await new Promise((r) => setTimeout(r, TIMING.settleMs + TIMING.quietMs + 50));
-    expect(h.ticketRequests()).toEqual([]);
+    // Asked with the peek, not after it (a cold record's Desk search starts at once); here the
+    // broker's cache answers it, and the settled identity, the one peeked, asks nothing more.
+    expect(h.ticketRequests()).toEqual([
+      expect.objectContaining({ mode: 'cached', identity: expect.objectContaining({ emails: [...RECORDS.contact.emails] }) }),
+    ]);
     expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 7 } } });
+  });
+
+  it('a record never seen: its lookup is asked with the peek, without waiting for the cache to say it has nothing', async () => {
+    render(PAGE_VARIANT_HTML.contact);
+    // A background slow to answer the peek (busy, or waking up).
+    const h = harness(
+      { peek: () => new Promise(() => undefined), tickets: () => ({ ok: true, data: view({ fetchedAt: 8 }) }) },
+      { ...TIMING, settleMs: 400, quietMs: 400 },
+    );
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.peeks()).toHaveLength(1));
+    expect(h.ticketRequests()).toEqual([expect.objectContaining({ mode: 'cached' })]);
+    // Held until the identity settles on the same customer, then drawn: one lookup in all.
+    await vi.waitFor(() => expect(h.last()).toMatchObject({ refreshing: false, body: { kind: 'tickets', view: { fetchedAt: 8 } } }));
+    expect(h.ticketRequests()).toHaveLength(1);
   });
 
   it('a stale peek is shown, then the settled identity is looked up (cached) so it is revalidated', async () => {
