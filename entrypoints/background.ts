@@ -49,7 +49,10 @@ export default defineBackground(() => {
     // A record's identity from CRM's API when the sign-in may read it there, else the page's.
     tickets: createCrmFirstTicketSource({
       // The Desk contacts and accounts one record's search found serve the next with the same email or name.
-      desk: createDeskTicketSource(desk, createDeskLookupCache(now, cache.generation)),
+      desk: createDeskTicketSource(
+        desk,
+        createDeskLookupCache(now, () => cache.generation()),
+      ),
       crm,
       cache: createCrmRecordCache(),
       notes: identityNotes,

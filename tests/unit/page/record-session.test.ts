@@ -57,7 +57,8 @@ function harness(
   const ask = (async (request: Request) => {
     requests.push(request);
     if (request.command === 'panel.config') return answers.config?.() ?? { ok: true, data: CONFIG };
-    if (request.command === 'tickets.get' && request.mode === 'peek') return (await answers.peek?.(request)) ?? { ok: true, data: NOT_CACHED };
+    if (request.command === 'tickets.get' && request.mode === 'peek')
+      return (await answers.peek?.(request)) ?? { ok: true, data: NOT_CACHED };
     if (request.command === 'tickets.get') return (await answers.tickets?.(request)) ?? { ok: true, data: view() };
     return { ok: false, error: { code: 'UNKNOWN_COMMAND' } };
   }) as Ask;

@@ -16,7 +16,10 @@ const found: SharedContacts = {
 function setup() {
   let at = 1_700_000_000_000;
   const cache = createTicketCache();
-  const lookups = createDeskLookupCache(() => at, cache.generation);
+  const lookups = createDeskLookupCache(
+    () => at,
+    () => cache.generation(),
+  );
   const find = vi.fn(() => Promise.resolve(found));
   const share = (key = 'contacts:email:dan@contoso.example', portalId = P) => lookups.forPortal(portalId).share(key, find, checkContacts);
   /** Lets the write that follows a search land, then moves the clock. */

@@ -70,7 +70,10 @@ describe('cache schema migration', () => {
 
   it('a v1 database gains the v4 store of Desk lookups, and keeps its tickets', async () => {
     await createV1Cache();
-    const lookups = createDeskLookupCache(() => 1_700_000_000_000, () => 0).forPortal(P);
+    const lookups = createDeskLookupCache(
+      () => 1_700_000_000_000,
+      () => 0,
+    ).forPortal(P);
     const account = { id: '8001', accountName: 'Globex', webUrl: null };
     expect(await lookups.share('account:1:globex', () => Promise.resolve(account), checkAccount)).toEqual(account);
     expect((await createTicketCache().read(P, 'Contacts:42', 1_700_000_000_500))?.tickets).toHaveLength(3);

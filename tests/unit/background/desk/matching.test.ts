@@ -552,7 +552,10 @@ describe('a Desk contact or account found for one record serves another', () => 
     });
   const clock = () => {
     const state = { at: 1_700_000_000_000 };
-    const lookups = createDeskLookupCache(() => state.at, () => 0).forPortal('1');
+    const lookups = createDeskLookupCache(
+      () => state.at,
+      () => 0,
+    ).forPortal('1');
     /** The kept search has landed; then the clock moves. */
     const later = async (ms: number) => {
       await new Promise((r) => setTimeout(r, 0));
