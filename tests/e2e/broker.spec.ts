@@ -137,8 +137,9 @@ test('the same record asked from several tabs at once makes one upstream search'
   const worlds = await Promise.all(pages.map((page) => contentWorld(page, extensionId)));
   // Desk answers slowly, so every tab's request arrives while the first search is running.
   sandbox.addFault({ path: SEARCH, delayMs: 4_000 });
-  await connect();
+  // Counted from before connecting: the panels start their lookups as soon as it is done.
   sandbox.clearLog();
+  await connect();
 
   const views = (await Promise.all(worlds.map((world) => world.send(ticketsGet(RECORDS.contact, 'refresh'))))).map(view);
   expect(views.map((v) => v.tickets.length)).toEqual([14, 14, 14]);
