@@ -20,7 +20,7 @@ export interface RecentViews {
 
 /** The broker's answer holds exactly what the remembered view drew (drawing it again changes nothing). */
 export function sameView(remembered: TicketsView, answer: TicketsView): boolean {
-  return JSON.stringify(remembered) === JSON.stringify({ ...answer, revalidating: false });
+  return JSON.stringify(remembered) === JSON.stringify(answer);
 }
 
 /** Enough for the records a rep moves between in one tab; each is one page of summaries. */

@@ -258,7 +258,7 @@ class Session {
     if (!answer.data.stale) this.peeked = identityFingerprint(identity);
     this.remembered = false;
     // What this tab's memory already drew: drawing it again would only hold up the frame's paint.
-    if (remembered && !answer.data.revalidating && sameView(remembered, answer.data)) return;
+    if (remembered && sameView(remembered, answer.data)) return;
     this.keep(identity, answer);
   }
 
