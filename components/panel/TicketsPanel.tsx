@@ -36,18 +36,21 @@ export function TicketsPanel(props: PanelProps) {
   const busy = body.kind === 'loading' || refreshing;
   const canRefresh = body.kind === 'tickets' || body.kind === 'error';
   const newTicketButton = useRef<HTMLButtonElement>(null);
-  const [composing, setComposing] = useState(false);
+  // The dialog belongs to the ticket created last when it opened: a newer one closes it in the
+  // same draw that shows it, so no keypress meets the dialog of a ticket already made.
+  const [composingAfter, setComposingAfter] = useState<{ created: string | undefined } | null>(null);
   const offerCreate = props.canCreate === true && !!props.onCreateTicket;
-  // A ticket was created: the dialog closes, its draft goes, the focus returns to New ticket.
   const createdId = props.created?.id;
+  const composing = composingAfter !== null && composingAfter.created === createdId;
+  // A ticket was created: its draft goes, the focus returns to New ticket.
   useEffect(() => {
     if (!createdId) return;
-    setComposing(false);
+    setComposingAfter(null);
     props.onClearDraft?.();
     newTicketButton.current?.focus();
   }, [createdId]);
   const closeDialog = () => {
-    setComposing(false);
+    setComposingAfter(null);
     queueMicrotask(() => newTicketButton.current?.focus());
   };
   return (
@@ -71,7 +74,7 @@ export function TicketsPanel(props: PanelProps) {
             class="dl-button"
             aria-expanded={composing ? 'true' : 'false'}
             onClick={() => {
-              setComposing(true);
+              setComposingAfter({ created: createdId });
               props.onTicketForm?.();
             }}
           >

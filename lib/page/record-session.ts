@@ -160,6 +160,11 @@ class Session {
   /** The New ticket form, once opened on this record; and the ticket created last. */
   private newTicket: NewTicketStatus | null = null;
   private created: TicketSummary | null = null;
+  /**
+   * One ticket per opening of the form: a second Enter can leave the frame before it has drawn
+   * the first create's answer, and must not make the same ticket again.
+   */
+  private formOpen = false;
   /** When Zoho Desk first answered "busy" in the current run of asking again; null when it is not. */
   private busySince: number | null = null;
   private retryAt: number | null = null;
@@ -349,7 +354,9 @@ class Session {
   /** The form's choices, asked once the rep opens New ticket (again after a failure). */
   private async ticketForm(): Promise<void> {
     const identity = this.identity;
-    if (!identity || this.newTicket?.kind === 'loading' || this.newTicket?.kind === 'ready') return;
+    if (!identity) return;
+    this.formOpen = true;
+    if (this.newTicket?.kind === 'loading' || this.newTicket?.kind === 'ready') return;
     this.setNewTicket({ kind: 'loading' });
     const answer = await this.deps.ask({ command: 'ticket.options', record: this.ref, identity });
     if (this.aborted) return;
@@ -360,12 +367,13 @@ class Session {
   private async createTicket(ticket: NewTicket): Promise<void> {
     const form = this.newTicket;
     const identity = this.identity;
-    if (form?.kind !== 'ready' || form.sending || !identity) return;
+    if (form?.kind !== 'ready' || form.sending || !identity || !this.formOpen) return;
     this.setNewTicket({ kind: 'ready', options: form.options, sending: true });
     const answer = await this.deps.ask({ command: 'ticket.create', record: this.ref, identity, ticket });
     if (this.aborted) return;
     if (!answer.ok) return this.setNewTicket({ ...form, sending: false, error: answer.error });
     const created = answer.data.ticket;
+    this.formOpen = false;
     this.created = created;
     this.newTicket = { kind: 'ready', options: form.options, sending: false };
     if (this.view) {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { render as draw } from 'preact';
 import { TicketsPanel } from '../../../../components/panel/TicketsPanel';
 import type { PanelProps } from '../../../../components/panel/types';
 import type { PanelBody } from '../../../../lib/page/panel-state';
@@ -370,5 +371,47 @@ describe('TicketsPanel matched by CRM link and on deals', () => {
     cleanup();
     show({ kind: 'noIdentity', module: 'Deals' });
     expect(region().textContent).toContain('This deal shows no contact or account');
+  });
+});
+
+describe('TicketsPanel New ticket', () => {
+  const OPTIONS = {
+    departments: [{ id: '300', name: 'Support' }],
+    priorities: [],
+    customers: [{ contactId: '9', name: 'Daniel Okafor', email: 'd@contoso.example' }],
+    accountId: null,
+  };
+
+  it('closes the dialog in the very draw that brings the created ticket, so a second Enter cannot create again; reopened, it creates again', async () => {
+    const listed = [ticket()];
+    const onCreateTicket = vi.fn();
+    const props: PanelProps = {
+      body: { kind: 'tickets', view: view(listed) },
+      language: 'en',
+      timeZone: 'UTC',
+      now: NOW,
+      optionsUrl: 'chrome-extension://abc/options.html',
+      onRefresh: vi.fn(),
+      onOpenOptions: vi.fn(),
+      canCreate: true,
+      onTicketForm: vi.fn(),
+      onCreateTicket,
+      newTicket: { kind: 'ready', options: OPTIONS, sending: false },
+    };
+    const view1 = render(<TicketsPanel {...props} />);
+    fireEvent.click(screen.getByRole('button', { name: 'New ticket' }));
+    fireEvent.input(screen.getByLabelText('Subject'), { target: { value: 'Invoice wrong' } });
+    fireEvent.submit(screen.getByLabelText('Subject').closest('form')!);
+    expect(onCreateTicket).toHaveBeenCalledTimes(1);
+
+    // Drawn outside act(): the DOM right after the draw, before any effect has run.
+    const created = ticket({ subject: 'Invoice wrong' });
+    draw(<TicketsPanel {...props} created={created} body={{ kind: 'tickets', view: view([created, ...listed]) }} />, view1.container);
+    expect(screen.queryByRole('dialog', { name: 'New ticket' })).toBeNull();
+    expect(onCreateTicket).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'New ticket' })));
+
+    fireEvent.click(screen.getByRole('button', { name: 'New ticket' }));
+    expect(screen.getByRole('dialog', { name: 'New ticket' })).toBeTruthy();
   });
 });
