@@ -27,7 +27,7 @@ function render(html: string) {
   }
 }
 
-function harness(create: (n: number) => Promise<Response<{ ticket: TicketSummary }>>) {
+function harness(create: (n: number) => Response<{ ticket: TicketSummary }>) {
   const creates: NewTicket[] = [];
   const shown: PanelViewState[] = [];
   let actions: SurfaceActions | undefined;
@@ -38,7 +38,7 @@ function harness(create: (n: number) => Promise<Response<{ ticket: TicketSummary
     },
     hide: () => undefined,
   };
-  const answer = async (request: Request): Promise<unknown> => {
+  const answer = (request: Request): unknown => {
     if (request.command === 'panel.config') return { ok: true, data: CONFIG };
     if (request.command === 'tickets.get')
       return { ok: true, data: request.mode === 'peek' ? { ...VIEW, tickets: [], fetchedAt: null } : VIEW };
@@ -52,7 +52,7 @@ function harness(create: (n: number) => Promise<Response<{ ticket: TicketSummary
   const sessions = startRecordSessions({
     doc: document,
     signal: new AbortController().signal,
-    ask: answer as Ask,
+    ask: ((request: Request) => Promise.resolve(answer(request))) as Ask,
     surface,
     timing: { readyTimeoutMs: 2000, settleMs: 40, quietMs: 5 },
   });
@@ -84,7 +84,7 @@ beforeEach(() => document.body.replaceChildren());
 
 describe('record session New ticket', () => {
   it('a create sent while one is on its way is dropped; one sent after the ticket was made (the frame had not drawn it yet) too', async () => {
-    const h = harness(async (n) => ({ ok: true, data: { ticket: made(n) } }));
+    const h = harness((n) => ({ ok: true, data: { ticket: made(n) } }));
     await formReady(h);
     h.create();
     h.create();
@@ -99,7 +99,7 @@ describe('record session New ticket', () => {
   });
 
   it('the form opened again makes the next ticket', async () => {
-    const h = harness(async (n) => ({ ok: true, data: { ticket: made(n) } }));
+    const h = harness((n) => ({ ok: true, data: { ticket: made(n) } }));
     await formReady(h);
     h.create();
     await vi.waitFor(() => expect(h.last()?.created?.id).toBe(made(1).id));
@@ -110,7 +110,7 @@ describe('record session New ticket', () => {
   });
 
   it('after a refusal the same form may send again', async () => {
-    const h = harness(async (n) =>
+    const h = harness((n) =>
       n === 1
         ? { ok: false, error: { code: 'UNPROCESSABLE_ENTITY', status: 422, fields: ['subject'] } }
         : { ok: true, data: { ticket: made(n) } },
