@@ -16,15 +16,18 @@ import { createOrgTokens } from '../oauth/org-tokens';
 import { createOAuthRenewal, type OAuthBrowser } from '../oauth/renewal';
 import { createAdminHandlers } from './admin-handlers';
 import { createContextLoader } from './context';
+import { changesSettings, noticingWrites } from './context-changes';
 import { createCrmHostHandlers } from './crm-host-handlers';
 import type { DeskCallBudget } from './desk-call-budget';
 import { createDiagnostics } from './diagnostics';
 import { createDispatch, type HandleMessage } from './dispatch';
+import { isExtensionPageSender } from './sender-policy';
 import type { Handlers } from './handlers';
 import { createOAuthHandlers } from './oauth-handlers';
 import { createPanelHandlers } from './panel-handlers';
 import type { BrokerParts } from './parts';
-import { knownSecrets } from './redact';
+import { keptRead } from './kept-read';
+import { knownSecrets, storedSecrets } from './redact';
 import { createSettingsViews } from './settings-view';
 import { createAgentLookup } from './signed-in-agent';
 import { createSetupHandlers } from './setup-handlers';
@@ -55,13 +58,23 @@ interface Broker {
 }
 
 export function createBroker(deps: BrokerDeps): Broker {
-  const { cache, credentials, desk, now } = deps;
+  const { cache, desk, now } = deps;
+  // The context kept for panel requests is forgotten whenever what it was read from may have changed.
+  const contextChanged = () => {
+    context.forget();
+    secrets.forget();
+  };
+  const credentials = noticingWrites(deps.credentials, contextChanged);
   const setup = createSetupChecks(desk);
   const renewal = createOAuthRenewal({ credentials, oauthBrowser: deps.oauthBrowser, now, agentOf: createAgentLookup(setup) });
   const orgTokens = createOrgTokens({ fetch: deps.accountsFetch, now });
   const withCredential = createRejectionRule({ credentials, renewal, orgTokens });
+  const context = createContextLoader({ credentials, renewal, now });
+  const secrets = keptRead(() => storedSecrets(credentials));
+  browser.storage.onChanged.addListener((changes, area) => changesSettings(changes, area) && contextChanged());
   const parts: BrokerParts = {
     ...deps,
+    credentials,
     setup,
     renewal,
     orgTokens,
@@ -74,7 +87,7 @@ export function createBroker(deps: BrokerDeps): Broker {
       droppedItems: () => desk.dropped(),
       ...(deps.crmIdentity ? { crmIdentity: deps.crmIdentity } : {}),
     }),
-    loadContext: createContextLoader({ credentials, renewal, now }),
+    loadContext: context.load,
     views: createSettingsViews({ credentials, setup, withCredential }),
   };
   const handlers: Handlers = {
@@ -85,12 +98,18 @@ export function createBroker(deps: BrokerDeps): Broker {
     ...createCrmHostHandlers(deps.crmHosts),
   };
   const currentTabUrl = async (tabId: number) => (await browser.tabs.get(tabId)).url;
+  const dispatch = createDispatch(
+    handlers,
+    async () => knownSecrets(await secrets.get(), orgTokens.held()),
+    currentTabUrl,
+    () => deps.crmHosts.inForce(),
+  );
   return {
-    handle: createDispatch(
-      handlers,
-      () => knownSecrets(credentials, orgTokens.held()),
-      currentTabUrl,
-      () => deps.crmHosts.inForce(),
-    ),
+    handle: async (message, sender) => {
+      const answer = await dispatch(message, sender);
+      // Extension pages are where settings and credentials are changed: read them afresh after any of their commands.
+      if (typeof sender === 'object' && sender !== null && isExtensionPageSender(sender)) contextChanged();
+      return answer;
+    },
   };
 }

@@ -1,7 +1,10 @@
 /**
- * What every panel command needs to know, read fresh on each request (the MV3 worker may have
- * restarted since the last one): the settings in force (stored + enterprise policy) and the
- * credential in force (policy key, else the stored one).
+ * What every panel command needs to know: the settings in force (stored + enterprise policy) and
+ * the credential in force (policy key, else the stored one). Read once and kept in this worker's
+ * memory (a record switch should not wait on four storage reads) until something may have changed
+ * them: a credential write, a change of the stored settings or the policy, any command of an
+ * extension page (the only writers of settings), and `panel.config` (which a page asks after it saw
+ * a change, so the answer it gets is never the kept one). A new worker starts with nothing kept.
  */
 import type { DataCentreId } from '../../shared/data-centres';
 import { DeskLinkError } from '../../shared/errors';
@@ -14,6 +17,7 @@ import type { OAuthRenewal } from '../oauth/renewal';
 import type { EffectiveSettings } from '../settings/overlay';
 import type { Portal } from '../settings/schema';
 import { effectiveSettings } from '../settings/store';
+import { keptRead } from './kept-read';
 
 interface BrokerContext {
   settings: EffectiveSettings;
@@ -30,7 +34,19 @@ export interface ReadyContext {
   portalId: string;
 }
 
-export type LoadContext = () => Promise<BrokerContext>;
+export type LoadContext = (options?: { fresh?: boolean }) => Promise<BrokerContext>;
+
+interface ContextLoader {
+  load: LoadContext;
+  /** What is kept may no longer hold: the next load reads again. */
+  forget(): void;
+}
+
+interface ContextReads {
+  settings: EffectiveSettings;
+  inForce: Credential | null;
+  rejected: boolean;
+}
 
 function panelState(settings: EffectiveSettings, credential: Credential | null, rejected: boolean, now: number): PanelState {
   if (!settings.dataCentre || !credential) return 'unconfigured';
@@ -41,8 +57,8 @@ function panelState(settings: EffectiveSettings, credential: Credential | null, 
   return 'ready';
 }
 
-export function createContextLoader(deps: { credentials: CredentialStore; renewal: OAuthRenewal; now: () => number }): LoadContext {
-  return async () => {
+export function createContextLoader(deps: { credentials: CredentialStore; renewal: OAuthRenewal; now: () => number }): ContextLoader {
+  async function read(): Promise<ContextReads> {
     // The settings and the credential are read at once: every panel request waits on both.
     const reading = effectiveSettings();
     const [settings, inForce] = await Promise.all([
@@ -52,10 +68,19 @@ export function createContextLoader(deps: { credentials: CredentialStore; renewa
         reading.then((read) => read.dataCentre),
       ),
     ]);
-    // An OAuth token close to expiry is renewed silently before anyone decides on it.
-    const credential = await deps.renewal.fresh(inForce);
-    const rejected = credential ? await deps.credentials.isRejected(credential) : false;
-    return { settings, credential, state: panelState(settings, credential, rejected, deps.now()) };
+    return { settings, inForce, rejected: inForce ? await deps.credentials.isRejected(inForce) : false };
+  }
+
+  const reads = keptRead(read);
+  return {
+    forget: reads.forget,
+    load: async ({ fresh = false } = {}) => {
+      const { settings, inForce, rejected } = await reads.get(fresh);
+      // An OAuth token close to expiry is renewed silently before anyone decides on it.
+      const credential = await deps.renewal.fresh(inForce);
+      const rejectedNow = credential === inForce ? rejected : credential ? await deps.credentials.isRejected(credential) : false;
+      return { settings, credential, state: panelState(settings, credential, rejectedNow, deps.now()) };
+    },
   };
 }
 

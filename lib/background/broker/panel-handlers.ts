@@ -9,8 +9,9 @@ import { createTicketsHandler } from './tickets';
 export function createPanelHandlers(parts: BrokerParts): HandlersFrom<'page'> {
   return {
     // What the panel needs to draw itself (no secrets, no email).
+    // Read afresh: a page asks this after it saw the settings or the policy change.
     'panel.config': async () => {
-      const { settings, credential, state } = await parts.loadContext();
+      const { settings, credential, state } = await parts.loadContext({ fresh: true });
       return {
         state,
         language: settings.language,

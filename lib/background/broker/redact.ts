@@ -18,16 +18,17 @@ const REDACTED = '[redacted]';
 const MIN_SECRET_LENGTH = 8;
 
 /**
- * The secrets in force: the stored credential's (an organisation credential's client secret and
- * refresh token included), the policy's, and `accessTokens` (the organisation credential's
- * access tokens this worker holds).
+ * The secrets kept in storage: the stored credential's (an organisation credential's client
+ * secret and refresh token included) and the policy's.
  */
-export async function knownSecrets(credentials: CredentialStore, accessTokens: readonly string[] = []): Promise<string[]> {
-  const secrets: string[] = [...accessTokens];
+export async function storedSecrets(credentials: CredentialStore): Promise<string[]> {
   const [stored, { policy }] = await Promise.all([credentials.get().catch(() => null), readPolicy()]);
-  if (stored) secrets.push(...credentialSecrets(stored));
-  secrets.push(...policySecrets(policy));
-  return secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
+  return [...(stored ? credentialSecrets(stored) : []), ...policySecrets(policy)];
+}
+
+/** The secrets in force: the stored ones and `accessTokens` (the organisation credential's access tokens this worker holds). */
+export function knownSecrets(stored: readonly string[], accessTokens: readonly string[] = []): string[] {
+  return [...accessTokens, ...stored].filter((s) => s.length >= MIN_SECRET_LENGTH);
 }
 
 function scrubText(text: string, secrets: readonly string[]): string {

@@ -49,6 +49,9 @@ export async function clearStoredSettings(): Promise<void> {
   await browser.storage.local.remove([SETTINGS_KEY, POLICY_PORTAL_KEY]);
 }
 
+/** The storage.local keys the settings in force are read from (with the policy). */
+export const SETTINGS_STORAGE_KEYS: readonly string[] = [SETTINGS_KEY, POLICY_PORTAL_KEY, KEPT_LANGUAGE_KEY];
+
 async function readKeptLanguage(): Promise<Language | null> {
   const parsed = LanguageSchema.safeParse((await browser.storage.local.get(KEPT_LANGUAGE_KEY))[KEPT_LANGUAGE_KEY]);
   return parsed.success ? parsed.data : null;

@@ -79,3 +79,16 @@ describe('a Desk error that echoes the Authorization header', () => {
     expect(keyRuns(JSON.stringify(await fakeBrowser.storage.local.get(null)))).toEqual([]);
   });
 });
+
+describe('the secrets scrubbed are the ones in force', () => {
+  it('a key the policy sets after earlier answers (the secrets are kept between requests) is scrubbed from the next answer', async () => {
+    const world = testBroker({ fetch: echoingDesk(() => 0), callsPerMinute: 100_000 });
+    await world.connect({}, '1000.0123456789abcdef0123456789abcdef.fedcba9876543210fedcba9876543210');
+    await world.send(ticketsGet('refresh', contact, { emails: ['first@example.com'] }));
+    await fakeBrowser.storage.managed.set({ zscKey: KEY, email: 'admin@zylker.com', dataCenter: 'com' });
+    const answer = await world.send({ command: 'connection.test' }, optionsTab());
+    if (answer.ok) throw new Error('expected the connection test to fail');
+    expect(answer.error.detail).toContain('was not accepted');
+    expect(keyRuns(JSON.stringify(answer))).toEqual([]);
+  });
+});
