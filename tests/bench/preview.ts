@@ -30,7 +30,24 @@ const previewDrawn = (name: string) => {
   return region !== null && region.getAttribute('aria-busy') !== 'true';
 };
 
+/**
+ * Until the page has given the frame the height of what it now shows: a click while the frame
+ * grows or shrinks (a preview just closed) can land where the page has moved since it was aimed.
+ */
+async function heightSettled(frame: Frame): Promise<void> {
+  const iframe = await frame.frameElement();
+  for (const until = Date.now() + 5_000; Date.now() < until; ) {
+    const [shown, drawn] = await Promise.all([
+      iframe.evaluate((element) => Math.round((element as Element).getBoundingClientRect().height)),
+      frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)),
+    ]);
+    if (Math.abs(shown - drawn) <= 1) return;
+    await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  }
+}
+
 async function timeOnePreview(frame: Frame, number: string): Promise<number> {
+  await heightSettled(frame);
   const label = `Ticket ${number} preview`;
   const probe = armClickProbe(frame, previewDrawn, label, label);
   // Let the probe's listeners be in place before the click.
@@ -48,13 +65,14 @@ export async function measurePreviews(
   count: number,
   sandboxOwnMs: (from: number, to: number) => number = () => 0,
 ): Promise<PreviewTimings> {
-  const frame = await shownPanelFrame(page);
-  const names = await frame
+  const names = await (await shownPanelFrame(page))
     .getByRole('button', { name: /^Preview #\d+$/ })
     .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')!));
   const numbers = names.slice(0, count).map((name) => name.replace(/^Preview /, ''));
   const timings: PreviewTimings = { uncachedMs: [], uncachedSandboxOwnMs: [], cachedMs: [] };
   for (const number of numbers) {
+    // Picked again for each ticket: CRM's re-render may have put the other frame in its place.
+    const frame = await shownPanelFrame(page);
     const from = Date.now();
     timings.uncachedMs.push(await timeOnePreview(frame, number));
     timings.uncachedSandboxOwnMs.push(sandboxOwnMs(from, Date.now()));
