@@ -5,6 +5,7 @@
  * returns, none in module variables.
  */
 import { browser } from 'wxt/browser';
+import { COMMANDS } from '../../shared/commands';
 import type { CrmIdentitySource } from '../../shared/protocol';
 import type { TicketCache } from '../cache/ticket-cache';
 import type { CrmHostRegistrar } from '../crm-hosts/registrar';
@@ -57,6 +58,9 @@ interface Broker {
   handle: HandleMessage;
 }
 
+const namesCommand = (message: unknown): boolean =>
+  typeof message === 'object' && message !== null && Object.hasOwn(COMMANDS, String((message as { command?: unknown }).command));
+
 export function createBroker(deps: BrokerDeps): Broker {
   const { cache, desk, now } = deps;
   // The context kept for panel requests is forgotten whenever what it was read from may have changed.
@@ -107,8 +111,9 @@ export function createBroker(deps: BrokerDeps): Broker {
   return {
     handle: async (message, sender) => {
       const answer = await dispatch(message, sender);
-      // Extension pages are where settings and credentials are changed: read them afresh after any of their commands.
-      if (typeof sender === 'object' && sender !== null && isExtensionPageSender(sender)) contextChanged();
+      // Extension pages are where settings and credentials are changed: read them afresh after any
+      // of their commands (a message naming no command reached no handler and changed nothing).
+      if (typeof sender === 'object' && sender !== null && isExtensionPageSender(sender) && namesCommand(message)) contextChanged();
       return answer;
     },
   };

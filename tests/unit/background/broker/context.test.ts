@@ -11,6 +11,7 @@ import type { OAuthRenewal } from '../../../../lib/background/oauth/renewal';
 import { SETTINGS_KEY } from '../../../../lib/shared/settings-watch';
 import { KEY, scriptedSource, settings, testBroker, ticketsGet } from '../../support/broker-setup';
 import { tickets } from '../../support/cache';
+import { optionsTab } from '../../support/senders';
 import { writeStoredSettings } from '../../../../lib/background/settings/store';
 
 const STORED: Credential = { kind: 'zsc', key: KEY, email: 'admin@zylker.com', dataCentre: 'com', savedAt: 1 };
@@ -106,6 +107,19 @@ describe('the broker forgets the kept context', () => {
     const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
     await world.send(ticketsGet('cached'));
     expect(reads.mock.calls.filter(([keys]) => JSON.stringify(keys).includes(SETTINGS_KEY))).toEqual([]);
+  });
+
+  it('keeps it after a message of an extension page that names no command (it reached no handler)', async () => {
+    const world = await connected();
+    await world.send(ticketsGet('cached'));
+    await world.send({ command: 'bench.floor' }, optionsTab());
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await world.send(ticketsGet('cached'));
+    expect(reads.mock.calls.filter(([keys]) => JSON.stringify(keys).includes(SETTINGS_KEY))).toEqual([]);
+    await world.send({ command: 'settings.get' }, optionsTab());
+    reads.mockClear();
+    await world.send(ticketsGet('cached'));
+    expect(reads.mock.calls.filter(([keys]) => JSON.stringify(keys).includes(SETTINGS_KEY))).not.toEqual([]);
   });
 
   it('when the stored settings change (integration disabled): the next request says so', async () => {
