@@ -36,7 +36,7 @@ const previewDrawn = (name: string) => {
  */
 async function heightSettled(frame: Frame): Promise<void> {
   const iframe = await frame.frameElement();
-  for (const until = Date.now() + 5_000; Date.now() < until; ) {
+  for (const until = Date.now() + 5_000; Date.now() < until;) {
     const [shown, drawn] = await Promise.all([
       iframe.evaluate((element) => Math.round((element as Element).getBoundingClientRect().height)),
       frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)),
@@ -65,7 +65,9 @@ export async function measurePreviews(
   count: number,
   sandboxOwnMs: (from: number, to: number) => number = () => 0,
 ): Promise<PreviewTimings> {
-  const names = await (await shownPanelFrame(page))
+  const names = await (
+    await shownPanelFrame(page)
+  )
     .getByRole('button', { name: /^Preview #\d+$/ })
     .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')!));
   const numbers = names.slice(0, count).map((name) => name.replace(/^Preview /, ''));
