@@ -4,7 +4,7 @@
  * very record. A create is sent to Desk once: an identical request in flight is joined, a failure
  * is never retried by itself, and one whose answer never came is looked for in Desk before the
  * rep is told it was not made (so trying again makes no duplicate). The created ticket joins the
- * record's cached tickets at once.
+ * record's cached tickets beside the answer.
  */
 import type { NewTicket, RecordRef } from '../../shared/commands';
 import { DeskLinkError, mayHaveReachedDesk, toErrorInfo } from '../../shared/errors';
@@ -66,14 +66,13 @@ export function createNewTicketHandlers({
     return ready;
   }
 
-  /** The record's cached tickets with the new one first, so a revisit shows it before Desk's search does. */
-  async function addToCache(portalId: string, record: RecordRef, ticket: TicketSummary): Promise<void> {
-    const recordKey = recordKeyOf(record);
-    const at = now();
-    const cached = await cache.read(portalId, recordKey, at);
-    if (!cached) return;
-    const tickets = [ticket, ...cached.tickets.filter((t) => t.id !== ticket.id)];
-    await cache.write(portalId, recordKey, { ...cached, tickets }, at);
+  /**
+   * The record's cached tickets with the new one first, so a revisit shows it before Desk's
+   * search does. Not awaited: the cache orders a later read after this write, so the rep's
+   * answer need not wait for it (the cache reports its own failures, as for every write).
+   */
+  function addToCache(portalId: string, record: RecordRef, ticket: TicketSummary): void {
+    void cache.addTicket(portalId, recordKeyOf(record), ticket);
   }
 
   const options: Handler<'ticket.options'> = async ({ record, identity }) => {
@@ -105,7 +104,7 @@ export function createNewTicketHandlers({
         clientFor(ready, credential).createTicket(createTicketBody(ticket)),
       );
       const summary = toTicketSummary(created, now());
-      await addToCache(ready.portalId, record, summary);
+      addToCache(ready.portalId, record, summary);
       return { ticket: summary };
     } catch (error) {
       await diagnostics.record(toErrorInfo(error));
@@ -119,7 +118,7 @@ export function createNewTicketHandlers({
       }
       if (!found) throw new DeskLinkError({ ...error.info, notCreated: true });
       const summary = toTicketSummary(found, now());
-      await addToCache(ready.portalId, record, summary);
+      addToCache(ready.portalId, record, summary);
       return { ticket: summary };
     }
   }

@@ -54,6 +54,13 @@ export interface TicketCache {
    */
   write(portalId: string, recordKey: string, entry: CachedRecordTickets, now: number, since?: number): Promise<void>;
   /**
+   * Puts a ticket first in a record's cached list (a ticket just created for it), in one
+   * read-write transaction; nothing happens when the record is not cached. The transaction is
+   * opened before this returns control to the event loop, so a read asked after the call (another
+   * message) sees the ticket without awaiting the write.
+   */
+  addTicket(portalId: string, recordKey: string, ticket: TicketSummary): Promise<void>;
+  /**
    * Whether a record's cached list holds a ticket, and the preview kept with that ticket (null:
    * none). One small read (the record's ids and the ticket), no LRU touch: what a preview needs
    * before anything else. Not listed when the record is not cached or there is no cache.
@@ -184,6 +191,26 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
       }
       // Off the write path: eviction runs in the background; settled() waits for it.
       void eviction.schedule(entry.tickets.length);
+    },
+
+    async addTicket(portalId, recordKey, ticket) {
+      const db = await connection.open();
+      if (!db) return;
+      try {
+        eviction.noteWrite(portalId, recordKey, [ticket.id]);
+        const tx = db.transaction(['records', 'tickets'], 'readwrite');
+        const records = tx.objectStore('records');
+        const record = await records.get([portalId, recordKey]);
+        if (record) {
+          const ticketIds = [ticket.id, ...record.ticketIds.filter((id) => id !== ticket.id)];
+          await Promise.all([tx.objectStore('tickets').put({ ...ticket, portalId }), records.put({ ...record, ticketIds })]);
+        }
+        await tx.done;
+      } catch (error) {
+        reportWriteFailure(error);
+        return;
+      }
+      void eviction.schedule(1);
     },
 
     async readPreview(portalId, recordKey, ticketId) {

@@ -69,4 +69,29 @@ describe('ticket cache', () => {
     await cache.clearPortal('649');
     expect(await cache.read(A, contact, NOW)).not.toBeNull();
   });
+
+  it('a created ticket goes first in its record’s list; a read asked right after the call sees it, unawaited', async () => {
+    await cache.write(A, contact, { tickets: tickets(0, 3), fetchedAt: 7, fingerprint: 'f', truncated: false }, NOW);
+    const created = { ...tickets(9, 1)[0]!, subject: 'Just created' };
+    const adding = cache.addTicket(A, contact, created);
+    const cached = await cache.read(A, contact, NOW);
+    expect(cached?.tickets.map((t) => t.subject)).toEqual(['Just created', 'Ticket 0', 'Ticket 1', 'Ticket 2']);
+    expect(cached?.fetchedAt).toBe(7);
+    await adding;
+
+    // The same ticket again (found after a lost answer) is moved, not listed twice.
+    await cache.addTicket(A, contact, { ...tickets(1, 1)[0]!, subject: 'Ticket 1, renamed' });
+    expect((await cache.read(A, contact, NOW))?.tickets.map((t) => t.subject)).toEqual([
+      'Ticket 1, renamed',
+      'Just created',
+      'Ticket 0',
+      'Ticket 2',
+    ]);
+  });
+
+  it('a created ticket of a record not cached is not stored', async () => {
+    await cache.addTicket(A, lead, tickets(0, 1)[0]!);
+    expect(await cache.read(A, lead, NOW)).toBeNull();
+    expect(await cache.stats()).toEqual({ tickets: 0, records: 0 });
+  });
 });
