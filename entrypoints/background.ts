@@ -41,18 +41,18 @@ export default defineBackground(() => {
     scriptFile: 'content-scripts/crm.js',
   });
   const cache = createTicketCache({ evictionBound: createSessionEvictionBound() });
+  // The Desk contacts and accounts one record's search found serve the next with the same email
+  // or name, and New ticket's form for that record.
+  const lookups = createDeskLookupCache(now, () => cache.generation());
   const broker = createBroker({
     cache,
     credentials: createCredentialStore(now),
     desk,
     budget,
     // A record's identity from CRM's API when the sign-in may read it there, else the page's.
+    lookups,
     tickets: createCrmFirstTicketSource({
-      // The Desk contacts and accounts one record's search found serve the next with the same email or name.
-      desk: createDeskTicketSource(
-        desk,
-        createDeskLookupCache(now, () => cache.generation()),
-      ),
+      desk: createDeskTicketSource(desk, lookups),
       crm,
       cache: createCrmRecordCache(),
       notes: identityNotes,

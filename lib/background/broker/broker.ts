@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import { COMMANDS } from '../../shared/commands';
 import type { CrmIdentitySource } from '../../shared/protocol';
+import type { DeskLookupCache } from '../cache/desk-lookups';
 import type { TicketCache } from '../cache/ticket-cache';
 import type { CrmHostRegistrar } from '../crm-hosts/registrar';
 import { createRejectionRule } from '../credentials/rejection';
@@ -43,6 +44,8 @@ interface BrokerDeps {
   budget: DeskCallBudget;
   /** Where a record's tickets come from: Zoho Desk through `desk` (createDeskTicketSource). */
   tickets: TicketSource;
+  /** The Desk contacts and accounts the ticket lookups found, for New ticket's form (absent: it searches). */
+  lookups?: DeskLookupCache;
   oauthBrowser: OAuthBrowser;
   /** Zoho Accounts' token endpoint, for the organisation credential's tokens (not a Desk call: outside the budget). */
   accountsFetch: typeof fetch;

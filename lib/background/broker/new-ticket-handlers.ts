@@ -43,11 +43,12 @@ export async function mayCreate(settings: EffectiveSettings, credential: Credent
 export function createNewTicketHandlers({
   desk,
   cache,
+  lookups,
   loadContext,
   withCredential,
   diagnostics,
   now,
-}: Pick<BrokerParts, 'desk' | 'cache' | 'loadContext' | 'withCredential' | 'diagnostics' | 'now'>): Pick<
+}: Pick<BrokerParts, 'desk' | 'cache' | 'lookups' | 'loadContext' | 'withCredential' | 'diagnostics' | 'now'>): Pick<
   HandlersFrom<'page'>,
   'ticket.options' | 'ticket.create'
 > {
@@ -88,11 +89,13 @@ export function createNewTicketHandlers({
       choices.set(ready.portalId, known);
     }
     // An Account page: its Desk contacts, the ticket filed under the Desk account; a Deal: its contact.
+    // Who they are in Desk is what the record's ticket lookup found, while fresh: no search again.
+    const shared = lookups?.forPortal(ready.portalId);
     const people = await withCredential(ready.credential, async (credential) => {
       const client = clientFor(ready, credential);
-      if (record.module === 'Accounts') return accountPeople(client, record, identity);
+      if (record.module === 'Accounts') return accountPeople(client, record, identity, shared);
       const people = record.module === 'Deals' ? dealCustomers : personCustomers;
-      return { accountId: null, contacts: await people(client, record, identity) };
+      return { accountId: null, contacts: await people(client, record, identity, shared) };
     });
     return { departments: known.departments, priorities: known.priorities, customers: people.contacts, accountId: people.accountId };
   };

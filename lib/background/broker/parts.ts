@@ -1,4 +1,5 @@
 /** The services createBroker builds once and hands to the handlers (each takes what it needs). */
+import type { DeskLookupCache } from '../cache/desk-lookups';
 import type { TicketCache } from '../cache/ticket-cache';
 import type { WithCredential } from '../credentials/rejection';
 import type { CredentialStore } from '../credentials/store';
@@ -16,6 +17,8 @@ export interface BrokerParts {
   cache: TicketCache;
   credentials: CredentialStore;
   tickets: TicketSource;
+  /** What the ticket lookups found in Desk (contacts, accounts), shared per portal; absent: none kept. */
+  lookups?: DeskLookupCache;
   /** The Desk clients every Desk call goes through (the new ticket's calls too). */
   desk: DeskClients;
   budget: DeskCallBudget;

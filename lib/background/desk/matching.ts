@@ -94,7 +94,12 @@ async function recentlyChangedOfAccount(client: DeskClient, accountId: string, s
 }
 
 /** The Desk contacts found by these emails or this name, as another record's search may have found them already. */
-function searchContacts(client: DeskClient, by: { emails: string[] } | { name: string }, lookups: SharedLookups, signal?: AbortSignal) {
+export function findContacts(
+  client: DeskClient,
+  by: { emails: string[] } | { name: string },
+  lookups: SharedLookups,
+  signal?: AbortSignal,
+) {
   const key = 'emails' in by ? `contacts:email:${[...by.emails].sort().join(',')}` : `contacts:name:${by.name}`;
   const find = async (): Promise<SharedContacts> => {
     const found = await collectPages('contactSearch', async (from, limit) => {
@@ -117,7 +122,7 @@ async function linkedContactTickets(
   signal?: AbortSignal,
 ) {
   const emails = 'emails' in by ? by.emails : [];
-  const contacts = await searchContacts(client, by, lookups, signal);
+  const contacts = await findContacts(client, by, lookups, signal);
   const linkedContacts = contacts.items.filter((c) => c.crmId === recordId);
   const linked = new Set(linkedContacts.map((c) => c.id));
   const results = await Promise.all([...linked].map((contactId) => ticketsOfContact(client, contactId, signal)));
@@ -153,6 +158,27 @@ async function linkedByName(client: DeskClient, name: string, recordId: string, 
 const ofAccount = (client: DeskClient, accountId: string, signal?: AbortSignal) =>
   Promise.all([ticketsOfAccount(client, accountId, signal), recentlyChangedOfAccount(client, accountId, signal)]);
 
+/**
+ * The Desk account linked to a CRM account (null: none), as another lookup of the same record
+ * and name may have confirmed it already. `onGuess` hears the likely account while a search made
+ * here confirms it.
+ */
+function confirmedAccount(
+  client: DeskClient,
+  name: string,
+  recordId: string,
+  lookups: SharedLookups,
+  signal?: AbortSignal,
+  onGuess?: (likely: Account) => void,
+): Promise<SharedAccount> {
+  const key = `account:${recordId}:${name.replace(/\s+/g, ' ').trim().toLowerCase()}`;
+  const find = async (): Promise<SharedAccount> => {
+    const found = await findAccount(client, name, recordId, signal, onGuess);
+    return found ? { id: found.id, accountName: found.accountName, webUrl: found.webUrl } : null;
+  };
+  return lookups.share(key, find, checkAccount);
+}
+
 /** The Desk account of a CRM account and its tickets, the likely account's started while it is confirmed. */
 async function accountTickets(client: DeskClient, name: string, recordId: string, lookups: SharedLookups, signal?: AbortSignal) {
   let guess: { id: string; sources: Promise<Collected<Ticket>[]>; drop: AbortController } | undefined;
@@ -163,12 +189,7 @@ async function accountTickets(client: DeskClient, name: string, recordId: string
     sources.catch(() => undefined);
     guess = { id: candidate.id, sources, drop };
   };
-  const key = `account:${recordId}:${name.replace(/\s+/g, ' ').trim().toLowerCase()}`;
-  const find = async (): Promise<SharedAccount> => {
-    const found = await findAccount(client, name, recordId, signal, speculate);
-    return found ? { id: found.id, accountName: found.accountName, webUrl: found.webUrl } : null;
-  };
-  const account = await lookups.share(key, find, checkAccount);
+  const account = await confirmedAccount(client, name, recordId, lookups, signal, speculate);
   // Another account (or none) confirmed: the guess's rows are never used.
   if (guess && guess.id !== account?.id) guess.drop.abort();
   const sources = !account ? [] : guess?.id === account.id ? await guess.sources : await ofAccount(client, account.id, signal);
@@ -295,7 +316,8 @@ interface AccountContact {
 }
 
 /**
- * An Account record's Desk account (as its tickets are matched) and the Desk contacts filed
+ * An Account record's Desk account (as its tickets are matched: the one their lookup confirmed,
+ * while fresh, without asking Desk again) and the Desk contacts filed
  * under it (the contact search by account name, kept to those whose account is this one, at most
  * 50, the ones Desk files under another account left out): whom a new ticket from the Account
  * page may be for.
@@ -304,10 +326,11 @@ export async function accountPeople(
   client: DeskClient,
   record: RecordRef,
   identity: Identity,
+  lookups: SharedLookups = NO_SHARING,
   signal?: AbortSignal,
 ): Promise<{ accountId: string | null; contacts: AccountContact[] }> {
   const name = recordAccountName(record, identity);
-  const account = name ? await findAccount(client, name, record.recordId, signal) : undefined;
+  const account = name ? await confirmedAccount(client, name, record.recordId, lookups, signal) : null;
   if (!account) return { accountId: null, contacts: [] };
   const term = accountSearchTerm(account.accountName ?? name ?? '');
   const { data } = term ? await client.searchContacts({ accountName: term, from: 0, limit: 50 }, signal) : { data: [] };

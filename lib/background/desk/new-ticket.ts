@@ -14,7 +14,9 @@ import { DeskLinkError } from '../../shared/errors';
 import type { NewTicketCustomer } from '../../shared/protocol';
 import type { DeskClient } from './client';
 import { contactSearchName, searchableEmails } from './identity';
-import type { Contact, Ticket } from './schemas';
+import { findContacts } from './matching';
+import type { Ticket } from './schemas';
+import { NO_SHARING, type SharedContacts, type SharedLookups } from './shared-lookups';
 
 /**
  * The channel of a ticket a sales rep raises from a CRM record, usually during or after a call.
@@ -67,21 +69,23 @@ export async function personCustomers(
   client: DeskClient,
   record: RecordRef,
   identity: Identity,
+  lookups: SharedLookups = NO_SHARING,
   signal?: AbortSignal,
 ): Promise<NewTicketCustomer[]> {
   const emails = searchableEmails(identity.emails);
   const name = identity.name?.trim() || emails[0] || '';
   const term = emails.length === 0 ? contactSearchName(name) : undefined;
   if (emails.length === 0 && !term) return [];
-  let contacts: Contact[] = [];
+  // The search the record's tickets were found with: while fresh, the form opens without asking Desk.
+  let contacts: SharedContacts['items'] = [];
   try {
-    contacts = (await client.searchContacts({ ...(term ? { fullName: term } : { email: emails }), from: 0, limit: 50 }, signal)).data;
+    contacts = (await findContacts(client, term ? { name: term } : { emails }, lookups, signal)).items;
   } catch (error) {
     if (!(error instanceof DeskLinkError && CONTACTS_REFUSED.has(error.code))) throw error;
   }
   if (term) {
     return contacts
-      .filter((contact) => contact.zohoCRMContact?.id === record.recordId)
+      .filter((contact) => contact.crmId === record.recordId)
       .map((contact) => {
         const email = contact.email?.trim();
         return { contactId: contact.id, name, ...(email ? { email } : {}) };
@@ -89,7 +93,7 @@ export async function personCustomers(
   }
   return emails.map((email) => {
     const same = contacts.filter((contact) => contact.email?.toLowerCase() === email.toLowerCase());
-    const own = same.find((contact) => contact.zohoCRMContact?.id === record.recordId) ?? (same.length === 1 ? same[0] : undefined);
+    const own = same.find((contact) => contact.crmId === record.recordId) ?? (same.length === 1 ? same[0] : undefined);
     return own ? { contactId: own.id, name, email } : { email, name };
   });
 }
@@ -99,6 +103,7 @@ export function dealCustomers(
   client: DeskClient,
   record: RecordRef,
   identity: Identity,
+  lookups: SharedLookups = NO_SHARING,
   signal?: AbortSignal,
 ): Promise<NewTicketCustomer[]> {
   const contact = identity.lookups?.contact;
@@ -107,6 +112,7 @@ export function dealCustomers(
     client,
     { ...record, module: 'Contacts', recordId: contact.id },
     { emails: identity.emails, name: contact.name },
+    lookups,
     signal,
   );
 }

@@ -58,12 +58,15 @@ const createdStatus = (panel: PanelRegion) => panel.textsOf('status');
 export const NEW_TICKET_SCENARIOS: readonly Scenario[] = [
   {
     title:
-      'from a Contact: the dialog creates one ticket in Desk for the record’s email, shows "Ticket #n created" at once, and a revisit lists it before Desk’s search does',
+      'from a Contact: the dialog creates one ticket in Desk for the record’s email (the Desk contact the record’s lookup found, not searched again), shows "Ticket #n created" at once, and a revisit lists it before Desk’s search does',
     async run(world) {
       // Desk's search finds the new ticket only after two minutes: what shows it sooner is DeskLink.
       world.sandbox.setSearchIndexDelay(120_000);
       await world.connect();
       const tab = await world.open(RECORDS.contact);
+      await expectTickets(tab, RECORDS.contact);
+      const contactSearches = () => world.sandbox.deskCalls({ path: '/api/v1/contacts/search' }).length;
+      const searchedBefore = contactSearches();
       const panel = await startTicket(tab, 'Called at 10:40. They need a corrected invoice.');
       await panel.click('button', 'Create');
       await expect.poll(() => createdStatus(panel)).toContainEqual(expect.stringMatching(new RegExp(`^Ticket #\\d+ created: ${SUBJECT}`)));
@@ -79,6 +82,7 @@ export const NEW_TICKET_SCENARIOS: readonly Scenario[] = [
       });
       // Desk has a contact with the record's primary email: the ticket names it by its id.
       expect(created[0]!.body).toMatchObject({ contactId: expect.any(String) });
+      expect(contactSearches()).toBe(searchedBefore);
       expect(created[0]!.email).toBe(RECORDS.contact.emails[0]);
       const number = `#${created[0]!.ticketNumber}`;
       expect(await createdStatus(panel)).toContainEqual(expect.stringContaining(`Ticket ${number} created`));
@@ -135,11 +139,15 @@ export const NEW_TICKET_SCENARIOS: readonly Scenario[] = [
     },
   },
   {
-    title: 'from an Account: For offers the account’s Desk contacts, and the ticket is filed under the account for the contact chosen',
+    title:
+      'from an Account: For offers the account’s Desk contacts, and the ticket is filed under the account for the contact chosen (the account the record’s lookup confirmed, not searched again)',
     async run(world) {
       await world.connect();
       const tab = await world.open(RECORDS.account);
       const panel = tab.panel();
+      await expectTickets(tab, RECORDS.account);
+      const accountCalls = () => world.sandbox.deskCalls({ path: /^\/api\/v1\/accounts(\/search|\/\d+)$/ }).length;
+      const accountCallsBefore = accountCalls();
       await expectInPanel(panel, 'button', 'New ticket', { timeout: 20_000 });
       await panel.click('button', 'New ticket');
       await expectInPanel(panel, 'combobox', 'For');
@@ -154,6 +162,7 @@ export const NEW_TICKET_SCENARIOS: readonly Scenario[] = [
       expect(created!.body).toMatchObject({ contactId: expect.any(String), accountId: expect.any(String) });
       expect(created!.body.contact).toBeUndefined();
       expect(chosen).toContain(`(${created!.email})`);
+      expect(accountCalls()).toBe(accountCallsBefore);
     },
   },
   {

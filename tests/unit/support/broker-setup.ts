@@ -1,5 +1,6 @@
 // Broker test fixtures (not a test file): a broker built through the product's own factories over
 // fake-indexeddb and WXT's fake browser, a connected configuration, and a scripted ticket source.
+import type { DeskLookupCache } from '../../../lib/background/cache/desk-lookups';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBroker } from '../../../lib/background/broker/broker';
 import { createDeskCallBudget } from '../../../lib/background/broker/desk-call-budget';
@@ -52,6 +53,8 @@ export interface TestBrokerOptions {
   crmHosts?: CrmHostRegistrar;
   /** Desk calls allowed a minute; by default the policy's, else 60. */
   callsPerMinute?: number;
+  /** What Desk searches found, shared among records and with New ticket's form (default: none kept). */
+  lookups?: DeskLookupCache;
 }
 
 const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
@@ -75,7 +78,8 @@ export function testBroker(options: TestBrokerOptions = {}) {
     credentials,
     desk,
     budget,
-    tickets: options.tickets ?? createDeskTicketSource(desk),
+    tickets: options.tickets ?? createDeskTicketSource(desk, options.lookups),
+    ...(options.lookups ? { lookups: options.lookups } : {}),
     oauthBrowser: {
       launch: () => Promise.reject(new Error('no sign-in window in this test')),
       redirectUri: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',

@@ -2,6 +2,7 @@
 // ticket for a double click, the look-up after a lost answer, the cache, and who may create.
 // Desk is a fake behind fetch, answering in Zoho's wire format.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDeskLookupCache } from '../../../../lib/background/cache/desk-lookups';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { NewTicket, RecordRef } from '../../../../lib/shared/commands';
 import { tickets } from '../../support/cache';
@@ -51,6 +52,7 @@ function fakeDesk() {
       return json(200, { data: state.contacts, count: state.contacts.length });
     }
     if (url.pathname === '/api/v1/contacts/777/tickets') return json(200, { data: stored });
+    if (url.pathname === '/api/v1/tickets/search') return json(200, { data: [], count: 0 });
     if (url.pathname === '/api/v1/tickets' && method === 'POST') {
       const created = {
         id: String(900 + stored.length),
@@ -176,6 +178,20 @@ describe('the New ticket form', () => {
     desk.state.contacts = [];
     const unknown = await world.panel({ command: 'ticket.options', record: deal, identity: dealIdentity });
     expect(unknown.customers).toEqual([]);
+  });
+});
+
+describe('the New ticket form on a record whose tickets were just fetched', () => {
+  it('asks Desk only for the form’s choices: whom the ticket is for is what the tickets’ lookup found', async () => {
+    const lookups = createDeskLookupCache(Date.now, () => 0);
+    const shared = testBroker({ fetch: desk.fetch, lookups });
+    await shared.connect();
+    await shared.panel(ticketsGet('fresh'));
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the lookup is kept beside the answer
+    const before = desk.sent.length;
+    const options = await shared.panel({ command: 'ticket.options', record: contact, identity });
+    expect(options.customers[0]).toEqual({ contactId: '777', email: identity.emails[0], name: 'Daniel Okafor' });
+    expect(desk.sent.slice(before).map((s) => s.path.split('?')[0])).toEqual(['/api/v1/myDepartments', '/api/v1/organizationFields']);
   });
 });
 

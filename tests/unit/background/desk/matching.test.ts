@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDeskClient } from '../../../../lib/background/desk/client';
 import { accountSearchTerm, searchableEmails } from '../../../../lib/background/desk/identity';
-import { findRecordTickets, identityFingerprint } from '../../../../lib/background/desk/matching';
+import { accountPeople, findRecordTickets, identityFingerprint } from '../../../../lib/background/desk/matching';
+import { personCustomers } from '../../../../lib/background/desk/new-ticket';
 import { createDeskLookupCache } from '../../../../lib/background/cache/desk-lookups';
 import { DeskLinkError } from '../../../../lib/shared/errors';
 import { urlOf } from '../../support/fetch';
@@ -600,5 +601,40 @@ describe('a Desk contact or account found for one record serves another', () => 
       '/accounts/search?accountName=Fabrikam%20Inc&from=0&limit=25',
       '/accounts/60',
     ]);
+  });
+
+  it('New ticket’s form on a record just shown asks Desk nothing more about whom: the person’s contacts, the account', async () => {
+    const desk = converted();
+    const { lookups, later } = clock();
+    await findRecordTickets(desk.client, CONTACT, { emails: [email] }, undefined, lookups);
+    await later(1000);
+    const before = desk.paths().length;
+    // The linked Desk contact is named by its id, as a search of its own would name it.
+    expect(await personCustomers(desk.client, CONTACT, { emails: [email], name: 'Dan Park' }, lookups)).toEqual([
+      { contactId: '9001', name: 'Dan Park', email },
+    ]);
+    expect(desk.paths().slice(before)).toEqual([]);
+
+    await findRecordTickets(desk.client, ACCOUNT, { emails: [], accountName: 'Fabrikam Inc' }, undefined, lookups);
+    await later(1000);
+    const afterAccount = desk.paths().length;
+    const people = await accountPeople(desk.client, ACCOUNT, { emails: [], accountName: 'Fabrikam Inc' }, lookups);
+    expect(people.accountId).toBe('60');
+    // Only the account's contacts are searched: the account is the one its tickets were found under.
+    expect(
+      desk
+        .paths()
+        .slice(afterAccount)
+        .map((p) => p.split('?')[0]),
+    ).toEqual(['/contacts/search']);
+  });
+
+  it('New ticket’s form searches for itself once the record’s lookup is stale', async () => {
+    const desk = converted();
+    const { lookups, later } = clock();
+    await findRecordTickets(desk.client, CONTACT, { emails: [email] }, undefined, lookups);
+    await later(5 * 60_000);
+    await personCustomers(desk.client, CONTACT, { emails: [email], name: 'Dan Park' }, lookups);
+    expect(contactSearches(desk)).toHaveLength(2);
   });
 });
