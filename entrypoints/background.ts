@@ -49,8 +49,8 @@ export default defineBackground(() => {
     credentials: createCredentialStore(now),
     desk,
     budget,
-    // A record's identity from CRM's API when the sign-in may read it there, else the page's.
     lookups,
+    // A record's identity from CRM's API when the sign-in may read it there, else the page's.
     tickets: createCrmFirstTicketSource({
       desk: createDeskTicketSource(desk, lookups),
       crm,
