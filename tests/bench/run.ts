@@ -15,7 +15,8 @@
  * growth spans, default 600), BENCH_FIREFOX (0 skips Firefox), BENCH_CACHE_TICKETS (default
  * 100000), BENCH_FUZZ_CASES (default 10000, 0 skips), BENCH_DELAY_MS (injected Desk latency,
  * default 150), BENCH_PREVIEWS (tickets previewed, default 8), BENCH_NEW_TICKETS (tickets
- * created, default 8), BENCH_OUT (default bench/results.json).
+ * created, default 8), BENCH_READING_MS (how long the rep looks at a record before the next
+ * switch, default 500), BENCH_OUT (default bench/results.json).
  * `--markdown` also prints the table as Markdown (README.md).
  */
 import { execFileSync } from 'node:child_process';
@@ -47,6 +48,7 @@ import { runFuzz } from './fuzz';
 import { measurePanelMemory, usedHeap, type PanelMemory } from './memory';
 import type { LongTask, SwitchTiming } from './page-probe';
 import { measureNewTickets } from './new-ticket';
+import { createReadingPause, pacedFloor, pacedTab } from './reading-pause';
 import { createWorkerStopper } from './sleeping-worker';
 import { measurePreviews, type PreviewTimings } from './preview';
 import { bundleBytes, markdownTable, printTable } from './report';
@@ -69,6 +71,7 @@ const FUZZ_CASES = Number(env.BENCH_FUZZ_CASES ?? 10_000);
 const DELAY_MS = Number(env.BENCH_DELAY_MS ?? 150);
 const PREVIEWS = Number(env.BENCH_PREVIEWS ?? 8);
 const NEW_TICKETS = Number(env.BENCH_NEW_TICKETS ?? 8);
+const READING_MS = Number(env.BENCH_READING_MS ?? 500);
 const OUT = path.resolve(env.BENCH_OUT ?? 'bench/results.json');
 const WARM_RECORDS = 10;
 const TABS = 10;
@@ -275,8 +278,10 @@ async function main(): Promise<void> {
 
     // ---- Warm-up: each warm record visited once in each browser (cached from then on).
     const crmPage = await context.newPage();
-    const crm = await openChromiumTab(crmPage, warmRecords[0]!);
-    const ff = firefox ? await firefox.openTab(warmRecords[0]!) : undefined;
+    // Shared by both browsers' tabs and floors: no timed sample starts right after another.
+    const reading = createReadingPause(READING_MS);
+    const crm = pacedTab(await openChromiumTab(crmPage, warmRecords[0]!), reading);
+    const ff = firefox ? pacedTab(await firefox.openTab(warmRecords[0]!), reading) : undefined;
     const signatures = new Map<string, string>([[warmRecords[0]!.recordId, crm.shown]]);
     const warmUp: SwitchTiming[] = [];
     const ffWarmUp: SwitchTiming[] = [];
@@ -299,8 +304,8 @@ async function main(): Promise<void> {
     // Switches the CRM tab has made since its heap was first read (the memory growth's span).
     let crmSwitches = 0;
     const heapAtStart = await usedHeap(context, crmPage);
-    const floorC = await chromiumFloorPage(await context.newPage(), crmPage, extensionId);
-    const floorF = ff && firefox ? await firefox.floorPage(ff.page) : undefined;
+    const floorC = pacedFloor(await chromiumFloorPage(await context.newPage(), crmPage, extensionId), reading);
+    const floorF = ff && firefox ? pacedFloor(await firefox.floorPage(ff.page), reading) : undefined;
 
     log(
       `${cycle.length} records cached; ${SWITCHES} switches each: live worker, floor,${ff ? ' Firefox switch and floor,' : ''} sleeping worker …`,
@@ -334,6 +339,8 @@ async function main(): Promise<void> {
       }
       if (sleeping.length < SWITCHES) {
         const record = nextCached();
+        // The rep's pause before the worker is stopped, so the switch follows the stop at once.
+        await reading.rest();
         await stopper.stop();
         const stopped = stopper.isStopped();
         const timing = await crm.switchTo(record, { signature: signatures.get(record.recordId)! });
