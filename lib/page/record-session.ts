@@ -33,6 +33,14 @@ export type Ask = BrokerClient<'page'>;
 /** How long the panel keeps asking a busy Zoho Desk again (from its first "busy" answer). */
 const BUSY_PATIENCE_MS = 30_000;
 
+/**
+ * Rows drawn from this tab's memory are painted before the broker is asked to confirm them: a
+ * worker MV3 stopped wakes by loading its script in the extension's process, where the panel
+ * frame is drawing those rows (measured on two cores: about 8 ms of the switch). Well inside the
+ * identity's quiet time, so the settled identity still finds the confirmation.
+ */
+const REMEMBERED_CONFIRM_DELAY_MS = 50;
+
 /** What the panel's buttons ask of the session. */
 export interface SurfaceActions {
   refresh(): void;
@@ -251,10 +259,13 @@ class Session {
     if (remembered) {
       this.remembered = true;
       this.handle({ ok: true, data: remembered });
+      await new Promise((resolve) => setTimeout(resolve, REMEMBERED_CONFIRM_DELAY_MS));
+      if (this.aborted || seq !== this.lookupSeq) return;
+    } else {
+      // Not in this tab's memory: the lookup the settled identity would make starts with the peek,
+      // not after its "never fetched" (kept fresh, the broker answers it from the cache, no Desk call).
+      this.askEarly(identity);
     }
-    // Not in this tab's memory: the lookup the settled identity would make starts with the peek,
-    // not after its "never fetched" (kept fresh, the broker answers it from the cache, no Desk call).
-    if (!remembered) this.askEarly(identity);
     const answer = await this.deps.ask({ command: 'tickets.get', record: this.ref, identity, mode: 'peek' });
     if (this.aborted || seq !== this.lookupSeq || (this.view && !this.remembered) || !answer.ok) return;
     // Nothing fresh to show: the lookup the settled identity would make, started now.

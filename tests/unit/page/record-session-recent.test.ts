@@ -84,6 +84,8 @@ describe('a record this tab showed lately', () => {
     h.sessions.navigate(url(RECORDS.contact));
     await vi.waitFor(() => expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 10 } } }));
     const drawn = h.shown.length;
+    // The broker is asked a moment after the rows from memory are drawn.
+    await vi.waitFor(() => expect(h.pending.length).toBe(1));
     h.answerAll({ ok: true, data: view(10) });
     // The settled identity is the one peeked with fresh rows: no other lookup, nothing drawn again.
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -113,5 +115,30 @@ describe('a record this tab showed lately', () => {
     await vi.waitFor(() => expect(h.pending.length).toBeGreaterThan(0));
     await new Promise((r) => setTimeout(r, TIMING.settleMs + 50));
     expect(h.last()).toMatchObject({ recordKey: expect.stringContaining(RECORDS.contact.recordId), body: { kind: 'loading' } });
+  });
+});
+
+describe('confirming remembered rows', () => {
+  it('asks the broker only after the rows from memory had time to paint, and still once before the identity settles', async () => {
+    const h = harness({ ...TIMING, settleMs: 300, quietMs: 300 });
+    await visit(h, RECORDS.contact, PAGE_VARIANT_HTML.contact, 10);
+    await visit(h, RECORDS.lead, PAGE_VARIANT_HTML.lead, 20);
+    render(PAGE_VARIANT_HTML.contact);
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 10 } } }));
+    // Drawn from memory; the worker (perhaps asleep) is not woken while the frame paints them.
+    expect(h.pending).toEqual([]);
+    await vi.waitFor(() => expect(h.pending.map(({ request }) => request)).toMatchObject([{ command: 'tickets.get', mode: 'peek' }]));
+    h.answerAll({ ok: true, data: view(30) });
+    await vi.waitFor(() => expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 30 } } }));
+  });
+
+  it('asks at once for a record this tab has not shown', async () => {
+    const h = harness({ ...TIMING, settleMs: 300, quietMs: 300 });
+    render(PAGE_VARIANT_HTML.contact);
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.last()).toMatchObject({ body: { kind: 'loading' } }));
+    await vi.waitFor(() => expect(h.pending.length).toBeGreaterThan(0));
+    expect(h.rows()).toEqual([]);
   });
 });
