@@ -7,6 +7,7 @@
 import type { Frame, Page } from '@playwright/test';
 import { isPanelFrameUrl } from '../e2e/support/panel-driver';
 import { armClickProbe } from './click-probe';
+import type { ReadingPause } from './reading-pause';
 
 export interface PreviewTimings {
   uncachedMs: number[];
@@ -63,7 +64,8 @@ async function timeOnePreview(frame: Frame, number: string): Promise<number> {
 export async function measurePreviews(
   page: Page,
   count: number,
-  sandboxOwnMs: (from: number, to: number) => number = () => 0,
+  sandboxOwnMs: (from: number, to: number) => number,
+  reading: ReadingPause,
 ): Promise<PreviewTimings> {
   const names = await (
     await shownPanelFrame(page)
@@ -75,12 +77,17 @@ export async function measurePreviews(
   for (const number of numbers) {
     // Picked again for each ticket: CRM's re-render may have put the other frame in its place.
     const frame = await shownPanelFrame(page);
+    // The rep looks at the panel before each click, as before a record switch.
+    await reading.rest();
     const from = Date.now();
     timings.uncachedMs.push(await timeOnePreview(frame, number));
     timings.uncachedSandboxOwnMs.push(sandboxOwnMs(from, Date.now()));
+    reading.ended();
     // Closed with its button, then opened again: the answer the panel already has.
     await frame.getByRole('button', { name: `Preview ${number}`, exact: true }).click();
+    await reading.rest();
     timings.cachedMs.push(await timeOnePreview(frame, number));
+    reading.ended();
     await frame.getByRole('button', { name: `Preview ${number}`, exact: true }).click();
   }
   return timings;

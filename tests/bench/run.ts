@@ -453,7 +453,7 @@ async function main(): Promise<void> {
         .deskCalls()
         .filter((c) => c.at >= from && c.at <= to)
         .reduce((s, c) => s + Math.max(0, c.ms - DELAY_MS), 0);
-    const previews: PreviewTimings = await measurePreviews(crmPage, PREVIEWS, ownMsBetween);
+    const previews: PreviewTimings = await measurePreviews(crmPage, PREVIEWS, ownMsBetween, reading);
 
     // ---- Ten tabs open one uncached record at once.
     let tenTabs: Record<string, unknown> = { skipped: 'no record left' };
