@@ -36,8 +36,8 @@ const BUSY_PATIENCE_MS = 30_000;
 /**
  * Rows drawn from this tab's memory are painted before the broker is asked to confirm them: a
  * worker MV3 stopped wakes by loading its script in the extension's process, where the panel
- * frame is drawing those rows (measured on two cores: about 8 ms of the switch). Well inside the
- * identity's quiet time, so the settled identity still finds the confirmation.
+ * frame is drawing those rows (on two cores that cost the switch 10–24 ms at p50). Well inside
+ * the identity's quiet time, so the settled identity still finds the confirmation.
  */
 const REMEMBERED_CONFIRM_DELAY_MS = 50;
 

@@ -1,9 +1,9 @@
 /**
  * A rep looks at a record before switching to the next one (or opening a preview). Every timed
- * sample (a record switch in either browser, a floor read, a preview) starts at least `readingMs` after the previous sample ended.
- * Taken back to back, a switch meets the work the previous one set off (the next panel frame
- * loading in the extension's process; on a two-core machine, the other browser's switch) and
- * times that instead of its own path.
+ * sample (a record switch in either browser, a floor read, a preview) starts at least
+ * `readingMs` after the previous sample ended. Taken back to back, a switch meets the work the
+ * previous one set off (the next panel frame loading in the extension's process; on a two-core
+ * machine, the other browser's switch) and times that instead of its own path.
  */
 import type { BenchTab, FloorPage } from './bench-tab';
 

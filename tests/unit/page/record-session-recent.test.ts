@@ -132,13 +132,4 @@ describe('confirming remembered rows', () => {
     h.answerAll({ ok: true, data: view(30) });
     await vi.waitFor(() => expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 30 } } }));
   });
-
-  it('asks at once for a record this tab has not shown', async () => {
-    const h = harness({ ...TIMING, settleMs: 300, quietMs: 300 });
-    render(PAGE_VARIANT_HTML.contact);
-    h.sessions.navigate(url(RECORDS.contact));
-    await vi.waitFor(() => expect(h.last()).toMatchObject({ body: { kind: 'loading' } }));
-    await vi.waitFor(() => expect(h.pending.length).toBeGreaterThan(0));
-    expect(h.rows()).toEqual([]);
-  });
 });
