@@ -54,6 +54,20 @@ async function visit(h: ReturnType<typeof harness>, record: RecordFixture, html:
   });
 }
 
+/**
+ * Contact, then lead, then the contact again (the identity settles only after 300 ms quiet):
+ * resolves once the contact's rows (fetched at 10) are drawn from the tab's memory.
+ */
+async function backToRememberedContact() {
+  const h = harness({ ...TIMING, settleMs: 300, quietMs: 300 });
+  await visit(h, RECORDS.contact, PAGE_VARIANT_HTML.contact, 10);
+  await visit(h, RECORDS.lead, PAGE_VARIANT_HTML.lead, 20);
+  render(PAGE_VARIANT_HTML.contact);
+  h.sessions.navigate(url(RECORDS.contact));
+  await vi.waitFor(() => expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 10 } } }));
+  return h;
+}
+
 beforeEach(() => document.body.replaceChildren());
 
 describe('a record this tab showed lately', () => {
@@ -77,12 +91,7 @@ describe('a record this tab showed lately', () => {
 
   it('is not drawn a second time when the broker answers with the same rows', async () => {
     // The background answers the peek well before the identity settles, as it does in a browser.
-    const h = harness({ ...TIMING, settleMs: 300, quietMs: 300 });
-    await visit(h, RECORDS.contact, PAGE_VARIANT_HTML.contact, 10);
-    await visit(h, RECORDS.lead, PAGE_VARIANT_HTML.lead, 20);
-    render(PAGE_VARIANT_HTML.contact);
-    h.sessions.navigate(url(RECORDS.contact));
-    await vi.waitFor(() => expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 10 } } }));
+    const h = await backToRememberedContact();
     const drawn = h.shown.length;
     // The broker is asked a moment after the rows from memory are drawn.
     await vi.waitFor(() => expect(h.pending.length).toBe(1));
@@ -120,12 +129,7 @@ describe('a record this tab showed lately', () => {
 
 describe('confirming remembered rows', () => {
   it('asks the broker only after the rows from memory had time to paint, and still once before the identity settles', async () => {
-    const h = harness({ ...TIMING, settleMs: 300, quietMs: 300 });
-    await visit(h, RECORDS.contact, PAGE_VARIANT_HTML.contact, 10);
-    await visit(h, RECORDS.lead, PAGE_VARIANT_HTML.lead, 20);
-    render(PAGE_VARIANT_HTML.contact);
-    h.sessions.navigate(url(RECORDS.contact));
-    await vi.waitFor(() => expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 10 } } }));
+    const h = await backToRememberedContact();
     // Drawn from memory; the worker (perhaps asleep) is not woken while the frame paints them.
     expect(h.pending).toEqual([]);
     await vi.waitFor(() => expect(h.pending.map(({ request }) => request)).toMatchObject([{ command: 'tickets.get', mode: 'peek' }]));
