@@ -9,6 +9,7 @@
 import type { TicketPreview, TicketSummary } from '../../shared/protocol';
 import { createCacheConnection, isQuotaError, type CacheConnection } from './db';
 import { createEviction, DEFAULT_BATCH_SIZE, DEFAULT_TICKET_CAP, type EvictionOptions } from './eviction';
+import { createListingMemo } from './listing-memo';
 import type { CachedRecord, CachedTicket } from './schema';
 
 /** A ticket as a record's preview sees it in the cache. */
@@ -62,8 +63,10 @@ export interface TicketCache {
   addTicket(portalId: string, recordKey: string, ticket: TicketSummary): Promise<void>;
   /**
    * Whether a record's cached list holds a ticket, and the preview kept with that ticket (null:
-   * none). One small read (the record's ids and the ticket), no LRU touch: what a preview needs
-   * before anything else. Not listed when the record is not cached or there is no cache.
+   * none). No read at all when this worker has just read or written the record's list and
+   * nothing is kept with the ticket, else one small read (the record's ids and the ticket); no LRU
+   * touch: what a preview needs before anything else. Not listed when the record is not cached or
+   * there is no cache.
    */
   readPreview(portalId: string, recordKey: string, ticketId: string): Promise<ListedPreview>;
   /** Keeps a preview with its ticket; nothing happens when the ticket is not cached (any more). */
@@ -107,6 +110,7 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
     ...(options.evictionBound ? { bound: options.evictionBound } : {}),
   });
   const pendingTouches = new Set<Promise<void>>();
+  const memo = createListingMemo();
   let generation = 0;
 
   function reportWriteFailure(error: unknown): void {
@@ -132,6 +136,7 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
     cap,
 
     async read(portalId, recordKey, now) {
+      const since = generation;
       const db = await connection.open();
       if (!db) return null;
       let record: CachedRecord | undefined;
@@ -148,13 +153,17 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
       }
       // A ticket gone missing (an interrupted eviction) makes the entry unusable: refetch.
       if (tickets.some((t) => t === undefined)) return null;
+      const complete = tickets as CachedTicket[];
+      // A list read before a clear that overtook it is not remembered.
+      if (since === generation)
+        memo.noteList(portalId, recordKey, record.ticketIds, new Set(complete.flatMap((t) => (t.preview ? [t.id] : []))));
       if (now - record.lastUsedAt >= TOUCH_GRANULARITY_MS) {
         const touching = touchRecord(portalId, recordKey, now);
         pendingTouches.add(touching);
         void touching.finally(() => pendingTouches.delete(touching));
       }
       return {
-        tickets: (tickets as CachedTicket[]).map(summaryOf),
+        tickets: complete.map(summaryOf),
         fetchedAt: record.fetchedAt,
         fingerprint: record.fingerprint,
         truncated: record.truncated,
@@ -162,9 +171,9 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
       };
     },
 
-    async write(portalId, recordKey, entry, now, since) {
+    async write(portalId, recordKey, entry, now, since = generation) {
       const db = await connection.open();
-      if (!db || (since !== undefined && since !== generation)) return;
+      if (!db || since !== generation) return;
       const ticketIds = entry.tickets.map((t) => t.id);
       try {
         // Synchronously before the transaction opens: an eviction running meanwhile keeps all of this.
@@ -189,11 +198,14 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
         reportWriteFailure(error);
         return;
       }
+      // Written without their previews: a new fetch of a ticket drops its preview.
+      if (since === generation) memo.noteList(portalId, recordKey, ticketIds, new Set());
       // Off the write path: eviction runs in the background; settled() waits for it.
       void eviction.schedule(entry.tickets.length);
     },
 
     async addTicket(portalId, recordKey, ticket) {
+      const since = generation;
       const db = await connection.open();
       if (!db) return;
       try {
@@ -206,6 +218,7 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
           await Promise.all([tx.objectStore('tickets').put({ ...ticket, portalId }), records.put({ ...record, ticketIds })]);
         }
         await tx.done;
+        if (record && since === generation) memo.noteAdded(portalId, recordKey, ticket.id);
       } catch (error) {
         reportWriteFailure(error);
         return;
@@ -214,6 +227,7 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
     },
 
     async readPreview(portalId, recordKey, ticketId) {
+      if (memo.listedWithoutPreview(portalId, recordKey, ticketId)) return { listed: true, preview: null };
       const db = await connection.open();
       if (!db) return { listed: false, preview: null };
       try {
@@ -241,6 +255,7 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
         const ticket = await tx.store.get([portalId, ticketId]);
         if (ticket) await tx.store.put({ ...ticket, preview: { thread, fetchedAt } });
         await tx.done;
+        if (ticket) memo.notePreview(portalId, ticketId);
       } catch (error) {
         reportWriteFailure(error);
       }
@@ -250,6 +265,7 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
 
     async clearPortal(portalId) {
       generation++;
+      memo.clear();
       const db = await connection.open();
       if (!db) return;
       const tx = db.transaction(['records', 'tickets', 'deskLookups'], 'readwrite');
@@ -263,6 +279,7 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
 
     async clearAll() {
       generation++;
+      memo.clear();
       const db = await connection.open();
       if (!db) return;
       // Who records are, as CRM's API and Desk's searches said, goes with their tickets.

@@ -94,4 +94,69 @@ describe('ticket cache', () => {
     expect(await cache.read(A, lead, NOW)).toBeNull();
     expect(await cache.stats()).toEqual({ tickets: 0, records: 0 });
   });
+
+  describe('readPreview', () => {
+    const entry = (list: ReturnType<typeof tickets>) => ({ tickets: list, fetchedAt: 1, fingerprint: 'f', truncated: false });
+    const [t0, t1] = tickets(0, 2).map((ticket) => ticket.id) as [string, string];
+    const thread = {
+      authorName: 'A',
+      authorKind: 'agent',
+      direction: 'out',
+      channel: 'EMAIL',
+      createdTime: null,
+      text: 'Hi',
+      truncated: false,
+    } as const;
+
+    it('lists only the record’s tickets, with the preview kept with a ticket once it is written', async () => {
+      await cache.write(A, contact, entry(tickets(0, 2)), NOW);
+      expect(await cache.readPreview(A, contact, t0)).toEqual({ listed: true, preview: null });
+      expect(await cache.readPreview(A, lead, t0)).toEqual({ listed: false, preview: null });
+      expect(await cache.readPreview(A, contact, tickets(5, 1)[0]!.id)).toEqual({ listed: false, preview: null });
+
+      await cache.writePreview(A, { ticketId: t0, thread, fetchedAt: 3 });
+      expect(await cache.readPreview(A, contact, t0)).toEqual({ listed: true, preview: { ticketId: t0, thread, fetchedAt: 3 } });
+      expect(await cache.readPreview(A, contact, t1)).toEqual({ listed: true, preview: null });
+    });
+
+    it('a preview written through one record is seen through another record that lists the ticket', async () => {
+      await cache.write(A, contact, entry(tickets(0, 2)), NOW);
+      await cache.write(A, lead, entry(tickets(0, 1)), NOW);
+      expect(await cache.readPreview(A, lead, t0)).toEqual({ listed: true, preview: null });
+      await cache.writePreview(A, { ticketId: t0, thread, fetchedAt: 3 });
+      expect((await cache.readPreview(A, lead, t0)).preview?.fetchedAt).toBe(3);
+    });
+
+    it('a new fetch of the ticket drops its preview; a created ticket is listed at once', async () => {
+      await cache.write(A, contact, entry(tickets(0, 2)), NOW);
+      await cache.writePreview(A, { ticketId: t0, thread, fetchedAt: 3 });
+      await cache.write(A, lead, entry(tickets(0, 1)), NOW);
+      expect(await cache.readPreview(A, contact, t0)).toEqual({ listed: true, preview: null });
+
+      const created = tickets(9, 1)[0]!;
+      await cache.addTicket(A, contact, created);
+      expect(await cache.readPreview(A, contact, created.id)).toEqual({ listed: true, preview: null });
+    });
+
+    it('another worker (a new cache over the same database) sees the stored list and preview', async () => {
+      await cache.write(A, contact, entry(tickets(0, 2)), NOW);
+      await cache.writePreview(A, { ticketId: t0, thread, fetchedAt: 3 });
+      const next = createTicketCache();
+      expect((await next.readPreview(A, contact, t0)).preview?.fetchedAt).toBe(3);
+      expect(await next.readPreview(A, contact, t1)).toEqual({ listed: true, preview: null });
+      // Its own read of the list remembers which tickets keep a preview.
+      await next.read(A, contact, NOW);
+      expect((await next.readPreview(A, contact, t0)).preview?.fetchedAt).toBe(3);
+      expect(await next.readPreview(A, contact, t1)).toEqual({ listed: true, preview: null });
+    });
+
+    it('lists nothing once the portal or everything is cleared', async () => {
+      await cache.write(A, contact, entry(tickets(0, 2)), NOW);
+      await cache.clearPortal(A);
+      expect(await cache.readPreview(A, contact, t0)).toEqual({ listed: false, preview: null });
+      await cache.write(B, contact, entry(tickets(0, 2)), NOW);
+      await cache.clearAll();
+      expect(await cache.readPreview(B, contact, t0)).toEqual({ listed: false, preview: null });
+    });
+  });
 });
