@@ -15,6 +15,7 @@ import { browser } from 'wxt/browser';
 import { DeskLinkError } from '../../shared/errors';
 import { DESK_CALLS_PER_MINUTE } from '../../shared/protocol';
 import { readPolicy } from '../policy';
+import { keptRead } from './kept-read';
 
 const STATE_KEY = 'deskCallBudget';
 const MINUTE_MS = 60_000;
@@ -49,11 +50,21 @@ interface BudgetDeps {
    * Desk calls a minute, while a page asking in a loop is held back there too.
    */
   stateKey?: string;
-  /** Calls allowed in any minute, read on each call; by default the policy's, else 60. */
+  /** Calls allowed in any minute, asked on each call; by default the policy's, else 60. */
   limit?: () => Promise<number>;
 }
 
-const policyLimit = async () => (await readPolicy()).policy.deskCallsPerMinute ?? DESK_CALLS_PER_MINUTE.default;
+/**
+ * The policy's limit, read once and again after the browser reports a change of policy: a read
+ * is a trip to the browser process, which every Desk call would otherwise wait for.
+ */
+function policyLimit(): () => Promise<number> {
+  const kept = keptRead(async () => (await readPolicy()).policy.deskCallsPerMinute ?? DESK_CALLS_PER_MINUTE.default);
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') kept.forget();
+  });
+  return () => kept.get();
+}
 
 function localDay(at: number): string {
   const date = new Date(at);
@@ -82,7 +93,7 @@ function current(state: BudgetState, at: number): BudgetState {
   };
 }
 
-export function createDeskCallBudget({ now, limit = policyLimit, stateKey = STATE_KEY }: BudgetDeps): DeskCallBudget {
+export function createDeskCallBudget({ now, limit = policyLimit(), stateKey = STATE_KEY }: BudgetDeps): DeskCallBudget {
   let loaded: Promise<BudgetState> | null = null;
   /** Takes run one at a time, so two calls never both see the last free one. */
   let queue: Promise<unknown> = Promise.resolve();

@@ -108,6 +108,16 @@ describe('the Desk budget: at most 60 calls a minute, whatever the page does', (
     expect((await world.admin({ command: 'diagnostics.get' })).deskCalls).toMatchObject({ lastMinute: 5, limitPerMinute: 5 });
   });
 
+  it('a changed policy limit holds from the next call', async () => {
+    await fakeBrowser.storage.managed.set({ deskCallsPerMinute: 5 });
+    const world = await connected();
+    await pageWritesEmails(world, 20, 100);
+    expect(deskCalls).toBe(5);
+    await fakeBrowser.storage.managed.set({ deskCallsPerMinute: 8 });
+    await pageWritesEmails(world, 20, 200);
+    expect(deskCalls).toBe(8);
+  });
+
   it('the setup checks count too: a key probed on every data centre is ten calls', async () => {
     const world = testBroker({ fetch: () => Promise.resolve(new Response('{"errorCode":"INVALID_OAUTH"}', { status: 401 })) });
     await errorOf(
