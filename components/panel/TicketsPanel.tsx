@@ -274,6 +274,8 @@ function Tickets(props: WithT & { view: TicketsView }) {
   const [query, setQuery] = useState('');
   const [ownSort, setOwnSort] = useState<TicketSort>(props.sort ?? DEFAULT_SORT);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  /** Previews asked for whose rows are drawn at the next frame. */
+  const opening = useRef(new Set<string>());
   const [copied, setCopied] = useState<{ id: string; ok: boolean } | null>(null);
   const [focusRow, setFocusRow] = useState<number | null>(null);
   const copiedTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -294,12 +296,24 @@ function Tickets(props: WithT & { view: TicketsView }) {
   const count = (n: number) => formatCount(n, language);
   const deskUrl = safeHttpsUrl(view.deskUrl);
 
-  const closePreview = (ticketId: string) =>
+  const closePreview = (ticketId: string) => {
+    opening.current.delete(ticketId);
     setOpen((was) => {
       const next = new Set(was);
       next.delete(ticketId);
       return next;
     });
+  };
+  const openPreview = (ticketId: string) => {
+    if (props.previews?.[ticketId]?.kind === 'ready') return setOpen(new Set(open).add(ticketId));
+    props.onPreview?.(ticketId);
+    // Drawn in the next frame's callbacks, so it is painted when it would have been anyway, while
+    // the question leaves first instead of waiting for the processor behind this drawing.
+    opening.current.add(ticketId);
+    requestAnimationFrame(() => {
+      if (opening.current.delete(ticketId)) setOpen((was) => new Set(was).add(ticketId));
+    });
+  };
   const copy = async (ticket: TicketSummary) => {
     const number = t('ticketNumber', { number: ticket.ticketNumber ?? '' });
     const ok = props.onCopy ? await props.onCopy(number) : false;
@@ -383,11 +397,9 @@ function Tickets(props: WithT & { view: TicketsView }) {
                 }}
                 open={open}
                 previews={props.previews ?? {}}
-                onTogglePreview={(ticketId) => {
-                  if (open.has(ticketId)) return closePreview(ticketId);
-                  setOpen(new Set(open).add(ticketId));
-                  props.onPreview?.(ticketId);
-                }}
+                onTogglePreview={(ticketId) =>
+                  open.has(ticketId) || opening.current.has(ticketId) ? closePreview(ticketId) : openPreview(ticketId)
+                }
                 onClosePreview={closePreview}
                 copied={copied?.ok ? copied.id : null}
                 copyFailed={copied && !copied.ok ? copied.id : null}

@@ -354,9 +354,10 @@ class Session {
     const known = this.previews[ticketId];
     if (known && known.kind !== 'error') return;
     if (!this.view?.tickets.some((ticket) => ticket.id === ticketId)) return;
-    // Asked before the loading state is drawn: drawing it is work the answer need not wait behind.
     const asking = this.deps.ask({ command: 'tickets.preview', record: this.ref, ticketId });
-    this.setPreview(ticketId, { kind: 'loading' });
+    // Kept, not drawn: the frame already shows an asked preview as loading, and a redraw now would
+    // compete with the request for the processor.
+    this.previews = { ...this.previews, [ticketId]: { kind: 'loading' } };
     const answer = await asking;
     if (this.aborted) return;
     this.setPreview(ticketId, answer.ok ? { kind: 'ready', preview: answer.data } : { kind: 'error', error: answer.error });

@@ -21,14 +21,12 @@ function render(html: string) {
   }
 }
 
-function harness(preview: (ticketId: string) => Response<TicketPreview>) {
+function harness(preview: (ticketId: string) => Response<TicketPreview> | Promise<Response<TicketPreview>>) {
   const previews: string[] = [];
   const shown: PanelViewState[] = [];
   let actions: SurfaceActions | undefined;
-  let onShow: (() => void) | null = null;
   const surface: PanelSurface = {
     show: (state, given) => {
-      onShow?.();
       shown.push(state);
       actions = given;
     },
@@ -59,22 +57,19 @@ function harness(preview: (ticketId: string) => Response<TicketPreview>) {
     shown,
     last: () => shown.at(-1),
     preview: (id: string) => actions?.preview?.(id),
-    /** Called at each state shown from now on, before it is recorded. */
-    onShow: (check: () => void) => (onShow = check),
   };
 }
 
 beforeEach(() => document.body.replaceChildren());
 
 describe('record session previews', () => {
-  it('asks the broker once per ticket and shows loading, then the answer, keeping the tickets', async () => {
+  it('asks the broker once per ticket and shows the answer, keeping the tickets', async () => {
     render(PAGE_VARIANT_HTML.contact);
     const id = LISTED[0]!.id;
     const h = harness(() => ({ ok: true, data: { ticketId: id, thread: null, fetchedAt: 5 } }));
     h.sessions.navigate(`https://crm.zoho.com${recordPath(RECORDS.contact)}`);
     await vi.waitFor(() => expect(h.last()?.body.kind).toBe('tickets'));
     h.preview(id);
-    expect(h.last()?.previews?.[id]).toEqual({ kind: 'loading' });
     await vi.waitFor(() =>
       expect(h.last()?.previews?.[id]).toEqual({ kind: 'ready', preview: { ticketId: id, thread: null, fetchedAt: 5 } }),
     );
@@ -102,18 +97,27 @@ describe('record session previews', () => {
     expect(h.previews).toEqual([id, id]);
   });
 
-  it('asks the broker before it draws the loading state, so the answer never waits behind that drawing', async () => {
+  it('asks the broker at once and draws nothing until the answer (the frame shows what it asked for as loading)', async () => {
     render(PAGE_VARIANT_HTML.contact);
     const id = LISTED[0]!.id;
-    const h = harness(() => ({ ok: true, data: { ticketId: id, thread: null, fetchedAt: 5 } }));
+    let answer: (() => void) | null = null;
+    const h = harness(async () => {
+      await new Promise<void>((resolve) => (answer = resolve));
+      return { ok: true, data: { ticketId: id, thread: null, fetchedAt: 5 } };
+    });
     h.sessions.navigate(`https://crm.zoho.com${recordPath(RECORDS.contact)}`);
     await vi.waitFor(() => expect(h.last()?.body.kind).toBe('tickets'));
     const asked = h.previews.length;
     const shownBefore = h.shown.length;
-    h.onShow(() => expect(h.previews.length).toBe(asked + 1));
     h.preview(id);
-    expect(h.shown.length).toBe(shownBefore + 1);
-    expect(h.last()?.previews?.[id]).toEqual({ kind: 'loading' });
+    expect(h.previews.length).toBe(asked + 1);
+    await vi.waitFor(() => expect(answer).not.toBeNull());
+    expect(h.shown.length).toBe(shownBefore);
+    // Asked again while loading: not asked twice.
+    h.preview(id);
+    expect(h.previews.length).toBe(asked + 1);
+    answer!();
     await vi.waitFor(() => expect(h.last()?.previews?.[id]?.kind).toBe('ready'));
+    expect(h.shown.length).toBe(shownBefore + 1);
   });
 });

@@ -8,6 +8,9 @@ import type { TicketSummary, TicketsView } from '../../../../lib/shared/protocol
 
 afterEach(cleanup);
 
+/** After the next animation frame and what it drew. */
+const nextFrame = () => act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+
 const NOW = Date.parse('2024-06-01T12:00:00Z');
 const day = (n: number) => new Date(NOW + n * 86_400_000).toISOString();
 
@@ -137,12 +140,14 @@ describe('Preview', () => {
     },
   });
 
-  it('opens a region under the row, asks once, shows the latest thread with its time; Escape closes it and focus returns', () => {
+  it('opens a region under the row, asks once, shows the latest thread with its time; Escape closes it and focus returns', async () => {
     const { props, rerender } = show(one);
     const button = screen.getByRole('button', { name: 'Preview #7' });
     expect(button.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(button);
     expect(props.onPreview).toHaveBeenCalledWith(one[0]!.id);
+    // Asked at once, drawn with the next frame.
+    await nextFrame();
     const region = screen.getByRole('region', { name: 'Ticket #7 preview' });
     expect(region.textContent).toContain('Loading the latest message');
     expect(button.getAttribute('aria-expanded')).toBe('true');
@@ -169,6 +174,20 @@ describe('Preview', () => {
     expect(screen.queryByRole('region', { name: 'Ticket #7 preview' })).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Preview #7' }));
     expect(props.onPreview).toHaveBeenCalledTimes(1);
+  });
+
+  it('a second press before the next frame closes the preview it opened', async () => {
+    const { props } = show(one);
+    const button = screen.getByRole('button', { name: 'Preview #7' });
+    fireEvent.click(button);
+    fireEvent.click(button);
+    await nextFrame();
+    expect(screen.queryByRole('region', { name: 'Ticket #7 preview' })).toBeNull();
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(button);
+    await nextFrame();
+    expect(screen.getByRole('region', { name: 'Ticket #7 preview' })).toBeTruthy();
+    expect(props.onPreview).toHaveBeenCalledTimes(2);
   });
 
   it('Escape on the Preview button closes its open preview too', () => {
