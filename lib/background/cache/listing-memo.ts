@@ -7,8 +7,8 @@
  * truth. Bounded: past its size it starts again empty.
  */
 interface ListingMemo {
-  /** A record's list as just read or written; `previewed`: those of its tickets that keep a preview. */
-  noteList(portalId: string, recordKey: string, ticketIds: readonly string[], previewed: ReadonlySet<string>): void;
+  /** A record's list as just read or written; `withPreview`: those of its tickets that keep a preview. */
+  noteList(portalId: string, recordKey: string, ticketIds: readonly string[], withPreview: ReadonlySet<string>): void;
   /** A ticket just put first in a record's list, stored without a preview. */
   noteAdded(portalId: string, recordKey: string, ticketId: string): void;
   /** A preview stored with a ticket. */
