@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import type { Frame, Locator, Page } from '@playwright/test';
 import {
   auditPanelDocument,
+  auditShownPanel,
   DESKLINK_NODES,
   HOST_TAG,
   isFrameGone,
@@ -145,12 +146,14 @@ export function chromiumTab(page: Page): CrmTab {
     addLeftoverHost: () => page.evaluate(plantLeftoverHost, HOST_TAG),
     leftoverHostCount: () => page.locator(LEFTOVER_HOST).count(),
     removeDeskLinkNodes: () => page.evaluate((css) => document.querySelectorAll(css).forEach((node) => node.remove()), DESKLINK_NODES),
-    audit: async () => {
-      // Evaluated through the protocol: the panel page's policy allows no inline script.
-      const frame = await panelFrame(page);
-      if (!frame) throw new Error('No DeskLink panel frame to audit');
-      await frame.evaluate(AXE_SOURCE);
-      return frame.evaluate(auditPanelDocument);
-    },
+    audit: () =>
+      auditShownPanel(
+        () => panelFrame(page),
+        // Evaluated through the protocol: the panel page's policy allows no inline script.
+        async (frame) => {
+          await frame.evaluate(AXE_SOURCE);
+          return frame.evaluate(auditPanelDocument);
+        },
+      ),
   };
 }

@@ -181,6 +181,27 @@ export async function auditPanelDocument(): Promise<PanelAudit> {
   };
 }
 
+/**
+ * `audit` run on the panel frame the page shows now. CRM's re-render may swap that frame, or show
+ * none for a moment: it is looked for again, and a frame replaced mid-audit is audited again, for
+ * up to five seconds.
+ */
+export async function auditShownPanel<F>(
+  shownFrame: () => Promise<F | undefined>,
+  audit: (frame: F) => Promise<PanelAudit>,
+): Promise<PanelAudit> {
+  for (const deadline = Date.now() + 5_000; ;) {
+    const frame = await shownFrame();
+    try {
+      if (frame) return await audit(frame);
+    } catch (error) {
+      if (!isFrameGone(error) || Date.now() >= deadline) throw error;
+    }
+    if (Date.now() >= deadline) throw new Error('No DeskLink panel frame to audit');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Is this the address of DeskLink's panel page (the frame inside the host)? */
 export const isPanelFrameUrl = (url: string) => /^(chrome|moz)-extension:\/\/[^/]+\/panel\.html(#|$)/.test(url);
 

@@ -15,6 +15,7 @@ import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { byRole } from './firefox-role';
 import {
   auditPanelDocument,
+  auditShownPanel,
   countVisible,
   DESKLINK_NODES,
   HOST_TAG,
@@ -152,12 +153,14 @@ export function firefoxTab(page: Page): CrmTab {
     addLeftoverHost: () => page.evaluate(plantLeftoverHost, HOST_TAG),
     leftoverHostCount: async () => (await page.$$(LEFTOVER_HOST)).length,
     removeDeskLinkNodes: () => page.evaluate((css) => document.querySelectorAll(css).forEach((node) => node.remove()), DESKLINK_NODES),
-    audit: async () => {
-      // Evaluated through the protocol: the panel page's policy allows no inline script.
-      const frame = await panelFrame(page);
-      if (!frame) throw new Error('No DeskLink panel frame to audit');
-      await frame.evaluate(AXE_SOURCE);
-      return frame.evaluate(auditPanelDocument);
-    },
+    audit: () =>
+      auditShownPanel(
+        () => panelFrame(page),
+        // Evaluated through the protocol: the panel page's policy allows no inline script.
+        async (frame) => {
+          await frame.evaluate(AXE_SOURCE);
+          return frame.evaluate(auditPanelDocument);
+        },
+      ),
   };
 }
