@@ -167,14 +167,19 @@ declare const ANSWER: unique symbol;
 interface CommandDefinition<From extends Caller, Payload extends z.ZodObject, Data> {
   readonly from: From;
   readonly payload: Payload;
+  /** Only reads: the worker's kept settings and credential stay in force after it. */
+  readonly readOnly: boolean;
   readonly [ANSWER]?: Data;
 }
 
-function command<From extends Caller, Payload extends z.ZodObject>(from: From, payload: Payload) {
-  return { answers: <Data>(): CommandDefinition<From, Payload, Data> => ({ from, payload }) };
+function command<From extends Caller, Payload extends z.ZodObject>(from: From, payload: Payload, readOnly = false) {
+  return { answers: <Data>(): CommandDefinition<From, Payload, Data> => ({ from, payload, readOnly }) };
 }
 
 const none = z.object({});
+
+/** An options-page command that only reads: nothing the panel's requests are answered from changes. */
+const readCommand = () => command('extension', none, true);
 
 export const COMMANDS = {
   'panel.config': command('page', none).answers<PanelConfig>(),
@@ -199,7 +204,7 @@ export const COMMANDS = {
   /** The panel's set-up / sign-in link: content scripts cannot open the options page themselves. */
   'options.open': command('page', none).answers<{ opened: true }>(),
 
-  'settings.get': command('extension', none).answers<SettingsView>(),
+  'settings.get': readCommand().answers<SettingsView>(),
   /**
    * Step 1 of the wizard (`Next`): the portals this credential reaches. Nothing is stored. No
    * credential: the stored one (after `Change portal`).
@@ -231,11 +236,11 @@ export const COMMANDS = {
   /** Clears the current portal's cached links and unsets the portal; the key stays. */
   /** Removes credential, settings and every cache. */
   deactivate: command('extension', none).answers<SettingsView>(),
-  'diagnostics.get': command('extension', none).answers<Diagnostics>(),
+  'diagnostics.get': readCommand().answers<Diagnostics>(),
   'cache.clear': command('extension', none).answers<Diagnostics>(),
   'connection.test': command('extension', none).answers<{ portalName: string; email: string }>(),
   /** The redirect URI this browser gives Zoho (identity.getRedirectURL()), to register in Zoho's API console. */
-  'oauth.redirectUri': command('extension', none).answers<{ redirectUri: string }>(),
+  'oauth.redirectUri': readCommand().answers<{ redirectUri: string }>(),
   /**
    * `Sign in with Zoho`: the consent window, then the portals the signed-in agent reaches. The
    * token waits in the broker for `setup.save` with `{kind:'oauth'}`. multiDc: start at
@@ -255,7 +260,7 @@ export const COMMANDS = {
   /** `Sign in again` once connected: a new consent for the saved client, same agent and portal. */
   'oauth.reauthorize': command('extension', none).answers<SettingsView>(),
   /** The company CRM addresses, their access and whether the panel runs there (scripts brought in line first). */
-  'crmHosts.get': command('extension', none).answers<CrmAddressesView>(),
+  'crmHosts.get': readCommand().answers<CrmAddressesView>(),
   /** Adds a company CRM address (after the page asked the browser for its origin); refused unless it is https and a host name only. */
   'crmHosts.add': command('extension', z.object({ address: z.string().max(300) })).answers<CrmAddressesView>(),
   /** Removes an address added here: its script and its permission go too. */

@@ -5,7 +5,7 @@
  * returns, none in module variables.
  */
 import { browser } from 'wxt/browser';
-import { COMMANDS } from '../../shared/commands';
+import { COMMANDS, type Command } from '../../shared/commands';
 import type { CrmIdentitySource } from '../../shared/protocol';
 import type { DeskLookupCache } from '../cache/desk-lookups';
 import type { TicketCache } from '../cache/ticket-cache';
@@ -61,8 +61,12 @@ interface Broker {
   handle: HandleMessage;
 }
 
-const namesCommand = (message: unknown): boolean =>
-  typeof message === 'object' && message !== null && Object.hasOwn(COMMANDS, String((message as { command?: unknown }).command));
+/** A message naming a command that may change settings or the credential (one naming none reached no handler). */
+const namesChangingCommand = (message: unknown): boolean => {
+  if (typeof message !== 'object' || message === null) return false;
+  const command = String((message as { command?: unknown }).command);
+  return Object.hasOwn(COMMANDS, command) && !COMMANDS[command as Command].readOnly;
+};
 
 export function createBroker(deps: BrokerDeps): Broker {
   const { cache, desk, now } = deps;
@@ -115,8 +119,8 @@ export function createBroker(deps: BrokerDeps): Broker {
     handle: async (message, sender) => {
       const answer = await dispatch(message, sender);
       // Extension pages are where settings and credentials are changed: read them afresh after any
-      // of their commands (a message naming no command reached no handler and changed nothing).
-      if (typeof sender === 'object' && sender !== null && isExtensionPageSender(sender) && namesCommand(message)) contextChanged();
+      // of their commands that may change them (a read, such as an open Diagnostics, changes nothing).
+      if (typeof sender === 'object' && sender !== null && isExtensionPageSender(sender) && namesChangingCommand(message)) contextChanged();
       return answer;
     },
   };

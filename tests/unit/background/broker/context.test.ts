@@ -2,7 +2,7 @@
  * The context every panel request runs on (settings and credential in force): read once and kept
  * until something it was read from may have changed.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createContextLoader } from '../../../../lib/background/broker/context';
 import type { Credential } from '../../../../lib/background/credentials/credential';
@@ -96,6 +96,9 @@ describe('the broker forgets the kept context', () => {
     await world.connect();
     return world;
   }
+  /** The storage reads, among those `reads` saw, that asked for the settings. */
+  const settingsReads = (reads: MockInstance<typeof fakeBrowser.storage.local.get>) =>
+    reads.mock.calls.filter(([keys]) => JSON.stringify(keys).includes(SETTINGS_KEY));
   const errorOf = async (world: Awaited<ReturnType<typeof connected>>) => {
     const answer = await world.send(ticketsGet('cached'));
     return answer.ok ? null : answer.error.code;
@@ -106,7 +109,7 @@ describe('the broker forgets the kept context', () => {
     await world.send(ticketsGet('cached'));
     const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
     await world.send(ticketsGet('cached'));
-    expect(reads.mock.calls.filter(([keys]) => JSON.stringify(keys).includes(SETTINGS_KEY))).toEqual([]);
+    expect(settingsReads(reads)).toEqual([]);
   });
 
   it('keeps it after a message of an extension page that names no command (it reached no handler)', async () => {
@@ -115,11 +118,22 @@ describe('the broker forgets the kept context', () => {
     await world.send({ command: 'bench.floor' }, optionsTab());
     const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
     await world.send(ticketsGet('cached'));
-    expect(reads.mock.calls.filter(([keys]) => JSON.stringify(keys).includes(SETTINGS_KEY))).toEqual([]);
-    await world.send({ command: 'settings.get' }, optionsTab());
+    expect(settingsReads(reads)).toEqual([]);
+  });
+
+  it('keeps it after the options page only reads (its Diagnostics, settings, addresses); reads afresh after any other command', async () => {
+    const world = await connected();
+    await world.send(ticketsGet('cached'));
+    for (const command of ['settings.get', 'diagnostics.get', 'crmHosts.get', 'oauth.redirectUri']) {
+      expect((await world.send({ command }, optionsTab())).ok).toBe(true);
+    }
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await world.send(ticketsGet('cached'));
+    expect(settingsReads(reads)).toEqual([]);
+    await world.send({ command: 'cache.clear' }, optionsTab());
     reads.mockClear();
     await world.send(ticketsGet('cached'));
-    expect(reads.mock.calls.filter(([keys]) => JSON.stringify(keys).includes(SETTINGS_KEY))).not.toEqual([]);
+    expect(settingsReads(reads)).not.toEqual([]);
   });
 
   it('when the stored settings change (integration disabled): the next request says so', async () => {
