@@ -34,6 +34,8 @@ interface Props {
   open: ReadonlySet<string>;
   previews: Readonly<Record<string, PreviewState>>;
   onTogglePreview: (ticketId: string) => void;
+  /** A press began on a closed preview's button: its click follows. */
+  onPressPreview: (ticketId: string) => void;
   onClosePreview: (ticketId: string) => void;
   /** The ticket whose number was just copied, or could not be. */
   copied: string | null;
@@ -156,12 +158,17 @@ function TicketRow(props: Props & { ticket: TicketSummary }) {
               aria-expanded={expanded ? 'true' : 'false'}
               aria-controls={expanded ? previewId(ticket.id) : undefined}
               data-preview-toggle={ticket.id}
+              onPointerDown={(event) => {
+                if (event.button === 0 && !expanded) props.onPressPreview(ticket.id);
+              }}
               onClick={() => props.onTogglePreview(ticket.id)}
               onKeyDown={(event) => {
                 if (event.key === 'Escape' && expanded) {
                   event.preventDefault();
                   props.onClosePreview(ticket.id);
                 }
+                // Space clicks when it is released.
+                if (event.key === ' ' && !event.repeat && !expanded) props.onPressPreview(ticket.id);
               }}
             >
               <PreviewIcon open={expanded} />

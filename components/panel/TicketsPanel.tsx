@@ -314,6 +314,13 @@ function Tickets(props: WithT & { view: TicketsView }) {
       if (opening.current.delete(ticketId)) setOpen((was) => new Set(was).add(ticketId));
     });
   };
+  /**
+   * A press lasts a tenth of a second or so before its click: the question leaves at the press
+   * (the page asks once, however often it is told), and the click opens what has come back.
+   */
+  const askEarly = (ticketId: string) => {
+    if (!open.has(ticketId) && !opening.current.has(ticketId) && props.previews?.[ticketId]?.kind !== 'ready') props.onPreview?.(ticketId);
+  };
   const copy = async (ticket: TicketSummary) => {
     const number = t('ticketNumber', { number: ticket.ticketNumber ?? '' });
     const ok = props.onCopy ? await props.onCopy(number) : false;
@@ -401,6 +408,7 @@ function Tickets(props: WithT & { view: TicketsView }) {
                   open.has(ticketId) || opening.current.has(ticketId) ? closePreview(ticketId) : openPreview(ticketId)
                 }
                 onClosePreview={closePreview}
+                onPressPreview={askEarly}
                 copied={copied?.ok ? copied.id : null}
                 copyFailed={copied && !copied.ok ? copied.id : null}
                 onCopy={(ticket) => void copy(ticket)}

@@ -176,6 +176,33 @@ describe('Preview', () => {
     expect(props.onPreview).toHaveBeenCalledTimes(1);
   });
 
+  it('asks at the press, before its click, and once: the click opens what the press asked', () => {
+    const { props, rerender } = show(one);
+    const button = screen.getByRole('button', { name: 'Preview #7' });
+    fireEvent.pointerDown(button, { button: 0 });
+    expect(props.onPreview).toHaveBeenCalledWith(one[0]!.id);
+    expect(screen.queryByRole('region', { name: 'Ticket #7 preview' })).toBeNull();
+    // The answer came back before the button was released: the click shows it at once.
+    rerender({ previews: ready({}) });
+    fireEvent.click(button);
+    expect(screen.getByRole('region', { name: 'Ticket #7 preview' }).textContent).toContain('The code never arrives');
+    // Pressing the open preview's button (to close it), another mouse button, or Space on an
+    // answered preview asks nothing more.
+    fireEvent.pointerDown(button, { button: 0 });
+    fireEvent.click(button);
+    fireEvent.pointerDown(button, { button: 2 });
+    fireEvent.keyDown(button, { key: ' ' });
+    expect(props.onPreview).toHaveBeenCalledTimes(1);
+  });
+
+  it('Space asks when pressed: the button clicks when it is released', () => {
+    const { props } = show(one);
+    const button = screen.getByRole('button', { name: 'Preview #7' });
+    fireEvent.keyDown(button, { key: ' ' });
+    fireEvent.keyDown(button, { key: ' ', repeat: true });
+    expect(props.onPreview).toHaveBeenCalledTimes(1);
+  });
+
   it('a second press before the next frame closes the preview it opened', async () => {
     const { props } = show(one);
     const button = screen.getByRole('button', { name: 'Preview #7' });
