@@ -3,8 +3,9 @@
  * the credential in force (policy key, else the stored one). Read once and kept in this worker's
  * memory (a record switch should not wait on four storage reads) until something may have changed
  * them: a credential write, a change of the stored settings or the policy, any command of an
- * extension page (the only writers of settings), and `panel.config` (which a page asks after it saw
- * a change, so the answer it gets is never the kept one). A new worker starts with nothing kept.
+ * extension page (the only writers of settings) that is not only a read, and `panel.config` (which
+ * a page asks after it saw a change, so the answer it gets is never the kept one). A new worker
+ * starts with nothing kept.
  */
 import type { DataCentreId } from '../../shared/data-centres';
 import { DeskLinkError } from '../../shared/errors';

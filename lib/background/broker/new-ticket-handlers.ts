@@ -17,7 +17,6 @@ import { accountPeople } from '../desk/matching';
 import { createTicketBody, dealCustomers, departmentChoices, findJustCreated, personCustomers, priorityChoices } from '../desk/new-ticket';
 import { toTicketSummary } from '../desk/ticket-summary';
 import { signInScopes } from '../oauth/sign-in';
-import { readPolicy } from '../policy';
 import type { EffectiveSettings } from '../settings/overlay';
 import { requireReady, type ReadyContext } from './context';
 import type { Handler, HandlersFrom } from './handlers';
@@ -31,9 +30,8 @@ const OPTIONS_TTL_MS = 10 * 60_000;
  * (a key's and an organisation credential's scopes are unknown until Desk answers), and the Desk
  * user is no light agent (Desk lets a light agent read only).
  */
-export async function mayCreate(settings: EffectiveSettings, credential: Credential | null): Promise<boolean> {
-  const { policy } = await readPolicy();
-  if (policy.allowCreate === false || !credential) return false;
+export function mayCreate(settings: EffectiveSettings, credential: Credential | null): boolean {
+  if (!settings.allowCreate || !credential) return false;
   if (settings.agent?.role === 'Light') return false;
   if (credential.kind !== 'oauth') return true;
   const granted = signInScopes(credential).map((scope) => scope.toLowerCase());
@@ -61,7 +59,7 @@ export function createNewTicketHandlers({
   async function readyToCreate(): Promise<ReadyContext> {
     const context = await loadContext();
     const ready = requireReady(context);
-    if (!(await mayCreate(context.settings, context.credential))) {
+    if (!mayCreate(context.settings, context.credential)) {
       throw new DeskLinkError({ code: 'FORBIDDEN', detail: 'creating tickets is not allowed for this connection' });
     }
     return ready;

@@ -20,7 +20,7 @@ export function createPanelHandlers(parts: BrokerParts): HandlersFrom<'page'> {
         dataCentre: settings.dataCentre,
         portalName: settings.portal?.name ?? null,
         actingAs: settings.authKind === 'oauth' ? (settings.agent?.name ?? null) : null,
-        canCreate: state === 'ready' && (await mayCreate(settings, credential)),
+        canCreate: state === 'ready' && mayCreate(settings, credential),
       };
     },
     'tickets.get': createTicketsHandler({ ...parts, source: parts.tickets }),

@@ -26,6 +26,8 @@ export interface EffectiveSettings {
    * `stored` (the background's IndexedDB), or null (none).
    */
   credentialSource: 'policy' | 'stored' | null;
+  /** Reps may create tickets, unless the policy turns it off (`allowCreate: false`). */
+  allowCreate: boolean;
   /** Fields fixed by policy ("Managed by your organization"). */
   managed: ManagedField[];
 }
@@ -58,6 +60,7 @@ export function overlaySettings(
     timeZone: policy.timeZone ?? stored?.timeZone ?? defaults.timeZone,
     ...(stored?.clock ? { clock: stored.clock } : {}),
     credentialSource: credential ? 'policy' : stored ? 'stored' : null,
+    allowCreate: policy.allowCreate !== false,
   };
   const has = { dataCentre: effective.dataCentre !== null, credential: effective.credentialSource !== null, portal: portal !== null };
   return { ...effective, managed: managedFields(policy, has) };

@@ -1,7 +1,7 @@
 // `New ticket` through the broker: the form's choices, the create request Desk receives, one
 // ticket for a double click, the look-up after a lost answer, the cache, and who may create.
 // Desk is a fake behind fetch, answering in Zoho's wire format.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDeskLookupCache } from '../../../../lib/background/cache/desk-lookups';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { NewTicket, RecordRef } from '../../../../lib/shared/commands';
@@ -279,6 +279,14 @@ describe('who may create', () => {
     expect(await canCreate()).toBe(false);
     expect((await errorOf(world.panel(create()))).code).toBe('FORBIDDEN');
     expect(desk.sent).toEqual([]);
+  });
+
+  it('the policy is read with the settings in force, not again for every form and create', async () => {
+    await world.panel({ command: 'ticket.options', record: lead, identity });
+    const policyReads = vi.spyOn(fakeBrowser.storage.managed, 'get');
+    await world.panel({ command: 'ticket.options', record: lead, identity });
+    await world.panel(create());
+    expect(policyReads).not.toHaveBeenCalled();
   });
 
   it('a light agent may not: Desk lets a light agent read only', async () => {

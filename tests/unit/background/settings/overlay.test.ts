@@ -17,6 +17,7 @@ describe('policy overlay', () => {
       language: 'en',
       timeZone: 'America/Los_Angeles',
       credentialSource: 'stored',
+      allowCreate: true,
       managed: [],
     });
   });
