@@ -178,6 +178,26 @@ const preview: Scenario[] = [
     },
   },
   {
+    title: 'Space held on Preview already asks Desk; released, the preview opens with what came back; one Desk call',
+    async run({ connect, open, sandbox }) {
+      await connect();
+      const tab = await open(RECORDS.contact);
+      const panel = tab.panel();
+      await expectTickets(tab, RECORDS.contact);
+      const number = numberOf((await panel.rows())[1]!)!;
+      sandbox.clearLog();
+      await panel.focus('button', `Preview ${number}`);
+      await tab.hold(' ', async () => {
+        // A button clicks when Space is released: until then nothing opens, but the question left.
+        await expect.poll(() => sandbox.deskCalls({ path: /\/latestThread$/ }).length).toBe(1);
+        expect(await panel.countOf('region', `Ticket ${number} preview`)).toBe(0);
+      });
+      await expectInPanel(panel, 'region', `Ticket ${number} preview`);
+      await expect.poll(() => panel.text()).toContain('Latest message');
+      expect(sandbox.deskCalls({ path: /\/latestThread$/ })).toHaveLength(1);
+    },
+  },
+  {
     title: 'a thread whose HTML carries scripts shows as text: no dialog, no element from Desk',
     async run({ connect, open }) {
       await connect();

@@ -132,6 +132,14 @@ export function chromiumTab(page: Page): CrmTab {
     evaluate: (fn, arg) => page.evaluate(fn as any, arg),
     clickPage: (role, name) => page.getByRole(role as Role, byName(name)).click(),
     press: (key) => page.keyboard.press(key),
+    async hold(key, whileHeld) {
+      await page.keyboard.down(key);
+      try {
+        await whileHeld();
+      } finally {
+        await page.keyboard.up(key);
+      }
+    },
     resize: (width) => page.setViewportSize({ width, height: 900 }),
     type: (text) => page.keyboard.type(text),
     back: async () => void (await page.goBack()),

@@ -87,6 +87,8 @@ export interface CrmTab {
   /** Clicks a control of CRM's own page. */
   clickPage: (role: string, name: AccessibleName) => Promise<void>;
   press: (key: string) => Promise<void>;
+  /** Presses `key` down (a character, or a key name both drivers know), runs `whileHeld`, then releases it (even when `whileHeld` fails). */
+  hold: (key: string, whileHeld: () => Promise<void>) => Promise<void>;
   /** Makes the tab's window content `width` px wide (and 900 px tall), as a rep resizing the browser. */
   resize: (width: number) => Promise<void>;
   type: (text: string) => Promise<void>;

@@ -139,6 +139,14 @@ export function firefoxTab(page: Page): CrmTab {
     evaluate: async (fn, arg) => (await page.evaluate(fn as any, arg)) as Awaited<ReturnType<typeof fn>>,
     clickPage: (role, name) => page.locator(byRole(role, name)).click(),
     press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+    async hold(key, whileHeld) {
+      await page.keyboard.down(key as Parameters<Page['keyboard']['down']>[0]);
+      try {
+        await whileHeld();
+      } finally {
+        await page.keyboard.up(key as Parameters<Page['keyboard']['up']>[0]);
+      }
+    },
     resize: (width) => page.setViewport({ width, height: 900 }),
     type: (text) => page.keyboard.type(text),
     back: async () => void (await page.goBack()),
