@@ -296,6 +296,7 @@ function Tickets(props: WithT & { view: TicketsView }) {
   const count = (n: number) => formatCount(n, language);
   const deskUrl = safeHttpsUrl(view.deskUrl);
 
+  const openOrOpening = (ticketId: string) => open.has(ticketId) || opening.current.has(ticketId);
   const closePreview = (ticketId: string) => {
     opening.current.delete(ticketId);
     setOpen((was) => {
@@ -319,7 +320,7 @@ function Tickets(props: WithT & { view: TicketsView }) {
    * (the page asks once, however often it is told), and the click opens what has come back.
    */
   const askEarly = (ticketId: string) => {
-    if (!open.has(ticketId) && !opening.current.has(ticketId) && props.previews?.[ticketId]?.kind !== 'ready') props.onPreview?.(ticketId);
+    if (!openOrOpening(ticketId) && props.previews?.[ticketId]?.kind !== 'ready') props.onPreview?.(ticketId);
   };
   const copy = async (ticket: TicketSummary) => {
     const number = t('ticketNumber', { number: ticket.ticketNumber ?? '' });
@@ -404,9 +405,7 @@ function Tickets(props: WithT & { view: TicketsView }) {
                 }}
                 open={open}
                 previews={props.previews ?? {}}
-                onTogglePreview={(ticketId) =>
-                  open.has(ticketId) || opening.current.has(ticketId) ? closePreview(ticketId) : openPreview(ticketId)
-                }
+                onTogglePreview={(ticketId) => (openOrOpening(ticketId) ? closePreview(ticketId) : openPreview(ticketId))}
                 onClosePreview={closePreview}
                 onPressPreview={askEarly}
                 copied={copied?.ok ? copied.id : null}

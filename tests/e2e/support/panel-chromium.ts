@@ -7,12 +7,10 @@
  * The frame loads again whenever CRM re-renders the section holding the host: every call finds
  * it afresh, and an action that met a frame being replaced tries again on the new one.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Frame, Locator, Page } from '@playwright/test';
 import {
-  auditPanelDocument,
   auditShownPanel,
+  holdKey,
   DESKLINK_NODES,
   HOST_TAG,
   isFrameGone,
@@ -27,7 +25,6 @@ import {
   type PanelRegion,
 } from './panel-driver';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** How long an action waits for the panel frame and its element, as Playwright's own actions would. */
 const ACTION_TIMEOUT_MS = 10_000;
 
@@ -132,14 +129,7 @@ export function chromiumTab(page: Page): CrmTab {
     evaluate: (fn, arg) => page.evaluate(fn as any, arg),
     clickPage: (role, name) => page.getByRole(role as Role, byName(name)).click(),
     press: (key) => page.keyboard.press(key),
-    async hold(key, whileHeld) {
-      await page.keyboard.down(key);
-      try {
-        await whileHeld();
-      } finally {
-        await page.keyboard.up(key);
-      }
-    },
+    hold: (key, whileHeld) => holdKey(page.keyboard, key, whileHeld),
     resize: (width) => page.setViewportSize({ width, height: 900 }),
     type: (text) => page.keyboard.type(text),
     back: async () => void (await page.goBack()),
@@ -157,11 +147,7 @@ export function chromiumTab(page: Page): CrmTab {
     audit: () =>
       auditShownPanel(
         () => panelFrame(page),
-        // Evaluated through the protocol: the panel page's policy allows no inline script.
-        async (frame) => {
-          await frame.evaluate(AXE_SOURCE);
-          return frame.evaluate(auditPanelDocument);
-        },
+        (frame, script) => frame.evaluate(script),
       ),
   };
 }

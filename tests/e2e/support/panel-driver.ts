@@ -12,12 +12,16 @@
  * WebDriver BiDi through puppeteer), read by roles and names, and acted on with real input events.
  * Nothing in DeskLink opens the panel for tests.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { SettingsView } from '../../../lib/shared/protocol';
 import type { Request, ResponseOf } from '../../../lib/shared/commands';
 import type { Sandbox } from '../../sandbox/index';
 import type { RecordFixture } from '../../sandbox/fixtures';
 import type { ConnectOptions } from './admin';
 import type { CrmPageOptions } from './crm';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The panel's landmark name in English. */
 export const PANEL_REGION = 'Zoho Desk tickets';
@@ -184,23 +188,41 @@ export async function auditPanelDocument(): Promise<PanelAudit> {
 }
 
 /**
- * `audit` run on the panel frame the page shows now. CRM's re-render may swap that frame, or show
- * none for a moment: it is looked for again, and a frame replaced mid-audit is audited again, for
- * up to five seconds.
+ * axe-core run on the panel frame the page shows now, through `evaluate` (the automation
+ * protocol's: the panel page's policy allows no inline script). CRM's re-render may swap that
+ * frame, or show none for a moment: it is looked for again, and a frame replaced mid-audit is
+ * audited again, for up to five seconds.
  */
 export async function auditShownPanel<F>(
   shownFrame: () => Promise<F | undefined>,
-  audit: (frame: F) => Promise<PanelAudit>,
+  evaluate: (frame: F, script: string | typeof auditPanelDocument) => Promise<unknown>,
 ): Promise<PanelAudit> {
   for (const deadline = Date.now() + 5_000; ;) {
     const frame = await shownFrame();
     try {
-      if (frame) return await audit(frame);
+      if (frame) {
+        await evaluate(frame, AXE_SOURCE);
+        return (await evaluate(frame, auditPanelDocument)) as PanelAudit;
+      }
     } catch (error) {
       if (!isFrameGone(error) || Date.now() >= deadline) throw error;
     }
     if (Date.now() >= deadline) throw new Error('No DeskLink panel frame to audit');
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Presses `key` down on `keyboard`, runs `whileHeld`, then releases it (even when `whileHeld` fails). */
+export async function holdKey(
+  keyboard: { down(key: string): Promise<unknown>; up(key: string): Promise<unknown> },
+  key: string,
+  whileHeld: () => Promise<void>,
+): Promise<void> {
+  await keyboard.down(key);
+  try {
+    await whileHeld();
+  } finally {
+    await keyboard.up(key);
   }
 }
 

@@ -9,13 +9,11 @@
  * The frame loads again whenever CRM re-renders the section holding the host: every call finds
  * it afresh, and an action that met a frame being replaced tries again on the new one.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { byRole } from './firefox-role';
 import {
-  auditPanelDocument,
   auditShownPanel,
+  holdKey,
   countVisible,
   DESKLINK_NODES,
   HOST_TAG,
@@ -30,7 +28,6 @@ import {
   type PanelRegion,
 } from './panel-driver';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** How long an action waits for the panel frame and its element (puppeteer's default in these specs). */
 const ACTION_TIMEOUT_MS = 10_000;
 
@@ -139,14 +136,7 @@ export function firefoxTab(page: Page): CrmTab {
     evaluate: async (fn, arg) => (await page.evaluate(fn as any, arg)) as Awaited<ReturnType<typeof fn>>,
     clickPage: (role, name) => page.locator(byRole(role, name)).click(),
     press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
-    async hold(key, whileHeld) {
-      await page.keyboard.down(key as Parameters<Page['keyboard']['down']>[0]);
-      try {
-        await whileHeld();
-      } finally {
-        await page.keyboard.up(key as Parameters<Page['keyboard']['up']>[0]);
-      }
-    },
+    hold: (key, whileHeld) => holdKey(page.keyboard, key, whileHeld),
     resize: (width) => page.setViewport({ width, height: 900 }),
     type: (text) => page.keyboard.type(text),
     back: async () => void (await page.goBack()),
@@ -164,11 +154,7 @@ export function firefoxTab(page: Page): CrmTab {
     audit: () =>
       auditShownPanel(
         () => panelFrame(page),
-        // Evaluated through the protocol: the panel page's policy allows no inline script.
-        async (frame) => {
-          await frame.evaluate(AXE_SOURCE);
-          return frame.evaluate(auditPanelDocument);
-        },
+        (frame, script) => frame.evaluate(script),
       ),
   };
 }
