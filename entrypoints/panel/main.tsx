@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { TicketsPanel } from '../../components/panel/TicketsPanel';
 import { runPanelFrameView } from '../../lib/page/panel-frame-view';
 import { createSortPreference } from '../../lib/page/sort-preference';
+import { createBrokerClient } from '../../lib/shared/broker-client';
 
 type Draw = Parameters<typeof runPanelFrameView>[0]['draw'];
 
@@ -39,6 +40,7 @@ runPanelFrameView({
   sortPreference: createSortPreference(browser.storage.local),
   // The extension's own storage, out of the CRM page's reach (Firefox gives this frame no storage.session).
   draftArea: 'session' in browser.storage && browser.storage.session ? browser.storage.session : browser.storage.local,
+  askPreview: createBrokerClient<'page'>({ sendMessage: (message) => browser.runtime.sendMessage(message) }),
   draw: (...args) => render(panel(...args), app),
   // Into an element outside the document, then unmounted: nothing is shown, focused or announced.
   rehearse: (...args) => {

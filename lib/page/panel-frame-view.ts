@@ -3,13 +3,19 @@
  * it draws the state the content script sends, redraws when the rep comes back to the tab (the
  * "Updated … ago" line is drawn from the clock), tells the content script the panel's height and
  * name, and sends back what the user pressed. Events no user made are dropped first.
+ *
+ * A preview is asked of the broker by the frame itself when it can: the question and its answer
+ * skip two hops through the CRM page's process each way, and only this frame redraws. (A frame put
+ * in this one's place asks again, and the worker answers from its memory.) Where the broker
+ * refuses the frame (CRM framed inside Zoho One, whose tab's address names no record; a tab
+ * already on another record), that record's previews go through the content script.
  */
-import type { NewTicket } from '../shared/commands';
+import type { NewTicket, PanelFrameAsk } from '../shared/commands';
 import { panelText } from '../shared/i18n/panel';
 import { copyText } from './copy-text';
 import { linkToContentScript } from './panel-frame-link';
 import { createDraftStore, type DraftArea, type TicketDraft } from './new-ticket-form';
-import type { PanelViewState } from './panel-state';
+import type { PanelViewState, PreviewState } from './panel-state';
 import { createSortPreference, type SortPreference } from './sort-preference';
 import type { TicketSort } from './ticket-order';
 import { dropUntrustedEvents } from './trusted-events';
@@ -17,7 +23,7 @@ import { dropUntrustedEvents } from './trusted-events';
 interface PanelActions {
   refresh: () => void;
   openOptions: () => void;
-  /** Asks for a ticket's latest thread (it arrives with the next state). */
+  /** Asks for a ticket's latest thread (it arrives with the next draw). */
   preview: (ticketId: string) => void;
   /** Remembers the table's order for this browser and redraws. */
   sort: (sort: TicketSort) => void;
@@ -48,6 +54,8 @@ interface PanelFrameViewDeps {
   sortPreference?: SortPreference;
   /** Where New ticket drafts are kept (the extension's storage.session; default: not kept). */
   draftArea?: DraftArea;
+  /** Asks the broker for a preview itself (default: every preview through the content script). */
+  askPreview?: PanelFrameAsk;
 }
 
 /** What a rehearsal's buttons do: nothing (it is never shown, and nobody can press them). */
@@ -69,6 +77,7 @@ export function runPanelFrameView({
   rehearse,
   sortPreference = createSortPreference(null),
   draftArea,
+  askPreview,
 }: PanelFrameViewDeps): void {
   const doc = win.document;
   dropUntrustedEvents(win);
@@ -91,6 +100,33 @@ export function runPanelFrameView({
       .catch(() => undefined);
   };
 
+  /** Previews this frame asked the broker for, on the record they were asked on. */
+  let asked: { recordKey: string; previews: Record<string, PreviewState> } | null = null;
+  /** The record on which the broker refused this frame: its previews go through the content script. */
+  let refusedOn: string | null = null;
+  const withAsked = (shown: PanelViewState): PanelViewState =>
+    asked?.recordKey === shown.recordKey ? { ...shown, previews: { ...shown.previews, ...asked.previews } } : shown;
+
+  const preview = (ticketId: string) => {
+    const shown = state;
+    if (!askPreview || !shown?.record || refusedOn === shown.recordKey) return link.send({ kind: 'preview', ticketId });
+    const known = withAsked(shown).previews?.[ticketId];
+    if (known && known.kind !== 'error') return;
+    if (asked?.recordKey !== shown.recordKey) asked = { recordKey: shown.recordKey, previews: {} };
+    const mine = asked;
+    // Kept, not drawn: the panel already shows an asked preview as loading.
+    mine.previews[ticketId] = { kind: 'loading' };
+    void askPreview({ command: 'tickets.preview', record: shown.record, ticketId }).then((answer) => {
+      if (!answer.ok && answer.error.code === 'FORBIDDEN_SENDER') {
+        refusedOn = mine.recordKey;
+        delete mine.previews[ticketId];
+        return link.send({ kind: 'preview', ticketId });
+      }
+      mine.previews[ticketId] = answer.ok ? { kind: 'ready', preview: answer.data } : { kind: 'error', error: answer.error };
+      if (asked === mine && state?.recordKey === mine.recordKey) redraw();
+    });
+  };
+
   const link = linkToContentScript(win, (message) => {
     if (message.kind === 'focus') {
       doc.querySelector<HTMLElement>('[data-panel-focus]')?.focus();
@@ -107,7 +143,7 @@ export function runPanelFrameView({
   const actions: PanelActions = {
     refresh: () => link.send({ kind: 'refresh' }),
     openOptions: () => link.send({ kind: 'openOptions' }),
-    preview: (ticketId) => link.send({ kind: 'preview', ticketId }),
+    preview,
     sort: (sort) => {
       sortPreference.set(sort);
       redraw();
@@ -135,7 +171,7 @@ export function runPanelFrameView({
 
   function redraw(): void {
     if (state) doc.title = panelText(state.language)('region');
-    draw(state, actions, { sort: sortPreference.get(), draft: drafts?.draft ?? null });
+    draw(state && withAsked(state), actions, { sort: sortPreference.get(), draft: drafts?.draft ?? null });
     reportLayout();
   }
 

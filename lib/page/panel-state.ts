@@ -1,7 +1,7 @@
 /** What the panel shows, as the record session decides it (components/panel draws it). */
 import type { DataCentreId } from '../shared/data-centres';
 import type { ErrorInfo } from '../shared/errors';
-import type { NewTicket } from '../shared/commands';
+import type { NewTicket, RecordRef } from '../shared/commands';
 import type { Clock, CrmModule, Language, NewTicketOptions, TicketPreview, TicketsView, TicketSummary } from '../shared/protocol';
 
 export type PanelBody =
@@ -35,6 +35,8 @@ export type TicketAction = { kind: 'ticketForm' } | { kind: 'createTicket'; tick
 export interface PanelViewState {
   /** Changes with the record: the panel starts afresh (tab, Show more) for another record. */
   recordKey: string;
+  /** The record as the broker names it: the panel frame asks previews about it itself. */
+  record?: RecordRef;
   body: PanelBody;
   language: Language;
   /** IANA zone every time is written in. */

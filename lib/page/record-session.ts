@@ -432,6 +432,7 @@ class Session {
     this.deps.surface.show(
       {
         recordKey: this.key,
+        record: this.ref,
         body,
         language: config?.language ?? 'en',
         timeZone: config?.timeZone ?? 'UTC',

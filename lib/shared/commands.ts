@@ -267,6 +267,14 @@ export const COMMANDS = {
   'crmHosts.remove': command('extension', z.object({ host: z.string().min(1).max(253) })).answers<CrmAddressesView>(),
 };
 
+/**
+ * Panel commands DeskLink's panel page, framed into a CRM tab, may also send itself, bound to the
+ * record the tab's URL shows: a preview's question and answer skip the content script's two hops.
+ */
+export const PANEL_FRAME_COMMANDS: readonly Command[] = ['tickets.preview'];
+/** What the panel frame may ask the broker directly. */
+export type PanelFrameAsk = (request: RequestOf<'tickets.preview'>) => Promise<ResponseOf<'tickets.preview'>>;
+
 type Table = typeof COMMANDS;
 export type Command = keyof Table;
 /** The commands `from` may send. */

@@ -5,7 +5,7 @@
  * with a typed code.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { COMMANDS, type Caller, type Command, type RecordRef, type Request } from '../../shared/commands';
+import { COMMANDS, PANEL_FRAME_COMMANDS, type Caller, type Command, type RecordRef, type Request } from '../../shared/commands';
 import type { CustomCrmHosts } from '../../shared/crm-address';
 import { toErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { Response } from '../../shared/protocol';
@@ -16,6 +16,7 @@ import {
   isCrmTabSender,
   isExtensionPageSender,
   isOnZohoCrmHost,
+  isPanelFrameSender,
   type CurrentTabUrl,
   type MessageSender,
 } from './sender-policy';
@@ -93,7 +94,10 @@ export function createDispatch(
       const from: MessageSender = typeof sender === 'object' && sender !== null ? sender : {};
       // Company hosts are looked up (storage, policy, permissions) only for a frame on no Zoho host.
       const custom = definition.from === 'page' && !isOnZohoCrmHost(from) ? await customHosts().catch(() => undefined) : undefined;
-      if (!SENDER_CHECKS[definition.from](from, custom)) return fail({ code: 'FORBIDDEN_SENDER', detail: command });
+      const allowed =
+        SENDER_CHECKS[definition.from](from, custom) ||
+        (PANEL_FRAME_COMMANDS.includes(command as Command) && isPanelFrameSender(from, custom));
+      if (!allowed) return fail({ code: 'FORBIDDEN_SENDER', detail: command });
 
       const parsed = definition.payload.safeParse(message);
       if (!parsed.success) return fail({ code: 'BAD_MESSAGE', detail: describeIssues(parsed.error.issues) });

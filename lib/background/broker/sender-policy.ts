@@ -2,8 +2,9 @@
  * Who may send what. PANEL commands come from DeskLink's content script in a tab on a Zoho CRM
  * host (any frame: CRM is framed inside Zoho One / CRM Plus, so the frame's own URL must be CRM),
  * (or on a company CRM host the admin added, `customHosts`), and only about the record that frame
- * shows; ADMIN commands only from the extension's own
- * pages, top frame. Everything else is refused.
+ * shows; the few a panel frame may send itself (`PANEL_FRAME_COMMANDS`) also come from
+ * DeskLink's panel page framed into a tab whose own URL is that record's; ADMIN commands only from
+ * the extension's own pages, top frame. Everything else is refused.
  */
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
@@ -35,9 +36,35 @@ function fromThisExtension(sender: MessageSender): boolean {
   return sender.id === browser.runtime.id;
 }
 
-/** The sending frame is on one of Zoho's own CRM hosts (no company host needs looking up). */
+/**
+ * DeskLink's panel page (whatever its address's fragment), framed into a tab: never a top frame,
+ * which would be the page opened on its own. Chrome also reports the origin; when it does, it
+ * must be the extension's.
+ */
+function isFramedPanelPage(sender: MessageSender): boolean {
+  if (!fromThisExtension(sender) || !sender.tab || sender.frameId === undefined || sender.frameId === 0) return false;
+  const url = parse(sender.url);
+  const page = new URL(browser.runtime.getURL('/panel.html'));
+  // Chrome gives a framed page's address a per-session host of its own (`use_dynamic_url`) and may
+  // report either that or the extension's id; both are this extension's. Compared part by part:
+  // `URL.origin` is "null" for an extension's scheme in some runtimes.
+  const hosts = [page.host, new URL(browser.runtime.getURL('/')).host];
+  if (!url || url.protocol !== page.protocol || !hosts.includes(url.host) || url.pathname !== page.pathname) return false;
+  return sender.origin === undefined || hosts.some((host) => sender.origin === `${page.protocol}//${host}`);
+}
+
+/**
+ * The panel page framed into a tab whose own (top) URL is a CRM page. Its requests are bound to
+ * that URL's record; inside Zoho One or CRM Plus the tab's URL is the wrapper's, so a panel there
+ * asks through its content script instead.
+ */
+export function isPanelFrameSender(sender: MessageSender, customHosts?: CustomCrmHosts): boolean {
+  return isFramedPanelPage(sender) && isCrmUrl(sender.tab?.url, customHosts);
+}
+
+/** The sending frame (or, for a panel frame, its tab) is on one of Zoho's own CRM hosts: no company host needs looking up. */
 export function isOnZohoCrmHost(sender: MessageSender): boolean {
-  return isCrmUrl(sender.url);
+  return isCrmUrl(sender.url) || (isFramedPanelPage(sender) && isCrmUrl(sender.tab?.url));
 }
 
 export function isCrmTabSender(sender: MessageSender, customHosts?: CustomCrmHosts): boolean {
@@ -105,17 +132,30 @@ export async function isAboutShownRecord(
   currentTabUrl: CurrentTabUrl,
   customHosts?: CustomCrmHosts,
 ): Promise<boolean> {
+  if (isFramedPanelPage(sender)) return tabShowsRecord(sender, record, currentTabUrl, customHosts);
   const document = documentOf(sender.url, customHosts);
   if (!document) return false;
   if (document.crmHost !== record.crmHost.toLowerCase() || document.dataCentre !== record.dataCentre) return false;
   if (document.orgSegment !== record.orgSegment) return false;
   const topFrame = sender.frameId === undefined || sender.frameId === 0;
   if (!topFrame) return true;
+  // A browser that shows no tab URL at all leaves the document's binding.
+  if (sender.tab?.url === undefined && sender.tab?.id === undefined) return true;
+  return tabShowsRecord(sender, record, currentTabUrl, customHosts, true);
+}
+
+/** The sender's tab shows `record` now (asked once more when the message's copy of its URL lags a switch). */
+async function tabShowsRecord(
+  sender: MessageSender,
+  record: RecordRef,
+  currentTabUrl: CurrentTabUrl,
+  customHosts: CustomCrmHosts | undefined,
+  noUrlIsEnough = false,
+): Promise<boolean> {
   const tab = sender.tab;
   if (showsRecord(tab?.url, record, customHosts)) return true;
-  if (tab?.id === undefined) return tab?.url === undefined;
+  if (tab?.id === undefined) return false;
   const now = await currentTabUrl(tab.id).catch(() => undefined);
-  // A browser that shows no tab URL at all leaves the document's binding.
-  if (now === undefined && tab.url === undefined) return true;
+  if (now === undefined && tab.url === undefined) return noUrlIsEnough;
   return showsRecord(now, record, customHosts);
 }

@@ -3,6 +3,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { runPanelFrameView } from '../../../lib/page/panel-frame-view';
 import type { FromFrame } from '../../../lib/page/panel-frame-messages';
 import type { PanelViewState } from '../../../lib/page/panel-state';
+import type { PanelFrameAsk, RecordRef } from '../../../lib/shared/commands';
+import type { ErrorInfo } from '../../../lib/shared/errors';
+import type { TicketPreview } from '../../../lib/shared/protocol';
 
 const TOKEN = '0123456789abcdef';
 
@@ -26,7 +29,7 @@ beforeEach(() => {
 });
 
 /** The panel page framed by a content script: the frame's window, the content script's end of the channel. */
-function framed() {
+function framed(askPreview?: PanelFrameAsk) {
   const win = Object.assign(new EventTarget(), { document, location: new URL(`chrome-extension://x/panel.html#${TOKEN}`), parent: window });
   const draws: { state: PanelViewState | null; actions: PanelActions }[] = [];
   const rehearsals: { state: PanelViewState; actions: PanelActions }[] = [];
@@ -34,6 +37,7 @@ function framed() {
     win: win as unknown as Window,
     draw: (drawn, actions) => draws.push({ state: drawn, actions }),
     rehearse: (rehearsed, actions) => rehearsals.push({ state: rehearsed, actions }),
+    ...(askPreview ? { askPreview } : {}),
   });
   const channel = new MessageChannel();
   const heard: FromFrame[] = [];
@@ -89,5 +93,107 @@ describe('the panel frame view', () => {
     draws[0]!.actions.openOptions();
     await delivered();
     expect(heard.filter((message) => message.kind !== 'layout')).toEqual([{ kind: 'refresh' }, { kind: 'openOptions' }]);
+  });
+});
+
+describe('previews the frame asks the broker for itself', () => {
+  const record: RecordRef = { crmHost: 'crm.zoho.com', dataCentre: 'com', orgSegment: 'org1', module: 'Contacts', recordId: '1' };
+  const shown = (recordKey = 'Contacts/1'): PanelViewState => ({
+    ...state(recordKey),
+    record: { ...record, recordId: recordKey.split('/')[1]! },
+  });
+  const preview = (ticketId: string): TicketPreview => ({ ticketId, thread: null, fetchedAt: 1 });
+
+  /** A broker whose answers the test gives, one per question, in order. */
+  function broker() {
+    const asked: Parameters<PanelFrameAsk>[0][] = [];
+    const answers: ((answer: Awaited<ReturnType<PanelFrameAsk>>) => void)[] = [];
+    const ask: PanelFrameAsk = (request) => {
+      asked.push(request);
+      return new Promise((resolve) => answers.push(resolve));
+    };
+    return { ask, asked, answer: (index: number, answer: Awaited<ReturnType<PanelFrameAsk>>) => answers[index]!(answer) };
+  }
+  const actions = (view: ReturnType<typeof framed>) => view.draws.at(-1)!.actions;
+  const told = (view: ReturnType<typeof framed>) => view.heard.filter((message) => message.kind === 'preview');
+
+  it('asks once and draws the answer as soon as it comes, without the content script', async () => {
+    const desk = broker();
+    const view = framed(desk.ask);
+    view.port.postMessage({ kind: 'draw', state: shown() });
+    await vi.waitFor(() => expect(view.draws).toHaveLength(1));
+    actions(view).preview('11');
+    // The press asked already; the click that follows asks nothing more.
+    actions(view).preview('11');
+    expect(desk.asked).toEqual([{ command: 'tickets.preview', record, ticketId: '11' }]);
+    expect(view.draws).toHaveLength(1);
+    desk.answer(0, { ok: true, data: preview('11') });
+    await vi.waitFor(() => expect(view.draws.at(-1)!.state?.previews?.['11']).toEqual({ kind: 'ready', preview: preview('11') }));
+    await delivered();
+    // The content script is not involved: it neither asks nor draws again.
+    expect(told(view)).toEqual([]);
+    // Answered: opening it again asks nobody.
+    actions(view).preview('11');
+    expect(desk.asked).toHaveLength(1);
+  });
+
+  it('draws a failure, and asks again when the rep tries again', async () => {
+    const desk = broker();
+    const view = framed(desk.ask);
+    view.port.postMessage({ kind: 'draw', state: shown() });
+    await vi.waitFor(() => expect(view.draws).toHaveLength(1));
+    actions(view).preview('11');
+    const busy: ErrorInfo = { code: 'TOO_MANY_REQUESTS', retryAfterSec: 20 };
+    desk.answer(0, { ok: false, error: busy });
+    await vi.waitFor(() => expect(view.draws.at(-1)!.state?.previews?.['11']).toEqual({ kind: 'error', error: busy }));
+    actions(view).preview('11');
+    expect(desk.asked).toHaveLength(2);
+  });
+
+  it('goes through the content script for a record on which the broker refused the frame (a tab whose address names no record)', async () => {
+    const desk = broker();
+    const view = framed(desk.ask);
+    view.port.postMessage({ kind: 'draw', state: shown() });
+    await vi.waitFor(() => expect(view.draws).toHaveLength(1));
+    actions(view).preview('11');
+    desk.answer(0, { ok: false, error: { code: 'FORBIDDEN_SENDER', detail: 'tickets.preview' } });
+    await vi.waitFor(() => expect(told(view)).toEqual([{ kind: 'preview', ticketId: '11' }]));
+    actions(view).preview('12');
+    await delivered();
+    expect(told(view)).toEqual([
+      { kind: 'preview', ticketId: '11' },
+      { kind: 'preview', ticketId: '12' },
+    ]);
+    expect(desk.asked).toHaveLength(1);
+    // The refusal itself is never drawn.
+    expect(view.draws.some((draw) => draw.state?.previews?.['11'])).toBe(false);
+    // The next record is asked about directly again (the tab may only have been on its way there).
+    view.port.postMessage({ kind: 'draw', state: shown('Contacts/2') });
+    await vi.waitFor(() => expect(view.draws.at(-1)!.state?.recordKey).toBe('Contacts/2'));
+    actions(view).preview('21');
+    expect(desk.asked.map((request) => request.ticketId)).toEqual(['11', '21']);
+  });
+
+  it('leaves an answer that comes after the record changed out of the next record’s panel', async () => {
+    const desk = broker();
+    const view = framed(desk.ask);
+    view.port.postMessage({ kind: 'draw', state: shown('Contacts/1') });
+    await vi.waitFor(() => expect(view.draws).toHaveLength(1));
+    actions(view).preview('11');
+    view.port.postMessage({ kind: 'draw', state: shown('Contacts/2') });
+    await vi.waitFor(() => expect(view.draws).toHaveLength(2));
+    desk.answer(0, { ok: true, data: preview('11') });
+    await delivered();
+    expect(view.draws.map((draw) => draw.state?.previews)).toEqual([undefined, undefined]);
+  });
+
+  it('asks through the content script when the state names no record, or no broker was given', async () => {
+    const desk = broker();
+    const withBroker = framed(desk.ask);
+    withBroker.port.postMessage({ kind: 'draw', state: state('Contacts/1') });
+    await vi.waitFor(() => expect(withBroker.draws).toHaveLength(1));
+    actions(withBroker).preview('11');
+    await vi.waitFor(() => expect(told(withBroker)).toEqual([{ kind: 'preview', ticketId: '11' }]));
+    expect(desk.asked).toEqual([]);
   });
 });

@@ -76,6 +76,8 @@ describe('record session previews', () => {
     expect(h.last()?.body.kind).toBe('tickets');
     h.preview(id);
     expect(h.previews).toEqual([id]);
+    // The panel frame asks previews about this very record itself, so the state names it.
+    expect(h.last()?.record).toMatchObject({ crmHost: 'crm.zoho.com', module: 'Contacts', recordId: RECORDS.contact.recordId });
   });
 
   it('asks again after a failure, and never for a ticket the record does not list', async () => {

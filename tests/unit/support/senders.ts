@@ -20,6 +20,15 @@ export const crmFrameInZohoOne = (): MessageSender => ({
   frameId: 3,
 });
 
+/** DeskLink's panel page framed into a CRM tab (its address carries the channel's token); `null`: the tab's address is hidden. */
+export const panelFrame = (tabUrl: string | null = CRM_URL): MessageSender => ({
+  id: EXT_ID,
+  url: `${EXT_ORIGIN}/panel.html#2645c919ac50c86ad6c1ce3d46ff5fd0`,
+  origin: EXT_ORIGIN,
+  tab: tab(tabUrl ?? undefined),
+  frameId: 56,
+});
+
 /** The options page opened in a tab (Chrome). */
 export const optionsTab = (): MessageSender => ({
   id: EXT_ID,

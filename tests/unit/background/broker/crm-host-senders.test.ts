@@ -2,11 +2,11 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isAboutShownRecord, isCrmTabSender } from '../../../../lib/background/broker/sender-policy';
+import { isAboutShownRecord, isCrmTabSender, isPanelFrameSender } from '../../../../lib/background/broker/sender-policy';
 import type { RecordRef } from '../../../../lib/shared/commands';
 import { testBroker } from '../../support/broker-setup';
 import { testCrmHosts } from '../../support/crm-host-fakes';
-import { crmTab } from '../../support/senders';
+import { crmTab, panelFrame } from '../../support/senders';
 
 const HOST = 'crm.example.co.jp';
 const URL_ON_HOST = `https://${HOST}/crm/org20110845/tab/Contacts/5293322000004120017`;
@@ -28,6 +28,13 @@ describe('sender checks with company CRM hosts', () => {
     expect(await isAboutShownRecord(crmTab(URL_ON_HOST), record, noTab, inForce)).toBe(true);
     // The record must claim the host's data centre, not another.
     expect(await isAboutShownRecord(crmTab(URL_ON_HOST), { ...record, dataCentre: 'com' }, noTab, inForce)).toBe(false);
+  });
+
+  it('accept the panel frame in a tab on a host in force, bound to the record the tab shows', async () => {
+    expect(isPanelFrameSender(panelFrame(URL_ON_HOST), inForce)).toBe(true);
+    expect(await isAboutShownRecord(panelFrame(URL_ON_HOST), record, noTab, inForce)).toBe(true);
+    expect(await isAboutShownRecord(panelFrame(URL_ON_HOST), { ...record, recordId: '5293322000004120099' }, noTab, inForce)).toBe(false);
+    expect(isPanelFrameSender(panelFrame(URL_ON_HOST))).toBe(false);
   });
 
   it('refuse the same host when it is not in force, a look-alike, another port or plain http', async () => {

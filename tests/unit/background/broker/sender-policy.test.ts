@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isCrmTabSender, isExtensionPageSender, type MessageSender } from '../../../../lib/background/broker/sender-policy';
+import {
+  isCrmTabSender,
+  isExtensionPageSender,
+  isPanelFrameSender,
+  type MessageSender,
+} from '../../../../lib/background/broker/sender-policy';
 import { contact, identity, lead, recordUrl, scriptedSource, testBroker, ticketsGet } from '../../support/broker-setup';
-import { CRM_URL, EXT_ORIGIN, crmFrameInZohoOne, crmTab, optionsEmbedded, optionsTab, tab } from '../../support/senders';
+import { CRM_URL, EXT_ORIGIN, crmFrameInZohoOne, crmTab, optionsEmbedded, optionsTab, panelFrame, tab } from '../../support/senders';
 
 describe('panel senders (content script on CRM)', () => {
   it.each([
@@ -41,6 +46,47 @@ describe('panel senders (content script on CRM)', () => {
 
   it('refuses the extension’s own pages (panel commands come from CRM only)', () => {
     expect(isCrmTabSender(optionsTab())).toBe(false);
+  });
+});
+
+describe('the panel frame (DeskLink’s panel page framed into a CRM tab)', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('is accepted in a tab on a CRM host, whatever token its address carries', () => {
+    expect(isPanelFrameSender(panelFrame())).toBe(true);
+    expect(isPanelFrameSender({ ...panelFrame(), url: `${EXT_ORIGIN}/panel.html` })).toBe(true);
+  });
+
+  it.each([
+    ['as a top frame (the page opened on its own)', { ...panelFrame(), frameId: 0 }],
+    ['without a frame id', { ...panelFrame(), frameId: undefined }],
+    ['without a tab', { ...panelFrame(), tab: undefined }],
+    ['in a tab that is not CRM', panelFrame('https://example.com/crm/org1/tab/Leads/1')],
+    ['in Zoho One (the tab’s address is the wrapper’s)', panelFrame('https://one.zoho.com/zohoone/zylker/home/cxapp/crm/')],
+    ['in a tab whose address the browser hides', panelFrame(null)],
+    ['another of the extension’s pages framed', { ...panelFrame(), url: `${EXT_ORIGIN}/options.html` }],
+    ['another extension', { ...panelFrame(), id: 'another-extension' }],
+    [
+      'another extension’s panel page',
+      { ...panelFrame(), url: 'chrome-extension://another/panel.html', origin: 'chrome-extension://another' },
+    ],
+    ['a mismatching origin', { ...panelFrame(), origin: 'https://crm.zoho.com' }],
+    ['a content script on CRM', crmTab()],
+  ])('is refused %s', (_what, sender) => {
+    expect(isPanelFrameSender(sender)).toBe(false);
+  });
+
+  it('is accepted under the address Chrome gives framed pages for the session (use_dynamic_url) as under the extension id', () => {
+    const session = 'chrome-extension://289ddb36-5482-4436-b765-59afa0bb1e18';
+    vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation((path: string) => `${path === '/panel.html' ? session : EXT_ORIGIN}${path}`);
+    expect(isPanelFrameSender(panelFrame())).toBe(true);
+    expect(isPanelFrameSender({ ...panelFrame(), url: `${session}/panel.html#abc`, origin: session })).toBe(true);
+    const otherSession = 'chrome-extension://00000000-0000-4000-8000-000000000000';
+    expect(isPanelFrameSender({ ...panelFrame(), url: `${otherSession}/panel.html#abc`, origin: otherSession })).toBe(false);
+  });
+
+  it('is never an extension page that may send admin commands', () => {
+    expect(isExtensionPageSender(panelFrame())).toBe(false);
   });
 });
 

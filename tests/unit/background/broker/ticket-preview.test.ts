@@ -4,7 +4,7 @@ import type { ThreadPreview, TicketPreview } from '../../../../lib/shared/protoc
 import { createTicketCache } from '../../../../lib/background/cache/ticket-cache';
 import { tickets } from '../../support/cache';
 import { contact, lead, recordUrl, scriptedSource, testBroker, ticketsGet, type TestBroker } from '../../support/broker-setup';
-import { crmTab } from '../../support/senders';
+import { crmTab, panelFrame } from '../../support/senders';
 
 const T0 = Date.UTC(2026, 5, 1, 9, 0, 0);
 const FRESH_MS = 5 * 60_000;
@@ -160,6 +160,35 @@ describe('tickets.preview', () => {
     expect(await world.send(message, crmTab(recordUrl(lead)))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     const elsewhere = crmTab('https://crm.evil.example/crm/org20110845/tab/Contacts/5293322000004120017');
     expect(await world.send(message, elsewhere)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(threadCalls).toEqual([]);
+  });
+
+  it('answers DeskLink’s panel frame in a tab showing the record, and nothing else it might ask', async () => {
+    await world.panel(ticketsGet('cached'));
+    const message = { command: 'tickets.preview', record: contact, ticketId: first };
+    expect(await world.send(message, panelFrame(recordUrl(contact)))).toEqual({
+      ok: true,
+      data: { ticketId: first, thread: THREAD, fetchedAt: T0 },
+    });
+    // Only previews: the panel's other commands still come through the content script alone.
+    expect(await world.send(ticketsGet('cached'), panelFrame(recordUrl(contact)))).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER', detail: 'tickets.get' },
+    });
+    expect(threadCalls).toEqual([first]);
+  });
+
+  it('refuses the panel frame a record its tab does not show, and a tab whose address names no record (Zoho One)', async () => {
+    await world.panel(ticketsGet('cached'));
+    const message = { command: 'tickets.preview', record: contact, ticketId: second };
+    for (const sender of [
+      panelFrame(recordUrl(lead)),
+      panelFrame('https://one.zoho.com/zohoone/zylker/home/cxapp/crm/'),
+      panelFrame('https://crm.zoho.com/crm/org20110845/tab/Home/begin'),
+      panelFrame(null),
+    ]) {
+      expect(await world.send(message, sender)).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', detail: 'tickets.preview' } });
+    }
     expect(threadCalls).toEqual([]);
   });
 
