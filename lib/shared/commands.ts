@@ -271,9 +271,9 @@ export const COMMANDS = {
  * Panel commands DeskLink's panel page, framed into a CRM tab, may also send itself, bound to the
  * record the tab's URL shows: a preview's question and answer skip the content script's two hops.
  */
-export const PANEL_FRAME_COMMANDS: readonly Command[] = ['tickets.preview'];
+export const PANEL_FRAME_COMMANDS = ['tickets.preview'] as const satisfies readonly Command[];
 /** What the panel frame may ask the broker directly. */
-export type PanelFrameAsk = (request: RequestOf<'tickets.preview'>) => Promise<ResponseOf<'tickets.preview'>>;
+export type PanelFrameAsk = <C extends (typeof PANEL_FRAME_COMMANDS)[number]>(request: RequestOf<C>) => Promise<ResponseOf<C>>;
 
 type Table = typeof COMMANDS;
 export type Command = keyof Table;

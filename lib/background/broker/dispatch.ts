@@ -96,7 +96,7 @@ export function createDispatch(
       const custom = definition.from === 'page' && !isOnZohoCrmHost(from) ? await customHosts().catch(() => undefined) : undefined;
       const allowed =
         SENDER_CHECKS[definition.from](from, custom) ||
-        (PANEL_FRAME_COMMANDS.includes(command as Command) && isPanelFrameSender(from, custom));
+        ((PANEL_FRAME_COMMANDS as readonly string[]).includes(command) && isPanelFrameSender(from, custom));
       if (!allowed) return fail({ code: 'FORBIDDEN_SENDER', detail: command });
 
       const parsed = definition.payload.safeParse(message);
