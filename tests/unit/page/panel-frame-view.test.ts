@@ -114,14 +114,19 @@ describe('previews the frame asks the broker for itself', () => {
     };
     return { ask, asked, answer: (index: number, answer: Awaited<ReturnType<PanelFrameAsk>>) => answers[index]!(answer) };
   }
+  /** A frame with a broker of its own, once it has drawn `drawn`. */
+  async function showing(drawn: PanelViewState) {
+    const desk = broker();
+    const view = framed(desk.ask);
+    view.port.postMessage({ kind: 'draw', state: drawn });
+    await vi.waitFor(() => expect(view.draws).toHaveLength(1));
+    return { desk, view };
+  }
   const actions = (view: ReturnType<typeof framed>) => view.draws.at(-1)!.actions;
   const told = (view: ReturnType<typeof framed>) => view.heard.filter((message) => message.kind === 'preview');
 
   it('asks once and draws the answer as soon as it comes, without the content script', async () => {
-    const desk = broker();
-    const view = framed(desk.ask);
-    view.port.postMessage({ kind: 'draw', state: shown() });
-    await vi.waitFor(() => expect(view.draws).toHaveLength(1));
+    const { desk, view } = await showing(shown());
     actions(view).preview('11');
     // The press asked already; the click that follows asks nothing more.
     actions(view).preview('11');
@@ -138,10 +143,7 @@ describe('previews the frame asks the broker for itself', () => {
   });
 
   it('draws a failure, and asks again when the rep tries again', async () => {
-    const desk = broker();
-    const view = framed(desk.ask);
-    view.port.postMessage({ kind: 'draw', state: shown() });
-    await vi.waitFor(() => expect(view.draws).toHaveLength(1));
+    const { desk, view } = await showing(shown());
     actions(view).preview('11');
     const busy: ErrorInfo = { code: 'TOO_MANY_REQUESTS', retryAfterSec: 20 };
     desk.answer(0, { ok: false, error: busy });
@@ -151,10 +153,7 @@ describe('previews the frame asks the broker for itself', () => {
   });
 
   it('goes through the content script for a record on which the broker refused the frame (a tab whose address names no record)', async () => {
-    const desk = broker();
-    const view = framed(desk.ask);
-    view.port.postMessage({ kind: 'draw', state: shown() });
-    await vi.waitFor(() => expect(view.draws).toHaveLength(1));
+    const { desk, view } = await showing(shown());
     actions(view).preview('11');
     desk.answer(0, { ok: false, error: { code: 'FORBIDDEN_SENDER', detail: 'tickets.preview' } });
     await vi.waitFor(() => expect(told(view)).toEqual([{ kind: 'preview', ticketId: '11' }]));
@@ -175,10 +174,7 @@ describe('previews the frame asks the broker for itself', () => {
   });
 
   it('leaves an answer that comes after the record changed out of the next record’s panel', async () => {
-    const desk = broker();
-    const view = framed(desk.ask);
-    view.port.postMessage({ kind: 'draw', state: shown('Contacts/1') });
-    await vi.waitFor(() => expect(view.draws).toHaveLength(1));
+    const { desk, view } = await showing(shown('Contacts/1'));
     actions(view).preview('11');
     view.port.postMessage({ kind: 'draw', state: shown('Contacts/2') });
     await vi.waitFor(() => expect(view.draws).toHaveLength(2));
@@ -187,13 +183,10 @@ describe('previews the frame asks the broker for itself', () => {
     expect(view.draws.map((draw) => draw.state?.previews)).toEqual([undefined, undefined]);
   });
 
-  it('asks through the content script when the state names no record, or no broker was given', async () => {
-    const desk = broker();
-    const withBroker = framed(desk.ask);
-    withBroker.port.postMessage({ kind: 'draw', state: state('Contacts/1') });
-    await vi.waitFor(() => expect(withBroker.draws).toHaveLength(1));
-    actions(withBroker).preview('11');
-    await vi.waitFor(() => expect(told(withBroker)).toEqual([{ kind: 'preview', ticketId: '11' }]));
+  it('asks through the content script when the state names no record', async () => {
+    const { desk, view } = await showing(state('Contacts/1'));
+    actions(view).preview('11');
+    await vi.waitFor(() => expect(told(view)).toEqual([{ kind: 'preview', ticketId: '11' }]));
     expect(desk.asked).toEqual([]);
   });
 });
