@@ -15,13 +15,18 @@ import type { PanelViewState, TicketAction } from './panel-state';
 export type ToFrame =
   { kind: 'draw'; state: PanelViewState } | { kind: 'clear' } | { kind: 'focus' } | { kind: 'rehearse'; state: PanelViewState };
 
-/** From the frame: the user pressed Refresh, a set-up link or a ticket's Preview; or the panel's size and name changed. */
+/**
+ * From the frame: the user pressed Refresh, a set-up link or a ticket's Preview; or the panel's
+ * size and name changed; or the frame has drawn and painted a state and its process has nothing
+ * left to do (`idle`), so a waiting frame may load there without holding up this one's paint.
+ */
 export type FromFrame =
   | { kind: 'refresh' }
   | { kind: 'openOptions' }
   | { kind: 'preview'; ticketId: string }
   | TicketAction
-  | { kind: 'layout'; height: number; width: number; title: string };
+  | { kind: 'layout'; height: number; width: number; title: string }
+  | { kind: 'idle' };
 
 /** The first message to the frame; the channel's other end travels with it. */
 export interface FrameHello {

@@ -58,6 +58,9 @@ interface PanelFrameViewDeps {
   askPreview?: PanelFrameAsk;
 }
 
+/** The longest a drawn frame waits for its process to be idle before saying it is. */
+const IDLE_TIMEOUT_MS = 1_000;
+
 /** What a rehearsal's buttons do: nothing (it is never shown, and nobody can press them). */
 const IDLE_ACTIONS: PanelActions = {
   refresh: () => undefined,
@@ -169,10 +172,25 @@ export function runPanelFrameView({
   const reportLayout = () =>
     link.send({ kind: 'layout', height: doc.documentElement.getBoundingClientRect().height, width: win.innerWidth, title: doc.title });
 
+  let idleAsked = false;
+  /** Says `idle` once the drawn state is painted and nothing else waits in this frame's process. */
+  const reportIdle = () => {
+    if (idleAsked) return;
+    idleAsked = true;
+    const said = () => {
+      idleAsked = false;
+      link.send({ kind: 'idle' });
+    };
+    // Both browsers have idle callbacks; the timeout keeps a busy process from never saying so.
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(said, { timeout: IDLE_TIMEOUT_MS });
+    else setTimeout(said, 0);
+  };
+
   function redraw(): void {
     if (state) doc.title = panelText(state.language)('region');
     draw(state && withAsked(state), actions, { sort: sortPreference.get(), draft: drafts?.draft ?? null });
     reportLayout();
+    if (state) reportIdle();
   }
 
   // The remembered sort arrives a moment after the first draw.

@@ -8,7 +8,9 @@
  * CRM replaces its content on every record switch, the host with it, and a frame taken out of
  * the page is gone. So a second frame waits, loaded, in a `desklink-standby` element: when the
  * host is put back, that frame moves into it (`moveBefore` keeps a frame loaded) and shows the
- * latest state at once, and a new one loads for the next time.
+ * latest state at once, and a new one loads for the next time: once the shown frame says it is
+ * idle (drawn, painted, nothing else to do), since both frames' documents run in the extension's
+ * one process and loading a page there would hold up the shown frame's paint.
  *
  * The waiting frame is kept rendered, not `display: none`: a transparent pixel in the viewport,
  * inert and hidden from assistive technology. Browsers stop drawing a cross-origin frame that has
@@ -112,9 +114,11 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
       from.iframe.title = message.title;
       if (from !== active) return;
       if (typeof message.width === 'number' && Number.isFinite(message.width) && message.width > 1) shownWidth = Math.round(message.width);
-      // The shown frame has drawn: now the next one may load.
-      prepareStandby();
-      if (standby) standby.iframe.style.width = shownWidth === null ? '' : `${shownWidth}px`;
+      if (standby) standby.iframe.style.width = standbyWidth();
+      return;
+    }
+    if (message?.kind === 'idle') {
+      if (from === active) prepareStandby();
       return;
     }
     // A waiting frame shows nothing anyone could press.
@@ -130,6 +134,8 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
     }
   };
 
+  const standbyWidth = () => (shownWidth === null ? '' : `${shownWidth}px`);
+
   const newSlot = () => {
     const slot: FrameSlot = createFrameSlot({ ...deps, receive: (message) => receive(slot, message) });
     return slot;
@@ -142,6 +148,7 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
     if (!standbyHost.element.isConnected) (doc.body ?? doc.documentElement).append(standbyHost.element);
     standby = newSlot();
     setWaiting(standby.iframe, true);
+    standby.iframe.style.width = standbyWidth();
     standby.send(latest.kind === 'draw' ? { kind: 'rehearse', state: latest.state } : { kind: 'clear' });
     standbyHost.root.append(standby.iframe);
   }
@@ -180,7 +187,8 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
     },
     draw(state) {
       latest = state ? { kind: 'draw', state } : { kind: 'clear' };
-      active?.send(latest);
+      // A frame whose host CRM took out of the page is gone; the one that takes over gets `latest`.
+      if (host.isConnected) active?.send(latest);
     },
     focus() {
       if (!host.isConnected || !active) return;

@@ -30,7 +30,14 @@ beforeEach(() => {
 
 /** The panel page framed by a content script: the frame's window, the content script's end of the channel. */
 function framed(askPreview?: PanelFrameAsk) {
-  const win = Object.assign(new EventTarget(), { document, location: new URL(`chrome-extension://x/panel.html#${TOKEN}`), parent: window });
+  /** The frame process's idle callbacks, run when a test says the process is idle. */
+  const idleCallbacks: (() => void)[] = [];
+  const win = Object.assign(new EventTarget(), {
+    document,
+    location: new URL(`chrome-extension://x/panel.html#${TOKEN}`),
+    parent: window,
+    requestIdleCallback: (callback: () => void) => idleCallbacks.push(callback),
+  });
   const draws: { state: PanelViewState | null; actions: PanelActions }[] = [];
   const rehearsals: { state: PanelViewState; actions: PanelActions }[] = [];
   runPanelFrameView({
@@ -44,7 +51,8 @@ function framed(askPreview?: PanelFrameAsk) {
   channel.port1.addEventListener('message', (event: MessageEvent<FromFrame>) => heard.push(event.data));
   channel.port1.start();
   win.dispatchEvent(new MessageEvent('message', { data: { desklinkPanel: TOKEN }, source: window, ports: [channel.port2] }));
-  return { draws, rehearsals, heard, port: channel.port1 };
+  const idle = () => idleCallbacks.splice(0).forEach((callback) => callback());
+  return { draws, rehearsals, heard, port: channel.port1, idle };
 }
 
 const delivered = () => new Promise((resolve) => setTimeout(resolve, 10));
@@ -83,6 +91,29 @@ describe('the panel frame view', () => {
     expect(draws).toEqual([]);
     expect(heard).toEqual([]);
     expect(document.title).toBe('');
+  });
+
+  it('says it is idle once its process is, after drawing a state: once for draws close together, never for a rehearsal or a cleared panel', async () => {
+    const { draws, heard, port, idle } = framed();
+    const idles = () => heard.filter((message) => message.kind === 'idle').length;
+    port.postMessage({ kind: 'rehearse', state: state('Contacts/1') });
+    port.postMessage({ kind: 'clear' });
+    await delivered();
+    idle();
+    await delivered();
+    expect(idles()).toBe(0);
+    port.postMessage({ kind: 'draw', state: state('Contacts/1') });
+    port.postMessage({ kind: 'draw', state: state('Leads/2') });
+    await vi.waitFor(() => expect(draws.map((draw) => draw.state?.recordKey)).toEqual([undefined, 'Contacts/1', 'Leads/2']));
+    await delivered();
+    // Drawn, not yet idle: a waiting frame loading now would hold up this one's paint.
+    expect(idles()).toBe(0);
+    idle();
+    await vi.waitFor(() => expect(idles()).toBe(1));
+    port.postMessage({ kind: 'draw', state: state('Leads/2') });
+    await delivered();
+    idle();
+    await vi.waitFor(() => expect(idles()).toBe(2));
   });
 
   it('sends Refresh and the set-up link to the content script', async () => {

@@ -91,13 +91,17 @@ describe('a preview asked in the frame', () => {
 });
 
 describe('the standby frame', () => {
-  it('loads once the shown frame has drawn, out of everyone’s reach, rehearses that state and does nothing anyone could press', async () => {
+  it('loads once the shown frame has drawn and says it is idle, out of everyone’s reach, rehearses that state and does nothing anyone could press', async () => {
     const { panel, beforeRelatedList, hostFrames, standbyFrames, onRefresh } = setUp();
     panel.draw(state('Contacts/1'));
     panel.placeWith(beforeRelatedList);
     expect(document.querySelector(STANDBY_TAG)).toBeNull();
     const shown = loadInto(hostFrames()[0]!);
     shown.send({ kind: 'layout', height: 300, width: 640, title: 'Zoho Desk tickets' });
+    await delivered();
+    // Drawn but not yet painted: loading another page in the extension's process now would hold up that paint.
+    expect(document.querySelector(STANDBY_TAG)).toBeNull();
+    shown.send({ kind: 'idle' });
     await delivered();
     const standby = document.querySelector(STANDBY_TAG)!;
     expect(standby.outerHTML).toBe(`<${STANDBY_TAG}></${STANDBY_TAG}>`);
@@ -111,9 +115,12 @@ describe('the standby frame', () => {
     expect(roots[1]!.querySelector('style')!.textContent).not.toMatch(/display:\s*none/);
     const waiting = loadInto(frame);
     waiting.send({ kind: 'refresh' });
+    waiting.send({ kind: 'idle' });
+    shown.send({ kind: 'idle' });
     await delivered();
     expect(waiting.received).toEqual([{ kind: 'rehearse', state: state('Contacts/1') }]);
     expect(onRefresh).not.toHaveBeenCalled();
+    expect(standbyFrames()).toEqual([frame]);
     expect(panel.elements()).toEqual([panel.host, standby]);
   });
 
@@ -122,7 +129,9 @@ describe('the standby frame', () => {
     panel.draw(state('Contacts/1'));
     panel.placeWith(beforeRelatedList);
     const first = hostFrames()[0]!;
-    loadInto(first).send({ kind: 'layout', height: 300, width: 640, title: 'Zoho Desk tickets' });
+    const lost = loadInto(first);
+    lost.send({ kind: 'layout', height: 300, width: 640, title: 'Zoho Desk tickets' });
+    lost.send({ kind: 'idle' });
     await delivered();
     const next = standbyFrames()[0]!;
     const waiting = loadInto(next);
@@ -148,6 +157,8 @@ describe('the standby frame', () => {
     expect(next.style.height).toBe('300px');
     await delivered();
     expect(waiting.received.at(-1)).toEqual({ kind: 'draw', state: state('Leads/2') });
+    // The frame CRM took out of the page is sent nothing more (its process would draw it for no one).
+    expect(lost.received).toEqual([{ kind: 'draw', state: state('Contacts/1') }]);
     waiting.send({ kind: 'refresh' });
     await delivered();
     expect(onRefresh).toHaveBeenCalledTimes(1);
@@ -157,7 +168,9 @@ describe('the standby frame', () => {
     const { panel, beforeRelatedList, hostFrames } = setUp();
     panel.placeWith(beforeRelatedList);
     const first = hostFrames()[0]!;
-    loadInto(first).send({ kind: 'layout', height: 300, width: 640, title: 'Zoho Desk tickets' });
+    const shown = loadInto(first);
+    shown.send({ kind: 'layout', height: 300, width: 640, title: 'Zoho Desk tickets' });
+    shown.send({ kind: 'idle' });
     await delivered();
     document.body.querySelector('#crmContent')!.innerHTML = '<div id="relatedList1"></div>';
     panel.placeWith(beforeRelatedList);
@@ -169,7 +182,9 @@ describe('the standby frame', () => {
   it('remove takes the host and the standby out of the page', async () => {
     const { panel, beforeRelatedList, hostFrames } = setUp();
     panel.placeWith(beforeRelatedList);
-    loadInto(hostFrames()[0]!).send({ kind: 'layout', height: 300, width: 640, title: 'Zoho Desk tickets' });
+    const shown = loadInto(hostFrames()[0]!);
+    shown.send({ kind: 'layout', height: 300, width: 640, title: 'Zoho Desk tickets' });
+    shown.send({ kind: 'idle' });
     await delivered();
     expect(document.querySelectorAll(`${HOST_TAG}, ${STANDBY_TAG}`)).toHaveLength(2);
     panel.remove();
