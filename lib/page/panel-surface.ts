@@ -66,9 +66,11 @@ export function createPanelSurface(deps: PanelSurfaceDeps): PanelSurface {
     const placement = findPlacement(doc);
     if (!placement || isPlacedAt(host, placement)) return;
     frame.placeWith((element) => place(element, placement));
-    // Watch only the host's parent (no subtree): CRM re-rendering that container removes us.
+    // Watch the child lists of the host's ancestors (no subtree): CRM re-rendering any of them
+    // takes the host out, and this sees it in the same task, where the anchors' animation events
+    // come a few frames later (the panel would be missing meanwhile, and its frame late to draw).
     hostObserver?.disconnect();
-    if (host.parentNode) hostObserver?.observe(host.parentNode, { childList: true });
+    for (let node = host.parentNode; node; node = node.parentNode) hostObserver?.observe(node, { childList: true });
   };
 
   const startWatching = () => {
@@ -78,7 +80,7 @@ export function createPanelSurface(deps: PanelSurfaceDeps): PanelSurface {
     const observer = new MutationObserver(keepPlaced);
     hostObserver = observer;
     signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-    // CRM replacing a whole section (the host's parent with it) is seen when its new anchors render.
+    // Anchors rendered later than the content that took the host out (or a better placement) are seen when they render.
     watchElements(doc, PLACEMENT_SELECTORS, keepPlaced, signal);
   };
 

@@ -211,8 +211,11 @@ const recordSwitches: Scenario[] = [
       await connect();
       const tab = await open(RECORDS.contact);
       await expectTickets(tab, RECORDS.contact);
-      await tab.addLeftoverHost();
-      expect(await tab.leftoverHostCount()).toBe(1);
+      expect(await tab.addLeftoverHost()).toBe(1);
+      // Put in beside the shown panel's ancestors: seen and removed at once, the panel kept.
+      await expect.poll(() => tab.leftoverHostCount()).toBe(0);
+      await expectTickets(tab, RECORDS.contact);
+      expect(await tab.hostCount()).toBe(1);
       await switchTo(tab, RECORDS.lead);
       await expectTickets(tab, RECORDS.lead);
       expect(await tab.leftoverHostCount()).toBe(0);

@@ -105,7 +105,8 @@ export interface CrmTab {
   /** Runs `read` on the page's panel hosts (where the panel sits among CRM's elements). */
   readHosts: <R>(read: (hosts: Element[]) => R) => Promise<R>;
   /** Puts a host into the page as an older DeskLink version would have left it. */
-  addLeftoverHost: () => Promise<void>;
+  /** Plants a host as an older version would have left it; returns how many such hosts the page had right after. */
+  addLeftoverHost: () => Promise<number>;
   leftoverHostCount: () => Promise<number>;
   /** Removes every node DeskLink added to the page (to compare CRM's look with and without them). */
   removeDeskLinkNodes: () => Promise<void>;
@@ -236,11 +237,13 @@ export const isFrameGone = (error: unknown) =>
   );
 
 /** Adds a host stamped as an older DeskLink instance left it. */
-export function plantLeftoverHost(hostTag: string): void {
+export function plantLeftoverHost(hostTag: string): number {
   const stale = document.createElement(hostTag);
   stale.setAttribute('data-desklink-version', '0.0.1');
   stale.setAttribute('data-desklink-instance', 'old');
   document.body.prepend(stale);
+  // Counted in the same task, before any observer of the page could react to it.
+  return document.querySelectorAll(`${hostTag}[data-desklink-instance="old"]`).length;
 }
 
 export const LEFTOVER_HOST = `${HOST_TAG}[data-desklink-instance="old"]`;

@@ -112,11 +112,27 @@ describe('panel surface', () => {
     });
     document.getElementById('crmContent')!.replaceWith(content);
     expect(host.isConnected).toBe(false);
-    rendered(document.getElementById('relatedList1')!);
-    await vi.waitFor(() => expect(host.isConnected).toBe(true));
+    // Seen in the same task's microtasks: no animation event (they come frames later) is needed.
+    await Promise.resolve();
+    expect(host.isConnected).toBe(true);
     expect(hosts()).toEqual([host]);
     expect(host.closest('#crmContent')).toBe(content);
     expect(beforeFirstRelatedList(host)).toBe(true);
+  });
+
+  it('puts the host back when its anchors render after the content that took it out', async () => {
+    const { surface: panel, drawn } = surface();
+    panel.show(state('Contacts/1'), { refresh: () => undefined });
+    await vi.waitFor(() => expect(drawn()).toBe('Contacts/1'));
+    const host = hosts()[0]!;
+    // CRM's new content comes first without its related lists: the host waits at the fallback.
+    document.getElementById('crmContent')!.replaceWith(Object.assign(document.createElement('div'), { id: 'crmContent' }));
+    await Promise.resolve();
+    expect(host.previousElementSibling?.id).toBe('crmNextGenTopMenu');
+    document.getElementById('crmContent')!.innerHTML = '<div class="dv_main"><div id="relatedList1"></div></div>';
+    rendered(document.getElementById('relatedList1')!);
+    await vi.waitFor(() => expect(beforeFirstRelatedList(host)).toBe(true));
+    expect(hosts()).toEqual([host]);
   });
 
   it('hide takes the panel off the page and stops following CRM; show brings the one host back', async () => {
