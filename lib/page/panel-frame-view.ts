@@ -181,9 +181,8 @@ export function runPanelFrameView({
       idleAsked = false;
       link.send({ kind: 'idle' });
     };
-    // Both browsers have idle callbacks; the timeout keeps a busy process from never saying so.
-    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(said, { timeout: IDLE_TIMEOUT_MS });
-    else setTimeout(said, 0);
+    // The timeout keeps a busy process from never saying so.
+    win.requestIdleCallback(said, { timeout: IDLE_TIMEOUT_MS });
   };
 
   function redraw(): void {

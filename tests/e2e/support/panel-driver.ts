@@ -104,7 +104,6 @@ export interface CrmTab {
   hostCount: () => Promise<number>;
   /** Runs `read` on the page's panel hosts (where the panel sits among CRM's elements). */
   readHosts: <R>(read: (hosts: Element[]) => R) => Promise<R>;
-  /** Puts a host into the page as an older DeskLink version would have left it. */
   /** Plants a host as an older version would have left it; returns how many such hosts the page had right after. */
   addLeftoverHost: () => Promise<number>;
   leftoverHostCount: () => Promise<number>;
