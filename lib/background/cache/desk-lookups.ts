@@ -6,6 +6,10 @@
  * the database cannot be used, every search goes to Desk; lookups with one key at the same time
  * share one search either way. A search still running when the cache is cleared (Clear cache,
  * Deactivate, another portal) answers its caller but writes nothing.
+ *
+ * The worker reads the store once per lifetime (and again after a clear) and keeps the rows in
+ * memory, in step with its own writes (it is the store's only writer): a record's contact search
+ * then starts beside its ticket search, not after a database read of its own.
  */
 import { isFresh } from './freshness';
 import { createCacheConnection, isQuotaError } from './db';
@@ -19,6 +23,12 @@ export interface DeskLookupCache {
 /** How far back rows are certainly stale (the freshness window, with room for a clock set back). */
 const KEEP_MS = 10 * 60_000;
 
+/** A row of the store, as this worker keeps it in memory. */
+interface KeptRow {
+  value: unknown;
+  fetchedAt: number;
+}
+
 const isAborted = (error: unknown) => error instanceof DeskLinkError && error.code === 'ABORTED';
 
 /**
@@ -29,16 +39,33 @@ export function createDeskLookupCache(now: () => number, clears: () => number): 
   const connection = createCacheConnection();
   const running = new Map<string, Promise<unknown>>();
 
-  async function readFresh(portalId: string, key: string): Promise<unknown> {
+  const idOf = (portalId: string, key: string) => JSON.stringify([portalId, key]);
+  /** The store's rows as this worker knows them, for the cache generation they were read in. */
+  let mirror: { since: number; rows: Promise<Map<string, KeptRow> | null> } | null = null;
+
+  async function readAll(): Promise<Map<string, KeptRow> | null> {
     const db = await connection.open();
-    if (!db) return undefined;
+    if (!db) return null;
     try {
-      const row = await db.get('deskLookups', [portalId, key]);
-      return row && isFresh(row.fetchedAt, now()) ? row.value : undefined;
+      const all = await db.getAll('deskLookups');
+      return new Map(all.map((row) => [idOf(row.portalId, row.key), { value: row.value, fetchedAt: row.fetchedAt }]));
     } catch (error) {
-      console.warn('DeskLink could not read a Desk lookup', error);
-      return undefined;
+      console.warn('DeskLink could not read the Desk lookups', error);
+      return null;
     }
+  }
+
+  /** Null when the database cannot be read: the caller searches, and the next one reads again. */
+  function keptRows(): Promise<Map<string, KeptRow> | null> {
+    const since = clears();
+    if (mirror?.since === since) return mirror.rows;
+    const rows = readAll();
+    const read = { since, rows };
+    mirror = read;
+    void rows.then((map) => {
+      if (!map && mirror === read) mirror = null;
+    });
+    return rows;
   }
 
   async function keep(portalId: string, key: string, value: unknown, fetchedAt: number, since: number): Promise<void> {
@@ -57,7 +84,7 @@ export function createDeskLookupCache(now: () => number, clears: () => number): 
   return {
     forPortal: (portalId) => ({
       share<T>(key: string, find: () => Promise<T>, check: (kept: unknown) => T | undefined): Promise<T> {
-        const id = JSON.stringify([portalId, key]);
+        const id = idOf(portalId, key);
         const joined = running.get(id) as Promise<T> | undefined;
         // A search stopped by its own caller (a guess dropped) is not an answer for this one.
         if (joined)
@@ -67,11 +94,18 @@ export function createDeskLookupCache(now: () => number, clears: () => number): 
           });
         const looking = (async () => {
           const since = clears();
-          const kept = check(await readFresh(portalId, key));
+          const rows = await keptRows();
+          const row = rows?.get(id);
+          const kept = check(row && isFresh(row.fetchedAt, now()) ? row.value : undefined);
           if (kept !== undefined) return kept;
           const found = await find();
-          // Off the answer's path: the next record to ask comes later than this write.
-          void keep(portalId, key, found, now(), since);
+          const fetchedAt = now();
+          if (rows && clears() === since) {
+            rows.set(id, { value: found, fetchedAt });
+            for (const [other, { fetchedAt: at }] of rows) if (at <= fetchedAt - KEEP_MS) rows.delete(other);
+          }
+          // Off the answer's path: this worker's next lookup finds it in memory meanwhile.
+          void keep(portalId, key, found, fetchedAt, since);
           return found;
         })().finally(() => running.delete(id));
         running.set(id, looking);

@@ -84,9 +84,44 @@ describe('Desk lookups shared between records', () => {
     const db = await openDB(CACHE_DB_NAME);
     await db.put('deskLookups', { portalId: P, key: 'account:1:odd', value: { id: 42 }, fetchedAt: 1_700_000_000_001 });
     db.close();
+    // The next worker reads the store afresh.
+    const nextWorker = createDeskLookupCache(
+      () => 1_700_000_000_002,
+      () => 0,
+    );
     const fresh = vi.fn(() => Promise.resolve(null));
-    await lookups.forPortal(P).share('account:1:odd', fresh, checkAccount);
+    await nextWorker.forPortal(P).share('account:1:odd', fresh, checkAccount);
     expect(fresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives the next worker what this one found, without a search', async () => {
+    const { cache, find, share, later } = setup();
+    await share();
+    await later(MINUTE);
+    const nextWorker = createDeskLookupCache(
+      () => 1_700_000_000_000 + 2 * MINUTE,
+      () => cache.generation(),
+    );
+    expect(await nextWorker.forPortal(P).share('contacts:email:dan@contoso.example', find, checkContacts)).toEqual(found);
+    expect(find).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers later lookups from this worker’s memory, without reading the database again', async () => {
+    const { find, share, later } = setup();
+    await share();
+    await later(1);
+    const db = await openDB(CACHE_DB_NAME);
+    await db.clear('deskLookups');
+    db.close();
+    expect(await share()).toEqual(found);
+    expect(find).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives a record asking right after a search its answer, before the answer is written', async () => {
+    const { find, share } = setup();
+    await share();
+    expect(await share()).toEqual(found);
+    expect(find).toHaveBeenCalledTimes(1);
   });
 
   it('forgets what it found when the cache is cleared', async () => {
