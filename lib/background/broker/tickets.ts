@@ -83,6 +83,7 @@ export function createTicketsHandler({
     const running = inFlight.get(key);
     if (running) return running;
     const since = cache.generation();
+    let stored: Promise<void> = Promise.resolve();
     const search = (async (): Promise<Fetched> => {
       try {
         const signal = new AbortController().signal;
@@ -92,7 +93,9 @@ export function createTicketsHandler({
         const fetched: Fetched = { tickets: found.tickets, truncated: found.truncated, fetchedAt: now(), deskUrl: found.deskUrl ?? null };
         remember(key, fetched);
         // Kept under the identity the source searched with (CRM's, when it read the record there).
-        await cache.write(
+        // Beside the answer, not before it: the rows reach the panel a database write sooner, and
+        // any later read of the record is ordered after this write by the database.
+        stored = cache.write(
           ready.portalId,
           recordKey,
           { ...fetched, fingerprint: found.fingerprint ?? fingerprint },
@@ -104,8 +107,13 @@ export function createTicketsHandler({
         await diagnostics.record(toErrorInfo(error));
         throw error;
       }
-    })().finally(() => inFlight.delete(key));
+    })();
     inFlight.set(key, search);
+    // Joined until stored: a lookup arriving meanwhile takes this answer instead of searching again.
+    void search
+      .then(() => stored)
+      .catch(() => undefined)
+      .finally(() => inFlight.delete(key));
     return search;
   }
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DeskLinkError } from '../../../../lib/shared/errors';
 import type { TicketsView } from '../../../../lib/shared/protocol';
+import { createTicketCache, recordKeyOf } from '../../../../lib/background/cache/ticket-cache';
 import { ticket, tickets } from '../../support/cache';
 import {
   KEY,
@@ -167,6 +168,25 @@ describe('tickets.get sharing and state', () => {
     const views = await Promise.all(asks);
     expect(views.map((v) => v.tickets.length)).toEqual([3, 3, 3, 3]);
     expect(desk.calls.map((c) => c.record.module).sort()).toEqual(['Contacts', 'Leads']);
+  });
+
+  it('answers before the rows are stored, and a lookup arriving while they are stored joins the search', async () => {
+    const cache = createTicketCache();
+    const write = cache.write.bind(cache);
+    let storing = (): void => undefined;
+    vi.spyOn(cache, 'write').mockImplementation(
+      (...args) => new Promise<void>((resolve) => (storing = () => void write(...args).then(resolve))),
+    );
+    const desk = scriptedSource([tickets(0, 3), tickets(0, 4)]);
+    world = testBroker({ tickets: desk.source, cache });
+    await world.connect();
+    expect((await ask(ticketsGet('cached'))).tickets).toHaveLength(3);
+    expect((await ask(ticketsGet('cached'))).tickets).toHaveLength(3);
+    expect(desk.calls).toHaveLength(1);
+    storing();
+    await vi.waitFor(async () => expect((await cache.read(PORTAL.id, recordKeyOf(contact), T0))?.tickets).toHaveLength(3));
+    expect((await ask(ticketsGet('cached'))).tickets).toHaveLength(3);
+    expect(desk.calls).toHaveLength(1);
   });
 
   it.each([
