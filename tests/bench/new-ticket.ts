@@ -38,7 +38,7 @@ export interface NewTicketTimings {
 export async function measureNewTickets(
   page: Page,
   count: number,
-  sandboxOwnMs: (from: number, to: number) => number,
+  sandboxOwnMs: (from: number, to: number) => Promise<number>,
 ): Promise<NewTicketTimings> {
   const frame = await shownPanelFrame(page);
   const timings: NewTicketTimings = { ms: [], sandboxOwnMs: [] };
@@ -54,7 +54,7 @@ export async function measureNewTickets(
     const from = Date.now();
     await createButton.click();
     timings.ms.push(await probe);
-    timings.sandboxOwnMs.push(sandboxOwnMs(from, Date.now()));
+    timings.sandboxOwnMs.push(await sandboxOwnMs(from, Date.now()));
   }
   return timings;
 }

@@ -64,7 +64,7 @@ async function timeOnePreview(frame: Frame, number: string): Promise<number> {
 export async function measurePreviews(
   page: Page,
   count: number,
-  sandboxOwnMs: (from: number, to: number) => number,
+  sandboxOwnMs: (from: number, to: number) => Promise<number>,
   reading: ReadingPause,
 ): Promise<PreviewTimings> {
   const names = await (
@@ -81,7 +81,7 @@ export async function measurePreviews(
     await reading.rest();
     const from = Date.now();
     timings.uncachedMs.push(await timeOnePreview(frame, number));
-    timings.uncachedSandboxOwnMs.push(sandboxOwnMs(from, Date.now()));
+    timings.uncachedSandboxOwnMs.push(await sandboxOwnMs(from, Date.now()));
     reading.ended();
     // Closed with its button, then opened again: the answer the panel already has.
     await frame.getByRole('button', { name: `Preview ${number}`, exact: true }).click();

@@ -31,7 +31,7 @@ import { extensionServiceWorker, launchChromium } from '../e2e/support/chromium'
 import { crmUrl } from '../e2e/support/crm';
 import { extensionDir } from '../e2e/support/paths';
 import { isPanelFrameUrl } from '../e2e/support/panel-driver';
-import { listCrmRecords, PORTALS, startSandbox, type GeneratedRecord, type Sandbox, type SandboxSize } from '../sandbox/index';
+import { listCrmRecords, PORTALS, type GeneratedRecord, type SandboxSize } from '../sandbox/index';
 import {
   chromiumFloorPage,
   chromiumTab,
@@ -49,6 +49,7 @@ import { measurePanelMemory, usedHeap, type PanelMemory } from './memory';
 import type { LongTask, SwitchTiming } from './page-probe';
 import { measureNewTickets } from './new-ticket';
 import { createReadingPause, pacedFloor, pacedTab } from './reading-pause';
+import { startSandboxProcess, type BenchSandbox } from './sandbox-process';
 import { createWorkerStopper } from './sleeping-worker';
 import { measurePreviews, type PreviewTimings } from './preview';
 import { bundleBytes, markdownTable, printTable } from './report';
@@ -155,14 +156,20 @@ interface View {
 }
 
 /** One view of a record with every Desk answer delayed: its timing and the Desk calls made meanwhile. */
-async function timedView(sandbox: Sandbox, tab: BenchTab, record: GeneratedRecord, expect: Expectation, first: boolean): Promise<View> {
+async function timedView(
+  sandbox: BenchSandbox,
+  tab: BenchTab,
+  record: GeneratedRecord,
+  expect: Expectation,
+  first: boolean,
+): Promise<View> {
   const from = Date.now();
   const timing = await tab.switchTo(record, expect).catch((error: unknown) => {
     log(`${tab.browser}: a view failed (${error instanceof Error ? error.message : String(error)})`);
     return null;
   });
   const to = Date.now();
-  const calls = sandbox.deskCalls().filter((c) => c.at >= from && c.at <= to);
+  const calls = (await sandbox.deskCalls()).filter((c) => c.at >= from && c.at <= to);
   return {
     first,
     timing,
@@ -253,7 +260,7 @@ async function main(): Promise<void> {
   const contentScriptBytes = bundleBytes(path.join(extDir, 'content-scripts'));
 
   log(`sandbox size ${String(SIZE)} …`, 'launch');
-  const sandbox: Sandbox = await startSandbox({ size: SIZE, quiet: true, crmRenderDelayMs: CRM_RENDER_DELAY_MS });
+  const sandbox = await startSandboxProcess({ size: SIZE, quiet: true, crmRenderDelayMs: CRM_RENDER_DELAY_MS });
   const records = pickRecords(SIZE, WARM_RECORDS + COLD_VIEWS + 1);
   const warmRecords = records.slice(0, WARM_RECORDS);
   const dayRecords = records.slice(WARM_RECORDS, WARM_RECORDS + COLD_VIEWS);
@@ -313,7 +320,7 @@ async function main(): Promise<void> {
       `${cycle.length} records cached; ${SWITCHES} switches each: live worker, floor,${ff ? ' Firefox switch and floor,' : ''} sleeping worker …`,
       'warm',
     );
-    sandbox.clearLog();
+    await sandbox.clearLog();
     // Interleaved: a switch with the worker running, the floor of the record it shows, Firefox's
     // switch and floor, then a switch with the worker stopped as MV3 stops an idle worker. An open
     // extension page restarts a stopped worker at once, so the options page is closed meanwhile;
@@ -354,7 +361,7 @@ async function main(): Promise<void> {
     await stopper.close();
     options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
-    const warmApiCalls = sandbox.deskCalls().length;
+    const warmApiCalls = (await sandbox.deskCalls()).length;
     const windowStart = warm[0]!.startedAt;
     const windowEnd = warm[warm.length - 1]!.endedAt;
     const longTasks = (
@@ -394,7 +401,7 @@ async function main(): Promise<void> {
     // records (no Desk call), toward the memory growth's span.
     const order = dayOfUseOrder(dayRecords.length, DAY_VIEWS, DAY_SEED);
     log(`a day of use: ${order.length} views of ${dayRecords.length} records (Desk answers delayed ${DELAY_MS} ms) …`, 'dayOfUse');
-    sandbox.addFault({ host: 'desk.zoho.com', delayMs: DELAY_MS });
+    await sandbox.addFault({ host: 'desk.zoho.com', delayMs: DELAY_MS });
     const filler = async () => {
       if (crmSwitches >= MEMORY_SWITCHES) return false;
       const record = nextCached();
@@ -447,11 +454,8 @@ async function main(): Promise<void> {
     log(`previews of up to ${PREVIEWS} tickets (Desk answers delayed ${DELAY_MS} ms) …`, 'previews');
     const rowsOf = (record: GeneratedRecord) => signatures.get(record.recordId)!.split(',').length;
     const mostRowsFirst = [...cycle].sort((a, b) => rowsOf(b) - rowsOf(a));
-    const ownMsBetween = (from: number, to: number) =>
-      sandbox
-        .deskCalls()
-        .filter((c) => c.at >= from && c.at <= to)
-        .reduce((s, c) => s + Math.max(0, c.ms - DELAY_MS), 0);
+    const ownMsBetween = async (from: number, to: number) =>
+      (await sandbox.deskCalls()).filter((c) => c.at >= from && c.at <= to).reduce((s, c) => s + Math.max(0, c.ms - DELAY_MS), 0);
     const previews: PreviewTimings = { uncachedMs: [], uncachedSandboxOwnMs: [], cachedMs: [] };
     for (const record of mostRowsFirst) {
       const wanted = Math.min(PREVIEWS - previews.uncachedMs.length, PREVIEWS_PER_RECORD);
@@ -470,7 +474,7 @@ async function main(): Promise<void> {
     if (tabsRecord) {
       log(`${TABS} tabs open one uncached record …`, 'tenTabs');
       pacedMs += await paceDeskCalls(send, 5);
-      sandbox.clearLog();
+      await sandbox.clearLog();
       const tabs = await Promise.all(Array.from({ length: TABS }, () => openProbed(tabsRecord)));
       const painted = await Promise.all(
         tabs.map((tab) =>
@@ -482,7 +486,7 @@ async function main(): Promise<void> {
             ),
         ),
       );
-      const calls = sandbox.deskCalls();
+      const calls = await sandbox.deskCalls();
       tenTabs = {
         tabs: TABS,
         tabsWithRows: painted.filter(Boolean).length,
@@ -498,7 +502,7 @@ async function main(): Promise<void> {
     pacedMs += await paceDeskCalls(send, 2 * NEW_TICKETS + 2);
     await crmPage.bringToFront();
     const newTickets = await measureNewTickets(crmPage, NEW_TICKETS, ownMsBetween);
-    sandbox.clearFaults();
+    await sandbox.clearFaults();
     await firefox?.close();
     firefox = undefined;
 

@@ -1,0 +1,75 @@
+/**
+ * The Zoho sandbox in a process of its own, for the benchmark. Zoho is another machine: its
+ * answers must not wait on the harness's own work (Playwright's protocol traffic from two
+ * browsers, the probes' results), which shares one event loop with an in-process sandbox and held
+ * requests up by 6–36 ms at a time in instrumented runs, inflating every figure with a Desk call
+ * in it. The harness talks to it over the child's IPC channel, for the few things it needs.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { SandboxAddress } from '../e2e/support/chromium';
+import type { FaultRule } from '../sandbox/faults';
+import type { RequestLogEntry, SandboxOptions } from '../sandbox/index';
+
+export interface BenchSandbox extends SandboxAddress {
+  /** The Desk API requests answered so far, in arrival order. */
+  deskCalls(): Promise<RequestLogEntry[]>;
+  clearLog(): Promise<void>;
+  addFault(rule: FaultRule): Promise<void>;
+  clearFaults(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What the harness asks of the sandbox's process. */
+export type SandboxCall =
+  { op: 'deskCalls' } | { op: 'clearLog' } | { op: 'addFault'; rule: FaultRule } | { op: 'clearFaults' } | { op: 'close' };
+
+export type SandboxReply = { id: number; ok: true; value?: unknown } | { id: number; ok: false; error: string };
+export type SandboxReady = { ready: SandboxAddress } | { failed: string };
+
+export async function startSandboxProcess(options: SandboxOptions): Promise<BenchSandbox> {
+  const child: ChildProcess = fork(fileURLToPath(new URL('./sandbox-server.ts', import.meta.url)), [JSON.stringify(options)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const address = await new Promise<SandboxAddress>((resolve, reject) => {
+    child.once('message', (message: SandboxReady) =>
+      'ready' in message ? resolve(message.ready) : reject(new Error(`the sandbox did not start: ${message.failed}`)),
+    );
+    child.once('exit', (code) => reject(new Error(`the sandbox process exited (${code}) before it was ready`)));
+  });
+
+  let nextId = 0;
+  const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  child.on('message', (reply: SandboxReply) => {
+    const call = waiting.get(reply.id);
+    if (!call) return;
+    waiting.delete(reply.id);
+    if (reply.ok) call.resolve(reply.value);
+    else call.reject(new Error(reply.error));
+  });
+  child.on('exit', (code) => {
+    for (const call of waiting.values()) call.reject(new Error(`the sandbox process exited (${code})`));
+    waiting.clear();
+  });
+  const ask = <T>(call: SandboxCall) =>
+    new Promise<T>((resolve, reject) => {
+      const id = ++nextId;
+      waiting.set(id, { resolve, reject });
+      child.send({ id, ...call });
+    });
+
+  return {
+    ...address,
+    deskCalls: () => ask<RequestLogEntry[]>({ op: 'deskCalls' }),
+    clearLog: () => ask({ op: 'clearLog' }),
+    addFault: (rule) => ask({ op: 'addFault', rule }),
+    clearFaults: () => ask({ op: 'clearFaults' }),
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await ask({ op: 'close' }).catch(() => undefined);
+      await exited;
+    },
+  };
+}
