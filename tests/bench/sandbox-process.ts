@@ -1,9 +1,10 @@
 /**
  * The Zoho sandbox in a process of its own, for the benchmark. Zoho is another machine: its
  * answers must not wait on the harness's own work (Playwright's protocol traffic from two
- * browsers, the probes' results), which shares one event loop with an in-process sandbox and held
- * requests up by 6–36 ms at a time in instrumented runs, inflating every figure with a Desk call
- * in it. The harness talks to it over the child's IPC channel, for the few things it needs.
+ * browsers, the probes' results): an in-process sandbox shares the harness's event loop, which
+ * stalled for up to 60 ms at a time during cold views, before the sandbox even logged a request,
+ * and every figure with a Desk call in it counted that as DeskLink's. The harness talks to it over
+ * the child's IPC channel, for the few things it needs.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ import type { FaultRule } from '../sandbox/faults';
 import type { RequestLogEntry, SandboxOptions } from '../sandbox/index';
 
 export interface BenchSandbox extends SandboxAddress {
-  /** The Desk API requests answered so far, in arrival order. */
+  /** The Desk API requests logged so far, in arrival order (`status` 0 while unanswered). */
   deskCalls(): Promise<RequestLogEntry[]>;
   clearLog(): Promise<void>;
   addFault(rule: FaultRule): Promise<void>;
