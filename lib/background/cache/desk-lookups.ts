@@ -13,6 +13,7 @@
  */
 import { isFresh } from './freshness';
 import { createCacheConnection, isQuotaError } from './db';
+import type { CachedDeskLookup } from './schema';
 import { DeskLinkError } from '../../shared/errors';
 import type { SharedLookups } from '../desk/shared-lookups';
 
@@ -22,12 +23,6 @@ export interface DeskLookupCache {
 
 /** How far back rows are certainly stale (the freshness window, with room for a clock set back). */
 const KEEP_MS = 10 * 60_000;
-
-/** A row of the store, as this worker keeps it in memory. */
-interface KeptRow {
-  value: unknown;
-  fetchedAt: number;
-}
 
 const isAborted = (error: unknown) => error instanceof DeskLinkError && error.code === 'ABORTED';
 
@@ -41,14 +36,14 @@ export function createDeskLookupCache(now: () => number, clears: () => number): 
 
   const idOf = (portalId: string, key: string) => JSON.stringify([portalId, key]);
   /** The store's rows as this worker knows them, for the cache generation they were read in. */
-  let mirror: { since: number; rows: Promise<Map<string, KeptRow> | null> } | null = null;
+  let mirror: { since: number; rows: Promise<Map<string, CachedDeskLookup> | null> } | null = null;
 
-  async function readAll(): Promise<Map<string, KeptRow> | null> {
+  async function readAll(): Promise<Map<string, CachedDeskLookup> | null> {
     const db = await connection.open();
     if (!db) return null;
     try {
       const all = await db.getAll('deskLookups');
-      return new Map(all.map((row) => [idOf(row.portalId, row.key), { value: row.value, fetchedAt: row.fetchedAt }]));
+      return new Map(all.map((row) => [idOf(row.portalId, row.key), row]));
     } catch (error) {
       console.warn('DeskLink could not read the Desk lookups', error);
       return null;
@@ -56,7 +51,7 @@ export function createDeskLookupCache(now: () => number, clears: () => number): 
   }
 
   /** Null when the database cannot be read: the caller searches, and the next one reads again. */
-  function keptRows(): Promise<Map<string, KeptRow> | null> {
+  function keptRows(): Promise<Map<string, CachedDeskLookup> | null> {
     const since = clears();
     if (mirror?.since === since) return mirror.rows;
     const rows = readAll();
@@ -101,7 +96,7 @@ export function createDeskLookupCache(now: () => number, clears: () => number): 
           const found = await find();
           const fetchedAt = now();
           if (rows && clears() === since) {
-            rows.set(id, { value: found, fetchedAt });
+            rows.set(id, { portalId, key, value: found, fetchedAt });
             for (const [other, { fetchedAt: at }] of rows) if (at <= fetchedAt - KEEP_MS) rows.delete(other);
           }
           // Off the answer's path: this worker's next lookup finds it in memory meanwhile.

@@ -55,7 +55,7 @@ interface CachedCrmRecord {
 }
 
 /** What one Desk search found, under what it searched (`contacts:email:…`, `account:…`). */
-interface CachedDeskLookup {
+export interface CachedDeskLookup {
   portalId: string;
   key: string;
   /** Checked on reading (lib/background/desk/shared-lookups.ts). */
