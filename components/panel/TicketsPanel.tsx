@@ -269,11 +269,21 @@ function Searched({ searched, t, language }: WithT) {
 
 function Tickets(props: WithT & { view: TicketsView }) {
   const { view, t, language, timeZone, clock, now } = props;
-  const [tab, setTab] = useState<StatusTab>('all');
-  const [shown, setShown] = useState(PAGE_SIZE);
-  const [query, setQuery] = useState('');
+  const [tab, setTab] = useState<StatusTab>(props.ui?.tab ?? 'all');
+  const [shown, setShown] = useState(props.ui?.shown ?? PAGE_SIZE);
+  const [query, setQuery] = useState(props.ui?.query ?? '');
   const [ownSort, setOwnSort] = useState<TicketSort>(props.sort ?? DEFAULT_SORT);
-  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(props.ui?.open));
+  // Previews open where the list started from: their threads are asked again (kept by the extension).
+  useEffect(() => {
+    for (const ticketId of props.ui?.open ?? []) if (props.previews?.[ticketId]?.kind !== 'ready') props.onPreview?.(ticketId);
+  }, []);
+  // Said when it changes, not for what the list started from.
+  const uiStarted = useRef(false);
+  useEffect(() => {
+    if (uiStarted.current) props.onUiChange?.({ query, tab, shown, open: [...open] });
+    uiStarted.current = true;
+  }, [query, tab, shown, open]);
   /** Previews asked for whose rows are drawn at the next frame. */
   const opening = useRef(new Set<string>());
   const [copied, setCopied] = useState<{ id: string; ok: boolean } | null>(null);

@@ -2,6 +2,7 @@
 import type { PanelViewState } from '../../lib/page/panel-state';
 import type { TicketSort } from '../../lib/page/ticket-order';
 import type { TicketDraft } from '../../lib/page/new-ticket-form';
+import type { PanelUi } from '../../lib/page/panel-ui';
 import type { NewTicket } from '../../lib/shared/commands';
 
 export interface PanelProps extends Omit<PanelViewState, 'recordKey' | 'refreshing' | 'dataCentreMismatch'> {
@@ -27,4 +28,8 @@ export interface PanelProps extends Omit<PanelViewState, 'recordKey' | 'refreshi
   onCreateTicket?: (ticket: NewTicket) => void;
   onSaveDraft?: (draft: TicketDraft) => void;
   onClearDraft?: () => void;
+  /** What the rep set in the list to start from (the search, the tab, rows shown, open previews). */
+  ui?: PanelUi | null;
+  /** What the rep set in the list changed. */
+  onUiChange?: (ui: PanelUi) => void;
 }

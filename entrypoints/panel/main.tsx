@@ -14,7 +14,7 @@ type Draw = Parameters<typeof runPanelFrameView>[0]['draw'];
 const app = document.getElementById('app')!;
 const optionsUrl = new URL('/options.html', location.href).href;
 
-const panel = (...[state, actions, { sort, draft }]: Parameters<Draw>) =>
+const panel = (...[state, actions, { sort, draft, ui }]: Parameters<Draw>) =>
   state && (
     <TicketsPanel
       key={state.recordKey}
@@ -32,6 +32,8 @@ const panel = (...[state, actions, { sort, draft }]: Parameters<Draw>) =>
       onCreateTicket={actions.createTicket}
       onSaveDraft={actions.saveDraft}
       onClearDraft={actions.clearDraft}
+      ui={ui}
+      onUiChange={actions.uiChanged}
     />
   );
 

@@ -16,6 +16,7 @@ import { copyText } from './copy-text';
 import { linkToContentScript } from './panel-frame-link';
 import { createDraftStore, type DraftArea, type TicketDraft } from './new-ticket-form';
 import type { PanelViewState, PreviewState } from './panel-state';
+import type { PanelUi } from './panel-ui';
 import { createSortPreference, type SortPreference } from './sort-preference';
 import type { TicketSort } from './ticket-order';
 import { dropUntrustedEvents } from './trusted-events';
@@ -34,6 +35,8 @@ interface PanelActions {
   /** Keeps the record's draft in the extension (it survives closing the dialog and a reload). */
   saveDraft: (draft: TicketDraft) => void;
   clearDraft: () => void;
+  /** What the rep set in the panel changed (kept, and handed over if CRM replaces this frame). */
+  uiChanged: (ui: PanelUi) => void;
 }
 
 /** What the frame adds to the content script's state: this browser's table order. */
@@ -41,6 +44,8 @@ interface FrameExtras {
   sort: TicketSort;
   /** The record's kept New ticket draft (null: none). */
   draft: TicketDraft | null;
+  /** What the rep set in the panel for this record, here or in the frame this one took over from (null: nothing). */
+  ui: PanelUi | null;
 }
 
 interface PanelFrameViewDeps {
@@ -72,6 +77,7 @@ const IDLE_ACTIONS: PanelActions = {
   createTicket: () => undefined,
   saveDraft: () => undefined,
   clearDraft: () => undefined,
+  uiChanged: () => undefined,
 };
 
 export function runPanelFrameView({
@@ -102,6 +108,9 @@ export function runPanelFrameView({
       })
       .catch(() => undefined);
   };
+
+  /** What the rep set in the panel, on the record it was set on. */
+  let ui: { recordKey: string; ui: PanelUi } | null = null;
 
   /** Previews this frame asked the broker for, on the record they were asked on. */
   let asked: { recordKey: string; previews: Record<string, PreviewState> } | null = null;
@@ -136,10 +145,13 @@ export function runPanelFrameView({
       return;
     }
     if (message.kind === 'rehearse') {
-      rehearse?.(message.state, IDLE_ACTIONS, { sort: sortPreference.get(), draft: null });
+      rehearse?.(message.state, IDLE_ACTIONS, { sort: sortPreference.get(), draft: null, ui: null });
       return;
     }
     state = message.kind === 'draw' ? message.state : null;
+    // Handed over with the record it was set on; another record (even one shown again later) starts afresh.
+    if (message.kind === 'draw' && message.ui) ui = { recordKey: message.state.recordKey, ui: message.ui };
+    else if (ui?.recordKey !== state?.recordKey) ui = null;
     if (state) followRecord(state.recordKey);
     redraw();
   });
@@ -168,6 +180,12 @@ export function runPanelFrameView({
       // Called while the panel draws (a ticket was created): draw again after it.
       queueMicrotask(redraw);
     },
+    // Not drawn again: the panel already shows it.
+    uiChanged: (next) => {
+      if (!state) return;
+      ui = { recordKey: state.recordKey, ui: next };
+      link.send({ kind: 'ui', recordKey: state.recordKey, ui: next });
+    },
   };
   const reportLayout = () =>
     link.send({ kind: 'layout', height: doc.documentElement.getBoundingClientRect().height, width: win.innerWidth, title: doc.title });
@@ -187,7 +205,8 @@ export function runPanelFrameView({
 
   function redraw(): void {
     if (state) doc.title = panelText(state.language)('region');
-    draw(state && withAsked(state), actions, { sort: sortPreference.get(), draft: drafts?.draft ?? null });
+    const shownUi = state && ui?.recordKey === state.recordKey ? ui.ui : null;
+    draw(state && withAsked(state), actions, { sort: sortPreference.get(), draft: drafts?.draft ?? null, ui: shownUi });
     reportLayout();
     if (state) reportIdle();
   }

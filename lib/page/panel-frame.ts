@@ -21,6 +21,7 @@
 import type { FromFrame, ToFrame } from './panel-frame-messages';
 import { createFrameSlot, type FrameSlot } from './panel-frame-slot';
 import { HOST_TAG, STANDBY_TAG } from './panel-host';
+import { parsePanelUi, type PanelUi } from './panel-ui';
 import type { PanelViewState, TicketAction } from './panel-state';
 
 export interface PanelFrame {
@@ -105,6 +106,8 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
   let active: FrameSlot | null = null;
   let standby: FrameSlot | null = null;
   let latest: ToFrame = { kind: 'clear' };
+  /** What the rep set in the shown frame, for the record it showed (handed to the frame that takes over). */
+  let handedUi: { recordKey: string; ui: PanelUi } | null = null;
   /** The shown frame's width (px), which the waiting frame takes so that it draws at the width it will be shown at. */
   let shownWidth: number | null = null;
 
@@ -121,6 +124,11 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
       if (from === active) prepareStandby();
       return;
     }
+    if (message?.kind === 'ui') {
+      const ui = parsePanelUi(message.ui);
+      if (from === active && ui && typeof message.recordKey === 'string') handedUi = { recordKey: message.recordKey, ui };
+      return;
+    }
     // A waiting frame shows nothing anyone could press.
     if (from !== active) return;
     if (message?.kind === 'refresh') deps.onRefresh();
@@ -133,6 +141,10 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
       deps.onTicket?.({ kind: 'createTicket', ticket: message.ticket });
     }
   };
+
+  /** `message` with what the rep set in the lost frame, when it draws the record that frame showed. */
+  const withHandedUi = (message: ToFrame): ToFrame =>
+    message.kind === 'draw' && handedUi?.recordKey === message.state.recordKey ? { ...message, ui: handedUi.ui } : message;
 
   const standbyWidth = () => (shownWidth === null ? '' : `${shownWidth}px`);
 
@@ -168,7 +180,7 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
     }
     // About as tall as the panel it replaces until it reports its own height.
     if (height) active.iframe.style.height = height;
-    active.send(latest);
+    active.send(withHandedUi(latest));
   };
 
   return {
@@ -187,6 +199,8 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
     },
     draw(state) {
       latest = state ? { kind: 'draw', state } : { kind: 'clear' };
+      // Only for the record it was set on, while it stays shown: a record shown again starts afresh.
+      if (handedUi?.recordKey !== state?.recordKey) handedUi = null;
       // A frame whose host CRM took out of the page is gone; the one that takes over gets `latest`.
       if (host.isConnected) active?.send(latest);
     },

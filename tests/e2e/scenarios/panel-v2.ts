@@ -223,6 +223,43 @@ const preview: Scenario[] = [
   },
 ];
 
+const kept: Scenario[] = [
+  {
+    title: 'CRM rendering the record again keeps what the rep was doing: the search and an open preview',
+    async run({ connect, open, sandbox }) {
+      await connect();
+      const tab = await open(RECORDS.contact);
+      const panel = tab.panel();
+      await expectTickets(tab, RECORDS.contact);
+      const number = numberOf((await panel.rows())[0]!)!;
+      await panel.click('button', `Preview ${number}`);
+      await expectInPanel(panel, 'region', `Ticket ${number} preview`);
+      await expect.poll(() => panel.text()).toContain('Latest message');
+      sandbox.clearLog();
+      await panel.focus('searchbox', 'Search tickets');
+      await tab.type(number);
+      await expect.poll(() => numbers(panel)).toEqual([number]);
+
+      // CRM replaces its content with the same record's (as after an edit): the panel's frame with it.
+      await tab.evaluate(() => {
+        document.getElementById('crmContent')!.setAttribute('data-before', '');
+        (window as unknown as { __sandboxNavigate(href: string): void }).__sandboxNavigate(location.pathname + location.search);
+      }, undefined);
+      await expect.poll(() => tab.evaluate(() => document.querySelector('#crmContent[data-before]') === null, undefined)).toBe(true);
+      await expect.poll(() => tab.hostCount()).toBe(1);
+
+      await expect
+        .poll(() => panel.evaluate((region) => region.querySelector<HTMLInputElement>('input[type="search"]')?.value ?? null, undefined))
+        .toBe(number);
+      expect(await numbers(panel)).toEqual([number]);
+      await expectInPanel(panel, 'region', `Ticket ${number} preview`);
+      await expect.poll(() => panel.text()).toContain('Latest message');
+      // Shown again from what the extension already has: no Desk call.
+      expect(sandbox.deskCalls({ path: /\/latestThread$/ })).toEqual([]);
+    },
+  },
+];
+
 const intoDesk: Scenario[] = [
   {
     title: 'Copy #<n> copies with one click and says Copied beside it',
@@ -427,6 +464,7 @@ export const PANEL_V2_SCENARIOS: ScenarioGroup[] = [
   { title: 'order, sort and search', scenarios: order },
   { title: 'accounts', scenarios: accounts },
   { title: 'preview', scenarios: preview },
+  { title: 'CRM renders the record again', scenarios: kept },
   { title: 'into Desk', scenarios: intoDesk },
   { title: 'layout, focus and axe', scenarios: layout },
   { title: 'honest states', scenarios: honest },

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { runPanelFrameView } from '../../../lib/page/panel-frame-view';
 import type { FromFrame } from '../../../lib/page/panel-frame-messages';
 import type { PanelViewState } from '../../../lib/page/panel-state';
+import type { PanelUi } from '../../../lib/page/panel-ui';
 import type { PanelFrameAsk, RecordRef } from '../../../lib/shared/commands';
 import type { ErrorInfo } from '../../../lib/shared/errors';
 import type { TicketPreview } from '../../../lib/shared/protocol';
@@ -38,11 +39,11 @@ function framed(askPreview?: PanelFrameAsk) {
     parent: window,
     requestIdleCallback: (callback: () => void) => idleCallbacks.push(callback),
   });
-  const draws: { state: PanelViewState | null; actions: PanelActions }[] = [];
+  const draws: { state: PanelViewState | null; actions: PanelActions; ui: PanelUi | null }[] = [];
   const rehearsals: { state: PanelViewState; actions: PanelActions }[] = [];
   runPanelFrameView({
     win: win as unknown as Window,
-    draw: (drawn, actions) => draws.push({ state: drawn, actions }),
+    draw: (drawn, actions, extras) => draws.push({ state: drawn, actions, ui: extras.ui }),
     rehearse: (rehearsed, actions) => rehearsals.push({ state: rehearsed, actions }),
     ...(askPreview ? { askPreview } : {}),
   });
@@ -79,6 +80,26 @@ describe('the panel frame view', () => {
     visibility = 'visible';
     document.dispatchEvent(new Event('visibilitychange'));
     expect(draws.map((draw) => draw.state?.recordKey)).toEqual(['Contacts/1', 'Contacts/1']);
+  });
+
+  it('keeps what the rep set for the shown record and tells the content script; draws with what it was handed; another record starts from nothing', async () => {
+    const { draws, heard, port } = framed();
+    const handed: PanelUi = { query: 'invoice', tab: 'open', shown: 20, open: ['1892000000093001'] };
+    port.postMessage({ kind: 'draw', state: state('Contacts/1'), ui: handed });
+    await vi.waitFor(() => expect(draws).toHaveLength(1));
+    expect(draws[0]!.ui).toEqual(handed);
+    const changed: PanelUi = { ...handed, query: 'invoices' };
+    draws[0]!.actions.uiChanged(changed);
+    await vi.waitFor(() => expect(heard).toContainEqual({ kind: 'ui', recordKey: 'Contacts/1', ui: changed }));
+    // The session's next state of that record (no ui with it): the list keeps what the rep set.
+    port.postMessage({ kind: 'draw', state: { ...state('Contacts/1'), refreshing: true } });
+    await vi.waitFor(() => expect(draws).toHaveLength(2));
+    expect(draws[1]!.ui).toEqual(changed);
+    port.postMessage({ kind: 'draw', state: state('Leads/2') });
+    port.postMessage({ kind: 'draw', state: state('Contacts/1') });
+    await vi.waitFor(() => expect(draws).toHaveLength(4));
+    // Another record, then the first one again: each starts afresh.
+    expect(draws.slice(2).map((draw) => draw.ui)).toEqual([null, null]);
   });
 
   it('rehearses a state it is sent while waiting without drawing it, and its buttons there reach nobody', async () => {

@@ -164,6 +164,46 @@ describe('the standby frame', () => {
     expect(onRefresh).toHaveBeenCalledTimes(1);
   });
 
+  it('the frame that takes over the same record gets what the rep set in the lost one; another record, or word from a waiting frame, gets nothing', async () => {
+    const { panel, beforeRelatedList, hostFrames, standbyFrames } = setUp();
+    panel.draw(state('Contacts/1'));
+    panel.placeWith(beforeRelatedList);
+    const lost = loadInto(hostFrames()[0]!);
+    const ui = { query: 'invoice', tab: 'open', shown: 20, open: ['1892000000093001'] } as const;
+    lost.send({ kind: 'ui', recordKey: 'Contacts/1', ui: { ...ui, open: [...ui.open] } });
+    lost.send({ kind: 'layout', height: 300, width: 640, title: 'Zoho Desk tickets' });
+    lost.send({ kind: 'idle' });
+    await delivered();
+    const moved = standbyFrames()[0]!;
+    const waiting = loadInto(moved);
+    // A waiting frame has nothing the rep set; a malformed word is dropped.
+    waiting.send({ kind: 'ui', recordKey: 'Contacts/1', ui: { ...ui, query: 'from the waiting frame', open: [] } });
+    lost.send({ kind: 'ui', recordKey: 'Contacts/1', ui: { ...ui, open: ['../organizations'] } });
+    await delivered();
+    Object.assign(roots[0]!, { moveBefore: (node: Node, before: Node | null) => roots[0]!.insertBefore(node, before) });
+
+    // CRM renders the same record again.
+    document.body.querySelector('#crmContent')!.innerHTML = '<div id="relatedList1"></div>';
+    panel.placeWith(beforeRelatedList);
+    await delivered();
+    expect(waiting.received.at(-1)).toEqual({ kind: 'draw', state: state('Contacts/1'), ui });
+
+    // Then another record, and the first one again: each starts from nothing.
+    expect(hostFrames()).toEqual([moved]);
+    let shown = waiting;
+    for (const record of ['Leads/2', 'Contacts/1']) {
+      shown.send({ kind: 'idle' });
+      await delivered();
+      const next = loadInto(standbyFrames()[0]!);
+      document.body.querySelector('#crmContent')!.innerHTML = '<div id="relatedList1"></div>';
+      panel.draw(state(record));
+      panel.placeWith(beforeRelatedList);
+      await delivered();
+      expect(next.received.at(-1)).toEqual({ kind: 'draw', state: state(record) });
+      shown = next;
+    }
+  });
+
   it('without moveBefore, the host gets a new frame instead, never the lost one loaded again', async () => {
     const { panel, beforeRelatedList, hostFrames } = setUp();
     panel.placeWith(beforeRelatedList);

@@ -286,6 +286,31 @@ describe('Show more and counts', () => {
   });
 });
 
+describe('what the rep set in the list', () => {
+  it('is said as it changes (not for what the list started with): the search, the tab, rows shown, open previews', async () => {
+    const onUiChange = vi.fn();
+    const many = Array.from({ length: 25 }, (_, i) => ticket(i + 1));
+    show(many, { onUiChange });
+    expect(onUiChange).not.toHaveBeenCalled();
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search tickets' }), { target: { value: '#2' } });
+    expect(onUiChange).toHaveBeenLastCalledWith({ query: '#2', tab: 'all', shown: 10, open: [] });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview #2' }));
+    await nextFrame();
+    expect(onUiChange).toHaveBeenLastCalledWith({ query: '#2', tab: 'all', shown: 10, open: [many[1]!.id] });
+  });
+
+  it('starts from what it is given: the search box holds the search, the rows follow it, open previews are open and asked again', () => {
+    const many = Array.from({ length: 25 }, (_, i) => ticket(i + 1));
+    const onUiChange = vi.fn();
+    const { props } = show(many, { ui: { query: 'Subject 23', tab: 'all', shown: 10, open: [many[22]!.id] }, onUiChange });
+    expect(screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search tickets' }).value).toBe('Subject 23');
+    expect(shownNumbers()).toEqual(['23']);
+    expect(screen.getByRole('region', { name: 'Ticket #23 preview' })).toBeTruthy();
+    expect(props.onPreview).toHaveBeenCalledWith(many[22]!.id);
+    expect(onUiChange).not.toHaveBeenCalled();
+  });
+});
+
 describe('one status vocabulary', () => {
   it('a row says a plain status type in the tab’s words, and a portal’s own label as Desk gives it', () => {
     show([

@@ -1,0 +1,33 @@
+/**
+ * What the rep has set in the panel beyond the session's state: the search typed, the status tab,
+ * how many rows are shown and which previews are open. The panel frame keeps it while it shows a
+ * record; when CRM renders its content again (the frame goes with it), the frame that takes over
+ * the same record starts from it instead of from scratch.
+ */
+import { STATUS_TABS, type StatusTab } from './ticket-list';
+
+export interface PanelUi {
+  query: string;
+  tab: StatusTab;
+  shown: number;
+  /** Ticket ids whose preview is open. */
+  open: string[];
+}
+
+/** Longer than any search a rep types; the search box keeps what it is given. */
+const MAX_QUERY_LENGTH = 500;
+const MAX_OPEN_PREVIEWS = 200;
+const MAX_SHOWN = 10_000;
+
+/** `value` if it is a panel's UI state, else null (the content script checks what a frame sends). */
+export function parsePanelUi(value: unknown): PanelUi | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { query, tab, shown, open } = value as Partial<Record<keyof PanelUi, unknown>>;
+  if (typeof query !== 'string' || query.length > MAX_QUERY_LENGTH) return null;
+  if (!STATUS_TABS.includes(tab as StatusTab)) return null;
+  if (typeof shown !== 'number' || !Number.isInteger(shown) || shown < 1 || shown > MAX_SHOWN) return null;
+  if (!Array.isArray(open) || open.length > MAX_OPEN_PREVIEWS) return null;
+  const ids = open as unknown[];
+  if (!ids.every((id): id is string => typeof id === 'string' && /^\d{1,24}$/.test(id))) return null;
+  return { query, tab: tab as StatusTab, shown, open: [...ids] };
+}
