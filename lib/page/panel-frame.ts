@@ -21,7 +21,7 @@
 import type { FromFrame, ToFrame } from './panel-frame-messages';
 import { createFrameSlot, type FrameSlot } from './panel-frame-slot';
 import { HOST_TAG, STANDBY_TAG } from './panel-host';
-import { parsePanelUi, type PanelUi } from './panel-ui';
+import { isTicketId, parsePanelUi, type PanelUi } from './panel-ui';
 import type { PanelViewState, TicketAction } from './panel-state';
 
 export interface PanelFrame {
@@ -133,7 +133,7 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
     if (from !== active) return;
     if (message?.kind === 'refresh') deps.onRefresh();
     else if (message?.kind === 'openOptions') deps.onOpenOptions();
-    else if (message?.kind === 'preview' && typeof message.ticketId === 'string' && /^\d{1,24}$/.test(message.ticketId)) {
+    else if (message?.kind === 'preview' && isTicketId(message.ticketId)) {
       deps.onPreview?.(message.ticketId);
     } else if (message?.kind === 'ticketForm') deps.onTicket?.({ kind: 'ticketForm' });
     // The broker checks the ticket's every field; here only that there is one.

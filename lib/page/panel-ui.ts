@@ -19,6 +19,9 @@ const MAX_QUERY_LENGTH = 500;
 const MAX_OPEN_PREVIEWS = 200;
 const MAX_SHOWN = 10_000;
 
+/** A Zoho Desk ticket id as a frame may name one: a digit string. */
+export const isTicketId = (value: unknown): value is string => typeof value === 'string' && /^\d{1,24}$/.test(value);
+
 /** `value` if it is a panel's UI state, else null (the content script checks what a frame sends). */
 export function parsePanelUi(value: unknown): PanelUi | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -28,6 +31,6 @@ export function parsePanelUi(value: unknown): PanelUi | null {
   if (typeof shown !== 'number' || !Number.isInteger(shown) || shown < 1 || shown > MAX_SHOWN) return null;
   if (!Array.isArray(open) || open.length > MAX_OPEN_PREVIEWS) return null;
   const ids = open as unknown[];
-  if (!ids.every((id): id is string => typeof id === 'string' && /^\d{1,24}$/.test(id))) return null;
+  if (!ids.every(isTicketId)) return null;
   return { query, tab: tab as StatusTab, shown, open: [...ids] };
 }
