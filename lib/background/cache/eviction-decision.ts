@@ -32,9 +32,10 @@ const yieldToWorker = () => new Promise<void>((resolve) => setTimeout(resolve, 0
  * Which records and tickets go. Read in pages within one read-only transaction (a consistent
  * view that panel reads run beside), then worked out in slices. The ticket keys come first and
  * double as the count (count() alone read the whole store in one piece): at or under the cap,
- * nothing goes and the records are not read.
+ * no record goes, and without `sweep` nothing goes and the records are not read; with it, the
+ * tickets no record references still go.
  */
-export async function decideEviction(db: CacheDb, cap: number, target: number): Promise<EvictionDecision> {
+export async function decideEviction(db: CacheDb, cap: number, target: number, sweep = false): Promise<EvictionDecision> {
   const tx = db.transaction(['records', 'tickets'], 'readonly');
   const recordStore = tx.objectStore('records');
   const ticketStore = tx.objectStore('tickets');
@@ -44,7 +45,8 @@ export async function decideEviction(db: CacheDb, cap: number, target: number): 
     if (page.length < KEYS_PER_READ) break;
     page = await ticketStore.getAllKeys(IDBKeyRange.lowerBound(page[page.length - 1]!, true), KEYS_PER_READ);
   }
-  if (ticketKeys.length <= cap) return { evicted: [], tickets: [], stored: ticketKeys.length };
+  const overCap = ticketKeys.length > cap;
+  if (!overCap && !sweep) return { evicted: [], tickets: [], stored: ticketKeys.length };
   const records: CachedRecord[] = [];
   for (let page = await recordStore.getAll(null, RECORDS_PER_READ); ;) {
     records.push(...page);
@@ -66,7 +68,7 @@ export async function decideEviction(db: CacheDb, cap: number, target: number): 
     const record = byUse[i]!;
     if (!evicting) {
       const added = record.ticketIds.filter((id) => !kept.has(ticketRef(record.portalId, id))).length;
-      if (kept.size > 0 && kept.size + added > target) evicting = true;
+      if (overCap && kept.size > 0 && kept.size + added > target) evicting = true;
       else for (const id of record.ticketIds) kept.add(ticketRef(record.portalId, id));
     }
     if (evicting) evicted.push(record);

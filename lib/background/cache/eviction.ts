@@ -13,10 +13,14 @@
  * slices; the deletes go in read-write batches of 100, so a read waits for one batch at most.
  * Each batch re-checks what changed since the decision: a record used or rewritten meanwhile
  * stays, and so do its tickets and every ticket a write meanwhile stored.
+ *
+ * Once per worker, the first run also forgets what nobody opened for long (expiry.ts) and, when
+ * that removed records, sweeps their tickets even under the cap.
  */
 import { isQuotaError, type CacheConnection, type CacheDb } from './db';
 import { decideEviction, ticketRef, type EvictionDecision } from './eviction-decision';
 import type { EvictionBoundStore } from './eviction-bound';
+import { DEFAULT_MAX_UNUSED_MS, expireUnused } from './expiry';
 import type { CachedRecord } from './schema';
 
 export const DEFAULT_TICKET_CAP = 50_000;
@@ -39,6 +43,8 @@ export interface EvictionOptions {
   onBatch?: (batch: EvictionBatch) => void | Promise<void>;
   /** Where the bound on stored tickets outlives this worker; without it, each worker counts once. */
   bound?: EvictionBoundStore;
+  /** A record not used for this long is forgotten (90 days by default). */
+  maxUnusedMs?: number;
 }
 
 interface Eviction {
@@ -47,8 +53,12 @@ interface Eviction {
    * write must not delete the record or any of its tickets.
    */
   noteWrite(portalId: string, recordKey: string, ticketIds: readonly string[]): void;
-  /** Runs eviction after a write of `written` tickets, one run at a time (a write during a run triggers one more). */
-  schedule(written: number): Promise<void>;
+  /**
+   * Runs eviction after a write of `written` tickets, one run at a time (a write during a run
+   * triggers one more). A write that says when it happened (`now`) also lets the worker's first
+   * run forget what nobody used for long.
+   */
+  schedule(written: number, now?: number): Promise<void>;
   /** Resolves when no eviction is running. */
   settled(): Promise<void>;
 }
@@ -69,7 +79,10 @@ function unchanged(now: CachedRecord, then: CachedRecord): boolean {
   return now.lastUsedAt === then.lastUsedAt && now.fetchedAt === then.fetchedAt && sameList(now.ticketIds, then.ticketIds);
 }
 
-export function createEviction(connection: CacheConnection, { cap, batchSize, onBatch, bound: boundStore }: EvictionOptions): Eviction {
+export function createEviction(
+  connection: CacheConnection,
+  { cap, batchSize, onBatch, bound: boundStore, maxUnusedMs = DEFAULT_MAX_UNUSED_MS }: EvictionOptions,
+): Eviction {
   const ticketCap = Math.max(1, Math.floor(cap));
   const perBatch = Math.max(1, Math.floor(batchSize));
   let running: Promise<void> | null = null;
@@ -80,6 +93,8 @@ export function createEviction(connection: CacheConnection, { cap, batchSize, on
   const ticketBound = new WeakMap<CacheDb, number>();
   /** While a run decides and deletes: refs of the records and tickets written since it began. */
   let writtenDuringRun: Set<string> | null = null;
+  /** Whether this worker has forgotten what nobody used for long (once is enough: it sleeps often). */
+  let expired = false;
 
   /** Deletes the decided records, then the unreferenced tickets, a small transaction at a time. */
   async function deleteInBatches(db: CacheDb, { evicted, tickets }: EvictionDecision, written: Set<string>): Promise<EvictionResult> {
@@ -127,8 +142,27 @@ export function createEviction(connection: CacheConnection, { cap, batchSize, on
     if (Number.isFinite(bound)) void boundStore?.save(bound);
   }
 
-  /** Evicts now if the cache holds more tickets than the cap. */
-  async function evictIfOverCap(): Promise<EvictionResult> {
+  /** Forgets the records not used since long before `now`; true when there were some. */
+  async function expireOnce(now: number | undefined): Promise<boolean> {
+    if (expired || now === undefined) return false;
+    expired = true;
+    const db = await connection.open();
+    if (!db) return false;
+    try {
+      return (await expireUnused(db, now - maxUnusedMs, perBatch)) > 0;
+    } catch (error) {
+      if (isQuotaError(error)) connection.markUnavailable(error);
+      // A write meanwhile switched the cache off (and closed it): nothing to say about that here.
+      else if (connection.availability().available) console.warn('DeskLink cache expiry failed', error);
+      return false;
+    }
+  }
+
+  /**
+   * Evicts now if the cache holds more tickets than the cap. With `sweep`, the tickets no record
+   * references go even under the cap (records were just forgotten).
+   */
+  async function evictIfOverCap(sweep: boolean): Promise<EvictionResult> {
     const db = await connection.open();
     if (!db) return NONE;
     const known = ticketBound.get(db) ?? (await boundStore?.load()) ?? Number.POSITIVE_INFINITY;
@@ -136,14 +170,14 @@ export function createEviction(connection: CacheConnection, { cap, batchSize, on
     writtenSince = 0;
     const bound = known + written;
     setBound(db, bound); // until a run knows better (a failed run keeps the writes counted)
-    if (bound <= ticketCap) return NONE;
+    if (bound <= ticketCap && !sweep) return NONE;
     const target = Math.floor(ticketCap * KEEP_RATIO);
     // Watching starts before the decision's transaction opens: a write opened before it is in the
     // decision's snapshot, one opened after it is noted.
     const watched = new Set<string>();
     writtenDuringRun = watched;
     try {
-      const decision = await decideEviction(db, ticketCap, target);
+      const decision = await decideEviction(db, ticketCap, target, sweep);
       const result = await deleteInBatches(db, decision, watched);
       // Writes during the run are counted in `writtenSince` (schedule) on top of this.
       setBound(db, decision.stored - result.tickets);
@@ -163,18 +197,20 @@ export function createEviction(connection: CacheConnection, { cap, batchSize, on
       writtenDuringRun.add(recordRef(portalId, recordKey));
       for (const id of ticketIds) writtenDuringRun.add(ticketRef(portalId, id));
     },
-    schedule(written) {
+    schedule(written, now) {
       writtenSince += written;
       if (running) {
         rerun = true;
         return running;
       }
       running = (async () => {
+        let sweep = await expireOnce(now);
         do {
           rerun = false;
           // A record that stayed because it was used meanwhile may leave the cache over the cap:
           // check again (the next decision sees it as recently used).
-          if ((await evictIfOverCap()).skipped > 0) rerun = true;
+          if ((await evictIfOverCap(sweep)).skipped > 0) rerun = true;
+          sweep = false;
         } while (rerun);
       })().finally(() => {
         running = null;

@@ -12,6 +12,8 @@
  * - v4: `deskLookups` keyed [portalId, key]: the Desk contacts or account a search found, shared
  *   by records that search the same (lib/background/desk/shared-lookups.ts), with an index on
  *   `fetchedAt` to drop the old ones. Nothing to migrate.
+ * - v5: `crmRecords` gain an index on `fetchedAt`, so what nobody opened for long can go
+ *   (expiry.ts). Nothing to migrate.
  * - Tickets may carry the `preview` of their latest thread (an optional field: no migration). A
  *   ticket written again from a new fetch drops it, so a preview is never older than its ticket.
  *
@@ -21,7 +23,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { ThreadPreview, TicketSummary } from '../../shared/protocol';
 
 export const CACHE_DB_NAME = 'desklink-cache';
-export const CACHE_DB_VERSION = 4;
+export const CACHE_DB_VERSION = 5;
 
 /** A ticket as cached: the panel's summary plus the portal it belongs to. */
 export interface CachedTicket extends TicketSummary {
@@ -66,7 +68,7 @@ export interface CachedDeskLookup {
 export interface CacheSchema extends DBSchema {
   tickets: { key: [string, string]; value: CachedTicket };
   records: { key: [string, string]; value: CachedRecord; indexes: { byLastUsed: number } };
-  crmRecords: { key: [string, string]; value: CachedCrmRecord };
+  crmRecords: { key: [string, string]; value: CachedCrmRecord; indexes: { byFetchedAt: number } };
   deskLookups: { key: [string, string]; value: CachedDeskLookup; indexes: { byFetchedAt: number } };
 }
 
@@ -77,9 +79,10 @@ export async function upgradeCache(db: IDBPDatabase<CacheSchema>, oldVersion: nu
     db.createObjectStore('tickets', { keyPath: ['portalId', 'id'] });
     db.createObjectStore('records', { keyPath: ['portalId', 'recordKey'] });
   }
-  // v3's and v4's stores have nothing to migrate; made before v2's walk, so no await precedes them.
+  // v3's to v5's stores and indexes have nothing to migrate; made before v2's walk, so no await precedes them.
   if (oldVersion < 3) db.createObjectStore('crmRecords', { keyPath: ['crmOrg', 'recordKey'] });
   if (oldVersion < 4) db.createObjectStore('deskLookups', { keyPath: ['portalId', 'key'] }).createIndex('byFetchedAt', 'fetchedAt');
+  if (oldVersion < 5) tx.objectStore('crmRecords').createIndex('byFetchedAt', 'fetchedAt');
   if (oldVersion < 2) {
     const records = tx.objectStore('records');
     records.createIndex('byLastUsed', 'lastUsedAt');

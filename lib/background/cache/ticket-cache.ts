@@ -201,7 +201,7 @@ export function createTicketCache(options: TicketCacheOptions = {}): TicketCache
       // Written without their previews: a new fetch of a ticket drops its preview.
       if (since === generation) memo.noteList(portalId, recordKey, ticketIds, new Set());
       // Off the write path: eviction runs in the background; settled() waits for it.
-      void eviction.schedule(entry.tickets.length);
+      void eviction.schedule(entry.tickets.length, now);
     },
 
     async addTicket(portalId, recordKey, ticket) {

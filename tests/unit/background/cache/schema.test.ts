@@ -82,4 +82,25 @@ describe('cache schema migration', () => {
     expect([...db.transaction('deskLookups').store.indexNames]).toContain('byFetchedAt');
     db.close();
   });
+
+  it('a v4 database gains the index that lets old CRM answers go, and keeps what it held', async () => {
+    const v4 = await openDB(CACHE_DB_NAME, 4, {
+      upgrade(db) {
+        db.createObjectStore('tickets', { keyPath: ['portalId', 'id'] });
+        db.createObjectStore('records', { keyPath: ['portalId', 'recordKey'] }).createIndex('byLastUsed', 'lastUsedAt');
+        db.createObjectStore('crmRecords', { keyPath: ['crmOrg', 'recordKey'] });
+        db.createObjectStore('deskLookups', { keyPath: ['portalId', 'key'] }).createIndex('byFetchedAt', 'fetchedAt');
+      },
+    });
+    const parties = { kind: 'person', emails: ['a@b.example'], name: 'A', accountName: null };
+    await v4.put('crmRecords', { crmOrg: 'com/org1', recordKey: 'Contacts:42', parties, fetchedAt: 1_700_000_000_000 });
+    v4.close();
+
+    const key = { crmOrg: 'com/org1', recordKey: 'Contacts:42' };
+    expect((await createCrmRecordCache().read(key, 1_700_000_000_500))?.parties).toEqual(parties);
+    const db = await openDB(CACHE_DB_NAME);
+    expect(db.version).toBe(CACHE_DB_VERSION);
+    expect(await db.countFromIndex('crmRecords', 'byFetchedAt')).toBe(1);
+    db.close();
+  });
 });
