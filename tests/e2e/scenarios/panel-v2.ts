@@ -221,6 +221,43 @@ const preview: Scenario[] = [
       expect(dialogs).toEqual([]);
     },
   },
+  {
+    title: 'opening a preview never shows a scroll bar inside the panel, not even for a frame while it grows',
+    async run({ connect, open }) {
+      await connect();
+      const tab = await open(RECORDS.contact);
+      const panel = tab.panel();
+      await expectTickets(tab, RECORDS.contact);
+      const number = numberOf((await panel.rows())[0]!)!;
+      // From now on, every layout of the panel's document and every frame notes the width of its scroll bar.
+      await panel.evaluate((region) => {
+        const view = region.ownerDocument.defaultView! as Window & { widestScrollBar?: number };
+        const root = region.ownerDocument.documentElement;
+        view.widestScrollBar = 0;
+        const note = () => (view.widestScrollBar = Math.max(view.widestScrollBar!, view.innerWidth - root.clientWidth));
+        new ResizeObserver(note).observe(root);
+        const everyFrame = () => {
+          note();
+          view.requestAnimationFrame(everyFrame);
+        };
+        everyFrame();
+      }, undefined);
+      await panel.click('button', `Preview ${number}`);
+      await expect.poll(() => panel.text()).toContain('Latest message');
+      const widest = await panel.evaluate(
+        (region) =>
+          new Promise<number>((resolve) => {
+            const view = region.ownerDocument.defaultView! as Window & { widestScrollBar?: number };
+            // A few frames more: the host sizes the frame a frame or two after the panel grew.
+            let frames = 5;
+            const wait = () => (--frames > 0 ? view.requestAnimationFrame(wait) : resolve(view.widestScrollBar ?? -1));
+            wait();
+          }),
+        undefined,
+      );
+      expect(widest, 'the widest scroll bar the panel had while the preview opened').toBe(0);
+    },
+  },
 ];
 
 const kept: Scenario[] = [

@@ -47,7 +47,9 @@ export async function launchChromium(sandbox: SandboxAddress, opts: LaunchOption
   return chromium.launchPersistentContext(opts.userDataDir ?? '', {
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
-    ignoreDefaultArgs: ['--disable-extensions'],
+    // Scroll bars drawn as desktop Chrome draws them on Windows and Linux (Playwright hides them
+    // when headless), so one that should not be there takes room as it would for a rep.
+    ignoreDefaultArgs: ['--disable-extensions', '--hide-scrollbars'],
     args: chromiumArgs(extDir, sandbox),
     ...(opts.viewport !== undefined ? { viewport: opts.viewport } : {}),
     ...(opts.locale ? { locale: opts.locale } : {}),
