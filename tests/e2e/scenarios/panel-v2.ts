@@ -7,7 +7,7 @@
  */
 import { expect } from '@playwright/test';
 import { RECORDS } from '../../sandbox/fixtures';
-import type { CrmTab, PanelRegion } from '../support/panel-driver';
+import type { CrmTab, PanelRegion, PanelWorld } from '../support/panel-driver';
 import { cellOf, expectInPanel, expectTickets, numberOf } from '../support/panel-steps';
 import type { Scenario, ScenarioGroup } from './panel';
 
@@ -32,6 +32,15 @@ const focusedName = (panel: PanelRegion) =>
   }, undefined);
 
 const numbers = async (panel: PanelRegion) => (await panel.rows()).map(numberOf);
+
+/** Connects, opens the contact record and waits for its tickets: the tab, its panel and its first row's number. */
+async function contactWithTickets({ connect, open }: PanelWorld) {
+  await connect();
+  const tab = await open(RECORDS.contact);
+  const panel = tab.panel();
+  await expectTickets(tab, RECORDS.contact);
+  return { tab, panel, number: numberOf((await panel.rows())[0]!)! };
+}
 
 /** The panel frame's document: as wide as it lets its content be, and as wide as it is. */
 const widths = (panel: PanelRegion) =>
@@ -223,12 +232,8 @@ const preview: Scenario[] = [
   },
   {
     title: 'opening a preview never shows a scroll bar inside the panel, not even for a frame while it grows',
-    async run({ connect, open }) {
-      await connect();
-      const tab = await open(RECORDS.contact);
-      const panel = tab.panel();
-      await expectTickets(tab, RECORDS.contact);
-      const number = numberOf((await panel.rows())[0]!)!;
+    async run(world) {
+      const { panel, number } = await contactWithTickets(world);
       // From now on, every layout of the panel's document and every frame notes the width of its scroll bar.
       await panel.evaluate((region) => {
         const view = region.ownerDocument.defaultView! as Window & { widestScrollBar?: number };
@@ -263,12 +268,9 @@ const preview: Scenario[] = [
 const kept: Scenario[] = [
   {
     title: 'CRM rendering the record again keeps what the rep was doing: the search and an open preview',
-    async run({ connect, open, sandbox }) {
-      await connect();
-      const tab = await open(RECORDS.contact);
-      const panel = tab.panel();
-      await expectTickets(tab, RECORDS.contact);
-      const number = numberOf((await panel.rows())[0]!)!;
+    async run(world) {
+      const { sandbox } = world;
+      const { tab, panel, number } = await contactWithTickets(world);
       await panel.click('button', `Preview ${number}`);
       await expectInPanel(panel, 'region', `Ticket ${number} preview`);
       await expect.poll(() => panel.text()).toContain('Latest message');
@@ -300,12 +302,8 @@ const kept: Scenario[] = [
 const intoDesk: Scenario[] = [
   {
     title: 'Copy #<n> copies with one click and says Copied beside it',
-    async run({ connect, open }) {
-      await connect();
-      const tab = await open(RECORDS.contact);
-      const panel = tab.panel();
-      await expectTickets(tab, RECORDS.contact);
-      const number = numberOf((await panel.rows())[0]!)!;
+    async run(world) {
+      const { panel, number } = await contactWithTickets(world);
       expect(await panel.text()).not.toContain('Copied');
       await panel.click('button', `Copy ${number}`);
       await expect.poll(async () => (await panel.rows())[0]!.map((cell) => cell.text).join(' ')).toContain('Copied');
@@ -343,12 +341,8 @@ const intoDesk: Scenario[] = [
 const layout: Scenario[] = [
   {
     title: 'in windows 566 (a 320 px panel), 900 and 1,920 px wide the panel never scrolls sideways',
-    async run({ connect, open }) {
-      await connect();
-      const tab = await open(RECORDS.contact);
-      const panel = tab.panel();
-      await expectTickets(tab, RECORDS.contact);
-      const number = numberOf((await panel.rows())[0]!)!;
+    async run(world) {
+      const { tab, panel, number } = await contactWithTickets(world);
       await panel.click('button', `Preview ${number}`);
       await expect.poll(() => panel.text()).toContain('Latest message');
       // The sandbox CRM page keeps about 246 px beside the panel (its record rail and margins).
