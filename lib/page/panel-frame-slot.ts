@@ -4,14 +4,18 @@
  * panel page's origin only and carrying the token in the frame's address (page scripts share
  * the content script's window but cannot know the token); then the latest message for it.
  */
+import type { PanelFocus } from './panel-focus';
 import type { FrameHello, FromFrame, ToFrame } from './panel-frame-messages';
 
 export interface FrameSlot {
   readonly iframe: HTMLIFrameElement;
   /** Sends `message` now if a document is listening, and to every document loaded later. */
   send(message: ToFrame): void;
-  /** Moves keyboard focus into the frame's panel. */
-  focus(): void;
+  /**
+   * Moves keyboard focus into the frame's panel: onto the control described (the page does not
+   * scroll), or the panel itself.
+   */
+  focus(control?: PanelFocus): void;
   /** Closes the channel and takes the frame out of the page. */
   dispose(): void;
 }
@@ -38,6 +42,8 @@ export function createFrameSlot({ doc, pageUrl, frameOrigin, receive }: FrameSlo
   iframe.allow = 'clipboard-write';
   let port: MessagePort | null = null;
   let latest: ToFrame = { kind: 'clear' };
+  /** Focus asked before a document was listening: given to the next one after `latest`. */
+  let focusOnLoad: ToFrame | null = null;
 
   // Each load is a new document: a new channel, then the latest message. A frame some other
   // script navigated elsewhere never gets it (the message is addressed to the panel's origin).
@@ -50,6 +56,8 @@ export function createFrameSlot({ doc, pageUrl, frameOrigin, receive }: FrameSlo
     const hello: FrameHello = { desklinkPanel: token };
     iframe.contentWindow?.postMessage(hello, frameOrigin, [channel.port2]);
     port.postMessage(latest);
+    if (focusOnLoad) port.postMessage(focusOnLoad);
+    focusOnLoad = null;
   });
 
   return {
@@ -58,10 +66,12 @@ export function createFrameSlot({ doc, pageUrl, frameOrigin, receive }: FrameSlo
       latest = message;
       port?.postMessage(message);
     },
-    focus() {
-      iframe.focus();
-      // Not kept as the latest message: a reload draws the panel, it does not take focus.
-      port?.postMessage({ kind: 'focus' } satisfies ToFrame);
+    focus(control) {
+      iframe.focus({ preventScroll: control !== undefined });
+      // Not kept as the latest message: a later reload draws the panel, it does not take focus.
+      const message: ToFrame = control ? { kind: 'focus', control } : { kind: 'focus' };
+      if (port) port.postMessage(message);
+      else focusOnLoad = message;
     },
     dispose() {
       port?.close();

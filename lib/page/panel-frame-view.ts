@@ -15,6 +15,7 @@ import { panelText } from '../shared/i18n/panel';
 import { copyText } from './copy-text';
 import { linkToContentScript } from './panel-frame-link';
 import { createDraftStore, type DraftArea, type TicketDraft } from './new-ticket-form';
+import { describeFocus, findFocus, type PanelFocus } from './panel-focus';
 import type { PanelViewState, PreviewState } from './panel-state';
 import type { PanelUi } from './panel-ui';
 import { createSortPreference, type SortPreference } from './sort-preference';
@@ -141,7 +142,7 @@ export function runPanelFrameView({
 
   const link = linkToContentScript(win, (message) => {
     if (message.kind === 'focus') {
-      doc.querySelector<HTMLElement>('[data-panel-focus]')?.focus();
+      focusControl(message.control);
       return;
     }
     if (message.kind === 'rehearse') {
@@ -187,6 +188,20 @@ export function runPanelFrameView({
       link.send({ kind: 'ui', recordKey: state.recordKey, ui: next });
     },
   };
+  /** Focuses the control described (as it was in the frame this one took over from), else the panel itself. */
+  const focusControl = (control: PanelFocus | undefined) => {
+    const found = control ? findFocus(doc, control) : null;
+    (found ?? doc.querySelector<HTMLElement>('[data-panel-focus]'))?.focus({ preventScroll: true });
+    // A search the rep was typing goes on where it ended.
+    const input = found?.tagName === 'INPUT' ? (found as HTMLInputElement) : null;
+    if (input?.type === 'search') input.setSelectionRange(input.value.length, input.value.length);
+  };
+  // Where the focus is, for the frame that takes over if CRM takes this one out of the page.
+  const reportFocus = (focus: PanelFocus | null) => state && link.send({ kind: 'focused', recordKey: state.recordKey, focus });
+  doc.addEventListener('focusin', () => reportFocus(describeFocus(doc)));
+  // Focus left the frame (to CRM, or to another window): nothing to hand over.
+  doc.addEventListener('focusout', (event) => event.relatedTarget === null && reportFocus(null));
+
   const reportLayout = () =>
     link.send({ kind: 'layout', height: doc.documentElement.getBoundingClientRect().height, width: win.innerWidth, title: doc.title });
 

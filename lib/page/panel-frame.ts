@@ -21,6 +21,7 @@
 import type { FromFrame, ToFrame } from './panel-frame-messages';
 import { createFrameSlot, type FrameSlot } from './panel-frame-slot';
 import { HOST_TAG, STANDBY_TAG } from './panel-host';
+import { parsePanelFocus, type PanelFocus } from './panel-focus';
 import { isTicketId, parsePanelUi, type PanelUi } from './panel-ui';
 import type { PanelViewState, TicketAction } from './panel-state';
 
@@ -108,6 +109,8 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
   let latest: ToFrame = { kind: 'clear' };
   /** What the rep set in the shown frame, for the record it showed (handed to the frame that takes over). */
   let handedUi: { recordKey: string; ui: PanelUi } | null = null;
+  /** The control that had keyboard focus in the shown frame, while the focus is there. */
+  let handedFocus: { recordKey: string; focus: PanelFocus } | null = null;
   /** The shown frame's width (px), which the waiting frame takes so that it draws at the width it will be shown at. */
   let shownWidth: number | null = null;
 
@@ -127,6 +130,12 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
     if (message?.kind === 'ui') {
       const ui = parsePanelUi(message.ui);
       if (from === active && ui && typeof message.recordKey === 'string') handedUi = { recordKey: message.recordKey, ui };
+      return;
+    }
+    if (message?.kind === 'focused') {
+      if (from !== active) return;
+      const focus = parsePanelFocus(message.focus);
+      handedFocus = focus && typeof message.recordKey === 'string' ? { recordKey: message.recordKey, focus } : null;
       return;
     }
     // A waiting frame shows nothing anyone could press.
@@ -181,7 +190,15 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
     // About as tall as the panel it replaces until it reports its own height.
     if (height) active.iframe.style.height = height;
     active.send(withHandedUi(latest));
+    // The rep was in the lost frame and has not gone elsewhere since: back to the same control.
+    const pageFocus = doc.activeElement;
+    const focusFree = pageFocus === null || pageFocus === doc.body || pageFocus === host;
+    if (latest.kind === 'draw' && handedFocus?.recordKey === latest.state.recordKey && focusFree) active.focus(handedFocus.focus);
   };
+
+  // Focus moved to CRM (the frame says so too, a task later: CRM may render in between).
+  const forgetFocus = (event: FocusEvent) => event.target !== host && (handedFocus = null);
+  doc.addEventListener('focusin', forgetFocus, true);
 
   return {
     host,
@@ -201,6 +218,7 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
       latest = state ? { kind: 'draw', state } : { kind: 'clear' };
       // Only for the record it was set on, while it stays shown: a record shown again starts afresh.
       if (handedUi?.recordKey !== state?.recordKey) handedUi = null;
+      if (handedFocus?.recordKey !== state?.recordKey) handedFocus = null;
       // A frame whose host CRM took out of the page is gone; the one that takes over gets `latest`.
       if (host.isConnected) active?.send(latest);
     },
@@ -210,6 +228,7 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
       active.focus();
     },
     remove() {
+      doc.removeEventListener('focusin', forgetFocus, true);
       host.remove();
       active?.dispose();
       active = null;

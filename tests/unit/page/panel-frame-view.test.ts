@@ -137,6 +137,34 @@ describe('the panel frame view', () => {
     await vi.waitFor(() => expect(idles()).toBe(2));
   });
 
+  it('tells the content script where the focus is, and puts it back on the control a lost frame described', async () => {
+    const { heard, port } = framed();
+    port.postMessage({ kind: 'draw', state: state('Contacts/1') });
+    await delivered();
+    document.body.innerHTML = `<section tabindex="-1" data-panel-focus></section><label>Search tickets <input type="search"></label>
+      <button aria-label="Preview #7">Preview</button><button aria-label="Preview #7">Preview</button>`;
+    const search = document.querySelector('input')!;
+    const second = document.querySelectorAll('button')[1]!;
+    const focused = () => heard.filter((message) => message.kind === 'focused');
+    second.focus();
+    second.blur();
+    await vi.waitFor(() =>
+      expect(focused()).toEqual([
+        { kind: 'focused', recordKey: 'Contacts/1', focus: { tag: 'button', role: '', name: 'Preview #7', nth: 1 } },
+        { kind: 'focused', recordKey: 'Contacts/1', focus: null },
+      ]),
+    );
+
+    // A search half typed goes on where it ended.
+    search.value = 'invo';
+    port.postMessage({ kind: 'focus', control: { tag: 'input', role: '', name: 'Search tickets', nth: 0 } });
+    await vi.waitFor(() => expect(document.activeElement).toBe(search));
+    expect(search.selectionStart).toBe(4);
+    // A control no longer there: the panel itself.
+    port.postMessage({ kind: 'focus', control: { tag: 'button', role: '', name: 'Preview #8', nth: 0 } });
+    await vi.waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-panel-focus]')));
+  });
+
   it('sends Refresh and the set-up link to the content script', async () => {
     const { draws, heard, port } = framed();
     port.postMessage({ kind: 'draw', state: state('Contacts/1') });

@@ -33,7 +33,18 @@ function setUp() {
   /** The frames in the host's closed root now. */
   const hostFrames = () => [...roots[0]!.querySelectorAll('iframe')];
   const standbyFrames = () => [...(roots[1]?.querySelectorAll('iframe') ?? [])];
-  return { panel, onRefresh, onOpenOptions, beforeRelatedList, hostFrames, standbyFrames };
+  /** The shown frame is idle (the standby loads), then CRM renders `record` and puts the host back: the frame that took over. */
+  const renderAgain = async (shown: ReturnType<typeof loadInto>, record: string) => {
+    shown.send({ kind: 'idle' });
+    await delivered();
+    const next = loadInto(standbyFrames()[0]!);
+    document.body.querySelector('#crmContent')!.innerHTML = '<div id="relatedList1"></div>';
+    panel.draw(state(record));
+    panel.placeWith(beforeRelatedList);
+    await delivered();
+    return next;
+  };
+  return { panel, onRefresh, onOpenOptions, beforeRelatedList, hostFrames, standbyFrames, renderAgain };
 }
 
 describe('the panel host in the CRM page', () => {
@@ -165,7 +176,7 @@ describe('the standby frame', () => {
   });
 
   it('the frame that takes over the same record gets what the rep set in the lost one; another record, or word from a waiting frame, gets nothing', async () => {
-    const { panel, beforeRelatedList, hostFrames, standbyFrames } = setUp();
+    const { panel, beforeRelatedList, hostFrames, standbyFrames, renderAgain } = setUp();
     panel.draw(state('Contacts/1'));
     panel.placeWith(beforeRelatedList);
     const lost = loadInto(hostFrames()[0]!);
@@ -192,15 +203,48 @@ describe('the standby frame', () => {
     expect(hostFrames()).toEqual([moved]);
     let shown = waiting;
     for (const record of ['Leads/2', 'Contacts/1']) {
-      shown.send({ kind: 'idle' });
-      await delivered();
-      const next = loadInto(standbyFrames()[0]!);
-      document.body.querySelector('#crmContent')!.innerHTML = '<div id="relatedList1"></div>';
-      panel.draw(state(record));
-      panel.placeWith(beforeRelatedList);
-      await delivered();
-      expect(next.received.at(-1)).toEqual({ kind: 'draw', state: state(record) });
-      shown = next;
+      shown = await renderAgain(shown, record);
+      expect(shown.received.at(-1)).toEqual({ kind: 'draw', state: state(record) });
+    }
+  });
+
+  it('the frame that takes over the same record puts the focus back on the control that had it; not once the rep went to CRM, nor on another record', async () => {
+    const { panel, beforeRelatedList, hostFrames, renderAgain } = setUp();
+    const search = { tag: 'input', role: '', name: 'Search tickets', nth: 0 };
+    const crmField = document.createElement('input');
+    panel.draw(state('Contacts/1'));
+    panel.placeWith(beforeRelatedList);
+    let shown = loadInto(hostFrames()[0]!);
+    Object.assign(roots[0]!, { moveBefore: (node: Node, before: Node | null) => roots[0]!.insertBefore(node, before) });
+    /** CRM renders `record` again: what the frame that takes over receives once shown. */
+    const takenOver = async (record = 'Contacts/1') => {
+      shown = await renderAgain(shown, record);
+      return shown.received.filter((message) => message.kind !== 'rehearse');
+    };
+
+    shown.send({ kind: 'focused', recordKey: 'Contacts/1', focus: search });
+    expect(await takenOver()).toEqual([
+      { kind: 'draw', state: state('Contacts/1') },
+      { kind: 'focus', control: search },
+    ]);
+
+    // The rep tabbed into CRM: its field has the focus before the frame's word of it arrives.
+    shown.send({ kind: 'focused', recordKey: 'Contacts/1', focus: search });
+    await delivered();
+    document.body.append(crmField);
+    crmField.focus();
+    crmField.blur();
+    expect(await takenOver()).toEqual([{ kind: 'draw', state: state('Contacts/1') }]);
+
+    // The frame said the focus left it; a description that is not one; another record.
+    for (const [focus, record] of [
+      [null, 'Contacts/1'],
+      [{ ...search, tag: 'input onfocus' }, 'Contacts/1'],
+      [search, 'Leads/2'],
+    ] as const) {
+      shown.send({ kind: 'focused', recordKey: 'Contacts/1', focus: search });
+      if (focus !== search) shown.send({ kind: 'focused', recordKey: 'Contacts/1', focus });
+      expect(await takenOver(record)).toEqual([{ kind: 'draw', state: state(record) }]);
     }
   });
 
