@@ -58,10 +58,13 @@ export function NewTicketDialog({ language, status, initialDraft, onDraft, onCre
   const options = status.kind === 'ready' ? status.options : null;
   const sending = status.kind === 'ready' && status.sending;
 
-  // The kept draft fits the choices once they arrive; the Subject then takes the focus.
+  // The kept draft fits the choices once they arrive; the Subject then takes the focus. A kept
+  // draft read after the choices came (a panel that took over an open dialog) still fills the
+  // fields, until the rep types.
+  const typed = useRef(false);
   useEffect(() => {
-    if (options && draft === null) setDraft(fitDraft(initialDraft, options));
-  }, [options, draft, initialDraft]);
+    if (options && (draft === null || (initialDraft && !typed.current))) setDraft(fitDraft(initialDraft, options));
+  }, [options, initialDraft]);
   useEffect(() => {
     if (draft !== null) dialog.current?.querySelector<HTMLInputElement>('#dl-new-subject')?.focus();
   }, [draft === null]);
@@ -78,6 +81,7 @@ export function NewTicketDialog({ language, status, initialDraft, onDraft, onCre
 
   const change = (patch: Partial<TicketDraft>) => {
     if (!draft) return;
+    typed.current = true;
     const next = { ...draft, ...patch };
     setDraft(next);
     onDraft(next);

@@ -23,10 +23,16 @@ import { NewTicketStatusLine } from './NewTicketStatusLine';
 import { TicketTable } from './TicketTable';
 import { newTicketTranslator } from '../../lib/shared/i18n/new-ticket';
 import type { PanelProps } from './types';
+import type { PanelUi } from '../../lib/page/panel-ui';
 import './panel.css';
 
 /** Rows shown at first and added by each `Show more`. */
 const PAGE_SIZE = 10;
+
+/** The list's part of what the rep set in the panel. */
+type ListUi = Omit<PanelUi, 'composing'>;
+/** The list as it starts when the rep has set nothing. */
+const START_UI: ListUi = { query: '', tab: 'all', shown: PAGE_SIZE, open: [] };
 /** How long "Copied" stays beside the Copy button. */
 const COPIED_SHOWN_MS = 4000;
 
@@ -38,10 +44,28 @@ export function TicketsPanel(props: PanelProps) {
   const newTicketButton = useRef<HTMLButtonElement>(null);
   // The dialog belongs to the ticket created last when it opened: a newer one closes it in the
   // same draw that shows it, so no keypress meets the dialog of a ticket already made.
-  const [composingAfter, setComposingAfter] = useState<{ created: string | undefined } | null>(null);
+  // Open from the start when it was open in the frame this panel took over from.
+  const [composingAfter, setComposingAfter] = useState<{ created: string | undefined } | null>(() =>
+    props.ui?.composing ? { created: props.created?.id } : null,
+  );
   const offerCreate = props.canCreate === true && !!props.onCreateTicket;
   const createdId = props.created?.id;
   const composing = composingAfter !== null && composingAfter.created === createdId;
+  // The dialog open from the start needs the form's choices, as when New ticket is pressed.
+  useEffect(() => {
+    if (composing && offerCreate) props.onTicketForm?.();
+  }, []);
+  // The list's part of what the rep set (it says so when it changes), said with the dialog's.
+  const listUi = useRef<ListUi>(props.ui ?? START_UI);
+  const onListUi = (ui: ListUi) => {
+    listUi.current = ui;
+    props.onUiChange?.({ ...ui, composing });
+  };
+  const uiStarted = useRef(false);
+  useEffect(() => {
+    if (uiStarted.current) props.onUiChange?.({ ...listUi.current, composing });
+    uiStarted.current = true;
+  }, [composing]);
   // A ticket was created: its draft goes, the focus returns to New ticket.
   useEffect(() => {
     if (!createdId) return;
@@ -112,13 +136,13 @@ export function TicketsPanel(props: PanelProps) {
           })}
         </p>
       )}
-      <Body {...props} t={t} />
+      <Body {...props} t={t} onListUi={onListUi} />
       {props.actingAs && <p class="dl-footer">{t('actingAs', { name: props.actingAs })}</p>}
     </section>
   );
 }
 
-type WithT = PanelProps & { t: Translate<PanelKey> };
+type WithT = PanelProps & { t: Translate<PanelKey>; onListUi?: (ui: ListUi) => void };
 
 /** "Updated 5 minutes ago"; "Saved 12 minutes ago" when the last try failed and older rows show. */
 function UpdatedLine({ view, t, timeZone, clock, language, now }: WithT & { view: TicketsView }) {
@@ -281,7 +305,7 @@ function Tickets(props: WithT & { view: TicketsView }) {
   // Said when it changes, not for what the list started from.
   const uiStarted = useRef(false);
   useEffect(() => {
-    if (uiStarted.current) props.onUiChange?.({ query, tab, shown, open: [...open] });
+    if (uiStarted.current) props.onListUi?.({ query, tab, shown, open: [...open] });
     uiStarted.current = true;
   }, [query, tab, shown, open]);
   /** Previews asked for whose rows are drawn at the next frame. */

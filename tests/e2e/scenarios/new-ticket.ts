@@ -11,7 +11,7 @@
 import { expect } from '@playwright/test';
 import { DEAL, dealPath, RECORDS } from '../../sandbox/fixtures';
 import type { CrmTab, PanelRegion } from '../support/panel-driver';
-import { expectInPanel, expectTickets, numberOf } from '../support/panel-steps';
+import { crmRendersAgain, expectInPanel, expectTickets, numberOf } from '../support/panel-steps';
 import type { Scenario } from './panel';
 
 const CREATE_PATH = /^\/api\/v1\/tickets$/;
@@ -123,6 +123,23 @@ export const NEW_TICKET_SCENARIOS: readonly Scenario[] = [
       await reloaded.click('button', 'Create');
       await expect.poll(() => createdStatus(reloaded)).toContainEqual(expect.stringMatching(/^Ticket #\d+ created/));
       expect(world.sandbox.createdTickets()).toHaveLength(1);
+    },
+  },
+  {
+    title: 'a half-typed ticket stays open through CRM rendering the record again: the dialog, what was typed, the keyboard in the Subject',
+    async run(world) {
+      await world.connect();
+      const tab = await world.open(RECORDS.contact);
+      const panel = await startTicket(tab);
+      await crmRendersAgain(tab);
+
+      await expectInPanel(panel, 'dialog', 'New ticket');
+      await expect.poll(() => dialogState(panel)).toMatchObject({ subject: SUBJECT, focused: 'Subject' });
+      await tab.type(' (second invoice)');
+      await expect.poll(async () => (await dialogState(panel)).subject).toBe(`${SUBJECT} (second invoice)`);
+      await panel.click('button', 'Create');
+      await expect.poll(() => createdStatus(panel)).toContainEqual(expect.stringMatching(/^Ticket #\d+ created/));
+      expect(world.sandbox.createdTickets().map((ticket) => ticket.subject)).toEqual([`${SUBJECT} (second invoice)`]);
     },
   },
   {

@@ -8,7 +8,7 @@
 import { expect } from '@playwright/test';
 import { RECORDS } from '../../sandbox/fixtures';
 import type { CrmTab, PanelRegion, PanelWorld } from '../support/panel-driver';
-import { cellOf, expectInPanel, expectTickets, numberOf } from '../support/panel-steps';
+import { cellOf, crmRendersAgain, expectInPanel, expectTickets, numberOf } from '../support/panel-steps';
 import type { Scenario, ScenarioGroup } from './panel';
 
 const JAPANESE_REGION = 'Zoho Desk の問い合わせ';
@@ -286,13 +286,7 @@ const kept: Scenario[] = [
       await tab.type(typed);
       await expect.poll(() => searchValue(panel)).toBe(typed);
 
-      // CRM replaces its content with the same record's (as after an edit): the panel's frame with it.
-      await tab.evaluate(() => {
-        document.getElementById('crmContent')!.setAttribute('data-before', '');
-        (window as unknown as { __sandboxNavigate(href: string): void }).__sandboxNavigate(location.pathname + location.search);
-      }, undefined);
-      await expect.poll(() => tab.evaluate(() => document.querySelector('#crmContent[data-before]') === null, undefined)).toBe(true);
-      await expect.poll(() => tab.hostCount()).toBe(1);
+      await crmRendersAgain(tab);
 
       await expect.poll(() => searchValue(panel)).toBe(typed);
       await expectInPanel(panel, 'region', `Ticket ${number} preview`);

@@ -46,3 +46,13 @@ export async function expectTickets(tab: CrmTab, record: RecordFixture, { region
 export async function expectInPanel(panel: PanelRegion, role: string, name: AccessibleName, { timeout = 10_000 } = {}): Promise<void> {
   await expect.poll(() => panel.countOf(role, name), { timeout, message: `${role} "${String(name)}" in the panel` }).toBe(1);
 }
+
+/** CRM replaces its content with the same record's (as after an edit), the panel's frame with it; waits until it has. */
+export async function crmRendersAgain(tab: CrmTab): Promise<void> {
+  await tab.evaluate(() => {
+    document.getElementById('crmContent')!.setAttribute('data-before', '');
+    (window as unknown as { __sandboxNavigate(href: string): void }).__sandboxNavigate(location.pathname + location.search);
+  }, undefined);
+  await expect.poll(() => tab.evaluate(() => document.querySelector('#crmContent[data-before]') === null, undefined)).toBe(true);
+  await expect.poll(() => tab.hostCount()).toBe(1);
+}

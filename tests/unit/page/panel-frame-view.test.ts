@@ -84,7 +84,7 @@ describe('the panel frame view', () => {
 
   it('keeps what the rep set for the shown record and tells the content script; draws with what it was handed; another record starts from nothing', async () => {
     const { draws, heard, port } = framed();
-    const handed: PanelUi = { query: 'invoice', tab: 'open', shown: 20, open: ['1892000000093001'] };
+    const handed: PanelUi = { query: 'invoice', tab: 'open', shown: 20, open: ['1892000000093001'], composing: false };
     port.postMessage({ kind: 'draw', state: state('Contacts/1'), ui: handed });
     await vi.waitFor(() => expect(draws).toHaveLength(1));
     expect(draws[0]!.ui).toEqual(handed);

@@ -180,7 +180,7 @@ describe('the standby frame', () => {
     panel.draw(state('Contacts/1'));
     panel.placeWith(beforeRelatedList);
     const lost = loadInto(hostFrames()[0]!);
-    const ui = { query: 'invoice', tab: 'open', shown: 20, open: ['1892000000093001'] } as const;
+    const ui = { query: 'invoice', tab: 'open', shown: 20, open: ['1892000000093001'], composing: false } as const;
     lost.send({ kind: 'ui', recordKey: 'Contacts/1', ui: { ...ui, open: [...ui.open] } });
     lost.send({ kind: 'layout', height: 300, width: 640, title: 'Zoho Desk tickets' });
     lost.send({ kind: 'idle' });

@@ -92,6 +92,23 @@ describe('the New ticket dialog', () => {
     expect(screen.getByLabelText<HTMLSelectElement>('Priority').value).toBe('Low');
   });
 
+  it('takes a kept draft read after the choices came (a panel that took over an open dialog), until the rep types', () => {
+    const calls = { onDraft: vi.fn(), onCreate: vi.fn(), onCancel: vi.fn() };
+    const kept = { subject: 'Half-typed', description: '', departmentId: '301', priority: '', customer: 0 };
+    const dialog = (initialDraft: typeof kept | null) => (
+      <NewTicketDialog language="en" status={ready()} initialDraft={initialDraft} {...calls} />
+    );
+    const view = render(dialog(null));
+    const subject = () => screen.getByLabelText<HTMLInputElement>('Subject');
+    expect(subject().value).toBe('');
+    view.rerender(dialog(kept));
+    expect(subject().value).toBe('Half-typed');
+    expect(screen.getByLabelText<HTMLSelectElement>('Department').value).toBe('301');
+    fireEvent.input(subject(), { target: { value: 'Half-typed, then more' } });
+    view.rerender(dialog({ ...kept, subject: 'an older save' }));
+    expect(subject().value).toBe('Half-typed, then more');
+  });
+
   it('a field Desk refused keeps the text, marks the field and says so; Create is off while sending', () => {
     const { rerender, onCreate } = mount(ready());
     fireEvent.input(screen.getByLabelText('Subject'), { target: { value: 'Typed' } });

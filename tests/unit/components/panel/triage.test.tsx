@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { TicketsPanel } from '../../../../components/panel/TicketsPanel';
 import type { PanelProps } from '../../../../components/panel/types';
-import type { PreviewState } from '../../../../lib/page/panel-state';
+import type { NewTicketStatus, PreviewState } from '../../../../lib/page/panel-state';
 import type { TicketSummary, TicketsView } from '../../../../lib/shared/protocol';
 
 afterEach(cleanup);
@@ -293,20 +293,59 @@ describe('what the rep set in the list', () => {
     show(many, { onUiChange });
     expect(onUiChange).not.toHaveBeenCalled();
     fireEvent.input(screen.getByRole('searchbox', { name: 'Search tickets' }), { target: { value: '#2' } });
-    expect(onUiChange).toHaveBeenLastCalledWith({ query: '#2', tab: 'all', shown: 10, open: [] });
+    expect(onUiChange).toHaveBeenLastCalledWith({ query: '#2', tab: 'all', shown: 10, open: [], composing: false });
     fireEvent.click(screen.getByRole('button', { name: 'Preview #2' }));
     await nextFrame();
-    expect(onUiChange).toHaveBeenLastCalledWith({ query: '#2', tab: 'all', shown: 10, open: [many[1]!.id] });
+    expect(onUiChange).toHaveBeenLastCalledWith({ query: '#2', tab: 'all', shown: 10, open: [many[1]!.id], composing: false });
   });
 
   it('starts from what it is given: the search box holds the search, the rows follow it, open previews are open and asked again', () => {
     const many = Array.from({ length: 25 }, (_, i) => ticket(i + 1));
     const onUiChange = vi.fn();
-    const { props } = show(many, { ui: { query: 'Subject 23', tab: 'all', shown: 10, open: [many[22]!.id] }, onUiChange });
+    const { props } = show(many, {
+      ui: { query: 'Subject 23', tab: 'all', shown: 10, open: [many[22]!.id], composing: false },
+      onUiChange,
+    });
     expect(screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search tickets' }).value).toBe('Subject 23');
     expect(shownNumbers()).toEqual(['23']);
     expect(screen.getByRole('region', { name: 'Ticket #23 preview' })).toBeTruthy();
     expect(props.onPreview).toHaveBeenCalledWith(many[22]!.id);
+    expect(onUiChange).not.toHaveBeenCalled();
+  });
+});
+
+describe('the New ticket dialog as part of what the rep set', () => {
+  const form: NewTicketStatus = {
+    kind: 'ready',
+    options: {
+      departments: [{ id: '301', name: 'Support' }],
+      priorities: [],
+      customers: [{ email: 'daniel@contoso.example', name: 'Daniel' }],
+      accountId: null,
+    },
+    sending: false,
+  };
+
+  it('is said when it opens and closes, with the list’s part', async () => {
+    const onUiChange = vi.fn();
+    show([ticket(1)], { canCreate: true, onCreateTicket: vi.fn(), onTicketForm: vi.fn(), newTicket: form, onUiChange });
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search tickets' }), { target: { value: '#1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'New ticket' }));
+    await nextFrame();
+    expect(onUiChange).toHaveBeenLastCalledWith({ query: '#1', tab: 'all', shown: 10, open: [], composing: true });
+    fireEvent.keyDown(screen.getByRole('dialog', { name: 'New ticket' }), { key: 'Escape' });
+    await nextFrame();
+    expect(onUiChange).toHaveBeenLastCalledWith({ query: '#1', tab: 'all', shown: 10, open: [], composing: false });
+  });
+
+  it('starts open when it was open in the panel this one took over from, and asks for the form’s choices', () => {
+    const onTicketForm = vi.fn();
+    const onUiChange = vi.fn();
+    const ui = { query: '', tab: 'all', shown: 10, open: [], composing: true } as const;
+    show([ticket(1)], { canCreate: true, onCreateTicket: vi.fn(), onTicketForm, newTicket: form, ui: { ...ui, open: [] }, onUiChange });
+    expect(screen.getByRole('dialog', { name: 'New ticket' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'New ticket' }).getAttribute('aria-expanded')).toBe('true');
+    expect(onTicketForm).toHaveBeenCalledTimes(1);
     expect(onUiChange).not.toHaveBeenCalled();
   });
 });
