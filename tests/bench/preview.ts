@@ -5,7 +5,7 @@
  * the injected Desk delay); cached: the same preview opened again.
  */
 import type { Frame, Page } from '@playwright/test';
-import { isPanelFrameUrl } from '../e2e/support/panel-driver';
+import { frameFitsPanel, isPanelFrameUrl } from '../e2e/support/panel-driver';
 import { armClickProbe } from './click-probe';
 import type { ReadingPause } from './reading-pause';
 
@@ -16,13 +16,18 @@ export interface PreviewTimings {
   cachedMs: number[];
 }
 
-/** The panel frame the page shows (the loaded spare frame is one pixel tall). */
+/**
+ * The panel frame the page shows (the loaded spare frame is one pixel tall), waited for: right
+ * after CRM renders, the frame that takes over may not be listed yet.
+ */
 export async function shownPanelFrame(page: Page): Promise<Frame> {
-  for (const frame of page.frames()) {
-    if (!isPanelFrameUrl(frame.url())) continue;
-    if (await frame.evaluate(() => innerHeight > 1).catch(() => false)) return frame;
+  for (const until = Date.now() + 10_000; Date.now() < until; await page.waitForTimeout(50)) {
+    for (const frame of page.frames()) {
+      if (!isPanelFrameUrl(frame.url())) continue;
+      if (await frame.evaluate(() => innerHeight > 1).catch(() => false)) return frame;
+    }
   }
-  throw new Error('no panel frame on the page');
+  throw new Error('no panel frame on the page within 10 s');
 }
 
 /** Drawn: the preview region is there and no longer busy (its thread, or word that there is none). */
@@ -31,24 +36,9 @@ const previewDrawn = (name: string) => {
   return region !== null && region.getAttribute('aria-busy') !== 'true';
 };
 
-/**
- * Until the page has given the frame the height of what it now shows: a click while the frame
- * grows or shrinks (a preview just closed) can land where the page has moved since it was aimed.
- */
-async function heightSettled(frame: Frame): Promise<void> {
-  const iframe = await frame.frameElement();
-  for (const until = Date.now() + 5_000; Date.now() < until;) {
-    const [shown, drawn] = await Promise.all([
-      iframe.evaluate((element) => Math.round((element as Element).getBoundingClientRect().height)),
-      frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)),
-    ]);
-    if (Math.abs(shown - drawn) <= 1) return;
-    await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
-  }
-}
-
 async function timeOnePreview(frame: Frame, number: string): Promise<number> {
-  await heightSettled(frame);
+  // A click while the frame grows or shrinks (a preview just closed) can land where the page has moved.
+  await frame.evaluate(frameFitsPanel);
   const label = `Ticket ${number} preview`;
   const probe = armClickProbe(frame, previewDrawn, label, label);
   // Let the probe's listeners be in place before the click.

@@ -12,6 +12,7 @@ import {
   auditShownPanel,
   holdKey,
   DESKLINK_NODES,
+  frameFitsPanel,
   HOST_TAG,
   isFrameGone,
   isPanelFrameUrl,
@@ -106,7 +107,11 @@ function chromiumRegion(page: Page, name: string): PanelRegion {
       ),
     textsOf: (role) => read((region) => region.getByRole(role as Role).evaluateAll(readTexts), []),
     rows: () => read((region) => region.getByRole('row').evaluateAll(readRows), []),
-    click: (role, name) => act((region, timeout) => target(region, role, name).click({ timeout })),
+    click: (role, name) =>
+      act(async (region, timeout) => {
+        await region.evaluate(frameFitsPanel, undefined, { timeout });
+        await target(region, role, name).click({ timeout });
+      }),
     focus: (role, name) => act((region, timeout) => target(region, role, name).focus({ timeout })),
     hoverAll: (role) =>
       act(async (region, timeout) => {

@@ -165,6 +165,24 @@ export function readTexts(elements: Element[]): string[] {
   return elements.map((element) => ((element as HTMLElement).innerText ?? element.textContent ?? '').replace(/\s+/g, ' ').trim());
 }
 
+/**
+ * In the panel frame: resolves once the frame is as tall as the panel it shows (at most 2 s). The
+ * page makes the frame as tall as the panel a frame or two after the panel grows or shrinks (a
+ * preview opened or closed); a click aimed meanwhile can land where the page has moved since.
+ * The browsers' own stability checks see only the element inside the frame, not the frame moving.
+ */
+export function frameFitsPanel(): Promise<void> {
+  const until = performance.now() + 2_000;
+  return new Promise((resolve) => {
+    const check = () => {
+      const fits = Math.abs(innerHeight - Math.ceil(document.documentElement.getBoundingClientRect().height)) <= 1;
+      if (fits || performance.now() >= until) resolve();
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+}
+
 /** How many of the elements are rendered visibly (not hidden by CSS, not empty boxes). */
 export function countVisible(elements: Element[]): number {
   return elements.filter((element) => element.checkVisibility({ visibilityProperty: true, opacityProperty: true })).length;

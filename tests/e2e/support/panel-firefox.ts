@@ -16,6 +16,7 @@ import {
   holdKey,
   countVisible,
   DESKLINK_NODES,
+  frameFitsPanel,
   HOST_TAG,
   isFrameGone,
   isPanelFrameUrl,
@@ -107,7 +108,11 @@ function firefoxRegion(page: Page, name: string): PanelRegion {
     countOf: (role, name) => read((region) => region.$$eval(byRole(role, name), countVisible), 0),
     textsOf: (role) => read((region) => region.$$eval(byRole(role), readTexts), []),
     rows: () => read((region) => region.$$eval(byRole('row'), readRows), []),
-    click: (role, name) => act((frame, timeout) => target(frame, role, name, timeout).click()),
+    click: (role, name) =>
+      act(async (frame, timeout) => {
+        await frame.evaluate(frameFitsPanel);
+        await target(frame, role, name, timeout).click();
+      }),
     focus: (role, name) => act(async (frame, timeout) => (await target(frame, role, name, timeout).waitHandle()).focus()),
     hoverAll: (role) =>
       act(async (frame) => {
