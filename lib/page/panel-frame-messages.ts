@@ -12,10 +12,10 @@ import type { PanelUi } from './panel-ui';
 /**
  * From the content script: draw this state, or nothing; or move focus to the panel (the rail item
  * was pressed). A frame taking over from one CRM took out of the page gets, with that record's
- * state, what the rep had set in the panel there (`ui`), and the focus back on the control that
- * had it there (`control`). A waiting frame gets `rehearse`: it draws
- * that state where nobody sees it and drops it, so its first real draw runs warm (compiled code,
- * formatters, styles).
+ * state, what the rep had set in the panel there (`ui`), and then the focus back on the control
+ * that had it there (`control`). A waiting frame gets `rehearse`: it draws that state where
+ * nobody sees it and drops it, so its first real draw runs warm (compiled code, formatters,
+ * styles).
  */
 export type ToFrame =
   | { kind: 'draw'; state: PanelViewState; ui?: PanelUi }
