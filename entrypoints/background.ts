@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { createBroker } from '@/lib/background/broker/broker';
 import { createDeskCallBudget } from '@/lib/background/broker/desk-call-budget';
+import { answerHeldAsks } from '@/lib/background/broker/held-asks';
 import { createDeskTicketSource } from '@/lib/background/broker/ticket-source';
 import { createDeskLookupCache } from '@/lib/background/cache/desk-lookups';
 import { createSessionEvictionBound } from '@/lib/background/cache/eviction-bound';
@@ -21,6 +22,7 @@ import { createDeskClients } from '@/lib/background/desk/desk-clients';
 import { launchWebAuthFlow, redirectUri } from '@/lib/background/oauth/web-auth';
 import { readPolicy } from '@/lib/background/policy';
 import { effectiveSettings } from '@/lib/background/settings/store';
+import { HELD_ASK_PORT } from '@/lib/shared/held-ask';
 
 export default defineBackground(() => {
   const now = () => Date.now();
@@ -69,5 +71,6 @@ export default defineBackground(() => {
     void broker.handle(message, sender).then(sendResponse);
     return true;
   });
+  browser.runtime.onConnect.addListener((port) => port.name === HELD_ASK_PORT && answerHeldAsks(port, broker.handle));
   watchCrmHostChanges(() => crmHosts.reconcile());
 });

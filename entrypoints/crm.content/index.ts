@@ -7,6 +7,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CRM_HOSTS, DATA_CENTRE_IDS } from '../../lib/shared/data-centres';
 import { CRM_HOST_MAP_KEY, crmHostMapFrom } from '../../lib/shared/crm-address';
 import { createBrokerClient, extensionAlive } from '../../lib/shared/broker-client';
+import { createHeldAsk, HELD_ASK_PORT } from '../../lib/shared/held-ask';
 import { openOptionsPage } from '../../lib/page/options-link';
 import { createPanelFrame } from '../../lib/page/panel-frame';
 import { createPanelSurface } from '../../lib/page/panel-surface';
@@ -53,7 +54,9 @@ export default defineContentScript({
         }),
       createRail: (onActivate) => createRailItem({ doc: document, signal: ctx.signal, onActivate }),
     });
-    const sessions = startRecordSessions({ doc: document, signal: ctx.signal, ask, surface, customHosts });
+    // Asks that the broker drops once the rep leaves the record (the port closes).
+    const askHeld = createHeldAsk({ connect: () => browser.runtime.connect({ name: HELD_ASK_PORT }), alive: extensionAlive });
+    const sessions = startRecordSessions({ doc: document, signal: ctx.signal, ask, askHeld, surface, customHosts });
     // `ctx.isValid` notices an extension reload/update (runtime.id is gone): WXT then aborts the
     // context, which removes this instance's panel and every listener; the new instance takes over.
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => ctx.isValid && sessions.navigate(newUrl));

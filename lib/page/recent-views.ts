@@ -14,6 +14,8 @@ export interface RecentViews {
   /** The view last shown for this record and identity (counted as used). */
   get(recordKey: string, identity: Identity): TicketsView | undefined;
   remember(recordKey: string, identity: Identity, view: TicketsView): void;
+  /** This tab showed the record lately, whoever the page said it was. */
+  has(recordKey: string): boolean;
   /** Forgets everything (settings changed: another portal, deactivated, switched off). */
   clear(): void;
 }
@@ -46,6 +48,7 @@ export function createRecentViews(limit = KEPT_RECORDS): RecentViews {
       views.set(key, { ...view, revalidating: false });
       if (views.size > limit) views.delete(views.keys().next().value!);
     },
+    has: (recordKey) => [...views.keys()].some((key) => key.startsWith(`${recordKey}\n`)),
     clear: () => views.clear(),
   };
 }

@@ -16,11 +16,17 @@
  * settles (a cold view need not wait for the quiet time either). That early answer
  * is only held: the settled identity takes it when it is the same (one Desk search), and asks
  * again when it is not, so the panel never shows rows found with an identity the page dropped.
+ *
+ * When the broker reads who a record is from CRM's API (the configuration lists its module), a
+ * record not in that memory is asked for as soon as the address names it (`tickets.crm`), before
+ * CRM's page shows it: the rows are shown when they come, and the first lookup takes that answer
+ * instead of asking (the page's early ask waits for it), unless CRM could not say alone.
  */
 import type { CustomCrmHosts } from '../shared/crm-address';
 import type { ErrorInfo } from '../shared/errors';
 import type { PanelConfig, TicketsView, TicketSummary } from '../shared/protocol';
 import type { BrokerClient, Identity, NewTicket, RecordRef, ResponseOf } from '../shared/commands';
+import type { HeldAsk } from '../shared/held-ask';
 import { isBusyWithWait } from './error-kind';
 import { identityFingerprint, isSearchable } from './identity';
 import type { NewTicketStatus, PanelBody, PanelViewState, PreviewState, TicketAction } from './panel-state';
@@ -62,6 +68,8 @@ interface SessionDeps {
   /** The content script's context signal: aborting it stops everything quietly. */
   signal: AbortSignal;
   ask: Ask;
+  /** Asks held open while the record is shown (absent: the usual ask, never let go). */
+  askHeld?: HeldAsk;
   surface: PanelSurface;
   /** Timing knobs for the identity watch (tests shorten them). */
   timing?: { readyTimeoutMs?: number; settleMs?: number; quietMs?: number };
@@ -106,6 +114,12 @@ function searchedFor(module: RecordRef['module'], identity: Identity): NonNullab
   }
   if (identity.emails.length > 0) return { emails: identity.emails };
   return { emails: [], crmLink: identity.emailMasked ? 'masked' : 'noEmail' };
+}
+
+/** The CRM ask's answer as a lookup's, or null when CRM could not say who the record is. */
+function crmAnswer(answer: ResponseOf<'tickets.crm'>): ResponseOf<'tickets.get'> | null {
+  if (!answer.ok) return answer;
+  return answer.data.view ? { ok: true, data: answer.data.view } : null;
 }
 
 export function startRecordSessions(deps: SessionDeps): RecordSessions {
@@ -163,6 +177,10 @@ class Session {
   private remembered = false;
   /** The lookup asked before the identity settled, held until the settled identity takes it or not. */
   private early: { fingerprint: string; answer: Promise<ResponseOf<'tickets.get'>> } | null = null;
+  /** The lookup asked with CRM's identity as the address named the record, held for the first lookup. */
+  private crm: Promise<ResponseOf<'tickets.crm'>> | null = null;
+  /** CRM's API named the record's customer: the page's reading need not be searchable. */
+  private crmIdentified = false;
   /** Previews asked for on this record: each ticket's is asked once (again only after a failure). */
   private previews: Record<string, PreviewState> = {};
   /** The New ticket form, once opened on this record; and the ticket created last. */
@@ -230,6 +248,8 @@ class Session {
     this.show({ kind: 'loading' });
     if (this.watching) return;
     this.watching = true;
+    // A record this tab showed lately is drawn from its memory: the worker is asked after the paint.
+    if (answer.data.crmModules.includes(this.ref.module) && !this.recent.has(this.key)) this.askCrm();
     watchRecordIdentity({
       doc: this.deps.doc,
       ref: this.ref,
@@ -261,7 +281,7 @@ class Session {
       this.handle({ ok: true, data: remembered });
       await new Promise((resolve) => setTimeout(resolve, REMEMBERED_CONFIRM_DELAY_MS));
       if (this.aborted || seq !== this.lookupSeq) return;
-    } else {
+    } else if (!this.crm) {
       // Not in this tab's memory: the lookup the settled identity would make starts with the peek,
       // not after its "never fetched" (kept fresh, the broker answers it from the cache, no Desk call).
       this.askEarly(identity);
@@ -276,6 +296,26 @@ class Session {
     // What this tab's memory already drew: drawing it again would only hold up the frame's paint.
     if (remembered && sameView(remembered, answer.data)) return;
     this.keep(identity, answer);
+  }
+
+  /**
+   * The broker reads who the record is from CRM's API and searches Desk with that, while CRM's
+   * page still loads the record: its rows are shown as they come, and the first lookup takes
+   * them (or, when CRM could not say alone, asks with the page's reading).
+   */
+  private askCrm(): void {
+    const seq = this.lookupSeq;
+    const request = { command: 'tickets.crm', record: this.ref } as const;
+    // Held while this record is shown: the broker makes no Desk call once the rep has left it.
+    const asked = this.deps.askHeld
+      ? this.deps.askHeld(request, this.controller.signal).then((answer) => answer ?? { ok: true as const, data: { view: null } })
+      : this.deps.ask(request);
+    this.crm = asked;
+    void asked.then((answer) => {
+      // Not over what a lookup or this tab's memory drew meanwhile; an error waits for the lookup.
+      if (this.aborted || seq !== this.lookupSeq || this.view || !answer.ok || !answer.data.view || answer.data.view.error) return;
+      this.handle({ ok: true, data: answer.data.view });
+    });
   }
 
   private askEarly(identity: Identity): void {
@@ -293,19 +333,27 @@ class Session {
     this.retryTimer = null;
     this.retryAt = null;
     this.gaveUp = false;
-    if (!isSearchable(identity, this.ref.module)) {
+    // The early asks are taken by the first lookup they fit, never by another.
+    const early = this.early;
+    this.early = null;
+    const crm = mode === 'cached' ? this.crm : null;
+    this.crm = null;
+    let first = crm && crmAnswer(await crm);
+    if (this.aborted || seq !== this.lookupSeq) return;
+    if (first?.ok) this.crmIdentified = true;
+    // Once CRM said who the record is, the broker searches with that whatever the page shows.
+    if (!first && !this.crmIdentified && !isSearchable(identity, this.ref.module)) {
       this.view = null;
       return this.show({ kind: 'noIdentity', module: this.ref.module });
     }
-    // With tickets on screen, keep them while asking (marked refreshing); else the skeleton.
-    this.refreshing = this.view !== null;
-    this.show(this.view ? this.body : { kind: 'loading' });
-    // The early ask is taken by the first lookup of that same identity, never by another.
-    const early = this.early;
-    this.early = null;
-    const joined = mode === 'cached' && early?.fingerprint === identityFingerprint(identity);
-    const first = await (joined ? early.answer : this.deps.ask({ command: 'tickets.get', record: this.ref, identity, mode }));
-    if (this.aborted || seq !== this.lookupSeq) return;
+    if (!first) {
+      // With tickets on screen, keep them while asking (marked refreshing); else the skeleton.
+      this.refreshing = this.view !== null;
+      this.show(this.view ? this.body : { kind: 'loading' });
+      const joined = mode === 'cached' && early?.fingerprint === identityFingerprint(identity);
+      first = await (joined ? early.answer : this.deps.ask({ command: 'tickets.get', record: this.ref, identity, mode }));
+      if (this.aborted || seq !== this.lookupSeq) return;
+    }
     this.remembered = false;
     const revalidate = first.ok && first.data.revalidating;
     this.refreshing = revalidate;

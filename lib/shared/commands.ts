@@ -187,6 +187,13 @@ export const COMMANDS = {
     'page',
     z.object({ record: RecordRefSchema, identity: IdentitySchema, mode: TicketsModeSchema }),
   ).answers<TicketsView>(),
+  /**
+   * The record's tickets found with who CRM's API says the record is, asked as soon as the tab's
+   * address names the record (before the page shows who it is): `view` null when CRM cannot say
+   * it alone (no CRM read scope, a refusal, no such record, a field only the page has), or when
+   * the tab left the record while CRM answered; the panel then looks up what the page shows.
+   */
+  'tickets.crm': command('page', z.object({ record: RecordRefSchema })).answers<{ view: TicketsView | null }>(),
   /** The `New ticket` form's choices for this record: departments, priorities, whom it is for. */
   'ticket.options': command('page', z.object({ record: RecordRefSchema, identity: IdentitySchema })).answers<NewTicketOptions>(),
   /**

@@ -137,6 +137,12 @@ export interface PanelConfig {
    * shared computer sees whose Desk access it is); null for a key or an organisation credential.
    */
   actingAs: string | null;
+  /**
+   * The modules whose records' customer the broker reads from CRM's API (Sign in with Zoho with
+   * CRM's read scope): the panel asks for their tickets (`tickets.crm`) as soon as the address
+   * names the record.
+   */
+  crmModules: CrmModule[];
 }
 
 export interface PortalChoice {

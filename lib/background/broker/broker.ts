@@ -116,8 +116,8 @@ export function createBroker(deps: BrokerDeps): Broker {
     () => deps.crmHosts.inForce(),
   );
   return {
-    handle: async (message, sender) => {
-      const answer = await dispatch(message, sender);
+    handle: async (message, sender, held) => {
+      const answer = await dispatch(message, sender, held);
       // Extension pages are where settings and credentials are changed: read them afresh after any
       // of their commands that may change them (a read, such as an open Diagnostics, changes nothing).
       if (typeof sender === 'object' && sender !== null && isExtensionPageSender(sender) && namesChangingCommand(message)) contextChanged();

@@ -9,7 +9,7 @@ import { COMMANDS, PANEL_FRAME_COMMANDS, type Caller, type Command, type RecordR
 import type { CustomCrmHosts } from '../../shared/crm-address';
 import { toErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { Response } from '../../shared/protocol';
-import type { Handlers } from './handlers';
+import type { Handlers, SenderCheck } from './handlers';
 import { redact, scrubSecretRuns } from './redact';
 import {
   isAboutShownRecord,
@@ -17,11 +17,17 @@ import {
   isExtensionPageSender,
   isOnZohoCrmHost,
   isPanelFrameSender,
+  tabStillShowsRecord,
   type CurrentTabUrl,
   type MessageSender,
 } from './sender-policy';
 
-export type HandleMessage = (message: unknown, sender: Runtime.MessageSender | MessageSender) => Promise<Response<unknown>>;
+/** `held`: false once the caller let go of a request it held open (it left the record meanwhile). */
+export type HandleMessage = (
+  message: unknown,
+  sender: Runtime.MessageSender | MessageSender,
+  held?: () => boolean,
+) => Promise<Response<unknown>>;
 
 const SENDER_CHECKS: Record<Caller, (sender: MessageSender, customHosts?: CustomCrmHosts) => boolean> = {
   page: isCrmTabSender,
@@ -85,7 +91,7 @@ export function createDispatch(
   currentTabUrl: CurrentTabUrl,
   customHosts: () => Promise<CustomCrmHosts> = () => Promise.resolve(new Map()),
 ): HandleMessage {
-  async function answer(message: unknown, sender: Runtime.MessageSender | MessageSender): Promise<Response<unknown>> {
+  async function answer(message: unknown, sender: Runtime.MessageSender | MessageSender, held: () => boolean): Promise<Response<unknown>> {
     try {
       const command = commandOf(message);
       if (command === undefined) return fail({ code: 'BAD_MESSAGE', detail: 'expected an object with a string "command"' });
@@ -106,15 +112,18 @@ export function createDispatch(
       if (definition.from === 'page' && record && !(await isAboutShownRecord(from, record, currentTabUrl, custom))) {
         return fail({ code: 'FORBIDDEN_SENDER', detail: command });
       }
-      const handler = handlers[command as Command] as (request: Request) => Promise<unknown>;
-      return { ok: true, data: await handler({ ...parsed.data, command } as Request) };
+      const handler = handlers[command as Command] as (request: Request, sender: SenderCheck) => Promise<unknown>;
+      const check: SenderCheck = {
+        stillShown: async () => held() && (!record || (await tabStillShowsRecord(from, record, currentTabUrl, custom))),
+      };
+      return { ok: true, data: await handler({ ...parsed.data, command } as Request, check) };
     } catch (error) {
       return fail(toErrorInfo(error));
     }
   }
 
-  return async (message, sender) => {
-    const response = await answer(message, sender);
+  return async (message, sender, held = () => true) => {
+    const response = await answer(message, sender, held);
     const toExtensionPage = typeof sender === 'object' && sender !== null && isExtensionPageSender(sender);
     try {
       const known = await secrets();

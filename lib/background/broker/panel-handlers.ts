@@ -1,10 +1,12 @@
 /** Handlers of the commands the content script sends (dispatch checks the sender first). */
 import { browser } from 'wxt/browser';
+import { CRM_MODULES } from '../../shared/protocol';
+import { crmAccess } from '../crm/crm-access';
 import type { HandlersFrom } from './handlers';
 import type { BrokerParts } from './parts';
 import { createNewTicketHandlers, mayCreate } from './new-ticket-handlers';
 import { createTicketPreviewHandler } from './ticket-preview';
-import { createTicketsHandler } from './tickets';
+import { createTicketsHandlers } from './tickets-handlers';
 
 export function createPanelHandlers(parts: BrokerParts): HandlersFrom<'page'> {
   return {
@@ -21,9 +23,13 @@ export function createPanelHandlers(parts: BrokerParts): HandlersFrom<'page'> {
         portalName: settings.portal?.name ?? null,
         actingAs: settings.authKind === 'oauth' ? (settings.agent?.name ?? null) : null,
         canCreate: state === 'ready' && mayCreate(settings, credential),
+        crmModules:
+          state === 'ready' && credential && settings.dataCentre
+            ? CRM_MODULES.filter((module) => 'token' in crmAccess(credential, settings.dataCentre!, module))
+            : [],
       };
     },
-    'tickets.get': createTicketsHandler({ ...parts, source: parts.tickets }),
+    ...createTicketsHandlers({ ...parts, source: parts.tickets }),
     ...createNewTicketHandlers(parts),
     'tickets.preview': createTicketPreviewHandler({ ...parts, source: parts.tickets }),
     // The panel's set-up / sign-in link: content scripts cannot open the options page.

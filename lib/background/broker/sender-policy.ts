@@ -144,6 +144,22 @@ export async function isAboutShownRecord(
   return tabShowsRecord(sender, record, currentTabUrl, customHosts, true);
 }
 
+/**
+ * After a wait: the sender's tab shows `record` by the browser's word now. A frame inside Zoho
+ * One or CRM Plus, or a tab whose URL the browser does not give, cannot tell: yes.
+ */
+export async function tabStillShowsRecord(
+  sender: MessageSender,
+  record: RecordRef,
+  currentTabUrl: CurrentTabUrl,
+  customHosts?: CustomCrmHosts,
+): Promise<boolean> {
+  const topFrame = isFramedPanelPage(sender) || sender.frameId === undefined || sender.frameId === 0;
+  if (!topFrame || sender.tab?.id === undefined) return true;
+  const now = await currentTabUrl(sender.tab.id).catch(() => undefined);
+  return now === undefined || showsRecord(now, record, customHosts);
+}
+
 /** The sender's tab shows `record` now (asked once more when the message's copy of its URL lags a switch). */
 async function tabShowsRecord(
   sender: MessageSender,

@@ -24,6 +24,11 @@ interface FoundTickets {
 export interface TicketSource {
   /** Fingerprint of the identity used to search: a different one means another answer. */
   fingerprint(record: RecordRef, identity: Identity): string | Promise<string>;
+  /**
+   * Who the record is by the source's own word (CRM's API), complete without the page's reading:
+   * `find` with it searches the same as with any page reading. null when only the page can say.
+   */
+  identityOf?(ready: ReadyContext, record: RecordRef): Promise<Identity | null>;
   /** The record's tickets, asked with `ready.credential`. */
   find(ready: ReadyContext, record: RecordRef, identity: Identity, signal: AbortSignal): Promise<FoundTickets>;
   /** The ticket's latest public thread as plain text; null when it has none. Sources without it (test doubles) have no previews. */

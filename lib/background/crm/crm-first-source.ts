@@ -65,6 +65,20 @@ function identityFrom(parties: RecordParties, page: Identity): Identity {
   }
 }
 
+/**
+ * A page reading with every field filled, the linked records' ids CRM's: CRM's identity is
+ * complete alone when filling the page's fields in changes nothing the Desk search is keyed on.
+ */
+function fullPageReading(parties: RecordParties): Identity {
+  const lookup = (crm: { id: string } | null) => ({ id: crm?.id ?? '0', name: 'page' });
+  return {
+    emails: ['page@page.invalid'],
+    name: 'page',
+    accountName: 'page',
+    ...(parties.kind === 'deal' ? { lookups: { contact: lookup(parties.contact), account: lookup(parties.account) } } : {}),
+  };
+}
+
 /** Whether the Desk search can run with this identity at all (else there is nothing to start early). */
 const searchable = (record: RecordRef, identity: Identity) => {
   if (record.module === 'Accounts') return Boolean(identity.accountName ?? identity.name);
@@ -76,8 +90,38 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
   /** Tokens CRM refused for good, and why (a new sign-in brings a new token). */
   const refused = new Map<string, PageIdentityReason>();
 
+  /** CRM reads in flight, by record: the early ask and a lookup of the same record share one. */
+  const reading = new Map<string, Promise<RecordParties | null>>();
+
   // Diagnostics only: noted beside the search, never before it (the note is a storage write).
   const fromPage = (record: RecordRef, reason: PageIdentityReason) => void notes.note({ source: 'page', module: record.module, reason });
+
+  /** CRM's answer for the record, read once however many ask meanwhile, and cached. */
+  function readParties(
+    access: { apiDomain: string; token: string },
+    record: RecordRef,
+    signal: AbortSignal,
+  ): Promise<RecordParties | null> {
+    const key = crmKeyOf(record);
+    const id = JSON.stringify([key.crmOrg, key.recordKey, access.token]);
+    const running = reading.get(id);
+    if (running) return running;
+    const read = (async () => {
+      const parties = await readRecordParties(crm, { ...access, module: record.module, id: record.recordId }, signal);
+      await cache.write(key, parties, now());
+      return parties;
+    })();
+    reading.set(id, read);
+    void read.catch(() => undefined).finally(() => reading.delete(id));
+    return read;
+  }
+
+  /** A refusal: remembered when lasting, what CRM said before forgotten, the fallback noted. */
+  async function refusedBy(error: CrmRefusal, token: string, record: RecordRef): Promise<void> {
+    if (LASTING.has(error.reason)) refused.set(token, error.reason);
+    await cache.forget(crmKeyOf(record));
+    fromPage(record, error.reason);
+  }
 
   return {
     async fingerprint(record, identity) {
@@ -95,8 +139,7 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
         return { ...(await desk.find(ready, record, identity, signal)), fingerprint: pageFingerprint };
       }
 
-      const key = crmKeyOf(record);
-      const cached = await cache.read(key, now());
+      const cached = await cache.read(crmKeyOf(record), now());
       // Start Desk on the page's reading while CRM answers; its result waits for CRM's word.
       const early = new AbortController();
       const stop = () => early.abort();
@@ -113,13 +156,10 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
         if (cached?.fresh) parties = cached.parties;
         else {
           try {
-            parties = await readRecordParties(crm, { ...access, module: record.module, id: record.recordId }, signal);
-            await cache.write(key, parties, now());
+            parties = await readParties(access, record, signal);
           } catch (error) {
             if (!(error instanceof CrmRefusal)) throw error;
-            if (LASTING.has(error.reason)) refused.set(access.token, error.reason);
-            await cache.forget(key);
-            fromPage(record, error.reason);
+            await refusedBy(error, access.token, record);
             return await pageAnswer();
           }
         }
@@ -136,6 +176,28 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
       } finally {
         signal.removeEventListener('abort', stop);
       }
+    },
+
+    async identityOf(ready, record) {
+      const access = crmAccess(ready.credential, ready.dataCentre, record.module);
+      if (!('token' in access) || refused.has(access.token)) return null;
+      let parties: RecordParties | null;
+      try {
+        const cached = await cache.read(crmKeyOf(record), now());
+        parties = cached?.fresh ? cached.parties : await readParties(access, record, new AbortController().signal);
+      } catch (error) {
+        // The lookup with the page's reading asks CRM again, and says what went wrong.
+        if (error instanceof CrmRefusal) await refusedBy(error, access.token, record);
+        return null;
+      }
+      if (!parties) return null;
+      const alone = identityFrom(parties, { emails: [] });
+      if (!searchable(record, alone)) return null;
+      const [own, filled] = await Promise.all([
+        desk.fingerprint(record, alone),
+        desk.fingerprint(record, identityFrom(parties, fullPageReading(parties))),
+      ]);
+      return own === filled ? alone : null;
     },
 
     ...(desk.latestThread ? { latestThread: desk.latestThread.bind(desk) } : {}),

@@ -9,5 +9,6 @@ export const readyConfig = (overrides: Partial<PanelConfig> = {}): PanelConfig =
   portalName: 'Zylker Inc.',
   actingAs: null,
   canCreate: false,
+  crmModules: [],
   ...overrides,
 });

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Runtime } from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HELD_ASK_PORT } from '../../../../lib/shared/held-ask';
 import type { PanelConfig } from '../../../../lib/shared/protocol';
 import { testBroker, type TestBroker } from '../../support/broker-setup';
 import { crmTab, optionsTab } from '../../support/senders';
@@ -101,6 +103,8 @@ describe('panel.config', () => {
       portalName: 'Zylker Inc.',
       actingAs: null,
       canCreate: true,
+      // A key is no CRM token: every record's customer is read from its page.
+      crmModules: [],
     });
   });
 
@@ -118,9 +122,33 @@ describe('background wiring', () => {
     // WXT's fake has no permission events: the wiring's listeners for them are only counted.
     const permissionEvents = [fakeBrowser.permissions.onAdded, fakeBrowser.permissions.onRemoved];
     const listening = permissionEvents.map((event) => vi.spyOn(event, 'addListener').mockImplementation(() => undefined));
+    // Nor ports: the held asks' listener is caught and handed ports by hand.
+    let onConnect: ((port: Runtime.Port) => void) | undefined;
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation((listener) => void (onConnect = listener));
     const { default: background } = await import('../../../../entrypoints/background');
     background.main();
     for (const spy of listening) expect(spy).toHaveBeenCalledTimes(1);
+    // A held ask is answered over its port; a port of another name is left alone.
+    const port = (name: string) => {
+      const posted: unknown[] = [];
+      const onMessage: ((message: unknown) => void)[] = [];
+      const shape = {
+        name,
+        sender: crmTab(),
+        postMessage: (message: unknown) => void posted.push(message),
+        onMessage: { addListener: (listener: (message: unknown) => void) => void onMessage.push(listener) },
+        onDisconnect: { addListener: () => undefined },
+      } as unknown as Runtime.Port;
+      return { shape, posted, send: (message: unknown) => onMessage.forEach((listener) => listener(message)) };
+    };
+    const held = port(HELD_ASK_PORT);
+    const other = port('another');
+    onConnect!(held.shape);
+    onConnect!(other.shape);
+    held.send({ command: 'nope' });
+    other.send({ command: 'nope' });
+    await vi.waitFor(() => expect(held.posted).toEqual([{ ok: false, error: { code: 'UNKNOWN_COMMAND', detail: 'nope' } }]));
+    expect(other.posted).toEqual([]);
     const answer = await new Promise((resolve) => {
       // The fake's listener type lacks sendResponse, which the broker's listener answers through.
       const message = [{ command: 'nope' }, crmTab(), resolve] as unknown as Parameters<typeof fakeBrowser.runtime.onMessage.trigger>;

@@ -63,6 +63,14 @@ describe('Sign in with Zoho, then Save', () => {
     expect(JSON.stringify(await z.panel({ command: 'panel.config' }))).not.toContain('zylker.com');
   });
 
+  it('the panel is told which modules’ customers CRM’s API names (all with the CRM read scopes, none without)', async () => {
+    await z.connect();
+    expect(await z.panel({ command: 'panel.config' })).toMatchObject({ crmModules: ['Leads', 'Contacts', 'Accounts', 'Deals'] });
+    await z.signIn({ features: { readCrm: false, createTickets: true } });
+    await z.save();
+    expect(await z.panel({ command: 'panel.config' })).toMatchObject({ crmModules: [] });
+  });
+
   it('with CRM reading and ticket creation turned off, the consent asks for the Desk read scopes only, and so does every renewal', async () => {
     await z.signIn({ features: { readCrm: false, createTickets: false } });
     expect(z.launches[0]!.url.searchParams.get('scope')).toBe(DESK_READ_SCOPES.join(','));

@@ -4,6 +4,7 @@ import {
   isCrmTabSender,
   isExtensionPageSender,
   isPanelFrameSender,
+  tabStillShowsRecord,
   type MessageSender,
 } from '../../../../lib/background/broker/sender-policy';
 import { contact, identity, lead, recordUrl, scriptedSource, testBroker, ticketsGet } from '../../support/broker-setup';
@@ -217,5 +218,21 @@ describe('panel commands are bound to the record the sending frame shows', () =>
     ]) {
       expect(await world.send(ticketsGet('cached', contact), crmTab(url)), url).toMatchObject({ ok: true });
     }
+  });
+});
+
+describe('after a wait: does the sending tab still show the record?', () => {
+  const askedAbout = contact;
+  const urlNow = (url: string | undefined) => () => Promise.resolve(url);
+
+  it('no once the tab has moved to another record; yes while it shows the same one', async () => {
+    const sender = crmTab(recordUrl(askedAbout));
+    expect(await tabStillShowsRecord(sender, askedAbout, urlNow(recordUrl(lead)))).toBe(false);
+    expect(await tabStillShowsRecord(sender, askedAbout, urlNow(`${recordUrl(askedAbout)}?tab=notes`))).toBe(true);
+  });
+
+  it('yes when nothing can tell: a CRM frame inside Zoho One, or a tab whose address the browser does not give', async () => {
+    expect(await tabStillShowsRecord(crmFrameInZohoOne(), askedAbout, urlNow(recordUrl(lead)))).toBe(true);
+    expect(await tabStillShowsRecord(crmTab(recordUrl(askedAbout)), askedAbout, () => Promise.reject(new Error('no tab')))).toBe(true);
   });
 });

@@ -10,13 +10,17 @@ import {
   contact,
   identity,
   lead,
+  recordUrl,
   scriptedSource,
   storedLastError,
   testBroker,
   ticketsGet,
   type TestBroker,
 } from '../../support/broker-setup';
-import { optionsTab } from '../../support/senders';
+import { crmTab, optionsTab } from '../../support/senders';
+import type { Runtime } from 'webextension-polyfill';
+import { answerHeldAsks } from '../../../../lib/background/broker/held-asks';
+import type { MessageSender } from '../../../../lib/background/broker/sender-policy';
 
 const T0 = Date.UTC(2026, 5, 1, 9, 0, 0);
 /** Tickets fetched less than five minutes ago are fresh. */
@@ -377,5 +381,127 @@ describe('tickets.get and a source that searched with another identity', () => {
     // The page's identity now stands for CRM's: exactly that list is cached.
     expect((await ask({ ...ticketsGet('cached'), mode: 'peek' as const })).tickets).toEqual(tickets(0, 2));
     expect(script.calls).toHaveLength(1);
+  });
+});
+
+/** The background's end of a content script's held-ask port. */
+function heldPort(sender: MessageSender) {
+  const posted: unknown[] = [];
+  const onMessage: ((message: unknown) => void)[] = [];
+  const onDisconnect: (() => void)[] = [];
+  const port = {
+    name: 'desklink.heldAsk',
+    sender,
+    postMessage: (message: unknown) => void posted.push(message),
+    disconnect: () => undefined,
+    onMessage: { addListener: (listener: (message: unknown) => void) => void onMessage.push(listener) },
+    onDisconnect: { addListener: (listener: () => void) => void onDisconnect.push(listener) },
+  } as unknown as Runtime.Port;
+  return {
+    port,
+    posted,
+    ask: (message: unknown) => onMessage.forEach((listener) => listener(message)),
+    letGo: () => onDisconnect.forEach((listener) => listener()),
+  };
+}
+
+describe('tickets.crm (asked as the address names the record, before the page shows who it is)', () => {
+  const CRM_IDENTITY = { emails: ['daniel.okafor@contoso.example'], name: 'Daniel Okafor' };
+  const crmAsk = (record = contact) => ({ command: 'tickets.crm' as const, record });
+
+  /** A source that knows the record from CRM (after `crmAnswers`), keyed as CRM's identity whatever the page reads. */
+  function crmSource(script: ReturnType<typeof scriptedSource>) {
+    let answer: () => void = () => undefined;
+    const crmAnswers = new Promise<void>((resolve) => (answer = resolve));
+    return {
+      answer,
+      source: {
+        ...script.source,
+        fingerprint: () => 'crm-identity',
+        identityOf: async () => (await crmAnswers, CRM_IDENTITY),
+      },
+    };
+  }
+
+  async function askCrm(record = contact): Promise<TicketsView | null> {
+    const response = await world.send(crmAsk(record));
+    if (!response.ok) throw new Error(`expected ok, got ${JSON.stringify(response.error)}`);
+    return (response.data as { view: TicketsView | null }).view;
+  }
+
+  it('answers the tickets found with CRM’s identity; the page’s lookup meanwhile joins that search', async () => {
+    const script = scriptedSource([tickets(0, 2)]);
+    const crm = crmSource(script);
+    world = testBroker({ tickets: crm.source });
+    await world.connect();
+    script.hold();
+    const early = askCrm();
+    crm.answer();
+    await vi.waitFor(() => expect(script.calls).toHaveLength(1));
+    const lookup = ask(ticketsGet('cached'));
+    script.release();
+    expect((await early)?.tickets).toEqual(tickets(0, 2));
+    expect((await lookup).tickets).toEqual(tickets(0, 2));
+    expect(script.calls).toEqual([{ record: contact, identity: CRM_IDENTITY }]);
+  });
+
+  it('says nothing when the source cannot tell who the record is without the page (a key): no Desk call', async () => {
+    const desk = await use(scriptedSource([tickets(0, 2)]));
+    expect(await askCrm()).toBeNull();
+    expect(desk.calls).toHaveLength(0);
+  });
+
+  it('makes no Desk call for a record the tab left while CRM answered', async () => {
+    const script = scriptedSource([tickets(0, 2)]);
+    const crm = crmSource(script);
+    world = testBroker({ tickets: crm.source });
+    await world.connect();
+    const tabs = vi.spyOn(fakeBrowser.tabs, 'get');
+    tabs.mockResolvedValue({ url: 'https://crm.zoho.com/crm/org20110845/tab/Contacts/5293322000000000001' } as Awaited<
+      ReturnType<typeof fakeBrowser.tabs.get>
+    >);
+    try {
+      const early = askCrm();
+      crm.answer();
+      expect(await early).toBeNull();
+      expect(script.calls).toHaveLength(0);
+    } finally {
+      tabs.mockRestore();
+    }
+  });
+
+  it('makes no Desk call and posts nothing once the caller lets go of its held ask (the rep left the record)', async () => {
+    const script = scriptedSource([tickets(0, 2)]);
+    const crm = crmSource(script);
+    world = testBroker({ tickets: crm.source });
+    await world.connect();
+    const port = heldPort(crmTab(recordUrl(contact)));
+    answerHeldAsks(port.port, world.broker.handle);
+    port.ask(crmAsk());
+    port.letGo();
+    crm.answer();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(script.calls).toHaveLength(0);
+    expect(port.posted).toEqual([]);
+  });
+
+  it('answers a held ask over its port while the caller holds it', async () => {
+    const script = scriptedSource([tickets(0, 2)]);
+    const crm = crmSource(script);
+    world = testBroker({ tickets: crm.source });
+    await world.connect();
+    const port = heldPort(crmTab(recordUrl(contact)));
+    answerHeldAsks(port.port, world.broker.handle);
+    port.ask(crmAsk());
+    crm.answer();
+    await vi.waitFor(() => expect(port.posted).toHaveLength(1));
+    expect(port.posted[0]).toMatchObject({ ok: true, data: { view: { tickets: tickets(0, 2) } } });
+  });
+
+  it('is refused for a record the tab does not show', async () => {
+    const desk = await use(scriptedSource([tickets(0, 2)]));
+    const response = await world.send(crmAsk(lead), crmTab());
+    expect(response).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(desk.calls).toHaveLength(0);
   });
 });

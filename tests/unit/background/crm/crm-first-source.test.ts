@@ -263,3 +263,78 @@ describe('CRM-first ticket source', () => {
     expect(await source.fingerprint(RECORD, PAGE)).toBe(JSON.stringify(PAGE.emails));
   });
 });
+
+describe('who the record is by CRM alone (asked before the page shows it)', () => {
+  const ready = () => readyWith(oauth([...DESK_READ_SCOPES, ...CRM_SCOPES]));
+
+  it('is CRM’s identity, read once for it and for a lookup started meanwhile, and the lookup searches with it', async () => {
+    const crm = fakeCrm(200, crmRecord);
+    const { desk, source } = setUp(crm);
+    const [identity, found] = await Promise.all([source.identityOf!(ready(), RECORD), source.find(ready(), RECORD, PAGE, signal())]);
+    expect(identity).toEqual({ emails: [RIGHT], name: 'Daniel Okafor' });
+    expect(crm.calls).toHaveLength(1);
+    expect(found.fingerprint).toBe(JSON.stringify([RIGHT]));
+    // The page's reading, whatever it is, now finds the same list in the cache.
+    expect(await source.fingerprint(RECORD, PAGE)).toBe(await source.fingerprint(RECORD, identity!));
+    expect(desk.searched.at(-1)).toEqual([RIGHT]);
+  });
+
+  it('takes CRM’s answer from the cache while it is fresh', async () => {
+    const crm = fakeCrm(200, crmRecord);
+    const { source } = setUp(crm);
+    await source.identityOf!(ready(), RECORD);
+    now += 60_000;
+    expect(await source.identityOf!(ready(), RECORD)).toEqual({ emails: [RIGHT], name: 'Daniel Okafor' });
+    expect(crm.calls).toHaveLength(1);
+  });
+
+  it('is unknown without a CRM scope or with a key, without calling CRM', async () => {
+    const crm = fakeCrm(200, crmRecord);
+    const { source } = setUp(crm);
+    const key: Credential = { kind: 'zsc', key: 'k', dataCentre: 'com', email: 'a@b.example', savedAt: 0 };
+    expect(await source.identityOf!(readyWith(oauth([...DESK_READ_SCOPES])), RECORD)).toBeNull();
+    expect(await source.identityOf!(readyWith(key), RECORD)).toBeNull();
+    expect(crm.calls).toHaveLength(0);
+  });
+
+  it('is unknown when CRM refuses the token’s scope, and CRM is not asked again with it', async () => {
+    const crm = fakeCrm(403, { code: 'OAUTH_SCOPE_MISMATCH', message: 'invalid oauth scope to access this URL', status: 'error' });
+    const { desk, notes, source } = setUp(crm);
+    expect(await source.identityOf!(ready(), RECORD)).toBeNull();
+    expect(await notes.last()).toMatchObject({ source: 'page', reason: 'scope' });
+    await source.find(ready(), RECORD, PAGE, signal());
+    expect(crm.calls).toHaveLength(1);
+    expect(desk.searched).toEqual([PAGE.emails]);
+  });
+
+  it.each([
+    [204, null],
+    [429, { code: 'TOO_MANY_REQUESTS' }],
+    [200, { data: [{ id: RECORD.recordId, Email: null, Secondary_Email: null, Full_Name: null }] }],
+  ] as const)('is unknown when CRM answers %i with %j (the page’s reading is searched instead)', async (status, body) => {
+    const { source } = setUp(fakeCrm(status, body));
+    expect(await source.identityOf!(ready(), RECORD)).toBeNull();
+  });
+
+  it('is unknown when a field only the page shows would change the search (a deal’s contact CRM gives no name)', async () => {
+    const contactId = '5293322000004120017';
+    const crm = createCrmClient({
+      fetch: (input) => {
+        const deal = urlOf(input).pathname.includes('/Deals/');
+        const body = deal
+          ? { data: [{ id: '77', Contact_Name: { id: contactId, name: null }, Account_Name: { id: '88', name: 'Globex Corporation' } }] }
+          : { data: [{ id: contactId, Email: RIGHT, Secondary_Email: null, Full_Name: null }] };
+        return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
+      },
+    });
+    const desk = fakeDesk();
+    const source = createCrmFirstTicketSource({
+      desk: { ...desk.source, fingerprint: (_record, identity) => JSON.stringify([identity.emails, identity.lookups ?? null]) },
+      crm,
+      cache: createCrmRecordCache(),
+      notes: createIdentityNotes(clock),
+      now: clock,
+    });
+    expect(await source.identityOf!(readyWith(oauth(CRM_SCOPES)), { ...RECORD, module: 'Deals', recordId: '77' })).toBeNull();
+  });
+});

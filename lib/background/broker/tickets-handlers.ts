@@ -1,6 +1,7 @@
 /**
  * `tickets.get`: a record's tickets, from the cache at once when it has them, from Desk when it
- * must (modes in lib/shared/commands.ts). Identical requests in flight (same portal, record and
+ * must (modes in lib/shared/commands.ts). `tickets.crm`: the same with the identity CRM's API
+ * gives, before the page shows one. Identical requests in flight (same portal, record and
  * identity fingerprint) share one upstream search, across tabs. The in-flight map is only an
  * optimisation: if the worker dies, the cache in IndexedDB and the settings are the truth.
  *
@@ -56,14 +57,21 @@ function view(entry: Omit<CachedRecordTickets, 'fingerprint'>, now: number, reva
 
 const NOT_CACHED: TicketsView = { tickets: [], fetchedAt: null, stale: true, revalidating: false, truncated: false };
 
-export function createTicketsHandler({
-  cache,
-  source,
-  loadContext,
-  withCredential,
-  diagnostics,
-  now,
-}: TicketsDeps): Handler<'tickets.get'> {
+/** The tickets as they may leave the worker: every Desk link checked, cached ones included. */
+function withDeskLinksChecked(ready: ReadyContext, answered: TicketsView): TicketsView {
+  const tickets = onlyDeskLinks(answered.tickets, ready.dataCentre);
+  const checked = tickets === answered.tickets ? answered : { ...answered, tickets };
+  if (checked.deskUrl === undefined) return checked;
+  const deskUrl = onlyDeskLink(checked.deskUrl, ready.dataCentre);
+  if (deskUrl) return { ...checked, deskUrl };
+  const { deskUrl: _dropped, ...withoutLink } = checked;
+  return withoutLink;
+}
+
+export function createTicketsHandlers({ cache, source, loadContext, withCredential, diagnostics, now }: TicketsDeps): {
+  'tickets.get': Handler<'tickets.get'>;
+  'tickets.crm': Handler<'tickets.crm'>;
+} {
   const inFlight = new Map<string, Promise<Fetched>>();
   /** The fetches of the last ten seconds, for `Refresh` when the cache cannot hold them. */
   const justFetched = new Map<string, Fetched>();
@@ -154,15 +162,20 @@ export function createTicketsHandler({
     }
   }
 
-  return async (request) => {
-    const ready = requireReady(await loadContext());
-    const answered = await answer(ready, request);
-    const tickets = onlyDeskLinks(answered.tickets, ready.dataCentre);
-    const checked = tickets === answered.tickets ? answered : { ...answered, tickets };
-    if (checked.deskUrl === undefined) return checked;
-    const deskUrl = onlyDeskLink(checked.deskUrl, ready.dataCentre);
-    if (deskUrl) return { ...checked, deskUrl };
-    const { deskUrl: _dropped, ...withoutLink } = checked;
-    return withoutLink;
+  return {
+    'tickets.get': async (request) => {
+      const ready = requireReady(await loadContext());
+      return withDeskLinksChecked(ready, await answer(ready, request));
+    },
+    // Asked as the address names the record: CRM's answer starts the Desk search while CRM's page
+    // still loads the record. Through the same cache and shared searches as `tickets.get`, so the
+    // lookup the page's reading makes later takes this search or its stored list.
+    'tickets.crm': async ({ record }, sender) => {
+      const ready = requireReady(await loadContext());
+      const identity = (await source.identityOf?.(ready, record).catch(() => null)) ?? null;
+      // The rep may have moved on while CRM answered: no Desk call for a record nobody looks at.
+      if (!identity || (sender && !(await sender.stillShown()))) return { view: null };
+      return { view: withDeskLinksChecked(ready, await answer(ready, { command: 'tickets.get', record, identity, mode: 'cached' })) };
+    },
   };
 }
