@@ -5,13 +5,16 @@
  * options page (the CRM box ticked or not) and a rep opens a record. With the scopes, a Contact
  * whose page shows an old email still shows the tickets of the email CRM holds; without them the
  * page's email is searched and CRM's API is never called; a UK organisation's record shows its
- * panel, its identity read from www.zohoapis.uk.
+ * panel, its identity read from www.zohoapis.uk. With the scopes the panel also asks as soon as the
+ * address names the record: its tickets show while CRM's page still loads it, the page's reading
+ * later makes no second search, and a record left before CRM answered costs no Desk call.
  */
 import { expect } from '@playwright/test';
 import type { DataCentreId } from '../../../lib/shared/data-centres';
 import { DATA_CENTRES } from '../../../lib/shared/data-centres';
-import { OAUTH_CLIENT_ID, RECORDS, type OAuthUser } from '../../sandbox/fixtures';
+import { OAUTH_CLIENT_ID, RECORDS, recordPath, type OAuthUser, type RecordFixture } from '../../sandbox/fixtures';
 import type { OptionsWorld } from '../support/options-driver';
+import type { CrmTab } from '../support/panel-driver';
 import { cellOf, expectInPanel } from '../support/panel-steps';
 
 interface CrmIdentityScenario {
@@ -40,8 +43,19 @@ async function signInAndSave(
 /** CRM REST calls the sandbox answered, on any data centre's API host. */
 const crmApiCalls = (world: OptionsWorld) => world.sandbox.log.filter((entry) => entry.host.startsWith('www.zohoapis.'));
 
-/** The emails every Desk ticket search asked for. */
-const searchedEmails = (world: OptionsWorld) => world.sandbox.deskCalls({ path: '/api/v1/tickets/search' }).map((call) => call.query.email);
+/** CRM REST calls for this record (any API version's path). */
+const crmReadsOf = (world: OptionsWorld, record: RecordFixture) =>
+  crmApiCalls(world).filter((entry) => entry.path.endsWith(`/${record.module}/${record.recordId}`));
+
+/** The emails every Desk ticket search asked for (one search may ask for several). */
+const searchedEmails = (world: OptionsWorld) =>
+  world.sandbox.deskCalls({ path: '/api/v1/tickets/search' }).flatMap((call) => call.query.email?.split(',') ?? []);
+
+/** What CRM's own page shows where it draws the record: its loading text until it has rendered one. */
+const crmContentText = (tab: CrmTab) => tab.evaluate(() => document.getElementById('crmContent')?.innerText.trim() ?? '', undefined);
+
+/** The record CRM's page has drawn (its path), or null while it still loads the first one. */
+const renderedPath = (tab: CrmTab) => tab.evaluate(() => document.documentElement.getAttribute('data-crm-rendered'), undefined);
 
 export const CRM_IDENTITY_SCENARIOS: readonly CrmIdentityScenario[] = [
   {
@@ -91,6 +105,82 @@ export const CRM_IDENTITY_SCENARIOS: readonly CrmIdentityScenario[] = [
         await expect.poll(() => options.regionText('Diagnostics')).toContain('Read from the page');
         expect(await options.regionText('Diagnostics')).toContain('the sign-in holds no Zoho CRM read scope for this module');
       } finally {
+        world.sandbox.oauth.reset();
+      }
+    },
+  },
+  {
+    title: 'with Zoho CRM read scopes, the panel shows the record’s tickets while CRM’s page is still loading it, with one Desk search',
+    async run(world) {
+      const record = RECORDS.movedContact;
+      try {
+        await signInAndSave(world, { user: 'admin', dataCentre: 'com', readCrm: true });
+        world.sandbox.clearLog();
+        // CRM's page never gets the record it asks its own server for: it stays on its loading state.
+        world.sandbox.addFault({ host: 'crm.zoho.com', path: `/crm/v2.2/${record.module}/${record.recordId}`, body: 'hang' });
+        const tab = await world.open(record);
+        const panel = tab.panel();
+        await expectInPanel(panel, 'tab', `All ${record.expectedTickets.A}`, { timeout: 20_000 });
+        const subjects = (await panel.rows()).map((row) => cellOf(row, 'Subject')?.text ?? '').join('\n');
+        expect(subjects).toContain('Renewal quote for 2027');
+        // Read after the rows: CRM's page has still drawn neither the record nor the email it shows.
+        expect(await crmContentText(tab)).toBe('Loading...');
+        expect(await renderedPath(tab)).toBeNull();
+        expect(searchedEmails(world)).toEqual([record.emails[0]]);
+        expect(crmReadsOf(world, record)).toHaveLength(1);
+      } finally {
+        world.sandbox.clearFaults();
+        world.sandbox.oauth.reset();
+      }
+    },
+  },
+  {
+    title: '… and once CRM’s page shows the record, no second search is made',
+    async run(world) {
+      const record = RECORDS.movedContact;
+      try {
+        await signInAndSave(world, { user: 'admin', dataCentre: 'com', readCrm: true });
+        world.sandbox.clearLog();
+        // CRM's API answers after its page has shown the record and the panel has read it there:
+        // a search made for the page's reading would reach Desk before the rows show.
+        world.sandbox.addFault({ host: 'www.zohoapis.com', delayMs: 3_000 });
+        const tab = await world.open(record);
+        const panel = tab.panel();
+        await expect.poll(() => renderedPath(tab)).toBe(recordPath(record));
+        expect(await crmContentText(tab)).toContain(record.pageEmails[0]);
+        await expectInPanel(panel, 'tab', `All ${record.expectedTickets.A}`, { timeout: 20_000 });
+        expect(searchedEmails(world)).toEqual([record.emails[0]]);
+        expect(crmReadsOf(world, record)).toHaveLength(1);
+      } finally {
+        world.sandbox.clearFaults();
+        world.sandbox.oauth.reset();
+      }
+    },
+  },
+  {
+    title: 'a record the rep leaves before CRM answers costs no Desk call',
+    async run(world) {
+      const left = RECORDS.noTickets;
+      // The record before it in CRM's list: its page's `Previous record` arrow leads there.
+      const next = RECORDS.contact;
+      try {
+        await signInAndSave(world, { user: 'admin', dataCentre: 'com', readCrm: true });
+        world.sandbox.clearLog();
+        // Every CRM read takes seconds. The next record's is asked after the left one's, so by the
+        // time its rows show, the left record's answer has come and whatever it led to has reached Desk.
+        world.sandbox.addFault({ host: 'www.zohoapis.com', delayMs: 4_000 });
+        const tab = await world.open(left);
+        // The rep reads the record while CRM's API is asked who it is, and moves on before it answers.
+        await expect.poll(() => crmReadsOf(world, left).length, { timeout: 20_000 }).toBe(1);
+        await expect.poll(() => renderedPath(tab)).toBe(recordPath(left));
+        await tab.clickPage('link', 'Previous record');
+        expect(crmReadsOf(world, left)[0]!.status).toBe(0);
+        await expectInPanel(tab.panel(), 'tab', `All ${next.expectedTickets.A}`, { timeout: 20_000 });
+        await expect.poll(() => crmReadsOf(world, left)[0]!.status).not.toBe(0);
+        expect(searchedEmails(world)).toEqual(expect.arrayContaining([next.emails[0]]));
+        for (const email of left.emails) expect(searchedEmails(world)).not.toContain(email);
+      } finally {
+        world.sandbox.clearFaults();
         world.sandbox.oauth.reset();
       }
     },
