@@ -10,6 +10,8 @@ import type { Request } from '../../lib/shared/commands';
 import { connectWith } from '../e2e/support/admin';
 import type { SandboxAddress } from '../e2e/support/chromium';
 import { FIREFOX_EXTENSION_ORIGIN, launchFirefox } from '../e2e/support/firefox-browser';
+import type { OptionsPage } from '../e2e/support/options-driver';
+import { firefoxOptions } from '../e2e/support/options-firefox';
 import type { GeneratedRecord } from '../sandbox/index';
 import { firefoxFloorPage, openFirefoxTab, type BenchTab, type FloorPage } from './bench-tab';
 
@@ -19,6 +21,8 @@ export interface FirefoxBench {
   openTab: (record: GeneratedRecord) => Promise<BenchTab & { page: Page }>;
   /** The floor page (./bench-tab.ts), bringing `crmPage` back to the front after each sample. */
   floorPage: (crmPage: Page) => Promise<FloorPage>;
+  /** A new options page, as the admin drives it (the e2e tests' driver), and its close. */
+  openOptions: () => Promise<{ page: OptionsPage; close: () => Promise<void> }>;
   close: () => Promise<void>;
 }
 
@@ -49,6 +53,11 @@ export async function startFirefoxBench(sandbox: SandboxAddress, portal: 'A' = '
       send,
       openTab: async (record) => openFirefoxTab(await browser.newPage(), record),
       floorPage: async (crmPage) => firefoxFloorPage(await browser.newPage(), crmPage, FIREFOX_EXTENSION_ORIGIN),
+      openOptions: async () => {
+        const page = await browser.newPage();
+        await loadOptions(page);
+        return { page: firefoxOptions(page), close: () => page.close() };
+      },
       close: () => browser.close(),
     };
   } catch (error) {

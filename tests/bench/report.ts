@@ -32,6 +32,30 @@ const times = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '
 const CDP_ONLY = 'Chromium only (DevTools protocol)';
 const CHROMIUM_ONLY = 'Chromium only';
 
+/** Calls per view: the mean of the per-view counts (or a summary's p50). */
+const perView = (calls: number[] | { p50: number } | undefined) => {
+  if (!calls) return '?';
+  if (!Array.isArray(calls)) return String(calls.p50);
+  return calls.length ? String(Math.round((calls.reduce((sum, c) => sum + c, 0) / calls.length) * 10) / 10) : '?';
+};
+
+/** First visits signed in with Zoho (CRM's read scope): no target, compared with a build without a change. */
+function signedInRow(s: any): Row {
+  if (s.failed) return ['signedIn', `failed: ${s.failed}`, '', '', '—', null];
+  const figures = (b: any) =>
+    `CRM render → rows ${ms(b.coldViewMs)}; click → rows ${ms(b.clickToRowsMs)}; ${perView(b.deskCallsPerView)} Desk + ${perView(
+      b.crmCallsPerView,
+    )} CRM calls per view${b.failedViews ? `; ${b.failedViews} views failed` : ''}`;
+  return [
+    'signedIn',
+    `${figures(s)} (Sign in with Zoho, CRM read; Desk, CRM's API and the CRM page's record delayed ${s.injectedDelayMs} ms)`,
+    s.firefox ? `${figures(s.firefox)}${times(s.firefox.timesChromium?.clickToRowsP50 ?? undefined)}` : 'not run',
+    `${s.n} first visits`,
+    '—',
+    null,
+  ];
+}
+
 export function tableRows(r: any): Row[] {
   const rows: Row[] = [];
   const ff = r.firefox;
@@ -97,6 +121,7 @@ export function tableRows(r: any): Row[] {
         r.dayOfUse.deskCallsOnRepeats === 0 ? null : false,
       ]);
     }
+    if (r.signedIn) rows.push(signedInRow(r.signedIn));
     if (ff?.timesChromium) {
       const worst = Math.max(...Object.values(ff.timesChromium as Record<string, number>).filter((x) => !Number.isNaN(x)));
       rows.push([

@@ -16,7 +16,9 @@
  * 100000), BENCH_FUZZ_CASES (default 10000, 0 skips), BENCH_DELAY_MS (injected Desk latency,
  * default 150), BENCH_PREVIEWS (tickets previewed, default 24), BENCH_NEW_TICKETS (tickets
  * created, default 8), BENCH_READING_MS (how long the rep looks at a record before the next
- * switch, default 500), BENCH_OUT (default bench/results.json).
+ * switch, default 500), BENCH_SIGNED_IN (0 skips the views signed in with Zoho, ./signed-in.ts),
+ * BENCH_SIGNED_IN_VIEWS (their records, first visits, default 20), BENCH_OUT (default
+ * bench/results.json).
  * `--markdown` also prints the table as Markdown (README.md).
  */
 import { execFileSync } from 'node:child_process';
@@ -30,6 +32,7 @@ import { connectWith } from '../e2e/support/admin';
 import { extensionServiceWorker, launchChromium } from '../e2e/support/chromium';
 import { crmUrl } from '../e2e/support/crm';
 import { extensionDir } from '../e2e/support/paths';
+import { chromiumOptions } from '../e2e/support/options';
 import { isPanelFrameUrl } from '../e2e/support/panel-driver';
 import { listCrmRecords, PORTALS, type GeneratedRecord, type SandboxSize } from '../sandbox/index';
 import {
@@ -49,6 +52,7 @@ import { measurePanelMemory, usedHeap, type PanelMemory } from './memory';
 import type { LongTask, SwitchTiming } from './page-probe';
 import { measureNewTickets } from './new-ticket';
 import { createReadingPause, pacedFloor, pacedTab } from './reading-pause';
+import { measureSignedIn, type SignedInBrowser, type SignedInResult } from './signed-in';
 import { startSandboxProcess, type BenchSandbox } from './sandbox-process';
 import { createWorkerStopper } from './sleeping-worker';
 import { measurePreviews, type PreviewTimings } from './preview';
@@ -75,6 +79,8 @@ const PREVIEWS = Number(env.BENCH_PREVIEWS ?? 24);
 const PREVIEWS_PER_RECORD = 8;
 const NEW_TICKETS = Number(env.BENCH_NEW_TICKETS ?? 8);
 const READING_MS = Number(env.BENCH_READING_MS ?? 500);
+const SIGNED_IN = env.BENCH_SIGNED_IN !== '0';
+const SIGNED_IN_VIEWS = SIGNED_IN ? Number(env.BENCH_SIGNED_IN_VIEWS ?? 20) : 0;
 const OUT = path.resolve(env.BENCH_OUT ?? 'bench/results.json');
 const WARM_RECORDS = 10;
 const TABS = 10;
@@ -261,10 +267,12 @@ async function main(): Promise<void> {
 
   log(`sandbox size ${String(SIZE)} …`, 'launch');
   const sandbox = await startSandboxProcess({ size: SIZE, quiet: true, crmRenderDelayMs: CRM_RENDER_DELAY_MS });
-  const records = pickRecords(SIZE, WARM_RECORDS + COLD_VIEWS + 1);
+  // The signed-in views' records come last: the earlier phases' records are the same with or without them.
+  const records = pickRecords(SIZE, WARM_RECORDS + COLD_VIEWS + 1 + SIGNED_IN_VIEWS);
   const warmRecords = records.slice(0, WARM_RECORDS);
   const dayRecords = records.slice(WARM_RECORDS, WARM_RECORDS + COLD_VIEWS);
   const tabsRecord = records[WARM_RECORDS + COLD_VIEWS] ?? null;
+  const signedInRecords = records.slice(WARM_RECORDS + COLD_VIEWS + 1);
   let context: BrowserContext | undefined;
   let firefox: FirefoxBench | undefined;
   let firefoxVersion = '';
@@ -502,6 +510,54 @@ async function main(): Promise<void> {
     pacedMs += await paceDeskCalls(send, 2 * NEW_TICKETS + 2);
     await crmPage.bringToFront();
     const newTickets = await measureNewTickets(crmPage, NEW_TICKETS, ownMsBetween);
+
+    // ---- Signed in with Zoho, CRM's read scope granted: first visits of records not visited yet,
+    // Desk, CRM's API and the CRM page's record request delayed alike (./signed-in.ts).
+    let signedIn: SignedInResult | { failed: string } | null = null;
+    if (SIGNED_IN_VIEWS > 0 && signedInRecords.length > 0) {
+      log(`signed in with Zoho: ${signedInRecords.length} first visits (Desk, CRM API and CRM page delayed ${DELAY_MS} ms) …`, 'signedIn');
+      // The key connection's tabs go: the views are in new tabs, with the sign-in's panel configuration.
+      await crmPage.close();
+      await ff?.page.close();
+      const ctx = context;
+      const browsers: SignedInBrowser[] = [
+        {
+          name: 'chromium',
+          send,
+          openOptions: async () => {
+            const page = await ctx.newPage();
+            await page.goto(`chrome-extension://${extensionId}/options.html`);
+            return { page: chromiumOptions(page), close: () => page.close() };
+          },
+          openTab: async (record) => openChromiumTab(await ctx.newPage(), record),
+        },
+      ];
+      if (firefox)
+        browsers.push({
+          name: 'firefox',
+          version: firefoxVersion,
+          send: firefox.send,
+          openOptions: firefox.openOptions,
+          openTab: firefox.openTab,
+        });
+      try {
+        signedIn = await measureSignedIn({
+          sandbox,
+          browsers,
+          opener: cycle[0]!,
+          records: signedInRecords,
+          portalId: PORTAL.id,
+          delayMs: DELAY_MS,
+          reading,
+          paceDesk: (browserSend, needed) => paceDeskCalls(browserSend, needed),
+          log,
+        });
+      } catch (error) {
+        // The key phases' figures still count; this block says why it has none.
+        log(`signed-in views failed: ${error instanceof Error ? error.message : String(error)}`);
+        signedIn = { failed: error instanceof Error ? error.message : String(error) };
+      }
+    }
     await sandbox.clearFaults();
     await firefox?.close();
     firefox = undefined;
@@ -542,6 +598,7 @@ async function main(): Promise<void> {
         sandboxOwnMs: summarize(newTickets.sandboxOwnMs),
       },
       firstVisitMs: summarize(warmUp.map((t) => t.panelMs)),
+      ...(signedIn ? { signedIn: 'block' in signedIn ? signedIn.block : signedIn } : {}),
       warmApiCalls,
       tenTabsUpstreamCalls: tenTabs,
       contentScriptBytes,
@@ -592,6 +649,7 @@ async function main(): Promise<void> {
         previewUncachedMs: previews.uncachedMs.map(tenth),
         previewCachedMs: previews.cachedMs.map(tenth),
         newTicketMs: newTickets.ms.map(tenth),
+        ...(signedIn && 'samples' in signedIn ? signedIn.samples : {}),
         ...(ff
           ? {
               firefoxWarmSwitchMs: ffWarm.map((t) => tenth(t.panelMs)),

@@ -10,12 +10,17 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { SandboxAddress } from '../e2e/support/chromium';
 import type { FaultRule } from '../sandbox/faults';
+import type { OAuthUser } from '../sandbox/fixtures';
 import type { RequestLogEntry, SandboxOptions } from '../sandbox/index';
 
 export interface BenchSandbox extends SandboxAddress {
   /** The Desk API requests logged so far, in arrival order (`status` 0 while unanswered). */
   deskCalls(): Promise<RequestLogEntry[]>;
+  /** Desk API and CRM REST API requests logged since `since` (epoch ms), with the token each carried. */
+  apiCalls(since: number): Promise<RequestLogEntry[]>;
   clearLog(): Promise<void>;
+  /** Zoho Accounts forgets every session, grant and token; `user` is who signs in next. */
+  resetOAuth(user: OAuthUser): Promise<void>;
   addFault(rule: FaultRule): Promise<void>;
   clearFaults(): Promise<void>;
   close(): Promise<void>;
@@ -23,7 +28,13 @@ export interface BenchSandbox extends SandboxAddress {
 
 /** What the harness asks of the sandbox's process. */
 export type SandboxCall =
-  { op: 'deskCalls' } | { op: 'clearLog' } | { op: 'addFault'; rule: FaultRule } | { op: 'clearFaults' } | { op: 'close' };
+  | { op: 'deskCalls' }
+  | { op: 'apiCalls'; since: number }
+  | { op: 'clearLog' }
+  | { op: 'resetOAuth'; user: OAuthUser }
+  | { op: 'addFault'; rule: FaultRule }
+  | { op: 'clearFaults' }
+  | { op: 'close' };
 
 export type SandboxReply = { id: number; ok: true; value?: unknown } | { id: number; ok: false; error: string };
 export type SandboxReady = { ready: SandboxAddress } | { failed: string };
@@ -63,7 +74,9 @@ export async function startSandboxProcess(options: SandboxOptions): Promise<Benc
   return {
     ...address,
     deskCalls: () => ask<RequestLogEntry[]>({ op: 'deskCalls' }),
+    apiCalls: (since) => ask<RequestLogEntry[]>({ op: 'apiCalls', since }),
     clearLog: () => ask({ op: 'clearLog' }),
+    resetOAuth: (user) => ask({ op: 'resetOAuth', user }),
     addFault: (rule) => ask({ op: 'addFault', rule }),
     clearFaults: () => ask({ op: 'clearFaults' }),
     close: async () => {

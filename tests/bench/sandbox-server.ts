@@ -19,8 +19,21 @@ try {
       switch (message.op) {
         case 'deskCalls':
           return send({ id, ok: true, value: sandbox.deskCalls() });
+        case 'apiCalls':
+          return send({
+            id,
+            ok: true,
+            value: sandbox.log.filter(
+              (e) =>
+                e.at >= message.since && ((e.host.startsWith('desk.') && e.path.startsWith('/api/')) || e.host.startsWith('www.zohoapis.')),
+            ),
+          });
         case 'clearLog':
           sandbox.clearLog();
+          return send({ id, ok: true });
+        case 'resetOAuth':
+          sandbox.oauth.reset();
+          sandbox.oauth.setUser(message.user);
           return send({ id, ok: true });
         case 'addFault':
           sandbox.addFault(message.rule);

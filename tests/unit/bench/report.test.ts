@@ -19,6 +19,27 @@ const report = (timesChromium: Record<string, number> | null) => ({
     waitingFirstVisitsMs: 25_000,
     waitingRepeatsMs: 5_000,
   },
+  signedIn: {
+    n: 20,
+    injectedDelayMs: 150,
+    coldViewMs: s(12, 30, 20),
+    clickToRowsMs: s(330, 360, 20),
+    deskCallsPerView: [2, 2, 3, 1],
+    crmCallsPerView: [1, 1, 1, 1],
+    failedViews: 0,
+    ...(timesChromium
+      ? {
+          firefox: {
+            coldViewMs: s(14, 33, 20),
+            clickToRowsMs: s(340, 370, 20),
+            deskCallsPerView: [2, 2, 3, 1],
+            crmCallsPerView: [1, 1, 1, 1],
+            failedViews: 1,
+            timesChromium: { clickToRowsP50: 1.03 },
+          },
+        }
+      : {}),
+  },
   warmApiCalls: 0,
   longTasks: { count: 0, maxMs: 0, switches: 60 },
   cache100k: { lookupP95Ms: 5, bytes: 1024, remainingTickets: 10, insertedTickets: 20, lookups: 300, cap: 50_000 },
@@ -55,6 +76,18 @@ describe('bench table', () => {
     expect(row(rows, 'cache100k')[2]).toMatch(/Chromium only/);
     expect(row(rows, 'dayOfUse')[1]).toMatch(/waiting 30\.0 s .* 100 Desk calls, 0 on repeats/);
     expect(row(rows, 'Firefox ÷ Chromium').at(-1)).toBe(true);
+  });
+
+  it('shows the signed-in first visits with their calls per view and no target', () => {
+    const [, chromium, firefox, n, target, met] = row(tableRows(report({ warmSwitchP95: 1.04 })), 'signedIn');
+    expect(chromium).toBe(
+      'CRM render → rows p50 12 ms, p95 30 ms; click → rows p50 330 ms, p95 360 ms; 2 Desk + 1 CRM calls per view ' +
+        "(Sign in with Zoho, CRM read; Desk, CRM's API and the CRM page's record delayed 150 ms)",
+    );
+    expect(firefox).toMatch(/^CRM render → rows p50 14 ms, p95 33 ms; .*; 1 views failed \(1\.03×\)$/);
+    expect([n, target, met]).toEqual(['20 first visits', '—', null]);
+    expect(row(tableRows(report(null)), 'signedIn')[2]).toBe('not run');
+    expect(row(tableRows({ ...report(null), signedIn: { failed: 'no consent window' } }), 'signedIn')[1]).toBe('failed: no consent window');
   });
 
   it('marks Firefox missed when any figure is more than 1.2× Chromium’s', () => {
