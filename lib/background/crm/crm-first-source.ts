@@ -13,6 +13,7 @@
  */
 import type { Identity, RecordRef } from '../../shared/commands';
 import type { PageIdentityReason } from '../../shared/protocol';
+import { isFresh } from '../cache/freshness';
 import type { TicketSource } from '../broker/ticket-source';
 import { crmAccess } from './crm-access';
 import { CrmRefusal, type CrmClient, type CrmRefusalReason } from './crm-client';
@@ -92,6 +93,21 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
 
   /** CRM reads in flight, by record: the early ask and a lookup of the same record share one. */
   const reading = new Map<string, Promise<RecordParties | null>>();
+  /**
+   * CRM's answers read and still being stored, by record: the Desk search they start does not
+   * wait for the write, and reads meanwhile take them from here (after it, from the cache).
+   */
+  const storing = new Map<string, { parties: RecordParties | null; fetchedAt: number }>();
+  const storingKey = (key: CrmRecordKey) => `${key.crmOrg}\n${key.recordKey}`;
+
+  /** What the cache says of the record, or will once the answer being stored is. */
+  async function known(record: RecordRef): Promise<{ parties: RecordParties | null; fresh: boolean } | null> {
+    const key = crmKeyOf(record);
+    const held = storingKey(key);
+    const answer = storing.get(held);
+    if (answer) return { parties: answer.parties, fresh: isFresh(answer.fetchedAt, now()) };
+    return cache.read(key, now());
+  }
 
   // Diagnostics only: noted beside the search, never before it (the note is a storage write).
   const fromPage = (record: RecordRef, reason: PageIdentityReason) => void notes.note({ source: 'page', module: record.module, reason });
@@ -106,9 +122,18 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
     const id = JSON.stringify([key.crmOrg, key.recordKey, access.token]);
     const running = reading.get(id);
     if (running) return running;
+    // Just read, and still being stored: the same answer.
+    const held = storing.get(storingKey(key));
+    if (held && isFresh(held.fetchedAt, now())) return Promise.resolve(held.parties);
     const read = (async () => {
       const parties = await readRecordParties(crm, { ...access, module: record.module, id: record.recordId }, signal);
-      await cache.write(key, parties, now());
+      const storedAs = storingKey(key);
+      const answer = { parties, fetchedAt: now() };
+      storing.set(storedAs, answer);
+      void cache
+        .write(key, parties, answer.fetchedAt)
+        .catch(() => undefined)
+        .finally(() => storing.get(storedAs) === answer && storing.delete(storedAs));
       return parties;
     })();
     reading.set(id, read);
@@ -119,13 +144,14 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
   /** A refusal: remembered when lasting, what CRM said before forgotten, the fallback noted. */
   async function refusedBy(error: CrmRefusal, token: string, record: RecordRef): Promise<void> {
     if (LASTING.has(error.reason)) refused.set(token, error.reason);
+    storing.delete(storingKey(crmKeyOf(record)));
     await cache.forget(crmKeyOf(record));
     fromPage(record, error.reason);
   }
 
   return {
     async fingerprint(record, identity) {
-      const cached = await cache.read(crmKeyOf(record), now());
+      const cached = await known(record);
       const parties = cached?.parties;
       return desk.fingerprint(record, parties ? identityFrom(parties, identity) : identity);
     },
@@ -139,7 +165,7 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
         return { ...(await desk.find(ready, record, identity, signal)), fingerprint: pageFingerprint };
       }
 
-      const cached = await cache.read(crmKeyOf(record), now());
+      const cached = await known(record);
       // Start Desk on the page's reading while CRM answers; its result waits for CRM's word.
       const early = new AbortController();
       const stop = () => early.abort();
@@ -183,7 +209,7 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
       if (!('token' in access) || refused.has(access.token)) return null;
       let parties: RecordParties | null;
       try {
-        const cached = await cache.read(crmKeyOf(record), now());
+        const cached = await known(record);
         parties = cached?.fresh ? cached.parties : await readParties(access, record, new AbortController().signal);
       } catch (error) {
         // The lookup with the page's reading asks CRM again, and says what went wrong.
