@@ -10,6 +10,7 @@ import { startRecordSessions, type Ask, type PanelSurface } from '../../../lib/p
 import { PAGE_VARIANT_HTML } from '../../sandbox/crm/page-variants';
 import { RECORDS, recordPath, type RecordFixture } from '../../sandbox/fixtures';
 import { ticket } from '../support/cache';
+import { renderCrmPage } from '../support/crm-page';
 import { readyConfig } from '../support/panel-config';
 
 const url = (record: RecordFixture) => `https://crm.zoho.com${recordPath(record)}`;
@@ -24,17 +25,6 @@ const view = (over: Partial<TicketsView> = {}): TicketsView => ({
   ...over,
 });
 const NOT_CACHED = view({ tickets: [], fetchedAt: null, stale: true });
-
-/** Puts a saved sandbox page's content into the document, as the CRM app renders it. */
-function render(html: string) {
-  const saved = new DOMParser().parseFromString(html, 'text/html');
-  document.title = saved.title;
-  document.body.replaceChildren(...[...saved.body.childNodes].map((node) => document.importNode(node, true)));
-  // happy-dom runs no CSS animations: announce the new anchors as the browser would.
-  for (const element of document.querySelectorAll('[id^="titlecard_"], [data-zcqa^="value_"], [entity-id]')) {
-    element.dispatchEvent(new AnimationEvent('animationstart', { animationName: 'desklink-element-seen', bubbles: true }));
-  }
-}
 
 type CrmAnswer = Response<{ view: TicketsView | null }>;
 
@@ -93,7 +83,7 @@ describe('the record’s tickets by CRM’s word, asked as the address names the
     h.sessions.navigate(url(RECORDS.contact));
     await vi.waitFor(() => expect(h.commands()).toContain('tickets.crm'));
     h.answerCrm(crmView());
-    render(PAGE_VARIANT_HTML.contact);
+    renderCrmPage(PAGE_VARIANT_HTML.contact);
     await vi.waitFor(() => expect(h.last()?.searched).toEqual({ emails: [...RECORDS.contact.emails] }));
     expect(h.last()?.body).toMatchObject({ kind: 'tickets', view: { fetchedAt: 1 } });
     expect(h.commands().filter((c) => c.startsWith('tickets.get') && c !== 'tickets.get peek')).toEqual([]);
@@ -101,7 +91,7 @@ describe('the record’s tickets by CRM’s word, asked as the address names the
 
   it('hold the page’s early lookup while CRM answers, so Desk is not searched twice', async () => {
     const h = harness();
-    render(PAGE_VARIANT_HTML.contact);
+    renderCrmPage(PAGE_VARIANT_HTML.contact);
     h.sessions.navigate(url(RECORDS.contact));
     // The page shows the record at once: its identity settles while CRM has not answered.
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -116,7 +106,7 @@ describe('the record’s tickets by CRM’s word, asked as the address names the
     h.sessions.navigate(url(RECORDS.lead));
     await vi.waitFor(() => expect(h.commands()).toContain('tickets.crm'));
     h.answerCrm({ ok: true, data: { view: null } });
-    render(PAGE_VARIANT_HTML.lead);
+    renderCrmPage(PAGE_VARIANT_HTML.lead);
     await vi.waitFor(() => expect(h.last()?.body).toMatchObject({ kind: 'tickets', view: { fetchedAt: 2 } }));
     expect(h.commands()).toContain('tickets.get cached');
   });
@@ -126,7 +116,7 @@ describe('the record’s tickets by CRM’s word, asked as the address names the
     h.sessions.navigate(url(RECORDS.lead));
     await vi.waitFor(() => expect(h.commands()).toContain('tickets.crm'));
     h.answerCrm({ ok: false, error: { code: 'NETWORK' } });
-    render(PAGE_VARIANT_HTML.lead);
+    renderCrmPage(PAGE_VARIANT_HTML.lead);
     await vi.waitFor(() => expect(h.last()?.body).toMatchObject({ kind: 'error', error: { code: 'NETWORK' } }));
     expect(h.commands()).not.toContain('tickets.get cached');
   });
@@ -136,7 +126,7 @@ describe('the record’s tickets by CRM’s word, asked as the address names the
     h.sessions.navigate(url(RECORDS.lead));
     await vi.waitFor(() => expect(h.commands()).toContain('tickets.crm'));
     h.answerCrm(crmView({ stale: true, revalidating: true }));
-    render(PAGE_VARIANT_HTML.lead);
+    renderCrmPage(PAGE_VARIANT_HTML.lead);
     await vi.waitFor(() => expect(h.commands()).toContain('tickets.get fresh'));
     await vi.waitFor(() => expect(h.last()).toMatchObject({ refreshing: false, body: { kind: 'tickets', view: { fetchedAt: 2 } } }));
   });
@@ -172,7 +162,7 @@ describe('the record’s tickets by CRM’s word, asked as the address names the
     const sessions = startRecordSessions({ doc: document, signal: new AbortController().signal, ask, askHeld, surface, timing: TIMING });
     sessions.navigate(url(RECORDS.lead));
     await vi.waitFor(() => expect(held).toHaveLength(1));
-    render(PAGE_VARIANT_HTML.lead);
+    renderCrmPage(PAGE_VARIANT_HTML.lead);
     await vi.waitFor(() => expect(shown.at(-1)?.body).toMatchObject({ kind: 'tickets', view: { fetchedAt: 2 } }));
     expect(requests).toContain('tickets.get cached');
     expect(requests).not.toContain('tickets.crm');
@@ -183,7 +173,7 @@ describe('the record’s tickets by CRM’s word, asked as the address names the
 
   it('are not asked when CRM is not read for the module (a key), nor for a record this tab showed lately', async () => {
     const key = harness({ config: readyConfig() });
-    render(PAGE_VARIANT_HTML.lead);
+    renderCrmPage(PAGE_VARIANT_HTML.lead);
     key.sessions.navigate(url(RECORDS.lead));
     await vi.waitFor(() => expect(key.last()?.body.kind).toBe('tickets'));
     expect(key.commands()).not.toContain('tickets.crm');
@@ -192,7 +182,7 @@ describe('the record’s tickets by CRM’s word, asked as the address names the
     h.sessions.navigate(url(RECORDS.lead));
     await vi.waitFor(() => expect(h.commands()).toContain('tickets.crm'));
     h.answerCrm(crmView());
-    render(PAGE_VARIANT_HTML.lead);
+    renderCrmPage(PAGE_VARIANT_HTML.lead);
     await vi.waitFor(() => expect(h.last()?.searched).toBeDefined());
     h.sessions.navigate(url(RECORDS.contact));
     await vi.waitFor(() => expect(h.commands().filter((c) => c === 'tickets.crm')).toHaveLength(2));

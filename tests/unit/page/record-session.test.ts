@@ -5,6 +5,7 @@ import type { PanelViewState } from '../../../lib/page/panel-state';
 import { startRecordSessions, type Ask, type PanelSurface } from '../../../lib/page/record-session';
 import { PAGE_VARIANT_HTML } from '../../sandbox/crm/page-variants';
 import { DEAL, dealPath, RECORDS, recordPath, type RecordFixture } from '../../sandbox/fixtures';
+import { renderCrmPage } from '../support/crm-page';
 import { readyConfig } from '../support/panel-config';
 
 const url = (record: RecordFixture) => `https://crm.zoho.com${recordPath(record)}`;
@@ -21,17 +22,6 @@ const view = (over: Partial<TicketsView> = {}): TicketsView => ({
 });
 /** The broker's answer to a `peek` for an identity it has no tickets for. */
 const NOT_CACHED = view({ fetchedAt: null, stale: true });
-
-/** Puts a saved sandbox page's content into the document, as the CRM app renders it. */
-function render(html: string) {
-  const saved = new DOMParser().parseFromString(html, 'text/html');
-  document.title = saved.title;
-  document.body.replaceChildren(...[...saved.body.childNodes].map((node) => document.importNode(node, true)));
-  // happy-dom runs no CSS animations: announce the new anchors as the browser would.
-  for (const element of document.querySelectorAll('[id^="titlecard_"], [data-zcqa^="value_"], [entity-id]')) {
-    element.dispatchEvent(new AnimationEvent('animationstart', { animationName: 'desklink-element-seen', bubbles: true }));
-  }
-}
 
 type TicketsRequest = Extract<Request, { command: 'tickets.get' }>;
 
@@ -90,7 +80,7 @@ describe('record sessions', () => {
   });
 
   it('reads the record from the page and asks for its tickets (cached) in the configured language and zone', async () => {
-    render(PAGE_VARIANT_HTML.contact);
+    renderCrmPage(PAGE_VARIANT_HTML.contact);
     const h = harness({ tickets: () => ({ ok: true, data: view({ fetchedAt: 42 }) }) });
     h.sessions.navigate(url(RECORDS.contact));
     await vi.waitFor(() => expect(h.last()?.body.kind).toBe('tickets'));
@@ -106,7 +96,7 @@ describe('record sessions', () => {
   });
 
   it('after a cached answer that is revalidating, asks again with mode fresh and shows that', async () => {
-    render(PAGE_VARIANT_HTML.lead);
+    renderCrmPage(PAGE_VARIANT_HTML.lead);
     const h = harness({
       tickets: (r) => ({
         ok: true,
@@ -120,7 +110,7 @@ describe('record sessions', () => {
   });
 
   it('a warm record: the peek shows its cached tickets before the identity settles; the lookup asked alongside is not drawn, and nothing more is asked', async () => {
-    render(PAGE_VARIANT_HTML.contact);
+    renderCrmPage(PAGE_VARIANT_HTML.contact);
     const h = harness({
       peek: () => ({ ok: true, data: view({ fetchedAt: 7 }) }),
       tickets: () => ({ ok: true, data: view({ fetchedAt: 8 }) }),
@@ -138,7 +128,7 @@ describe('record sessions', () => {
   });
 
   it('a record never seen: its lookup is asked with the peek, without waiting for the cache to say it has nothing', async () => {
-    render(PAGE_VARIANT_HTML.contact);
+    renderCrmPage(PAGE_VARIANT_HTML.contact);
     // A background slow to answer the peek (busy, or waking up).
     const h = harness(
       { peek: () => new Promise(() => undefined), tickets: () => ({ ok: true, data: view({ fetchedAt: 8 }) }) },
@@ -153,7 +143,7 @@ describe('record sessions', () => {
   });
 
   it('a stale peek is shown, then the settled identity is looked up (cached) so it is revalidated', async () => {
-    render(PAGE_VARIANT_HTML.lead);
+    renderCrmPage(PAGE_VARIANT_HTML.lead);
     const h = harness({
       peek: () => ({ ok: true, data: view({ fetchedAt: 1, stale: true }) }),
       tickets: () => ({ ok: true, data: view({ fetchedAt: 2 }) }),
@@ -165,14 +155,14 @@ describe('record sessions', () => {
   });
 
   it('waits while the previous record’s DOM lingers, then looks up the new record', async () => {
-    render(PAGE_VARIANT_HTML.contact);
+    renderCrmPage(PAGE_VARIANT_HTML.contact);
     const h = harness();
     h.sessions.navigate(url(RECORDS.contact));
     await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(1));
     h.sessions.navigate(url(RECORDS.lead)); // pushState: the contact's page is still shown
     await new Promise((r) => setTimeout(r, 150));
     expect(h.ticketRequests()).toHaveLength(1);
-    render(PAGE_VARIANT_HTML.lead); // the app renders the lead
+    renderCrmPage(PAGE_VARIANT_HTML.lead); // the app renders the lead
     await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(2));
     expect(h.ticketRequests()[1]).toMatchObject({
       record: { recordId: RECORDS.lead.recordId, module: 'Leads' },
@@ -181,7 +171,7 @@ describe('record sessions', () => {
   });
 
   it('notices CRM replacing the lingering record at once, without animation events or the fallback wait', async () => {
-    render(PAGE_VARIANT_HTML.contact);
+    renderCrmPage(PAGE_VARIANT_HTML.contact);
     const h = harness();
     h.sessions.navigate(url(RECORDS.contact));
     await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(1));
@@ -196,7 +186,7 @@ describe('record sessions', () => {
   });
 
   it('ignores a late answer for a record the user already left', async () => {
-    render(PAGE_VARIANT_HTML.contact);
+    renderCrmPage(PAGE_VARIANT_HTML.contact);
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const h = harness({
@@ -208,7 +198,7 @@ describe('record sessions', () => {
     h.sessions.navigate(url(RECORDS.contact));
     await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(1));
     h.sessions.navigate(url(RECORDS.lead));
-    render(PAGE_VARIANT_HTML.lead);
+    renderCrmPage(PAGE_VARIANT_HTML.lead);
     await vi.waitFor(() => expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 222 } } }));
     const shownBefore = h.shown.length;
     release();
@@ -218,7 +208,7 @@ describe('record sessions', () => {
   });
 
   it('looks a record without email up by its name (its CRM link), and says it had no email', async () => {
-    render(PAGE_VARIANT_HTML.noEmail);
+    renderCrmPage(PAGE_VARIANT_HTML.noEmail);
     const h = harness();
     h.sessions.navigate(url(RECORDS.noEmail));
     await vi.waitFor(() => expect(h.last()?.body.kind).toBe('tickets'));
@@ -227,7 +217,7 @@ describe('record sessions', () => {
   });
 
   it('says an email was masked, and never sends it', async () => {
-    render(PAGE_VARIANT_HTML.masked);
+    renderCrmPage(PAGE_VARIANT_HTML.masked);
     const h = harness();
     h.sessions.navigate(url(RECORDS.contact));
     await vi.waitFor(() => expect(h.last()?.body.kind).toBe('tickets'));
@@ -236,7 +226,7 @@ describe('record sessions', () => {
   });
 
   it('looks a lazily rendered email up once it shows, without scrolling the page', async () => {
-    render(PAGE_VARIANT_HTML.lazy);
+    renderCrmPage(PAGE_VARIANT_HTML.lazy);
     const scroller = document.querySelector('lyte-tab-body')!;
     const h = harness();
     h.sessions.navigate(url(RECORDS.contact));
@@ -252,7 +242,7 @@ describe('record sessions', () => {
   });
 
   it('looks a deal up by its lookups and says whose they are', async () => {
-    render(PAGE_VARIANT_HTML.deal);
+    renderCrmPage(PAGE_VARIANT_HTML.deal);
     const h = harness();
     h.sessions.navigate(`https://crm.zoho.com${dealPath(DEAL)}`);
     await vi.waitFor(() => expect(h.ticketRequests()).toHaveLength(1));
@@ -270,7 +260,7 @@ describe('record sessions', () => {
     ['rejected', { kind: 'rejected' }],
     ['signedOut', { kind: 'signedOut' }],
   ] as const)('configuration %s: shows that state and asks for no tickets', async (state, body) => {
-    render(PAGE_VARIANT_HTML.contact);
+    renderCrmPage(PAGE_VARIANT_HTML.contact);
     const h = harness({ config: () => ({ ok: true, data: { ...CONFIG, state } }) });
     h.sessions.navigate(url(RECORDS.contact));
     await vi.waitFor(() => expect(h.last()?.body).toEqual(body));
@@ -278,7 +268,7 @@ describe('record sessions', () => {
   });
 
   it('disabled: no panel; enabling later (settings changed) shows the tickets without a reload', async () => {
-    render(PAGE_VARIANT_HTML.contact);
+    renderCrmPage(PAGE_VARIANT_HTML.contact);
     let config: PanelConfig = { ...CONFIG, state: 'disabled' };
     const h = harness({ config: () => ({ ok: true, data: config }) });
     h.sessions.navigate(url(RECORDS.contact));
@@ -291,7 +281,7 @@ describe('record sessions', () => {
   });
 
   it('Refresh asks with mode refresh; a failure keeps the cached rows, marked with the error', async () => {
-    render(PAGE_VARIANT_HTML.lead);
+    renderCrmPage(PAGE_VARIANT_HTML.lead);
     const h = harness({
       tickets: (r) => (r.mode === 'refresh' ? { ok: false, error: { code: 'NETWORK' } } : { ok: true, data: view({ fetchedAt: 5 }) }),
     });
@@ -308,7 +298,7 @@ describe('record sessions', () => {
   });
 
   it('a failure with nothing shown yet is an error state; DISABLED from the broker removes the panel', async () => {
-    render(PAGE_VARIANT_HTML.lead);
+    renderCrmPage(PAGE_VARIANT_HTML.lead);
     const h = harness({ tickets: () => ({ ok: false, error: { code: 'TIMEOUT' } }) });
     h.sessions.navigate(url(RECORDS.lead));
     await vi.waitFor(() => expect(h.last()?.body).toEqual({ kind: 'error', error: { code: 'TIMEOUT' } }));
@@ -318,14 +308,14 @@ describe('record sessions', () => {
   });
 
   it('notes a CRM page in another data centre than the configured one', async () => {
-    render(PAGE_VARIANT_HTML.lead);
+    renderCrmPage(PAGE_VARIANT_HTML.lead);
     const h = harness({ config: () => ({ ok: true, data: { ...CONFIG, dataCentre: 'eu' } }) });
     h.sessions.navigate(url(RECORDS.lead));
     await vi.waitFor(() => expect(h.last()?.dataCentreMismatch).toEqual({ page: 'com', configured: 'eu' }));
   });
 
   it('stops quietly when the content script context is invalidated', async () => {
-    render(PAGE_VARIANT_HTML.contact);
+    renderCrmPage(PAGE_VARIANT_HTML.contact);
     const h = harness();
     h.controller.abort();
     h.sessions.navigate(url(RECORDS.contact));
@@ -342,7 +332,7 @@ describe('record sessions', () => {
     beforeEach(() => vi.useFakeTimers());
 
     it('asks for the tickets before the identity settles, and the settled identity takes that answer: one lookup', async () => {
-      render(PAGE_VARIANT_HTML.contact);
+      renderCrmPage(PAGE_VARIANT_HTML.contact);
       let release!: () => void;
       const desk = new Promise<void>((r) => (release = r));
       const h = harness(
@@ -366,7 +356,7 @@ describe('record sessions', () => {
     });
 
     it('an identity that changes before it settles is asked again, and the first answer is never shown', async () => {
-      render(PAGE_VARIANT_HTML.contact);
+      renderCrmPage(PAGE_VARIANT_HTML.contact);
       const h = harness(
         {
           tickets: (r) => ({ ok: true, data: view({ fetchedAt: r.identity.emails.includes('late.address@example.com') ? 222 : 111 }) }),

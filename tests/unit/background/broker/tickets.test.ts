@@ -423,6 +423,15 @@ describe('tickets.crm (asked as the address names the record, before the page sh
     };
   }
 
+  /** A connected broker whose source knows records from CRM. */
+  async function crmWorld() {
+    const script = scriptedSource([tickets(0, 2)]);
+    const crm = crmSource(script);
+    world = testBroker({ tickets: crm.source });
+    await world.connect();
+    return { script, crm };
+  }
+
   async function askCrm(record = contact): Promise<TicketsView | null> {
     const response = await world.send(crmAsk(record));
     if (!response.ok) throw new Error(`expected ok, got ${JSON.stringify(response.error)}`);
@@ -430,10 +439,7 @@ describe('tickets.crm (asked as the address names the record, before the page sh
   }
 
   it('answers the tickets found with CRM’s identity; the page’s lookup meanwhile joins that search', async () => {
-    const script = scriptedSource([tickets(0, 2)]);
-    const crm = crmSource(script);
-    world = testBroker({ tickets: crm.source });
-    await world.connect();
+    const { script, crm } = await crmWorld();
     script.hold();
     const early = askCrm();
     crm.answer();
@@ -452,10 +458,7 @@ describe('tickets.crm (asked as the address names the record, before the page sh
   });
 
   it('makes no Desk call for a record the tab left while CRM answered', async () => {
-    const script = scriptedSource([tickets(0, 2)]);
-    const crm = crmSource(script);
-    world = testBroker({ tickets: crm.source });
-    await world.connect();
+    const { script, crm } = await crmWorld();
     const tabs = vi.spyOn(fakeBrowser.tabs, 'get');
     tabs.mockResolvedValue({ url: 'https://crm.zoho.com/crm/org20110845/tab/Contacts/5293322000000000001' } as Awaited<
       ReturnType<typeof fakeBrowser.tabs.get>
@@ -471,10 +474,7 @@ describe('tickets.crm (asked as the address names the record, before the page sh
   });
 
   it('makes no Desk call and posts nothing once the caller lets go of its held ask (the rep left the record)', async () => {
-    const script = scriptedSource([tickets(0, 2)]);
-    const crm = crmSource(script);
-    world = testBroker({ tickets: crm.source });
-    await world.connect();
+    const { script, crm } = await crmWorld();
     const port = heldPort(crmTab(recordUrl(contact)));
     answerHeldAsks(port.port, world.broker.handle);
     port.ask(crmAsk());
@@ -486,10 +486,7 @@ describe('tickets.crm (asked as the address names the record, before the page sh
   });
 
   it('answers a held ask over its port while the caller holds it', async () => {
-    const script = scriptedSource([tickets(0, 2)]);
-    const crm = crmSource(script);
-    world = testBroker({ tickets: crm.source });
-    await world.connect();
+    const { crm } = await crmWorld();
     const port = heldPort(crmTab(recordUrl(contact)));
     answerHeldAsks(port.port, world.broker.handle);
     port.ask(crmAsk());
