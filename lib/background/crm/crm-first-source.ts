@@ -10,6 +10,10 @@
  * A refusal that only a person can change (scope, permission, token) is remembered for that
  * token, so CRM is not asked again for every record; each fallback's reason is noted for
  * diagnostics.
+ *
+ * Before the page shows any reading, `identityOf` says who the record is by CRM alone, when
+ * nothing the page could show would change the search: the panel's ask as the address names the
+ * record searches Desk with that, and the page's reading, mapped to CRM's, finds the same list.
  */
 import type { Identity, RecordRef } from '../../shared/commands';
 import type { PageIdentityReason } from '../../shared/protocol';
