@@ -40,7 +40,8 @@ export function extensionAlive(): boolean {
   }
 }
 
-function isEnvelope(value: unknown): boolean {
+/** An answer of the broker's `Response` shape: `{ok: true, data}` or `{ok: false, error}`. */
+export function isEnvelope(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const answer = value as { ok?: unknown; data?: unknown; error?: unknown };
   if (answer.ok === true) return 'data' in answer;

@@ -7,6 +7,7 @@
  * The answer is null when none came over the port (the caller let go, or the worker stopped
  * before answering): the caller then goes on as it would without this ask.
  */
+import { isEnvelope } from './broker-client';
 import type { CommandFrom, RequestOf, ResponseOf } from './commands';
 
 export const HELD_ASK_PORT = 'desklink.heldAsk';
@@ -20,12 +21,6 @@ interface HeldAskPort {
 }
 
 export type HeldAsk = <C extends CommandFrom<'page'>>(request: RequestOf<C>, signal: AbortSignal) => Promise<ResponseOf<C> | null>;
-
-/** An answer of the broker's envelope shape, or null. */
-const envelope = (value: unknown) => {
-  const answer = value as { ok?: unknown } | null;
-  return typeof answer === 'object' && answer !== null && typeof answer.ok === 'boolean' ? value : null;
-};
 
 export function createHeldAsk({ connect, alive = () => true }: { connect: () => HeldAskPort; alive?: () => boolean }): HeldAsk {
   return <C extends CommandFrom<'page'>>(request: RequestOf<C>, signal: AbortSignal) =>
@@ -43,7 +38,7 @@ export function createHeldAsk({ connect, alive = () => true }: { connect: () => 
         settled = true;
         signal.removeEventListener('abort', letGo);
         port.disconnect();
-        resolve(envelope(answer) as ResponseOf<C> | null);
+        resolve(isEnvelope(answer) ? (answer as ResponseOf<C>) : null);
       };
       const letGo = () => settle(null);
       signal.addEventListener('abort', letGo, { once: true });
