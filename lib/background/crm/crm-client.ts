@@ -7,8 +7,10 @@
  * empty list, which no file forbids), 204 and 404/400 `INVALID_DATA` (no such record), and the
  * refusals, each turned into a CrmRefusal whose reason the caller can act on (fall back to the
  * page, and say why in diagnostics). Nothing Zoho wrote is kept: only the reason and the status.
+ * A read that has not ended within its deadline (answer and body) is `failed` too.
  */
 import { DeskLinkError } from '../../shared/errors';
+import { withDeadline } from '../deadline';
 
 /** The CRM API's module names (the web page's `Potentials` tab is the API's `Deals`). */
 export type CrmApiModule = 'Leads' | 'Contacts' | 'Accounts' | 'Deals';
@@ -44,9 +46,14 @@ export interface CrmClient {
 interface CrmClientDeps {
   /** The fetch every CRM call goes through (this browser's CRM call budget wraps it). */
   fetch: typeof globalThis.fetch;
+  /** How long a read may take, answer and body, before it counts as failed. */
+  timeoutMs?: number;
 }
 
 const API_VERSION = 'v8';
+// The record's first lookup waits on this read, and the page's own reading is there to fall back
+// on: a CRM that has not answered in this long is treated as failed rather than waited for.
+const DEFAULT_TIMEOUT_MS = 8_000;
 const SCOPE_CODES = new Set(['OAUTH_SCOPE_MISMATCH', 'SCOPE_MISMATCH']);
 const TOKEN_CODES = new Set(['INVALID_TOKEN', 'AUTHENTICATION_FAILURE', 'INVALID_OAUTHTOKEN', 'OAUTH_TOKEN_EXPIRED']);
 const NO_RECORD_CODES = new Set(['INVALID_DATA', 'INVALID_URL_PATTERN']);
@@ -96,25 +103,31 @@ function recordOf(body: unknown, id: string): CrmRecordFields | null {
   return record ?? null;
 }
 
-export function createCrmClient({ fetch }: CrmClientDeps): CrmClient {
+export function createCrmClient({ fetch, timeoutMs = DEFAULT_TIMEOUT_MS }: CrmClientDeps): CrmClient {
   return {
-    async getRecord({ apiDomain, token, module, id, fields }, signal) {
-      const url = new URL(`/crm/${API_VERSION}/${module}/${encodeURIComponent(id)}`, apiDomain);
-      url.searchParams.set('fields', fields.join(','));
-      let response: Response;
-      try {
-        response = await fetch(url.href, { headers: { Authorization: `Zoho-oauthtoken ${token}` }, signal, credentials: 'omit' });
-      } catch (error) {
-        if (signal.aborted) throw error;
-        if (error instanceof DeskLinkError && error.info.code === 'CALL_LIMIT_REACHED') throw new CrmRefusal('busy', null);
-        throw new CrmRefusal('failed', null);
-      }
-      if (response.status === 204) return null;
-      const body = await jsonOf(response);
-      if (response.ok) return recordOf(body, id);
-      const refusal = refusalOf(response.status, errorCode(body));
-      if (refusal) throw refusal;
-      return null;
-    },
+    getRecord: ({ apiDomain, token, module, id, fields }, signal) =>
+      withDeadline(timeoutMs, signal, async (deadline) => {
+        const url = new URL(`/crm/${API_VERSION}/${module}/${encodeURIComponent(id)}`, apiDomain);
+        url.searchParams.set('fields', fields.join(','));
+        let response: Response;
+        let body: unknown;
+        try {
+          response = await fetch(url.href, {
+            headers: { Authorization: `Zoho-oauthtoken ${token}` },
+            signal: deadline,
+            credentials: 'omit',
+          });
+          if (response.status === 204) return null;
+          body = await jsonOf(response);
+        } catch (error) {
+          if (signal.aborted) throw error;
+          if (error instanceof DeskLinkError && error.info.code === 'CALL_LIMIT_REACHED') throw new CrmRefusal('busy', null);
+          throw new CrmRefusal('failed', null);
+        }
+        if (response.ok) return recordOf(body, id);
+        const refusal = refusalOf(response.status, errorCode(body));
+        if (refusal) throw refusal;
+        return null;
+      }),
   };
 }

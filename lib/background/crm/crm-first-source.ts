@@ -36,6 +36,12 @@ interface CrmFirstDeps {
 
 /** Refusals a new call with the same token would only repeat. */
 const LASTING: ReadonlySet<CrmRefusalReason> = new Set(['scope', 'permission', 'token']);
+/**
+ * How long any other refusal (CRM unreachable, too slow, busy) stands for its record: the lookup
+ * right behind the failed read (the page's, after the early ask's) takes the page's reading at
+ * once instead of waiting out the same failure again; a later visit asks CRM afresh.
+ */
+const FAILED_READ_STANDS_MS = 30_000;
 
 const crmKeyOf = (record: RecordRef): CrmRecordKey => ({
   crmOrg: `${record.dataCentre}/${record.orgSegment}`,
@@ -97,6 +103,8 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
 
   /** CRM reads in flight, by record: the early ask and a lookup of the same record share one. */
   const reading = new Map<string, Promise<RecordParties | null>>();
+  /** Reads that failed but may succeed later, by record, while they stand. */
+  const failed = new Map<string, { refusal: CrmRefusal; at: number }>();
   /**
    * CRM's answers read and still being stored, by record: the Desk search they start does not
    * wait for the write, and reads meanwhile take them from here (after it, from the cache).
@@ -126,6 +134,9 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
     const id = JSON.stringify([key.crmOrg, key.recordKey, access.token]);
     const running = reading.get(id);
     if (running) return running;
+    const failure = failed.get(id);
+    if (failure && now() - failure.at < FAILED_READ_STANDS_MS) return Promise.reject(failure.refusal);
+    failed.delete(id);
     // Just read, and still being stored: the same answer.
     const held = storing.get(storingKey(key));
     if (held && isFresh(held.fetchedAt, now())) return Promise.resolve(held.parties);
@@ -141,7 +152,11 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
       return parties;
     })();
     reading.set(id, read);
-    void read.catch(() => undefined).finally(() => reading.delete(id));
+    void read
+      .catch((error: unknown) => {
+        if (error instanceof CrmRefusal && !LASTING.has(error.reason)) failed.set(id, { refusal: error, at: now() });
+      })
+      .finally(() => reading.delete(id));
     return read;
   }
 
@@ -216,7 +231,7 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
         const cached = await known(record);
         parties = cached?.fresh ? cached.parties : await readParties(access, record, new AbortController().signal);
       } catch (error) {
-        // The lookup with the page's reading asks CRM again, and says what went wrong.
+        // The lookup with the page's reading meets the same refusal (it stands a while) and says what went wrong.
         if (error instanceof CrmRefusal) await refusedBy(error, access.token, record);
         return null;
       }

@@ -5,6 +5,7 @@
  * worker and in Firefox's background page.
  */
 import { DeskLinkError } from '../../shared/errors';
+import { withDeadline } from '../deadline';
 import { deskError, errorFromResponse, parseRetryAfter, unparsableBodyError, cleanDetail } from './errors';
 import { exactIntegerReviver } from './schema-primitives';
 
@@ -40,28 +41,6 @@ function creditsOf(headers: Headers): ApiCredits | undefined {
   const remaining = wholeNumber(headers.get('x-rate-limit-remaining-v3'));
   if (remaining === null) return undefined;
   return { remaining, weight: wholeNumber(headers.get('x-rate-limit-request-weight-v3')) };
-}
-
-/** Runs `work` with a signal that aborts on the caller's abort or after `timeoutMs`. */
-async function withDeadline<T>(
-  timeoutMs: number,
-  signal: AbortSignal | undefined,
-  work: (signal: AbortSignal, timedOut: () => boolean) => Promise<T>,
-): Promise<T> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const onAbort = () => controller.abort();
-  signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    return await work(controller.signal, () => timedOut);
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
-  }
 }
 
 /** A GET, or a POST with a JSON body. */

@@ -185,7 +185,7 @@ const en = {
   identityReason_permission: 'the Zoho user may not read this module in Zoho CRM (NO_PERMISSION)',
   identityReason_token: 'Zoho CRM did not accept the token',
   identityReason_busy: 'Zoho CRM, or DeskLink’s own limit of Zoho CRM requests, asked to wait',
-  identityReason_failed: 'Zoho CRM could not be reached or answered something DeskLink cannot read',
+  identityReason_failed: 'Zoho CRM could not be reached, did not answer in time, or answered something DeskLink cannot read',
   identityReason_noRecord: 'Zoho CRM has no record with this id',
   // ---- guidance (three starting points: new to Desk, a portal admin, not an admin) ----
   guidanceHeading: 'Where do I get a ZSC key?',
@@ -388,7 +388,7 @@ const ja: Record<keyof typeof en, string> = {
   identityReason_permission: 'この Zoho ユーザーには Zoho CRM でこのタブを読み取る権限がありません（NO_PERMISSION）',
   identityReason_token: 'Zoho CRM がトークンを受け付けませんでした',
   identityReason_busy: 'Zoho CRM、または DeskLink 自身の Zoho CRM へのリクエスト上限により待機が必要です',
-  identityReason_failed: 'Zoho CRM に接続できないか、読み取れない応答が返りました',
+  identityReason_failed: 'Zoho CRM に接続できないか、時間内に応答がないか、読み取れない応答が返りました',
   identityReason_noRecord: 'Zoho CRM にこの ID のレコードがありません',
   guidanceHeading: 'ZSCキーの入手方法',
   guideNewTitle: 'Zoho Desk を初めて利用する場合',

@@ -7,7 +7,8 @@
  * page's email is searched and CRM's API is never called; a UK organisation's record shows its
  * panel, its identity read from www.zohoapis.uk. With the scopes the panel also asks as soon as the
  * address names the record: its tickets show while CRM's page still loads it, the page's reading
- * later makes no second search, and a record left before CRM answered costs no Desk call.
+ * later makes no second search, and a record left before CRM answered costs no Desk call. A CRM
+ * API that never answers costs the panel its deadline, after which the page's email is searched.
  */
 import { expect } from '@playwright/test';
 import type { DataCentreId } from '../../../lib/shared/data-centres';
@@ -179,6 +180,28 @@ export const CRM_IDENTITY_SCENARIOS: readonly CrmIdentityScenario[] = [
         await expect.poll(() => crmReadsOf(world, left)[0]!.status).not.toBe(0);
         expect(searchedEmails(world)).toEqual(expect.arrayContaining([next.emails[0]]));
         for (const email of left.emails) expect(searchedEmails(world)).not.toContain(email);
+      } finally {
+        world.sandbox.clearFaults();
+        world.sandbox.oauth.reset();
+      }
+    },
+  },
+  {
+    title: 'with Zoho CRM read scopes, a CRM API that never answers: the panel goes on with the page’s email',
+    async run(world) {
+      const record = RECORDS.movedContact;
+      try {
+        await signInAndSave(world, { user: 'admin', dataCentre: 'com', readCrm: true });
+        world.sandbox.clearLog();
+        world.sandbox.addFault({ host: 'www.zohoapis.com', body: 'hang' });
+        const panel = (await world.open(record)).panel();
+        // The page's email has no tickets; CRM's newer one would have shown two.
+        await expect.poll(() => panel.text(), { timeout: 30_000 }).toContain('No tickets');
+        expect(searchedEmails(world)).toContain(record.pageEmails[0]);
+        expect(searchedEmails(world)).not.toContain(record.emails[0]);
+        expect(crmReadsOf(world, record)).toHaveLength(1);
+        const options = await world.openOptions();
+        await expect.poll(() => options.regionText('Diagnostics')).toContain('did not answer in time');
       } finally {
         world.sandbox.clearFaults();
         world.sandbox.oauth.reset();

@@ -111,4 +111,41 @@ describe('CRM client: get a record', () => {
     });
     expect(await refusalOf(offline.client.getRecord(read, new AbortController().signal))).toBe('failed');
   });
+
+  describe('a read that does not end', () => {
+    const aborted = () => new DOMException('The operation was aborted.', 'AbortError');
+    // Like the browser's fetch: the request, and a body being read, end with the signal's abort.
+    const stalled = (part: 'answer' | 'body', timeoutMs = 20) =>
+      createCrmClient({
+        timeoutMs,
+        fetch: (_input, init) =>
+          new Promise<Response>((resolve, reject) => {
+            const signal = init!.signal!;
+            if (part === 'answer') return signal.addEventListener('abort', () => reject(aborted()));
+            const body = new ReadableStream<Uint8Array>({
+              start(controller) {
+                controller.enqueue(new TextEncoder().encode('{"data":['));
+                signal.addEventListener('abort', () => controller.error(aborted()));
+              },
+            });
+            resolve(new Response(body, { status: 200 }));
+          }),
+      });
+
+    it.each(['answer', 'body'] as const)('fails once its deadline passes with no %s, so the lookup goes on with the page', async (part) => {
+      expect(await refusalOf(stalled(part).getRecord(read, new AbortController().signal))).toBe('failed');
+    });
+
+    it('ends as the caller’s abort, not a refusal, when the caller lets go first', async () => {
+      const caller = new AbortController();
+      const reading = stalled('answer', 60_000).getRecord(read, caller.signal);
+      caller.abort();
+      const error: unknown = await reading.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(DOMException);
+      expect(error).not.toBeInstanceOf(CrmRefusal);
+    });
+  });
 });

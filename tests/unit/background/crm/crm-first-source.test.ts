@@ -316,6 +316,29 @@ describe('who the record is by CRM alone (asked before the page shows it)', () =
     expect(await source.identityOf!(ready(), RECORD)).toBeNull();
   });
 
+  it.each([
+    [502, { code: 'INTERNAL_ERROR' }, 'failed'],
+    [429, { code: 'TOO_MANY_REQUESTS' }, 'busy'],
+  ] as const)(
+    'after CRM answers %i, the page’s lookup right behind it searches the page’s reading without asking CRM again',
+    async (status, body, reason) => {
+      const crm = fakeCrm(status, body);
+      const { desk, notes, source } = setUp(crm);
+      expect(await source.identityOf!(ready(), RECORD)).toBeNull();
+      const found = await source.find(ready(), RECORD, PAGE, signal());
+      expect(found.fingerprint).toBe(JSON.stringify(PAGE.emails));
+      expect(desk.searched).toEqual([PAGE.emails]);
+      expect(crm.calls).toHaveLength(1);
+      expect(await notes.last()).toMatchObject({ source: 'page', reason });
+      // Another record is asked; this one, once the failure no longer stands.
+      await source.find(ready(), { ...RECORD, recordId: '1' }, PAGE, signal());
+      expect(crm.calls).toHaveLength(2);
+      now += 30_000;
+      await source.find(ready(), RECORD, PAGE, signal());
+      expect(crm.calls).toHaveLength(3);
+    },
+  );
+
   it('is unknown when a field only the page shows would change the search (a deal’s contact CRM gives no name)', async () => {
     const contactId = '5293322000004120017';
     const crm = createCrmClient({
