@@ -24,6 +24,8 @@ interface NewTicketDialogProps {
   onDraft: (draft: TicketDraft) => void;
   onCreate: (ticket: NewTicket) => void;
   onCancel: () => void;
+  /** Puts the focus back where it was before CRM drew the panel again, if on a field; false: not done. */
+  restoreFocus?: () => boolean;
 }
 
 const FIELD_WORDS = {
@@ -50,7 +52,7 @@ function failureWords(error: ErrorInfo, language: Language, t: NewTicketTranslat
   return mayHaveReachedDesk(error) ? `${general} ${t('mayExist')}` : general;
 }
 
-export function NewTicketDialog({ language, status, initialDraft, onDraft, onCreate, onCancel }: NewTicketDialogProps) {
+export function NewTicketDialog({ language, status, initialDraft, onDraft, onCreate, onCancel, restoreFocus }: NewTicketDialogProps) {
   const t = newTicketTranslator(language);
   const dialog = useRef<HTMLDivElement>(null);
   const [draft, setDraft] = useState<TicketDraft | null>(null);
@@ -58,7 +60,8 @@ export function NewTicketDialog({ language, status, initialDraft, onDraft, onCre
   const options = status.kind === 'ready' ? status.options : null;
   const sending = status.kind === 'ready' && status.sending;
 
-  // The kept draft fits the choices once they arrive; the Subject then takes the focus. A kept
+  // The kept draft fits the choices once they arrive; the Subject then takes the focus (unless the
+  // field the rep was in before CRM drew the panel again takes it back). A kept
   // draft read after the choices came (a panel that took over an open dialog) still fills the
   // fields, until the rep types.
   const typed = useRef(false);
@@ -66,7 +69,11 @@ export function NewTicketDialog({ language, status, initialDraft, onDraft, onCre
     if (options && (draft === null || (initialDraft && !typed.current))) setDraft(fitDraft(initialDraft, options));
   }, [options, initialDraft]);
   useEffect(() => {
-    if (draft !== null) dialog.current?.querySelector<HTMLInputElement>('#dl-new-subject')?.focus();
+    if (draft === null || !dialog.current) return;
+    // A field focused already was put there (by the rep, or back where they were): it stays.
+    const focused = dialog.current.ownerDocument.activeElement;
+    if (focused !== dialog.current && dialog.current.contains(focused)) return;
+    if (!restoreFocus?.()) dialog.current.querySelector<HTMLInputElement>('#dl-new-subject')?.focus();
   }, [draft === null]);
   useEffect(() => {
     if (status.kind !== 'ready') dialog.current?.focus();

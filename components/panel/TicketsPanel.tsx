@@ -119,6 +119,7 @@ export function TicketsPanel(props: PanelProps) {
           onDraft={(draft) => props.onSaveDraft?.(draft)}
           onCreate={(ticket) => props.onCreateTicket?.(ticket)}
           onCancel={closeDialog}
+          restoreFocus={props.onRestoreFocus}
         />
       )}
       {props.created && <NewTicketStatusLine ticket={props.created} language={language} />}

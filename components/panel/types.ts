@@ -28,6 +28,8 @@ export interface PanelProps extends Omit<PanelViewState, 'recordKey' | 'refreshi
   onCreateTicket?: (ticket: NewTicket) => void;
   onSaveDraft?: (draft: TicketDraft) => void;
   onClearDraft?: () => void;
+  /** The dialog's fields are drawn: focuses the one the rep was in before CRM drew the panel again (false: none). */
+  onRestoreFocus?: () => boolean;
   /** What the rep set in the list to start from (the search, the tab, rows shown, open previews). */
   ui?: PanelUi | null;
   /** What the rep set in the list changed. */

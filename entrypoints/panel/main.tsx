@@ -32,6 +32,7 @@ const panel = (...[state, actions, { sort, draft, ui }]: Parameters<Draw>) =>
       onCreateTicket={actions.createTicket}
       onSaveDraft={actions.saveDraft}
       onClearDraft={actions.clearDraft}
+      onRestoreFocus={actions.restoreFocus}
       ui={ui}
       onUiChange={actions.uiChanged}
     />

@@ -38,6 +38,11 @@ interface PanelActions {
   clearDraft: () => void;
   /** What the rep set in the panel changed (kept, and handed over if CRM replaces this frame). */
   uiChanged: (ui: PanelUi) => void;
+  /**
+   * The New ticket dialog has drawn its fields: focuses the one the rep was in when CRM took the
+   * frame this one replaced, if it was one of them and the rep has not moved since. False: none.
+   */
+  restoreFocus: () => boolean;
 }
 
 /** What the frame adds to the content script's state: this browser's table order. */
@@ -79,6 +84,7 @@ const IDLE_ACTIONS: PanelActions = {
   saveDraft: () => undefined,
   clearDraft: () => undefined,
   uiChanged: () => undefined,
+  restoreFocus: () => false,
 };
 
 export function runPanelFrameView({
@@ -140,6 +146,32 @@ export function runPanelFrameView({
     });
   };
 
+  /**
+   * A control the frame this one took over had focused, not drawn here yet (the dialog's fields
+   * wait for the form's choices): the fields take it once drawn, instead of the Subject.
+   */
+  let awaitedFocus: { recordKey: string; control: PanelFocus } | null = null;
+  /** Focuses the control described (as it was in the frame this one took over from), else the panel itself. */
+  const focusControl = (control: PanelFocus | undefined) => {
+    const found = control ? findFocus(doc, control) : null;
+    (found ?? doc.querySelector<HTMLElement>('[data-panel-focus]'))?.focus({ preventScroll: true });
+    awaitedFocus = control && !found && state ? { recordKey: state.recordKey, control } : null;
+    // A search the rep was typing goes on where it ended.
+    const input = found?.tagName === 'INPUT' ? (found as HTMLInputElement) : null;
+    if (input?.type === 'search') input.setSelectionRange(input.value.length, input.value.length);
+  };
+  // The rep's own key or click decides where the focus goes from then on.
+  const forgetAwaitedFocus = () => (awaitedFocus = null);
+  doc.addEventListener('keydown', forgetAwaitedFocus, true);
+  doc.addEventListener('pointerdown', forgetAwaitedFocus, true);
+  const restoreFocus = () => {
+    const awaited = awaitedFocus;
+    awaitedFocus = null;
+    const found = awaited && awaited.recordKey === state?.recordKey ? findFocus(doc, awaited.control) : null;
+    found?.focus({ preventScroll: true });
+    return found !== null;
+  };
+
   const link = linkToContentScript(win, (message) => {
     if (message.kind === 'focus') {
       focusControl(message.control);
@@ -187,14 +219,7 @@ export function runPanelFrameView({
       ui = { recordKey: state.recordKey, ui: next };
       link.send({ kind: 'ui', recordKey: state.recordKey, ui: next });
     },
-  };
-  /** Focuses the control described (as it was in the frame this one took over from), else the panel itself. */
-  const focusControl = (control: PanelFocus | undefined) => {
-    const found = control ? findFocus(doc, control) : null;
-    (found ?? doc.querySelector<HTMLElement>('[data-panel-focus]'))?.focus({ preventScroll: true });
-    // A search the rep was typing goes on where it ended.
-    const input = found?.tagName === 'INPUT' ? (found as HTMLInputElement) : null;
-    if (input?.type === 'search') input.setSelectionRange(input.value.length, input.value.length);
+    restoreFocus,
   };
   // Where the focus is, for the frame that takes over if CRM takes this one out of the page.
   const reportFocus = (focus: PanelFocus | null) => state && link.send({ kind: 'focused', recordKey: state.recordKey, focus });

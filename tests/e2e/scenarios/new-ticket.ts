@@ -26,6 +26,7 @@ const dialogState = (panel: PanelRegion) =>
     const focused = region.ownerDocument.activeElement;
     return {
       subject: field('dl-new-subject')?.value ?? null,
+      description: field('dl-new-description')?.value ?? null,
       invalid: [...(dialog?.querySelectorAll<HTMLInputElement>('[aria-invalid="true"]') ?? [])].map(
         (el) => el.labels?.[0]?.textContent ?? el.id,
       ),
@@ -140,6 +141,20 @@ export const NEW_TICKET_SCENARIOS: readonly Scenario[] = [
       await panel.click('button', 'Create');
       await expect.poll(() => createdStatus(panel)).toContainEqual(expect.stringMatching(/^Ticket #\d+ created/));
       expect(world.sandbox.createdTickets().map((ticket) => ticket.subject)).toEqual([`${SUBJECT} (second invoice)`]);
+    },
+  },
+  {
+    title: '… and a rep typing the Description when CRM renders again types on in the Description',
+    async run(world) {
+      await world.connect();
+      const tab = await world.open(RECORDS.contact);
+      const panel = await startTicket(tab, 'The invoice');
+      await crmRendersAgain(tab);
+
+      await expectInPanel(panel, 'dialog', 'New ticket');
+      await expect.poll(() => dialogState(panel)).toMatchObject({ subject: SUBJECT, description: 'The invoice', focused: 'Description' });
+      await tab.type(' is twice');
+      await expect.poll(() => dialogState(panel)).toMatchObject({ subject: SUBJECT, description: 'The invoice is twice' });
     },
   },
   {

@@ -165,6 +165,34 @@ describe('the panel frame view', () => {
     await vi.waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-panel-focus]')));
   });
 
+  it('keeps a described control not drawn yet for the dialog’s fields, until the rep moves', async () => {
+    const { draws, port } = framed();
+    port.postMessage({ kind: 'draw', state: state('Contacts/1') });
+    await delivered();
+    document.body.innerHTML = `<section tabindex="-1" data-panel-focus></section>`;
+    const description = { tag: 'textarea', role: '', name: 'Description', nth: 0 };
+    const drawFields = () =>
+      (document.body.innerHTML = `<section tabindex="-1" data-panel-focus></section>
+        <label>Subject <input></label><label>Description <textarea></textarea></label>`);
+    const restore = () => draws.at(-1)!.actions.restoreFocus();
+
+    port.postMessage({ kind: 'focus', control: description });
+    await vi.waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-panel-focus]')));
+    drawFields();
+    expect(restore()).toBe(true);
+    expect(document.activeElement).toBe(document.querySelector('textarea'));
+    // Taken once: a dialog drawn again later starts in its Subject.
+    expect(restore()).toBe(false);
+
+    // The rep presses a key (or clicks) before the fields are drawn: their choice stands.
+    document.body.innerHTML = `<section tabindex="-1" data-panel-focus></section>`;
+    port.postMessage({ kind: 'focus', control: description });
+    await vi.waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-panel-focus]')));
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab' }));
+    drawFields();
+    expect(restore()).toBe(false);
+  });
+
   it('sends Refresh and the set-up link to the content script', async () => {
     const { draws, heard, port } = framed();
     port.postMessage({ kind: 'draw', state: state('Contacts/1') });

@@ -55,6 +55,26 @@ describe('the New ticket dialog', () => {
     ]);
   });
 
+  it('leaves the focus where the caller put it back (the field the rep was in before CRM drew the panel again)', async () => {
+    const restoreFocus = vi.fn(() => {
+      screen.getByLabelText('Description').focus();
+      return true;
+    });
+    render(
+      <NewTicketDialog
+        language="en"
+        status={ready()}
+        initialDraft={null}
+        onDraft={vi.fn()}
+        onCreate={vi.fn()}
+        onCancel={vi.fn()}
+        restoreFocus={restoreFocus}
+      />,
+    );
+    await waitFor(() => expect(restoreFocus).toHaveBeenCalledTimes(1));
+    expect(document.activeElement).toBe(screen.getByLabelText('Description'));
+  });
+
   it('an empty subject is flagged in an alert inside the dialog, and nothing is sent', () => {
     const { onCreate } = mount(ready());
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
