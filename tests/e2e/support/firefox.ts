@@ -207,10 +207,29 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         const onCreated = (target: Target) => opened.push(target);
         firefox.on('targetcreated', onCreated);
         try {
-          const address = async (target: Target) => (await target.page())?.evaluate(() => location.href).catch(() => '');
+          // Each target's answer is bounded: one that never answers (a frame torn down while
+          // asked) must not hold the search past the tab that did open.
+          const within = <T>(ms: number, promise: Promise<T>, otherwise: T) =>
+            Promise.race([promise.catch(() => otherwise), new Promise<T>((resolve) => setTimeout(() => resolve(otherwise), ms))]);
+          const seen = new Map<Target, string>();
+          const address = async (target: Target) => {
+            const page = await within(1_000, target.page(), null);
+            const href = page
+              ? await within(
+                  1_000,
+                  page.evaluate(() => location.href),
+                  '',
+                )
+              : '';
+            seen.set(target, href);
+            return { page, href };
+          };
           let options: Page | null = null;
           const found = async () => {
-            for (const target of opened) if ((await address(target)) === OPTIONS_URL) options = await target.page();
+            for (const target of opened) {
+              const { page, href } = await address(target);
+              if (href === OPTIONS_URL) options = page;
+            }
             return options !== null;
           };
           // Generous: the add-on opens the tab through its worker, slow on a busy machine.
@@ -218,7 +237,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
             .poll(found, { timeout: 20_000 })
             .toBe(true)
             .catch((error: Error) => {
-              throw new Error(`No tab on DeskLink's options page (${opened.length} tabs opened meanwhile)`, { cause: error });
+              const addresses = opened.map((target) => `${target.type()} ${seen.get(target) || target.url()}`).join(', ');
+              throw new Error(`No tab on DeskLink's options page (${opened.length} opened meanwhile: ${addresses})`, { cause: error });
             });
           // It shows the set-up form.
           const keyControls = async () =>
