@@ -22,8 +22,11 @@ interface FoundTickets {
 }
 
 export interface TicketSource {
-  /** Fingerprint of the identity used to search: a different one means another answer. */
-  fingerprint(record: RecordRef, identity: Identity): string | Promise<string>;
+  /**
+   * Fingerprint of the identity `find` would search with `ready.credential`: a different one
+   * means another answer.
+   */
+  fingerprint(record: RecordRef, identity: Identity, ready: ReadyContext): string | Promise<string>;
   /**
    * Who the record is by the source's own word (CRM's API), complete without the page's reading:
    * `find` with it searches the same as with any page reading. null when only the page can say.

@@ -129,7 +129,7 @@ export function createTicketsHandlers({ cache, source, loadContext, withCredenti
     const at = now();
     // Two reads of the database, neither waiting for the other.
     const [fingerprint, cached] = await Promise.all([
-      source.fingerprint(record, identity),
+      source.fingerprint(record, identity, ready),
       cache.read(ready.portalId, recordKeyOf(record), at),
     ]);
     // A changed identity (e.g. a new email) makes the cached list another record's answer: refetch.

@@ -169,14 +169,18 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
   }
 
   return {
-    async fingerprint(record, identity) {
+    async fingerprint(record, identity, ready) {
+      // Where `find` searches the page's reading (no CRM access, or a refused token), its list is
+      // stored under the page's fingerprint, whatever CRM said of the record under another sign-in.
+      const access = crmAccess(ready.credential, ready.dataCentre, record.module);
+      if (!('token' in access) || refused.has(access.token)) return desk.fingerprint(record, identity, ready);
       const cached = await known(record);
       const parties = cached?.parties;
-      return desk.fingerprint(record, parties ? identityFrom(parties, identity) : identity);
+      return desk.fingerprint(record, parties ? identityFrom(parties, identity) : identity, ready);
     },
 
     async find(ready, record, identity, signal) {
-      const pageFingerprint = await desk.fingerprint(record, identity);
+      const pageFingerprint = await desk.fingerprint(record, identity, ready);
       const access = crmAccess(ready.credential, ready.dataCentre, record.module);
       const knownRefusal = 'token' in access ? refused.get(access.token) : undefined;
       if (!('token' in access) || knownRefusal) {
@@ -214,7 +218,7 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
         }
         void notes.note({ source: 'crm', module: record.module });
         const confirmed = identityFrom(parties, identity);
-        const fingerprint = await desk.fingerprint(record, confirmed);
+        const fingerprint = await desk.fingerprint(record, confirmed, ready);
         if (speculative && fingerprint === pageFingerprint) return { ...(await speculative), fingerprint };
         early.abort();
         return { ...(await desk.find(ready, record, confirmed, signal)), fingerprint };
@@ -239,8 +243,8 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
       const alone = identityFrom(parties, { emails: [] });
       if (!searchable(record, alone)) return null;
       const [own, filled] = await Promise.all([
-        desk.fingerprint(record, alone),
-        desk.fingerprint(record, identityFrom(parties, fullPageReading(parties))),
+        desk.fingerprint(record, alone, ready),
+        desk.fingerprint(record, identityFrom(parties, fullPageReading(parties)), ready),
       ]);
       return own === filled ? alone : null;
     },

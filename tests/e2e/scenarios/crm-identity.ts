@@ -209,6 +209,30 @@ export const CRM_IDENTITY_SCENARIOS: readonly CrmIdentityScenario[] = [
     },
   },
   {
+    title:
+      'connected again with a ZSC key after a CRM sign-in: the page’s email’s tickets, not CRM’s remembered one’s, and a second view asks Desk nothing',
+    async run(world) {
+      const record = RECORDS.movedContact;
+      try {
+        await signInAndSave(world, { user: 'admin', dataCentre: 'com', readCrm: true });
+        await expectInPanel((await world.open(record)).panel(), 'tab', `All ${record.expectedTickets.A}`, { timeout: 20_000 });
+        await world.connect();
+        world.sandbox.clearLog();
+        // A key cannot read CRM: the page's email, whose list is empty, not CRM's remembered one.
+        const first = (await world.open(record)).panel();
+        await expect.poll(() => first.text(), { timeout: 20_000 }).toContain('No tickets');
+        expect(searchedEmails(world)).not.toContain(record.emails[0]);
+        const calls = world.sandbox.deskCalls().length;
+        const again = (await world.open(record)).panel();
+        await expect.poll(() => again.text(), { timeout: 20_000 }).toContain('No tickets');
+        expect(world.sandbox.deskCalls()).toHaveLength(calls);
+        expect(crmApiCalls(world)).toHaveLength(0);
+      } finally {
+        world.sandbox.oauth.reset();
+      }
+    },
+  },
+  {
     title: 'a UK organisation’s record shows its panel: identity from www.zohoapis.uk, tickets from desk.zoho.uk',
     async run(world) {
       try {

@@ -368,7 +368,7 @@ describe('tickets.get and a source that searched with another identity', () => {
     let searchedWith: string | null = null;
     world = testBroker({
       tickets: {
-        fingerprint: (record, who) => searchedWith ?? script.source.fingerprint(record, who),
+        fingerprint: (record, who, ready) => searchedWith ?? script.source.fingerprint(record, who, ready),
         async find(ready, record, who, signal) {
           const found = await script.source.find(ready, record, who, signal);
           searchedWith = 'crm-identity';

@@ -100,7 +100,7 @@ describe('CRM-first ticket source', () => {
     expect(crm.calls[0]!.pathname).toBe(`/crm/v8/Contacts/${RECORD.recordId}`);
     expect(await notes.last()).toMatchObject({ source: 'crm', module: 'Contacts' });
     // Next time the fingerprint is CRM's at once (from the cache), so the cached tickets match.
-    expect(await source.fingerprint(RECORD, PAGE)).toBe(JSON.stringify([RIGHT]));
+    expect(await source.fingerprint(RECORD, PAGE, readyWith(oauth([...DESK_READ_SCOPES, ...CRM_SCOPES])))).toBe(JSON.stringify([RIGHT]));
   });
 
   it('keeps the search it started with the page’s emails when CRM confirms them (one Desk search)', async () => {
@@ -255,12 +255,25 @@ describe('CRM-first ticket source', () => {
     expect(found.tickets).toHaveLength(1);
   });
 
+  it.each<[string, Credential]>([
+    ['a ZSC key', { kind: 'zsc', key: 'k', dataCentre: 'com', email: 'a@b.example', savedAt: 0 }],
+    ['a sign-in without CRM’s scope', oauth([...DESK_READ_SCOPES])],
+  ])('after CRM’s answer was cached under a CRM sign-in, %s looks up and finds the page’s reading’s list', async (_label, credential) => {
+    const crm = fakeCrm(200, crmRecord);
+    const { source } = setUp(crm);
+    await source.find(readyWith(oauth([...DESK_READ_SCOPES, ...CRM_SCOPES])), RECORD, PAGE, signal());
+    const found = await source.find(readyWith(credential), RECORD, PAGE, signal());
+    // The list is stored under what was searched, and the next view's fingerprint is the same.
+    expect(found.fingerprint).toBe(JSON.stringify(PAGE.emails));
+    expect(await source.fingerprint(RECORD, PAGE, readyWith(credential))).toBe(found.fingerprint);
+  });
+
   it('forgets CRM’s answers when the cache is cleared', async () => {
     const crm = fakeCrm(200, crmRecord);
     const { source } = setUp(crm);
     await source.find(readyWith(oauth(CRM_SCOPES)), RECORD, PAGE, signal());
     await createTicketCache().clearAll();
-    expect(await source.fingerprint(RECORD, PAGE)).toBe(JSON.stringify(PAGE.emails));
+    expect(await source.fingerprint(RECORD, PAGE, readyWith(oauth(CRM_SCOPES)))).toBe(JSON.stringify(PAGE.emails));
   });
 });
 
@@ -275,7 +288,7 @@ describe('who the record is by CRM alone (asked before the page shows it)', () =
     expect(crm.calls).toHaveLength(1);
     expect(found.fingerprint).toBe(JSON.stringify([RIGHT]));
     // The page's reading, whatever it is, now finds the same list in the cache.
-    expect(await source.fingerprint(RECORD, PAGE)).toBe(await source.fingerprint(RECORD, identity!));
+    expect(await source.fingerprint(RECORD, PAGE, ready())).toBe(await source.fingerprint(RECORD, identity!, ready()));
     expect(desk.searched.at(-1)).toEqual([RIGHT]);
   });
 
