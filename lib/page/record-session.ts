@@ -258,7 +258,7 @@ class Session {
       ownAnchorAtSwitch: this.stale.ownAnchor,
       onIdentity: (identity) => {
         if (this.config?.state !== 'ready') this.identity = identity;
-        else if (this.peeked === identityFingerprint(identity) && this.view) this.identity = identity;
+        else if (this.peeked === identityFingerprint(identity) && this.view) this.identify(identity);
         else void this.lookup(identity, 'cached');
       },
       onEarlyIdentity: (identity) => {
@@ -318,13 +318,20 @@ class Session {
     });
   }
 
+  /** Who the record is, as the page shows it; a New ticket form pressed for before this is asked now. */
+  private identify(identity: Identity): void {
+    const formWaits = this.formOpen && !this.identity && !this.newTicket;
+    this.identity = identity;
+    if (formWaits) void this.ticketForm();
+  }
+
   private askEarly(identity: Identity): void {
     const answer = this.deps.ask({ command: 'tickets.get', record: this.ref, identity, mode: 'cached' });
     this.early = { fingerprint: identityFingerprint(identity), answer };
   }
 
   private async lookup(identity: Identity, mode: 'cached' | 'refresh', retrying = false): Promise<void> {
-    this.identity = identity;
+    this.identify(identity);
     this.peeked = null;
     const seq = ++this.lookupSeq;
     // A lookup of the rep's own (a record, Refresh) starts the patience afresh.
@@ -414,8 +421,10 @@ class Session {
   /** The form's choices, asked once the rep opens New ticket (again after a failure). */
   private async ticketForm(): Promise<void> {
     const identity = this.identity;
-    if (!identity) return;
     this.formOpen = true;
+    // Pressed while rows from CRM's answer show and the page has not yet shown who the record is:
+    // the dialog waits (loading) and its form is asked with the page's reading once it comes.
+    if (!identity) return;
     if (this.newTicket?.kind === 'loading' || this.newTicket?.kind === 'ready') return;
     this.setNewTicket({ kind: 'loading' });
     const answer = await this.deps.ask({ command: 'ticket.options', record: this.ref, identity });

@@ -6,7 +6,7 @@ import type { PanelConfig, Response, TicketsView } from '../../../lib/shared/pro
 import type { Request } from '../../../lib/shared/commands';
 import type { HeldAsk } from '../../../lib/shared/held-ask';
 import type { PanelViewState } from '../../../lib/page/panel-state';
-import { startRecordSessions, type Ask, type PanelSurface } from '../../../lib/page/record-session';
+import { startRecordSessions, type Ask, type PanelSurface, type SurfaceActions } from '../../../lib/page/record-session';
 import { PAGE_VARIANT_HTML } from '../../sandbox/crm/page-variants';
 import { RECORDS, recordPath, type RecordFixture } from '../../sandbox/fixtures';
 import { ticket } from '../support/cache';
@@ -15,7 +15,7 @@ import { readyConfig } from '../support/panel-config';
 
 const url = (record: RecordFixture) => `https://crm.zoho.com${recordPath(record)}`;
 const TIMING = { readyTimeoutMs: 2000, settleMs: 40, quietMs: 5 };
-const SIGNED_IN = readyConfig({ crmModules: ['Leads', 'Contacts', 'Accounts', 'Deals'] });
+const SIGNED_IN = readyConfig({ crmModules: ['Leads', 'Contacts', 'Accounts', 'Deals'], canCreate: true });
 const view = (over: Partial<TicketsView> = {}): TicketsView => ({
   tickets: [ticket(1), ticket(2)],
   fetchedAt: 1,
@@ -33,9 +33,9 @@ function harness({ config = SIGNED_IN, timing = TIMING }: { config?: PanelConfig
   const requests: Request[] = [];
   const shown: PanelViewState[] = [];
   let answerCrm: (answer: CrmAnswer) => void = () => undefined;
-  let actions: { refresh(): void } | undefined;
+  let actions: SurfaceActions | undefined;
   const surface = {
-    show: vi.fn((state: PanelViewState, given: { refresh(): void }) => {
+    show: vi.fn((state: PanelViewState, given: SurfaceActions) => {
       shown.push(state);
       actions = given;
     }),
@@ -52,11 +52,13 @@ function harness({ config = SIGNED_IN, timing = TIMING }: { config?: PanelConfig
   const commands = () => requests.map((r) => (r.command === 'tickets.get' ? `tickets.get ${r.mode}` : r.command));
   return {
     sessions,
+    requests,
     shown,
     last: () => shown.at(-1),
     commands,
     answerCrm: (answer: CrmAnswer) => answerCrm(answer),
     refresh: () => actions?.refresh(),
+    newTicket: () => actions?.ticket?.({ kind: 'ticketForm' }),
   };
 }
 
@@ -141,6 +143,20 @@ describe('the record’s tickets by CRM’s word, asked as the address names the
     h.refresh();
     await vi.waitFor(() => expect(h.last()?.body).toMatchObject({ kind: 'tickets', view: { fetchedAt: 2 } }));
     expect(h.commands()).toContain('tickets.get refresh');
+  });
+
+  it('New ticket pressed while they show before the page shows the record: its form is asked once the page does', async () => {
+    const h = harness();
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.commands()).toContain('tickets.crm'));
+    h.answerCrm(crmView());
+    await vi.waitFor(() => expect(h.last()).toMatchObject({ canCreate: true, body: { kind: 'tickets' } }));
+    h.newTicket();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(h.commands()).not.toContain('ticket.options');
+    renderCrmPage(PAGE_VARIANT_HTML.contact);
+    await vi.waitFor(() => expect(h.commands()).toContain('ticket.options'));
+    expect(h.requests.find((r) => r.command === 'ticket.options')).toMatchObject({ identity: { emails: [...RECORDS.contact.emails] } });
   });
 
   it('are asked held open while the record is shown: leaving it lets go; no answer over the port means the page’s reading', async () => {
