@@ -27,6 +27,11 @@ interface FrameSlotDeps {
   /** The origin of the panel page's document, the only one the channel is handed to. */
   frameOrigin: string;
   receive: (message: FromFrame) => void;
+  /**
+   * What a document loaded into the frame is sent, given the latest message (default: that). A
+   * frame moved without `moveBefore` loads again, and its new document must start where the rep was.
+   */
+  firstMessage?: (latest: ToFrame) => ToFrame;
 }
 
 function randomToken(): string {
@@ -34,7 +39,7 @@ function randomToken(): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-export function createFrameSlot({ doc, pageUrl, frameOrigin, receive }: FrameSlotDeps): FrameSlot {
+export function createFrameSlot({ doc, pageUrl, frameOrigin, receive, firstMessage = (latest) => latest }: FrameSlotDeps): FrameSlot {
   const token = randomToken();
   const iframe = doc.createElement('iframe');
   iframe.src = `${pageUrl}#${token}`;
@@ -55,7 +60,7 @@ export function createFrameSlot({ doc, pageUrl, frameOrigin, receive }: FrameSlo
     port.start();
     const hello: FrameHello = { desklinkPanel: token };
     iframe.contentWindow?.postMessage(hello, frameOrigin, [channel.port2]);
-    port.postMessage(latest);
+    port.postMessage(firstMessage(latest));
     if (focusOnLoad) port.postMessage(focusOnLoad);
     focusOnLoad = null;
   });

@@ -158,7 +158,7 @@ export function createPanelFrame(deps: PanelFrameDeps): PanelFrame {
   const standbyWidth = () => (shownWidth === null ? '' : `${shownWidth}px`);
 
   const newSlot = () => {
-    const slot: FrameSlot = createFrameSlot({ ...deps, receive: (message) => receive(slot, message) });
+    const slot: FrameSlot = createFrameSlot({ ...deps, receive: (message) => receive(slot, message), firstMessage: withHandedUi });
     return slot;
   };
 

@@ -263,6 +263,21 @@ describe('the standby frame', () => {
     expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
   });
 
+  it('a frame loaded again in place (its host moved in the page without moveBefore) starts from what the rep set', async () => {
+    const { panel, beforeRelatedList, hostFrames } = setUp();
+    panel.draw(state('Contacts/1'));
+    panel.placeWith(beforeRelatedList);
+    const frame = hostFrames()[0]!;
+    const before = loadInto(frame);
+    const ui = { query: '', tab: 'all', shown: 10, open: [], composing: true } as const;
+    before.send({ kind: 'ui', recordKey: 'Contacts/1', ui: { ...ui, open: [] } });
+    await delivered();
+    // The host is inserted elsewhere in the page: the browser loads the same frame's page again.
+    const again = loadInto(frame);
+    await delivered();
+    expect(again.received.at(-1)).toEqual({ kind: 'draw', state: state('Contacts/1'), ui });
+  });
+
   it('remove takes the host and the standby out of the page', async () => {
     const { panel, beforeRelatedList, hostFrames } = setUp();
     panel.placeWith(beforeRelatedList);
