@@ -154,8 +154,8 @@ export function runPanelFrameView({
   /** Focuses the control described (as it was in the frame this one took over from), else the panel itself. */
   const focusControl = (control: PanelFocus | undefined) => {
     const found = control ? findFocus(doc, control) : null;
-    (found ?? doc.querySelector<HTMLElement>('[data-panel-focus]'))?.focus({ preventScroll: true });
     awaitedFocus = control && !found && state ? { recordKey: state.recordKey, control } : null;
+    (found ?? doc.querySelector<HTMLElement>('[data-panel-focus]'))?.focus({ preventScroll: true });
     // A search the rep was typing goes on where it ended.
     const input = found?.tagName === 'INPUT' ? (found as HTMLInputElement) : null;
     if (input?.type === 'search') input.setSelectionRange(input.value.length, input.value.length);
@@ -223,8 +223,9 @@ export function runPanelFrameView({
   };
   // Where the focus is, for the frame that takes over if CRM takes this one out of the page.
   const reportFocus = (focus: PanelFocus | null) => state && link.send({ kind: 'focused', recordKey: state.recordKey, focus });
-  doc.addEventListener('focusin', () => reportFocus(describeFocus(doc)));
-  // Focus left the frame (to CRM, or to another window): nothing to hand over.
+  // While a control is awaited the rep is still there, not on the panel holding the focus meanwhile.
+  const awaitedControl = () => (awaitedFocus?.recordKey === state?.recordKey ? awaitedFocus?.control : undefined);
+  doc.addEventListener('focusin', () => reportFocus(awaitedControl() ?? describeFocus(doc)));
   doc.addEventListener('focusout', (event) => event.relatedTarget === null && reportFocus(null));
 
   const reportLayout = () =>

@@ -166,7 +166,7 @@ describe('the panel frame view', () => {
   });
 
   it('keeps a described control not drawn yet for the dialog’s fields, until the rep moves', async () => {
-    const { draws, port } = framed();
+    const { draws, heard, port } = framed();
     port.postMessage({ kind: 'draw', state: state('Contacts/1') });
     await delivered();
     document.body.innerHTML = `<section tabindex="-1" data-panel-focus></section>`;
@@ -178,6 +178,8 @@ describe('the panel frame view', () => {
 
     port.postMessage({ kind: 'focus', control: description });
     await vi.waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-panel-focus]')));
+    // Told where the rep is: the Description, for a frame that may take over before it is drawn.
+    await vi.waitFor(() => expect(heard.filter((message) => message.kind === 'focused').at(-1)).toMatchObject({ focus: description }));
     drawFields();
     expect(restore()).toBe(true);
     expect(document.activeElement).toBe(document.querySelector('textarea'));
