@@ -159,6 +159,28 @@ export const CRM_IDENTITY_SCENARIOS: readonly CrmIdentityScenario[] = [
     },
   },
   {
+    title: 'New ticket pressed while the rows show before CRM’s page shows the record: its fields come once the page does',
+    async run(world) {
+      const record = RECORDS.movedContact;
+      try {
+        await signInAndSave(world, { user: 'admin', dataCentre: 'com', readCrm: true });
+        // CRM's page gets its record seconds after DeskLink has shown the rows.
+        world.sandbox.addFault({ host: 'crm.zoho.com', path: `/crm/v2.2/${record.module}/${record.recordId}`, delayMs: 3_000 });
+        const tab = await world.open(record);
+        const panel = tab.panel();
+        await expectInPanel(panel, 'tab', `All ${record.expectedTickets.A}`, { timeout: 20_000 });
+        expect(await renderedPath(tab)).toBeNull();
+        await panel.click('button', 'New ticket');
+        await expectInPanel(panel, 'dialog', 'New ticket');
+        await expect.poll(() => renderedPath(tab), { timeout: 20_000 }).toBe(recordPath(record));
+        await expectInPanel(panel, 'textbox', 'Subject', { timeout: 20_000 });
+      } finally {
+        world.sandbox.clearFaults();
+        world.sandbox.oauth.reset();
+      }
+    },
+  },
+  {
     title: 'a record the rep leaves before CRM answers costs no Desk call',
     async run(world) {
       const left = RECORDS.noTickets;
