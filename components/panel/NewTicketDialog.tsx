@@ -60,10 +60,10 @@ export function NewTicketDialog({ language, status, initialDraft, onDraft, onCre
   const options = status.kind === 'ready' ? status.options : null;
   const sending = status.kind === 'ready' && status.sending;
 
-  // The kept draft fits the choices once they arrive; the Subject then takes the focus (unless the
-  // field the rep was in before CRM drew the panel again takes it back). A kept
-  // draft read after the choices came (a panel that took over an open dialog) still fills the
-  // fields, until the rep types.
+  // The kept draft fits the choices once they arrive; the Subject then takes the focus, unless the
+  // field the rep was in before CRM drew the panel again takes it back. A kept draft read after
+  // the choices came (a panel that took over an open dialog) still fills the fields, until the
+  // rep types.
   const typed = useRef(false);
   useEffect(() => {
     if (options && (draft === null || (initialDraft && !typed.current))) setDraft(fitDraft(initialDraft, options));

@@ -29,7 +29,8 @@ interface FrameSlotDeps {
   receive: (message: FromFrame) => void;
   /**
    * What a document loaded into the frame is sent, given the latest message (default: that). A
-   * frame moved without `moveBefore` loads again, and its new document must start where the rep was.
+   * frame whose host moved in the page may load again (Firefox), and its new document must start
+   * where the rep was.
    */
   firstMessage?: (latest: ToFrame) => ToFrame;
 }

@@ -235,7 +235,8 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
         const cached = await known(record);
         parties = cached?.fresh ? cached.parties : await readParties(access, record, new AbortController().signal);
       } catch (error) {
-        // The lookup with the page's reading meets the same refusal (it stands a while) and says what went wrong.
+        // The lookup with the page's reading meets the same refusal (it stands a while) and says
+        // what went wrong.
         if (error instanceof CrmRefusal) await refusedBy(error, access.token, record);
         return null;
       }
