@@ -7,8 +7,11 @@
  * page's email is searched and CRM's API is never called; a UK organisation's record shows its
  * panel, its identity read from www.zohoapis.uk. With the scopes the panel also asks as soon as the
  * address names the record: its tickets show while CRM's page still loads it, the page's reading
- * later makes no second search, and a record left before CRM answered costs no Desk call. A CRM
- * API that never answers costs the panel its deadline, after which the page's email is searched.
+ * later makes no second search, a record left before CRM answered costs no Desk call, and New
+ * ticket pressed meanwhile gets its fields once the page shows the record. A CRM API that never
+ * answers costs the panel its deadline, after which the page's email is searched; a ZSC key saved
+ * after the sign-in searches the page's email, not CRM's remembered one, and a repeat view asks
+ * Desk nothing.
  */
 import { expect } from '@playwright/test';
 import type { DataCentreId } from '../../../lib/shared/data-centres';
