@@ -18,6 +18,7 @@
 import type { Identity, RecordRef } from '../../shared/commands';
 import type { PageIdentityReason } from '../../shared/protocol';
 import { isFresh } from '../cache/freshness';
+import type { ReadyContext } from '../broker/context';
 import type { TicketSource } from '../broker/ticket-source';
 import { crmAccess } from './crm-access';
 import { CrmRefusal, type CrmClient, type CrmRefusalReason } from './crm-client';
@@ -121,6 +122,13 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
     return cache.read(key, now());
   }
 
+  /** The record's CRM access, or why the page's reading is searched instead (no scope, a refused token). */
+  function accessFor(ready: ReadyContext, record: RecordRef): { apiDomain: string; token: string } | { reason: PageIdentityReason } {
+    const access = crmAccess(ready.credential, ready.dataCentre, record.module);
+    const refusal = 'token' in access ? refused.get(access.token) : undefined;
+    return refusal ? { reason: refusal } : access;
+  }
+
   // Diagnostics only: noted beside the search, never before it (the note is a storage write).
   const fromPage = (record: RecordRef, reason: PageIdentityReason) => void notes.note({ source: 'page', module: record.module, reason });
 
@@ -172,8 +180,7 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
     async fingerprint(record, identity, ready) {
       // Where `find` searches the page's reading (no CRM access, or a refused token), its list is
       // stored under the page's fingerprint, whatever CRM said of the record under another sign-in.
-      const access = crmAccess(ready.credential, ready.dataCentre, record.module);
-      if (!('token' in access) || refused.has(access.token)) return desk.fingerprint(record, identity, ready);
+      if (!('token' in accessFor(ready, record))) return desk.fingerprint(record, identity, ready);
       const cached = await known(record);
       const parties = cached?.parties;
       return desk.fingerprint(record, parties ? identityFrom(parties, identity) : identity, ready);
@@ -181,10 +188,9 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
 
     async find(ready, record, identity, signal) {
       const pageFingerprint = await desk.fingerprint(record, identity, ready);
-      const access = crmAccess(ready.credential, ready.dataCentre, record.module);
-      const knownRefusal = 'token' in access ? refused.get(access.token) : undefined;
-      if (!('token' in access) || knownRefusal) {
-        fromPage(record, 'reason' in access ? access.reason : knownRefusal!);
+      const access = accessFor(ready, record);
+      if (!('token' in access)) {
+        fromPage(record, access.reason);
         return { ...(await desk.find(ready, record, identity, signal)), fingerprint: pageFingerprint };
       }
 
@@ -228,8 +234,8 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
     },
 
     async identityOf(ready, record) {
-      const access = crmAccess(ready.credential, ready.dataCentre, record.module);
-      if (!('token' in access) || refused.has(access.token)) return null;
+      const access = accessFor(ready, record);
+      if (!('token' in access)) return null;
       let parties: RecordParties | null;
       try {
         const cached = await known(record);
