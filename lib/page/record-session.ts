@@ -181,6 +181,8 @@ class Session {
   private crm: Promise<ResponseOf<'tickets.crm'>> | null = null;
   /** CRM's API named the record's customer: the page's reading need not be searchable. */
   private crmIdentified = false;
+  /** The rows shown came from CRM's answer, before the page showed who the record is. */
+  private crmDrawn = false;
   /** Previews asked for on this record: each ticket's is asked once (again only after a failure). */
   private previews: Record<string, PreviewState> = {};
   /** The New ticket form, once opened on this record; and the ticket created last. */
@@ -314,8 +316,35 @@ class Session {
     void asked.then((answer) => {
       // Not over what a lookup or this tab's memory drew meanwhile; an error waits for the lookup.
       if (this.aborted || seq !== this.lookupSeq || this.view || !answer.ok || !answer.data.view || answer.data.view.error) return;
+      this.crmDrawn = true;
       this.handle({ ok: true, data: answer.data.view });
     });
+  }
+
+  /**
+   * Refresh pressed while CRM's answer shows and the page has not yet shown who the record is:
+   * asked again with CRM's identity, and the first lookup takes this answer instead of the first.
+   */
+  private refreshFromCrm(): void {
+    const seq = ++this.lookupSeq;
+    const asked = this.deps.ask({ command: 'tickets.crm', record: this.ref, mode: 'refresh' });
+    this.crm = asked;
+    this.refreshing = true;
+    this.show(this.body);
+    void asked.then((answer) => {
+      if (this.aborted || seq !== this.lookupSeq) return;
+      this.refreshing = false;
+      const rows = crmAnswer(answer);
+      if (rows) this.handle(rows);
+      else this.show(this.body);
+    });
+  }
+
+  /** Refresh: the settled identity's lookup, or CRM's while only its answer shows. */
+  private refresh(): void {
+    if (this.aborted) return;
+    if (this.identity) void this.lookup(this.identity, 'refresh');
+    else if (this.crmDrawn && this.config?.state === 'ready') this.refreshFromCrm();
   }
 
   /** Who the record is, as the page shows it; a New ticket form pressed for before this is asked now. */
@@ -506,7 +535,7 @@ class Session {
         ...(this.identity ? { searched: searchedFor(this.ref.module, this.identity) } : {}),
       },
       {
-        refresh: () => this.identity && !this.aborted && void this.lookup(this.identity, 'refresh'),
+        refresh: () => this.refresh(),
         preview: (ticketId) => !this.aborted && void this.preview(ticketId),
         ticket: (action) => {
           if (this.aborted) return;

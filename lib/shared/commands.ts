@@ -192,8 +192,11 @@ export const COMMANDS = {
    * address names the record (before the page shows who it is): `view` null when CRM cannot say
    * it alone (no CRM read scope, a refusal, no such record, a field only the page has), or when
    * the tab left the record while CRM answered; the panel then looks up what the page shows.
+   * `refresh`: the rep's Refresh while those rows show and the page has not yet shown who it is.
    */
-  'tickets.crm': command('page', z.object({ record: RecordRefSchema })).answers<{ view: TicketsView | null }>(),
+  'tickets.crm': command('page', z.object({ record: RecordRefSchema, mode: z.literal('refresh').optional() })).answers<{
+    view: TicketsView | null;
+  }>(),
   /** The `New ticket` form's choices for this record: departments, priorities, whom it is for. */
   'ticket.options': command('page', z.object({ record: RecordRefSchema, identity: IdentitySchema })).answers<NewTicketOptions>(),
   /**

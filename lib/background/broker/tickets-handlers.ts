@@ -170,12 +170,14 @@ export function createTicketsHandlers({ cache, source, loadContext, withCredenti
     // Asked as the address names the record: CRM's answer starts the Desk search while CRM's page
     // still loads the record. Through the same cache and shared searches as `tickets.get`, so the
     // lookup the page's reading makes later takes this search or its stored list.
-    'tickets.crm': async ({ record }, sender) => {
+    'tickets.crm': async ({ record, mode }, sender) => {
       const ready = requireReady(await loadContext());
       const identity = (await source.identityOf?.(ready, record).catch(() => null)) ?? null;
       // The rep may have moved on while CRM answered: no Desk call for a record nobody looks at.
       if (!identity || (sender && !(await sender.stillShown()))) return { view: null };
-      return { view: withDeskLinksChecked(ready, await answer(ready, { command: 'tickets.get', record, identity, mode: 'cached' })) };
+      return {
+        view: withDeskLinksChecked(ready, await answer(ready, { command: 'tickets.get', record, identity, mode: mode ?? 'cached' })),
+      };
     },
   };
 }

@@ -7,8 +7,9 @@
  * page's email is searched and CRM's API is never called; a UK organisation's record shows its
  * panel, its identity read from www.zohoapis.uk. With the scopes the panel also asks as soon as the
  * address names the record: its tickets show while CRM's page still loads it, the page's reading
- * later makes no second search, a record left before CRM answered costs no Desk call, and New
- * ticket pressed meanwhile gets its fields once the page shows the record. A CRM API that never
+ * later makes no second search, a record left before CRM answered costs no Desk call, New
+ * ticket pressed meanwhile gets its fields once the page shows the record, and Refresh pressed
+ * meanwhile asks Desk again with CRM's email. A CRM API that never
  * answers costs the panel its deadline, after which the page's email is searched; a ZSC key saved
  * after the sign-in searches the page's email, not CRM's remembered one, and a repeat view asks
  * Desk nothing.
@@ -177,6 +178,37 @@ export const CRM_IDENTITY_SCENARIOS: readonly CrmIdentityScenario[] = [
         await expectInPanel(panel, 'dialog', 'New ticket');
         await expect.poll(() => renderedPath(tab), { timeout: 20_000 }).toBe(recordPath(record));
         await expectInPanel(panel, 'textbox', 'Subject', { timeout: 20_000 });
+      } finally {
+        world.sandbox.clearFaults();
+        world.sandbox.oauth.reset();
+      }
+    },
+  },
+  {
+    title: 'Refresh pressed while cached rows show before CRM’s page shows the record asks Desk again with CRM’s email',
+    async run(world) {
+      const record = RECORDS.movedContact;
+      try {
+        await signInAndSave(world, { user: 'admin', dataCentre: 'com', readCrm: true });
+        world.sandbox.clearLog();
+        // CRM's page never gets the record it asks its own server for: it stays on its loading state.
+        world.sandbox.addFault({ host: 'crm.zoho.com', path: `/crm/v2.2/${record.module}/${record.recordId}`, body: 'hang' });
+        await expectInPanel((await world.open(record)).panel(), 'tab', `All ${record.expectedTickets.A}`, { timeout: 20_000 });
+        // Refresh asks Desk about a record at most once in ten seconds (sooner it answers with the
+        // rows just fetched): the rep opens the record again, in another tab, after those.
+        await new Promise((resolve) => setTimeout(resolve, 10_500));
+        const tab = await world.open(record);
+        const panel = tab.panel();
+        await expectInPanel(panel, 'tab', `All ${record.expectedTickets.A}`, { timeout: 20_000 });
+        expect(searchedEmails(world)).toEqual([record.emails[0]]);
+        // Desk's next answer is slowed so the press shows.
+        world.sandbox.addFault({ host: 'desk.zoho.com', delayMs: 1_500 });
+        await panel.click('button', 'Refresh');
+        await expect.poll(() => panel.textsOf('status')).toContain('Checking Zoho Desk for changes…');
+        await expect.poll(() => searchedEmails(world)).toEqual([record.emails[0], record.emails[0]]);
+        await expect.poll(() => panel.textsOf('status')).not.toContain('Checking Zoho Desk for changes…');
+        await expectInPanel(panel, 'tab', `All ${record.expectedTickets.A}`);
+        expect(await renderedPath(tab)).toBeNull();
       } finally {
         world.sandbox.clearFaults();
         world.sandbox.oauth.reset();

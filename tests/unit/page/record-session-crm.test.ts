@@ -145,6 +145,45 @@ describe('the record’s tickets by CRM’s word, asked as the address names the
     expect(h.commands()).toContain('tickets.get refresh');
   });
 
+  it('Refresh pressed while they show before the page shows the record asks again by CRM’s word; the page’s reading takes that answer', async () => {
+    const h = harness();
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.commands()).toContain('tickets.crm'));
+    h.answerCrm(crmView());
+    await vi.waitFor(() => expect(h.last()?.body).toMatchObject({ kind: 'tickets', view: { fetchedAt: 1 } }));
+    h.refresh();
+    await vi.waitFor(() => expect(h.last()).toMatchObject({ refreshing: true, body: { kind: 'tickets', view: { fetchedAt: 1 } } }));
+    expect(h.requests.at(-1)).toMatchObject({ command: 'tickets.crm', mode: 'refresh', record: { recordId: RECORDS.contact.recordId } });
+    h.answerCrm(crmView({ fetchedAt: 3, tickets: [ticket(3)] }));
+    await vi.waitFor(() => expect(h.last()).toMatchObject({ refreshing: false, body: { kind: 'tickets', view: { fetchedAt: 3 } } }));
+    renderCrmPage(PAGE_VARIANT_HTML.contact);
+    await vi.waitFor(() => expect(h.last()?.searched).toEqual({ emails: [...RECORDS.contact.emails] }));
+    expect(h.last()?.body).toMatchObject({ kind: 'tickets', view: { fetchedAt: 3, tickets: [ticket(3)] } });
+    expect(h.commands().filter((c) => c.startsWith('tickets.get') && c !== 'tickets.get peek')).toEqual([]);
+  });
+
+  it('… and the page showing the record while that Refresh is asked takes its answer when it comes', async () => {
+    const h = harness();
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.commands()).toContain('tickets.crm'));
+    h.answerCrm(crmView());
+    await vi.waitFor(() => expect(h.last()?.body.kind).toBe('tickets'));
+    h.refresh();
+    await vi.waitFor(() => expect(h.last()?.refreshing).toBe(true));
+    renderCrmPage(PAGE_VARIANT_HTML.contact);
+    // The page's identity settles (quiet time 5 ms) while the Refresh is asked.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    h.answerCrm(crmView({ fetchedAt: 3 }));
+    await vi.waitFor(() =>
+      expect(h.last()).toMatchObject({
+        refreshing: false,
+        searched: { emails: [...RECORDS.contact.emails] },
+        body: { view: { fetchedAt: 3 } },
+      }),
+    );
+    expect(h.commands().filter((c) => c.startsWith('tickets.get') && c !== 'tickets.get peek')).toEqual([]);
+  });
+
   it('New ticket pressed while they show before the page shows the record: its form is asked once the page does', async () => {
     const h = harness();
     h.sessions.navigate(url(RECORDS.contact));

@@ -451,6 +451,28 @@ describe('tickets.crm (asked as the address names the record, before the page sh
     expect(script.calls).toEqual([{ record: contact, identity: CRM_IDENTITY }]);
   });
 
+  it('`refresh` (the rep’s Refresh before the page shows who it is) searches again past ten seconds, not within them', async () => {
+    const script = scriptedSource([tickets(0, 2), tickets(0, 3)]);
+    const crm = crmSource(script);
+    crm.answer();
+    world = testBroker({ tickets: crm.source });
+    await world.connect();
+    expect((await askCrm())?.tickets).toHaveLength(2);
+    const refreshed = async () => {
+      const response = await world.send({ ...crmAsk(), mode: 'refresh' });
+      if (!response.ok) throw new Error(`expected ok, got ${JSON.stringify(response.error)}`);
+      return (response.data as { view: TicketsView }).view;
+    };
+    vi.setSystemTime(T0 + 5_000);
+    expect(await refreshed()).toMatchObject({ fetchedAt: T0, tickets: tickets(0, 2) });
+    vi.setSystemTime(T0 + 10_000);
+    expect(await refreshed()).toMatchObject({ fetchedAt: T0 + 10_000, tickets: tickets(0, 3) });
+    expect(script.calls).toEqual([
+      { record: contact, identity: CRM_IDENTITY },
+      { record: contact, identity: CRM_IDENTITY },
+    ]);
+  });
+
   it('says nothing when the source cannot tell who the record is without the page (a key): no Desk call', async () => {
     const desk = await use(scriptedSource([tickets(0, 2)]));
     expect(await askCrm()).toBeNull();
