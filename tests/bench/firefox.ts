@@ -41,7 +41,9 @@ async function loadOptions(page: Page): Promise<void> {
 }
 
 export async function startFirefoxBench(sandbox: SandboxAddress, portal: 'A' = 'A'): Promise<FirefoxBench> {
-  const browser: Browser = await launchFirefox(sandbox);
+  // Firefox rounds performance.now() to whole milliseconds by default (Chromium's reads to a few
+  // microseconds): figures of a few ms would move in whole-ms steps beside Chromium's.
+  const browser: Browser = await launchFirefox(sandbox, { prefs: { 'privacy.reduceTimerPrecision': false } });
   try {
     const options = await browser.newPage();
     await loadOptions(options);

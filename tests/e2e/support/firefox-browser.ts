@@ -12,7 +12,10 @@ export const GECKO_ID = 'desklink@desklink.app';
 export const FIREFOX_EXTENSION_UUID = '6d3c9f0e-4b1a-4c55-9a8e-2f7d1e0b5a31';
 export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
 
-export async function launchFirefox(sandbox: SandboxAddress, opts: { headless?: boolean } = {}): Promise<Browser> {
+export async function launchFirefox(
+  sandbox: SandboxAddress,
+  opts: { headless?: boolean; prefs?: Record<string, string | number | boolean> } = {},
+): Promise<Browser> {
   const extDir = extensionDir('firefox-mv3');
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -36,6 +39,7 @@ export async function launchFirefox(sandbox: SandboxAddress, opts: { headless?: 
       // adds on the options page) answered "Allow", as the admin would; the request is still
       // DeskLink's, from the admin's click.
       'extensions.webextOptionalPermissionPrompts': false,
+      ...opts.prefs,
     },
   });
   guardHandleTransfers((await browser.pages())[0]!.mainFrame());
