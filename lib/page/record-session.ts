@@ -6,16 +6,18 @@
  *
  * Broker answers: `cached` first (instant from IndexedDB); when it says `revalidating`, ask again
  * with `fresh` and show that when it arrives. Refresh asks with `refresh`. Before the identity
- * has settled, a `peek` shows the cached tickets of exactly that identity at once (a warm switch
- * need not wait for the quiet time); the settled identity is looked up as usual unless it is
- * the one peeked with fresh tickets. A record this tab showed lately is drawn from its memory
- * (./recent-views.ts) before the peek's answer, which needs the background awake.
+ * has settled, the cached tickets of exactly that identity are shown at once (a warm switch need
+ * not wait for the quiet time); the settled identity is looked up as usual unless it is the one
+ * shown with fresh tickets. A record this tab showed lately is drawn from its memory
+ * (./recent-views.ts), then confirmed with a `peek` (cache only), which needs the background awake.
  *
- * A record not in that memory asks the real lookup (`cached`) together with its peek (one whose
- * remembered rows the peek finds stale, once the peek says so), so Desk works while the identity
- * settles (a cold view need not wait for the quiet time either). That early answer
- * is only held: the settled identity takes it when it is the same (one Desk search), and asks
- * again when it is not, so the panel never shows rows found with an identity the page dropped.
+ * A record not in that memory asks the real lookup (`cached`) as soon as it shows a searchable
+ * identity (one whose remembered rows the peek finds stale, once the peek says so), so Desk works
+ * while the identity settles (a cold view need not wait for the quiet time either). Its answer is
+ * shown at once when it came from the cache (fetched before it was asked), as a peek's would be;
+ * one Desk fetched for it is only held: the settled identity takes it when it is the same (one
+ * Desk search), and asks again when it is not, so the panel never shows rows found with an
+ * identity the page dropped.
  *
  * When the broker reads who a record is from CRM's API (the configuration lists its module), a
  * record not in that memory is asked for as soon as the address names it (`tickets.crm`), before
@@ -171,7 +173,7 @@ class Session {
   private refreshing = false;
   private watching = false;
   private lookupSeq = 0;
-  /** The identity whose fresh cached tickets a peek showed (its lookup would repeat them). */
+  /** The identity whose fresh cached tickets were shown before it settled (its lookup would repeat them). */
   private peeked: string | null = null;
   /** The rows shown came from this tab's memory: the broker's answer still replaces them. */
   private remembered = false;
@@ -260,8 +262,12 @@ class Session {
       ownAnchorAtSwitch: this.stale.ownAnchor,
       onIdentity: (identity) => {
         if (this.config?.state !== 'ready') this.identity = identity;
-        else if (this.peeked === identityFingerprint(identity) && this.view) this.identify(identity);
-        else void this.lookup(identity, 'cached');
+        else if (this.peeked === identityFingerprint(identity) && this.view) {
+          // The rows stand. Drawn again only where the panel says what was searched: beside an
+          // empty list, or a match by CRM link (a masked or missing email).
+          this.identify(identity);
+          if (this.view.tickets.length === 0 || searchedFor(this.ref.module, identity).crmLink) this.show(this.body);
+        } else void this.lookup(identity, 'cached');
       },
       onEarlyIdentity: (identity) => {
         if (this.config?.state === 'ready') void this.peek(identity);
@@ -271,8 +277,9 @@ class Session {
   }
 
   /**
-   * Cached tickets of exactly this identity, shown at once: first what this tab showed for it
-   * lately, then the broker's cache; a miss (never fetched) shows nothing.
+   * Cached tickets of exactly this identity, shown at once: what this tab showed for it lately,
+   * confirmed by the broker's cache (`peek`) a moment later; else the lookup's own answer when the
+   * cache gives it (a `peek` while CRM's ask is out). A miss (never fetched) shows nothing.
    */
   private async peek(identity: Identity): Promise<void> {
     if (this.view || !isSearchable(identity, this.ref.module)) return;
@@ -284,14 +291,12 @@ class Session {
       await new Promise((resolve) => setTimeout(resolve, REMEMBERED_CONFIRM_DELAY_MS));
       if (this.aborted || seq !== this.lookupSeq) return;
     } else if (!this.crm) {
-      // Not in this tab's memory: the lookup the settled identity would make starts with the peek,
-      // not after its "never fetched" (kept fresh, the broker answers it from the cache, no Desk call).
-      this.askEarly(identity);
+      return this.showEarlyIfCached(identity, seq);
     }
     const answer = await this.deps.ask({ command: 'tickets.get', record: this.ref, identity, mode: 'peek' });
     if (this.aborted || seq !== this.lookupSeq || (this.view && !this.remembered) || !answer.ok) return;
     // Nothing fresh to show: the lookup the settled identity would make, started now.
-    if (remembered && (answer.data.fetchedAt === null || answer.data.stale)) this.askEarly(identity);
+    if (remembered && (answer.data.fetchedAt === null || answer.data.stale)) void this.askEarly(identity);
     if (answer.data.fetchedAt === null) return;
     if (!answer.data.stale) this.peeked = identityFingerprint(identity);
     this.remembered = false;
@@ -354,9 +359,25 @@ class Session {
     if (formWaits) void this.ticketForm();
   }
 
-  private askEarly(identity: Identity): void {
+  private askEarly(identity: Identity): Promise<ResponseOf<'tickets.get'>> {
     const answer = this.deps.ask({ command: 'tickets.get', record: this.ref, identity, mode: 'cached' });
     this.early = { fingerprint: identityFingerprint(identity), answer };
+    return answer;
+  }
+
+  /**
+   * Not in this tab's memory: the lookup the settled identity would make is asked now, not a
+   * peek. Answered from the cache (a list fetched before it was asked), it is shown at once, as a
+   * peek's would be; a list Desk fetched for it is held for the settled identity, which may grow.
+   */
+  private async showEarlyIfCached(identity: Identity, seq: number): Promise<void> {
+    const askedAt = this.now;
+    const answer = await this.askEarly(identity);
+    if (this.aborted || seq !== this.lookupSeq || this.view || !answer.ok) return;
+    const { fetchedAt, stale } = answer.data;
+    if (fetchedAt === null || fetchedAt >= askedAt) return;
+    if (!stale) this.peeked = identityFingerprint(identity);
+    this.keep(identity, answer);
   }
 
   private async lookup(identity: Identity, mode: 'cached' | 'refresh', retrying = false): Promise<void> {

@@ -8,12 +8,13 @@ import { startRecordSessions, type Ask, type PanelSurface } from '../../../lib/p
 import { PAGE_VARIANT_HTML } from '../../sandbox/crm/page-variants';
 import { RECORDS, recordPath, type RecordFixture } from '../../sandbox/fixtures';
 import { readyConfig } from '../support/panel-config';
+import { ticket } from '../support/cache';
 
 const url = (record: RecordFixture) => `https://crm.zoho.com${recordPath(record)}`;
 const TIMING = { readyTimeoutMs: 2000, settleMs: 40, quietMs: 5 };
 const CONFIG: Response<PanelConfig> = { ok: true, data: readyConfig() };
 const view = (fetchedAt: number): TicketsView => ({
-  tickets: [],
+  tickets: [ticket(1)],
   fetchedAt,
   stale: false,
   revalidating: false,

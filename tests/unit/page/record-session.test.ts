@@ -12,6 +12,11 @@ const url = (record: RecordFixture) => `https://crm.zoho.com${recordPath(record)
 const TIMING = { readyTimeoutMs: 2000, settleMs: 40, quietMs: 5 };
 
 const CONFIG = readyConfig({ timeZone: 'Asia/Tokyo', canCreate: true });
+/**
+ * The session's clock while it asks: a list fetched before it (`fetchedAt` below) comes from the
+ * broker's cache, one fetched at or after it was searched in Desk for that ask.
+ */
+const ASKED_AT = 100;
 const view = (over: Partial<TicketsView> = {}): TicketsView => ({
   tickets: [],
   fetchedAt: 1,
@@ -53,7 +58,7 @@ function harness(
     return { ok: false, error: { code: 'UNKNOWN_COMMAND' } };
   }) as Ask;
   const controller = new AbortController();
-  const sessions = startRecordSessions({ doc: document, signal: controller.signal, ask, surface, timing });
+  const sessions = startRecordSessions({ doc: document, signal: controller.signal, ask, surface, timing, now: () => ASKED_AT });
   const allTicketRequests = () => requests.filter((r): r is TicketsRequest => r.command === 'tickets.get');
   // Lookups (cached / fresh / refresh); peeks are listed apart.
   const ticketRequests = () => allTicketRequests().filter((r) => r.mode !== 'peek');
@@ -109,49 +114,48 @@ describe('record sessions', () => {
     expect(h.shown.some((s) => s.refreshing && s.body.kind === 'tickets')).toBe(true);
   });
 
-  it('a warm record: the peek shows its cached tickets before the identity settles; the lookup asked alongside is not drawn, and nothing more is asked', async () => {
+  it('a warm record: the lookup asked before the identity settles is answered from the cache and shown at once; no peek, nothing more asked', async () => {
     renderCrmPage(PAGE_VARIANT_HTML.contact);
-    const h = harness({
-      peek: () => ({ ok: true, data: view({ fetchedAt: 7 }) }),
-      tickets: () => ({ ok: true, data: view({ fetchedAt: 8 }) }),
-    });
+    const h = harness({ tickets: () => ({ ok: true, data: view({ fetchedAt: ASKED_AT - 93 }) }) });
     h.sessions.navigate(url(RECORDS.contact));
     await vi.waitFor(() => expect(h.last()).toMatchObject({ refreshing: false, body: { kind: 'tickets', view: { fetchedAt: 7 } } }));
-    expect(h.peeks()).toEqual([expect.objectContaining({ identity: expect.objectContaining({ emails: [...RECORDS.contact.emails] }) })]);
     await new Promise((r) => setTimeout(r, TIMING.settleMs + TIMING.quietMs + 50));
-    // Asked with the peek, not after it (a cold record's Desk search starts at once); here the
-    // broker's cache answers it, and the settled identity, the one peeked, asks nothing more.
+    // The settled identity is the one that lookup asked with: nothing more is asked, or drawn.
     expect(h.ticketRequests()).toEqual([
       expect.objectContaining({ mode: 'cached', identity: expect.objectContaining({ emails: [...RECORDS.contact.emails] }) }),
     ]);
-    expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 7 } } });
+    expect(h.peeks()).toEqual([]);
+    expect(h.last()).toMatchObject({ searched: { emails: [...RECORDS.contact.emails] }, body: { view: { fetchedAt: 7 } } });
   });
 
-  it('a record never seen: its lookup is asked with the peek, without waiting for the cache to say it has nothing', async () => {
+  it('a record never seen: its lookup is asked as the identity shows, and the list Desk found is held until the identity settles', async () => {
     renderCrmPage(PAGE_VARIANT_HTML.contact);
-    // A background slow to answer the peek (busy, or waking up).
     const h = harness(
-      { peek: () => new Promise(() => undefined), tickets: () => ({ ok: true, data: view({ fetchedAt: 8 }) }) },
+      { tickets: () => ({ ok: true, data: view({ fetchedAt: ASKED_AT + 8 }) }) },
       { ...TIMING, settleMs: 400, quietMs: 400 },
     );
     h.sessions.navigate(url(RECORDS.contact));
-    await vi.waitFor(() => expect(h.peeks()).toHaveLength(1));
-    expect(h.ticketRequests()).toEqual([expect.objectContaining({ mode: 'cached' })]);
+    await vi.waitFor(() => expect(h.ticketRequests()).toEqual([expect.objectContaining({ mode: 'cached' })]));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.last()?.body.kind).toBe('loading');
     // Held until the identity settles on the same customer, then drawn: one lookup in all.
-    await vi.waitFor(() => expect(h.last()).toMatchObject({ refreshing: false, body: { kind: 'tickets', view: { fetchedAt: 8 } } }));
+    await vi.waitFor(() => expect(h.last()).toMatchObject({ refreshing: false, body: { kind: 'tickets', view: { fetchedAt: 108 } } }));
     expect(h.ticketRequests()).toHaveLength(1);
+    expect(h.peeks()).toEqual([]);
   });
 
-  it('a stale peek is shown, then the settled identity is looked up (cached) so it is revalidated', async () => {
+  it('a stale cached list is shown at once, then revalidated (fresh) once the identity settles', async () => {
     renderCrmPage(PAGE_VARIANT_HTML.lead);
     const h = harness({
-      peek: () => ({ ok: true, data: view({ fetchedAt: 1, stale: true }) }),
-      tickets: () => ({ ok: true, data: view({ fetchedAt: 2 }) }),
+      tickets: (r) => ({
+        ok: true,
+        data: r.mode === 'fresh' ? view({ fetchedAt: ASKED_AT + 2 }) : view({ fetchedAt: 1, stale: true, revalidating: true }),
+      }),
     });
     h.sessions.navigate(url(RECORDS.lead));
     await vi.waitFor(() => expect(h.shown.some((s) => s.body.kind === 'tickets' && s.body.view.fetchedAt === 1)).toBe(true));
-    await vi.waitFor(() => expect(h.ticketRequests().map((r) => r.mode)).toEqual(['cached']));
-    await vi.waitFor(() => expect(h.last()).toMatchObject({ refreshing: false, body: { kind: 'tickets', view: { fetchedAt: 2 } } }));
+    await vi.waitFor(() => expect(h.last()).toMatchObject({ refreshing: false, body: { kind: 'tickets', view: { fetchedAt: 102 } } }));
+    expect(h.ticketRequests().map((r) => r.mode)).toEqual(['cached', 'fresh']);
   });
 
   it('waits while the previous record’s DOM lingers, then looks up the new record', async () => {
