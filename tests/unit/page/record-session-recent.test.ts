@@ -104,6 +104,32 @@ describe('a record this tab showed lately', () => {
     expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 10 } } });
   });
 
+  it('an empty list drawn from memory says what was searched once the identity settles, asking nothing more', async () => {
+    // The identity settles after the peek has confirmed the rows.
+    const h = harness({ ...TIMING, settleMs: 300, quietMs: 300 });
+    const empty: TicketsView = { ...view(10), tickets: [] };
+    render(PAGE_VARIANT_HTML.contact);
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => {
+      h.answerAll({ ok: true, data: empty });
+      expect(h.last()).toMatchObject({ body: { kind: 'tickets', view: { fetchedAt: 10 } } });
+    });
+    await visit(h, RECORDS.lead, PAGE_VARIANT_HTML.lead, 20);
+    render(PAGE_VARIANT_HTML.contact);
+    h.sessions.navigate(url(RECORDS.contact));
+    // Drawn from memory, then confirmed by the broker's cache (the peek).
+    await vi.waitFor(() => expect(h.pending.length).toBe(1));
+    h.answerAll({ ok: true, data: empty });
+    await vi.waitFor(() =>
+      expect(h.last()).toMatchObject({
+        searched: { emails: [...RECORDS.contact.emails] },
+        body: { kind: 'tickets', view: { tickets: [] } },
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.pending).toEqual([]);
+  });
+
   it('is forgotten when the settings change (another portal, deactivated)', async () => {
     const h = harness();
     await visit(h, RECORDS.contact, PAGE_VARIANT_HTML.contact, 10);
