@@ -8,21 +8,10 @@
 import { DeskLinkError, toErrorInfo } from '../../shared/errors';
 import type { TicketPreview } from '../../shared/protocol';
 import { isFresh } from '../cache/freshness';
-import { recordKeyOf, type TicketCache } from '../cache/ticket-cache';
-import type { WithCredential } from '../credentials/rejection';
-import { requireReady, type LoadContext } from './context';
-import type { DiagnosticsStore } from './diagnostics';
+import { recordKeyOf } from '../cache/ticket-cache';
+import { requireReady } from './context';
 import type { Handler } from './handlers';
-import type { TicketSource } from './ticket-source';
-
-interface PreviewDeps {
-  cache: TicketCache;
-  source: TicketSource;
-  loadContext: LoadContext;
-  withCredential: WithCredential;
-  diagnostics: DiagnosticsStore;
-  now: () => number;
-}
+import type { TicketsDeps } from './tickets-handlers';
 
 /** Previews kept at most: the oldest leave first. */
 const MAX_KEPT = 200;
@@ -34,7 +23,7 @@ export function createTicketPreviewHandler({
   withCredential,
   diagnostics,
   now,
-}: PreviewDeps): Handler<'tickets.preview'> {
+}: TicketsDeps): Handler<'tickets.preview'> {
   const kept = new Map<string, TicketPreview>();
   const inFlight = new Map<string, Promise<TicketPreview>>();
 

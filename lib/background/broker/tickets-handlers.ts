@@ -35,7 +35,8 @@ interface Fetched {
   deskUrl?: string | null;
 }
 
-interface TicketsDeps {
+/** What the handlers that read a record's tickets need (these and `tickets.preview`). */
+export interface TicketsDeps {
   cache: TicketCache;
   source: TicketSource;
   loadContext: LoadContext;
