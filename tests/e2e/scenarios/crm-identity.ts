@@ -56,6 +56,13 @@ const crmReadsOf = (world: OptionsWorld, record: RecordFixture) =>
 const searchedEmails = (world: OptionsWorld) =>
   world.sandbox.deskCalls({ path: '/api/v1/tickets/search' }).flatMap((call) => call.query.email?.split(',') ?? []);
 
+/** The request CRM's own page makes for the record's data before it draws the record. */
+const crmPageRequest = (record: RecordFixture) => `/crm/v2.2/${record.module}/${record.recordId}`;
+
+/** CRM's page never gets the record it asks its own server for: it stays on its loading state. */
+const crmPageNeverShows = (world: OptionsWorld, record: RecordFixture) =>
+  world.sandbox.addFault({ host: 'crm.zoho.com', path: crmPageRequest(record), body: 'hang' });
+
 /** What CRM's own page shows where it draws the record: its loading text until it has rendered one. */
 const crmContentText = (tab: CrmTab) => tab.evaluate(() => document.getElementById('crmContent')?.innerText.trim() ?? '', undefined);
 
@@ -121,8 +128,7 @@ export const CRM_IDENTITY_SCENARIOS: readonly CrmIdentityScenario[] = [
       try {
         await signInAndSave(world, { user: 'admin', dataCentre: 'com', readCrm: true });
         world.sandbox.clearLog();
-        // CRM's page never gets the record it asks its own server for: it stays on its loading state.
-        world.sandbox.addFault({ host: 'crm.zoho.com', path: `/crm/v2.2/${record.module}/${record.recordId}`, body: 'hang' });
+        crmPageNeverShows(world, record);
         const tab = await world.open(record);
         const panel = tab.panel();
         await expectInPanel(panel, 'tab', `All ${record.expectedTickets.A}`, { timeout: 20_000 });
@@ -169,7 +175,7 @@ export const CRM_IDENTITY_SCENARIOS: readonly CrmIdentityScenario[] = [
       try {
         await signInAndSave(world, { user: 'admin', dataCentre: 'com', readCrm: true });
         // CRM's page gets its record seconds after DeskLink has shown the rows.
-        world.sandbox.addFault({ host: 'crm.zoho.com', path: `/crm/v2.2/${record.module}/${record.recordId}`, delayMs: 3_000 });
+        world.sandbox.addFault({ host: 'crm.zoho.com', path: crmPageRequest(record), delayMs: 3_000 });
         const tab = await world.open(record);
         const panel = tab.panel();
         await expectInPanel(panel, 'tab', `All ${record.expectedTickets.A}`, { timeout: 20_000 });
@@ -191,8 +197,7 @@ export const CRM_IDENTITY_SCENARIOS: readonly CrmIdentityScenario[] = [
       try {
         await signInAndSave(world, { user: 'admin', dataCentre: 'com', readCrm: true });
         world.sandbox.clearLog();
-        // CRM's page never gets the record it asks its own server for: it stays on its loading state.
-        world.sandbox.addFault({ host: 'crm.zoho.com', path: `/crm/v2.2/${record.module}/${record.recordId}`, body: 'hang' });
+        crmPageNeverShows(world, record);
         await expectInPanel((await world.open(record)).panel(), 'tab', `All ${record.expectedTickets.A}`, { timeout: 20_000 });
         // Refresh asks Desk about a record at most once in ten seconds (sooner it answers with the
         // rows just fetched): the rep opens the record again, in another tab, after those.
