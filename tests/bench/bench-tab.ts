@@ -12,7 +12,7 @@ import type { Frame as FirefoxFrame, Page as FirefoxPage } from 'puppeteer-core'
 import type { GeneratedRecord } from '../sandbox/index';
 import { crmUrl } from '../e2e/support/crm';
 import { isPanelFrameUrl } from '../e2e/support/panel-driver';
-import { floorSource, type FloorSample } from './floor';
+import { floorSource, type FloorSample, type FloorStep } from './floor';
 import { installProbe, type SwitchTiming } from './page-probe';
 
 // tsx keeps function names with a `__name` helper; functions sent to the browser need it too.
@@ -42,7 +42,7 @@ export interface BenchTab {
  * refuse or keep apart, and there its page never links to a content script and draws nothing).
  */
 export interface FloorPage {
-  sample(portalId: string, record: GeneratedRecord): Promise<FloorSample>;
+  sample(step: FloorStep): Promise<FloorSample>;
 }
 
 const probeCall = ([href, e]: readonly [string, Expectation & { timeoutMs: number }]) =>
@@ -71,9 +71,9 @@ export function chromiumTab(page: ChromiumPage): BenchTab {
 export async function chromiumFloorPage(floorPage: ChromiumPage, crmPage: ChromiumPage, extensionId: string): Promise<FloorPage> {
   await floorPage.goto(`chrome-extension://${extensionId}/panel.html`);
   return {
-    async sample(portalId, record) {
+    async sample(step) {
       await floorPage.bringToFront();
-      const sample = await floorPage.evaluate<FloorSample>(floorSource(portalId, record));
+      const sample = await floorPage.evaluate<FloorSample>(floorSource(step));
       await crmPage.bringToFront();
       return sample;
     },
@@ -118,9 +118,9 @@ export async function firefoxFloorPage(floorPage: FirefoxPage, crmPage: FirefoxP
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
-    async sample(portalId, record) {
+    async sample(step) {
       await floorPage.bringToFront();
-      const sample = (await floorPage.evaluate(floorSource(portalId, record))) as FloorSample;
+      const sample = (await floorPage.evaluate(floorSource(step))) as FloorSample;
       await crmPage.bringToFront();
       return sample;
     },

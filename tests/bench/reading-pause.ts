@@ -53,5 +53,5 @@ export function pacedTab<T extends BenchTab>(tab: T, pause: ReadingPause): T {
 
 /** `floor`, whose samples keep the pause. */
 export function pacedFloor(floor: FloorPage, pause: ReadingPause): FloorPage {
-  return { sample: (portalId, record) => paced(pause, () => floor.sample(portalId, record)) };
+  return { sample: (step) => paced(pause, () => floor.sample(step)) };
 }

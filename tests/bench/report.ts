@@ -99,12 +99,24 @@ export function tableRows(r: any): Row[] {
       'coldOverheadMs',
       `${ms(r.coldOverheadMs)} (Desk delay ${r.coldOverheadMs.injectedDelayMs} ms × depth${
         r.coldOverheadMs.sandboxOwnMs ? `; the sandbox's own time per request p50 ${r.coldOverheadMs.sandboxOwnMs.p50} ms` : ''
-      }${r.coldOverheadMs.depthHistogram ? `; depths ${JSON.stringify(r.coldOverheadMs.depthHistogram).replace(/"/g, '')}` : ''})`,
+      }${r.coldOverheadMs.depthHistogram ? `; depths ${JSON.stringify(r.coldOverheadMs.depthHistogram).replace(/"/g, '')}` : ''}${
+        r.coldOverheadBeyondSandboxMs ? `; beyond all the views' time in the sandbox ${ms(r.coldOverheadBeyondSandboxMs)}` : ''
+      })`,
       fx(`${ms(ff?.coldOverheadMs)}${times(ff?.timesChromium?.coldOverheadP95)}`),
       String(r.coldOverheadMs.n),
       'p95 ≤ 30 ms',
       r.coldOverheadMs.p95 <= 30,
     ]);
+    if (r.coldFloorMs) {
+      rows.push([
+        'coldFloorMs',
+        `${ms(r.coldFloorMs)} (message to the worker + one Desk request beyond its ${r.coldFloorMs.injectedDelayMs} ms delay + paint, from a random point of the frame; coldOverheadMs p95 ÷ this p95: ${r.coldToFloorRatio})`,
+        fx(`${ms(ff?.coldFloorMs)}${times(ff?.timesChromium?.coldFloorP50)}`),
+        String(r.coldFloorMs.n),
+        '—',
+        null,
+      ]);
+    }
     if (r.dayOfUse) {
       const day = (d: any) =>
         `waiting ${(d.waitingMs / 1000).toFixed(1)} s (first visits ${(d.waitingFirstVisitsMs / 1000).toFixed(1)} s, repeats ${(

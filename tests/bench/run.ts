@@ -4,7 +4,8 @@
  * bench/results.json and prints a table. It reports; it asserts nothing about timings (exit 0
  * unless something crashes). Variants are interleaved in one run, so a change of load on the
  * machine falls on all of them alike: live-worker switch, floor, Firefox switch and floor, then a
- * sleeping-worker switch; each view of the day of use in Chromium, then in Firefox. How each
+ * sleeping-worker switch; each view of the day of use in Chromium, then in Firefox, a first visit
+ * after its floor in each. How each
  * figure is measured: README.md, "Performance".
  *
  * Env (for quick runs while developing): BENCH_SIZE (sandbox size, default 'bench'),
@@ -43,10 +44,11 @@ import {
   SWITCH_TIMEOUT_MS,
   type BenchTab,
   type Expectation,
+  type FloorPage,
 } from './bench-tab';
 import { loadCacheHook } from './cache-load';
 import { startFirefoxBench, type FirefoxBench } from './firefox';
-import { type FloorSample } from './floor';
+import { readStep, requestStep, type FloorSample } from './floor';
 import { runFuzz } from './fuzz';
 import { measurePanelMemory, usedHeap, type PanelMemory } from './memory';
 import type { LongTask, SwitchTiming } from './page-probe';
@@ -57,7 +59,7 @@ import { startSandboxProcess, type BenchSandbox } from './sandbox-process';
 import { createWorkerStopper } from './sleeping-worker';
 import { measurePreviews, type PreviewTimings } from './preview';
 import { bundleBytes, markdownTable, printTable } from './report';
-import { countBy, dayOfUseOrder, endpointOf, ratio, sequentialDepth, summarize, type Summary } from './stats';
+import { countBy, dayOfUseOrder, endpointOf, ratio, sequentialDepth, summarize, timeHeldMs, type Summary } from './stats';
 
 const env = process.env;
 const SIZE: SandboxSize = env.BENCH_SIZE
@@ -159,6 +161,8 @@ interface View {
   calls: number;
   depth: number;
   sandboxOwnMs: number[];
+  /** How long at least one of the view's Desk requests was inside the sandbox. */
+  sandboxHeldMs: number;
 }
 
 /** One view of a record with every Desk answer delayed: its timing and the Desk calls made meanwhile. */
@@ -185,6 +189,22 @@ async function timedView(
       DELAY_MS,
     ),
     sandboxOwnMs: calls.map((c) => c.ms - DELAY_MS),
+    sandboxHeldMs: timeHeldMs(calls),
+  };
+}
+
+/** A first visit's floor sample, and the address of its request (how the sandbox's log tells it). */
+interface ColdFloorSample extends FloorSample {
+  email: string;
+}
+
+/** The floor of a first visit beyond the injected delay, and beyond all its request's time in the sandbox. */
+function coldFloorFigures(samples: ColdFloorSample[], log: readonly { query: Record<string, string>; ms: number }[]) {
+  const held = new Map(log.map((c) => [c.query.email, c.ms]));
+  return {
+    ...summarize(samples.map((f) => f.ms - DELAY_MS)),
+    injectedDelayMs: DELAY_MS,
+    beyondSandboxMs: summarize(samples.filter((f) => held.has(f.email)).map((f) => f.ms - held.get(f.email)!)),
   };
 }
 
@@ -205,6 +225,9 @@ function dayFigures(views: View[], seed: number) {
       // of the overhead above that is not DeskLink's.
       sandboxOwnMs: summarize(cold.flatMap((v) => v.sandboxOwnMs)),
     },
+    // The same views less all the time any of their requests was inside the sandbox (delays and
+    // its own time): the browser's and DeskLink's share alone.
+    coldOverheadBeyondSandboxMs: summarize(cold.map((v) => v.timing!.panelMs - v.sandboxHeldMs)),
     coldViewMs: summarize(cold.map((v) => v.timing!.panelMs)),
     dayOfUse: {
       views: views.length,
@@ -229,12 +252,14 @@ function firefoxBlock(input: {
   version: string;
   warm: SwitchTiming[];
   floor: FloorSample[];
+  coldFloorMs: Summary;
   warmUp: SwitchTiming[];
   views: View[];
-  chromium: { warmSwitchMs: Summary; floorMs: Summary; coldOverheadMs: Summary; waitingMs: number };
+  chromium: { warmSwitchMs: Summary; floorMs: Summary; coldFloorMs: Summary; coldOverheadMs: Summary; waitingMs: number };
 }) {
   const warmSwitchMs = summarize(input.warm.map((t) => t.panelMs));
   const floorMs = summarize(input.floor.map((f) => f.ms));
+  const { coldFloorMs } = input;
   const day = dayFigures(input.views, DAY_SEED);
   const c = input.chromium;
   return {
@@ -245,6 +270,9 @@ function firefoxBlock(input: {
     warmSwitchTotalMs: summarize(input.warm.map((t) => t.totalMs)),
     warmCrmRenderMs: summarize(input.warm.map((t) => t.crmMs)),
     coldOverheadMs: day.coldOverheadMs,
+    coldOverheadBeyondSandboxMs: day.coldOverheadBeyondSandboxMs,
+    coldFloorMs,
+    coldToFloorRatio: ratio(day.coldOverheadMs.p95, coldFloorMs.p95),
     coldViewMs: day.coldViewMs,
     dayOfUse: { ...day.dayOfUse, repeatSwitchMs: day.repeatSwitchMs },
     firstVisitMs: summarize(input.warmUp.map((t) => t.panelMs)),
@@ -252,6 +280,7 @@ function firefoxBlock(input: {
       warmSwitchP50: ratio(warmSwitchMs.p50, c.warmSwitchMs.p50),
       warmSwitchP95: ratio(warmSwitchMs.p95, c.warmSwitchMs.p95),
       floorP50: ratio(floorMs.p50, c.floorMs.p50),
+      coldFloorP50: ratio(coldFloorMs.p50, c.coldFloorMs.p50),
       coldOverheadP50: ratio(day.coldOverheadMs.p50, c.coldOverheadMs.p50),
       coldOverheadP95: ratio(day.coldOverheadMs.p95, c.coldOverheadMs.p95),
       dayOfUseWaiting: ratio(day.dayOfUse.waitingMs, c.waitingMs),
@@ -347,11 +376,11 @@ async function main(): Promise<void> {
         const record = nextCached();
         const expected = { signature: signatures.get(record.recordId)! };
         warm.push(await crm.switchTo(record, expected));
-        floor.push(await floorC.sample(PORTAL.id, record));
+        floor.push(await floorC.sample(readStep(PORTAL.id, record)));
         crmSwitches += 1;
         if (ff) {
           ffWarm.push(await ff.switchTo(record, expected));
-          ffFloor.push(await floorF!.sample(PORTAL.id, record));
+          ffFloor.push(await floorF!.sample(readStep(PORTAL.id, record)));
         }
       }
       if (sleeping.length < SWITCHES) {
@@ -418,6 +447,15 @@ async function main(): Promise<void> {
       return true;
     };
     const days: Record<'chromium' | 'firefox', View[]> = { chromium: [], firefox: [] };
+    // Before each first visit, its floor in each browser: one request to Desk's host, each to an
+    // address of its own so the sandbox's log tells it from DeskLink's.
+    const coldFloor: Record<'chromium' | 'firefox', ColdFloorSample[]> = { chromium: [], firefox: [] };
+    let floorRequests = 0;
+    const coldFloorSample = async (floorPage: FloorPage) => {
+      const email = `floor-${(floorRequests += 1)}@bench.invalid`;
+      const url = `https://desk.zoho.com/api/v1/tickets/search?email=${encodeURIComponent(email)}`;
+      return { ...(await floorPage.sample(requestStep(url))), email };
+    };
     const daySignatures = new Map<number, string>();
     let pacedMs = 0;
     let fillerSwitches = 0;
@@ -430,6 +468,8 @@ async function main(): Promise<void> {
         const waited = await Promise.all([paceDeskCalls(send, 15, filler), firefox ? paceDeskCalls(firefox.send, 15) : 0]);
         pacedMs += Math.max(...waited);
         fillerSwitches += crmSwitches - before;
+        coldFloor.chromium.push(await coldFloorSample(floorC));
+        if (floorF) coldFloor.firefox.push(await coldFloorSample(floorF));
       }
       for (const tab of ff ? [crm, ff] : [crm]) {
         const known = daySignatures.get(index);
@@ -456,6 +496,8 @@ async function main(): Promise<void> {
     if (rest.length) crm.shown = signatures.get(rest[rest.length - 1]!.recordId)!;
     const heapAtEnd = await usedHeap(context, crmPage);
     const day = dayFigures(days.chromium, DAY_SEED);
+    const dayLog = await sandbox.deskCalls();
+    const coldFloorMs = coldFloorFigures(coldFloor.chromium, dayLog);
 
     // ---- Previews: first (one delayed Desk call each), then again; a few tickets of each of the
     // cached records with the most tickets, so a p95 is not just the slowest of a handful.
@@ -583,6 +625,9 @@ async function main(): Promise<void> {
       warmSwitchTotalMs: summarize(warm.map((t) => t.totalMs)),
       warmCrmRenderMs: summarize(warm.map((t) => t.crmMs)),
       coldOverheadMs: day.coldOverheadMs,
+      coldOverheadBeyondSandboxMs: day.coldOverheadBeyondSandboxMs,
+      coldFloorMs,
+      coldToFloorRatio: ratio(day.coldOverheadMs.p95, coldFloorMs.p95),
       // Waited before first visits so DeskLink's per-minute Desk budget is never met while measuring.
       pacedForBudgetSeconds: Math.round(pacedMs / 1000),
       coldViewMs: day.coldViewMs,
@@ -617,9 +662,10 @@ async function main(): Promise<void> {
               version: firefoxVersion,
               warm: ffWarm,
               floor: ffFloor,
+              coldFloorMs: coldFloorFigures(coldFloor.firefox, dayLog),
               warmUp: ffWarmUp,
               views: days.firefox,
-              chromium: { warmSwitchMs, floorMs, coldOverheadMs: day.coldOverheadMs, waitingMs: day.dayOfUse.waitingMs },
+              chromium: { warmSwitchMs, floorMs, coldFloorMs, coldOverheadMs: day.coldOverheadMs, waitingMs: day.dayOfUse.waitingMs },
             }),
           }
         : {}),
@@ -645,6 +691,7 @@ async function main(): Promise<void> {
         warmCrmRenderMs: warm.map((t) => tenth(t.crmMs)),
         floorMs: floor.map((f) => tenth(f.ms)),
         coldOverheadMs: days.chromium.filter((v) => v.first && v.timing).map((v) => tenth(v.timing!.panelMs - v.depth * DELAY_MS)),
+        coldFloorMs: coldFloor.chromium.map((f) => tenth(f.ms - DELAY_MS)),
         dayOfUseTotalMs: days.chromium.map((v) => tenth(v.timing?.totalMs ?? Number.NaN)),
         previewUncachedMs: previews.uncachedMs.map(tenth),
         previewCachedMs: previews.cachedMs.map(tenth),
@@ -657,6 +704,7 @@ async function main(): Promise<void> {
               firefoxColdOverheadMs: days.firefox
                 .filter((v) => v.first && v.timing)
                 .map((v) => tenth(v.timing!.panelMs - v.depth * DELAY_MS)),
+              firefoxColdFloorMs: coldFloor.firefox.map((f) => tenth(f.ms - DELAY_MS)),
             }
           : {}),
       },

@@ -54,6 +54,23 @@ export function sequentialDepth(startTimes: readonly number[], delayMs: number):
   return depth;
 }
 
+/**
+ * How long at least one of these requests was inside the sandbox (the union of their arrival →
+ * answer spans, ms): the part of a view that was Zoho's time, injected delays included.
+ */
+export function timeHeldMs(spans: readonly { at: number; ms: number }[]): number {
+  const sorted = [...spans].sort((a, b) => a.at - b.at);
+  let held = 0;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const { at, ms } of sorted) {
+    const to = at + Math.max(0, ms);
+    if (to <= end) continue;
+    held += to - Math.max(at, end);
+    end = to;
+  }
+  return held;
+}
+
 /** A seeded pseudo-random source in [0, 1) (mulberry32): the same seed gives the same run. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;

@@ -10,6 +10,9 @@ const report = (timesChromium: Record<string, number> | null) => ({
   floorMs: s(10, 20),
   warmToFloorRatio: 2.4,
   coldOverheadMs: { ...s(20, 28, 40), injectedDelayMs: 150, depthHistogram: { 1: 30, 2: 10 }, sandboxOwnMs: s(2, 5) },
+  coldOverheadBeyondSandboxMs: s(16, 22, 40),
+  coldFloorMs: { ...s(7, 14, 40), injectedDelayMs: 150, beyondSandboxMs: s(5, 12, 40) },
+  coldToFloorRatio: 2,
   dayOfUse: {
     views: 100,
     repeats: 60,
@@ -51,6 +54,7 @@ const report = (timesChromium: Record<string, number> | null) => ({
           floorMs: s(11, 21),
           warmToFloorRatio: 2.4,
           coldOverheadMs: s(22, 30, 40),
+          coldFloorMs: s(9, 16, 40),
           dayOfUse: {
             views: 100,
             repeats: 60,
@@ -76,6 +80,15 @@ describe('bench table', () => {
     expect(row(rows, 'cache100k')[2]).toMatch(/Chromium only/);
     expect(row(rows, 'dayOfUse')[1]).toMatch(/waiting 30\.0 s .* 100 Desk calls, 0 on repeats/);
     expect(row(rows, 'Firefox ÷ Chromium').at(-1)).toBe(true);
+  });
+
+  it('shows a first visit beside its floor, and its overhead beyond all its time in the sandbox', () => {
+    const rows = tableRows(report({ warmSwitchP95: 1.04, coldFloorP50: 1.29 }));
+    expect(row(rows, 'coldOverheadMs')[1]).toMatch(/; beyond all the views' time in the sandbox p50 16 ms, p95 22 ms\)$/);
+    const [, chromium, firefox, n, target, met] = row(rows, 'coldFloorMs');
+    expect(chromium).toMatch(/^p50 7 ms, p95 14 ms \(message to the worker \+ one Desk request beyond its 150 ms delay \+ paint, .*: 2\)$/);
+    expect([firefox, n, target, met]).toEqual(['p50 9 ms, p95 16 ms (1.29×)', '40', '—', null]);
+    expect(row(rows, 'Firefox ÷ Chromium').at(-1)).toBe(false);
   });
 
   it('shows the signed-in first visits with their calls per view and no target', () => {

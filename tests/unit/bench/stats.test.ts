@@ -1,6 +1,6 @@
 /** The bench's pure helpers: percentiles, round-trip depth and the day of use's seeded order. */
 import { describe, expect, it } from 'vitest';
-import { dayOfUseOrder, percentile, ratio, seededRandom, sequentialDepth, summarize } from '../../bench/stats';
+import { dayOfUseOrder, percentile, ratio, seededRandom, sequentialDepth, summarize, timeHeldMs } from '../../bench/stats';
 
 describe('bench stats', () => {
   it('takes nearest-rank percentiles, so a p95 of 20 samples is the 19th', () => {
@@ -16,6 +16,23 @@ describe('bench stats', () => {
     expect(sequentialDepth([0, 5, 10], 150)).toBe(1);
     expect(sequentialDepth([0, 5, 160, 320], 150)).toBe(3);
     expect(sequentialDepth([], 150)).toBe(0);
+  });
+
+  it('counts the time Zoho held a view once, however many of its requests were in at once', () => {
+    // Two searches side by side, then one that waited for them, after a 20 ms gap.
+    const spans = [
+      { at: 100, ms: 152 },
+      { at: 103, ms: 155 },
+      { at: 278, ms: 151 },
+    ];
+    expect(timeHeldMs(spans)).toBe(158 + 151);
+    expect(
+      timeHeldMs([
+        { at: 0, ms: 200 },
+        { at: 50, ms: 10 },
+      ]),
+    ).toBe(200);
+    expect(timeHeldMs([])).toBe(0);
   });
 });
 
