@@ -5,8 +5,7 @@
  * unless something crashes). Variants are interleaved in one run, so a change of load on the
  * machine falls on all of them alike: live-worker switch, floor, Firefox switch and floor, then a
  * sleeping-worker switch; each view of the day of use in Chromium, then in Firefox, a first visit
- * after its floor in each. How each
- * figure is measured: README.md, "Performance".
+ * after its floor in each. How each figure is measured: README.md, "Performance".
  *
  * Env (for quick runs while developing): BENCH_SIZE (sandbox size, default 'bench'),
  * BENCH_SWITCHES (warm switches per variant: live worker, sleeping worker, floor, Firefox;
