@@ -39,7 +39,10 @@ const COPIED_SHOWN_MS = 4000;
 export function TicketsPanel(props: PanelProps) {
   const { body, language, refreshing = false, dataCentreMismatch } = props;
   const t = panelText(language);
-  const busy = body.kind === 'loading' || refreshing;
+  const firstRowsOnly = body.kind === 'tickets' && body.view.incomplete === true;
+  // The first rows on screen while the rest are fetched: busy too.
+  const fetchingRest = body.kind === 'tickets' && body.view.incomplete === true && !body.view.error;
+  const busy = body.kind === 'loading' || refreshing || fetchingRest;
   const canRefresh = body.kind === 'tickets' || body.kind === 'error';
   const newTicketButton = useRef<HTMLButtonElement>(null);
   // The dialog belongs to the ticket created last when it opened: a newer one closes it in the
@@ -123,7 +126,7 @@ export function TicketsPanel(props: PanelProps) {
         />
       )}
       {props.created && <NewTicketStatusLine ticket={props.created} language={language} />}
-      {refreshing && (
+      {refreshing && !firstRowsOnly && (
         <p class="dl-vh" role="status">
           {t('refreshing')}
         </p>
@@ -153,7 +156,7 @@ function UpdatedLine({ view, t, timeZone, clock, language, now }: WithT & { view
     return (
       <p class="dl-updated">
         <time dateTime={isoInstant(view.fetchedAt)} title={formatDateTime(view.fetchedAt, timeZone, language, clock)}>
-          {t(view.error ? 'savedJustNow' : 'updatedJustNow')}
+          {t(view.error && !view.incomplete ? 'savedJustNow' : 'updatedJustNow')}
         </time>
       </p>
     );
@@ -161,7 +164,7 @@ function UpdatedLine({ view, t, timeZone, clock, language, now }: WithT & { view
   return (
     <p class="dl-updated">
       <Interpolate
-        text={t(view.error ? 'saved' : 'updated')}
+        text={t(view.error && !view.incomplete ? 'saved' : 'updated')}
         values={{ age: <Age at={view.fetchedAt} {...{ timeZone, clock, language, now }} /> }}
       />
     </p>
@@ -367,7 +370,17 @@ function Tickets(props: WithT & { view: TicketsView }) {
 
   return (
     <div class="dl-tickets">
-      {view.error && view.fetchedAt !== null && (
+      {view.incomplete &&
+        (view.error ? (
+          <p class="dl-note dl-warn" role="status">
+            {t('incompleteFailed', { reason: staleReason(view.error, t, language) })}
+          </p>
+        ) : (
+          <p class="dl-note" role="status">
+            {t('incompleteLoading')}
+          </p>
+        ))}
+      {view.error && view.fetchedAt !== null && !view.incomplete && (
         <p class="dl-note dl-warn" role="status">
           <Interpolate
             text={t('staleSaved')}

@@ -3,8 +3,8 @@
  * script's memory (out of the CRM page's reach, in the isolated world), so that switching back
  * to one draws its rows at once. Going through the background instead costs its wake-up when
  * the browser has put the worker to sleep (MV3 does after 30 s idle). The broker is still asked,
- * and its answer replaces what was remembered. Only views without an error are kept, and only
- * for the identity they were looked up with.
+ * and its answer replaces what was remembered. Only whole views without an error are kept, and
+ * only for the identity they were looked up with.
  */
 import type { Identity } from '../shared/commands';
 import type { TicketsView } from '../shared/protocol';
@@ -44,7 +44,7 @@ export function createRecentViews(limit = KEPT_RECORDS): RecentViews {
     remember(recordKey, identity, view) {
       const key = keyOf(recordKey, identity);
       views.delete(key);
-      if (view.error || view.fetchedAt === null) return;
+      if (view.error || view.fetchedAt === null || view.incomplete) return;
       views.set(key, { ...view, revalidating: false });
       if (views.size > limit) views.delete(views.keys().next().value!);
     },

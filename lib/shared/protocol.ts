@@ -112,6 +112,11 @@ export interface TicketsView {
   truncated: boolean;
   /** Set when cached tickets are served because the fetch failed (e.g. offline). */
   error?: ErrorInfo;
+  /**
+   * Only the tickets found so far (a person's by email): the linked contacts' are still being
+   * fetched (with `revalidating`), or could not be (with `error`).
+   */
+  incomplete?: true;
   /** The Desk page of the record's contact or account (`View all in Zoho Desk`); absent when not known. */
   deskUrl?: string | null;
 }

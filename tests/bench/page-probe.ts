@@ -14,12 +14,15 @@
  * - `panelMs`: that moment → DeskLink's rows for the new record are in the panel frame's DOM and
  *   painted (the frame's next animation frame, then the task after it, which runs once the frame
  *   is drawn), as the page hears it. `panelMs` is DeskLink's share: what `warmSwitchMs` and
- *   `coldOverheadMs` are built from.
+ *   `coldOverheadMs` are built from. A record never seen ends only once the panel is no longer
+ *   busy (its first rows may show while the rest are fetched): `firstRowsMs` is when rows showed.
  */
 
 export interface SwitchTiming {
   crmMs: number;
   panelMs: number;
+  /** CRM's render → the first rows painted (busy or not): `panelMs` or sooner. */
+  firstRowsMs: number;
   totalMs: number;
   /** Signature of the rows painted (ticket numbers, in order). */
   signature: string;
@@ -31,7 +34,7 @@ export interface SwitchTiming {
 export interface SwitchExpectation {
   /** The rows must show exactly this signature (a cached record seen before). */
   signature?: string;
-  /** Any rows whose signature differs from this one (a record never seen). */
+  /** Any rows whose signature differs from this one (a record never seen), the panel no longer busy. */
   differentFrom?: string;
   timeoutMs: number;
 }
@@ -51,7 +54,7 @@ export interface BenchProbe {
 
 /** Installs `window.__deskLinkBench` (serialised by Playwright: must be self-contained). */
 export function installProbe(): void {
-  type RowsReport = { __deskLinkBenchRows: string | null };
+  type RowsReport = { __deskLinkBenchRows: string | null; busy: boolean };
   // After a frame is drawn: the rAF callback runs before the paint, a task posted from it after.
   const afterPaint = (then: () => void) =>
     requestAnimationFrame(() => {
@@ -62,7 +65,7 @@ export function installProbe(): void {
 
   // In DeskLink's panel frame: report the painted rows to the CRM page whenever they change.
   if (/^(chrome|moz)-extension:$/.test(location.protocol) && location.pathname === '/panel.html') {
-    let reported: string | null | undefined;
+    let reported: string | undefined;
     const rows = () => {
       const table = document.querySelector('table tbody');
       if (!table) return null;
@@ -70,14 +73,23 @@ export function installProbe(): void {
     };
     const report = () =>
       afterPaint(() => {
-        const current = rows();
+        const current: RowsReport = {
+          __deskLinkBenchRows: rows(),
+          busy: document.querySelector('[aria-busy="true"]') !== null,
+        };
+        const said = JSON.stringify(current);
         // A waiting frame (drawn, out of sight, before it is shown) has nothing to report.
-        if (current === reported || (current === null && reported === undefined)) return;
-        reported = current;
-        parent.postMessage({ __deskLinkBenchRows: current } satisfies RowsReport, '*');
+        if (said === reported || (current.__deskLinkBenchRows === null && reported === undefined)) return;
+        reported = said;
+        parent.postMessage(current, '*');
       });
     const start = () => {
-      new MutationObserver(report).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+      new MutationObserver(report).observe(document.documentElement, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributeFilter: ['aria-busy'],
+      });
       report();
     };
     if (document.documentElement) start();
@@ -99,11 +111,14 @@ export function installProbe(): void {
 
   /** The rows the panel frame last reported painted; null without rows or a panel in the page. */
   let frameRows: string | null = null;
+  /** The panel said it was still fetching (its first rows shown while the rest come). */
+  let frameBusy = false;
   const listeners = new Set<() => void>();
   window.addEventListener('message', (event) => {
     const data = event.data as Partial<RowsReport> | null;
     if (!data || typeof data !== 'object' || !('__deskLinkBenchRows' in data)) return;
     frameRows = data.__deskLinkBenchRows ?? null;
+    frameBusy = data.busy === true;
     for (const listener of listeners) listener();
   });
   const signature = (): string | null => (document.querySelector('desklink-panel')?.isConnected ? frameRows : null);
@@ -117,6 +132,7 @@ export function installProbe(): void {
       const before = document.getElementById('crmContent');
       const startedAt = performance.now();
       let crmAt: number | null = null;
+      let firstRowsAt: number | null = null;
       // Rows reported before the switch belong to the previous record.
       frameRows = null;
       return new Promise<SwitchTiming>((resolve, reject) => {
@@ -139,12 +155,15 @@ export function installProbe(): void {
           if (crmAt === null) return;
           const current = signature();
           if (!rowsMatch(current)) return;
+          firstRowsAt ??= performance.now();
+          if (expect.differentFrom !== undefined && frameBusy) return;
           // The frame reports rows once they are painted: the switch ends as the page hears it.
           const endedAt = performance.now();
           stop();
           resolve({
             crmMs: crmAt - startedAt,
             panelMs: endedAt - crmAt,
+            firstRowsMs: firstRowsAt - crmAt,
             totalMs: endedAt - startedAt,
             signature: current!,
             startedAt,

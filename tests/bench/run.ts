@@ -228,6 +228,8 @@ function dayFigures(views: View[], seed: number) {
     // its own time): the browser's and DeskLink's share alone.
     coldOverheadBeyondSandboxMs: summarize(cold.map((v) => v.timing!.panelMs - v.sandboxHeldMs)),
     coldViewMs: summarize(cold.map((v) => v.timing!.panelMs)),
+    // When the first rows showed: before the whole list when the rest took another round trip.
+    coldFirstRowsMs: summarize(cold.map((v) => v.timing!.firstRowsMs)),
     dayOfUse: {
       views: views.length,
       firstVisits: views.length - repeats.length,
@@ -273,6 +275,7 @@ function firefoxBlock(input: {
     coldFloorMs,
     coldToFloorRatio: ratio(day.coldOverheadMs.p95, coldFloorMs.p95),
     coldViewMs: day.coldViewMs,
+    coldFirstRowsMs: day.coldFirstRowsMs,
     dayOfUse: { ...day.dayOfUse, repeatSwitchMs: day.repeatSwitchMs },
     firstVisitMs: summarize(input.warmUp.map((t) => t.panelMs)),
     timesChromium: {
@@ -630,6 +633,7 @@ async function main(): Promise<void> {
       // Waited before first visits so DeskLink's per-minute Desk budget is never met while measuring.
       pacedForBudgetSeconds: Math.round(pacedMs / 1000),
       coldViewMs: day.coldViewMs,
+      coldFirstRowsMs: day.coldFirstRowsMs,
       dayOfUse: { ...day.dayOfUse, repeatSwitchMs: day.repeatSwitchMs },
       previewUncachedMs: { ...summarize(previews.uncachedMs), injectedDelayMs: DELAY_MS },
       // Click to text less the Desk delay and the sandbox's own time for the thread request.

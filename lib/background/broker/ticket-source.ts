@@ -8,7 +8,7 @@ import type { ThreadPreview, TicketSummary } from '../../shared/protocol';
 import type { DeskLookupCache } from '../cache/desk-lookups';
 import { deskToken } from '../credentials/credential';
 import type { DeskClients } from '../desk/desk-clients';
-import { findRecordTickets, identityFingerprint } from '../desk/matching';
+import { findRecordTickets, identityFingerprint, type OnFirstRows } from '../desk/matching';
 import { toThreadPreview } from '../desk/thread-preview';
 import type { ReadyContext } from './context';
 
@@ -32,8 +32,11 @@ export interface TicketSource {
    * `find` with it searches the same as with any page reading. null when only the page can say.
    */
   identityOf?(ready: ReadyContext, record: RecordRef): Promise<Identity | null>;
-  /** The record's tickets, asked with `ready.credential`. */
-  find(ready: ReadyContext, record: RecordRef, identity: Identity, signal: AbortSignal): Promise<FoundTickets>;
+  /**
+   * The record's tickets, asked with `ready.credential`. `onFirstRows` hears the tickets found so
+   * far when the rest need another round trip to Desk (only for the identity the answer is for).
+   */
+  find(ready: ReadyContext, record: RecordRef, identity: Identity, signal: AbortSignal, onFirstRows?: OnFirstRows): Promise<FoundTickets>;
   /** The ticket's latest public thread as plain text; null when it has none. Sources without it (test doubles) have no previews. */
   latestThread?(ready: ReadyContext, ticketId: string, signal: AbortSignal): Promise<ThreadPreview | null>;
 }
@@ -42,10 +45,10 @@ export interface TicketSource {
 export function createDeskTicketSource(desk: DeskClients, lookups?: DeskLookupCache): TicketSource {
   return {
     fingerprint: identityFingerprint,
-    async find(ready, record, identity, signal) {
+    async find(ready, record, identity, signal, onFirstRows) {
       const client = desk.forPortal(ready.dataCentre, deskToken(ready.credential), ready.portal);
       const shared = lookups?.forPortal(ready.portalId);
-      const { tickets, truncated, deskUrl } = await findRecordTickets(client, record, identity, signal, shared);
+      const { tickets, truncated, deskUrl } = await findRecordTickets(client, record, identity, signal, shared, onFirstRows);
       return { tickets, truncated, deskUrl };
     },
     async latestThread(ready, ticketId, signal) {

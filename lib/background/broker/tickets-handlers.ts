@@ -5,6 +5,10 @@
  * identity fingerprint) share one upstream search, across tabs. The in-flight map is only an
  * optimisation: if the worker dies, the cache in IndexedDB and the settings are the truth.
  *
+ * A record not cached shows its first rows when the rest need another round trip to Desk (a
+ * person's linked contacts' tickets): the answer says `incomplete` and `revalidating`, and the
+ * panel's `fresh` ask joins the same search for the rest. Only whole answers are cached.
+ *
  * `Refresh` fetches one record at most once in ten seconds: pressed again (by a person, or by a
  * page script pressing it in a loop) it answers with the rows fetched moments ago, from the cache
  * or, when there is none, from the last few seconds' fetches kept in memory. Every ticket's link
@@ -33,6 +37,16 @@ interface Fetched {
   truncated: boolean;
   fetchedAt: number;
   deskUrl?: string | null;
+  /** Only the first rows: the rest are still being fetched. */
+  incomplete?: true;
+}
+
+/** One upstream search of a record. */
+interface Search {
+  /** All the record's tickets. */
+  done: Promise<Fetched>;
+  /** Its first rows when the rest need another round trip, else all of them: whichever comes first. */
+  first: Promise<Fetched>;
 }
 
 /** What the handlers that read a record's tickets need (these and `tickets.preview`). */
@@ -73,7 +87,7 @@ export function createTicketsHandlers({ cache, source, loadContext, withCredenti
   'tickets.get': Handler<'tickets.get'>;
   'tickets.crm': Handler<'tickets.crm'>;
 } {
-  const inFlight = new Map<string, Promise<Fetched>>();
+  const inFlight = new Map<string, Search>();
   /** The fetches of the last ten seconds, for `Refresh` when the cache cannot hold them. */
   const justFetched = new Map<string, Fetched>();
 
@@ -86,18 +100,22 @@ export function createTicketsHandlers({ cache, source, loadContext, withCredenti
   }
 
   /** One upstream search per (portal, record, fingerprint) at a time; the result goes to the cache. */
-  function fetchShared(ready: ReadyContext, record: RecordRef, identity: Identity, fingerprint: string): Promise<Fetched> {
+  function fetchShared(ready: ReadyContext, record: RecordRef, identity: Identity, fingerprint: string): Search {
     const recordKey = recordKeyOf(record);
     const key = keyOf(ready, record, fingerprint);
     const running = inFlight.get(key);
     if (running) return running;
     const since = cache.generation();
     let stored: Promise<void> = Promise.resolve();
+    let firstRows: (rows: Fetched) => void = () => undefined;
+    const firstRowsFound = new Promise<Fetched>((resolve) => (firstRows = resolve));
     const search = (async (): Promise<Fetched> => {
       try {
         const signal = new AbortController().signal;
         const found = await withCredential(ready.credential, (credential) =>
-          source.find({ ...ready, credential }, record, identity, signal),
+          source.find({ ...ready, credential }, record, identity, signal, (rows) =>
+            firstRows({ ...rows, fetchedAt: now(), incomplete: true }),
+          ),
         );
         const fetched: Fetched = { tickets: found.tickets, truncated: found.truncated, fetchedAt: now(), deskUrl: found.deskUrl ?? null };
         remember(key, fetched);
@@ -117,13 +135,15 @@ export function createTicketsHandlers({ cache, source, loadContext, withCredenti
         throw error;
       }
     })();
-    inFlight.set(key, search);
+    const shared: Search = { done: search, first: Promise.race([firstRowsFound, search]) };
+    shared.first.catch(() => undefined);
+    inFlight.set(key, shared);
     // Joined until stored: a lookup arriving meanwhile takes this answer instead of searching again.
     void search
       .then(() => stored)
       .catch(() => undefined)
       .finally(() => inFlight.delete(key));
-    return search;
+    return shared;
   }
 
   async function answer(ready: ReadyContext, { record, identity, mode }: RequestOf<'tickets.get'>): Promise<TicketsView> {
@@ -151,11 +171,14 @@ export function createTicketsHandlers({ cache, source, loadContext, withCredenti
     if (usable && fresh && mode !== 'refresh') return view(usable, at, false);
     if (usable && mode === 'cached') {
       // Stale: answer now, revalidate in the background; the panel asks again with mode `fresh`.
-      fetchShared(ready, record, identity, fingerprint).catch(() => undefined);
+      fetchShared(ready, record, identity, fingerprint).done.catch(() => undefined);
       return { ...view(usable, at, true), stale: true };
     }
+    const search = fetchShared(ready, record, identity, fingerprint);
     try {
-      return view(await fetchShared(ready, record, identity, fingerprint), now(), false);
+      // Nothing to show yet: the first rows, as soon as Desk gave them.
+      const fetched = await (mode === 'cached' && !usable ? search.first : search.done);
+      return fetched.incomplete ? { ...view(fetched, now(), true), incomplete: true } : view(fetched, now(), false);
     } catch (error) {
       if (!usable) throw error;
       // Desk failed (offline, 5xx, …): keep showing what we have, and say why it is not fresh.

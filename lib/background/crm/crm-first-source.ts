@@ -20,6 +20,7 @@ import type { PageIdentityReason } from '../../shared/protocol';
 import { isFresh } from '../cache/freshness';
 import type { ReadyContext } from '../broker/context';
 import type { TicketSource } from '../broker/ticket-source';
+import type { FoundRows } from '../desk/matching';
 import { crmAccess } from './crm-access';
 import { CrmRefusal, type CrmClient, type CrmRefusalReason } from './crm-client';
 import type { CrmRecordCache, CrmRecordKey } from './crm-record-cache';
@@ -186,23 +187,39 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
       return desk.fingerprint(record, parties ? identityFrom(parties, identity) : identity, ready);
     },
 
-    async find(ready, record, identity, signal) {
+    async find(ready, record, identity, signal, onFirstRows) {
       const pageFingerprint = await desk.fingerprint(record, identity, ready);
       const access = accessFor(ready, record);
       if (!('token' in access)) {
         fromPage(record, access.reason);
-        return { ...(await desk.find(ready, record, identity, signal)), fingerprint: pageFingerprint };
+        return { ...(await desk.find(ready, record, identity, signal, onFirstRows)), fingerprint: pageFingerprint };
       }
 
       const cached = await known(record);
-      // Start Desk on the page's reading while CRM answers; its result waits for CRM's word.
+      // Start Desk on the page's reading while CRM answers; its result (and its first rows) wait
+      // for CRM's word.
       const early = new AbortController();
       const stop = () => early.abort();
       signal.addEventListener('abort', stop, { once: true });
-      const speculative = cached?.fresh || !searchable(record, identity) ? null : desk.find(ready, record, identity, early.signal);
-      speculative?.catch(() => undefined);
+      let heldFirstRows: FoundRows | null = null;
+      let adopted = false;
+      const speculative =
+        cached?.fresh || !searchable(record, identity)
+          ? null
+          : desk.find(ready, record, identity, early.signal, (rows) => (adopted ? onFirstRows?.(rows) : (heldFirstRows = rows)));
+      let speculativeDone = false;
+      speculative?.then(
+        () => (speculativeDone = true),
+        () => (speculativeDone = true),
+      );
+      /** The search on the page's reading is the answer: its first rows, held or to come, go out (not once it is whole). */
+      const adoptSpeculative = (running: NonNullable<typeof speculative>) => {
+        adopted = true;
+        if (heldFirstRows && !speculativeDone) onFirstRows?.(heldFirstRows);
+        return running;
+      };
       const pageAnswer = async () => ({
-        ...(await (speculative ?? desk.find(ready, record, identity, signal))),
+        ...(await (speculative ? adoptSpeculative(speculative) : desk.find(ready, record, identity, signal, onFirstRows))),
         fingerprint: pageFingerprint,
       });
 
@@ -225,9 +242,9 @@ export function createCrmFirstTicketSource({ desk, crm, cache, notes, now }: Crm
         void notes.note({ source: 'crm', module: record.module });
         const confirmed = identityFrom(parties, identity);
         const fingerprint = await desk.fingerprint(record, confirmed, ready);
-        if (speculative && fingerprint === pageFingerprint) return { ...(await speculative), fingerprint };
+        if (speculative && fingerprint === pageFingerprint) return { ...(await adoptSpeculative(speculative)), fingerprint };
         early.abort();
-        return { ...(await desk.find(ready, record, confirmed, signal)), fingerprint };
+        return { ...(await desk.find(ready, record, confirmed, signal, onFirstRows)), fingerprint };
       } finally {
         signal.removeEventListener('abort', stop);
       }

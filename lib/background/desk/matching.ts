@@ -15,6 +15,10 @@
  * Tickets are merged by id, newest first. Every page inside Zoho's window is fetched. Each call
  * starts as soon as what it needs is known. The Desk contacts and account a search found are
  * shared with other records searching the same emails or name (shared-lookups.ts).
+ *
+ * A Lead's or Contact's linked contacts' tickets are a second round trip after the two searches:
+ * the tickets found by email are told (`onFirstRows`) as soon as that second round trip is known
+ * to be needed, so the rep reads them while the rest come.
  */
 import { DeskLinkError } from '../../shared/errors';
 import type { Identity, RecordRef } from '../../shared/commands';
@@ -35,14 +39,21 @@ import { toTicketSummary } from './ticket-summary';
 
 export { identityFingerprint } from './identity';
 
-interface RecordTickets {
+/** A record's tickets as found so far (all of them, or the first rows). */
+export interface FoundRows {
   tickets: TicketSummary[];
   /** Zoho's window cut a list: "showing the first 1,000". */
   truncated: boolean;
-  fingerprint: string;
   /** The Desk page of the record's Desk contact or account (`webUrl`), when one was found. */
   deskUrl: string | null;
 }
+
+interface RecordTickets extends FoundRows {
+  fingerprint: string;
+}
+
+/** Hears a record's first rows: every ticket one search found, while another round trip is still out. */
+export type OnFirstRows = (rows: FoundRows) => void;
 
 /** Accounts whose CRM link is checked one by one, exact-name hits first. */
 const MAX_ACCOUNTS_CHECKED = 10;
@@ -113,38 +124,76 @@ export function findContacts(
   return lookups.share(key, find, checkContacts);
 }
 
-/** Tickets of the Desk contacts linked to this CRM record, among those Desk finds by the emails or the name. */
+/**
+ * Tickets of the Desk contacts linked to this CRM record, among those Desk finds by the emails or
+ * the name. `onLinkedFound` hears the record's Desk page as the linked contacts' tickets are asked.
+ */
 async function linkedContactTickets(
   client: DeskClient,
   by: { emails: string[] } | { name: string },
   recordId: string,
   lookups: SharedLookups,
   signal?: AbortSignal,
+  onLinkedFound?: (deskUrl: string | null) => void,
 ) {
   const emails = 'emails' in by ? by.emails : [];
   const contacts = await findContacts(client, by, lookups, signal);
   const linkedContacts = contacts.items.filter((c) => c.crmId === recordId);
   const linked = new Set(linkedContacts.map((c) => c.id));
-  const results = await Promise.all([...linked].map((contactId) => ticketsOfContact(client, contactId, signal)));
   // The record's page in Desk: its linked contact, else the contact with its primary email.
   const primary = emails[0]?.toLowerCase();
   const own = linkedContacts[0] ?? contacts.items.find((c) => primary !== undefined && c.email?.toLowerCase() === primary);
+  const deskUrl = own?.webUrl ?? null;
+  if (linked.size > 0) onLinkedFound?.(deskUrl);
+  const results = await Promise.all([...linked].map((contactId) => ticketsOfContact(client, contactId, signal)));
   return {
     items: results.flatMap((r) => r.items),
     truncated: contacts.truncated || results.some((r) => r.truncated),
-    deskUrl: own?.webUrl ?? null,
+    deskUrl,
   };
 }
 
-async function personTickets(client: DeskClient, record: RecordRef, emails: string[], lookups: SharedLookups, signal?: AbortSignal) {
+/**
+ * A person's tickets by email and by CRM link. `onFirstRows` hears the email search's tickets
+ * once they are in and the linked contacts' are still to come (not when the contact search
+ * finds no linked contact: the email search's tickets are then all of them).
+ */
+async function personTickets(
+  client: DeskClient,
+  record: RecordRef,
+  emails: string[],
+  lookups: SharedLookups,
+  signal?: AbortSignal,
+  onFirstRows?: OnFirstRows,
+) {
+  let found: Collected<Ticket> | null = null;
+  let linkedPage: { deskUrl: string | null } | null = null;
+  let linkedPending = true;
+  let told = false;
+  const tell = () => {
+    if (told || !onFirstRows || !found || !linkedPage || !linkedPending) return;
+    told = true;
+    onFirstRows({ tickets: mergeTickets([found.items], client.now()), truncated: found.truncated, deskUrl: linkedPage.deskUrl });
+  };
   const byEmail = collectPages('ticketSearch', async (from, limit) => {
     const page = await client.searchTickets({ email: emails, sortBy: '-modifiedTime', from, limit }, signal);
     return { items: page.data, received: page.received, count: page.count };
+  }).then((collected) => {
+    found = collected;
+    tell();
+    return collected;
   });
-  const byLink = linkedContactTickets(client, { emails }, record.recordId, lookups, signal).catch((error: unknown) => {
-    if (error instanceof DeskLinkError && PERMISSION_CODES.has(error.code)) return { items: [], truncated: false, deskUrl: null };
-    throw error;
-  });
+  const byLink = linkedContactTickets(client, { emails }, record.recordId, lookups, signal, (deskUrl) => {
+    linkedPage = { deskUrl };
+    tell();
+  })
+    .catch((error: unknown) => {
+      if (error instanceof DeskLinkError && PERMISSION_CODES.has(error.code)) return { items: [], truncated: false, deskUrl: null };
+      throw error;
+    })
+    .finally(() => {
+      linkedPending = false;
+    });
   return Promise.all([byEmail, byLink]);
 }
 
@@ -277,6 +326,7 @@ export async function findRecordTickets(
   identity: Identity,
   signal?: AbortSignal,
   lookups: SharedLookups = NO_SHARING,
+  onFirstRows?: OnFirstRows,
 ): Promise<RecordTickets> {
   const fingerprint = identityFingerprint(record, identity);
   if (record.module === 'Deals') return { ...(await dealTickets(client, record, identity, lookups, signal)), fingerprint };
@@ -288,7 +338,7 @@ export async function findRecordTickets(
   } else {
     const emails = searchableEmails(identity.emails);
     if (emails.length) {
-      const [byEmail, byLink] = await personTickets(client, record, emails, lookups, signal);
+      const [byEmail, byLink] = await personTickets(client, record, emails, lookups, signal, onFirstRows);
       sources = [byEmail, byLink];
       deskUrl = byLink.deskUrl;
     } else if (identity.name) {

@@ -58,6 +58,49 @@ const ticketsOfARecord: Scenario[] = [
     },
   })),
   {
+    title: 'a contact’s tickets found by email show while its linked Desk contact’s are fetched, then all of them',
+    async run({ connect, open, sandbox }) {
+      await connect();
+      const record = RECORDS.contact;
+      // The linked Desk contact's own tickets (two not found by email) come 3 s after the searches.
+      sandbox.addFault({ host: 'desk.zoho.com', path: /^\/api\/v1\/contacts\/\d+\/tickets/, delayMs: 3000, times: 1 });
+      const tab = await open(record);
+      const panel = tab.panel();
+      const looking = 'Looking for the tickets of the Zoho Desk contacts linked to this record…';
+      await expect.poll(() => panel.countOf('tab', `All ${record.expectedTickets.A - 2}`), { timeout: 20_000 }).toBe(1);
+      expect(await panel.textsOf('status')).toContain(looking);
+      expect(await panel.attribute('aria-busy')).toBe('true');
+      expect(await panel.rows()).toHaveLength(10);
+      await expectTickets(tab, record);
+      await panel.click('button', 'Show more');
+      await expect.poll(() => shownNumbers(panel)).toEqual(expectedNumbers(record));
+      expect(await panel.textsOf('status')).not.toContain(looking);
+      expect(await panel.attribute('aria-busy')).toBe('false');
+    },
+  },
+  {
+    title: 'a linked Desk contact’s tickets that fail to load leave the ones found by email, saying so; Refresh gets the rest',
+    async run({ connect, open, sandbox }) {
+      await connect();
+      const record = RECORDS.contact;
+      // Unavailable on every try (DeskLink retries a 503 a few times).
+      const failing = sandbox.addFault({ host: 'desk.zoho.com', path: /^\/api\/v1\/contacts\/\d+\/tickets/, status: 503 });
+      const tab = await open(record);
+      const panel = tab.panel();
+      await expect
+        .poll(() => panel.textsOf('status'), { timeout: 40_000 })
+        .toContain(
+          'Showing the tickets found by email; those of the Zoho Desk contacts linked to this record could not be loaded (Zoho Desk could not be reached). Press Refresh to try again.',
+        );
+      expect(await panel.countOf('tab', `All ${record.expectedTickets.A - 2}`)).toBe(1);
+      expect(await panel.attribute('aria-busy')).toBe('false');
+      failing();
+      await panel.click('button', 'Refresh');
+      await expectTickets(tab, record);
+      expect(await panel.textsOf('status')).not.toContainEqual(expect.stringMatching(/^Showing the tickets found by email/));
+    },
+  },
+  {
     title: 'open tickets come first and closed ones last, newest change first among them; 10 at a time with Show more',
     async run({ connect, open }) {
       await connect();

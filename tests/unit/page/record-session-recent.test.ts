@@ -154,6 +154,40 @@ describe('a record this tab showed lately', () => {
   });
 });
 
+describe('the first rows of a record Desk answers in two round trips', () => {
+  it('show busy, the rest are asked with `fresh` and replace them; only the whole list is remembered', async () => {
+    const h = harness();
+    render(PAGE_VARIANT_HTML.contact);
+    h.sessions.navigate(url(RECORDS.contact));
+    // Found for this visit (after it asked): the first rows, the linked contact's still to come.
+    const at = Date.now() + 60_000;
+    const first: TicketsView = { ...view(at), revalidating: true, incomplete: true };
+    await vi.waitFor(() => {
+      for (const { request, answer } of h.pending.splice(0)) {
+        if (request.command === 'tickets.get' && request.mode === 'fresh') h.pending.push({ request, answer });
+        else answer({ ok: true, data: first });
+      }
+      expect(h.last()).toMatchObject({ refreshing: true, body: { kind: 'tickets', view: { incomplete: true } } });
+    });
+    await vi.waitFor(() => expect(h.pending.map(({ request }) => request)).toMatchObject([{ command: 'tickets.get', mode: 'fresh' }]));
+    // The rest could not be fetched: the first rows stay, saying so.
+    h.answerAll({ ok: false, error: { code: 'NETWORK' } });
+    await vi.waitFor(() =>
+      expect(h.last()).toMatchObject({
+        refreshing: false,
+        body: { kind: 'tickets', view: { incomplete: true, error: { code: 'NETWORK' } } },
+      }),
+    );
+    // Not remembered: back on the record, nothing is drawn before the broker answers.
+    await visit(h, RECORDS.lead, PAGE_VARIANT_HTML.lead, 20);
+    render(PAGE_VARIANT_HTML.contact);
+    h.sessions.navigate(url(RECORDS.contact));
+    await vi.waitFor(() => expect(h.pending.length).toBeGreaterThan(0));
+    await new Promise((r) => setTimeout(r, TIMING.settleMs + 50));
+    expect(h.last()).toMatchObject({ recordKey: expect.stringContaining(RECORDS.contact.recordId), body: { kind: 'loading' } });
+  });
+});
+
 describe('confirming remembered rows', () => {
   it('asks the broker only after the rows from memory had time to paint, and still once before the identity settles', async () => {
     const h = await backToRememberedContact();

@@ -9,6 +9,7 @@ import { createDeskTicketSource, type TicketSource } from '../../../lib/backgrou
 import { createTicketCache, type TicketCache } from '../../../lib/background/cache/ticket-cache';
 import { createCredentialStore, type CredentialStore } from '../../../lib/background/credentials/store';
 import { createDeskClients } from '../../../lib/background/desk/desk-clients';
+import type { OnFirstRows } from '../../../lib/background/desk/matching';
 import type { CrmHostRegistrar } from '../../../lib/background/crm-hosts/registrar';
 import type { OAuthBrowser } from '../../../lib/background/oauth/renewal';
 import type { StoredSettings } from '../../../lib/background/settings/schema';
@@ -161,11 +162,13 @@ export function scriptedSource(answers: (TicketSummary[] | Error)[] = [tickets(0
   const calls: { record: RecordRef; identity: Identity }[] = [];
   let release: () => void = () => undefined;
   let gate: Promise<void> | null = null;
+  let onFirstRows: OnFirstRows | undefined;
   const source: TicketSource = {
     fingerprint: (record, who) => JSON.stringify([record.recordId, [...who.emails].sort()]),
-    async find(_ready, record, who) {
+    async find(_ready, record, who, _signal, tell) {
       const answer = answers[Math.min(calls.length, answers.length - 1)]!;
       calls.push({ record, identity: who });
+      onFirstRows = tell;
       if (gate) await gate;
       if (answer instanceof Error) throw answer;
       return { tickets: answer, truncated: false };
@@ -180,6 +183,10 @@ export function scriptedSource(answers: (TicketSummary[] | Error)[] = [tickets(0
     release() {
       gate = null;
       release();
+    },
+    /** The search running now finds these first (while held): the rest need another round trip. */
+    tellFirstRows(rows: TicketSummary[]) {
+      onFirstRows?.({ tickets: rows, truncated: false, deskUrl: null });
     },
   };
 }

@@ -116,6 +116,66 @@ describe('tickets.get freshness', () => {
   });
 });
 
+describe('tickets.get of a record not cached, whose tickets take two round trips', () => {
+  /** The panel's `fresh` ask has reached the running search (it comes a hop after the first rows; the rest, a round trip). */
+  const joined = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+  it('answers the first rows at once, marked incomplete; `fresh` joins the search for the rest; only the whole list is cached', async () => {
+    const desk = await use(scriptedSource([tickets(0, 3)]));
+    desk.hold();
+    const first = ask(ticketsGet('cached'));
+    await vi.waitFor(() => expect(desk.calls).toHaveLength(1));
+    desk.tellFirstRows(tickets(0, 2));
+    const found = Date.now();
+    expect(await first).toEqual({
+      tickets: tickets(0, 2),
+      fetchedAt: found,
+      stale: false,
+      revalidating: true,
+      truncated: false,
+      incomplete: true,
+    });
+
+    const rest = ask(ticketsGet('fresh'));
+    await joined();
+    desk.release();
+    expect(await rest).toEqual({ tickets: tickets(0, 3), fetchedAt: found, stale: false, revalidating: false, truncated: false });
+    expect(await ask(ticketsGet('cached'))).toMatchObject({ tickets: tickets(0, 3), revalidating: false });
+    expect(desk.calls).toHaveLength(1);
+  });
+
+  it('a search that fails after its first rows caches nothing: `fresh` answers the error', async () => {
+    const desk = await use(scriptedSource([new DeskLinkError({ code: 'NETWORK', host: 'desk.zoho.com' }), tickets(0, 3)]));
+    desk.hold();
+    const first = ask(ticketsGet('cached'));
+    await vi.waitFor(() => expect(desk.calls).toHaveLength(1));
+    desk.tellFirstRows(tickets(0, 2));
+    expect(await first).toMatchObject({ incomplete: true, revalidating: true });
+    const rest = world.send(ticketsGet('fresh'));
+    await joined();
+    desk.release();
+    expect(await rest).toMatchObject({ ok: false, error: { code: 'NETWORK' } });
+    expect(await ask(ticketsGet('cached'))).toMatchObject({ tickets: tickets(0, 3), revalidating: false });
+    expect(desk.calls).toHaveLength(2);
+  });
+
+  it('Refresh and `fresh` wait for the whole list', async () => {
+    const desk = await use(scriptedSource([tickets(0, 3)]));
+    for (const [n, mode] of (['refresh', 'fresh'] as const).entries()) {
+      desk.hold();
+      // Past the freshness window: `fresh` finds the list stale and searches.
+      vi.setSystemTime(T0 + (n + 1) * 2 * FRESH_MS);
+      const answer = ask(ticketsGet(mode));
+      await vi.waitFor(() => expect(desk.calls).toHaveLength(n + 1));
+      desk.tellFirstRows(tickets(0, 1));
+      desk.release();
+      const view = await answer;
+      expect(view.tickets).toEqual(tickets(0, 3));
+      expect(view.incomplete).toBeUndefined();
+    }
+  });
+});
+
 describe('tickets.get when Desk fails', () => {
   it('serves the cached list with the error when the refetch fails (e.g. offline), and records the error', async () => {
     await use(scriptedSource([tickets(0, 2), new DeskLinkError({ code: 'NETWORK', host: 'desk.zoho.com' })]));

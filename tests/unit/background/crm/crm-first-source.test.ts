@@ -51,8 +51,10 @@ function fakeDesk() {
   const source: TicketSource = {
     fingerprint: (_record, identity) =>
       JSON.stringify(identity.accountName ? [identity.accountName] : identity.emails.map((e) => e.toLowerCase())),
-    async find(_ready, _record, identity, signal) {
+    async find(_ready, _record, identity, signal, onFirstRows) {
       searched.push(identity.emails);
+      // First rows found with these emails (named by them), before the rest.
+      onFirstRows?.({ tickets: [], truncated: false, deskUrl: identity.emails.join(',') });
       await Promise.resolve();
       if (signal.aborted) throw new DOMException('aborted', 'AbortError');
       return { tickets: identity.emails.includes(RIGHT) ? [ticket(1)] : [], truncated: false };
@@ -109,6 +111,21 @@ describe('CRM-first ticket source', () => {
     const found = await source.find(readyWith(oauth([...DESK_READ_SCOPES, ...CRM_SCOPES])), RECORD, { emails: [RIGHT] }, signal());
     expect(found.tickets).toHaveLength(1);
     expect(desk.searched).toEqual([[RIGHT]]);
+  });
+
+  it('passes on first rows only of the identity it answers for: the page’s search’s once CRM confirms it', async () => {
+    const ready = readyWith(oauth([...DESK_READ_SCOPES, ...CRM_SCOPES]));
+    const wrongPage = setUp(fakeCrm(200, crmRecord));
+    const toldWrong: (string | null)[] = [];
+    await wrongPage.source.find(ready, RECORD, PAGE, signal(), (rows) => toldWrong.push(rows.deskUrl));
+    expect(wrongPage.desk.searched).toEqual([PAGE.emails, [RIGHT]]);
+    expect(toldWrong).toEqual([RIGHT]);
+
+    const rightPage = setUp(fakeCrm(200, crmRecord));
+    const toldRight: (string | null)[] = [];
+    await rightPage.source.find(ready, RECORD, { emails: [RIGHT] }, signal(), (rows) => toldRight.push(rows.deskUrl));
+    expect(rightPage.desk.searched).toEqual([[RIGHT]]);
+    expect(toldRight).toEqual([RIGHT]);
   });
 
   it('asks CRM again only when its answer is older than the freshness window', async () => {

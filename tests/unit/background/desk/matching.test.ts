@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDeskClient } from '../../../../lib/background/desk/client';
 import { accountSearchTerm, searchableEmails } from '../../../../lib/background/desk/identity';
 import { accountPeople, findRecordTickets, identityFingerprint } from '../../../../lib/background/desk/matching';
@@ -35,6 +35,8 @@ interface FakeDesk {
   searchByAccount?: boolean;
   /** Fail a path (e.g. '/api/v1/contacts/search') with this error body and status. */
   fail?: Record<string, [number, object]>;
+  /** Answers a path (e.g. '/api/v1/contacts/9001/tickets') only once this settles. */
+  hold?: Record<string, Promise<void>>;
 }
 
 const day = (n: number) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString();
@@ -120,7 +122,11 @@ function fakeDesk(desk: FakeDesk) {
       });
     return new Response(JSON.stringify({ errorCode: 'URL_NOT_FOUND', message: 'no' }), { status: 404 });
   };
-  const fetch = (input: RequestInfo | URL) => Promise.resolve(answer(urlOf(input)));
+  const fetch = async (input: RequestInfo | URL) => {
+    const url = urlOf(input);
+    await desk.hold?.[url.pathname];
+    return answer(url);
+  };
   const client = createDeskClient({
     dataCentre: 'com',
     token: 't',
@@ -193,6 +199,53 @@ describe('Leads and Contacts: by every email, plus linked Desk contacts', () => 
     expect(result.tickets.find((t) => t.id === '23')?.modifiedTime).toBe(day(4));
     expect(desk.paths()).toContain('/contacts/9001/tickets?from=0&limit=99&sortBy=-modifiedTime');
     expect(desk.paths().some((p) => p.startsWith('/contacts/9002'))).toBe(false);
+  });
+
+  it('tells the email search’s tickets first while the linked contact’s are a round trip away', async () => {
+    let release!: () => void;
+    const desk = fakeDesk({
+      tickets: [tk('21', 'dan@contoso.example', 1), tk('22', 'dan@contoso.example', 3), tk('24', 'old@contoso.example', 4)],
+      contacts: [{ id: '9001', email: 'dan@contoso.example', crmId: CONTACT.recordId, ticketIds: ['22', '24'] }],
+      hold: { '/api/v1/contacts/9001/tickets': new Promise<void>((resolve) => (release = resolve)) },
+    });
+    const told: { tickets: { id: string }[]; deskUrl: string | null }[] = [];
+    const finding = findRecordTickets(desk.client, CONTACT, { emails: ['dan@contoso.example'] }, undefined, undefined, (rows) =>
+      told.push(rows),
+    );
+    await vi.waitFor(() => expect(told).toHaveLength(1));
+    // Newest first, with the linked contact's page, before the linked contact's tickets came.
+    expect(ids(told[0]!)).toEqual(['22', '21']);
+    expect(told[0]!.deskUrl).toBe(`${DESK_PAGE}#Contacts/dv/9001`);
+    release();
+    expect(ids(await finding)).toEqual(['24', '22', '21']);
+    expect(told).toHaveLength(1);
+  });
+
+  it('tells no first rows when the email search’s are all of them, or come last', async () => {
+    const told: unknown[] = [];
+    const tell = (rows: unknown) => told.push(rows);
+    const tickets = [tk('21', 'dan@contoso.example', 1), tk('24', 'old@contoso.example', 4)];
+    // No Desk contact linked to the record: one round trip.
+    const unlinked = fakeDesk({
+      tickets,
+      contacts: [{ id: '9002', email: 'dan@contoso.example', crmId: OTHER_CRM_ID, ticketIds: ['24'] }],
+    });
+    expect(ids(await findRecordTickets(unlinked.client, CONTACT, { emails: ['dan@contoso.example'] }, undefined, undefined, tell))).toEqual(
+      ['21'],
+    );
+    // The linked contact's tickets came before the email search answered.
+    let release!: () => void;
+    const slowSearch = fakeDesk({
+      tickets,
+      contacts: [{ id: '9001', email: 'dan@contoso.example', crmId: CONTACT.recordId, ticketIds: ['24'] }],
+      hold: { '/api/v1/tickets/search': new Promise<void>((resolve) => (release = resolve)) },
+    });
+    const finding = findRecordTickets(slowSearch.client, CONTACT, { emails: ['dan@contoso.example'] }, undefined, undefined, tell);
+    await vi.waitFor(() => expect(slowSearch.paths()).toContain('/contacts/9001/tickets?from=0&limit=99&sortBy=-modifiedTime'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    release();
+    expect(ids(await finding)).toEqual(['24', '21']);
+    expect(told).toEqual([]);
   });
 
   it('still shows the email matches when the key may not read contacts', async () => {

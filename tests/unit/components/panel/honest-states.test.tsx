@@ -70,6 +70,33 @@ describe('stale rows', () => {
   });
 });
 
+describe('the first rows, while the linked contacts’ tickets are fetched', () => {
+  const region = () => screen.getByRole('region', { name: 'Zoho Desk tickets' });
+
+  it('show as rows, say more are being looked for, and keep the panel busy', () => {
+    show({ kind: 'tickets', view: view({ fetchedAt: NOW, stale: false, revalidating: true, incomplete: true }) }, { refreshing: true });
+    expect(screen.getAllByRole('row')).toHaveLength(3);
+    expect(text()).toContain('Looking for the tickets of the Zoho Desk contacts linked to this record…');
+    // Said once, not also as "Checking Zoho Desk for changes…".
+    expect(text()).not.toContain('Checking Zoho Desk for changes');
+    expect(region().getAttribute('aria-busy')).toBe('true');
+    expect(document.querySelector('.dl-updated')?.textContent).toBe('Updated just now');
+  });
+
+  it('say which tickets show and why the rest are missing when they could not be fetched', () => {
+    const error = { code: 'NETWORK' } as const;
+    show({ kind: 'tickets', view: view({ fetchedAt: NOW, stale: true, incomplete: true, error }) });
+    expect(screen.getAllByRole('row')).toHaveLength(3);
+    expect(text()).toContain(
+      'Showing the tickets found by email; those of the Zoho Desk contacts linked to this record could not be loaded (Zoho Desk could not be reached). Press Refresh to try again.',
+    );
+    expect(text()).not.toContain('Saved');
+    expect(text()).not.toContain('Looking for');
+    expect(region().getAttribute('aria-busy')).toBe('false');
+    expect(screen.getByRole('button', { name: 'Refresh' }).hasAttribute('disabled')).toBe(false);
+  });
+});
+
 describe('a busy Zoho Desk', () => {
   it('counts down to the next try, second by second', () => {
     show({ kind: 'tickets', view: view({ error: { code: 'TOO_MANY_REQUESTS', retryAfterSec: 18 } }) }, { retryAt: NOW + 18_000 });
