@@ -148,9 +148,20 @@ export function TicketsPanel(props: PanelProps) {
 
 type WithT = PanelProps & { t: Translate<PanelKey>; onListUi?: (ui: ListUi) => void };
 
-/** "Updated 5 minutes ago"; "Saved 12 minutes ago" when the last try failed and older rows show. */
+/**
+ * "Updated 5 minutes ago"; "Saved 12 minutes ago" when the last try failed and older rows show;
+ * "Looking for linked contacts' tickets…" while the first rows show and the rest are fetched (in
+ * the same line, so the rows do not move when it goes).
+ */
 function UpdatedLine({ view, t, timeZone, clock, language, now }: WithT & { view: TicketsView }) {
   if (view.fetchedAt === null) return <p class="dl-updated">{t('neverUpdated')}</p>;
+  if (view.incomplete && !view.error) {
+    return (
+      <p class="dl-updated" role="status">
+        {t('incompleteLoading')}
+      </p>
+    );
+  }
   // Within the first minute, the language's own phrase ("Updated just now", "たった今更新").
   if (now - view.fetchedAt < 60_000) {
     return (
@@ -370,16 +381,11 @@ function Tickets(props: WithT & { view: TicketsView }) {
 
   return (
     <div class="dl-tickets">
-      {view.incomplete &&
-        (view.error ? (
-          <p class="dl-note dl-warn" role="status">
-            {t('incompleteFailed', { reason: staleReason(view.error, t, language) })}
-          </p>
-        ) : (
-          <p class="dl-note" role="status">
-            {t('incompleteLoading')}
-          </p>
-        ))}
+      {view.incomplete && view.error && (
+        <p class="dl-note dl-warn" role="status">
+          {t('incompleteFailed', { reason: staleReason(view.error, t, language) })}
+        </p>
+      )}
       {view.error && view.fetchedAt !== null && !view.incomplete && (
         <p class="dl-note dl-warn" role="status">
           <Interpolate

@@ -33,7 +33,7 @@ const en = {
   shownOf: 'Showing {shown} of {total}',
   refresh: 'Refresh',
   refreshing: 'Checking Zoho Desk for changes…',
-  incompleteLoading: 'Looking for the tickets of the Zoho Desk contacts linked to this record…',
+  incompleteLoading: 'Looking for linked contacts’ tickets…',
   incompleteFailed:
     'Showing the tickets found by email; those of the Zoho Desk contacts linked to this record could not be loaded ({reason}). Press Refresh to try again.',
   actingAs: 'Zoho Desk as {name}',
@@ -129,7 +129,7 @@ const ja: Record<keyof typeof en, string> = {
   shownOf: '{total} 件中 {shown} 件を表示',
   refresh: '更新',
   refreshing: 'Zoho Desk の変更を確認しています…',
-  incompleteLoading: 'このレコードにリンクされた Zoho Desk の連絡先の問い合わせを探しています…',
+  incompleteLoading: 'リンクされた連絡先の問い合わせを探しています…',
   incompleteFailed:
     'メールアドレスで見つかった問い合わせを表示しています。このレコードにリンクされた Zoho Desk の連絡先の問い合わせは読み込めませんでした（{reason}）。もう一度試すには「更新」を押してください。',
   actingAs: '{name} として Zoho Desk を表示しています',

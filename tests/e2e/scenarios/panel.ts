@@ -66,7 +66,7 @@ const ticketsOfARecord: Scenario[] = [
       sandbox.addFault({ host: 'desk.zoho.com', path: /^\/api\/v1\/contacts\/\d+\/tickets/, delayMs: 3000, times: 1 });
       const tab = await open(record);
       const panel = tab.panel();
-      const looking = 'Looking for the tickets of the Zoho Desk contacts linked to this record…';
+      const looking = 'Looking for linked contacts’ tickets…';
       await expect.poll(() => panel.countOf('tab', `All ${record.expectedTickets.A - 2}`), { timeout: 20_000 }).toBe(1);
       expect(await panel.textsOf('status')).toContain(looking);
       expect(await panel.attribute('aria-busy')).toBe('true');
