@@ -25,6 +25,8 @@ export type BrowserName = 'chromium' | 'firefox';
 export interface Expectation {
   signature?: string;
   differentFrom?: string;
+  /** A first visit in this browser: its whole list (./page-probe.ts). */
+  whole?: boolean;
 }
 
 export interface BenchTab {
@@ -32,7 +34,7 @@ export interface BenchTab {
   /** The rows shown after the last switch (or first paint). */
   shown: string;
   switchTo(record: GeneratedRecord, expect: Expectation): Promise<SwitchTiming>;
-  /** Waits for the first rows of a freshly opened tab. */
+  /** Waits for a freshly opened tab's whole list (its panel no longer busy). */
   waitForRows(): Promise<string>;
 }
 
@@ -47,7 +49,8 @@ export interface FloorPage {
 
 const probeCall = ([href, e]: readonly [string, Expectation & { timeoutMs: number }]) =>
   (window as unknown as { __deskLinkBench: { switchTo(h: string, x: unknown): Promise<SwitchTiming> } }).__deskLinkBench.switchTo(href, e);
-const signatureNow = () => (window as unknown as { __deskLinkBench?: { signature(): string | null } }).__deskLinkBench?.signature() ?? null;
+/** The rows of a panel no longer busy (a first visit's whole list, not its first rows). */
+const settledRows = () => (window as unknown as { __deskLinkBench?: { settled(): string | null } }).__deskLinkBench?.settled() ?? null;
 
 export function chromiumTab(page: ChromiumPage): BenchTab {
   const tab: BenchTab = {
@@ -59,8 +62,8 @@ export function chromiumTab(page: ChromiumPage): BenchTab {
       return timing;
     },
     async waitForRows() {
-      await page.waitForFunction(signatureNow, undefined, { timeout: SWITCH_TIMEOUT_MS, polling: 50 });
-      tab.shown = (await page.evaluate(signatureNow))!;
+      await page.waitForFunction(settledRows, undefined, { timeout: SWITCH_TIMEOUT_MS, polling: 50 });
+      tab.shown = (await page.evaluate(settledRows))!;
       return tab.shown;
     },
   };
@@ -144,7 +147,7 @@ export async function openFirefoxTab(page: FirefoxPage, record: GeneratedRecord)
       const deadline = Date.now() + SWITCH_TIMEOUT_MS;
       for (;;) {
         await installInPanelFrames(page);
-        const now = await page.evaluate(signatureNow).catch(() => null);
+        const now = await page.evaluate(settledRows).catch(() => null);
         if (now) return (tab.shown = now);
         if (Date.now() > deadline) throw new Error('Firefox: no rows in the panel');
         await new Promise((resolve) => setTimeout(resolve, 100));

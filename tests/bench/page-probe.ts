@@ -14,8 +14,8 @@
  * - `panelMs`: that moment → DeskLink's rows for the new record are in the panel frame's DOM and
  *   painted (the frame's next animation frame, then the task after it, which runs once the frame
  *   is drawn), as the page hears it. `panelMs` is DeskLink's share: what `warmSwitchMs` and
- *   `coldOverheadMs` are built from. A record never seen ends only once the panel is no longer
- *   busy (its first rows may show while the rest are fetched): `firstRowsMs` is when rows showed.
+ *   `coldOverheadMs` are built from. A first visit ends only once the panel is no longer busy
+ *   (its first rows may show while the rest are fetched): `firstRowsMs` is when rows showed.
  */
 
 export interface SwitchTiming {
@@ -34,8 +34,14 @@ export interface SwitchTiming {
 export interface SwitchExpectation {
   /** The rows must show exactly this signature (a cached record seen before). */
   signature?: string;
-  /** Any rows whose signature differs from this one (a record never seen), the panel no longer busy. */
+  /** Any rows whose signature differs from this one (a record never seen). */
   differentFrom?: string;
+  /**
+   * Only once the panel is no longer busy: a first visit's whole list, not its first rows shown
+   * while the rest are fetched (a record this browser has shown ends at its rows, even while
+   * they are revalidated).
+   */
+  whole?: boolean;
   timeoutMs: number;
 }
 
@@ -48,6 +54,8 @@ export interface BenchProbe {
   switchTo(href: string, expect: SwitchExpectation): Promise<SwitchTiming>;
   /** The ticket numbers the panel shows now, comma-joined; '' without rows, null without panel. */
   signature(): string | null;
+  /** The same once the panel is no longer busy (its whole list); null before. */
+  settled(): string | null;
   longTasks: LongTask[];
   now(): number;
 }
@@ -126,6 +134,7 @@ export function installProbe(): void {
   w.__deskLinkBench = {
     longTasks,
     signature,
+    settled: () => (frameBusy ? null : signature()),
     now: () => performance.now(),
     switchTo(href, expect) {
       const path = new URL(href, location.href).pathname;
@@ -156,7 +165,7 @@ export function installProbe(): void {
           const current = signature();
           if (!rowsMatch(current)) return;
           firstRowsAt ??= performance.now();
-          if (expect.differentFrom !== undefined && frameBusy) return;
+          if (expect.whole && frameBusy) return;
           // The frame reports rows once they are painted: the switch ends as the page hears it.
           const endedAt = performance.now();
           stop();

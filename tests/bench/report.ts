@@ -117,6 +117,16 @@ export function tableRows(r: any): Row[] {
         null,
       ]);
     }
+    if (r.coldFirstRowsMs) {
+      rows.push([
+        'coldFirstRowsMs',
+        `${ms(r.coldFirstRowsMs)} (CRM render → a first visit’s first rows, Desk delays included; the whole list: ${ms(r.coldViewMs)})`,
+        fx(ms(ff?.coldFirstRowsMs)),
+        String(r.coldFirstRowsMs.n),
+        '—',
+        null,
+      ]);
+    }
     if (r.dayOfUse) {
       const day = (d: any) =>
         `waiting ${(d.waitingMs / 1000).toFixed(1)} s (first visits ${(d.waitingFirstVisitsMs / 1000).toFixed(1)} s, repeats ${(
