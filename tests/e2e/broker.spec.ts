@@ -125,7 +125,15 @@ test('a record’s tickets come through the service worker into IndexedDB, then 
   // is searched again with the new email, and the tickets of both emails come back.
   sandbox.clearLog();
   const emails = [...RECORDS.contact.emails, ...RECORDS.japanese.emails];
-  const changed = view(await world.send({ ...ticketsGet(RECORDS.contact, 'cached'), identity: { emails, name: RECORDS.contact.name } }));
+  const withEmails = (mode: 'cached' | 'fresh') => ({
+    ...ticketsGet(RECORDS.contact, mode),
+    identity: { emails, name: RECORDS.contact.name },
+  });
+  const asked = view(await world.send(withEmails('cached')));
+  // The tickets found by email may come first, marked incomplete, while the linked Desk
+  // contact's are fetched: `fresh` joins that search for the whole list, as the panel does.
+  const changed = asked.incomplete ? view(await world.send(withEmails('fresh'))) : asked;
+  expect(changed.incomplete).toBeUndefined();
   expect(sandbox.deskCalls({ path: SEARCH }).map((call) => call.query.email)).toContain(emails.join(','));
   expect(changed.tickets.map((t) => t.id).sort()).toEqual(sandboxTicketIds(RECORDS.contact, emails));
   expect(changed.tickets.length).toBeGreaterThan(14);
