@@ -7,13 +7,20 @@
  * One animation name for all watchers in a document: an element can carry only one animation,
  * so separate names for overlapping selectors would hide elements from all but one watcher.
  * `!important` keeps a page's `* { animation: none !important }` from switching it off.
+ *
+ * A CRM record renders dozens of watched elements at once, and the browser fires their events one
+ * by one inside its rendering of the page's next frame. Each event only notes its element; the
+ * watchers hear once per batch, in a task after that frame (a watcher that re-reads the page on
+ * every element held CRM's frame 10–15 ms on each record switch).
  */
 
 const ANIMATION = 'desklink-element-seen';
 
 interface Watch {
+  /** The watch's selectors as one selector list: one `matches` per element. */
+  selector: string;
   selectors: readonly string[];
-  onSeen(element: Element): void;
+  onSeen(): void;
 }
 
 interface Registry {
@@ -36,12 +43,21 @@ function registryOf(doc: Document): Registry {
     const style = doc.createElement('style');
     style.setAttribute('data-desklink', 'element-watcher');
     const watches = new Set<Watch>();
+    const seen = new Set<Element>();
+    // A private channel: its message is a task of its own, after the frame whose events filled `seen`.
+    const batches = new MessageChannel();
+    batches.port1.addEventListener('message', () => {
+      const elements = [...seen];
+      seen.clear();
+      for (const watch of [...watches]) {
+        if (watches.has(watch) && elements.some((element) => element.isConnected && element.matches(watch.selector))) watch.onSeen();
+      }
+    });
+    batches.port1.start();
     const listener = (event: Event) => {
       if ((event as AnimationEvent).animationName !== ANIMATION || !(event.target instanceof Element)) return;
-      const element = event.target;
-      for (const watch of [...watches]) {
-        if (watch.selectors.some((selector) => element.matches(selector))) watch.onSeen(element);
-      }
+      if (seen.size === 0) batches.port2.postMessage(null);
+      seen.add(event.target);
     };
     registry = { style, watches, listener };
     registries.set(doc, registry);
@@ -49,11 +65,14 @@ function registryOf(doc: Document): Registry {
   return registry;
 }
 
-/** Calls `onSeen` for each element that starts matching one of `selectors`, until `signal` aborts. */
-export function watchElements(doc: Document, selectors: readonly string[], onSeen: (element: Element) => void, signal: AbortSignal): void {
+/**
+ * Calls `onSeen` once after each frame in which elements started matching one of `selectors`
+ * (rendered, or changed so that they now match), until `signal` aborts.
+ */
+export function watchElements(doc: Document, selectors: readonly string[], onSeen: () => void, signal: AbortSignal): void {
   if (signal.aborted || selectors.length === 0) return;
   const registry = registryOf(doc);
-  const watch: Watch = { selectors, onSeen };
+  const watch: Watch = { selector: selectors.join(','), selectors, onSeen };
   if (registry.watches.size === 0) {
     doc.addEventListener('animationstart', registry.listener, true);
     (doc.head ?? doc.documentElement).append(registry.style);

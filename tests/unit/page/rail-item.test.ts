@@ -39,22 +39,22 @@ describe('rail item', () => {
     expect(onActivate).not.toHaveBeenCalled();
   });
 
-  it('adds nothing and breaks nothing without a rail, and appears when a rail renders', () => {
+  it('adds nothing and breaks nothing without a rail, and appears when a rail renders', async () => {
     document.body.innerHTML = '<div id="crmContent"></div>';
     const rail = createRailItem({ doc: document, signal: controller.signal, onActivate: vi.fn() });
     expect(() => rail.show('Zoho Desk tickets', 2)).not.toThrow();
     expect(document.querySelector('[data-desklink="rail"]')).toBeNull();
     document.body.innerHTML = RAIL;
     rendered(document.querySelector('crm-related-list-label')!);
-    expect(railTexts()).toContain('Zoho Desk tickets 2');
+    await vi.waitFor(() => expect(railTexts()).toContain('Zoho Desk tickets 2'));
   });
 
-  it('comes back when CRM renders the rail anew, once', () => {
+  it('comes back when CRM renders the rail anew, once', async () => {
     const rail = createRailItem({ doc: document, signal: controller.signal, onActivate: vi.fn() });
     rail.show('Zoho Desk の問い合わせ', 4);
     document.body.innerHTML = RAIL;
     for (const label of document.querySelectorAll('crm-related-list-label')) rendered(label);
-    expect(railTexts().filter((text) => text?.startsWith('Zoho Desk'))).toEqual(['Zoho Desk の問い合わせ 4']);
+    await vi.waitFor(() => expect(railTexts().filter((text) => text?.startsWith('Zoho Desk'))).toEqual(['Zoho Desk の問い合わせ 4']));
   });
 
   it('leaves when hidden or when the content script ends', () => {
