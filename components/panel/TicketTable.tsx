@@ -18,7 +18,7 @@ import { isOverdue, lastChanged, safeHttpsUrl } from '../../lib/page/ticket-list
 import type { SortColumn, TicketSort } from '../../lib/page/ticket-order';
 import { formatDate, formatDateTime, isoInstant, parseInstant, relativeAge } from '../../lib/shared/time';
 import { TicketPreview, previewId } from './TicketPreview';
-import { CopyIcon, PreviewIcon, SortIcon } from './icons';
+import { SortIcon } from './icons';
 
 interface Props {
   t: Translate<PanelKey>;
@@ -55,14 +55,6 @@ const COLUMNS: [SortColumn, PanelKey][] = [
   ['modified', 'colModified'],
   ['assignee', 'colAssignee'],
 ];
-
-function Label({ text }: { text: string }) {
-  return (
-    <span class="dl-cell-label" aria-hidden="true">
-      {text}:{' '}
-    </span>
-  );
-}
 
 export function TicketTable(props: Props) {
   const { t, tickets, caption, sort, onSort, focusRow, onFocused } = props;
@@ -146,13 +138,12 @@ function TicketRow(props: Props & { ticket: TicketSummary }) {
   return (
     <tr role="row" tabIndex={-1} class={overdue ? 'dl-row dl-overdue-row' : 'dl-row'}>
       <td role="cell" class="dl-number">
-        <Label text={t('colNumber')} />
         <span class="dl-number-text">{number ?? t('noValue')}</span>
         {number !== null && (
           <span class="dl-row-actions">
             <button
               type="button"
-              class="dl-icon-button"
+              class={expanded ? 'dl-icon-button dl-preview-toggle dl-open' : 'dl-icon-button dl-preview-toggle'}
               aria-label={t('previewButton', { number })}
               title={t('previewButton', { number })}
               aria-expanded={expanded ? 'true' : 'false'}
@@ -170,18 +161,14 @@ function TicketRow(props: Props & { ticket: TicketSummary }) {
                 // Space clicks when it is released.
                 if (event.key === ' ' && !event.repeat && !expanded) props.onPressPreview(ticket.id);
               }}
-            >
-              <PreviewIcon open={expanded} />
-            </button>
+            />
             <button
               type="button"
-              class="dl-icon-button"
+              class="dl-icon-button dl-copy"
               aria-label={t('copyButton', { number })}
               title={t('copyButton', { number })}
               onClick={() => props.onCopy(ticket)}
-            >
-              <CopyIcon />
-            </button>
+            />
             <span class="dl-copied">
               {props.copied === ticket.id ? t('copied') : props.copyFailed === ticket.id ? t('copyFailed') : ''}
             </span>
@@ -189,7 +176,6 @@ function TicketRow(props: Props & { ticket: TicketSummary }) {
         )}
       </td>
       <td role="cell" class="dl-subject">
-        <Label text={t('colSubject')} />
         {href ? (
           <a href={href} target="_blank" rel="noopener noreferrer">
             {ticket.subject ?? t('noSubject')}
@@ -204,18 +190,15 @@ function TicketRow(props: Props & { ticket: TicketSummary }) {
           </span>
         )}
       </td>
-      <td role="cell" class="dl-status-cell">
-        <Label text={t('colStatus')} />
+      <td role="cell" class="dl-status-cell" data-label={t('colStatus')}>
         <span class={`dl-status dl-status-${ticket.statusType?.replace(/\s/g, '').toLowerCase() ?? 'unknown'}`}>
           {statusWord(ticket, t)}
         </span>
       </td>
-      <td role="cell" class="dl-priority">
-        <Label text={t('colPriority')} />
+      <td role="cell" class="dl-priority" data-label={t('colPriority')}>
         {ticket.priority || t('noValue')}
       </td>
-      <td role="cell" class={overdue ? 'dl-due dl-overdue' : 'dl-due'}>
-        <Label text={t('colDue')} />
+      <td role="cell" class={overdue ? 'dl-due dl-overdue' : 'dl-due'} data-label={t('colDue')}>
         {due === null ? (
           t('noValue')
         ) : (
@@ -225,20 +208,18 @@ function TicketRow(props: Props & { ticket: TicketSummary }) {
         )}
         {overdue && <strong class="dl-badge">{t('overdue')}</strong>}
       </td>
-      <td role="cell" class="dl-modified">
-        <Label text={t('colModified')} />
+      <td role="cell" class="dl-modified" data-label={t('colModified')}>
         {changed === null ? (
           t('noValue')
         ) : (
           <>
-            {ticket.timeKind === 'created' && <span class="dl-time-kind">{t('timeCreated')} </span>}
+            {ticket.timeKind === 'created' && <span class="dl-time-kind">{`${t('timeCreated')} `}</span>}
             <time dateTime={isoInstant(changed)}>{formatDateTime(changed, timeZone, language, clock)}</time>
-            <span class="dl-age"> ({relativeAge(changed, now, language)})</span>
+            <span class="dl-age">{` (${relativeAge(changed, now, language)})`}</span>
           </>
         )}
       </td>
-      <td role="cell" class="dl-assignee">
-        <Label text={t('colAssignee')} />
+      <td role="cell" class="dl-assignee" data-label={t('colAssignee')}>
         {ticket.assigneeName || t('noValue')}
       </td>
     </tr>

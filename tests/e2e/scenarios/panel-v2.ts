@@ -54,6 +54,22 @@ const widths = (panel: PanelRegion) =>
     return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
   }, undefined);
 
+/**
+ * What each cell of the first ticket row shows in front of its value (CSS generated text, which
+ * the accessibility tree does not carry), '' for nothing.
+ */
+const shownColumnNames = (panel: PanelRegion) =>
+  panel.evaluate((region) => {
+    const row = [...region.querySelectorAll('[role="row"]')].find((r) => r.querySelector('[role="cell"]'));
+    return [...(row?.querySelectorAll('[role="cell"]') ?? [])].map((cell) => {
+      const content = getComputedStyle(cell, '::before').content;
+      if (content === 'none' || content === 'normal') return '';
+      // What is drawn comes before " / " (after it: the text for assistive technology).
+      const drawn = content.split(/\s\/\s/)[0] ?? '';
+      return [...drawn.matchAll(/"([^"]*)"|attr\(([\w-]+)\)/g)].map((m) => m[1] ?? cell.getAttribute(m[2] ?? '') ?? '').join('');
+    });
+  }, undefined);
+
 /** No violations, and axe looked inside (it checked the panel's links and buttons). */
 async function expectAxeClean(tab: CrmTab, state: string) {
   const audit = await tab.audit();
@@ -412,10 +428,14 @@ const layout: Scenario[] = [
       await panel.click('searchbox', 'Search tickets');
       for (let i = 0; i < 'zzzz-no-such-ticket'.length; i++) await tab.press('Backspace');
       await expect.poll(async () => (await panel.rows()).length).toBe(10);
+      // Cards: each value but the number and subject shows its column's name, to the eye only.
+      expect(await shownColumnNames(panel)).toEqual(['', '', 'Status: ', 'Priority: ', 'Due date: ', 'Last modified: ', 'Assignee: ']);
+      expect(await panel.countOf('cell', /^Status:/)).toBe(0);
       // The preview opened before the search is open again with its row.
       await expectInPanel(panel, 'region', `Ticket ${number} preview`);
       await expectAxeClean(tab, 'cards with a preview');
       await tab.resize(1280);
+      await expect.poll(() => shownColumnNames(panel)).toEqual(['', '', '', '', '', '', '']);
     },
   },
 ];

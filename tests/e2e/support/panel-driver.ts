@@ -42,7 +42,7 @@ export interface LinkFacts {
   rel: string | null;
 }
 
-/** A table cell as read aloud ("Last modified: …", column name first) with its time and link. */
+/** A table cell as read aloud ("Last modified: …", its column header's name first) with its time and link. */
 export interface Cell {
   text: string;
   time: TimeFacts | null;
@@ -138,14 +138,17 @@ export function readRows(rows: Element[]): Cell[][] {
   const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
   const isHeader = (row: Element) => row.querySelector('th[scope="col"], [role="columnheader"]') !== null;
   const isPreview = (row: Element) => row.querySelector('[role="region"], section[aria-label]') !== null;
+  const header = rows.find(isHeader);
+  const columns = header ? [...header.querySelectorAll('th, [role="columnheader"]')].map((th) => collapse(th.textContent)) : [];
   return rows
     .filter((row) => !isHeader(row) && !isPreview(row))
     .map((row) =>
-      [...row.querySelectorAll('td, th, [role="cell"], [role="gridcell"]')].map((cell) => {
+      [...row.querySelectorAll('td, th, [role="cell"], [role="gridcell"]')].map((cell, index) => {
         const time = cell.querySelector('time');
         const link = cell.querySelector('a[href]');
+        const column = columns[index];
         return {
-          text: collapse(cell.textContent),
+          text: column ? `${column}: ${collapse(cell.textContent)}` : collapse(cell.textContent),
           time: time ? { datetime: time.getAttribute('datetime'), text: collapse(time.textContent) } : null,
           link: link
             ? {

@@ -56,6 +56,11 @@ const ticketRows = () =>
   screen
     .getAllByRole('row')
     .filter((row) => within(row).queryAllByRole('columnheader').length === 0 && !row.classList.contains('dl-preview-row'));
+/** A row's cell under the column header of this name, its text collapsed. */
+const cellText = (row: HTMLElement, column: string) => {
+  const index = screen.getAllByRole('columnheader').findIndex((header) => header.textContent?.trim() === column);
+  return within(row).getAllByRole('cell')[index]?.textContent?.replace(/\s+/g, ' ').trim();
+};
 
 describe('TicketsPanel with tickets', () => {
   it('is a region named "Zoho Desk tickets" whose root carries lang', () => {
@@ -127,8 +132,8 @@ describe('TicketsPanel with tickets', () => {
     const row = ticketRows().find((r) => within(r).queryByText('(no subject)'))!;
     expect(within(row).getByRole('link', { name: '(no subject)' }).getAttribute('href')).toBe(sparse.webUrl);
     expect(within(row).getByText('Unknown status')).toBeTruthy();
-    expect(row.textContent).toContain('Ticket: —');
-    expect(row.textContent).toContain('Assignee: —');
+    expect(cellText(row, 'Ticket')).toBe('—');
+    expect(cellText(row, 'Assignee')).toBe('—');
     fireEvent.click(screen.getByRole('tab', { name: 'Open 1' }));
     expect(ticketRows()).toHaveLength(1);
   });
@@ -138,7 +143,7 @@ describe('TicketsPanel with tickets', () => {
     const fromSearch = ticket({ modifiedTime: '2024-05-04T09:30:00Z', timeKind: 'modified' });
     show({ kind: 'tickets', view: view([fromList, fromSearch]) });
     const [newer, older] = ticketRows();
-    expect(older!.textContent).toMatch(/Last modified: Created May 3, 2024/);
+    expect(cellText(older!, 'Last modified')).toMatch(/^Created May 3, 2024/);
     expect(newer!.textContent).not.toContain('Created');
   });
 
