@@ -18,7 +18,7 @@ import { isOverdue, lastChanged, safeHttpsUrl } from '../../lib/page/ticket-list
 import type { SortColumn, TicketSort } from '../../lib/page/ticket-order';
 import { formatDate, formatDateTime, isoInstant, parseInstant, relativeAge } from '../../lib/shared/time';
 import { TicketPreview, previewId } from './TicketPreview';
-import { SortIcon } from './icons';
+import { CopyIcon, PreviewIcon, SortIcon } from './icons';
 
 interface Props {
   t: Translate<PanelKey>;
@@ -143,7 +143,7 @@ function TicketRow(props: Props & { ticket: TicketSummary }) {
           <span class="dl-row-actions">
             <button
               type="button"
-              class={expanded ? 'dl-icon-button dl-preview-toggle dl-open' : 'dl-icon-button dl-preview-toggle'}
+              class="dl-icon-button"
               aria-label={t('previewButton', { number })}
               title={t('previewButton', { number })}
               aria-expanded={expanded ? 'true' : 'false'}
@@ -161,14 +161,18 @@ function TicketRow(props: Props & { ticket: TicketSummary }) {
                 // Space clicks when it is released.
                 if (event.key === ' ' && !event.repeat && !expanded) props.onPressPreview(ticket.id);
               }}
-            />
+            >
+              <PreviewIcon open={expanded} />
+            </button>
             <button
               type="button"
-              class="dl-icon-button dl-copy"
+              class="dl-icon-button"
               aria-label={t('copyButton', { number })}
               title={t('copyButton', { number })}
               onClick={() => props.onCopy(ticket)}
-            />
+            >
+              <CopyIcon />
+            </button>
             <span class="dl-copied">
               {props.copied === ticket.id ? t('copied') : props.copyFailed === ticket.id ? t('copyFailed') : ''}
             </span>
