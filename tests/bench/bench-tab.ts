@@ -73,6 +73,8 @@ export function chromiumTab(page: ChromiumPage): BenchTab {
 /** Chromium: the floor page comes to the front for each sample, then `crmPage` again. */
 export async function chromiumFloorPage(floorPage: ChromiumPage, crmPage: ChromiumPage, extensionId: string): Promise<FloorPage> {
   await floorPage.goto(`chrome-extension://${extensionId}/panel.html`);
+  // Back behind the CRM tab, whose switches are timed next (a background tab's frames are throttled).
+  await crmPage.bringToFront();
   return {
     async sample(step) {
       await floorPage.bringToFront();
@@ -120,6 +122,9 @@ export async function firefoxFloorPage(floorPage: FirefoxPage, crmPage: FirefoxP
     if (Date.now() > deadline) throw new Error('Firefox: the floor page did not load');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  // The new tab came to the front: Firefox throttles the CRM tab's frames and timers behind it
+  // (its next switch took a second).
+  await crmPage.bringToFront();
   return {
     async sample(step) {
       await floorPage.bringToFront();
