@@ -16,7 +16,7 @@
  * inert and hidden from assistive technology. Browsers stop drawing a cross-origin frame that has
  * no box or lies outside the viewport, and one moved out of that state paints only a few frames
  * later (measured in Chromium: about 20 ms of every record switch). It also rehearses the shown
- * state once, out of sight, so its first real draw runs warm.
+ * state out of sight, so its first real draw runs warm.
  */
 import type { FromFrame, ToFrame } from './panel-frame-messages';
 import { createFrameSlot, type FrameSlot } from './panel-frame-slot';

@@ -1,8 +1,8 @@
 /**
  * Firefox ESR for the bench: the e2e harness's launcher (DeskLink's `firefox-mv3` build as a
  * temporary add-on, every host pointed at the sandbox), DeskLink connected through its options
- * page, and CRM tabs with the bench probe. Timers in Firefox pages are rounded to 1 ms (its
- * default timer precision), finer than the figures need.
+ * page, and CRM tabs with the bench probe. Its profile turns off Firefox's rounding of page
+ * timers to whole milliseconds (see below).
  */
 import type { Browser, Page } from 'puppeteer-core';
 import type { Response } from '../../lib/shared/protocol';
