@@ -10,7 +10,7 @@
 import { expect } from '@playwright/test';
 import { RECORDS, recordPath } from '../../sandbox/fixtures';
 import type { CrmTab, PanelWorld } from '../support/panel-driver';
-import { cellOf, expectedNumbers, expectTickets, numberOf, shownNumbers, switchTo } from '../support/panel-steps';
+import { cellOf, expectedNumbers, expectInPanel, expectTickets, numberOf, shownNumbers, switchTo } from '../support/panel-steps';
 import { expectTokyoTimes } from '../support/times';
 
 export interface Scenario {
@@ -233,6 +233,28 @@ const recordSwitches: Scenario[] = [
       await expectTickets(tab, RECORDS.contact);
       await tab.forward();
       await expectTickets(tab, RECORDS.lead);
+      expect(await tab.hostCount()).toBe(1);
+    },
+  },
+  {
+    title: 'back on a record shown moments ago: its own rows, which work at once (Preview opens the latest message)',
+    async run({ connect, open }) {
+      await connect();
+      const tab = await open(RECORDS.contact);
+      const panel = tab.panel();
+      await expectTickets(tab, RECORDS.contact);
+      // The rep reads each record for a moment: long enough for DeskLink to have the next frame waiting.
+      const nextFrameWaits = () => tab.evaluate(() => document.querySelector('desklink-standby') !== null, undefined);
+      await expect.poll(nextFrameWaits).toBe(true);
+      await switchTo(tab, RECORDS.lead);
+      await expectTickets(tab, RECORDS.lead);
+      await expect.poll(nextFrameWaits).toBe(true);
+      await switchTo(tab, RECORDS.contact);
+      await expectTickets(tab, RECORDS.contact);
+      const number = numberOf((await panel.rows())[0]!)!;
+      await panel.click('button', `Preview ${number}`);
+      await expectInPanel(panel, 'region', `Ticket ${number} preview`);
+      await expect.poll(() => panel.text()).toContain('Latest message');
       expect(await tab.hostCount()).toBe(1);
     },
   },

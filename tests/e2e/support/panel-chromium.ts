@@ -14,6 +14,7 @@ import {
   DESKLINK_NODES,
   frameFitsPanel,
   HOST_TAG,
+  hostHoldsStill,
   isFrameGone,
   isPanelFrameUrl,
   LEFTOVER_HOST,
@@ -110,6 +111,7 @@ function chromiumRegion(page: Page, name: string): PanelRegion {
     click: (role, name) =>
       act(async (region, timeout) => {
         await region.evaluate(frameFitsPanel, undefined, { timeout });
+        await page.evaluate(hostHoldsStill, HOST_TAG);
         await target(region, role, name).click({ timeout });
       }),
     focus: (role, name) => act((region, timeout) => target(region, role, name).focus({ timeout })),

@@ -186,6 +186,33 @@ export function frameFitsPanel(): Promise<void> {
   });
 }
 
+/**
+ * In the CRM page: resolves once the panel's host has kept its place and size in the viewport for
+ * two frames (at most 2 s). A panel that grows moves the page below it, and the page may still be
+ * moving when the frame already fits its panel; a click aimed then lands beside its target. The
+ * browsers' own stability checks look inside the frame and cannot see the frame itself move.
+ */
+export function hostHoldsStill(tag: string): Promise<void> {
+  const place = () => {
+    const box = document.querySelector(tag)?.getBoundingClientRect();
+    return box ? `${box.left},${box.top},${box.width},${box.height}` : '';
+  };
+  return new Promise((resolve) => {
+    // A tab out of sight draws no frames: the time limit does not wait for one.
+    setTimeout(resolve, 2_000);
+    let last = place();
+    let heldFrames = 0;
+    const check = () => {
+      const now = place();
+      heldFrames = now === last ? heldFrames + 1 : 0;
+      last = now;
+      if (heldFrames >= 2) resolve();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
+
 /** How many of the elements are rendered visibly (not hidden by CSS, not empty boxes). */
 export function countVisible(elements: Element[]): number {
   return elements.filter((element) => element.checkVisibility({ visibilityProperty: true, opacityProperty: true })).length;

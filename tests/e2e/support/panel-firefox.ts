@@ -18,6 +18,7 @@ import {
   DESKLINK_NODES,
   frameFitsPanel,
   HOST_TAG,
+  hostHoldsStill,
   isFrameGone,
   isPanelFrameUrl,
   LEFTOVER_HOST,
@@ -111,6 +112,7 @@ function firefoxRegion(page: Page, name: string): PanelRegion {
     click: (role, name) =>
       act(async (frame, timeout) => {
         await frame.evaluate(frameFitsPanel);
+        await page.evaluate(hostHoldsStill, HOST_TAG);
         await target(frame, role, name, timeout).click();
       }),
     focus: (role, name) => act(async (frame, timeout) => (await target(frame, role, name, timeout).waitHandle()).focus()),
