@@ -76,7 +76,10 @@ export function installProbe(): void {
     let reported: string | undefined;
     const rows = () => {
       const table = document.querySelector('table tbody');
-      if (!table) return null;
+      // Rows count once the frame draws at a size the page shows: a frame just put into the page
+      // draws at the size it had before (none, for a new one) until the page's layout reaches it,
+      // and nobody sees that.
+      if (!table || innerHeight <= 1) return null;
       return [...table.querySelectorAll('tr')].map((row) => row.cells[0]?.textContent?.replace(/\D+/g, '') ?? '').join(',');
     };
     const report = () =>
@@ -98,6 +101,8 @@ export function installProbe(): void {
         characterData: true,
         attributeFilter: ['aria-busy'],
       });
+      // Drawn before the frame reached its shown size: reported when it does.
+      addEventListener('resize', report);
       report();
     };
     if (document.documentElement) start();
