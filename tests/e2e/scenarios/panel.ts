@@ -9,7 +9,7 @@
  */
 import { expect } from '@playwright/test';
 import { RECORDS, recordPath } from '../../sandbox/fixtures';
-import type { CrmTab, PanelWorld } from '../support/panel-driver';
+import { STANDBY_TAG, type CrmTab, type PanelWorld } from '../support/panel-driver';
 import { cellOf, expectedNumbers, expectInPanel, expectTickets, numberOf, shownNumbers, switchTo } from '../support/panel-steps';
 import { expectTokyoTimes } from '../support/times';
 
@@ -244,7 +244,7 @@ const recordSwitches: Scenario[] = [
       const panel = tab.panel();
       await expectTickets(tab, RECORDS.contact);
       // The rep reads each record for a moment: long enough for DeskLink to have the next frame waiting.
-      const nextFrameWaits = () => tab.evaluate(() => document.querySelector('desklink-standby') !== null, undefined);
+      const nextFrameWaits = () => tab.evaluate((tag) => document.querySelector(tag) !== null, STANDBY_TAG);
       await expect.poll(nextFrameWaits).toBe(true);
       await switchTo(tab, RECORDS.lead);
       await expectTickets(tab, RECORDS.lead);

@@ -129,6 +129,8 @@ export interface PanelWorld {
 
 /** The host element of the panel in the page. */
 export const HOST_TAG = 'desklink-panel';
+/** Where DeskLink keeps the next record's panel frame loaded, out of sight. */
+export const STANDBY_TAG = 'desklink-standby';
 
 /**
  * Each ticket row element as its cells: not the header row (its cells are column headers), not
@@ -198,15 +200,21 @@ export function hostHoldsStill(tag: string): Promise<void> {
     return box ? `${box.left},${box.top},${box.width},${box.height}` : '';
   };
   return new Promise((resolve) => {
+    let done = false;
+    const finish = () => {
+      done = true;
+      resolve();
+    };
     // A tab out of sight draws no frames: the time limit does not wait for one.
-    setTimeout(resolve, 2_000);
+    setTimeout(finish, 2_000);
     let last = place();
     let heldFrames = 0;
     const check = () => {
+      if (done) return;
       const now = place();
       heldFrames = now === last ? heldFrames + 1 : 0;
       last = now;
-      if (heldFrames >= 2) resolve();
+      if (heldFrames >= 2) finish();
       else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
@@ -295,4 +303,4 @@ export function plantLeftoverHost(hostTag: string): number {
 
 export const LEFTOVER_HOST = `${HOST_TAG}[data-desklink-instance="old"]`;
 /** Every node DeskLink adds to a CRM page: the host, the standby frame's element and the element watcher's style. */
-export const DESKLINK_NODES = `${HOST_TAG}, desklink-standby, style[data-desklink]`;
+export const DESKLINK_NODES = `${HOST_TAG}, ${STANDBY_TAG}, style[data-desklink]`;
