@@ -14,6 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { HOST_TAG, STANDBY_TAG } from '../../../lib/page/panel-host';
 import type { SettingsView } from '../../../lib/shared/protocol';
 import type { Request, ResponseOf } from '../../../lib/shared/commands';
 import type { Sandbox } from '../../sandbox/index';
@@ -127,10 +128,8 @@ export interface PanelWorld {
 
 // ---- Page-side code both implementations run (self-contained: it is sent to the browser as source) ----
 
-/** The host element of the panel in the page. */
-export const HOST_TAG = 'desklink-panel';
-/** Where DeskLink keeps the next record's panel frame loaded, out of sight. */
-export const STANDBY_TAG = 'desklink-standby';
+// The panel's elements in the page: the host, and where the next record's frame waits loaded.
+export { HOST_TAG, STANDBY_TAG };
 
 /**
  * Each ticket row element as its cells: not the header row (its cells are column headers), not
