@@ -387,6 +387,25 @@ const layout: Scenario[] = [
     },
   },
   {
+    title: 'the mouse wheel over the panel scrolls CRM’s record, as over CRM’s own fields',
+    async run({ connect, open }) {
+      await connect();
+      const tab = await open(RECORDS.contact);
+      const panel = tab.panel();
+      await tab.resize(1280);
+      await expectTickets(tab, RECORDS.contact);
+      // CRM scrolls the record inside its own box, not the window.
+      const recordScroll = () =>
+        tab.evaluate(() => document.querySelector('lyte-tab-body.dv_content_tab_body')?.scrollTop ?? null, undefined);
+      expect(await recordScroll()).toBe(0);
+      await panel.wheel(200);
+      await expect.poll(recordScroll).toBeGreaterThan(0);
+      const scrolledDown = (await recordScroll())!;
+      await panel.wheel(-100);
+      await expect.poll(recordScroll).toBeLessThan(scrolledDown);
+    },
+  },
+  {
     title: 'focus moves to the first new row after Show more',
     async run({ connect, open }) {
       await connect();

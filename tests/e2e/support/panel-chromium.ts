@@ -20,6 +20,7 @@ import {
   LEFTOVER_HOST,
   PANEL_REGION,
   plantLeftoverHost,
+  pointInView,
   readRows,
   readTexts,
   type AccessibleName,
@@ -118,6 +119,15 @@ function chromiumRegion(page: Page, name: string): PanelRegion {
     hoverAll: (role) =>
       act(async (region, timeout) => {
         for (const element of await region.getByRole(role as Role).all()) await element.hover({ timeout });
+      }),
+    wheel: (deltaY) =>
+      act(async (region, timeout) => {
+        const box = await region.boundingBox({ timeout });
+        const viewport = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+        if (!box) throw new Error('The panel region has no box');
+        const { x, y } = pointInView(box, viewport);
+        await page.mouse.move(x, y);
+        await page.mouse.wheel(0, deltaY);
       }),
     // Playwright types the argument as it serialises it; ours are plain values.
     evaluate: async (reader, arg) => {

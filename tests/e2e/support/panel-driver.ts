@@ -79,6 +79,8 @@ export interface PanelRegion {
   focus: (role: string, name?: AccessibleName) => Promise<void>;
   /** Points the mouse at every element with this role, one after another. */
   hoverAll: (role: string) => Promise<void>;
+  /** Points the mouse at the part of the region the tab shows and turns the wheel `deltaY` px (down when positive). */
+  wheel: (deltaY: number) => Promise<void>;
   /** Runs `read` on the region element in the tab, for what roles cannot tell (computed styles, stray elements). */
   evaluate: <R, A>(read: (region: Element, arg: A) => R, arg: A) => Promise<R>;
 }
@@ -279,6 +281,22 @@ export async function holdKey(
   } finally {
     await keyboard.up(key);
   }
+}
+
+/**
+ * Where the mouse goes to act on a box in the tab: the middle of its part inside the viewport
+ * (a tall panel runs past the window's edge).
+ */
+export function pointInView(
+  box: { x: number; y: number; width: number; height: number },
+  viewport: { width: number; height: number },
+): { x: number; y: number } {
+  const top = Math.max(box.y, 0);
+  const bottom = Math.min(box.y + box.height, viewport.height);
+  const left = Math.max(box.x, 0);
+  const right = Math.min(box.x + box.width, viewport.width);
+  if (bottom <= top || right <= left) throw new Error('The panel is out of the window: nothing to point at');
+  return { x: (left + right) / 2, y: (top + bottom) / 2 };
 }
 
 /** Is this the address of DeskLink's panel page (the frame inside the host)? */

@@ -24,6 +24,7 @@ import {
   LEFTOVER_HOST,
   PANEL_REGION,
   plantLeftoverHost,
+  pointInView,
   readRows,
   readTexts,
   type CrmTab,
@@ -120,6 +121,16 @@ function firefoxRegion(page: Page, name: string): PanelRegion {
       act(async (frame) => {
         const region = await frame.$(selector);
         for (const element of region ? await region.$$(byRole(role)) : []) await element.hover();
+      }),
+    wheel: (deltaY) =>
+      act(async (frame, timeout) => {
+        const region = await frame.waitForSelector(selector, { timeout });
+        const box = await region!.boundingBox();
+        const viewport = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+        if (!box) throw new Error('The panel region has no box');
+        const { x, y } = pointInView(box, viewport);
+        await page.mouse.move(x, y);
+        await page.mouse.wheel({ deltaY });
       }),
     evaluate: async (reader, arg) => {
       let result: Awaited<ReturnType<typeof reader>> | undefined;
