@@ -123,8 +123,8 @@ function chromiumRegion(page: Page, name: string): PanelRegion {
     wheel: (deltaY) =>
       act(async (region, timeout) => {
         const box = await region.boundingBox({ timeout });
-        const viewport = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
         if (!box) throw new Error('The panel region has no box');
+        const viewport = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
         const { x, y } = pointInView(box, viewport);
         await page.mouse.move(x, y);
         await page.mouse.wheel(0, deltaY);

@@ -22,6 +22,9 @@ import type { RecordFixture } from '../../sandbox/fixtures';
 import type { ConnectOptions } from './admin';
 import type { CrmPageOptions } from './crm';
 
+// The panel's elements in the page: the host, and where the next record's frame waits loaded.
+export { HOST_TAG, STANDBY_TAG };
+
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The panel's landmark name in English. */
@@ -129,9 +132,6 @@ export interface PanelWorld {
 }
 
 // ---- Page-side code both implementations run (self-contained: it is sent to the browser as source) ----
-
-// The panel's elements in the page: the host, and where the next record's frame waits loaded.
-export { HOST_TAG, STANDBY_TAG };
 
 /**
  * Each ticket row element as its cells: not the header row (its cells are column headers), not

@@ -126,8 +126,8 @@ function firefoxRegion(page: Page, name: string): PanelRegion {
       act(async (frame, timeout) => {
         const region = await frame.waitForSelector(selector, { timeout });
         const box = await region!.boundingBox();
-        const viewport = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
         if (!box) throw new Error('The panel region has no box');
+        const viewport = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
         const { x, y } = pointInView(box, viewport);
         await page.mouse.move(x, y);
         await page.mouse.wheel({ deltaY });
